@@ -1,0 +1,288 @@
+"""`thidua` — one command line for crawling, archiving, extracting, exporting and serving.
+
+The commands are thin: each calls a library function and turns its errors into a message that
+says what to do next. Exit codes (documented in the README): 0 ok, 1 a source failed,
+2 usage error, 3 another crawl holds the lock, 4 configuration error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+DEFAULT_DB = os.environ.get("THIDUA_DB", "data/archive.db")
+EXIT_SOURCE_FAILED, EXIT_LOCKED, EXIT_CONFIG = 1, 3, 4
+
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                         type=click.Path(dir_okay=False), help="Archive SQLite file (env THIDUA_DB).")
+
+
+class ConfigError(click.ClickException):
+    exit_code = EXIT_CONFIG
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="thidua-archive")
+def cli() -> None:
+    """Archive of Vietnamese provincial emulation and commendation news (tin thi đua – khen thưởng).
+
+    Example:
+
+        thidua demo            # sample sites → data/archive.db → http://127.0.0.1:8001
+    """
+
+
+def _setup_logging(log_file: str | None, quiet: bool) -> None:
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    for h in list(root.handlers):
+        root.removeHandler(h)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    err = logging.StreamHandler(sys.stderr)
+    err.setLevel(logging.ERROR if quiet else logging.WARNING)
+    err.setFormatter(fmt)
+    root.addHandler(err)
+    if log_file:
+        Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+        fh = logging.handlers.RotatingFileHandler(log_file, maxBytes=10_000_000, backupCount=5,
+                                                  encoding="utf-8")
+        fh.setFormatter(fmt)
+        fh.setLevel(logging.INFO)
+        root.addHandler(fh)
+    for noisy in ("scrapy.core.engine", "scrapy.extensions.logstats", "scrapy.middleware",
+                  "scrapy.crawler", "scrapy.utils.log", "scrapy.addons", "scrapy.core.scraper"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _load(sources_files: tuple[str, ...], ids: tuple[str, ...]) -> list[Any]:
+    from archive.sources import SourcesError, load_sources, select_sources
+
+    try:
+        files = [Path(f) for f in sources_files] or None
+        return select_sources(load_sources(files, skip_unexpandable=not ids and not files), list(ids))
+    except SourcesError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+def summary_lines(result: dict[str, Any]) -> list[str]:
+    lines = []
+    for row in result["sources"]:
+        lines.append(
+            f"  {row['source_id']:<28} {row['status']:<12} requests {row['requests'] or 0:>4}  "
+            f"new {row['new'] or 0:>4}  updated {row['updated'] or 0:>3}  "
+            f"unchanged {row['unchanged'] or 0:>3}  not-modified {row['not_modified'] or 0:>3}  "
+            f"failures {row['failures'] or 0:>3}"
+        )
+    return lines
+
+
+@cli.command()
+@click.option("--source", "ids", multiple=True, metavar="ID", help="Only this source (repeatable).")
+@click.option("--sources", "sources_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Registry file(s) to read instead of sources/*.toml.")
+@db_option
+@click.option("--max-pages", type=int, help="Listing pages per source (default from settings: 50).")
+@click.option("--since", metavar="DATE", help="Skip sitemap/feed entries older than DATE (YYYY-MM-DD).")
+@click.option("--dry-run", is_flag=True, help="List what would be crawled; fetch nothing.")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Also log to this file (rotated, 10 MB × 5).")
+@click.option("--quiet", "-q", is_flag=True, help="Only errors and the summary (the cron setting).")
+@click.option("--local", is_flag=True, hidden=True, help="Drop politeness delays (127.0.0.1 sample sites).")
+@click.option("--setting", "-s", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2.")
+def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, max_pages: int | None,
+          since: str | None, dry_run: bool, log_file: str | None, quiet: bool, local: bool,
+          settings: tuple[str, ...]) -> None:
+    """Crawl registered sources into the archive, incrementally.
+
+    Exit codes: 0 all sources ok, 1 a source failed, 3 another crawl is running,
+    4 the registry is invalid.
+
+    Example:
+
+        thidua crawl --source thanh-hoa-ldld --log-file data/logs/crawl.log
+    """
+    from archive.lock import CrawlLock, LockedError
+
+    sources = _load(sources_files, ids)
+    if not sources:
+        raise ConfigError("no sources to crawl: check sources/*.toml or --source.")
+    if dry_run:
+        for s in sources:
+            click.echo(f"{s.id}\t{s.platform}\t{' '.join(s.start_urls)}")
+        click.echo(f"{len(sources)} source(s) would be crawled into {db_path}.")
+        return
+    _setup_logging(log_file, quiet)
+    overrides: dict[str, Any] = {}
+    if local:
+        from crawler.run import LOCAL_SETTINGS
+
+        overrides.update(LOCAL_SETTINGS)
+    for item in settings:
+        name, _, value = item.partition("=")
+        overrides[name] = value
+    try:
+        lock = CrawlLock(db_path).acquire()
+    except LockedError as exc:
+        click.echo(f"thidua crawl: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    try:
+        if lock.previous_pid:
+            logging.getLogger("thidua").warning("took over the lock of a run that ended without "
+                                                "releasing it (pid %s)", lock.previous_pid)
+        from crawler.run import run_crawl
+
+        result = run_crawl(db_path, sources, max_pages=max_pages, since=since, settings=overrides)
+    finally:
+        lock.release()
+    failed = [r for r in result["sources"] if r["status"] in ("failed", "interrupted")]
+    click.echo(f"thidua crawl: {len(result['sources'])} source(s), run {result['run_id']}, "
+               f"{len(failed)} failed, finish reason {result['finish_reason']}")
+    for line in summary_lines(result):
+        click.echo(line)
+    if failed:
+        click.echo("Failed sources: " + ", ".join(r["source_id"] for r in failed)
+                   + ". See `thidua status` and the failures table.", err=True)
+        sys.exit(EXIT_SOURCE_FAILED)
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--url", help="URL the page was fetched from (for a local FILE).")
+@click.option("--source", "source_id", metavar="ID", help="Use this source's platform rules.")
+@click.option("--text", "as_text", is_flag=True, help="Input is plain text: first line title, rest body.")
+@click.option("--published", metavar="DATE", help="Publication date (gives the year to '27-3').")
+def extract(target: str, url: str | None, source_id: str | None, as_text: bool,
+            published: str | None) -> None:
+    """Print the extracted article (and its meetings) as JSON, without crawling.
+
+    TARGET is a file, '-' for standard input, or an http(s) URL.
+
+    Example:
+
+        thidua extract page.html --url https://ldld.thanhhoa.gov.vn/tin/123.html --source thanh-hoa-ldld
+    """
+    from archive import extract as extractor
+    from archive.meetings import extract_meetings
+
+    raw = _read_target(target)
+    if as_text:
+        record = extractor.extract_text(raw.decode("utf-8", errors="replace"), published=published)
+    else:
+        from archive.ingest import decode_page
+
+        rules = None
+        if source_id:
+            rules = _load((), (source_id,))[0].rules
+        text, repairs = decode_page(raw, None)
+        page_url = url or (target if target.startswith("http") else Path(target).resolve().as_uri())
+        record = extractor.extract_article(text, page_url, rules)
+        if repairs:
+            record["repairs"] = repairs
+    record["meetings"] = extract_meetings(
+        record.get("title") or "", record.get("body") or "", lead=record.get("lead"),
+        published=record.get("published_at") or published,
+    ) if record.get("is_article", True) else []
+    click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+
+
+def _read_target(target: str) -> bytes:
+    if target == "-":
+        return sys.stdin.buffer.read()
+    if target.startswith(("http://", "https://")):
+        import urllib.request
+
+        req = urllib.request.Request(target, headers={"User-Agent": "thidua-archive/0.1 (extract)"})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                return resp.read()
+        except OSError as exc:
+            raise click.ClickException(f"cannot fetch {target}: {exc}. Save the page and pass the file.")
+    path = Path(target)
+    if not path.exists():
+        raise click.ClickException(f"{target}: no such file.")
+    return path.read_bytes()
+
+
+@cli.command()
+@click.option("--source", "ids", multiple=True, metavar="ID", help="Only pages of this source.")
+@click.option("--since", metavar="DATE", help="Only pages fetched on or after DATE.")
+@db_option
+def reparse(ids: tuple[str, ...], since: str | None, db_path: str) -> None:
+    """Re-run extraction over stored raw pages (no network) and report what changed.
+
+    Example:
+
+        thidua reparse --source thanh-hoa-ldld --since 2025-01-01
+    """
+    from archive.ingest import reparse as run_reparse
+    from archive.sources import load_sources
+    from archive.store import open_archive
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run `thidua crawl` (or `thidua demo`) first.")
+    db = open_archive(db_path)
+    sources = {s.id: s for s in load_sources(skip_unexpandable=True)}
+    _demo_sources_for_reparse(sources)
+    report = run_reparse(db, sources, source_ids=list(ids) or None, since=since)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+def _demo_sources_for_reparse(sources: dict[str, Any]) -> None:
+    """Demo sources need ${DEMO_URL} only for crawling; their rules are needed for reparse."""
+    from archive.sources import DEFAULT_DIR, load_sources
+
+    demo = DEFAULT_DIR / "demo.toml"
+    if demo.exists():
+        os.environ.setdefault("DEMO_URL", "http://127.0.0.1")
+        for s in load_sources([demo]):
+            sources.setdefault(s.id, s)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--mutable", is_flag=True,
+              help="Serve a file a crawl is still writing to (WAL, read-only connection).")
+def serve(db_path: str, host: str, port: int, mutable: bool) -> None:
+    """Serve the archive read-only with Datasette.
+
+    Example:
+
+        thidua serve --port 8001
+    """
+    from archive.serve import ServeError, serve as run_serve
+
+    try:
+        run_serve(db_path, host=host, port=port, mutable=mutable)
+    except ServeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.command()
+@click.option("--no-serve", is_flag=True, envvar="DEMO_NO_SERVE",
+              help="Build the archive and exit (env DEMO_NO_SERVE=1).")
+@db_option
+@click.option("--port", default=8001, show_default=True, type=int, help="Datasette port.")
+def demo(no_serve: bool, db_path: str, port: int) -> None:
+    """Start the bundled sample sites, crawl them, build the archive, serve it.
+
+    Example:
+
+        DEMO_NO_SERVE=1 thidua demo
+    """
+    from archive.demo import run_demo
+
+    code = run_demo(db_path, serve=not no_serve, port=port)
+    sys.exit(code)
+
+
+def main() -> None:  # pragma: no cover - console entry point alias
+    cli()

@@ -1,0 +1,117 @@
+"""The archive's tables, as sqlite-utils migrations: one function per change, safe to re-run.
+
+An archive built by an older version is upgraded in place by `open_archive`, so a cron job
+never needs a manual migration step and no crawled page is thrown away by a schema change.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("thidua")
+
+
+@migrations()
+def m001_core_tables(db: Database) -> None:
+    db["sources"].create(
+        {
+            "id": str, "name": str, "organisation": str, "organisation_kind": str,
+            "province": str, "province_former": str, "platform": str, "url": str,
+            "verified": int, "registry_file": str,
+        },
+        pk="id",
+    )
+    db["crawls"].create(
+        {
+            "id": int, "run_id": str, "source_id": str, "started_at": str, "finished_at": str,
+            "status": str, "requests": int, "responses": int, "items": int, "new": int,
+            "updated": int, "unchanged": int, "failures": int, "not_modified": int,
+            "duration_s": float, "stats": str,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["pages"].create(
+        {
+            "id": int, "url": str, "source_id": str, "fetched_at": str, "status": int,
+            "headers": str, "etag": str, "last_modified": str, "encoding": str,
+            "sha256": str, "size": int, "compressed_size": int, "body": bytes,
+            "crawl_id": int,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["pages"].create_index(["url"], unique=True)
+    db["articles"].create(
+        {
+            "id": int, "url": str, "source_id": str, "title": str, "lead": str, "body": str,
+            "author": str, "published_at": str, "year": int, "province": str,
+            "province_former": str, "organisation": str, "images": str, "captions": str,
+            "has_meeting": int, "content_hash": str, "duplicate_of": int, "page_id": int,
+            "first_seen_at": str, "last_seen_at": str, "extractor_version": str,
+            "extraction_paths": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("source_id", "sources", "id"),
+            ("page_id", "pages", "id"),
+            ("duplicate_of", "articles", "id"),
+        ],
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["published_at"])
+    db["articles"].create_index(["source_id"])
+    db["articles"].create_index(["content_hash"])
+    db["failures"].create(
+        {
+            "id": int, "url": str, "source_id": str, "stage": str, "message": str,
+            "at": str, "crawl_id": int, "page_id": int,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id"), ("page_id", "pages", "id")],
+    )
+    db["failures"].create_index(["url"])
+
+
+@migrations()
+def m002_meetings(db: Database) -> None:
+    db["organisations"].create(
+        {"id": int, "name": str, "kind": str, "province": str, "aliases": str},
+        pk="id",
+    )
+    db["organisations"].create_index(["name", "province"], unique=True)
+    db["meetings"].create(
+        {
+            "id": int, "article_id": int, "seq": int, "kind": str, "title": str,
+            "period_label": str, "period_start": str, "period_end": str,
+            "cluster_kind": str, "cluster_name": str, "cluster_number": int,
+            "host": str, "place": str, "meeting_date": str, "year": int, "province": str,
+            "province_former": str, "province_code": str, "province_former_code": str,
+            "confidence": float, "extractor_version": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["meetings"].create_index(["article_id", "seq"], unique=True)
+    db["meeting_members"].create(
+        {"id": int, "meeting_id": int, "organisation_id": int, "name": str},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id"), ("organisation_id", "organisations", "id")],
+    )
+    db["meeting_members"].create_index(["meeting_id"])
+    db["meeting_attendees"].create(
+        {"id": int, "meeting_id": int, "name": str, "title": str, "organisation": str},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db["meeting_attendees"].create_index(["meeting_id"])
+    db["meeting_attendees"].create_index(["name"])
+
+
+def apply(db: Database) -> None:
+    """Bring `db` to the current schema, then make sure the search index exists."""
+    migrations.apply(db)
+    from archive import search
+
+    search.ensure_search(db)

@@ -1,0 +1,192 @@
+"""The sources registry: `sources/platforms.toml` + one `[[source]]` table per site.
+
+A site is a few lines of data pointing at a platform (a template family); everything that
+varies between sites of one family goes into `overrides`. Loading fails loudly with the file
+and the entry named, because a cron job that silently skips a misconfigured site loses data
+for months before anyone notices.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "sources"
+PLATFORMS_FILE = "platforms.toml"
+
+# Keys a platform block may set; anything else is a typo that would silently do nothing.
+PLATFORM_KEYS = {
+    "description", "article_links", "next_page", "article_url", "title", "date", "author",
+    "lead", "body", "captions", "drop", "byline", "sitemap", "feed", "listing_url",
+    "examples", "notes", "generic",
+}
+SOURCE_KEYS = {
+    "id", "name", "organisation", "organisation_kind", "province", "province_former",
+    "platform", "start_urls", "verified", "overrides", "evidence", "notes", "sitemaps",
+    "feeds", "max_pages", "url",
+}
+REQUIRED_SOURCE_KEYS = ("id", "name", "province", "platform", "start_urls")
+ORGANISATION_KINDS = {
+    "ldld", "btdkt", "hnd", "hlhpn", "tinh-doan", "mttq", "hccb", "newspaper", "portal",
+    "snv", "other",
+}
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class SourcesError(Exception):
+    """The registry cannot be used as written; the message names the file and entry."""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    province: str
+    platform: str
+    start_urls: tuple[str, ...]
+    rules: dict[str, Any]
+    organisation: str = ""
+    organisation_kind: str = "other"
+    province_former: str | None = None
+    verified: bool = False
+    file: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def domains(self) -> list[str]:
+        from urllib.parse import urlsplit
+
+        return sorted({urlsplit(u).hostname or "" for u in self.start_urls})
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SourcesError(f"{path}: not valid TOML ({exc}). Fix the syntax and run "
+                           f"`thidua sources check`.") from exc
+    except OSError as exc:
+        raise SourcesError(f"{path}: cannot be read ({exc}).") from exc
+
+
+def load_platforms(directory: Path = DEFAULT_DIR) -> dict[str, dict[str, Any]]:
+    """Platform id → rules. Unknown keys are errors: a misspelt selector would match nothing."""
+    path = Path(directory) / PLATFORMS_FILE
+    if not path.exists():
+        return {}
+    data = _read_toml(path)
+    platforms = data.get("platforms", {})
+    if not isinstance(platforms, dict):
+        raise SourcesError(f"{path}: expected [platforms.<id>] tables.")
+    for pid, rules in platforms.items():
+        unknown = set(rules) - PLATFORM_KEYS
+        if unknown:
+            raise SourcesError(f"{path}: platform '{pid}' has unknown keys {sorted(unknown)}; "
+                               f"allowed: {sorted(PLATFORM_KEYS)}.")
+    return platforms
+
+
+def _expand(value: str, where: str) -> str:
+    """`${DEMO_URL}` style placeholders from the environment (used by the bundled demo)."""
+    try:
+        return string.Template(value).substitute(os.environ)
+    except KeyError as exc:
+        raise SourcesError(f"{where}: start URL '{value}' needs the environment variable "
+                           f"{exc.args[0]} (the demo sets it; `thidua demo` does that).") from exc
+
+
+def parse_source(entry: dict[str, Any], platforms: dict[str, dict[str, Any]], where: str) -> Source:
+    missing = [k for k in REQUIRED_SOURCE_KEYS if not entry.get(k)]
+    if missing:
+        raise SourcesError(f"{where}: missing {', '.join(missing)}.")
+    unknown = set(entry) - SOURCE_KEYS
+    if unknown:
+        raise SourcesError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(SOURCE_KEYS)}.")
+    sid = entry["id"]
+    if not _ID.match(sid):
+        raise SourcesError(f"{where}: id '{sid}' must be kebab-case ASCII (e.g. thanh-hoa-ldld).")
+    platform = entry["platform"]
+    if platform not in platforms:
+        raise SourcesError(f"{where}: unknown platform '{platform}'; known: {sorted(platforms)}.")
+    overrides = entry.get("overrides", {}) or {}
+    unknown = set(overrides) - PLATFORM_KEYS
+    if unknown:
+        raise SourcesError(f"{where}: unknown override keys {sorted(unknown)}.")
+    start_urls = entry["start_urls"]
+    if isinstance(start_urls, str):
+        start_urls = [start_urls]
+    urls = tuple(_expand(u, where) for u in start_urls)
+    for u in urls:
+        if not re.match(r"^https?://", u):
+            raise SourcesError(f"{where}: start URL '{u}' must start with http:// or https://.")
+    kind = entry.get("organisation_kind", "other")
+    if kind not in ORGANISATION_KINDS:
+        raise SourcesError(f"{where}: organisation_kind '{kind}' is not one of {sorted(ORGANISATION_KINDS)}.")
+    rules = {**platforms[platform], **overrides}
+    known = SOURCE_KEYS | {"file"}
+    return Source(
+        id=sid, name=entry["name"], province=entry["province"], platform=platform,
+        start_urls=urls, rules=rules, organisation=entry.get("organisation", ""),
+        organisation_kind=kind, province_former=entry.get("province_former"),
+        verified=bool(entry.get("verified", False)), file=where.split(":")[0],
+        extra={k: v for k, v in entry.items() if k in known and k not in {
+            "id", "name", "province", "platform", "start_urls", "overrides", "organisation",
+            "organisation_kind", "province_former", "verified"}},
+    )
+
+
+def source_files(directory: Path = DEFAULT_DIR) -> list[Path]:
+    return sorted(p for p in Path(directory).glob("*.toml") if p.name != PLATFORMS_FILE)
+
+
+def load_sources(
+    files: list[Path] | None = None,
+    directory: Path = DEFAULT_DIR,
+    *,
+    skip_unexpandable: bool = False,
+) -> list[Source]:
+    """Every source in `files` (default: all registry files). Duplicate ids are errors.
+
+    `skip_unexpandable` leaves out entries whose placeholders are unset (the demo sources when
+    no demo server runs), so that `thidua crawl` over the whole registry works outside the demo.
+    """
+    platforms = load_platforms(directory)
+    if files is None:
+        files = source_files(directory)
+    seen: dict[str, str] = {}
+    sources: list[Source] = []
+    for path in files:
+        path = Path(path)
+        data = _read_toml(path)
+        entries = data.get("source", [])
+        if not isinstance(entries, list):
+            raise SourcesError(f"{path}: expected [[source]] entries.")
+        for i, entry in enumerate(entries, 1):
+            where = f"{path}: [[source]] #{i} ({entry.get('id', '?')})"
+            try:
+                src = parse_source(entry, platforms, where)
+            except SourcesError as exc:
+                if skip_unexpandable and "environment variable" in str(exc):
+                    continue
+                raise
+            if src.id in seen:
+                raise SourcesError(f"{where}: duplicate id '{src.id}' (also in {seen[src.id]}).")
+            seen[src.id] = str(path)
+            sources.append(src)
+    return sources
+
+
+def select_sources(sources: list[Source], ids: list[str] | tuple[str, ...]) -> list[Source]:
+    """Keep the sources named by `ids`; an unknown id is an error that lists the known ones."""
+    if not ids:
+        return sources
+    by_id = {s.id: s for s in sources}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise SourcesError(f"unknown source id(s) {unknown}; run `thidua sources` to list them.")
+    return [by_id[i] for i in ids]

@@ -1,0 +1,276 @@
+"""Writing to the archive: pages first, then articles, meetings and failures.
+
+Every write is idempotent: re-crawling a page moves `last_seen_at` and nothing else unless the
+content changed. The raw page is committed on its own before extraction runs, so an extractor
+crash can cost an article row but never the page it came from (`thidua reparse` recovers it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from archive import schema
+from archive.sources import Source
+
+ARTICLE_FIELDS = (
+    "title", "lead", "body", "author", "published_at", "province", "province_former",
+    "organisation", "images", "captions",
+)
+
+
+class StoreError(Exception):
+    """The archive file cannot be opened or written."""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (and create or upgrade) the archive in WAL mode.
+
+    WAL lets Datasette read while a crawl writes; `busy_timeout` makes a second writer wait
+    instead of failing at once.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=30)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"cannot open archive {path}: {exc}") from exc
+    db = Database(conn)
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    if migrate:
+        schema.apply(db)
+    return db
+
+
+def save_source(db: Database, source: Source) -> None:
+    db["sources"].upsert(
+        {
+            "id": source.id, "name": source.name, "organisation": source.organisation,
+            "organisation_kind": source.organisation_kind, "province": source.province,
+            "province_former": source.province_former, "platform": source.platform,
+            "url": source.start_urls[0] if source.start_urls else None,
+            "verified": int(source.verified), "registry_file": source.file,
+        },
+        pk="id",
+    )
+
+
+def compress(body: bytes) -> bytes:
+    return zlib.compress(body, 6)
+
+
+def decompress(blob: bytes | None) -> bytes:
+    return zlib.decompress(blob) if blob else b""
+
+
+def save_page(
+    db: Database,
+    *,
+    url: str,
+    body: bytes,
+    status: int,
+    headers: Mapping[str, str] | None = None,
+    source_id: str | None = None,
+    fetched_at: str | None = None,
+    crawl_id: int | None = None,
+    encoding: str | None = None,
+) -> tuple[int, bool]:
+    """Store the raw page (compressed), keyed by URL. Returns (page id, body changed).
+
+    Committed immediately: this is the one write that must survive whatever happens next.
+    """
+    headers = dict(headers or {})
+    sha = hashlib.sha256(body).hexdigest()
+    row = {
+        "url": url, "source_id": source_id, "fetched_at": fetched_at or now_iso(),
+        "status": status, "headers": json.dumps(headers, ensure_ascii=False),
+        "etag": _header(headers, "etag"), "last_modified": _header(headers, "last-modified"),
+        "encoding": encoding, "sha256": sha, "size": len(body), "crawl_id": crawl_id,
+    }
+    existing = db.execute("select id, sha256 from pages where url = ?", [url]).fetchone()
+    with db.conn:
+        if existing:
+            page_id, old_sha = existing
+            changed = old_sha != sha
+            if changed:
+                blob = compress(body)
+                row.update(body=blob, compressed_size=len(blob))
+            db["pages"].update(page_id, row)
+            return page_id, changed
+        blob = compress(body)
+        row.update(body=blob, compressed_size=len(blob))
+        page_id = db["pages"].insert(row).last_pk
+        return int(page_id), True
+
+
+def touch_page(db: Database, url: str, fetched_at: str | None = None) -> int | None:
+    """A 304 Not Modified: the stored page is still current; only the fetch time moves."""
+    with db.conn:
+        cur = db.execute("update pages set fetched_at = ? where url = ?", [fetched_at or now_iso(), url])
+    row = db.execute("select id from pages where url = ?", [url]).fetchone()
+    return row[0] if row and cur.rowcount else None
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    for k, v in headers.items():
+        if k.lower() == name:
+            return v
+    return None
+
+
+def content_hash(record: Mapping[str, Any]) -> str:
+    """Hash of what a reader sees; a change here means the article really changed."""
+    parts = [str(record.get(k) or "") for k in ("title", "lead", "body", "author", "published_at")]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def upsert_article(
+    db: Database,
+    record: Mapping[str, Any],
+    *,
+    source_id: str | None,
+    page_id: int | None,
+    extractor_version: str,
+    seen_at: str | None = None,
+    fingerprint: str | None = None,
+) -> tuple[str, int]:
+    """Insert or update the article at record['url']. Returns (outcome, article id).
+
+    outcome is "new", "updated" or "unchanged"; `first_seen_at` never moves, `last_seen_at`
+    always does. A syndicated copy (same fingerprint from another URL) is linked through
+    `duplicate_of` to the first one archived, not merged: both URLs stay citable.
+    """
+    seen_at = seen_at or now_iso()
+    row: dict[str, Any] = {k: record.get(k) for k in ARTICLE_FIELDS}
+    for k in ("images", "captions"):
+        if not isinstance(row[k], str):
+            row[k] = json.dumps(row[k] or [], ensure_ascii=False)
+    published = row.get("published_at") or ""
+    row["year"] = int(published[:4]) if published[:4].isdigit() else None
+    row["content_hash"] = fingerprint or content_hash(record)
+    row["extraction_paths"] = json.dumps(record.get("paths") or {}, ensure_ascii=False)
+    row.update(source_id=source_id, page_id=page_id, extractor_version=extractor_version,
+               last_seen_at=seen_at)
+    url = record["url"]
+    existing = db.execute(
+        "select id, content_hash, extractor_version from articles where url = ?", [url]
+    ).fetchone()
+    with db.conn:
+        if existing:
+            article_id, old_hash, old_version = existing
+            if old_hash == row["content_hash"] and old_version == extractor_version:
+                db.execute("update articles set last_seen_at = ?, page_id = coalesce(?, page_id) "
+                           "where id = ?", [seen_at, page_id, article_id])
+                return "unchanged", article_id
+            db["articles"].update(article_id, row)
+            outcome = "updated" if old_hash != row["content_hash"] else "unchanged"
+        else:
+            row.update(url=url, first_seen_at=seen_at)
+            article_id = int(db["articles"].insert(row).last_pk)
+            outcome = "new"
+        _link_duplicate(db, article_id, row["content_hash"])
+        from archive import search
+
+        search.index_article(db, article_id)
+    return outcome, article_id
+
+
+def _link_duplicate(db: Database, article_id: int, fingerprint: str) -> None:
+    first = db.execute(
+        "select min(id) from articles where content_hash = ? and id != ?", [fingerprint, article_id]
+    ).fetchone()[0]
+    if first is not None and first < article_id:
+        db.execute("update articles set duplicate_of = ? where id = ?", [first, article_id])
+    else:
+        db.execute("update articles set duplicate_of = null where id = ?", [article_id])
+
+
+def record_failure(
+    db: Database,
+    *,
+    url: str | None,
+    stage: str,
+    message: str,
+    source_id: str | None = None,
+    crawl_id: int | None = None,
+    page_id: int | None = None,
+) -> None:
+    """Nothing is dropped silently: every page that did not become an article says why here."""
+    with db.conn:
+        db["failures"].insert(
+            {"url": url, "source_id": source_id, "stage": stage, "message": message[:2000],
+             "at": now_iso(), "crawl_id": crawl_id, "page_id": page_id}
+        )
+
+
+def organisation_id(db: Database, name: str, *, kind: str | None = None,
+                    province: str | None = None, aliases: Iterable[str] = ()) -> int:
+    """The id of an organisation by canonical name and province, created on first sight."""
+    row = db.execute(
+        "select id from organisations where name = ? and coalesce(province, '') = coalesce(?, '')",
+        [name, province],
+    ).fetchone()
+    if row:
+        return row[0]
+    return int(db["organisations"].insert(
+        {"name": name, "kind": kind, "province": province,
+         "aliases": json.dumps(sorted(set(aliases)), ensure_ascii=False)}
+    ).last_pk)
+
+
+def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, Any]],
+                    *, extractor_version: str) -> int:
+    """Replace the article's meetings with `meetings` (extraction is a function of the text,
+    so the latest extraction is the truth). Returns the number of meeting rows."""
+    from archive.places import canonical_org
+
+    with db.conn:
+        old = [r[0] for r in db.execute("select id from meetings where article_id = ?", [article_id])]
+        if old:
+            marks = ",".join("?" * len(old))
+            db.execute(f"delete from meeting_members where meeting_id in ({marks})", old)
+            db.execute(f"delete from meeting_attendees where meeting_id in ({marks})", old)
+            db.execute("delete from meetings where article_id = ?", [article_id])
+        for seq, m in enumerate(meetings):
+            date = m.get("meeting_date") or m.get("period_end") or ""
+            meeting_id = int(db["meetings"].insert({
+                "article_id": article_id, "seq": seq, "kind": m.get("kind"),
+                "title": m.get("title"), "period_label": m.get("period_label"),
+                "period_start": m.get("period_start"), "period_end": m.get("period_end"),
+                "cluster_kind": m.get("cluster_kind"), "cluster_name": m.get("cluster_name"),
+                "cluster_number": m.get("cluster_number"), "host": m.get("host"),
+                "place": m.get("place"), "meeting_date": m.get("meeting_date"),
+                "year": int(date[:4]) if date[:4].isdigit() else None,
+                "province": m.get("province"), "province_former": m.get("province_former"),
+                "province_code": m.get("province_code"),
+                "province_former_code": m.get("province_former_code"),
+                "confidence": m.get("confidence"), "extractor_version": extractor_version,
+            }).last_pk)
+            for name in m.get("members") or []:
+                canonical = canonical_org(name)
+                org = organisation_id(db, canonical, province=m.get("province"), aliases=[name])
+                db["meeting_members"].insert({"meeting_id": meeting_id, "organisation_id": org,
+                                              "name": name})
+            for person in m.get("attendees") or []:
+                db["meeting_attendees"].insert({
+                    "meeting_id": meeting_id, "name": person.get("name"),
+                    "title": person.get("title"), "organisation": person.get("organisation"),
+                })
+        db.execute("update articles set has_meeting = ? where id = ?",
+                   [1 if meetings else 0, article_id])
+    return len(meetings)

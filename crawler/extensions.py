@@ -1,0 +1,93 @@
+"""CrawlRecorder: one `crawls` row per run and source, with the numbers a cron owner needs.
+
+It also owns the archive connection for the run (spider and pipeline share it through
+`crawler.thidua`), so there is one writer per crawl process.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections import Counter, defaultdict
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.http import Request, Response
+
+from archive import store
+
+
+class CrawlRecorder:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.db = store.open_archive(crawler.settings.get("THIDUA_DB"))
+        self.run_id = crawler.settings.get("THIDUA_RUN_ID") or uuid.uuid4().hex[:12]
+        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.crawl_ids: dict[str, int] = {}
+        self.started = time.monotonic()
+        self.started_at = store.now_iso()
+        crawler.thidua = self  # type: ignore[attr-defined]
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "CrawlRecorder":
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        return ext
+
+    def count(self, source_id: str | None, key: str, n: int = 1) -> None:
+        """Per-source counter, mirrored into Scrapy's stats as thidua/<key>."""
+        self.counts[source_id or "?"][key] += n
+        self.crawler.stats.inc_value(f"thidua/{key}", n)
+
+    def spider_opened(self, spider: Any) -> None:
+        for source in getattr(spider, "sources", []):
+            store.save_source(self.db, source)
+            with self.db.conn:
+                self.crawl_ids[source.id] = int(self.db["crawls"].insert({
+                    "run_id": self.run_id, "source_id": source.id, "started_at": self.started_at,
+                    "status": "running",
+                }).last_pk)
+
+    def request_scheduled(self, request: Request, spider: Any) -> None:
+        self.count(request.meta.get("source_id"), "requests")
+
+    def response_received(self, response: Response, request: Request, spider: Any) -> None:
+        sid = request.meta.get("source_id")
+        self.count(sid, "responses")
+        self.count(sid, f"status/{response.status}")
+        if request.meta.get("thidua_kind") == "listing" and 200 <= response.status < 300:
+            self.count(sid, "listing/ok")
+
+    def status_of(self, counts: Counter[str], reason: str) -> str:
+        """failed: the site could not be read at all (or the run was cut short);
+        partial: some pages failed; ok: everything fetched was archived or known."""
+        if reason not in ("finished",):
+            return "interrupted"
+        if not counts["listing/ok"] and not counts["feed/ok"]:
+            return "failed"
+        if counts["new"] + counts["updated"] + counts["unchanged"] + counts["known"] == 0:
+            return "no-articles"
+        if counts["failures"]:
+            return "partial"
+        return "ok"
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        duration = round(time.monotonic() - self.started, 3)
+        finished = store.now_iso()
+        with self.db.conn:
+            for sid, crawl_id in self.crawl_ids.items():
+                c = self.counts.get(sid, Counter())
+                self.db["crawls"].update(crawl_id, {
+                    "finished_at": finished, "status": self.status_of(c, reason),
+                    "requests": c["requests"], "responses": c["responses"],
+                    "items": c["items"], "new": c["new"], "updated": c["updated"],
+                    "unchanged": c["unchanged"], "failures": c["failures"],
+                    "not_modified": c["not_modified"], "duration_s": duration,
+                    "stats": json.dumps(dict(sorted(c.items())), ensure_ascii=False),
+                })
+        self.crawler.stats.set_value("thidua/run_id", self.run_id)

@@ -1,0 +1,54 @@
+"""ArchivePipeline: every fetched article page goes through archive.ingest.
+
+The pipeline never raises DropItem for a bad page: ingest stores the raw page, records the
+failure and the counters say how many; nothing disappears from the crawl without a trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from archive import ingest
+
+log = logging.getLogger(__name__)
+
+
+class ArchivePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "ArchivePipeline":
+        return cls(crawler)
+
+    @property
+    def recorder(self) -> Any:
+        return self.crawler.thidua  # type: ignore[attr-defined]
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        rec = self.recorder
+        source_id = item["source_id"]
+        source = spider.sources_by_id.get(source_id) if spider else None
+        rec.count(source_id, "items")
+        try:
+            result = ingest.ingest_page(
+                rec.db, url=item["url"], body=item["body"], status=item["status"],
+                headers=item["headers"], source=source, crawl_id=rec.crawl_ids.get(source_id),
+                fetched_at=item.get("fetched_at"),
+            )
+        except Exception as exc:  # the store itself failed: count it, keep crawling
+            log.exception("could not archive %s", item["url"])
+            rec.count(source_id, "failures")
+            rec.count(source_id, "store/error")
+            self.crawler.stats.inc_value("thidua/store/error")
+            raise RuntimeError(f"archive write failed for {item['url']}: {exc}") from exc
+        if result.outcome in ("failed", "not-article"):
+            rec.count(source_id, "failures")
+            rec.count(source_id, f"article/{result.outcome}")
+        else:
+            rec.count(source_id, result.outcome)
+            rec.count(source_id, "meetings", result.meetings)
+        return {"url": result.url, "outcome": result.outcome, "article_id": result.article_id}

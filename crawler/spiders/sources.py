@@ -1,0 +1,239 @@
+"""One spider for every registered site: the registry says where to look and what to follow.
+
+Incremental by design: listing pages are walked newest-first until a page full of already
+archived articles is met (plus `THIDUA_KNOWN_PAGES` more, to catch updated items); known article
+URLs are not fetched again unless a re-check is due, and then with a conditional GET.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.http import Request, Response
+from twisted.python.failure import Failure
+
+from archive import store
+from archive.sources import Source, load_sources, select_sources
+from crawler.items import PageItem
+
+# A link that looks like an article on a site without a platform rule: a slug or id-bearing
+# page, not a category, tag, search or static file.
+_ARTICLE_LIKE = re.compile(r"(\.html?$|\.aspx$|\.php\?.*id=|/\d{4,}|-\d{3,}(?:\.\w+)?$|/[a-z0-9]+(?:-[a-z0-9]+){3,}/?$)")
+_NOT_ARTICLE = re.compile(r"(/tag/|/tags/|/search|/tim-kiem|/category/|/chuyen-muc/|/author/|"
+                          r"\.(?:jpg|jpeg|png|gif|pdf|docx?|xlsx?|zip|rar|mp4|mp3)$|/feed/?$|/rss)",
+                          re.IGNORECASE)
+
+
+def _canonical(url: str) -> str:
+    try:
+        from archive.urls import canonical_url
+    except ImportError:  # extractor package not yet providing canonical URLs
+        return url
+    return canonical_url(url)
+
+
+class SourcesSpider(scrapy.Spider):
+    name = "sources"
+
+    def __init__(self, sources: Iterable[Source] | None = None, source: str = "",
+                 sources_file: str = "", max_pages: int | None = None, since: str | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if sources is None:
+            files = [sources_file] if sources_file else None
+            ids = [s for s in source.split(",") if s]
+            sources = select_sources(load_sources(files, skip_unexpandable=not ids), ids)
+        self.sources = list(sources)
+        self.sources_by_id = {s.id: s for s in self.sources}
+        self.max_pages_arg = int(max_pages) if max_pages else None
+        self.since = since
+        self.known: dict[str, set[str]] = {}
+        self.recheck: dict[str, tuple[str | None, str | None]] = {}
+
+    # -- set-up ---------------------------------------------------------------------------
+    @property
+    def recorder(self) -> Any:
+        return self.crawler.thidua  # type: ignore[attr-defined]
+
+    def _load_known(self) -> None:
+        """Article URLs already archived, per source; and the ones due for a re-check."""
+        db = self.recorder.db
+        days = self.settings.getint("THIDUA_RECHECK_DAYS")
+        cutoff = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat() if days else None
+        for s in self.sources:
+            urls: set[str] = set()
+            for url, in db.execute("select url from articles where source_id = ?", [s.id]):
+                urls.add(url)
+            for url, fetched_at, etag, modified in db.execute(
+                "select url, fetched_at, etag, last_modified from pages where source_id = ? "
+                "and status between 200 and 299", [s.id]
+            ):
+                urls.add(url)
+                if cutoff and fetched_at and fetched_at < cutoff:
+                    self.recheck[url] = (etag, modified)
+            self.known[s.id] = urls
+
+    def is_known(self, source: Source, url: str) -> bool:
+        known = self.known.get(source.id, set())
+        return url in known or _canonical(url) in known
+
+    async def start(self) -> AsyncIterator[Any]:
+        self._load_known()
+        for s in self.sources:
+            for url in list(s.extra.get("sitemaps", [])) + list(s.extra.get("feeds", [])):
+                yield self._request(s, url, self.parse_feed, kind="feed")
+            for url in s.start_urls:
+                yield self._request(s, url, self.parse_listing, kind="listing", page=1)
+
+    def _request(self, source: Source, url: str, callback: Any, *, kind: str, **meta: Any) -> Request:
+        return Request(url, callback=callback, errback=self.on_error, dont_filter=kind == "listing",
+                       meta={"source_id": source.id, "thidua_kind": kind, **meta},
+                       priority=10 if kind == "article" else 0)
+
+    # -- listings -------------------------------------------------------------------------
+    def max_pages(self, source: Source) -> int:
+        return self.max_pages_arg or int(source.extra.get("max_pages") or 0) or \
+            self.settings.getint("THIDUA_MAX_PAGES")
+
+    def article_links(self, source: Source, response: Response) -> list[str]:
+        rules = source.rules
+        selector = rules.get("article_links")
+        anchors = response.css(selector) if selector else response.css("a[href]")
+        pattern = re.compile(rules["article_url"]) if rules.get("article_url") else None
+        host = urlsplit(response.url).hostname
+        links: list[str] = []
+        for a in anchors:
+            href = a.attrib.get("href") or a.css("::attr(href)").get()
+            if not href or href.startswith(("javascript:", "mailto:", "#")):
+                continue
+            url = urljoin(response.url, href).split("#")[0]
+            if urlsplit(url).hostname != host:
+                continue
+            if pattern and not pattern.search(url):
+                continue
+            if not selector and not pattern and (not _ARTICLE_LIKE.search(urlsplit(url).path.lower() + ("?" + urlsplit(url).query if urlsplit(url).query else "")) or _NOT_ARTICLE.search(url)):
+                continue
+            if url not in links:
+                links.append(url)
+        return links
+
+    def parse_listing(self, response: Response) -> Iterable[Any]:
+        source = self.sources_by_id[response.meta["source_id"]]
+        page = response.meta.get("page", 1)
+        links = self.article_links(source, response)
+        self.recorder.count(source.id, "listing/pages")
+        self.recorder.count(source.id, "listing/links", len(links))
+        new_links = 0
+        for url in links:
+            if self.is_known(source, url):
+                if url in self.recheck:
+                    yield self._article_request(source, url, conditional=self.recheck.pop(url))
+                else:
+                    self.recorder.count(source.id, "known")
+                continue
+            new_links += 1
+            yield self._article_request(source, url)
+        # Walk on while there is something new; after a page with nothing new, only
+        # THIDUA_KNOWN_PAGES more pages (catches articles re-dated or inserted further down).
+        known_streak = response.meta.get("known_streak", 0) + (0 if new_links else 1)
+        if not links and page == 1:
+            self.logger.warning("%s: no article links on %s — has the site changed its template?",
+                                source.id, response.url)
+            self.recorder.count(source.id, "listing/empty")
+        if known_streak > self.settings.getint("THIDUA_KNOWN_PAGES"):
+            return
+        if page >= self.max_pages(source):
+            return
+        next_sel = source.rules.get("next_page")
+        next_href = response.css(next_sel).attrib.get("href") if next_sel else None
+        if next_href:
+            yield self._request(source, urljoin(response.url, next_href), self.parse_listing,
+                                kind="listing", page=page + 1, known_streak=known_streak)
+
+    def parse_feed(self, response: Response) -> Iterable[Any]:
+        """Sitemaps (<loc>/<lastmod>) and RSS/Atom (<link>/<pubDate>), filtered by --since."""
+        source = self.sources_by_id[response.meta["source_id"]]
+        self.recorder.count(source.id, "feed/ok")
+        response.selector.remove_namespaces()
+        entries = [(u.xpath("loc/text()").get(), u.xpath("lastmod/text()").get())
+                   for u in response.xpath("//url")]
+        entries += [(i.xpath("link/text()").get() or i.xpath("link/@href").get(),
+                     i.xpath("pubDate/text()").get() or i.xpath("updated/text()").get())
+                    for i in response.xpath("//item | //entry")]
+        for url, stamp in entries:
+            if not url:
+                continue
+            url = urljoin(response.url, url.strip())
+            if self.since and stamp and _feed_date(stamp) and _feed_date(stamp) < self.since:
+                continue
+            if self.is_known(source, url):
+                self.recorder.count(source.id, "known")
+                continue
+            yield self._article_request(source, url)
+
+    # -- articles -------------------------------------------------------------------------
+    def _article_request(self, source: Source, url: str,
+                         conditional: tuple[str | None, str | None] | None = None) -> Request:
+        req = self._request(source, url, self.parse_article, kind="article")
+        if conditional:
+            etag, modified = conditional
+            if etag:
+                req.headers["If-None-Match"] = etag
+            if modified:
+                req.headers["If-Modified-Since"] = modified
+            req.meta["conditional"] = True
+        return req
+
+    def parse_article(self, response: Response) -> Iterable[Any]:
+        source_id = response.meta["source_id"]
+        if response.status == 304:
+            store.touch_page(self.recorder.db, response.url)
+            self.recorder.count(source_id, "not_modified")
+            return
+        if not hasattr(response, "text"):
+            self.recorder.count(source_id, "failures")
+            store.record_failure(self.recorder.db, url=response.url, stage="fetch",
+                                 message=f"not an HTML page ({response.headers.get('Content-Type', b'').decode(errors='replace')})",
+                                 source_id=source_id, crawl_id=self.recorder.crawl_ids.get(source_id))
+            return
+        self.known.setdefault(source_id, set()).add(response.url)
+        yield PageItem(
+            url=response.url, status=response.status, body=response.body, source_id=source_id,
+            headers={k.decode("latin-1"): b", ".join(v).decode("latin-1")
+                     for k, v in response.headers.items()},
+            fetched_at=store.now_iso(),
+        )
+
+    def on_error(self, failure: Failure) -> None:
+        """Timeouts, DNS errors, 4xx/5xx after retries: recorded against the source, counted."""
+        request = failure.request  # type: ignore[attr-defined]
+        source_id = request.meta.get("source_id")
+        response = getattr(failure.value, "response", None)
+        message = f"HTTP {response.status}" if response is not None else \
+            f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        kind = request.meta.get("thidua_kind", "page")
+        self.logger.warning("%s: %s failed: %s", source_id, request.url, message)
+        self.recorder.count(source_id, "failures")
+        self.recorder.count(source_id, f"fetch/{kind}/error")
+        store.record_failure(self.recorder.db, url=request.url, stage=f"fetch-{kind}",
+                             message=message, source_id=source_id,
+                             crawl_id=self.recorder.crawl_ids.get(source_id))
+
+
+def _feed_date(stamp: str) -> str | None:
+    try:
+        from archive.dates import parse_date
+    except ImportError:
+        return None
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(stamp).date().isoformat()
+    except (TypeError, ValueError):
+        parsed = parse_date(stamp)
+        return parsed[:10] if parsed else None
