@@ -1,0 +1,50 @@
+# thidua-archive — `make help` lists the targets.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= data/archive.db
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo test test-fast eval bench crawl serve lint system-deps clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the project with its test tools
+
+demo: $(STAMP) ## crawl the bundled sample sites into data/archive.db, then serve Datasette on :8001 (DEMO_NO_SERVE=1 to exit after building)
+	$(BIN)/thidua demo --db $(DB)
+
+system-deps: ## install Chromium (browser tests) and redis-server when apt is usable; skipped otherwise
+	-@bash scripts/install_system_deps.sh
+
+test: $(STAMP) system-deps ## everything demo needs, then the whole test suite
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP) ## tests without the browser and crawl suites
+	$(BIN)/python -m pytest -q -m "not browser and not crawl"
+
+eval: $(STAMP) ## extraction and meeting quality on ../shared/realworld, against pinned floors
+	$(BIN)/python scripts/eval.py
+
+bench: $(STAMP) ## speed and memory benchmarks (parsing, extraction, crawl of the sample sites)
+	$(BIN)/python scripts/bench.py
+
+crawl: $(STAMP) ## crawl every registered source into $(DB) (what cron runs)
+	$(BIN)/thidua crawl --db $(DB) --log-file data/logs/crawl.log
+
+serve: $(STAMP) ## serve $(DB) read-only with Datasette on :8001
+	$(BIN)/thidua serve --db $(DB)
+
+lint: $(STAMP) ## ruff over the code
+	$(BIN)/python -m ruff check archive crawler demo scripts tests || $(BIN)/pip install --quiet ruff && $(BIN)/python -m ruff check archive crawler demo scripts tests
+
+clean: ## remove the venv, data and test output
+	rm -rf $(VENV) data test-output .pytest_cache
