@@ -286,3 +286,32 @@ def demo(no_serve: bool, db_path: str, port: int) -> None:
 
 def main() -> None:  # pragma: no cover - console entry point alias
     cli()
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def status(db_path: str, as_json: bool) -> None:
+    """Per-source health: last success, articles in the last 30 days, consecutive failures,
+    and flags for sources that fetch pages but yield no articles (a changed template).
+
+    Exits 1 when any source is flagged, so a monitoring cron can alert on it.
+
+    Example:
+
+        thidua status --db data/archive.db
+    """
+    from dataclasses import asdict
+
+    from archive.health import archive_health, format_health
+    from archive.store import open_archive
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run `thidua crawl` first.")
+    rows = archive_health(open_archive(db_path))
+    if as_json:
+        click.echo(json.dumps([asdict(h) for h in rows], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_health(rows))
+    if any(not h.healthy for h in rows):
+        sys.exit(EXIT_SOURCE_FAILED)

@@ -145,8 +145,12 @@ def extract_and_store(
         record["organisation"] = getattr(source, "organisation", None)
     version = extractor_version()
     before = _article_snapshot(db, record["url"]) if keep_better else None
-    outcome, article_id = store.upsert_article(db, record, source_id=source_id, page_id=page_id,
-                                               extractor_version=version, seen_at=seen_at)
+    from archive.urls import content_fingerprint
+
+    outcome, article_id = store.upsert_article(
+        db, record, source_id=source_id, page_id=page_id, extractor_version=version,
+        seen_at=seen_at, fingerprint=content_fingerprint(record.get("title"), record.get("body")),
+    )
     result = IngestResult(outcome, url, page_id=page_id, article_id=article_id)
     if before:
         after = _article_snapshot(db, record["url"]) or {}

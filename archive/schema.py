@@ -48,7 +48,7 @@ def m001_core_tables(db: Database) -> None:
             "id": int, "url": str, "source_id": str, "title": str, "lead": str, "body": str,
             "author": str, "published_at": str, "year": int, "province": str,
             "province_former": str, "organisation": str, "images": str, "captions": str,
-            "has_meeting": int, "content_hash": str, "duplicate_of": int, "page_id": int,
+            "has_meeting": int, "content_hash": str, "fingerprint": str, "duplicate_of": int, "page_id": int,
             "first_seen_at": str, "last_seen_at": str, "extractor_version": str,
             "extraction_paths": str,
         },
@@ -62,7 +62,7 @@ def m001_core_tables(db: Database) -> None:
     db["articles"].create_index(["url"], unique=True)
     db["articles"].create_index(["published_at"])
     db["articles"].create_index(["source_id"])
-    db["articles"].create_index(["content_hash"])
+    db["articles"].create_index(["fingerprint"])
     db["failures"].create(
         {
             "id": int, "url": str, "source_id": str, "stage": str, "message": str,

@@ -162,7 +162,8 @@ def upsert_article(
             row[k] = json.dumps(row[k] or [], ensure_ascii=False)
     published = row.get("published_at") or ""
     row["year"] = int(published[:4]) if published[:4].isdigit() else None
-    row["content_hash"] = fingerprint or content_hash(record)
+    row["content_hash"] = content_hash(record)
+    row["fingerprint"] = fingerprint or row["content_hash"]
     row["extraction_paths"] = json.dumps(record.get("paths") or {}, ensure_ascii=False)
     row.update(source_id=source_id, page_id=page_id, extractor_version=extractor_version,
                last_seen_at=seen_at)
@@ -183,7 +184,7 @@ def upsert_article(
             row.update(url=url, first_seen_at=seen_at)
             article_id = int(db["articles"].insert(row).last_pk)
             outcome = "new"
-        _link_duplicate(db, article_id, row["content_hash"])
+        _link_duplicate(db, article_id, row["fingerprint"])
         from archive import search
 
         search.index_article(db, article_id)
@@ -192,7 +193,7 @@ def upsert_article(
 
 def _link_duplicate(db: Database, article_id: int, fingerprint: str) -> None:
     first = db.execute(
-        "select min(id) from articles where content_hash = ? and id != ?", [fingerprint, article_id]
+        "select min(id) from articles where fingerprint = ? and id != ?", [fingerprint, article_id]
     ).fetchone()[0]
     if first is not None and first < article_id:
         db.execute("update articles set duplicate_of = ? where id = ?", [first, article_id])

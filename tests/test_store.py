@@ -1,0 +1,113 @@
+"""The archive's write path: idempotent upserts, raw page first, failures recorded."""
+
+import json
+import sqlite3
+
+import pytest
+
+from archive import store
+from archive.ingest import ingest_page
+from archive.sources import Source
+
+ARTICLE = {
+    "url": "https://ldld.example.vn/tin/cum-thi-dua-so-7.html",
+    "title": "Cụm thi đua số 7 tổ chức hội nghị sơ kết",
+    "lead": None,
+    "body": "Đoạn một.\n\nĐoạn hai.",
+    "author": "Lê Văn A",
+    "published_at": "2016-07-15T10:30:00+07:00",
+    "images": [{"src": "a.jpg", "caption": "Toàn cảnh hội nghị"}],
+    "captions": ["Toàn cảnh hội nghị"],
+}
+
+
+@pytest.fixture
+def db(tmp_path):
+    return store.open_archive(tmp_path / "archive.db")
+
+
+def test_open_twice_is_safe(tmp_path):
+    # migrations are re-runnable: a cron job opens the same file every night
+    store.open_archive(tmp_path / "a.db")
+    db = store.open_archive(tmp_path / "a.db")
+    assert {"sources", "pages", "articles", "crawls", "failures", "meetings",
+            "meeting_members", "meeting_attendees", "organisations"} <= set(db.table_names())
+    assert db.journal_mode == "wal"
+
+
+def test_upsert_is_idempotent_and_keeps_first_seen(db):
+    outcome, aid = store.upsert_article(db, ARTICLE, source_id=None, page_id=None,
+                                        extractor_version="v1", seen_at="2024-01-01T00:00:00+07:00")
+    assert outcome == "new"
+    outcome2, aid2 = store.upsert_article(db, ARTICLE, source_id=None, page_id=None,
+                                          extractor_version="v1", seen_at="2024-02-01T00:00:00+07:00")
+    assert (outcome2, aid2) == ("unchanged", aid)
+    row = db["articles"].get(aid)
+    assert row["first_seen_at"] == "2024-01-01T00:00:00+07:00"
+    assert row["last_seen_at"] == "2024-02-01T00:00:00+07:00"
+    assert row["year"] == 2016
+    assert json.loads(row["captions"]) == ["Toàn cảnh hội nghị"]
+    assert db["articles"].count == 1
+
+    changed = {**ARTICLE, "body": "Đoạn một, sửa.\n\nĐoạn hai."}
+    outcome3, _ = store.upsert_article(db, changed, source_id=None, page_id=None,
+                                       extractor_version="v1", seen_at="2024-03-01T00:00:00+07:00")
+    assert outcome3 == "updated"
+    row = db["articles"].get(aid)
+    assert row["body"].startswith("Đoạn một, sửa.")
+    assert row["first_seen_at"] == "2024-01-01T00:00:00+07:00"
+
+
+def test_syndicated_copy_is_linked_not_merged(db):
+    _, first = store.upsert_article(db, ARTICLE, source_id=None, page_id=None,
+                                    extractor_version="v1", fingerprint="sha1:x")
+    copy = {**ARTICLE, "url": "https://baotinh.example.vn/copy.html"}
+    _, second = store.upsert_article(db, copy, source_id=None, page_id=None,
+                                     extractor_version="v1", fingerprint="sha1:x")
+    assert db["articles"].get(second)["duplicate_of"] == first
+    assert db["articles"].get(first)["duplicate_of"] is None
+
+
+def test_page_is_saved_compressed_and_deduplicated(db):
+    body = ("<html><body>" + "Thi đua khen thưởng " * 500 + "</body></html>").encode()
+    pid, changed = store.save_page(db, url="https://x.vn/a.html", body=body, status=200,
+                                   headers={"ETag": '"abc"'})
+    assert changed
+    row = db["pages"].get(pid)
+    assert store.decompress(row["body"]) == body
+    assert row["compressed_size"] < row["size"] / 5
+    assert row["etag"] == '"abc"'
+    pid2, changed2 = store.save_page(db, url="https://x.vn/a.html", body=body, status=200)
+    assert (pid2, changed2) == (pid, False)
+    assert db["pages"].count == 1
+
+
+def test_extraction_failure_keeps_the_raw_page(db, tmp_path):
+    # a page with no text: extraction yields nothing, but the raw page is kept and the
+    # failure is counted, so `thidua reparse` can retry once the extractor improves
+    src = Source(id="x", name="X", province="Thanh Hóa", platform="p", start_urls=("https://x.vn/",),
+                 rules={"title": "h1.none", "body": "div.none"})
+    store.save_source(db, src)
+    result = ingest_page(db, url="https://x.vn/empty.html", body=b"<html><body></body></html>",
+                         headers={"Content-Type": "text/html; charset=utf-8"}, source=src)
+    assert result.outcome in ("failed", "not-article")
+    assert db["pages"].count == 1
+    assert db["articles"].count == 0
+    [failure] = list(db["failures"].rows)
+    assert failure["url"] == "https://x.vn/empty.html"
+    assert failure["page_id"] == result.page_id
+
+
+def test_meetings_replace_previous_extraction(db):
+    _, aid = store.upsert_article(db, ARTICLE, source_id=None, page_id=None, extractor_version="v1")
+    meeting = {"kind": "sơ kết", "cluster_name": "Cụm thi đua số 7", "meeting_date": "2016-07-10",
+               "province": "Thanh Hóa", "members": ["Hội Nông dân", "Tỉnh đoàn"],
+               "attendees": [{"name": "Nguyễn Văn A", "title": "Phó Chủ tịch"}]}
+    store.upsert_meetings(db, aid, [meeting], extractor_version="v1")
+    store.upsert_meetings(db, aid, [meeting], extractor_version="v1")
+    assert db["meetings"].count == 1
+    assert db["meeting_members"].count == 2
+    assert db["meeting_attendees"].count == 1
+    assert db["organisations"].count == 2
+    assert db["articles"].get(aid)["has_meeting"] == 1
+    assert db["meetings"].get(1)["year"] == 2016
