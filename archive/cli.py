@@ -35,6 +35,7 @@ def cli() -> None:
 
     Example:
 
+        \b
         thidua demo            # sample sites → data/archive.db → http://127.0.0.1:8001
     """
 
@@ -106,6 +107,7 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
 
     Example:
 
+        \b
         thidua crawl --source thanh-hoa-ldld --log-file data/logs/crawl.log
     """
     from archive.lock import CrawlLock, LockedError
@@ -166,6 +168,7 @@ def extract(target: str, url: str | None, source_id: str | None, as_text: bool,
 
     Example:
 
+        \b
         thidua extract page.html --url https://ldld.thanhhoa.gov.vn/tin/123.html --source thanh-hoa-ldld
     """
     from archive import extract as extractor
@@ -219,6 +222,7 @@ def reparse(ids: tuple[str, ...], since: str | None, db_path: str) -> None:
 
     Example:
 
+        \b
         thidua reparse --source thanh-hoa-ldld --since 2025-01-01
     """
     from archive.ingest import reparse as run_reparse
@@ -256,6 +260,7 @@ def serve(db_path: str, host: str, port: int, mutable: bool) -> None:
 
     Example:
 
+        \b
         thidua serve --port 8001
     """
     from archive.serve import ServeError, serve as run_serve
@@ -276,6 +281,7 @@ def demo(no_serve: bool, db_path: str, port: int) -> None:
 
     Example:
 
+        \b
         DEMO_NO_SERVE=1 thidua demo
     """
     from archive.demo import run_demo
@@ -299,6 +305,7 @@ def status(db_path: str, as_json: bool) -> None:
 
     Example:
 
+        \b
         thidua status --db data/archive.db
     """
     from dataclasses import asdict
@@ -315,3 +322,101 @@ def status(db_path: str, as_json: bool) -> None:
         click.echo(format_health(rows))
     if any(not h.healthy for h in rows):
         sys.exit(EXIT_SOURCE_FAILED)
+
+
+@cli.group()
+def export() -> None:
+    """Export meetings, attendees (CSV) or the raw pages (WARC).
+
+    Example:
+
+        \b
+        thidua export meetings --province "Thanh Hóa" --since 2016 -o meetings.csv --excel
+    """
+
+
+def _existing_db(db_path: str) -> str:
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run `thidua crawl` (or `thidua demo`) first.")
+    return db_path
+
+
+_filters = [
+    click.option("--province", help="Current or former province name, e.g. 'Thanh Hóa'."),
+    click.option("--since", type=int, metavar="YEAR", help="Meetings from this year on."),
+    click.option("--until", type=int, metavar="YEAR", help="Meetings up to this year."),
+    click.option("--kind", help="Meeting kind, e.g. 'sơ kết', 'tổng kết'."),
+    click.option("--cluster", metavar="TEXT", help="Cluster/bloc name contains TEXT."),
+    click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+                 show_default=True, help="CSV file ('-' = standard output)."),
+    click.option("--excel", is_flag=True, help="Add a UTF-8 BOM so Excel shows Vietnamese correctly."),
+    db_option,
+]
+
+
+def _with_filters(func: Any) -> Any:
+    for option in reversed(_filters):
+        func = option(func)
+    return func
+
+
+def _run_export(kind: str, output: str, **kwargs: Any) -> None:
+    from archive import export as exporter
+
+    func = exporter.export_meetings if kind == "meetings" else exporter.export_attendees
+    kwargs["db_path"] = _existing_db(kwargs["db_path"])
+    if output == "-":
+        n = func(out=sys.stdout, **kwargs)
+    else:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            n = func(out=fh, **kwargs)
+        click.echo(f"{n} row(s) written to {output}", err=True)
+
+
+@export.command("meetings")
+@_with_filters
+def export_meetings(output: str, **kwargs: Any) -> None:
+    """One CSV row per meeting, members and attendees joined with '; '.
+
+    Example:
+
+        \b
+        thidua export meetings --kind "sơ kết" --since 2020 -o so-ket.csv --excel
+    """
+    _run_export("meetings", output, **kwargs)
+
+
+@export.command("attendees")
+@_with_filters
+def export_attendees(output: str, **kwargs: Any) -> None:
+    """One CSV row per person per meeting (name, title, organisation, meeting, article).
+
+    Example:
+
+        \b
+        thidua export attendees --province "Nghệ An" -o attendees.csv
+    """
+    _run_export("attendees", output, **kwargs)
+
+
+@export.command("warc")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Output file, e.g. pages.warc.gz.")
+@click.option("--source", "source_id", metavar="ID", help="Only this source's pages.")
+@db_option
+def export_warc(output: str, source_id: str | None, db_path: str) -> None:
+    """Write the stored raw pages as WARC (gzip), for other web-archive tools.
+
+    Example:
+
+        \b
+        thidua export warc -o data/pages.warc.gz
+    """
+    from archive.store import open_archive
+    from archive.warc import export_warc as write_warc
+
+    counts = write_warc(open_archive(_existing_db(db_path)), output, source_id=source_id)
+    ratio = counts["bytes"] / counts["stored_bytes"] if counts["stored_bytes"] else 0
+    click.echo(f"{counts['records']} page(s) written to {output}; raw store holds "
+               f"{counts['bytes']:,} bytes in {counts['stored_bytes']:,} compressed "
+               f"(ratio {ratio:.1f}:1).")
