@@ -74,13 +74,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SourcesError(f"{path}: cannot be read ({exc}).") from exc
 
 
+# Built in: no selectors at all, so links are discovered by URL shape (and sitemaps/feeds) and
+# pages go through the generic extractor (JSON-LD, meta tags, main-content detection).
+GENERIC = {"description": "Any site: generic link discovery and generic extraction."}
+
+
 def load_platforms(directory: Path = DEFAULT_DIR) -> dict[str, dict[str, Any]]:
     """Platform id → rules. Unknown keys are errors: a misspelt selector would match nothing."""
     path = Path(directory) / PLATFORMS_FILE
     if not path.exists():
-        return {}
+        return {"generic": dict(GENERIC)}
     data = _read_toml(path)
-    platforms = data.get("platforms", {})
+    platforms = {"generic": dict(GENERIC), **data.get("platforms", {})}
     if not isinstance(platforms, dict):
         raise SourcesError(f"{path}: expected [platforms.<id>] tables.")
     for pid, rules in platforms.items():
