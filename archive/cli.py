@@ -126,6 +126,7 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
         from crawler.run import LOCAL_SETTINGS
 
         overrides.update(LOCAL_SETTINGS)
+    overrides["THIDUA_PROGRESS"] = sys.stderr.isatty() and not quiet
     for item in settings:
         name, _, value = item.partition("=")
         overrides[name] = value

@@ -91,3 +91,47 @@ class CrawlRecorder:
                     "stats": json.dumps(dict(sorted(c.items())), ensure_ascii=False),
                 })
         self.crawler.stats.set_value("thidua/run_id", self.run_id)
+
+
+class ProgressLine:
+    """One self-overwriting status line on a terminal; nothing at all under cron.
+
+    Enabled by THIDUA_PROGRESS (the CLI sets it when stderr is a terminal and --quiet is off).
+    """
+
+    def __init__(self, crawler: Crawler, interval: float) -> None:
+        self.crawler = crawler
+        self.interval = interval
+        self.task: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "ProgressLine":
+        from scrapy.exceptions import NotConfigured
+
+        if not crawler.settings.getbool("THIDUA_PROGRESS"):
+            raise NotConfigured
+        ext = cls(crawler, crawler.settings.getfloat("THIDUA_PROGRESS_INTERVAL", 1.0))
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider: Any) -> None:
+        from twisted.internet import task
+
+        self.task = task.LoopingCall(self.show)
+        self.task.start(self.interval, now=True)
+
+    def show(self, end: str = "\r") -> None:
+        import sys
+
+        s = self.crawler.stats
+        line = (f"  pages {s.get_value('response_received_count', 0)}  "
+                f"new {s.get_value('thidua/new', 0)}  updated {s.get_value('thidua/updated', 0)}  "
+                f"known {s.get_value('thidua/known', 0)}  failures {s.get_value('thidua/failures', 0)}")
+        sys.stderr.write(line.ljust(79) + end)
+        sys.stderr.flush()
+
+    def spider_closed(self, spider: Any) -> None:
+        if self.task and self.task.running:
+            self.task.stop()
+        self.show(end="\n")

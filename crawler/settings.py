@@ -37,7 +37,7 @@ REFERER_ENABLED = True
 HTTPERROR_ALLOWED_CODES = [304]
 
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
-EXTENSIONS = {"crawler.extensions.CrawlRecorder": 500}
+EXTENSIONS = {"crawler.extensions.CrawlRecorder": 500, "crawler.extensions.ProgressLine": 510}
 
 # Breadth-first keeps memory flat on sites with deep pagination.
 DEPTH_PRIORITY = 1
