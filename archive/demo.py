@@ -23,21 +23,12 @@ class DemoSites:
     def __init__(self, port: int = 0) -> None:
         self.port = port
         self.proc: subprocess.Popen[str] | None = None
-        self.url = ""
 
     def __enter__(self) -> str:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "demo.server", "--port", str(self.port)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline().strip()
-        if not line.startswith("Serving on "):
-            err = self.proc.stderr.read() if self.proc.stderr else ""
-            self.proc.kill()
-            raise RuntimeError(f"demo site server did not start: {line!r} {err}")
-        self.url = line.removeprefix("Serving on ").strip()
-        return self.url
+        from demo.server import start_subprocess
+
+        self.proc, url = start_subprocess(port=self.port)
+        return url
 
     def __exit__(self, *exc: Any) -> None:
         if self.proc:
