@@ -1,0 +1,246 @@
+"""End to end: real Scrapy crawls of the bundled sample sites over 127.0.0.1 into a real SQLite
+file, through the `thidua crawl` command exactly as cron runs it.
+
+The demo content files are the ground truth: every article the sites publish must be archived
+with the right fields, and re-crawling must neither duplicate nor re-download them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from archive.lock import CrawlLock
+from demo.content import load_articles
+from demo.server import start_subprocess
+
+pytestmark = pytest.mark.crawl
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_SOURCES = ROOT / "sources" / "demo.toml"
+ARTICLES = load_articles()
+
+
+@pytest.fixture
+def site():
+    proc, url = start_subprocess()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=5)
+
+
+def control(url: str, **params: str) -> dict:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    with urllib.request.urlopen(f"{url}/_control?{query}", timeout=5) as resp:
+        return json.loads(resp.read() or b"{}")
+
+
+def server_stats(url: str) -> dict:
+    with urllib.request.urlopen(f"{url}/_stats", timeout=5) as resp:
+        return json.loads(resp.read())
+
+
+def crawl_cmd(db: Path, url: str, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "archive", "crawl", "--sources", str(DEMO_SOURCES),
+            "--db", str(db), "--local", "--quiet", *extra]
+
+
+def crawl(db: Path, url: str, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run(crawl_cmd(db, url, *extra), env={**os.environ, "DEMO_URL": url},
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    if check:
+        assert result.returncode == 0, f"crawl failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def rows(db: Path, sql: str, params=()) -> list[dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def article_requests(stats: dict) -> int:
+    """Requests for article pages (not listings, robots.txt, feeds) seen by the demo server."""
+    paths = {a["path"] for a in ARTICLES}
+    return sum(n for p, n in stats.get("paths", {}).items() if p.split("?")[0] in paths)
+
+
+def test_first_crawl_archives_every_sample_article(site, tmp_path):
+    db = tmp_path / "archive.db"
+    result = crawl(db, site)
+    assert "0 failed" in result.stdout
+    archived = {r["url"]: r for r in rows(db, "select * from articles")}
+    missing = [a["path"] for a in ARTICLES if site + a["path"] not in archived]
+    assert not missing, f"not archived: {missing}"
+    assert len(archived) == len(ARTICLES)
+    for a in ARTICLES:
+        row = archived[site + a["path"]]
+        where = a["path"]
+        assert row["title"] == a["title"], where
+        assert row["author"] == a["author"], where
+        # ldld pages show only the date; the others show the time too (+07:00 kept)
+        assert row["published_at"] == a["published_shown"], where
+        assert row["body"].startswith(a["paragraphs"][0]), where
+        assert row["body"].endswith(a["paragraphs"][-1]), where
+        for image in a["images"]:
+            assert image["caption"] in json.loads(row["captions"]), where
+            assert image["caption"] not in row["body"], where
+        assert "Liên kết website" not in row["body"] and "Tin liên quan" not in row["body"], where
+        assert row["has_meeting"] == (1 if a["meetings"] else 0), where
+    crawls = rows(db, "select * from crawls")
+    assert {c["status"] for c in crawls} == {"ok"}
+    assert sum(c["new"] for c in crawls) == len(ARTICLES)
+    assert rows(db, "select count(*) n from pages")[0]["n"] >= len(ARTICLES)
+    assert rows(db, "pragma integrity_check")[0]["integrity_check"] == "ok"
+
+
+def test_recrawl_is_idempotent_and_fetches_almost_nothing(site, tmp_path):
+    db = tmp_path / "archive.db"
+    crawl(db, site)
+    first_stats = server_stats(site)
+    first = {r["url"]: r for r in rows(db, "select * from articles")}
+    control(site, reset=1)
+    time.sleep(1.1)  # last_seen_at has second resolution
+    crawl(db, site)
+    second_stats = server_stats(site)
+    second = {r["url"]: r for r in rows(db, "select * from articles")}
+    assert second.keys() == first.keys()
+    for url, row in second.items():
+        assert row["first_seen_at"] == first[url]["first_seen_at"]
+        assert row["last_seen_at"] >= first[url]["last_seen_at"]
+    # Known articles are not downloaded again; only the first listing page(s) are.
+    assert article_requests(second_stats) <= 0.05 * article_requests(first_stats)
+    assert second_stats["total"] <= 0.25 * first_stats["total"], (first_stats, second_stats)
+    crawls = rows(db, "select * from crawls where run_id = (select run_id from crawls order by id desc limit 1)")
+    assert sum(c["new"] for c in crawls) == 0
+
+
+def test_new_articles_are_picked_up_incrementally(site, tmp_path):
+    db = tmp_path / "archive.db"
+    control(site, hide_newest=2)
+    crawl(db, site)
+    n_before = rows(db, "select count(*) n from articles")[0]["n"]
+    assert n_before == len(ARTICLES) - 2 * 3
+    control(site, reset=1)
+    crawl(db, site)
+    assert rows(db, "select count(*) n from articles")[0]["n"] == len(ARTICLES)
+    assert article_requests(server_stats(site)) == 2 * 3
+
+
+def test_a_second_concurrent_crawl_is_refused(site, tmp_path):
+    db = tmp_path / "archive.db"
+    with CrawlLock(db):
+        result = crawl(db, site, check=False)
+    assert result.returncode == 3
+    assert "already" in result.stderr
+
+
+def test_killed_crawl_resumes_to_the_same_archive(site, tmp_path):
+    reference = tmp_path / "reference.db"
+    crawl(reference, site)
+    db = tmp_path / "killed.db"
+    # slow the crawl down so it can be killed half-way
+    proc = subprocess.Popen(
+        crawl_cmd(db, site, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.15",
+                  "-s", "AUTOTHROTTLE_ENABLED=False"),
+        env={**os.environ, "DEMO_URL": site}, cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 60
+    archived = 0
+    while time.time() < deadline and archived < 5:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                archived = rows(db, "select count(*) n from articles")[0]["n"]
+            except sqlite3.OperationalError:
+                pass
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 0 < archived < len(ARTICLES), "the crawl was not interrupted mid-way"
+    assert rows(db, "pragma integrity_check")[0]["integrity_check"] == "ok"
+    crawl(db, site)  # takes over the lock of the killed run, completes the remainder
+    got = sorted(r["url"] for r in rows(db, "select url from articles"))
+    want = sorted(r["url"] for r in rows(reference, "select url from articles"))
+    assert got == want
+    assert rows(db, "select count(*) n, count(distinct url) d from articles")[0] == {"n": len(want), "d": len(want)}
+    assert rows(db, "pragma integrity_check")[0]["integrity_check"] == "ok"
+
+
+def test_unreachable_source_fails_the_run_without_losing_data(site, tmp_path):
+    db = tmp_path / "archive.db"
+    crawl(db, site)
+    n = rows(db, "select count(*) n from articles")[0]["n"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[source]]\nid = "gone"\nname = "Gone"\nprovince = "Nghệ An"\n'
+                   'platform = "generic"\nstart_urls = ["http://127.0.0.1:9/"]\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "archive", "crawl", "--sources", str(bad), "--db", str(db), "--local", "-q"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "gone" in result.stderr
+    assert rows(db, "select count(*) n from articles")[0]["n"] == n
+    assert rows(db, "select status from crawls where source_id = 'gone'")[0]["status"] == "failed"
+    assert rows(db, "select count(*) n from failures where source_id = 'gone'")[0]["n"] >= 1
+
+
+def test_redesigned_site_is_flagged_by_status(site, tmp_path):
+    db = tmp_path / "archive.db"
+    crawl(db, site)
+    control(site, template=2)
+    crawl(db, site, check=False)
+    status = subprocess.run([sys.executable, "-m", "archive", "status", "--db", str(db), "--json"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert status.returncode == 1
+    health = {h["source_id"]: h for h in json.loads(status.stdout)}
+    flagged = [sid for sid, h in health.items() if any("template" in f for f in h["flags"])]
+    assert flagged == ["demo-ldld"], health
+
+
+def test_reparse_needs_no_network(site, tmp_path):
+    db = tmp_path / "archive.db"
+    crawl(db, site)
+    conn = sqlite3.connect(db)
+    with conn:  # pretend an older extractor got the titles wrong
+        conn.execute("update articles set title = 'Liên kết website', extractor_version = 'old'")
+    conn.close()
+    env = {k: v for k, v in os.environ.items() if k != "DEMO_URL"}
+    result = subprocess.run([sys.executable, "-m", "archive", "reparse", "--db", str(db)],
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["changed_fields"].get("title") == len(ARTICLES)
+    titles = {r["url"]: r["title"] for r in rows(db, "select url, title from articles")}
+    assert all(titles[site + a["path"]] == a["title"] for a in ARTICLES)
+    assert "old" not in {r["extractor_version"] for r in rows(db, "select extractor_version from articles")}
+
+
+def test_warc_export_round_trips(site, tmp_path):
+    from warcio.archiveiterator import ArchiveIterator
+
+    db = tmp_path / "archive.db"
+    crawl(db, site)
+    out = tmp_path / "pages.warc.gz"
+    result = subprocess.run([sys.executable, "-m", "archive", "export", "warc", "-o", str(out),
+                             "--db", str(db)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "ratio" in result.stdout
+    with open(out, "rb") as fh:
+        records = [(r.rec_headers.get_header("WARC-Target-URI"), r.content_stream().read())
+                   for r in ArchiveIterator(fh) if r.rec_type == "response"]
+    assert len(records) == rows(db, "select count(*) n from pages")[0]["n"]
+    sample = next(a for a in ARTICLES if a["site"] == "ldld")
+    body = dict(records)[site + sample["path"]]
+    assert sample["title"] in body.decode("utf-8")
