@@ -1,0 +1,268 @@
+"""What is not the article: navigation blocks, widgets, bylines, outlet prefixes, glue.
+
+Vietnamese provincial portals and newspapers wrap an article in the same few kinds of
+furniture — a "Liên kết website" sidebar, "Tin liên quan"/"Các tin khác" lists, share/print
+buttons, "lượt xem" counters, image `alt` leftovers, a trailing byline ("Mai Ngọc Tuấn, CSPL",
+"Tin, ảnh: MINH AN") and an outlet tag glued to the first sentence ("(SGGP) –", "LSO-").
+These rules are template-free, so they hold on sites nobody has written a platform block for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.normalize import fold
+
+# Headings that open a non-article block; everything after them in a container is furniture.
+SECTION_END_HEADINGS = {
+    "tin lien quan", "cac tin khac", "tin khac", "bai viet lien quan", "bai lien quan",
+    "tin cung chuyen muc", "cung chuyen muc", "bai viet cung chuyen muc", "tin bai khac",
+    "cac bai viet khac", "bai viet khac", "tin moi", "tin moi nhat", "tin moi hon", "tin cu hon",
+    "tin da dua", "cac tin da dua", "cac tin da dua ngay", "xem them", "doc them",
+    "tin doc nhieu", "doc nhieu", "xem nhieu", "tin xem nhieu", "tin noi bat",
+    "y kien ban doc", "binh luan", "gui binh luan", "gui y kien", "y kien cua ban",
+    "viet binh luan", "tu khoa", "tags", "the", "chu de", "lien ket website", "lien ket web",
+    "lien ket", "video", "thu vien anh", "tin anh", "quang cao", "cac tin cu hon",
+    "cac tin moi hon", "nhung tin khac", "tin tuc lien quan", "cac tin lien quan",
+}
+# Short lines that are widgets, not prose.
+_WIDGET_LINE = re.compile(
+    r"^(?:chia s[eẻ]|share|tweet|like|facebook|twitter|zalo|email|e-mail|print|in bài(?: viết)?|"
+    r"bản in|gửi bài(?: viết)?|gửi email|gửi cho bạn bè|lưu bài(?: viết)?|quay lại|trở về|"
+    r"về đầu trang|lên đầu trang|đầu trang|top|cỡ chữ|font size|a\+?|a-|[a-z]\s?[+-]|"
+    r"bình luận|ý kiến|xem thêm|đọc thêm|xem tiếp|tải về|download|đánh giá bài viết|"
+    r"in trang|phản hồi|góp ý|báo lỗi|copy link|sao chép liên kết|theo dõi|follow|"
+    r"nghe bài viết|nghe đọc bài|đọc bài|0 bình luận|\d+ bình luận)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+_COUNTER = re.compile(r"(?:lượt xem|lượt đọc|số lượt|views?\b|lượt truy cập|lượt thích)",
+                      re.IGNORECASE)
+_ALT_LEFTOVER = re.compile(r"^(?:alt|alt text|img|image|photo|ảnh|hình|picture|null|undefined)"
+                           r"\s*[:.]?\s*$", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"^\(?\s*(?:theo|nguồn|nguon|source)\b\s*:?", re.IGNORECASE)
+
+# Outlet prefixes glued before the first sentence: "(SGGP). –", "(baodautu.vn) -", "LSO-",
+# "BTĐKT -", "ANTĐ -", "NDĐT-", "(CAO)", "(Toquoc) –", "GD&TĐ - ", "VOV.VN -".
+_PAREN_PREFIX = re.compile(r"^\(\s*([\w.&\-]{2,30}(?:\s[\w.&\-]{1,12})?)\s*\)\s*\.?\s*[-–—:.]*\s*")
+_CAPS_PREFIX = re.compile(
+    r"^(?!TP\b|TP\.|TPHCM)([A-ZĐ][A-ZĐ0-9.&]{1,11}(?:\.[A-Za-z]{2,4})?)\s*(?:\)\s*)?[-–—]+\s*(?=\S)")
+# Lower-case letter glued to an upper-case one ("yêu nướcDịp này", "giỏiCÔNG HẬU"), or a
+# sentence end glued to the next sentence ("Thủ đô.Minh Hà"). Vietnamese upper and lower case
+# letters interleave in Unicode's Latin Extended Additional block, so case is tested with str
+# methods, never with character ranges.
+_WORD = re.compile(r"[^\W\d_]+")
+_END_GLUE = re.compile(r"([^\W\d_]{2,})([.!?…]+[\"”]?)(?=[^\W\d_]{2})")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»)]*$")
+
+
+def is_section_end(text: str) -> bool:
+    """A heading such as "Tin liên quan" or "Liên kết website": the article is over."""
+    f = fold(text).strip(" :.-–—»>|").strip()
+    return f in SECTION_END_HEADINGS
+
+
+def is_widget_line(text: str) -> bool:
+    """Share/print buttons, counters, alt leftovers: lines that are not prose."""
+    t = text.strip()
+    if not t:
+        return True
+    if _ALT_LEFTOVER.match(t) or _WIDGET_LINE.match(t):
+        return True
+    if len(t) < 60 and _COUNTER.search(t) and re.search(r"\d", t):
+        return True
+    if is_section_end(t):
+        return True
+    # Rows of share buttons: "Facebook Twitter Zalo Email".
+    words = fold(t).split()
+    social = {"facebook", "twitter", "zalo", "email", "print", "in", "chia", "se", "share",
+              "tweet", "like", "linkedin", "pinterest", "copy", "link", "gui", "bai", "luu"}
+    return 0 < len(words) <= 8 and all(w in social for w in words)
+
+
+def is_attribution(text: str) -> bool:
+    """"Theo Báo Nhân Dân", "Nguồn: baochinhphu.vn": the origin, never the author."""
+    return bool(_ATTRIBUTION.match(text.strip())) and len(text) < 150
+
+
+def strip_outlet_prefix(text: str) -> str:
+    """Remove an outlet tag before the first sentence ("(SGGP). – Sáng 29-5" → "Sáng 29-5")."""
+    t = text.lstrip()
+    m = _PAREN_PREFIX.match(t)
+    if m:
+        inner = m.group(1)
+        # An outlet is one token (SGGP, baodautu.vn, Toquoc) — not "(ảnh minh họa)" prose.
+        if " " not in inner.strip() or "." in inner:
+            rest = t[m.end():]
+            if rest and (rest[0].isupper() or rest[0].isdigit()):
+                return rest
+    m = _CAPS_PREFIX.match(t)
+    if m:
+        token = m.group(1)
+        letters = [c for c in token if c.isalpha()]
+        if len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.6 * len(letters):
+            rest = t[m.end():]
+            if rest and (rest[0].isupper() or rest[0].isdigit()):
+                return rest
+    return text
+
+
+def _glue_point(word: str) -> int:
+    """Index where an all-lower-case run (≥ 2 letters) meets an upper-case letter, or 0.
+
+    "nướcDịp" → 4; "iPhone", "YouTube", "McDonald" → 0 (the run before is too short or is
+    not all lower case)."""
+    for j in range(2, len(word) - 1):
+        if word[j].isupper() and word[j - 1].islower():
+            return j if word[:j].islower() else 0
+    return 0
+
+
+def split_glued(text: str) -> list[str]:
+    """Split text where a caption/sub-heading/byline met a sentence without a separator."""
+    out: list[str] = []
+    last = 0
+    cuts: list[int] = []
+    for m in _WORD.finditer(text):
+        j = _glue_point(m.group(0))
+        if j and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+            cuts.append(m.start() + j)
+    for m in _END_GLUE.finditer(text):
+        if m.group(1).islower() and text[m.end()].isupper():
+            cuts.append(m.end())
+    for cut in sorted(set(cuts)):
+        out.append(text[last:cut])
+        last = cut
+    out.append(text[last:])
+    return [p.strip() for p in out if p.strip()]
+
+
+# --- bylines -------------------------------------------------------------------------------
+
+_BYLINE_PREFIX = re.compile(
+    r"^(?:(?:tin|bài|ảnh|tin bài|bài viết|bài và ảnh|tin và ảnh|tin,? ảnh|bài,? ảnh|"
+    r"tin\s*[-/–]\s*ảnh|bài\s*[-/–]\s*ảnh|ảnh và tin|thực hiện|nhóm pv|nhóm phóng viên|"
+    r"tác giả|người viết|phóng viên|pv|ctv|nhóm thực hiện|trình bày|biên tập|"
+    r"nội dung|bài và ảnh)\s*[:：]\s*)+",
+    re.IGNORECASE,
+)
+
+
+def _is_name_token(t: str) -> bool:
+    """"Tuấn", "TUÂN", "M.Anh", "Th." — capitalised, upper case, or initialled."""
+    core = t.rstrip(".")
+    if not core or not _WORD.fullmatch(core.replace(".", "")):
+        return False
+    pieces = core.split(".")
+    if len(pieces) > 3:
+        return False
+    for piece in pieces:
+        if not piece or not piece[0].isupper():
+            return False
+        if len(piece) > 1 and not (piece[1:].islower() or (piece.isupper() and len(piece) <= 8)):
+            return False
+    return True
+
+
+def _is_initials(t: str) -> bool:
+    return all(len(p) <= 1 for p in t.split("."))
+# First words that open a caption or a heading but never a Vietnamese name. Kept short on
+# purpose: most syllables (Thu, Thanh, Trung, Đoàn, Trương, Lưu, Huyền…) are names too.
+_NOT_NAME_START = {
+    "theo", "nguon", "tin", "bai", "xem", "video", "tags", "tu", "so", "bo", "ubnd", "tinh",
+    "xa", "cum", "website", "link", "email", "facebook", "top", "gui", "benh", "tp", "hoi",
+    "ban", "ong", "ba", "cac", "nhung", "mot", "ngay",
+}
+_AFFILIATION = re.compile(r"\s*\((?:[^()]{1,60})\)\s*$")
+
+
+def _is_name(part: str) -> bool:
+    tokens = part.split()
+    if not 1 <= len(tokens) <= 5:
+        return False
+    if len(tokens) == 1:
+        # A single token only as an initialled name ("M.Anh", "L.Nguyễn").
+        t = tokens[0]
+        return "." in t.strip(".") and _is_name_token(t) and not _is_initials(t)
+    if any(not _is_name_token(t) for t in tokens):
+        return False
+    if all(_is_initials(t) for t in tokens):
+        return False  # "T.E.A B.C.Đ": initials only — an abbreviation, not a name
+    if fold(tokens[0]) in _NOT_NAME_START and not tokens[0].isupper():
+        return False
+    return True
+
+
+def parse_byline(line: str) -> str | None:
+    """The author's name(s) in a byline line, or None when the line is not a byline.
+
+    "Mai Ngọc Tuấn, CSPL" → "Mai Ngọc Tuấn"; "Tin, ảnh: TẤN TUÂN" → "TẤN TUÂN";
+    "Tuấn Hiệp (LĐLĐ tỉnh)" → "Tuấn Hiệp"; "Công Hoan - Xuân Hương" stays; "Theo TTXVN" → None.
+    """
+    text = line.strip().strip("*_ ").rstrip(".;").strip()
+    if not text or len(text) > 80 or is_attribution(text):
+        return None
+    text = _BYLINE_PREFIX.sub("", text).strip()
+    while True:
+        stripped = _AFFILIATION.sub("", text).strip()
+        if stripped == text:
+            break
+        text = stripped
+    if not text:
+        return None
+    # Split the list of names; drop affiliation tails ("CSPL", "CTV", "TTXVN").
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\s[-–—/]\s|\s+và\s+|\s*&\s*)\s*", text)
+             if p.strip()]
+    while len(parts) > 1 and re.fullmatch(r"[A-ZĐ]{2,8}", parts[-1]):
+        parts.pop()
+    if not parts or not all(_is_name(p) for p in parts):
+        return None
+    # "Quang Hùng Quang Hùng": a name printed twice by the page template.
+    if len(parts) == 1:
+        tokens = parts[0].split()
+        half = len(tokens) // 2
+        if len(tokens) % 2 == 0 and half >= 1 and tokens[:half] == tokens[half:]:
+            parts = [" ".join(tokens[:half])]
+    sep = " - " if re.search(r"\s[-–—]\s", text) else ", "
+    return sep.join(parts)
+
+
+_TAIL_STOP = {"tai", "o", "tinh", "huyen", "xa", "thanh", "pho", "tp", "cua", "va", "voi",
+              "cho", "bac", "ong", "ba", "dong", "chi", "anh", "em", "quan", "phuong",
+              "thi", "tran", "vung", "mien", "nuoc", "nha", "truong", "cong", "ty", "doi",
+              "den", "tu", "ve", "la", "hoi", "so", "bo", "nganh", "lang", "ap", "ban",
+              "giua", "gan", "tren", "duoi", "trong", "ngoai", "khu", "cum", "khoi", "tnhh"}
+
+
+def split_trailing_byline(paragraph: str) -> tuple[str, str | None]:
+    """A byline glued to the end of the last paragraph → (text without it, author).
+
+    "…cửa ngõ Thủ đô.Minh Hà" → ("…cửa ngõ Thủ đô.", "Minh Hà"); "…tiên tiến. M.Anh" →
+    ("…tiên tiến.", "M.Anh"). Without a sentence end before the name, only a 2–4 word
+    capitalised tail after a lower-case word that cannot introduce a place or a title counts.
+    """
+    text = paragraph.rstrip()
+    whole = parse_byline(text)
+    if whole:
+        return "", whole
+    # After one of the last sentence ends (".", "…", "/.", closing quote): try each, nearest
+    # the end first, so that "tiên tiến. M.Anh" is cut before "M.", not inside the name.
+    ends = [m.end() for m in re.finditer(r"[.!?…”\"]+", text) if len(text) - m.end() <= 80]
+    for cut in sorted(ends, reverse=True)[:4][::-1]:
+        author = parse_byline(text[cut:])
+        if author:
+            return text[:cut].rstrip(), author
+    if _SENTENCE_END.search(text):
+        return paragraph, None
+    tokens = text.split()
+    for k in (4, 3, 2):
+        if len(tokens) < k + 8:
+            continue
+        tail, before = tokens[-k:], tokens[-k - 1]
+        if not before[-1].isalpha() or not before.islower() or fold(before) in _TAIL_STOP:
+            continue
+        if fold(tokens[-k - 2]) in _TAIL_STOP and fold(before) in {"pho", "tinh", "huyen"}:
+            continue
+        author = parse_byline(" ".join(tail))
+        if author and all(t[0].isupper() for t in tail):
+            return " ".join(tokens[:-k]), author
+    return paragraph, None

@@ -1,0 +1,1278 @@
+"""HTML page → article fields, by platform selectors first and template-free rules after.
+
+Two paths produce every field, and `paths` in the result says which one did:
+
+* **platform** — parsel CSS selectors from a `sources/platforms.toml` block, for the template
+  families we know (exact, fast, and a selector that stops matching shows up as a change of
+  path rather than as silent garbage);
+* **generic** — for pages without a platform or where a selector finds nothing: JSON-LD
+  (`NewsArticle`/`Article`, also inside `@graph`), OpenGraph / `article:` meta, `<time>`,
+  visible Vietnamese date forms and the URL for the date; `<h1>`/`og:title` for the title;
+  a link-density/text-density detector for the main content block.
+
+Both paths share the block walker and the boilerplate rules (archive.boilerplate): captions go
+to `captions`/`images`, a trailing byline becomes `author`, "Tin liên quan" and everything after
+it, share widgets, counters and `alt` leftovers leave the body. Everything goes through
+`archive.normalize` (NFC, entities, invisible spaces) before it is returned.
+
+The hot path stays on parsel/lxml (about 8× faster than BeautifulSoup here, see DESIGN.md).
+trafilatura was measured against the density detector on our fixtures and the real pages
+(`scripts/eval.py`); it loses captions/bylines to the body and is ~6× slower, so it is not used
+on the per-page path.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import parsel
+from lxml import etree
+
+from archive.boilerplate import (
+    is_attribution,
+    is_section_end,
+    is_widget_line,
+    parse_byline,
+    split_glued,
+    split_trailing_byline,
+    strip_outlet_prefix,
+)
+from archive.normalize import clean_line, fold, nfc
+from archive.urls import canonical_url, site_key
+
+VERSION = "3"
+
+FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
+          "url", "canonical_url", "paths")
+
+
+class ExtractError(Exception):
+    """The page cannot be read as HTML at all."""
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+def _fallback_parse_date(text: str, reference: Any = None) -> str | None:
+    """Numeric Vietnamese/ISO dates only; used until archive.dates is importable."""
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?", text)
+    if m:
+        y, mo, d, hh, mm = m.groups()
+    else:
+        m = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b(?:\D{0,12}?(\d{1,2})[:hg](\d{2}))?",
+                      text)
+        if not m:
+            return None
+        d, mo, y, hh, mm = m.groups()
+        if len(y) == 2:
+            y = "20" + y
+    try:
+        day = date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    if hh is not None and int(hh) < 24 and int(mm) < 60:
+        return f"{day.isoformat()}T{int(hh):02d}:{int(mm):02d}:00+07:00"
+    return day.isoformat()
+
+
+def parse_date(text: str, reference: Any = None) -> str | None:
+    """archive.dates.parse_date when available (it knows every Vietnamese form)."""
+    if not text:
+        return None
+    try:
+        from archive.dates import parse_date as real
+    except ImportError:
+        return _fallback_parse_date(text, reference)
+    try:
+        return real(text, reference)
+    except Exception:  # a date we cannot read is a missing date, never a lost article
+        return _fallback_parse_date(text, reference)
+
+
+def _iso_date(value: str) -> str | None:
+    """Machine dates from JSON-LD/meta ("2025-10-22T19:25:52+07:00", "2016-07-15")."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+                 r"\s*(Z|[+-]\d{2}:?\d{2})?)?", value)
+    if not m:
+        return parse_date(value)
+    y, mo, d, hh, mi, ss, tz = m.groups()
+    try:
+        date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    if hh is None:
+        return f"{y}-{mo}-{d}"
+    if tz in (None, ""):
+        tz = "+07:00"
+    elif tz == "Z":
+        # Convert UTC to Vietnam time so the day matches what the page shows.
+        dt = datetime(int(y), int(mo), int(d), int(hh), int(mi), int(ss or 0))
+        from datetime import timedelta
+        dt += timedelta(hours=7)
+        return dt.strftime("%Y-%m-%dT%H:%M:%S") + "+07:00"
+    elif ":" not in tz:
+        tz = tz[:3] + ":" + tz[3:]
+    return f"{y}-{mo}-{d}T{hh}:{mi}:{ss or '00'}{tz}"
+
+
+_URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _url_date(url: str) -> str | None:
+    path = urlsplit(url or "").path
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+# --- blocks --------------------------------------------------------------------------------
+
+BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+    "ol", "blockquote", "figure", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "dl",
+    "dt", "dd", "pre", "header", "footer", "center", "address", "hr", "caption", "details",
+    "summary",
+}
+SKIP_TAGS = {
+    "script", "style", "noscript", "iframe", "form", "button", "select", "input", "textarea",
+    "svg", "canvas", "video", "audio", "object", "embed", "template", "nav", "aside", "link",
+    "meta", "head", "label", "option", "map", "dialog",
+}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_CAPTION_CLASS = re.compile(
+    r"caption|chuthich|chu[-_]?thich|image[-_]?desc|img[-_]?desc|photo[-_]?desc|pic[-_]?desc|"
+    r"desc[-_]?(?:image|img|photo)|expnoedit|image[-_]?note|img[-_]?note|ghi[-_]?chu|"
+    r"photo[-_]?note|fig[-_]?desc|image[-_]?title|imagetext|img[-_]?text|pcaption|anh[-_]?mo[-_]?ta",
+    re.IGNORECASE)
+# Class/id tokens of furniture blocks (whole tokens after splitting on - and _).
+_JUNK_TOKENS = {
+    "related", "relate", "relates", "lienquan", "tinlienquan", "tinkhac", "othernews", "other",
+    "share", "sharing", "social", "socials", "comment", "comments", "binhluan", "sidebar",
+    "menu", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs", "footer", "banner",
+    "ads", "advert", "adv", "advertisement", "quangcao", "qc", "tags", "tag", "keyword",
+    "keywords", "print", "toolbar", "rating", "vote", "widget", "popup", "modal", "cookie",
+    "subscribe", "newsletter", "login", "search", "pagination", "paging", "pager", "hotnews",
+    "mostview", "xemnhieu", "docnhieu", "lienket", "weblink", "weblinks", "topbar", "masthead",
+    "copyright", "fb", "facebook", "zalo", "twitter", "sharebox", "morenews", "readmore",
+    "recommend", "recommended", "suggest", "trending", "popular", "tinmoi", "newest", "latest",
+    "relatednews", "relatedposts", "yarpp", "jp", "sharedaddy", "addthis", "hidden", "offcanvas",
+    "marquee", "ticker", "slider", "carousel", "gallery-thumbs", "poll", "survey", "rss",
+}
+_JUNK_EXACT = re.compile(
+    r"(?:^|[\s_-])(?:box[-_]?(?:tin|news)[-_]?(?:khac|lien[-_]?quan|other|related)|"
+    r"tin[-_]?(?:lien[-_]?quan|khac|cung[-_]?chuyen[-_]?muc)|lien[-_]?ket(?:[-_]?web(?:site)?)?|"
+    r"bai[-_]?viet[-_]?lien[-_]?quan|news[-_]?(?:other|related)|other[-_]?news|"
+    r"related[-_]?(?:news|posts?|articles?|box|list)|social[-_]?(?:share|links?)|"
+    r"share[-_]?(?:box|buttons?|links?|tools?)|comment[-_]?(?:box|form|list|area)|"
+    r"fb[-_]?comments?|author[-_]?box)(?:$|[\s_-])",
+    re.IGNORECASE)
+_AUTHOR_CLASS = re.compile(r"author|byline|tacgia|tac[-_]gia|writer|nguoi[-_]?viet|but[-_]?danh",
+                           re.IGNORECASE)
+_DATE_CLASS = re.compile(
+    r"date|time|ngay|publish|posted|thoigian|thoi[-_]gian|datetime|created|meta|info|detail[-_]?top",
+    re.IGNORECASE)
+_SAPO_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:sapo|sapo[-_]?\w*|lead|lead[-_]?\w*|summary|chapeau|description|desc|excerpt|"
+    r"intro|tomtat|tom[-_]tat|trichyeu|trich[-_]yeu|teaser|abstract|subtitle|article[-_]?sapo|"
+    r"detail[-_]?sapo|news[-_]?sapo|post[-_]?excerpt|entry[-_]?summary|init[-_]?content)(?:$|[\s_-])",
+    re.IGNORECASE)
+
+
+def _attr_tokens(el: Any) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _is_junk(el: Any) -> bool:
+    """A furniture block by its class/id — unless it holds running text.
+
+    Class names lie: VnExpress keeps its whole article in `div.sidebar-1`. An element with
+    three or more real paragraphs (≥ 100 characters outside links) is never furniture."""
+    return _junk_attrs(el) and not _holds_article(el)
+
+
+def _holds_article(el: Any) -> bool:
+    found = 0
+    for p in el.iter("p", "div", "td"):
+        if p.tag == "div" and len(p):
+            continue
+        text = "".join(t for t in (p.text or "", *[(c.tail or "") for c in p]))
+        text += "".join((c.text or "") for c in p if c.tag in ("strong", "b", "em", "i", "span"))
+        if len(text.strip()) >= 100:
+            found += 1
+            if found >= 3:
+                return True
+    return False
+
+
+def _junk_attrs(el: Any) -> bool:
+    attrs = _attr_tokens(el)
+    if not attrs:
+        return False
+    if _JUNK_EXACT.search(attrs):
+        return True
+    tokens = {t for t in re.split(r"[\s_-]+", attrs.lower()) if t}
+    if tokens & _JUNK_TOKENS:
+        # "tags" inside a "post-content-tags"? still furniture. But never drop <body>/<html>
+        # or an element that holds the article itself (e.g. class "detail-content print").
+        return el.tag not in ("body", "html", "article", "main")
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _is_caption_el(el: Any) -> bool:
+    if el.tag in ("figcaption", "caption"):
+        return True
+    attrs = _attr_tokens(el)
+    return bool(attrs and _CAPTION_CLASS.search(attrs))
+
+
+@dataclass
+class Block:
+    """One paragraph-like unit of a content area, with what it looked like on the page."""
+
+    kind: str  # "p" | "heading" | "caption" | "img"
+    text: str = ""
+    chars: int = 0
+    link_chars: int = 0
+    em_chars: int = 0
+    bold_chars: int = 0
+    centered: bool = False
+    src: str | None = None
+    alt: str | None = None
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+    @property
+    def em_ratio(self) -> float:
+        return self.em_chars / self.chars if self.chars else 0.0
+
+    @property
+    def bold_ratio(self) -> float:
+        return self.bold_chars / self.chars if self.chars else 0.0
+
+
+def _img_src(el: Any, base: str | None) -> str | None:
+    for attr in ("data-src", "data-original", "data-lazy-src", "data-srcset", "src"):
+        value = (el.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            value = value.split(",")[0].strip().split(" ")[0]
+            return urljoin(base, value) if base else value
+    return None
+
+
+def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
+    """Flatten an element into paragraph blocks; images and captions as their own blocks.
+
+    Line breaks (`<br>`) and block elements end a paragraph — Vietnamese portals often write a
+    whole article as one `<div>` with `<br><br>` between paragraphs.
+    """
+    blocks: list[Block] = []
+    buf: list[str] = []
+    counts = {"chars": 0, "link": 0, "em": 0, "bold": 0}
+    state = {"centered": False}
+
+    def add(text: str | None, link: bool, em: bool, bold: bool) -> None:
+        if not text:
+            return
+        buf.append(text)
+        n = len(text.strip())
+        counts["chars"] += n
+        if link:
+            counts["link"] += n
+        if em:
+            counts["em"] += n
+        if bold:
+            counts["bold"] += n
+
+    def flush(kind: str = "p", centered: bool = False) -> None:
+        text = clean_line(" ".join(buf))
+        if text:
+            blocks.append(Block(kind, text, counts["chars"], counts["link"], counts["em"],
+                                counts["bold"], centered or state["centered"]))
+        buf.clear()
+        for k in counts:
+            counts[k] = 0
+        state["centered"] = False
+
+    def visit(el: Any, link: bool, em: bool, bold: bool, centered: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower().split("}")[-1]
+        if not tag or tag in SKIP_TAGS:
+            return
+        if tag == "img":
+            flush()
+            blocks.append(Block("img", "", src=_img_src(el, base_url),
+                                alt=clean_line(el.get("alt") or "") or None))
+            return
+        if tag == "br":
+            flush()
+            return
+        if _is_caption_el(el) and tag not in ("body", "article", "main"):
+            flush()
+            # An image inside the caption wrapper (<td class="image"> …) still counts.
+            for img in el.iter("img"):
+                blocks.append(Block("img", "", src=_img_src(img, base_url),
+                                    alt=clean_line(img.get("alt") or "") or None))
+            text = clean_line(" ".join(t for t in el.itertext()))
+            if text:
+                blocks.append(Block("caption", text, len(text)))
+            return
+        block = tag in BLOCK_TAGS
+        style = (el.get("style") or "").replace(" ", "").lower()
+        here_centered = centered or "text-align:center" in style or (el.get("align") or "").lower() == "center"
+        if block:
+            flush()
+            state["centered"] = here_centered
+        link = link or tag == "a"
+        em = em or tag in ("em", "i")
+        bold = bold or tag in ("strong", "b") or "font-weight:bold" in style or "font-weight:700" in style
+        add(el.text, link, em, bold)
+        for child in el:
+            visit(child, link, em, bold, here_centered)
+            add(child.tail, link, em, bold)
+        if block:
+            flush("heading" if tag in HEADINGS else "p", here_centered)
+
+    visit(root, False, False, False, False)
+    flush()
+    return blocks
+
+
+# --- content area (generic) ----------------------------------------------------------------
+
+def _clean_tree(root: Any) -> Any:
+    """A copy of the document without scripts, navigation and furniture blocks."""
+    root = copy.deepcopy(root)
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        _drop(el)
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag in SKIP_TAGS or tag in ("header", "footer"):
+            doomed.append(el)
+        elif _is_junk(el):
+            doomed.append(el)
+    for el in doomed:
+        _drop(el)
+    return root
+
+
+def _drop(el: Any) -> None:
+    """Remove an element but keep its tail text (it belongs to the parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _text_len(el: Any) -> tuple[int, int]:
+    """(characters of text, characters inside links) under an element."""
+    total = 0
+    link = 0
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        t = len((node.text or "").strip())
+        total += t
+        if node.tag == "a" or any(a.tag == "a" for a in node.iterancestors()):
+            link += t
+        tail = len((node.tail or "").strip())
+        if node is not el:
+            total += tail
+            parent = node.getparent()
+            if parent is not None and (parent.tag == "a" or any(a.tag == "a" for a in parent.iterancestors())):
+                link += tail
+    return total, link
+
+
+_LEAF_TAGS = {"p", "pre", "blockquote", "td", "div", "span", "font", "section", "article", "li",
+              "dd", "h2", "h3", "h4"}
+
+
+def find_content(root: Any) -> Any | None:
+    """The element holding the article text: paragraphs score their parent and grandparent
+    by length and commas (readability's idea), discounted by link density."""
+    scores: dict[Any, float] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() not in _LEAF_TAGS:
+            continue
+        if any(isinstance(c.tag, str) and c.tag.lower() in BLOCK_TAGS - {"br"} and
+               c.tag.lower() not in ("span", "font") for c in el):
+            # Not a leaf: only its own loose text (text between <br>s) counts.
+            own = (el.text or "") + "".join((c.tail or "") for c in el)
+            if len(own.strip()) < 80:
+                continue
+            text = own
+            link = 0
+        else:
+            total, link = _text_len(el)
+            text = " ".join(el.itertext())
+        length = len(text.strip()) - link
+        if length < 25:
+            continue
+        score = 1 + text.count(",") + text.count("、") + min(length / 100, 3)
+        parent = el.getparent()
+        if el.tag.lower() in ("div", "section", "article", "td") and length > 300:
+            scores[el] = scores.get(el, 0.0) + score  # one long <br>-separated block
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0.0) + score
+            grand = parent.getparent()
+            if grand is not None:
+                scores[grand] = scores.get(grand, 0.0) + score / 2
+    if not scores:
+        return None
+    best, best_score = None, 0.0
+    for el, score in scores.items():
+        total, link = _text_len(el)
+        if not total:
+            continue
+        adjusted = score * (1 - link / total)
+        if adjusted > best_score:
+            best, best_score = el, adjusted
+    return best
+
+
+# --- page metadata -------------------------------------------------------------------------
+
+def _meta(sel: parsel.Selector) -> dict[str, str]:
+    """First value of every meta name/property/itemprop, keys lower-cased."""
+    out: dict[str, str] = {}
+    for m in sel.xpath("//meta"):
+        content = m.attrib.get("content")
+        if content is None:
+            continue
+        for key in ("property", "name", "itemprop"):
+            k = (m.attrib.get(key) or "").strip().lower()
+            if k and k not in out and content.strip():
+                out[k] = content.strip()
+    return out
+
+
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
+                  "backgroundnewsarticle", "opinionnewsarticle", "report", "scholarlyarticle",
+                  "techarticle", "liveblogposting"}
+
+
+def _ld_objects(sel: parsel.Selector) -> list[dict[str, Any]]:
+    objs: list[dict[str, Any]] = []
+
+    def collect(node: Any) -> None:
+        if isinstance(node, list):
+            for n in node:
+                collect(n)
+        elif isinstance(node, dict):
+            objs.append(node)
+            if "@graph" in node:
+                collect(node["@graph"])
+
+    for raw in sel.xpath('//script[contains(@type, "ld+json")]/text()').getall():
+        raw = raw.strip().rstrip(";")
+        try:
+            collect(json.loads(raw, strict=False))
+        except ValueError:
+            # Some CMSs print two objects back to back or trailing commas; try the first one.
+            try:
+                collect(json.JSONDecoder(strict=False).raw_decode(raw)[0])
+            except ValueError:
+                continue
+    return objs
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {str(x).lower() for x in t}
+    return set()
+
+
+def _ld_article(objs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    for obj in objs:
+        if _types(obj) & _ARTICLE_TYPES:
+            return obj
+    return None
+
+
+def _ld_name(value: Any) -> list[tuple[str, str]]:
+    """(name, @type) pairs of a JSON-LD author/publisher value."""
+    out: list[tuple[str, str]] = []
+    if isinstance(value, list):
+        for v in value:
+            out.extend(_ld_name(v))
+    elif isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            out.append((name, ",".join(sorted(_types(value)))))
+    elif isinstance(value, str):
+        out.append((value, ""))
+    return out
+
+
+def _site_names(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict[str, Any]],
+                url: str) -> list[str]:
+    names = [meta.get("og:site_name", ""), meta.get("application-name", ""),
+             meta.get("apple-mobile-web-app-title", ""), meta.get("copyright", ""),
+             meta.get("twitter:site", "").lstrip("@")]
+    if ld:
+        names += [n for n, _ in _ld_name(ld.get("publisher"))]
+    for obj in objs:
+        if _types(obj) & {"website", "organization", "newsmediaorganization"}:
+            n = obj.get("name")
+            if isinstance(n, str):
+                names.append(n)
+    host = site_key(urlsplit(url or "").netloc)
+    if host:
+        names.append(host)
+        names.append(host.split(".")[0])
+    return [n for n in (clean_line(x) for x in names) if n]
+
+
+_NOT_PERSON = re.compile(
+    r"\b(?:bao|tap chi|cong thong tin|ban bien tap|bbt|admin|administrator|toa soan|trang tin|"
+    r"dien tu|online|news|editor|quan tri|webmaster|tin tuc|thong tan xa|dai phat thanh|"
+    r"truyen hinh|so |uy ban|ubnd|www|http)\b|\.(?:vn|com|net|org)\b|@")
+
+
+def _is_site_author(name: str, sites: list[str]) -> bool:
+    f = fold(name)
+    if _NOT_PERSON.search(f):
+        return True
+    compact = re.sub(r"[^a-z0-9]", "", f)
+    for s in sites:
+        fs = re.sub(r"[^a-z0-9]", "", fold(s))
+        if fs and len(fs) >= 3 and (fs in compact or compact in fs):
+            return True
+    return False
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]+\s+|\s*[|»]\s*|\s+::\s+")
+
+
+def _strip_site_suffix(title: str, sites: list[str]) -> str:
+    """"Đau bụng … ruột non - Báo VnExpress Sức khỏe" → "Đau bụng … ruột non"."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site_folds = [re.sub(r"[^a-z0-9]", "", fold(s)) for s in sites if s]
+    site_folds = [s for s in site_folds if len(s) >= 3]
+
+    def is_site(part: str) -> bool:
+        fp = re.sub(r"[^a-z0-9]", "", fold(part))
+        if not fp:
+            return True
+        if any(s in fp or fp in s for s in site_folds):
+            return True
+        return bool(re.match(r"^(?:bao|tap chi|cong thong tin|trang tin|trang chu|home)\b",
+                             fold(part).strip()))
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    if len(parts) == len(_TITLE_SEPARATORS.split(title)):
+        return title
+    # Re-cut the original string so the title keeps its own separators.
+    first, last = parts[0], parts[-1]
+    start = title.find(first)
+    end = title.rfind(last) + len(last)
+    return title[start:end].strip() if start >= 0 and end > start else " - ".join(parts)
+
+
+def _same(a: str, b: str) -> bool:
+    fa, fb = " ".join(fold(a).split()), " ".join(fold(b).split())
+    return bool(fa) and fa == fb
+
+
+def _startswith(longer: str, shorter: str) -> bool:
+    fl = re.sub(r"\W+", " ", fold(longer)).strip()
+    fs = re.sub(r"\W+", " ", fold(shorter)).strip()
+    return bool(fs) and fl.startswith(fs)
+
+
+# --- the record ----------------------------------------------------------------------------
+
+def empty_record(url: str | None = None) -> dict[str, Any]:
+    return {"is_article": False, "title": None, "published_at": None, "author": None,
+            "lead": None, "body": "", "captions": [], "images": [], "url": url,
+            "canonical_url": None, "paths": {}}
+
+
+def _join_text(nodes: list[Any]) -> str:
+    return clean_line(" ".join(" ".join(n.xpath(".//text()").getall()) for n in nodes))
+
+
+def _select(sel: parsel.Selector, css: str | None) -> list[Any]:
+    if not css:
+        return []
+    try:
+        return list(sel.css(css))
+    except Exception:  # a broken selector in the registry: the generic path takes over
+        return []
+
+
+def _repair_mojibake(html: str) -> str:
+    """UTF-8 read as Latin-1 and saved again ("Tin TÃ¢y NguyÃªn"): undo it.
+
+    The crawler decodes pages through archive.ingest.decode_page, which repairs this already;
+    this guard is for callers that hand us text they decoded themselves."""
+    sample = html[:20000]
+    if sample.count("Ã") + sample.count("á»") + sample.count("Ä") < 20:
+        return html
+    try:
+        return html.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        try:
+            import ftfy
+
+            return ftfy.fix_encoding(html)
+        except Exception:
+            return html
+
+
+def extract_article(html: str, url: str, platform: dict | None = None) -> dict[str, Any]:
+    """Article fields of one HTML page (see CONTRACTS.md for the keys).
+
+    `platform` is a platform block (with a source's overrides already applied); a selector that
+    finds nothing falls back to the generic rules for that field only.
+    """
+    if not isinstance(html, str):
+        raise ExtractError("extract_article expects decoded text (str)")
+    html = _repair_mojibake(html)
+    record = empty_record(url)
+    paths: dict[str, str] = {}
+    record["paths"] = paths
+    if not html.strip():
+        return record
+    try:
+        sel = parsel.Selector(text=html)
+    except Exception as exc:  # lxml refuses only truly broken input
+        raise ExtractError(f"cannot parse HTML: {exc}") from exc
+    rules = platform or {}
+    meta = _meta(sel)
+    objs = _ld_objects(sel)
+    ld = _ld_article(objs)
+    sites = _site_names(meta, ld, objs, url)
+    record["canonical_url"] = canonical_url(url, html) if url else None
+    base = url
+
+    # ---- title
+    title, tpath = None, None
+    nodes = _select(sel, rules.get("title"))
+    if nodes:
+        title = _join_text(nodes) or None
+        tpath = "platform" if title else None
+    if not title:
+        title, tpath = _generic_title(sel, meta, ld, sites)
+    record["title"] = title
+    if tpath:
+        paths["title"] = tpath
+
+    # ---- content area
+    body_nodes = _select(sel, rules.get("body"))
+    content = None
+    bpath = None
+    if body_nodes:
+        content = copy.deepcopy(body_nodes[0].root)
+        for extra in body_nodes[1:]:
+            content.append(copy.deepcopy(extra.root))
+        drops = rules.get("drop") or []
+        if isinstance(drops, str):
+            drops = [drops]
+        holder = parsel.Selector(root=content)
+        for css in drops:
+            for node in _select(holder, css):
+                _drop(node.root)
+        platform_captions = _select(holder, rules.get("captions"))
+        for node in platform_captions:
+            node.root.set("class", (node.root.get("class") or "") + " caption")
+        content = _clean_tree_keep_root(content)
+        bpath = "platform"
+    if content is None:
+        body_el = sel.root.find(".//body")
+        cleaned = _clean_tree(body_el if body_el is not None else sel.root)
+        content = find_content(cleaned)
+        bpath = "generic"
+    blocks = walk_blocks(content, base) if content is not None else []
+
+    # ---- lead candidates (before the body, since the body drops a repeated lead)
+    lead, lpath = None, None
+    nodes = _select(sel, rules.get("lead"))
+    if nodes:
+        lead = clean_line(_join_text(nodes)) or None
+        lpath = "platform" if lead else None
+    if not lead:
+        lead, lpath = _generic_lead(sel, meta, ld, content)
+
+    body_info = _shape_body(blocks, title=title, lead=lead,
+                            byline_rule=(rules.get("byline") or "auto"))
+    if body_info["lead_from_body"] and not lead:
+        lead, lpath = body_info["lead_from_body"], "sapo"
+    if lead and body_info["paragraphs"] and _startswith(body_info["paragraphs"][0], lead.rstrip(".… ")) \
+            and lpath in ("meta", "jsonld") and len(lead) < len(body_info["paragraphs"][0]) - 10:
+        # A description that is only the body's first words cut short is no lead.
+        lead, lpath = None, None
+    if lead:
+        lead = strip_outlet_prefix(lead)
+    record["lead"] = lead
+    if lpath:
+        paths["lead"] = lpath
+    record["body"] = "\n\n".join(body_info["paragraphs"])
+    if record["body"]:
+        paths["body"] = bpath
+    record["captions"] = body_info["captions"]
+    record["images"] = body_info["images"]
+
+    # ---- date
+    published, dpath = None, None
+    nodes = _select(sel, rules.get("date"))
+    if nodes:
+        for node in nodes:
+            attrs = [node.attrib.get(a) for a in ("datetime", "content", "title")]
+            for value in [a for a in attrs if a] + [_join_text([node])]:
+                published = _iso_date(value) if re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()) \
+                    else parse_date(value)
+                if published:
+                    break
+            if published:
+                dpath = "platform"
+                break
+    if not published:
+        published, dpath = _generic_date(sel, meta, ld, content, url)
+    record["published_at"] = published
+    if dpath:
+        paths["published_at"] = dpath
+
+    # ---- author
+    author, apath = None, None
+    nodes = _select(sel, rules.get("author"))
+    if nodes:
+        text = _join_text(nodes)
+        author = parse_byline(_strip_author_label(text)) or (
+            clean_line(_strip_author_label(text)) if 0 < len(text) <= 60 else None)
+        apath = "platform" if author else None
+    if not author and body_info["label_author"]:
+        author, apath = body_info["label_author"], "label"
+    if not author:
+        author, apath = _author_element(sel, content)
+    if not author and body_info["byline"]:
+        author, apath = body_info["byline"], "byline"
+    if not author:
+        author, apath = _meta_author(meta, ld, sites)
+    record["author"] = author
+    if apath:
+        paths["author"] = apath
+
+    # ---- article or not
+    record["is_article"] = _is_article(meta, ld, objs, url, record, sel, bool(body_nodes))
+    paths["is_article"] = "platform" if body_nodes else "generic"
+    if not record["is_article"]:
+        for key in ("body", "lead", "author", "published_at"):
+            record[key] = "" if key == "body" else None
+        record["captions"], record["images"] = [], []
+        for key in ("body", "lead", "author", "published_at"):
+            paths.pop(key, None)
+    return record
+
+
+def _clean_tree_keep_root(root: Any) -> Any:
+    """Like _clean_tree, but the platform's body element itself is never dropped."""
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        _drop(el)
+    doomed = [el for el in root.iter() if el is not root and isinstance(el.tag, str)
+              and (el.tag.lower() in SKIP_TAGS or _is_junk(el))]
+    for el in doomed:
+        _drop(el)
+    return root
+
+
+def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
+                   sites: list[str]) -> tuple[str | None, str | None]:
+    html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
+    og = clean_line(meta.get("og:title", "") or meta.get("twitter:title", ""))
+    headline = clean_line(str(ld.get("headline") or ld.get("name") or "")) if ld else ""
+    references = [x for x in (headline, og, html_title) if x]
+    h1s = []
+    for h in sel.xpath("//h1"):
+        if h.xpath("ancestor::nav|ancestor::aside|ancestor::footer"):
+            continue
+        text = clean_line(" ".join(h.xpath(".//text()").getall()))
+        if text and not is_section_end(text) and 5 <= len(text) <= 400:
+            h1s.append(text)
+    # An <h1> that the page's own title/og:title/headline confirms.
+    for h in h1s:
+        for ref in references:
+            if _same(h, ref) or _startswith(ref, h) or _startswith(h, _strip_site_suffix(ref, sites)):
+                return h, "h1"
+    if headline:
+        return _strip_site_suffix(headline, sites), "jsonld"
+    if og:
+        return _strip_site_suffix(og, sites), "meta"
+    # Headings with a title-ish class (many portals have no <h1> around the article title).
+    for h in sel.xpath("//*[self::h2 or self::h3 or self::div or self::p or self::span]"
+                       "[contains(translate(@class,'TITLE','title'),'title')]"):
+        text = clean_line(" ".join(h.xpath(".//text()").getall()))
+        if html_title and text and 10 <= len(text) <= 400 and not is_section_end(text) and (
+                _startswith(html_title, text) or _same(text, _strip_site_suffix(html_title, sites))):
+            return text, "generic"
+    if html_title:
+        return _strip_site_suffix(html_title, sites), "title-tag"
+    if h1s:
+        return h1s[0], "h1"
+    return None, None
+
+
+def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
+                  content: Any) -> tuple[str | None, str | None]:
+    # A visible sapo element outside the content area (or its first child).
+    for el in sel.root.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() in ("meta", "script", "style", "body", "html"):
+            continue
+        attrs = _attr_tokens(el)
+        if not attrs or not _SAPO_CLASS.search(attrs) or _is_junk(el):
+            continue
+        if any(a.tag in ("nav", "aside", "footer") for a in el.iterancestors()):
+            continue
+        text = clean_line(" ".join(el.itertext()))
+        if 40 <= len(text) <= 1200 and not any(_is_junk(a) for a in el.iterancestors()):
+            if content is not None and el is not content and content in el.iterancestors():
+                # A sapo inside the content area is fine; the body drops the repeat.
+                pass
+            return text, "sapo"
+    descriptions = []
+    if ld and isinstance(ld.get("description"), str):
+        descriptions.append((clean_line(ld["description"]), "jsonld"))
+    for key in ("og:description", "description", "twitter:description"):
+        if meta.get(key):
+            descriptions.append((clean_line(meta[key]), "meta"))
+    descriptions = [(d, p) for d, p in descriptions if len(d) >= 20]
+    if not descriptions:
+        return None, None
+    # The longest of those that agree: og:description is often the JSON-LD one cut short.
+    best, path = descriptions[0]
+    for d, p in descriptions[1:]:
+        if len(d) > len(best) and _startswith(d, best.rstrip(".… ")):
+            best, path = d, p
+    return best, path
+
+
+def _strip_author_label(text: str) -> str:
+    return re.sub(r"^\s*(?:tác giả|người viết|bài|tin|bài viết|viết bởi|đăng bởi|by|posted by)"
+                  r"\s*[:：]?\s*", "", text, flags=re.IGNORECASE).strip()
+
+
+_AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả|người viết|bút danh)\s*[:：]\s*(.{2,80})$", re.IGNORECASE)
+
+
+def _author_element(sel: parsel.Selector, content: Any) -> tuple[str | None, str | None]:
+    for el in sel.root.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() in ("meta", "script", "style", "link", "body"):
+            continue
+        attrs = _attr_tokens(el)
+        if not attrs or not _AUTHOR_CLASS.search(attrs) or "author-box" in attrs.lower():
+            continue
+        if any(a.tag in ("nav", "aside", "footer") or _is_junk(a) for a in el.iterancestors()):
+            continue
+        text = clean_line(" ".join(el.itertext()))
+        if not text or len(text) > 100:
+            continue
+        name = parse_byline(_strip_author_label(text))
+        if name:
+            return name, "element"
+    return None, None
+
+
+def _meta_author(meta: dict[str, str], ld: dict[str, Any] | None,
+                 sites: list[str]) -> tuple[str | None, str | None]:
+    if ld:
+        for name, typ in _ld_name(ld.get("author")):
+            name = clean_line(name)
+            if "organization" in typ or not name or _is_site_author(name, sites):
+                continue
+            if len(name) <= 60:
+                return name, "jsonld"
+    for key in ("author", "article:author", "dc.creator", "byl", "dable:author", "twitter:creator"):
+        name = clean_line(meta.get(key, ""))
+        if name.lower().startswith("by "):
+            name = name[3:]
+        if name and len(name) <= 60 and not name.startswith(("http", "@")) \
+                and not _is_site_author(name, sites):
+            return name, "meta"
+    return None, None
+
+
+def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
+                  content: Any, url: str) -> tuple[str | None, str | None]:
+    if ld:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            if isinstance(ld.get(key), str):
+                d = _iso_date(ld[key])
+                if d:
+                    return d, "jsonld"
+    for key in ("article:published_time", "og:published_time", "datepublished", "pubdate",
+                "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
+                "sailthru.date", "article.published", "published_time", "publication_date",
+                "dcterms.created", "created", "article:modified_time", "datemodified", "lastmod"):
+        if meta.get(key):
+            d = _iso_date(meta[key])
+            if d:
+                return d, "meta"
+    for t in sel.xpath("//time"):
+        if t.xpath("ancestor::nav|ancestor::aside|ancestor::footer"):
+            continue
+        value = t.attrib.get("datetime") or _join_text([t])
+        d = _iso_date(value) if re.match(r"^\d{4}-", value.strip()) else parse_date(value)
+        if d:
+            return d, "time"
+    # Visible dates near the heading: elements whose class says date/time, in reading order.
+    h1 = sel.root.find(".//h1")
+    areas = []
+    if h1 is not None:
+        parent = h1.getparent()
+        for _ in range(3):
+            if parent is None:
+                break
+            areas.append(parent)
+            parent = parent.getparent()
+    if content is not None:
+        areas.append(content)
+    for area in areas:
+        for el in area.iter():
+            if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+                continue
+            attrs = _attr_tokens(el)
+            if not attrs or not _DATE_CLASS.search(attrs):
+                continue
+            if any(_is_junk(a) for a in el.iterancestors()) or _is_junk(el):
+                continue
+            text = clean_line(" ".join(el.itertext()))
+            if text and len(text) <= 160:
+                d = parse_date(text)
+                if d:
+                    return d, "generic"
+    # Text right under the heading ("Thứ Hai, 15/07/2016 10:30" without a class).
+    if h1 is not None:
+        following = h1.xpath("following::text()")[:40]
+        text = clean_line(" ".join(str(t) for t in following))[:300]
+        d = parse_date(text)
+        if d:
+            return d, "generic"
+    d = _url_date(url)
+    if d:
+        return d, "url"
+    return None, None
+
+
+_CAPTION_HINT = re.compile(r"(?:^|\s|\()(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo|clip)\s*[:：]",
+                           re.IGNORECASE)
+_DATELINE = re.compile(r"^\s*(?:ngày đăng|cập nhật|đăng ngày|ngày cập nhật|posted)?\s*[:：]?\s*"
+                       r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?"
+                       r"\s*(?:\(gmt\+7\))?\s*$", re.IGNORECASE)
+
+
+def _looks_like_caption(block: Block) -> bool:
+    t = block.text
+    words = len(t.split())
+    if words > 45 or len(t) > 300:
+        return False
+    if _CAPTION_HINT.search(t):
+        return True
+    if block.em_ratio >= 0.6:
+        return True
+    if block.bold_ratio >= 0.8:
+        return False  # a sub-heading under a picture
+    if block.centered and words <= 40:
+        return True
+    return not re.search(r"[.!?…:;”\"]\s*$", t) and words <= 30
+
+
+def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
+                byline_rule: str = "auto") -> dict[str, Any]:
+    """Blocks → paragraphs, captions, images, byline; the rules every path shares."""
+    images: list[dict[str, Any]] = []
+    captions: list[str] = []
+    paragraphs: list[str] = []
+    alts = {fold(b.alt) for b in blocks if b.kind == "img" and b.alt}
+    label_author = None
+    pending_img: dict[str, Any] | None = None
+    started = False
+    seen_text = 0
+    for i, b in enumerate(blocks):
+        if b.kind == "img":
+            if b.src:
+                pending_img = {"src": b.src, "caption": None}
+                images.append(pending_img)
+            continue
+        text = b.text
+        if b.kind == "caption":
+            if text and not is_widget_line(text):
+                captions.append(text)
+                if pending_img is not None and pending_img["caption"] is None:
+                    pending_img["caption"] = text
+            continue
+        if is_section_end(text):
+            if seen_text >= 200:
+                break  # "Tin liên quan", "Các tin khác": the article is over
+            continue  # a sidebar heading before the article ("Liên kết website")
+        if is_widget_line(text) or (fold(text) in alts and len(text) < 200):
+            continue
+        if b.link_ratio > 0.6 and b.chars < 400:
+            continue  # teaser links, tag lists
+        m = _AUTHOR_LABEL.match(text)
+        if m:
+            label_author = parse_byline(m.group(1)) or clean_line(m.group(1))
+            continue
+        if title and (_same(text, title)) and not started:
+            continue
+        if b.kind == "p" and pending_img is not None and pending_img["caption"] is None \
+                and _looks_like_caption(b) and _prev_content(blocks, i) == "img":
+            captions.append(text)
+            pending_img["caption"] = text
+            continue
+        if _DATELINE.match(text) and not started:
+            continue
+        started = True
+        seen_text += len(text)
+        paragraphs.append(text)
+        pending_img = None if b.kind != "img" else pending_img
+
+    # Trailing furniture and the byline, from the end.
+    byline = None
+    for _ in range(4):
+        if not paragraphs:
+            break
+        last = paragraphs[-1]
+        if is_attribution(last) or _DATELINE.match(last) or is_widget_line(last):
+            paragraphs.pop()
+            continue
+        name = parse_byline(last) if byline is None else None
+        if name:
+            byline = name
+            paragraphs.pop()
+            continue
+        break
+    # Split glued text; drop outlet prefix; repeated lead.
+    split: list[str] = []
+    for p in paragraphs:
+        split.extend(split_glued(p))
+    paragraphs = split
+    if byline is None and paragraphs and byline_rule != "none":
+        rest, name = split_trailing_byline(paragraphs[-1])
+        if name:
+            byline = name
+            if rest:
+                paragraphs[-1] = rest
+            else:
+                paragraphs.pop()
+    while paragraphs and is_attribution(paragraphs[-1]):
+        paragraphs.pop()
+    if paragraphs:
+        paragraphs[0] = strip_outlet_prefix(paragraphs[0])
+    lead_from_body = None
+    if paragraphs and lead:
+        first = paragraphs[0]
+        if _same(first, lead) or _same(strip_outlet_prefix(first), strip_outlet_prefix(lead)):
+            paragraphs.pop(0)
+        elif _startswith(first, lead) and len(lead) > 40:
+            # The sapo printed in bold at the start of the first paragraph.
+            cut = _cut_prefix(first, lead)
+            if cut is not None:
+                paragraphs[0] = cut
+                if not paragraphs[0]:
+                    paragraphs.pop(0)
+    elif paragraphs and len(paragraphs) >= 3:
+        first_block = next((b for b in blocks if b.kind == "p" and b.text and
+                            _same(strip_outlet_prefix(b.text), paragraphs[0])), None)
+        if first_block and first_block.bold_ratio >= 0.9 and 80 <= len(paragraphs[0]) <= 600 \
+                and re.search(r"[.!?…”]\s*$", paragraphs[0]):
+            lead_from_body = paragraphs.pop(0)
+    paragraphs = [nfc(p) for p in paragraphs if p.strip()]
+    return {"paragraphs": paragraphs, "captions": [nfc(c) for c in captions], "images": images,
+            "byline": byline, "label_author": label_author, "lead_from_body": lead_from_body}
+
+
+def _prev_content(blocks: list[Block], i: int) -> str | None:
+    """Kind of the nearest previous block that is not a widget/alt leftover."""
+    alts = {fold(b.alt) for b in blocks if b.kind == "img" and b.alt}
+    for j in range(i - 1, -1, -1):
+        b = blocks[j]
+        if b.kind == "img":
+            return "img"
+        if b.kind == "caption":
+            return "caption"
+        if is_widget_line(b.text) or fold(b.text) in alts:
+            continue
+        return b.kind
+    return None
+
+
+def _cut_prefix(text: str, prefix: str) -> str | None:
+    """`text` without its leading `prefix`, compared folded (accents/spaces may differ)."""
+    target = re.sub(r"\W+", " ", fold(prefix)).strip()
+    words = text.split()
+    for k in range(1, len(words) + 1):
+        if re.sub(r"\W+", " ", fold(" ".join(words[:k]))).strip() == target:
+            return " ".join(words[k:]).strip()
+    return None
+
+
+_LISTING_PATH = re.compile(r"/(?:tag|tags|category|categories|chuyen-muc|danh-muc|chu-de|topic|"
+                           r"search|tim-kiem|page|trang)(?:/|$)", re.IGNORECASE)
+
+
+def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict[str, Any]],
+                url: str, record: dict[str, Any], sel: parsel.Selector, platform_body: bool) -> bool:
+    """Homepages and listings are not articles: weigh type hints, URL and text shape."""
+    score = 0
+    og_type = (meta.get("og:type") or "").lower()
+    if og_type == "article" or og_type.startswith("article"):
+        score += 2
+    elif og_type in ("website", "webpage", "blog", "profile"):
+        score -= 2
+    if ld:
+        score += 3
+    elif any(_types(o) & {"collectionpage", "searchresultspage", "itemlist"} for o in objs):
+        score -= 1
+    if meta.get("article:published_time") or (ld and ld.get("datePublished")):
+        score += 1
+    score += 1 if record["published_at"] else -1
+    path = urlsplit(url or "").path
+    if path in ("", "/") or re.fullmatch(r"/(?:index|default|home|trang-chu)(?:\.\w+)?", path, re.I):
+        score -= 3
+    elif _LISTING_PATH.search(path):
+        score -= 2
+    elif re.search(r"\d{4,}|\.(?:html?|aspx?|php)$", path):
+        score += 1
+    body = record["body"] or ""
+    paragraphs = [p for p in body.split("\n\n") if p]
+    long_paras = [p for p in paragraphs if len(p) >= 150]
+    if len(body) >= 500 and long_paras:
+        score += 2
+    elif len(body) < 200:
+        score -= 3
+    # Many teaser links and little contiguous text: a listing.
+    teasers = sum(1 for a in sel.xpath("//a") if len(" ".join(a.xpath(".//text()").getall()).strip()) >= 30)
+    if teasers >= 40 and len(long_paras) < 2:
+        score -= 2
+    if platform_body:
+        score += 2
+    return score >= 2
+
+
+# --- plain text input ----------------------------------------------------------------------
+
+_TEXT_DATE_LINE = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?:\s*GMT\s*[+-]\s*\d+)?\s*$",
+                             re.IGNORECASE)
+_ISO_LINE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+_URL_LINE = re.compile(r"^\s*https?://\S+\s*$")
+
+
+def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
+    """Plain article text → the same record: first line title, the rest body.
+
+    Aggregator dumps append metadata after the body — "30/05/13 07:36 GMT+7", category, tags,
+    outlet (2013 crawls) or an ISO date, author and URL (2025 CSV rows); those lines become
+    `published_at`/`author`, never body. A byline on its own line or glued to the last sentence
+    ("…Thủ đô.Minh Hà") becomes `author`.
+    """
+    record = empty_record(None)
+    paths: dict[str, str] = {}
+    record["paths"] = paths
+    text = nfc(text or "").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [clean_line(line) for line in text.split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    if not lines:
+        return record
+    record["title"] = lines[0]
+    paths["title"] = "text"
+    rest = lines[1:]
+    found_date, meta_author = None, None
+    for i, line in enumerate(rest):
+        if _TEXT_DATE_LINE.match(line) or (_ISO_LINE.match(line) and i > 0):
+            found_date = parse_date(line.split("GMT")[0]) if not _ISO_LINE.match(line) else _iso_date(line)
+            tail = [x for x in rest[i + 1:] if x]
+            if _ISO_LINE.match(line) and tail and not _URL_LINE.match(tail[0]):
+                meta_author = tail[0]
+            rest = rest[:i]
+            break
+    while rest and (not rest[-1] or _URL_LINE.match(rest[-1])):
+        rest.pop()
+    content = [x for x in rest if x]
+    author, apath = None, None
+    if meta_author:
+        author, apath = parse_byline(meta_author) or meta_author, "text"
+    # A byline on a line of its own, or glued to the end of the last line.
+    while content:
+        last = content[-1]
+        if is_attribution(last) or is_widget_line(last):
+            content.pop()
+            continue
+        name = parse_byline(last)
+        if name:
+            author = author or name
+            apath = apath or "byline"
+            content.pop()
+            continue
+        break
+    if content:
+        pieces = split_glued(content[-1])
+        rest_text, name = split_trailing_byline(pieces[-1])
+        if name:
+            author = author or name
+            apath = apath or "byline"
+            pieces[-1] = rest_text
+            content[-1] = " ".join(p for p in pieces if p)
+            if not content[-1]:
+                content.pop()
+    lead = None
+    if len(content) >= 2:
+        lead = strip_outlet_prefix(content[0])
+        content = content[1:]
+    paragraphs: list[str] = []
+    for i, line in enumerate(content):
+        parts = split_glued(line)
+        if i == 0 and parts and lead is None:
+            parts[0] = strip_outlet_prefix(parts[0])
+        paragraphs.extend(p for p in parts if p)
+    record["lead"] = lead or None
+    if lead:
+        paths["lead"] = "text"
+    record["body"] = "\n\n".join(paragraphs)
+    if paragraphs:
+        paths["body"] = "text"
+    record["author"] = author
+    if author:
+        paths["author"] = apath or "text"
+    if published:
+        record["published_at"] = _iso_date(published) if re.match(r"^\d{4}-", published.strip()) \
+            else parse_date(published)
+        paths["published_at"] = "argument"
+    elif found_date:
+        record["published_at"] = found_date
+        paths["published_at"] = "text"
+    record["is_article"] = bool(record["body"] or record["lead"])
+    return record

@@ -1,0 +1,155 @@
+"""Canonical URLs and content fingerprints: one article, one row.
+
+The same article reaches the crawler under many addresses — with `utm_*`/`fbclid`/`zarsrc`
+tracking tails, a PHP/Java session id, a mobile host (`m.`), an AMP or print variant — and,
+once syndicated, on several sites at once. `canonical_url` folds the first kind onto one
+address (the archive's unique key); `content_fingerprint` and `simhash` let the store link the
+second kind (`duplicate_of`) instead of counting it twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from archive.normalize import fold, nfc
+
+# Query parameters that never change the page a reader sees.
+_TRACKING_PREFIXES = ("utm_", "ga_", "pk_", "mtm_", "hsa_", "vero_")
+_TRACKING = {
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
+    "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "zarsrc", "zaloapp",
+    "ref", "refsrc", "referer", "referrer", "src", "source", "from", "cmpid", "itm_source",
+    "itm_medium", "itm_campaign", "ocid", "rss", "feature", "share", "s_cid",
+    # session identifiers (query form; `;jsessionid=` path parameters are handled separately)
+    "phpsessid", "jsessionid", "sid", "sessionid", "session_id", "aspsessionid", "cfid",
+    "cftoken",
+    # print / mobile / AMP switches: the same article in another dress
+    "print", "printable", "amp", "mobile", "m", "outputtype", "output", "view", "mode",
+}
+# `view`/`mode`/`output` only count as a variant switch when their value says so.
+_VARIANT_VALUES = {"print", "printer", "printable", "amp", "mobile", "m", "1", "true", "in"}
+_VALUE_SENSITIVE = {"view", "mode", "output", "outputtype", "m", "mobile", "share", "src",
+                    "source", "from", "feature"}
+_SESSION_PATH = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
+_MOBILE_HOST = re.compile(r"^(m|mobile|amp|wap)\.", re.IGNORECASE)
+_VARIANT_SEGMENTS = {"amp", "print", "in", "ban-in", "mobile"}
+_CANONICAL_LINK = re.compile(
+    r"<link\b[^>]*\brel\s*=\s*[\"']?canonical[\"']?[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
+
+
+def site_key(host: str) -> str:
+    """Host without `www.`/`m.`/`amp.` and port: two hosts with one key are one site."""
+    host = (host or "").lower().split(":")[0].rstrip(".")
+    for prefix in ("www.", "m.", "mobile.", "amp.", "wap."):
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+    return host
+
+
+def _drop_param(key: str, value: str) -> bool:
+    k = key.lower()
+    if k.startswith(_TRACKING_PREFIXES):
+        return True
+    if k.startswith("aspsessionid"):
+        return True
+    if k not in _TRACKING:
+        return False
+    if k in _VALUE_SENSITIVE:
+        # `?src=rss` is tracking, but `?m=2` on a Blogger page switches mobile; both are
+        # cosmetic. `?view=123` on some portals selects the article — keep unless a switch.
+        return k not in {"view", "mode", "output", "outputtype"} or value.lower() in _VARIANT_VALUES
+    return True
+
+
+def _normalise(url: str) -> str:
+    parts = urlsplit(url.strip())
+    scheme = (parts.scheme or "http").lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    host = _MOBILE_HOST.sub("", host) if host.count(".") >= 2 else host
+    port = parts.port
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    path = _SESSION_PATH.sub("", parts.path) or "/"
+    segments = path.split("/")
+    # /amp/…, /print/…, …/amp: variant markers as whole path segments.
+    kept = [s for i, s in enumerate(segments)
+            if not (s.lower() in _VARIANT_SEGMENTS and (i == 1 or i == len(segments) - 1)
+                    and len([x for x in segments if x]) > 1)]
+    path = "/".join(kept) or "/"
+    if path.endswith(".amp"):
+        path = path[: -len(".amp")]
+    path = re.sub(r"/{2,}", "/", path)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not _drop_param(k, v)]
+    query.sort()
+    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
+
+
+def _link_canonical(html: str) -> str | None:
+    head = html[:200_000]
+    for tag in _CANONICAL_LINK.findall(head):
+        m = _HREF.search(tag)
+        if m:
+            href = next(g for g in m.groups() if g is not None).strip()
+            if href:
+                return href
+    return None
+
+
+def canonical_url(url: str, html: str | None = None) -> str:
+    """One address per article: lower-case scheme/host, no fragment, tracking or session
+    parameters, no mobile/print/AMP dress; `<link rel=canonical>` wins when it points into
+    the same site and is not the home page (many CMSs print the root as every page's
+    canonical, which would merge the whole site into one row)."""
+    if not url:
+        return url
+    base = _normalise(url)
+    if html:
+        href = _link_canonical(html)
+        if href:
+            target = urljoin(url, href)
+            if target.startswith(("http://", "https://")):
+                cand = _normalise(target)
+                cparts, bparts = urlsplit(cand), urlsplit(base)
+                if (site_key(cparts.netloc) == site_key(bparts.netloc)
+                        and (cparts.path not in ("", "/") or bparts.path in ("", "/"))):
+                    return cand
+    return base
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalise_for_hash(text: str) -> str:
+    """NFC, folded (no diacritics, đ→d), punctuation out, one space between words."""
+    return " ".join(_NON_WORD.sub(" ", fold(nfc(text or ""))).split())
+
+
+def content_fingerprint(title: str | None, body: str | None) -> str:
+    """`sha1:<hex>` of the normalised body (the title when the body is empty).
+
+    Folding and dropping punctuation make the same text with other quotes, dashes, tone-mark
+    placement or spacing collide, which is what syndicated copies look like once the extractor
+    has removed outlet prefixes and bylines. For copies edited a little, compare `simhash`.
+    """
+    basis = normalise_for_hash(body or "") or normalise_for_hash(title or "")
+    return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()
+
+
+def simhash(text: str, bits: int = 64) -> int:
+    """Charikar simhash over word 3-shingles: near-identical texts differ in few bits."""
+    words = normalise_for_hash(text).split()
+    shingles = [" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2))] if words else []
+    weights = [0] * bits
+    for sh in shingles:
+        h = int.from_bytes(hashlib.blake2b(sh.encode("utf-8"), digest_size=8).digest(), "big")
+        for b in range(bits):
+            weights[b] += 1 if h >> b & 1 else -1
+    return sum(1 << b for b in range(bits) if weights[b] > 0)
+
+
+def hamming(a: int, b: int) -> int:
+    """Number of differing bits between two simhashes (≤ 3 of 64: near-duplicates)."""
+    return bin(a ^ b).count("1")
