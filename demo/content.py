@@ -30,6 +30,10 @@ MEETING_KEYS = (
 )
 
 
+# Keys every meeting must spell out; the others may be left out when the text is silent.
+MEETING_REQUIRED = ("kind", "title", "province", "members", "attendees")
+
+
 class ContentError(Exception):
     """A content file is missing a field or holds a malformed value."""
 
@@ -60,7 +64,7 @@ def _load_one(path: Path) -> dict[str, Any]:
         raise ContentError(f"{path}: {exc}") from exc
     number = int(path.stem.split("-", 1)[0])
     slug = path.stem.split("-", 1)[1]
-    for key in ("title", "published", "author", "paragraphs", "category"):
+    for key in ("title", "published", "author", "paragraphs", "category", "meetings"):
         if key not in data:
             raise ContentError(f"{path}: missing {key!r}")
     if datetime.fromisoformat(data["published"]).utcoffset() is None:
@@ -83,11 +87,16 @@ def _load_one(path: Path) -> dict[str, Any]:
         "category": data["category"],
         "meetings": [],
     }
-    for m in data.get("meetings", []):
-        missing = [k for k in MEETING_KEYS if k not in m]
-        if missing:
-            raise ContentError(f"{path}: meeting lacks {missing}")
-        article["meetings"].append({k: m[k] for k in MEETING_KEYS})
+    for image in data.get("images", []):
+        if "meetings" in image:
+            raise ContentError(f"{path}: 'meetings = []' must come before the [[images]] tables")
+    for m in data["meetings"]:
+        missing = [k for k in MEETING_REQUIRED if k not in m]
+        unknown = set(m) - set(MEETING_KEYS)
+        if missing or unknown:
+            raise ContentError(f"{path}: meeting lacks {missing} / has unknown {sorted(unknown)}")
+        # TOML has no null: a key left out means "the text does not say".
+        article["meetings"].append({k: m.get(k) for k in MEETING_KEYS})
     article["is_meeting"] = bool(article["meetings"])
     article["path"] = article_path(site, slug, article["id"], article["category"])
     article["published_shown"] = _shown(site, article["published"])
