@@ -1,0 +1,165 @@
+"""Serving the archive with Datasette, read-only.
+
+Two modes, because SQLite gives two different read-only guarantees:
+
+- immutable (default, `datasette -i`): Datasette opens the file with `immutable=1`, skips all
+  locking and caches counts. Correct only while nothing writes the file, so a pending WAL is
+  checkpointed into the main file first (an immutable reader never looks at `-wal`), and
+  serving refuses when that checkpoint cannot complete (a crawl is writing).
+- mutable (`mutable=True`, `thidua serve --mutable`): Datasette opens `mode=ro`. With the
+  archive in WAL mode (the store enables it) readers see each committed crawl transaction and
+  never block the writer. Use it while a crawl runs; it is a little slower (no cached counts).
+
+Datasette 0.65 keys table configuration (fts, facets, canned queries) by database name, which
+is the file's stem; an archive not called `archive.db` gets a copy of the metadata keyed by its
+own name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+METADATA_PATH = PROJECT_ROOT / "datasette_metadata.json"
+PLUGINS_DIR = PROJECT_ROOT / "plugins"
+METADATA_DB_NAME = "archive"
+
+# Why each setting: pages stay small on a million-row table, a runaway query or facet is cut
+# off instead of tying up a thread, facet suggestions (a COUNT per column) are off because they
+# cost seconds on big tables, CSV streams the whole result with `_stream=1` within a size cap.
+SETTINGS: dict[str, str] = {
+    "default_page_size": "50",
+    "max_returned_rows": "1000",
+    "sql_time_limit_ms": "3000",
+    "facet_time_limit_ms": "1000",
+    "allow_facet": "on",
+    "suggest_facets": "off",
+    "default_facet_size": "20",
+    "allow_csv_stream": "on",
+    "max_csv_mb": "200",
+    "truncate_cells_html": "400",
+    "num_sql_threads": "4",
+}
+
+
+class ServeError(Exception):
+    """Datasette cannot be started on this archive (missing file, busy writer…)."""
+
+
+def datasette_executable() -> str:
+    """The `datasette` of this interpreter's environment (the venv), not whatever is on PATH."""
+    candidate = Path(sys.executable).parent / "datasette"
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which("datasette")
+    if not found:
+        raise ServeError("datasette is not installed: run `.venv/bin/pip install -e .`")
+    return found
+
+
+def metadata_for(db_path: Path, metadata_path: Path = METADATA_PATH) -> Path:
+    """The metadata file to pass for `db_path`: ours, or a copy keyed by the file's stem."""
+    name = db_path.stem
+    if name == METADATA_DB_NAME:
+        return metadata_path
+    meta = json.loads(metadata_path.read_text(encoding="utf-8"))
+    databases = meta.get("databases", {})
+    if METADATA_DB_NAME in databases:
+        databases[name] = databases.pop(METADATA_DB_NAME)
+    text = json.dumps(meta, ensure_ascii=False, indent=2)
+    text = text.replace(f'href=\\"{METADATA_DB_NAME}/', f'href=\\"{name}/').replace(
+        f'action=\\"{METADATA_DB_NAME}/', f'action=\\"{name}/'
+    )
+    out = Path(tempfile.gettempdir()) / f"thidua-metadata-{name}-{os.getuid()}.json"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def check_archive(db_path: str | Path) -> Path:
+    """The archive path, resolved, or a ServeError saying how to create it."""
+    path = Path(db_path).expanduser()
+    if not path.exists():
+        raise ServeError(
+            f"archive {path} does not exist yet: build it with `thidua crawl` "
+            "(or `make demo DEMO_NO_SERVE=1` for the sample sites), then serve it."
+        )
+    if not path.is_file():
+        raise ServeError(f"archive {path} is not a file")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise ServeError(f"cannot read archive {path}: {exc}") from exc
+    if header and header != b"SQLite format 3\x00":
+        raise ServeError(f"{path} is not a SQLite database")
+    return path.resolve()
+
+
+def checkpoint(path: Path) -> None:
+    """Fold a pending WAL into the main file, so an immutable reader sees every commit."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(str(path), timeout=2)
+        try:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise ServeError(
+            f"cannot checkpoint {path} ({exc}); if a crawl is writing it, serve with --mutable"
+        ) from exc
+    if busy:
+        raise ServeError(
+            f"{path} is being written (WAL checkpoint busy): serve it with --mutable while "
+            "the crawl runs, or wait for the crawl to finish"
+        )
+
+
+def datasette_command(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    mutable: bool = False,
+    extra_args: Sequence[str] = (),
+) -> list[str]:
+    """The `datasette serve` command line for the archive (checked to exist)."""
+    path = check_archive(db_path)
+    cmd = [datasette_executable(), "serve"]
+    cmd += [str(path)] if mutable else ["-i", str(path)]
+    cmd += ["--host", host, "--port", str(port)]
+    cmd += ["--metadata", str(metadata_for(path)), "--plugins-dir", str(PLUGINS_DIR)]
+    for name, value in SETTINGS.items():
+        cmd += ["--setting", name, value]
+    cmd += list(extra_args)
+    return cmd
+
+
+def serve(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    mutable: bool = False,
+    extra_args: Sequence[str] = (),
+) -> int:
+    """Run Datasette on the archive until it exits (Ctrl-C); returns its exit code."""
+    path = check_archive(db_path)
+    if not mutable:
+        checkpoint(path)
+    cmd = datasette_command(path, host=host, port=port, mutable=mutable, extra_args=extra_args)
+    env = dict(os.environ)
+    # the plugin imports archive.*: make sure the project is importable even if not installed
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    try:
+        return subprocess.call(cmd, env=env)
+    except KeyboardInterrupt:
+        return 0

@@ -1,0 +1,109 @@
+"""Datasette plugin for the thidua archive (loaded with `datasette --plugins-dir plugins/`).
+
+Why a plugins directory and not an entry point: `archive.serve` always passes it, nothing
+needs reinstalling when it changes, and a plain `datasette` run elsewhere in the same venv is
+not altered. The logic lives in `archive.search` (tested on its own); this file only wires it
+into Datasette's documented hooks:
+
+- prepare_connection: SQL functions fold(), nfc(), vi_snippet(), decompress_text() for the
+  canned queries (`search`, `meetings`, `attendee`, `raw_page`).
+- asgi_wrapper: every query-string value NFC-normalised before Datasette sees it, so a
+  decomposed (NFD) `thi đua` typed or pasted into the table search box hits the same index
+  entries as the composed one.
+- render_cell: snippet hits «…» shown as <mark>, raw HTML shown escaped in <pre> (never
+  rendered or executed), an article URL paired with a link to its archived raw page.
+- extra_css_urls + register_routes: a small stylesheet keeping body paragraphs visible.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
+
+from archive.search import MARK_CLOSE, MARK_OPEN, register_sql_functions
+
+CSS = """
+td.col-body, td.col-lead, td.col-snippet { white-space: pre-wrap; min-width: 24em; }
+table.rows-and-columns td.col-body { max-width: 60em; }
+pre.raw-html { white-space: pre-wrap; word-break: break-all; max-width: 100em; font-size: 0.85em; }
+td.col-snippet mark { background: #fff2a8; padding: 0 1px; }
+.thidua-search input[type=search] { width: 24em; font-size: 1em; padding: 0.3em; }
+"""
+
+
+@hookimpl
+def prepare_connection(conn: Any) -> None:
+    register_sql_functions(conn)
+
+
+def _nfc_query_string(raw: bytes) -> bytes | None:
+    """The query string with every value in NFC, or None when it already is."""
+    text = raw.decode("latin-1")
+    pairs = parse_qsl(text, keep_blank_values=True)
+    normalised = [(k, unicodedata.normalize("NFC", v)) for k, v in pairs]
+    if normalised == pairs:
+        return None
+    return urlencode(normalised).encode("latin-1")
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    def wrap(app: Any) -> Any:
+        async def nfc_params(scope: dict, receive: Any, send: Any) -> None:
+            if scope.get("type") == "http" and scope.get("query_string"):
+                fixed = _nfc_query_string(scope["query_string"])
+                if fixed is not None:
+                    scope = dict(scope, query_string=fixed)
+            await app(scope, receive, send)
+
+        return nfc_params
+
+    return wrap
+
+
+def _marked(value: str) -> Markup:
+    out = escape(value)
+    return Markup(
+        str(out).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+    )
+
+
+@hookimpl
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str,
+                datasette: Any) -> Any:
+    if table is None and column == "snippet" and isinstance(value, str):
+        return _marked(value)
+    if table is None and column == "html" and isinstance(value, str):
+        return Markup('<pre class="raw-html">{}</pre>').format(value)
+    if table == "articles" and column == "url" and isinstance(value, str):
+        try:
+            article_id = row["id"]
+            page_id = row["page_id"]
+        except (IndexError, KeyError):
+            return None
+        link = Markup('<a href="{}">{}</a>').format(value, value)
+        if page_id is not None:
+            raw = datasette.urls.database(database) + f"/raw_page?article_id={int(article_id)}"
+            link += Markup(' · <a href="{}">archived raw page</a>').format(raw)
+        return link
+    return None
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    return [datasette.urls.path("/-/thidua.css")]
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    async def css() -> Response:
+        return Response(CSS, content_type="text/css; charset=utf-8",
+                        headers={"cache-control": "max-age=3600"})
+
+    return [(r"^/-/thidua\.css$", css)]
+
