@@ -80,6 +80,9 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         return _marked(value)
     if table is None and column == "html" and isinstance(value, str):
         return Markup('<pre class="raw-html">{}</pre>').format(value)
+    if column == "published_at" and table == "articles" and isinstance(value, str) and value:
+        # shown as a date; the full timestamp stays in the tooltip, JSON and CSV
+        return Markup('<time datetime="{}" title="{}">{}</time>').format(value, value, value[:10])
     if table == "articles" and column == "url" and isinstance(value, str):
         try:
             article_id = row["id"]
