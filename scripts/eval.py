@@ -1,0 +1,342 @@
+"""Extraction quality on real pages nobody here wrote, side by side with trafilatura.
+
+    python scripts/eval.py [REALWORLD_DIR] [--update-floors] [--json]
+
+Reads ../shared/realworld (gold.jsonl + the pages), runs our extractor and trafilatura
+(`bare_extraction` with metadata, `extract_metadata` where it returns nothing) on every HTML
+page, and our `extract_text` on every text item; prints a per-field table and pages/s, then the
+meetings report when scripts/eval_meetings.py exists. Fails (exit 1) when a field is below its
+floor in scripts/eval_baseline.json. Floors only go up: `--update-floors` raises a floor to the
+current score and never lowers one (trafilatura's eval gate is the model).
+
+Field rules (what "right" means):
+- title: equal after NFC and whitespace normalisation;
+- published: same day (YYYY-MM-DD) — of articles whose gold has a date;
+- author: equal (normalised) — of articles whose gold shows an author;
+- body_start / body_end: the body begins with the labelled first sentence / ends with the
+  labelled last sentence, and no gold caption is inside the body (so navigation, related links,
+  captions and the byline are out);
+- lead: equal (normalised) — of articles whose gold has a lead;
+- is_article: equal — of every page (homepages must say False).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_DIR = ROOT.parent / "shared" / "realworld"
+BASELINE = Path(__file__).with_name("eval_baseline.json")
+MEETINGS = Path(__file__).with_name("eval_meetings.py")
+HTML_FIELDS = ("is_article", "title", "published", "author", "body_start", "body_end", "lead")
+TEXT_FIELDS = ("title", "published", "author")
+SPEED_PASSES = 3
+
+
+def norm(text: str | None) -> str:
+    """NFC, one space between words, no surrounding space or quotes-only differences."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    return " ".join(text.split()).strip()
+
+
+def _decode(raw: bytes) -> str:
+    """Decode a page as the crawler does (archive.ingest.decode_page) when it is available."""
+    try:
+        from archive.ingest import decode_page
+
+        return decode_page(raw, None)[0]
+    except ImportError:
+        return raw.decode("utf-8", errors="replace")
+
+
+def load_gold(directory: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    gold = [json.loads(line) for line in (directory / "gold.jsonl").read_text("utf-8").splitlines()
+            if line.strip()]
+    urls: dict[str, str] = {}
+    index = directory / "index.json"
+    if index.exists():
+        for item in json.loads(index.read_text("utf-8")).get("items", []):
+            if item.get("file") and item.get("url"):
+                urls[item["file"]] = item["url"]
+    return gold, urls
+
+
+def _ours(html: str, url: str) -> dict[str, Any]:
+    from archive.extract import extract_article
+
+    r = extract_article(html, url)
+    return {"is_article": r["is_article"], "title": r["title"], "published": r["published_at"],
+            "author": r["author"], "body": r["body"], "lead": r["lead"]}
+
+
+def _trafilatura(html: str, url: str) -> dict[str, Any]:
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    d = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    if not d.get("title"):
+        meta = extract_metadata(html, default_url=url)
+        if meta is not None:
+            m = meta.as_dict() if hasattr(meta, "as_dict") else dict(meta)
+            d = {**m, **{k: v for k, v in d.items() if v}}
+    return {"is_article": (d.get("pagetype") or "").lower() == "article" and bool(d.get("text")),
+            "title": d.get("title"), "published": d.get("date"), "author": d.get("author"),
+            "body": d.get("text") or "", "lead": d.get("description")}
+
+
+def score_html(result: dict[str, Any], gold: dict[str, Any]) -> dict[str, bool | None]:
+    """Per-field verdicts for one page; None when the field does not apply."""
+    out: dict[str, bool | None] = {f: None for f in HTML_FIELDS}
+    out["is_article"] = bool(result["is_article"]) == bool(gold.get("is_article"))
+    if gold.get("title"):
+        out["title"] = norm(result["title"]) == norm(gold["title"])
+    if not gold.get("is_article"):
+        return out
+    if gold.get("published"):
+        out["published"] = (result["published"] or "")[:10] == gold["published"][:10]
+    if gold.get("author"):
+        out["author"] = norm(result["author"]) == norm(gold["author"])
+    body = norm(result["body"])
+    captions_out = all(norm(c) not in body for c in gold.get("captions") or [] if norm(c))
+    if gold.get("body_first_sentence"):
+        out["body_start"] = captions_out and body.startswith(norm(gold["body_first_sentence"]))
+    if gold.get("body_last_sentence"):
+        out["body_end"] = captions_out and body.endswith(norm(gold["body_last_sentence"]))
+    if gold.get("lead"):
+        out["lead"] = norm(result["lead"]) == norm(gold["lead"])
+    return out
+
+
+def score_text(result: dict[str, Any], gold: dict[str, Any]) -> dict[str, bool | None]:
+    out: dict[str, bool | None] = {f: None for f in TEXT_FIELDS}
+    if gold.get("title"):
+        out["title"] = norm(result["title"]) == norm(gold["title"])
+    if gold.get("published"):
+        out["published"] = (result["published_at"] or "")[:10] == gold["published"][:10]
+    if gold.get("author"):
+        out["author"] = norm(result["author"]) == norm(gold["author"])
+    return out
+
+
+def _rate(verdicts: list[bool | None]) -> tuple[float | None, int]:
+    counted = [v for v in verdicts if v is not None]
+    if not counted:
+        return None, 0
+    return sum(counted) / len(counted), len(counted)
+
+
+def _timed(fn: Callable[[str, str], dict[str, Any]], pages: list[tuple[str, str]]) -> tuple[list[dict[str, Any]], float]:
+    results = [fn(html, url) for html, url in pages]  # warm-up, and the results scored
+    start = time.perf_counter()
+    for _ in range(SPEED_PASSES):
+        for html, url in pages:
+            fn(html, url)
+    elapsed = time.perf_counter() - start
+    return results, (SPEED_PASSES * len(pages) / elapsed) if elapsed else 0.0
+
+
+def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
+    """Evaluate; the report is a dict (printed by `main`, returned to `thidua eval`)."""
+    directory = Path(realworld_dir or os.environ.get("THIDUA_REALWORLD") or DEFAULT_DIR)
+    if not (directory / "gold.jsonl").exists():
+        return {"skipped": f"no real-world corpus at {directory} (gold.jsonl missing); "
+                           "nothing evaluated"}
+    gold, urls = load_gold(directory)
+    html_items = [g for g in gold if g.get("kind") == "html" and (directory / g["file"]).exists()]
+    text_items = [g for g in gold if g.get("kind") == "text" and (directory / g["file"]).exists()]
+    pages = [(_decode((directory / g["file"]).read_bytes()),
+              urls.get(g["file"]) or f"https://{g.get('site') or 'example.invalid'}/{g['file']}")
+             for g in html_items]
+
+    report: dict[str, Any] = {"corpus": str(directory), "html_pages": len(pages),
+                              "text_items": len(text_items), "article": {}, "article_text": {},
+                              "speed": {}, "misses": []}
+    per_tool: dict[str, list[dict[str, bool | None]]] = {}
+    for name, fn in (("ours", _ours), ("trafilatura", _trafilatura)):
+        try:
+            results, pps = _timed(fn, pages)
+        except ImportError as exc:
+            report["speed"][name] = None
+            report.setdefault("notes", []).append(f"{name} unavailable: {exc}")
+            continue
+        report["speed"][name] = round(pps, 1)
+        per_tool[name] = [score_html(r, g) for r, g in zip(results, html_items)]
+        if name == "ours":
+            for r, g, v in zip(results, html_items, per_tool[name]):
+                for field, ok in v.items():
+                    if ok is False:
+                        report["misses"].append({"file": g["file"], "field": field,
+                                                 "got": _shown(r, field), "want": _wanted(g, field)})
+    for field in HTML_FIELDS:
+        row: dict[str, Any] = {}
+        for name, verdicts in per_tool.items():
+            rate, n = _rate([v[field] for v in verdicts])
+            row[name] = None if rate is None else round(rate, 4)
+            row["n"] = n
+        report["article"][field] = row
+
+    from archive.extract import extract_text
+
+    start = time.perf_counter()
+    text_results = [extract_text((directory / g["file"]).read_text("utf-8", errors="replace"))
+                    for g in text_items]
+    elapsed = time.perf_counter() - start
+    report["speed"]["ours_text"] = round(len(text_items) / elapsed, 1) if elapsed else None
+    verdicts = [score_text(r, g) for r, g in zip(text_results, text_items)]
+    for r, g, v in zip(text_results, text_items, verdicts):
+        for field, ok in v.items():
+            if ok is False:
+                report["misses"].append({"file": g["file"], "field": field,
+                                         "got": r.get("published_at" if field == "published" else field),
+                                         "want": g.get(field)})
+    for field in TEXT_FIELDS:
+        rate, n = _rate([v[field] for v in verdicts])
+        report["article_text"][field] = {"ours": None if rate is None else round(rate, 4), "n": n}
+    spurious = sum(1 for r, g in zip(text_results, text_items) if r.get("author") and not g.get("author"))
+    # Informational (not floored): items without a byline where we still claim an author.
+    no_author = sum(1 for g in text_items if not g.get("author"))
+    report["article_text"]["author_spurious"] = {
+        "ours": round(spurious / no_author, 4) if no_author else None, "n": no_author}
+
+    if MEETINGS.exists():
+        try:
+            spec = importlib.util.spec_from_file_location("eval_meetings", MEETINGS)
+            module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+            assert spec and spec.loader
+            spec.loader.exec_module(module)
+            report["meetings"] = module.run(directory)
+        except Exception as exc:  # the article report still stands on its own
+            report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
+    return report
+
+
+def _shown(result: dict[str, Any], field: str) -> Any:
+    if field in ("body_start", "body_end"):
+        body = norm(result.get("body"))
+        return body[:120] if field == "body_start" else body[-120:]
+    return result.get(field)
+
+
+def _wanted(gold: dict[str, Any], field: str) -> Any:
+    return {"body_start": gold.get("body_first_sentence"), "body_end": gold.get("body_last_sentence")}.get(
+        field, gold.get(field))
+
+
+# --- floors --------------------------------------------------------------------------------
+
+def load_floors(path: Path = BASELINE) -> dict[str, Any]:
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def check_floors(report: dict[str, Any], floors: dict[str, Any]) -> list[str]:
+    """Fields below their floor (ours), as messages."""
+    failures = []
+    for section in ("article", "article_text"):
+        for field, floor in (floors.get(section) or {}).items():
+            got = (report.get(section, {}).get(field) or {}).get("ours")
+            if got is not None and got + 1e-9 < floor:
+                failures.append(f"{section}.{field}: {got:.1%} < floor {floor:.1%}")
+    meetings = report.get("meetings")
+    if isinstance(meetings, dict):
+        if meetings.get("error"):
+            failures.append(f"meetings: {meetings['error']}")
+        for msg in meetings.get("below_floor") or meetings.get("failures") or []:
+            failures.append(f"meetings: {msg}")
+        if meetings.get("ok") is False and not (meetings.get("below_floor") or meetings.get("failures")):
+            failures.append("meetings: below floor")
+    return failures
+
+
+def raise_floors(report: dict[str, Any], floors: dict[str, Any]) -> dict[str, Any]:
+    """New floors: max(old, current) per field — never lower."""
+    new = json.loads(json.dumps(floors))
+    for section in ("article", "article_text"):
+        sec = new.setdefault(section, {})
+        for field, row in (report.get(section) or {}).items():
+            got = row.get("ours")
+            if got is None or field == "author_spurious":
+                continue
+            sec[field] = max(sec.get(field, 0.0), got)
+    return new
+
+
+def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
+    if "skipped" in report:
+        return f"eval skipped: {report['skipped']}"
+    lines = [f"Real-world corpus: {report['corpus']} — {report['html_pages']} HTML pages, "
+             f"{report['text_items']} text items", "",
+             "HTML pages                 n     ours   trafilatura   floor"]
+
+    def pct(x: Any) -> str:
+        return "    –" if x is None else f"{x:6.1%}"
+
+    for field, row in report["article"].items():
+        floor = (floors.get("article") or {}).get(field)
+        lines.append(f"  {field:<22}{row.get('n', 0):>4}  {pct(row.get('ours'))}   {pct(row.get('trafilatura')):>10}"
+                     f"   {pct(floor) if floor is not None else '    –'}")
+    sp = report["speed"]
+    lines.append(f"  {'pages/s':<22}      {sp.get('ours') or 0:>6.1f}   {sp.get('trafilatura') or 0:>10.1f}")
+    lines += ["", "Text items (extract_text)  n     ours                floor"]
+    for field, row in report["article_text"].items():
+        floor = (floors.get("article_text") or {}).get(field)
+        if True:
+            lines.append(f"  {field:<22}{row.get('n', 0):>4}  {pct(row.get('ours'))}              "
+                         f"{pct(floor) if floor is not None else '    –'}")
+    if report["misses"]:
+        lines += ["", "Misses (ours):"]
+        for m in report["misses"]:
+            lines.append(f"  {m['file']} {m['field']}: got {str(m['got'])[:90]!r} want {str(m['want'])[:90]!r}")
+    if "meetings" in report:
+        lines += ["", "Meetings:", json.dumps(report["meetings"], ensure_ascii=False, indent=2)
+                  if not isinstance(report["meetings"], str) else report["meetings"]]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("realworld_dir", nargs="?", default=None)
+    parser.add_argument("--update-floors", action="store_true",
+                        help="raise floors in eval_baseline.json to the current scores (never lowers)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    report = run(args.realworld_dir)
+    floors = load_floors()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report, floors))
+    if "skipped" in report:
+        return 0
+    if args.update_floors:
+        new = raise_floors(report, floors)
+        # Keep the other sections (e.g. "meetings") exactly as they are on disk.
+        current = load_floors()
+        current.update({k: new[k] for k in ("article", "article_text")})
+        BASELINE.write_text(json.dumps(current, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        print(f"\nfloors raised where the scores are higher: {BASELINE}")
+        floors = current
+    failures = check_floors(report, floors)
+    if failures:
+        print("\nBELOW FLOOR:\n  " + "\n  ".join(failures), file=sys.stderr)
+        return 1
+    print("\nall fields at or above their floors")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
