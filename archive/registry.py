@@ -1,0 +1,618 @@
+"""Checks and tools for the sources registry (`sources/*.toml`): validation, coverage,
+platform guessing, proposing entries and the live check.
+
+`archive.sources` loads the registry and stops at the first error, which is what a crawl
+wants. Editing the registry wants the opposite: every problem at once, each naming the file
+and the line, so that `thidua sources check` can be fixed in one pass. This module therefore
+reads the files itself and reuses `archive.sources.parse_source` entry by entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import time
+import tomllib
+import unicodedata
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+from urllib.parse import urljoin, urlsplit
+
+from parsel import Selector
+
+from archive.normalize import fold
+from archive.sources import (
+    DEFAULT_DIR,
+    ORGANISATION_KINDS,
+    PLATFORMS_FILE,
+    Source,
+    SourcesError,
+    load_platforms,
+    parse_source,
+    source_files,
+)
+
+USER_AGENT = "thidua-archive/0.1 (+registry check; polite: one request per source)"
+
+# Since 2025-07-01 (Resolution 202/2025/QH15): each current province or city and the former
+# provinces merged into it. The current list is checked against the `vietnam-provinces`
+# gazetteer at import; the former names are the 63 units before the merger.
+FORMER_TO_CURRENT: dict[str, str] = {
+    "Hà Nội": "Hà Nội", "Huế": "Huế", "Thừa Thiên Huế": "Huế", "Lai Châu": "Lai Châu",
+    "Điện Biên": "Điện Biên", "Sơn La": "Sơn La", "Lạng Sơn": "Lạng Sơn",
+    "Quảng Ninh": "Quảng Ninh", "Thanh Hóa": "Thanh Hóa", "Nghệ An": "Nghệ An",
+    "Hà Tĩnh": "Hà Tĩnh", "Cao Bằng": "Cao Bằng",
+    "Tuyên Quang": "Tuyên Quang", "Hà Giang": "Tuyên Quang",
+    "Lào Cai": "Lào Cai", "Yên Bái": "Lào Cai",
+    "Thái Nguyên": "Thái Nguyên", "Bắc Kạn": "Thái Nguyên",
+    "Phú Thọ": "Phú Thọ", "Vĩnh Phúc": "Phú Thọ", "Hòa Bình": "Phú Thọ",
+    "Bắc Ninh": "Bắc Ninh", "Bắc Giang": "Bắc Ninh",
+    "Hưng Yên": "Hưng Yên", "Thái Bình": "Hưng Yên",
+    "Hải Phòng": "Hải Phòng", "Hải Dương": "Hải Phòng",
+    "Ninh Bình": "Ninh Bình", "Hà Nam": "Ninh Bình", "Nam Định": "Ninh Bình",
+    "Quảng Trị": "Quảng Trị", "Quảng Bình": "Quảng Trị",
+    "Đà Nẵng": "Đà Nẵng", "Quảng Nam": "Đà Nẵng",
+    "Quảng Ngãi": "Quảng Ngãi", "Kon Tum": "Quảng Ngãi",
+    "Gia Lai": "Gia Lai", "Bình Định": "Gia Lai",
+    "Khánh Hòa": "Khánh Hòa", "Ninh Thuận": "Khánh Hòa",
+    "Lâm Đồng": "Lâm Đồng", "Đắk Nông": "Lâm Đồng", "Bình Thuận": "Lâm Đồng",
+    "Đắk Lắk": "Đắk Lắk", "Phú Yên": "Đắk Lắk",
+    "Hồ Chí Minh": "Hồ Chí Minh", "Bình Dương": "Hồ Chí Minh",
+    "Bà Rịa - Vũng Tàu": "Hồ Chí Minh",
+    "Đồng Nai": "Đồng Nai", "Bình Phước": "Đồng Nai",
+    "Tây Ninh": "Tây Ninh", "Long An": "Tây Ninh",
+    "Cần Thơ": "Cần Thơ", "Sóc Trăng": "Cần Thơ", "Hậu Giang": "Cần Thơ",
+    "Vĩnh Long": "Vĩnh Long", "Bến Tre": "Vĩnh Long", "Trà Vinh": "Vĩnh Long",
+    "Đồng Tháp": "Đồng Tháp", "Tiền Giang": "Đồng Tháp",
+    "Cà Mau": "Cà Mau", "Bạc Liêu": "Cà Mau",
+    "An Giang": "An Giang", "Kiên Giang": "An Giang",
+}
+# 63 former units; Huế appears twice above (old and new spelling), hence 64 keys.
+
+ORGANISATION_KIND_LABELS = {
+    "ldld": "LĐLĐ", "btdkt": "BTĐKT", "snv": "Sở NV", "hnd": "HND", "hlhpn": "HLHPN",
+    "tinh-doan": "Tỉnh đoàn", "mttq": "MTTQ", "hccb": "HCCB", "newspaper": "Báo",
+    "portal": "Cổng TTĐT", "other": "Khác",
+}
+
+
+def _key(name: str) -> str:
+    """Comparable form of a province name: folded, 'thành phố/tỉnh' prefix and dashes out."""
+    k = fold(unicodedata.normalize("NFC", name or ""))
+    k = re.sub(r"^(thanh pho|tp\.?|tinh)\s+", "", k)
+    return re.sub(r"[\s\-–—]+", " ", k).strip()
+
+
+def current_provinces() -> list[str]:
+    """The 34 current provinces and cities, short names ('Hà Nội', 'Huế', 'Thanh Hóa')."""
+    import vietnam_provinces as vp
+
+    names = [re.sub(r"^Thành phố\s+", "", p.name) for p in vp.Province.iter_all()]
+    return names
+
+
+_CURRENT = {_key(n): n for n in current_provinces()}
+_FORMER = {_key(n): n for n in FORMER_TO_CURRENT}
+assert set(_key(v) for v in FORMER_TO_CURRENT.values()) == set(_CURRENT), "merger table drifted"
+
+
+def canonical_province(name: str) -> str | None:
+    """The gazetteer's spelling of a current province ('TP Hồ Chí Minh' → 'Hồ Chí Minh')."""
+    return _CURRENT.get(_key(name))
+
+
+def canonical_former(name: str) -> str | None:
+    return _FORMER.get(_key(name))
+
+
+def province_file_name(province: str) -> str:
+    """'Thanh Hóa' → 'thanh-hoa.toml': the one registry file per current province."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(province)).strip("-") + ".toml"
+
+
+# ---------------------------------------------------------------------------------------
+# Offline check
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the registry, located precisely enough to fix without searching."""
+
+    file: str
+    line: int | None
+    entry: str | None
+    message: str
+    severity: str = "error"  # "error" fails the check; "warning" is reported only
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        who = f" [{self.entry}]" if self.entry else ""
+        return f"{where}{who}: {self.severity}: {self.message}"
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers (1-based) where each `[[source]]` table starts."""
+    return [i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[[source]]"]
+
+
+def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    m = re.search(r"line (\d+)", str(exc))
+    return int(m.group(1)) if m else None
+
+
+def check_registry(directory: Path | str = DEFAULT_DIR) -> list[Problem]:
+    """Every problem in the registry at `directory`, offline. Empty list = the registry is fine.
+
+    Checks: TOML syntax; platform blocks load; each entry's schema (via `parse_source`);
+    duplicate ids across files; unknown platforms; province and former-province names against
+    the gazetteer and the merger table; start URLs are http(s); the file a province's
+    entries live in; `verified` and `evidence` present (warnings).
+    """
+    directory = Path(directory)
+    problems: list[Problem] = []
+    platforms_path = directory / PLATFORMS_FILE
+    try:
+        platforms = load_platforms(directory)
+    except SourcesError as exc:
+        line = None
+        if isinstance(exc.__cause__, tomllib.TOMLDecodeError):
+            line = _toml_error_line(exc.__cause__)
+        problems.append(Problem(str(platforms_path), line, None, str(exc)))
+        platforms = {}
+    if not platforms_path.exists():
+        problems.append(Problem(str(platforms_path), None, None, "platforms file is missing"))
+
+    seen: dict[str, str] = {}
+    for path in source_files(directory):
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            problems.append(Problem(str(path), _toml_error_line(exc), None,
+                                    f"not valid TOML: {exc}"))
+            continue
+        entries = data.get("source", [])
+        if not isinstance(entries, list):
+            problems.append(Problem(str(path), None, None, "expected [[source]] tables"))
+            continue
+        lines = _entry_lines(text)
+        for i, entry in enumerate(entries):
+            line = lines[i] if i < len(lines) else None
+            sid = str(entry.get("id", f"#{i + 1}"))
+            problems.extend(_check_entry(path, line, sid, entry, platforms, seen))
+    return problems
+
+
+def _check_entry(path: Path, line: int | None, sid: str, entry: dict[str, Any],
+                 platforms: dict[str, dict[str, Any]], seen: dict[str, str]) -> list[Problem]:
+    out: list[Problem] = []
+
+    def err(msg: str, severity: str = "error") -> None:
+        out.append(Problem(str(path), line, sid, msg, severity))
+
+    if sid in seen:
+        err(f"duplicate id '{sid}' (first defined at {seen[sid]})")
+    else:
+        seen[sid] = f"{path}:{line}"
+    platform = entry.get("platform")
+    if platform and platforms and platform not in platforms:
+        err(f"unknown platform '{platform}'; known: {', '.join(sorted(platforms))}")
+    # The loader's own schema checks; the demo's ${DEMO_URL} is fine offline.
+    where = f"{path}:{line}"
+    if platforms and platform in platforms:
+        try:
+            parse_source(entry, platforms, where)
+        except SourcesError as exc:
+            msg = str(exc).removeprefix(where + ": ")
+            if "environment variable" not in msg:
+                err(msg)
+    elif not platform:
+        err("missing platform")
+    province = entry.get("province")
+    is_demo = path.name == "demo.toml"
+    if not province:
+        err("missing province")
+    elif canonical_province(province) is None:
+        err(f"province '{province}' is not one of the 34 current provinces/cities; "
+            f"former names go in province_former (e.g. province = "
+            f"\"{FORMER_TO_CURRENT.get(canonical_former(province) or '', 'Thanh Hóa')}\")")
+    elif canonical_province(province) != province:
+        err(f"province '{province}' should be written '{canonical_province(province)}'",
+            "warning")
+    elif not is_demo and path.name != province_file_name(province):
+        err(f"entry for {province} belongs in sources/{province_file_name(province)}",
+            "warning")
+    former = entry.get("province_former")
+    if former:
+        canon = canonical_former(former)
+        if canon is None:
+            err(f"province_former '{former}' is not one of the 63 provinces before 2025-07-01")
+        elif province and canonical_province(province) and \
+                FORMER_TO_CURRENT[canon] != canonical_province(province):
+            err(f"province_former '{former}' merged into {FORMER_TO_CURRENT[canon]}, "
+                f"not {province}")
+    kind = entry.get("organisation_kind", "other")
+    if kind not in ORGANISATION_KINDS:
+        err(f"organisation_kind '{kind}' is not one of {sorted(ORGANISATION_KINDS)}")
+    urls = entry.get("start_urls") or []
+    if isinstance(urls, str):
+        urls = [urls]
+    for u in urls:
+        if not isinstance(u, str) or not (re.match(r"^https?://[^/\s]+", u) or
+                                          u.startswith("${")):
+            err(f"start URL {u!r} must be an absolute http(s) URL")
+    if "verified" not in entry:
+        err("no 'verified' field (false until `thidua sources check --live` succeeds)",
+            "warning")
+    if not is_demo and not entry.get("evidence"):
+        err("no 'evidence' (where the domain was seen); unsourced entries are left out",
+            "warning")
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Coverage
+# ---------------------------------------------------------------------------------------
+
+COVERAGE_KINDS = ("newspaper", "ldld", "btdkt", "snv", "hnd", "hlhpn", "tinh-doan", "mttq",
+                  "hccb", "portal", "other")
+
+
+def coverage_counts(sources: Iterable[Source]) -> dict[str, dict[str, int]]:
+    """province → organisation kind → number of sources; every current province present."""
+    table = {p: {k: 0 for k in COVERAGE_KINDS} for p in current_provinces()}
+    for s in sources:
+        province = canonical_province(s.province)
+        if province is None:
+            continue
+        table[province][s.organisation_kind] = table[province].get(s.organisation_kind, 0) + 1
+    return table
+
+
+def coverage_table(sources: Iterable[Source]) -> str:
+    """A Markdown table, province × organisation kind, with totals (for the README)."""
+    counts = coverage_counts(sources)
+    kinds = list(COVERAGE_KINDS)
+    header = ["Tỉnh/thành"] + [ORGANISATION_KIND_LABELS[k] for k in kinds] + ["Tổng"]
+    rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    totals = {k: 0 for k in kinds}
+    for province in sorted(counts, key=fold):
+        row = counts[province]
+        for k in kinds:
+            totals[k] += row[k]
+        cells = [str(row[k]) if row[k] else "·" for k in kinds]
+        rows.append(f"| {province} | " + " | ".join(cells) + f" | {sum(row.values())} |")
+    rows.append("| **Tổng** | " + " | ".join(str(totals[k]) for k in kinds)
+                + f" | {sum(totals.values())} |")
+    covered = sum(1 for r in counts.values() if sum(r.values()))
+    rows.append("")
+    rows.append(f"{sum(totals.values())} sources; {covered}/{len(counts)} current provinces "
+                f"covered.")
+    return "\n".join(rows)
+
+
+# ---------------------------------------------------------------------------------------
+# Platform guessing and proposing entries
+# ---------------------------------------------------------------------------------------
+
+_DATE = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_WEIGHTS = {"title": 2.0, "body": 3.0, "date": 1.5, "lead": 1.0, "author": 0.5}
+
+
+def _texts(sel: Selector, css: str) -> list[str]:
+    try:
+        nodes = sel.css(css)
+    except Exception:  # a selector parsel cannot compile scores nothing
+        return []
+    return [" ".join(" ".join(n.css("::text").getall()).split()) for n in nodes]
+
+
+def _field_hit(sel: Selector, css: str | None, name: str) -> bool:
+    if not css:
+        return False
+    texts = [t for t in _texts(sel, css) if t]
+    if not texts:
+        return False
+    if name == "body":
+        return len(" ".join(texts)) >= 120
+    if name == "date":
+        return any(_DATE.search(t) for t in texts)
+    return True
+
+
+def _score(sel: Selector, url: str, rules: dict[str, Any]) -> float:
+    """How well one platform block describes this page, 0..1."""
+    if rules.get("generic"):
+        return 0.0
+    possible = 0.0
+    got = 0.0
+    for name, weight in _WEIGHTS.items():
+        if rules.get(name):
+            possible += weight
+            if _field_hit(sel, rules[name], name):
+                got += weight
+    pattern = rules.get("article_url")
+    if pattern and url:
+        possible += 2.0
+        try:
+            if re.search(pattern, url):
+                got += 2.0
+        except re.error:
+            pass
+    links = rules.get("article_links")
+    if links:
+        # A listing page scores on its article links; an article page does not lose for
+        # having few, so this only adds.
+        n = len(_texts(sel, links))
+        if n >= 3:
+            got += 1.0
+            possible += 1.0
+    return round(got / possible, 3) if possible else 0.0
+
+
+def guess_platform(html: str, url: str, platforms: dict[str, dict[str, Any]]
+                   ) -> list[tuple[str, float]]:
+    """Platform ids that describe this page, best first, with a 0..1 score.
+
+    Every block is tried: a field counts when its selector matches text of the right shape
+    (a body of some length, a date that looks like one), the URL counts when it matches
+    `article_url`. Blocks scoring 0 are left out.
+    """
+    sel = Selector(text=html)
+    scored = [(pid, _score(sel, url, rules)) for pid, rules in platforms.items()]
+    return sorted(((p, s) for p, s in scored if s > 0), key=lambda x: (-x[1], x[0]))
+
+
+_KIND_HINTS = [
+    ("btdkt", ("thiduakhenthuong", "thi dua khen thuong", "ban thi dua")),
+    ("snv", ("sonoivu", "sonv.", "so noi vu")),
+    ("ldld", ("ldld", "congdoan", "lien doan lao dong", "cong doan", "laodong")),
+    ("hnd", ("hoinongdan", "hoi nong dan")),
+    ("hlhpn", ("phunu", "hpn.", "hoilhpn", "lien hiep phu nu")),
+    ("tinh-doan", ("tinhdoan", "thanhdoan", "tinh doan", "thanh doan", "doan thanh nien")),
+    ("mttq", ("mttq", "mattran", "mat tran to quoc")),
+    ("hccb", ("cuuchienbinh", "ccb.", "cuu chien binh")),
+    ("newspaper", ("bao", "tv.vn", "truyen hinh")),
+    ("portal", (".gov.vn",)),
+]
+
+
+def _guess_kind(host: str, text: str) -> str:
+    hay = host + " " + fold(text)
+    for kind, hints in _KIND_HINTS:
+        if any(h in hay for h in hints):
+            return kind
+    return "other"
+
+
+def _guess_province(host: str, text: str) -> tuple[str | None, str | None]:
+    """(current, former) from the host name and the site's own name, longest match first."""
+    squashed_host = host.replace(".", " ").replace("-", "")
+    hay = fold(text)
+    best: tuple[int, str] | None = None
+    for key, former in _FORMER.items():
+        bare = key.replace(" ", "")
+        if (re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", hay)
+                or (len(bare) > 4 and bare in squashed_host)):
+            if best is None or len(key) > best[0]:
+                best = (len(key), former)
+    if best is None:
+        return None, None
+    former = best[1]
+    current = FORMER_TO_CURRENT[former]
+    return current, (former if _key(former) != _key(current) else None)
+
+
+def _toml_str(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)
+
+
+def propose_entry(url: str, html: str, platforms: dict[str, dict[str, Any]]) -> str:
+    """A ready-to-paste `[[source]]` entry for the site of this article page.
+
+    The platform is the best guess (or `generic-discovery` when nothing fits); the
+    organisation kind and province are guessed from the host name and the page's site name
+    and are marked for review in a comment when unsure.
+    """
+    sel = Selector(text=html)
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    site_name = (sel.css("meta[property='og:site_name']::attr(content)").get()
+                 or (sel.css("title::text").get() or "").split("|")[-1].split(" - ")[-1]
+                 or host).strip()
+    guesses = guess_platform(html, url, platforms)
+    fallback = "generic"
+    platform = guesses[0][0] if guesses and guesses[0][1] >= 0.5 else fallback
+    kind = _guess_kind(host, site_name + " " + host)
+    title = sel.css("title::text").get() or ""
+    current, former = _guess_province(host, site_name + " " + title)
+    slug = re.sub(r"[^a-z0-9]+", "-", host.split(".")[0].lower()).strip("-") or "site"
+    prov_slug = re.sub(r"[^a-z0-9]+", "-", fold(current)).strip("-") if current else "province"
+    sid = f"{prov_slug}-{slug}" if not slug.startswith(prov_slug.replace("-", "")) else slug
+    lines = []
+    if guesses:
+        lines.append("# platform guesses: " + ", ".join(f"{p} {s:.2f}" for p, s in guesses[:3]))
+    else:
+        lines.append("# no platform block matched this page: generic discovery + extractor")
+    if not current:
+        lines.append("# province not recognised: set province (one of the 34) by hand")
+    lines += [
+        "[[source]]",
+        f"id = {_toml_str(sid)}",
+        f"name = {_toml_str(site_name)}",
+        f"organisation = {_toml_str(site_name)}",
+        f"organisation_kind = {_toml_str(kind)}",
+        f"province = {_toml_str(current or '')}",
+    ]
+    if former:
+        lines.append(f"province_former = {_toml_str(former)}")
+    lines += [
+        f"platform = {_toml_str(platform or '')}",
+        f"start_urls = [{_toml_str(f'{parts.scheme}://{parts.netloc}/')}]",
+        "verified = false",
+        f"evidence = {_toml_str(url)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------
+# Live check
+# ---------------------------------------------------------------------------------------
+
+@dataclass
+class LiveResult:
+    """What one polite fetch of a source's start URL (and one article) showed."""
+
+    source_id: str
+    url: str
+    status: int | None = None
+    error: str | None = None
+    network_error: bool = False
+    article_links: int = 0
+    article_url: str | None = None
+    article_status: int | None = None
+    fields: dict[str, bool] = field(default_factory=dict)
+    elapsed: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """Verified: the start page answered, had article links, and one article gave
+        at least a title and a body."""
+        return (self.status == 200 and self.article_links > 0
+                and self.fields.get("title", False) and self.fields.get("body", False))
+
+
+Fetch = Callable[[str, float], tuple[int, str]]
+
+
+def fetch_url(url: str, timeout: float) -> tuple[int, str]:
+    """GET with our user agent; returns (status, text). HTTP errors return their status."""
+    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
+                                               "Accept-Language": "vi,en;q=0.5"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            raw = resp.read(5_000_000)
+            charset = resp.headers.get_content_charset() or "utf-8"
+            return resp.status, raw.decode(charset, errors="replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+def _is_network_error(exc: BaseException) -> bool:
+    if isinstance(exc, urllib.error.URLError):
+        exc = exc.reason if isinstance(exc.reason, BaseException) else exc
+    return isinstance(exc, (socket.gaierror, socket.timeout, TimeoutError,
+                            ConnectionError, OSError, urllib.error.URLError))
+
+
+def _article_fields(html: str, url: str, rules: dict[str, Any]) -> dict[str, bool]:
+    try:
+        from archive.extract import extract_article
+    except ImportError:  # the extractor not installed yet: the platform's own selectors
+        sel = Selector(text=html)
+        return {f: _field_hit(sel, rules.get(f), f) for f in ("title", "date", "body")}
+    art = extract_article(html, url, rules)
+    return {"title": bool(art.get("title")), "date": bool(art.get("published_at")),
+            "body": len(art.get("body") or "") >= 120}
+
+
+def check_live(sources: Iterable[Source], *, timeout: float = 15.0, delay: float = 1.0,
+               fetch: Fetch = fetch_url) -> list[LiveResult]:
+    """Fetch each source's first start URL once (plus its first article link), politely:
+    one source at a time, `delay` seconds apart, our user agent, a timeout."""
+    results: list[LiveResult] = []
+    for i, src in enumerate(sources):
+        if i and delay:
+            time.sleep(delay)
+        url = src.start_urls[0]
+        res = LiveResult(source_id=src.id, url=url)
+        t0 = time.monotonic()
+        try:
+            res.status, html = fetch(url, timeout)
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, none raised
+            res.error = f"{type(exc).__name__}: {exc}"
+            res.network_error = _is_network_error(exc)
+            res.elapsed = round(time.monotonic() - t0, 2)
+            results.append(res)
+            continue
+        rules = src.rules
+        if res.status == 200 and html:
+            links = _link_urls(html, url, rules)
+            res.article_links = len(links)
+            if links:
+                res.article_url = links[0]
+                try:
+                    res.article_status, art_html = fetch(links[0], timeout)
+                    if res.article_status == 200:
+                        res.fields = _article_fields(art_html, links[0], rules)
+                except Exception as exc:  # noqa: BLE001
+                    res.error = f"article: {type(exc).__name__}: {exc}"
+        res.elapsed = round(time.monotonic() - t0, 2)
+        results.append(res)
+    return results
+
+
+def _link_urls(html: str, base: str, rules: dict[str, Any]) -> list[str]:
+    sel = Selector(text=html)
+    css = rules.get("article_links") or "a"
+    try:
+        hrefs = sel.css(css).css("::attr(href)").getall() or sel.css(css + "::attr(href)").getall()
+    except Exception:
+        hrefs = []
+    urls = [urljoin(base, h) for h in hrefs if h and not h.startswith(("#", "javascript:"))]
+    pattern = rules.get("article_url")
+    if pattern:
+        try:
+            urls = [u for u in urls if re.search(pattern, u)]
+        except re.error:
+            pass
+    return list(dict.fromkeys(urls))
+
+
+def live_exit_code(results: list[LiveResult]) -> int:
+    """0 all verified; 1 some sources failed; 2 nothing reachable (no internet here)."""
+    if results and all(r.network_error for r in results):
+        return 2
+    return 0 if all(r.ok for r in results) else 1
+
+
+def live_report(results: list[LiveResult]) -> str:
+    """Human-readable lines, one per source, plus the verdict (says 'no internet' clearly)."""
+    lines = []
+    for r in results:
+        if r.error and r.status is None:
+            lines.append(f"FAIL {r.source_id}: {r.url} — {r.error}")
+            continue
+        flags = " ".join(f"{k}={'yes' if v else 'no'}" for k, v in r.fields.items())
+        mark = "OK  " if r.ok else "FAIL"
+        lines.append(f"{mark} {r.source_id}: HTTP {r.status}, {r.article_links} article links"
+                     + (f", article HTTP {r.article_status} {flags}" if r.article_url else ""))
+    code = live_exit_code(results)
+    if code == 2:
+        lines.append(f"No internet connection: all {len(results)} sources failed with network "
+                     f"errors. Run `thidua sources check --live` where the sites are "
+                     f"reachable; nothing was marked verified.")
+    else:
+        ok = sum(r.ok for r in results)
+        lines.append(f"{ok}/{len(results)} sources verified.")
+    return "\n".join(lines)
+
+
+def write_live_results(results: list[LiveResult], path: Path | str) -> None:
+    """JSON with one object per source, so `verified` can be updated from it."""
+    data = [{**asdict(r), "ok": r.ok} for r in results]
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def load_registry(directory: Path | str = DEFAULT_DIR) -> tuple[dict[str, dict[str, Any]],
+                                                                 list[Source]]:
+    """(platforms, sources) through `archive.sources` — the crawler's own loader."""
+    from archive.sources import load_sources
+
+    directory = Path(directory)
+    return load_platforms(directory), load_sources(directory=directory,
+                                                   skip_unexpandable=True)
