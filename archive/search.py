@@ -210,7 +210,12 @@ def vi_snippet(text: str | None, query: str | None, words: int = 40) -> str:
     tokens = list(_WORD.finditer(text))
     if not tokens:
         return text[:300]
-    hits = [i for i, m in enumerate(tokens) if fold(m.group(0)) in terms]
+    # words spelled as typed (marks included) are the hits when there are any, so `thể`
+    # highlights thể and not the; otherwise any spelling that folds alike
+    exact = {w.lower() for w in _WORD.findall(nfc(query or ""))}
+    hits = [i for i, m in enumerate(tokens) if m.group(0).lower() in exact]
+    if not hits:
+        hits = [i for i, m in enumerate(tokens) if fold(m.group(0)) in terms]
     if not hits:
         start = 0
     else:

@@ -13,6 +13,7 @@ into Datasette's documented hooks:
 - render_cell: snippet hits «…» shown as <mark>, raw HTML shown escaped in <pre> (never
   rendered or executed), an article URL paired with a link to its archived raw page.
 - extra_css_urls + register_routes: a small stylesheet keeping body paragraphs visible.
+- extra_body_script: CSV export links download a file instead of opening as text.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from archive.search import MARK_CLOSE, MARK_OPEN, register_sql_functions
 
 CSS = """
 td.col-body, td.col-lead, td.col-snippet { white-space: pre-wrap; min-width: 24em; }
+td.col-title, td.col-article_title { min-width: 14em; }
 table.rows-and-columns td.col-body { max-width: 60em; }
 pre.raw-html { white-space: pre-wrap; word-break: break-all; max-width: 100em; font-size: 0.85em; }
 td.col-snippet mark { background: #fff2a8; padding: 0 1px; }
@@ -95,6 +97,21 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
             link += Markup(' · <a href="{}">archived raw page</a>').format(raw)
         return link
     return None
+
+
+# CSV export links download a file (named after the table or query) instead of showing the
+# text in the browser tab: researchers open them in a spreadsheet.
+DOWNLOAD_CSV_JS = """
+document.querySelectorAll('.export-links a[href*=".csv"]').forEach(function (a) {
+  var name = decodeURIComponent(new URL(a.href).pathname.split('/').pop());
+  a.setAttribute('download', name);  // Datasette sends text/plain; keep the .csv name
+});
+"""
+
+
+@hookimpl
+def extra_body_script() -> str:
+    return DOWNLOAD_CSV_JS
 
 
 @hookimpl

@@ -209,3 +209,10 @@ def test_raw_page_query_returns_text(conn: sqlite3.Connection) -> None:
     row = dict(zip(cols, cur.fetchone()))
     assert row["html"].startswith("<html><head><title>Cụm thi đua số 7</title>")
     assert "<script>" in row["html"]  # shown as text; the plugin escapes it
+
+
+def test_vi_snippet_prefers_exact_spelling() -> None:
+    text = "Giải thể thao; the green office; Thể lệ"
+    assert search.vi_snippet(text, "thể") == "Giải «thể» thao; the green office; «Thể» lệ"
+    assert search.vi_snippet(text, "the") == "Giải thể thao; «the» green office; Thể lệ"
+    assert search.vi_snippet(text, "le") == "… green office; Thể «lệ»"  # 3 words of context

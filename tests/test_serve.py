@@ -126,7 +126,7 @@ def test_metadata_describes_every_column(search_archive: Path) -> None:
     missing = []
     for table in names:
         described = tables.get(table, {}).get("columns", {})
-        if not tables.get(table, {}).get("description"):
+        if not tables.get(table, {}).get("description") and not tables.get(table, {}).get("description_html"):
             missing.append(f"{table} (table)")
         for (_, column, *_rest) in conn.execute(f"pragma table_info([{table}])"):
             if not described.get(column):
