@@ -291,6 +291,102 @@ def demo(no_serve: bool, db_path: str, port: int) -> None:
     sys.exit(code)
 
 
+@cli.group(invoke_without_command=True)
+@click.option("--dir", "directory", type=click.Path(file_okay=False, exists=True),
+              help="Registry directory (default: sources/).")
+@click.pass_context
+def sources(ctx: click.Context, directory: str | None) -> None:
+    """The sources registry: coverage table (no subcommand), `check`, `add`.
+
+    Example:
+
+        \b
+        thidua sources
+        thidua sources check --live -o live-check.json
+        thidua sources add https://baohatinh.vn/some-article-post123.html
+    """
+    from archive.sources import DEFAULT_DIR
+
+    ctx.obj = Path(directory) if directory else DEFAULT_DIR
+    if ctx.invoked_subcommand is None:
+        from archive.registry import coverage_table, load_registry
+        from archive.sources import SourcesError
+
+        try:
+            _, srcs = load_registry(ctx.obj)
+        except SourcesError as exc:
+            raise click.ClickException(f"{exc} Run `thidua sources check` for every problem.")
+        click.echo(coverage_table(srcs))
+
+
+@sources.command("check")
+@click.option("--live", is_flag=True, help="Also fetch each source's start URL once (needs internet).")
+@click.option("--source", "ids", multiple=True, metavar="ID", help="Only these sources (with --live).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="live-check.json",
+              show_default=True, help="Where --live writes its results (JSON).")
+@click.option("--timeout", default=15.0, show_default=True, help="Seconds per request (--live).")
+@click.pass_obj
+def sources_check(directory: Path, live: bool, ids: tuple[str, ...], output: str,
+                  timeout: float) -> None:
+    """Validate every registry file offline; with --live, fetch each start URL politely.
+
+    Exit codes: 0 fine, 1 problems (or sources that failed live), 2 no internet (--live).
+
+    Example:
+
+        \b
+        thidua sources check
+        thidua sources check --live --source thanh-hoa-baothanhhoa
+    """
+    from archive import registry
+    from archive.sources import select_sources
+
+    problems = registry.check_registry(directory)
+    for p in problems:
+        click.echo(str(p), err=p.severity == "error")
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        click.echo(f"{len(errors)} error(s) in {directory}.", err=True)
+        sys.exit(1)
+    _, srcs = registry.load_registry(directory)
+    click.echo(f"registry ok: {len(srcs)} sources, {len(problems)} warning(s).")
+    if not live:
+        return
+    results = registry.check_live(select_sources(srcs, list(ids)), timeout=timeout)
+    click.echo(registry.live_report(results))
+    registry.write_live_results(results, output)
+    click.echo(f"results written to {output}", err=True)
+    sys.exit(registry.live_exit_code(results))
+
+
+@sources.command("add")
+@click.argument("url")
+@click.option("--file", "file_", type=click.Path(exists=True, dir_okay=False),
+              help="Read the article page from this file instead of fetching URL.")
+@click.pass_obj
+def sources_add(directory: Path, url: str, file_: str | None) -> None:
+    """Propose a ready-to-paste [[source]] entry for the site of an article URL.
+
+    Example:
+
+        \b
+        thidua sources add https://baothanhhoa.vn/dai-hoi-253214.htm --file saved.html
+    """
+    from archive.registry import fetch_url, propose_entry
+    from archive.sources import load_platforms
+
+    if file_:
+        html = Path(file_).read_bytes().decode("utf-8", errors="replace")
+    else:
+        try:
+            status, html = fetch_url(url, 30)
+        except OSError as exc:
+            raise click.ClickException(f"cannot fetch {url}: {exc}. Save the page and pass --file.")
+        if status != 200:
+            raise click.ClickException(f"{url}: HTTP {status}. Save the page and pass --file.")
+    click.echo(propose_entry(url, html, load_platforms(directory)), nl=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point alias
     cli()
 

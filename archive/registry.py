@@ -421,9 +421,10 @@ def propose_entry(url: str, html: str, platforms: dict[str, dict[str, Any]]) -> 
     sel = Selector(text=html)
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.")
+    page_title = " ".join((sel.css("title::text").get() or "").split())
+    tail = re.split(r"\s+[|\-–]\s+", page_title)
     site_name = (sel.css("meta[property='og:site_name']::attr(content)").get()
-                 or (sel.css("title::text").get() or "").split("|")[-1].split(" - ")[-1]
-                 or host).strip()
+                 or (tail[-1] if len(tail) > 1 else "") or host).strip()
     guesses = guess_platform(html, url, platforms)
     fallback = "generic"
     platform = guesses[0][0] if guesses and guesses[0][1] >= 0.5 else fallback
