@@ -23,6 +23,7 @@ demo: $(STAMP) ## crawl the bundled sample sites into data/archive.db, then serv
 	$(BIN)/thidua demo --db $(DB)
 
 system-deps: ## install Chromium (browser tests) and redis-server when apt is usable; skipped otherwise
+	-@bash scripts/install_chromium.sh
 	-@bash scripts/install_system_deps.sh
 
 test: $(STAMP) system-deps ## everything demo needs, then the whole test suite

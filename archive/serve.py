@@ -5,7 +5,9 @@ Two modes, because SQLite gives two different read-only guarantees:
 - immutable (default, `datasette -i`): Datasette opens the file with `immutable=1`, skips all
   locking and caches counts. Correct only while nothing writes the file, so a pending WAL is
   checkpointed into the main file first (an immutable reader never looks at `-wal`), and
-  serving refuses when that checkpoint cannot complete (a crawl is writing).
+  serving refuses while a crawl holds the archive's lock or the checkpoint cannot complete.
+  A crawl started *after* an immutable server is not seen (and must not be): when crawls
+  run on a schedule, serve with --mutable.
 - mutable (`mutable=True`, `thidua serve --mutable`): Datasette opens `mode=ro`. With the
   archive in WAL mode (the store enables it) readers see each committed crawl transaction and
   never block the writer. Use it while a crawl runs; it is a little slower (no cached counts).
@@ -17,6 +19,7 @@ own name.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -103,6 +106,23 @@ def check_archive(db_path: str | Path) -> Path:
     return path.resolve()
 
 
+def crawl_running(path: Path) -> bool:
+    """True when a crawl holds the archive's lock (archive.lock.CrawlLock, an flock)."""
+    from archive.lock import CrawlLock
+
+    lock_path = CrawlLock(path).path
+    if not lock_path.exists():
+        return False
+    fd = os.open(lock_path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing drops our shared lock too
+    return False
+
+
 def checkpoint(path: Path) -> None:
     """Fold a pending WAL into the main file, so an immutable reader sees every commit."""
     wal = path.with_name(path.name + "-wal")
@@ -154,6 +174,11 @@ def serve(
     """Run Datasette on the archive until it exits (Ctrl-C); returns its exit code."""
     path = check_archive(db_path)
     if not mutable:
+        if crawl_running(path):
+            raise ServeError(
+                f"a crawl is writing {path}: serve it with --mutable (reads each committed "
+                "transaction), or wait for the crawl to finish"
+            )
         checkpoint(path)
     cmd = datasette_command(path, host=host, port=port, mutable=mutable, extra_args=extra_args)
     env = dict(os.environ)

@@ -174,3 +174,46 @@ def test_checkpoint_before_immutable(tmp_path: Path) -> None:
     reader = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
     assert reader.execute("select x from t").fetchall() == [(1,)]
     writer.close()
+
+
+def test_mutable_mode_sees_writes_while_serving(tmp_path: Path) -> None:
+    """--mutable: Datasette reads (mode=ro, WAL) while the store keeps writing."""
+    import os
+    import subprocess
+
+    from archive import store
+    from conftest import SEARCH_ARTICLES, build_search_archive, free_port, wait_for_server
+
+    path = build_search_archive(tmp_path / "archive.db")
+    writer = store.open_archive(path)  # stays open, like a running crawl
+    port = free_port()
+    log = tmp_path / "datasette.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(serve.datasette_command(path, port=port, mutable=True),
+                                stdout=out, stderr=subprocess.STDOUT,
+                                env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_server(proc, base + "/-/versions.json", log)
+        assert table_search(base, '"doan vien cong doan"') == []
+        record = {k: v for k, v in SEARCH_ARTICLES[3].items() if k != "source_id"}
+        record.update(url="http://127.0.0.1/baotinh/moi.html", title="Đoàn viên công đoàn mới")
+        _, new_id = store.upsert_article(writer, record, source_id="demo-baotinh",
+                                         page_id=None, extractor_version="test")
+        assert table_search(base, '"doan vien cong doan"') == [new_id]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        writer.conn.close()
+
+
+def test_immutable_refuses_while_crawl_holds_lock(search_archive: Path, tmp_path: Path) -> None:
+    from archive.lock import CrawlLock
+
+    path = tmp_path / "archive.db"
+    path.write_bytes(search_archive.read_bytes())
+    with CrawlLock(path):
+        assert serve.crawl_running(path)
+        with pytest.raises(serve.ServeError, match="--mutable"):
+            serve.serve(path, port=0)
+    assert not serve.crawl_running(path)
