@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -29,6 +28,7 @@ def browser() -> Iterator[object]:
         pytest.skip(f"SKIPPED browser tests: {CHROMIUM} not found; run scripts/install_chromium.sh "
                     "(apt-get install chromium) as root")
     try:
+        from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
         pytest.skip(f"SKIPPED browser tests: playwright for Python not installed ({exc})")
@@ -38,7 +38,7 @@ def browser() -> Iterator[object]:
                 executable_path=CHROMIUM,
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
-        except Exception as exc:  # the launch error says what is missing (libs, sandbox…)
+        except PlaywrightError as exc:  # the launch error says what is missing (libs, sandbox…)
             pytest.skip(f"SKIPPED browser tests: chromium at {CHROMIUM} did not start: {exc}")
         yield browser
         browser.close()

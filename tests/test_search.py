@@ -15,11 +15,11 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEARCH_ARTICLES, build_search_archive, nfd
 from datasette.utils import escape_fts
 from sqlite_utils import Database
 
 from archive import search
-from conftest import ROOT, SEARCH_ARTICLES, build_search_archive, nfd
 
 METADATA = json.loads((ROOT / "datasette_metadata.json").read_text(encoding="utf-8"))
 QUERIES = METADATA["databases"]["archive"]["queries"]

@@ -11,9 +11,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, nfd
 
 from archive import serve
-from conftest import ROOT, nfd
 
 MEETING, BLOC = 1, 2
 
@@ -181,8 +181,9 @@ def test_mutable_mode_sees_writes_while_serving(tmp_path: Path) -> None:
     import os
     import subprocess
 
-    from archive import store
     from conftest import SEARCH_ARTICLES, build_search_archive, free_port, wait_for_server
+
+    from archive import store
 
     path = build_search_archive(tmp_path / "archive.db")
     writer = store.open_archive(path)  # stays open, like a running crawl
