@@ -80,8 +80,19 @@ def is_widget_line(text: str) -> bool:
 
 
 def is_attribution(text: str) -> bool:
-    """"Theo Báo Nhân Dân", "Nguồn: baochinhphu.vn": the origin, never the author."""
-    return bool(_ATTRIBUTION.match(text.strip())) and len(text) < 150
+    """"Theo Báo Nhân Dân", "(Theo TTXVN)", "Nguồn: baochinhphu.vn": the origin, never the
+    author. A sentence that merely starts with "Theo" ("Theo Chủ tịch Hội, phong trào…") is
+    prose: an attribution is short, has no clause after a comma and names its source."""
+    t = text.strip()
+    m = _ATTRIBUTION.match(t)
+    if not m:
+        return False
+    rest = t[m.end():].strip().strip("()").rstrip(".").strip()
+    if not rest or len(rest) > 80 or len(rest.split()) > 10:
+        return False
+    if "," in rest and not re.search(r"\.(?:vn|com|net|org)", rest):
+        return False
+    return rest[0].isupper() or rest[0].isdigit() or bool(re.search(r"\.(?:vn|com|net|org)", rest))
 
 
 def strip_outlet_prefix(text: str) -> str:

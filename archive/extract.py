@@ -27,7 +27,7 @@ import copy
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -60,23 +60,25 @@ class ExtractError(Exception):
 
 def _fallback_parse_date(text: str, reference: Any = None) -> str | None:
     """Numeric Vietnamese/ISO dates only; used until archive.dates is importable."""
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?", text)
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
-        y, mo, d, hh, mm = m.groups()
+        y, mo, d = m.groups()
     else:
-        m = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b(?:\D{0,12}?(\d{1,2})[:hg](\d{2}))?",
-                      text)
+        m = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b", text)
         if not m:
             return None
-        d, mo, y, hh, mm = m.groups()
+        d, mo, y = m.groups()
         if len(y) == 2:
             y = "20" + y
     try:
         day = date(int(y), int(mo), int(d))
     except ValueError:
         return None
-    if hh is not None and int(hh) < 24 and int(mm) < 60:
-        return f"{day.isoformat()}T{int(hh):02d}:{int(mm):02d}:00+07:00"
+    # A time right after the date ("15/07/2016 10:30") or right before it ("08:45, 21/04/2023").
+    t = re.match(r"^\D{0,12}?\b(\d{1,2})[:hg](\d{2})\b", text[m.end():]) or \
+        re.search(r"\b(\d{1,2})[:hg](\d{2})\b\D{0,6}$", text[max(0, m.start() - 16):m.start()])
+    if t and int(t.group(1)) < 24 and int(t.group(2)) < 60:
+        return f"{day.isoformat()}T{int(t.group(1)):02d}:{int(t.group(2)):02d}:00+07:00"
     return day.isoformat()
 
 
@@ -110,17 +112,15 @@ def _iso_date(value: str) -> str | None:
         return None
     if hh is None:
         return f"{y}-{mo}-{d}"
-    if tz in (None, ""):
-        tz = "+07:00"
-    elif tz == "Z":
-        # Convert UTC to Vietnam time so the day matches what the page shows.
-        dt = datetime(int(y), int(mo), int(d), int(hh), int(mi), int(ss or 0))
-        from datetime import timedelta
-        dt += timedelta(hours=7)
-        return dt.strftime("%Y-%m-%dT%H:%M:%S") + "+07:00"
-    elif ":" not in tz:
-        tz = tz[:3] + ":" + tz[3:]
-    return f"{y}-{mo}-{d}T{hh}:{mi}:{ss or '00'}{tz}"
+    if tz in (None, "", "+07:00", "+0700"):
+        return f"{y}-{mo}-{d}T{hh}:{mi}:{ss or '00'}+07:00"
+    # Another offset (WordPress prints UTC): convert to Vietnam time, so the day is the one the
+    # page shows and every stored time has the same +07:00 offset.
+    offset = 0 if tz == "Z" else (1 if tz[0] == "+" else -1) * (
+        int(tz[1:3]) * 60 + int(tz.replace(":", "")[3:5] or 0))
+    dt = datetime(int(y), int(mo), int(d), int(hh), int(mi), int(ss or 0))
+    dt += timedelta(minutes=7 * 60 - offset)
+    return dt.strftime("%Y-%m-%dT%H:%M:%S") + "+07:00"
 
 
 _URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -184,7 +184,7 @@ _DATE_CLASS = re.compile(
     r"date|time|ngay|publish|posted|thoigian|thoi[-_]gian|datetime|created|meta|info|detail[-_]?top",
     re.IGNORECASE)
 _SAPO_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:sapo|sapo[-_]?\w*|lead|lead[-_]?\w*|summary|chapeau|description|desc|excerpt|"
+    r"(?:^|[\s_-])(?:sapo|sapo[-_]?\w*|lead|lead[-_]?\w*|summary|chapeau|description|excerpt|"
     r"intro|tomtat|tom[-_]tat|trichyeu|trich[-_]yeu|teaser|abstract|subtitle|article[-_]?sapo|"
     r"detail[-_]?sapo|news[-_]?sapo|post[-_]?excerpt|entry[-_]?summary|init[-_]?content)(?:$|[\s_-])",
     re.IGNORECASE)
@@ -299,7 +299,9 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
             counts["bold"] += n
 
     def flush(kind: str = "p", centered: bool = False) -> None:
-        text = clean_line(" ".join(buf))
+        # Inline pieces join as the browser renders them: "<b>T</b>hi" is "Thi", and
+        # "nước</strong>Dịp" stays glued for split_glued to cut.
+        text = clean_line("".join(buf))
         if text:
             blocks.append(Block(kind, text, counts["chars"], counts["link"], counts["em"],
                                 counts["bold"], centered or state["centered"]))
@@ -313,7 +315,7 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
         tag = tag.lower().split("}")[-1]
         if not tag or tag in SKIP_TAGS:
             return
-        if tag == "img":
+        if tag in ("img", "amp-img"):
             flush()
             blocks.append(Block("img", "", src=_img_src(el, base_url),
                                 alt=clean_line(el.get("alt") or "") or None))
@@ -680,13 +682,14 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
     base = url
 
     # ---- title
-    title, tpath = None, None
+    title, tpath, title_el = None, None, None
     nodes = _select(sel, rules.get("title"))
     if nodes:
         title = _join_text(nodes) or None
         tpath = "platform" if title else None
+        title_el = nodes[0].root
     if not title:
-        title, tpath = _generic_title(sel, meta, ld, sites)
+        title, tpath, title_el = _generic_title(sel, meta, ld, sites)
     record["title"] = title
     if tpath:
         paths["title"] = tpath
@@ -737,6 +740,8 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         lead, lpath = None, None
     if lead:
         lead = strip_outlet_prefix(lead)
+        if title and _same(lead.rstrip(". "), title.rstrip(". ")):
+            lead, lpath = None, None  # a description that only repeats the title
     record["lead"] = lead
     if lpath:
         paths["lead"] = lpath
@@ -761,7 +766,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
                 dpath = "platform"
                 break
     if not published:
-        published, dpath = _generic_date(sel, meta, ld, content, url)
+        published, dpath = _generic_date(sel, meta, ld, content, url, title_el)
     record["published_at"] = published
     if dpath:
         paths["published_at"] = dpath
@@ -809,8 +814,19 @@ def _clean_tree_keep_root(root: Any) -> Any:
     return root
 
 
+def _is_site_heading(h: Any, text: str, sites: list[str]) -> bool:
+    """The logo <h1> of a home page ("<h1 class=site-title><a href=/>Tin Miền Trung</a>")."""
+    attrs = (_attr_tokens(h) + " " + " ".join(_attr_tokens(a) for a in h.iterancestors())).lower()
+    if re.search(r"site[-_]?title|logo|brand|masthead", attrs):
+        return True
+    links = h.findall(".//a")
+    if links and all(urlsplit(a.get("href") or "").path in ("", "/") for a in links):
+        return True
+    return any(_same(text, s) for s in sites)
+
+
 def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
-                   sites: list[str]) -> tuple[str | None, str | None]:
+                   sites: list[str]) -> tuple[str | None, str | None, Any]:
     html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
     og = clean_line(meta.get("og:title", "") or meta.get("twitter:title", ""))
     headline = clean_line(str(ld.get("headline") or ld.get("name") or "")) if ld else ""
@@ -819,30 +835,31 @@ def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any
     for h in sel.xpath("//h1"):
         if h.xpath("ancestor::nav|ancestor::aside|ancestor::footer"):
             continue
-        text = clean_line(" ".join(h.xpath(".//text()").getall()))
-        if text and not is_section_end(text) and 5 <= len(text) <= 400:
-            h1s.append(text)
+        text = clean_line("".join(h.xpath(".//text()").getall()))
+        if text and not is_section_end(text) and 5 <= len(text) <= 400 \
+                and not _is_site_heading(h.root, text, sites):
+            h1s.append((text, h.root))
     # An <h1> that the page's own title/og:title/headline confirms.
-    for h in h1s:
+    for h, el in h1s:
         for ref in references:
             if _same(h, ref) or _startswith(ref, h) or _startswith(h, _strip_site_suffix(ref, sites)):
-                return h, "h1"
+                return h, "h1", el
     if headline:
-        return _strip_site_suffix(headline, sites), "jsonld"
+        return _strip_site_suffix(headline, sites), "jsonld", (h1s[0][1] if h1s else None)
     if og:
-        return _strip_site_suffix(og, sites), "meta"
+        return _strip_site_suffix(og, sites), "meta", (h1s[0][1] if h1s else None)
     # Headings with a title-ish class (many portals have no <h1> around the article title).
     for h in sel.xpath("//*[self::h2 or self::h3 or self::div or self::p or self::span]"
                        "[contains(translate(@class,'TITLE','title'),'title')]"):
-        text = clean_line(" ".join(h.xpath(".//text()").getall()))
+        text = clean_line("".join(h.xpath(".//text()").getall()))
         if html_title and text and 10 <= len(text) <= 400 and not is_section_end(text) and (
                 _startswith(html_title, text) or _same(text, _strip_site_suffix(html_title, sites))):
-            return text, "generic"
+            return text, "generic", h.root
     if html_title:
-        return _strip_site_suffix(html_title, sites), "title-tag"
+        return _strip_site_suffix(html_title, sites), "title-tag", None
     if h1s:
-        return h1s[0], "h1"
-    return None, None
+        return h1s[0][0], "h1", h1s[0][1]
+    return None, None, None
 
 
 def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
@@ -925,7 +942,7 @@ def _meta_author(meta: dict[str, str], ld: dict[str, Any] | None,
 
 
 def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
-                  content: Any, url: str) -> tuple[str | None, str | None]:
+                  content: Any, url: str, title_el: Any = None) -> tuple[str | None, str | None]:
     if ld:
         for key in ("datePublished", "dateCreated", "uploadDate"):
             if isinstance(ld.get(key), str):
@@ -948,7 +965,7 @@ def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
         if d:
             return d, "time"
     # Visible dates near the heading: elements whose class says date/time, in reading order.
-    h1 = sel.root.find(".//h1")
+    h1 = title_el if title_el is not None else sel.root.find(".//h1")
     areas = []
     if h1 is not None:
         parent = h1.getparent()
@@ -1171,14 +1188,16 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
     long_paras = [p for p in paragraphs if len(p) >= 150]
     if len(body) >= 500 and long_paras:
         score += 2
-    elif len(body) < 200:
+    elif len(body) < 80:
         score -= 3
+    elif len(body) < 200:
+        score -= 1
     # Many teaser links and little contiguous text: a listing.
     teasers = sum(1 for a in sel.xpath("//a") if len(" ".join(a.xpath(".//text()").getall()).strip()) >= 30)
     if teasers >= 40 and len(long_paras) < 2:
         score -= 2
     if platform_body:
-        score += 2
+        score += 3  # the page matched the article template of its platform
     return score >= 2
 
 
@@ -1245,7 +1264,7 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
             author = author or name
             apath = apath or "byline"
             pieces[-1] = rest_text
-            content[-1] = " ".join(p for p in pieces if p)
+            content[-1] = "\n".join(p for p in pieces if p)
             if not content[-1]:
                 content.pop()
     lead = None
@@ -1254,7 +1273,7 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
         content = content[1:]
     paragraphs: list[str] = []
     for i, line in enumerate(content):
-        parts = split_glued(line)
+        parts = [p for piece in line.split("\n") for p in split_glued(piece)]
         if i == 0 and parts and lead is None:
             parts[0] = strip_outlet_prefix(parts[0])
         paragraphs.extend(p for p in parts if p)
