@@ -57,6 +57,8 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”»)]*$")
 
 def is_section_end(text: str) -> bool:
     """A heading such as "Tin liên quan" or "Liên kết website": the article is over."""
+    if len(text) > 60:
+        return False
     f = fold(text).strip(" :.-–—»>|").strip()
     return f in SECTION_END_HEADINGS
 
@@ -73,6 +75,8 @@ def is_widget_line(text: str) -> bool:
     if is_section_end(t):
         return True
     # Rows of share buttons: "Facebook Twitter Zalo Email".
+    if len(t) > 80:
+        return False
     words = fold(t).split()
     social = {"facebook", "twitter", "zalo", "email", "print", "in", "chia", "se", "share",
               "tweet", "like", "linkedin", "pinterest", "copy", "link", "gui", "bai", "luu"}
@@ -186,6 +190,17 @@ _NOT_NAME_START = {
 _AFFILIATION = re.compile(r"\s*\((?:[^()]{1,60})\)\s*$")
 
 
+_AFFILIATION_START = re.compile(
+    r"^(?:ban|phòng|hội|sở|văn phòng|trung tâm|công đoàn|cđ|cđcs|lđlđ|báo|đài|trường|huyện|"
+    r"tỉnh|thành|phóng viên|pv|ctv|cộng tác viên|cục|chi cục|ủy ban|ubnd|mttq|đoàn|liên đoàn|"
+    r"tổng cục|bộ|viện|bệnh viện|công ty|xã|phường|thttđ|ttxvn)\b", re.IGNORECASE)
+
+
+def _is_affiliation(part: str) -> bool:
+    """"Ban Tuyên giáo", "LĐLĐ tỉnh", "CTV": where the writer works, after the name."""
+    return bool(_AFFILIATION_START.match(part.strip())) and len(part) <= 60
+
+
 def _is_name(part: str) -> bool:
     tokens = part.split()
     if not 1 <= len(tokens) <= 5:
@@ -223,7 +238,7 @@ def parse_byline(line: str) -> str | None:
     # Split the list of names; drop affiliation tails ("CSPL", "CTV", "TTXVN").
     parts = [p.strip() for p in re.split(r"\s*(?:,|;|\s[-–—/]\s|\s+và\s+|\s*&\s*)\s*", text)
              if p.strip()]
-    while len(parts) > 1 and re.fullmatch(r"[A-ZĐ]{2,8}", parts[-1]):
+    while len(parts) > 1 and (re.fullmatch(r"[A-ZĐ]{2,8}", parts[-1]) or _is_affiliation(parts[-1])):
         parts.pop()
     if not parts or not all(_is_name(p) for p in parts):
         return None

@@ -392,22 +392,11 @@ def _drop(el: Any) -> None:
 
 def _text_len(el: Any) -> tuple[int, int]:
     """(characters of text, characters inside links) under an element."""
-    total = 0
-    link = 0
-    for node in el.iter():
-        if not isinstance(node.tag, str):
-            continue
-        t = len((node.text or "").strip())
-        total += t
-        if node.tag == "a" or any(a.tag == "a" for a in node.iterancestors()):
-            link += t
-        tail = len((node.tail or "").strip())
-        if node is not el:
-            total += tail
-            parent = node.getparent()
-            if parent is not None and (parent.tag == "a" or any(a.tag == "a" for a in parent.iterancestors())):
-                link += tail
-    return total, link
+    total = len(el.text_content().strip()) if isinstance(el.tag, str) else 0
+    link = sum(len(a.text_content().strip()) for a in el.iter("a"))
+    if el.tag == "a":
+        link = total
+    return total, min(link, total)
 
 
 _LEAF_TAGS = {"p", "pre", "blockquote", "td", "div", "span", "font", "section", "article", "li",
@@ -605,11 +594,16 @@ def _strip_site_suffix(title: str, sites: list[str]) -> str:
 
 
 def _same(a: str, b: str) -> bool:
+    if not a or not b or abs(len(a) - len(b)) > 0.3 * max(len(a), len(b)) + 5:
+        return False
     fa, fb = " ".join(fold(a).split()), " ".join(fold(b).split())
     return bool(fa) and fa == fb
 
 
 def _startswith(longer: str, shorter: str) -> bool:
+    if not longer or not shorter:
+        return False
+    longer = longer[: int(len(shorter) * 1.3) + 20]
     fl = re.sub(r"\W+", " ", fold(longer)).strip()
     fs = re.sub(r"\W+", " ", fold(shorter)).strip()
     return bool(fs) and fl.startswith(fs)
@@ -1010,6 +1004,18 @@ _DATELINE = re.compile(r"^\s*(?:ngày đăng|cập nhật|đăng ngày|ngày c�
                        r"\s*(?:\(gmt\+7\))?\s*$", re.IGNORECASE)
 
 
+def _is_meta_line(text: str) -> bool:
+    """A short header line: a date with separators, counters or an author label."""
+    if _DATELINE.match(text):
+        return True
+    if len(text) > 200 or not re.search(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}", text):
+        return False
+    if re.search(r"[|·•]|lượt xem|lượt đọc|tác giả|người viết|cập nhật|đăng ngày|ngày đăng|gmt",
+                 text, re.IGNORECASE):
+        return True
+    return len(text) <= 60 and not re.search(r"[.!?…]\s*$", text) and parse_date(text) is not None
+
+
 def _looks_like_caption(block: Block) -> bool:
     t = block.text
     words = len(t.split())
@@ -1054,7 +1060,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
             if seen_text >= 200:
                 break  # "Tin liên quan", "Các tin khác": the article is over
             continue  # a sidebar heading before the article ("Liên kết website")
-        if is_widget_line(text) or (fold(text) in alts and len(text) < 200):
+        if is_widget_line(text) or (len(text) < 200 and fold(text) in alts):
             continue
         if b.link_ratio > 0.6 and b.chars < 400:
             continue  # teaser links, tag lists
@@ -1065,11 +1071,16 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
         if title and (_same(text, title)) and not started:
             continue
         if b.kind == "p" and pending_img is not None and pending_img["caption"] is None \
-                and _looks_like_caption(b) and _prev_content(blocks, i) == "img":
+                and _looks_like_caption(b) and _prev_content(blocks, i, alts) == "img":
             captions.append(text)
             pending_img["caption"] = text
             continue
-        if _DATELINE.match(text) and not started:
+        if not started and _is_meta_line(text):
+            # "Thứ Hai, 20/05/2024 08:00 | Người viết: X | 1,327 lượt xem", "Hoàng Gia · 20:05,
+            # 18/03/2025": the article's header line caught inside the content area.
+            m = re.search(r"(?:tác giả|người viết|bút danh)\s*[:：]\s*([^|·•]{2,60})", text, re.I)
+            if m and not label_author:
+                label_author = parse_byline(m.group(1).strip()) or None
             continue
         started = True
         seen_text += len(text)
@@ -1131,16 +1142,15 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
             "byline": byline, "label_author": label_author, "lead_from_body": lead_from_body}
 
 
-def _prev_content(blocks: list[Block], i: int) -> str | None:
+def _prev_content(blocks: list[Block], i: int, alts: set[str]) -> str | None:
     """Kind of the nearest previous block that is not a widget/alt leftover."""
-    alts = {fold(b.alt) for b in blocks if b.kind == "img" and b.alt}
     for j in range(i - 1, -1, -1):
         b = blocks[j]
         if b.kind == "img":
             return "img"
         if b.kind == "caption":
             return "caption"
-        if is_widget_line(b.text) or fold(b.text) in alts:
+        if is_widget_line(b.text) or (len(b.text) < 200 and fold(b.text) in alts):
             continue
         return b.kind
     return None
@@ -1193,7 +1203,7 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
     elif len(body) < 200:
         score -= 1
     # Many teaser links and little contiguous text: a listing.
-    teasers = sum(1 for a in sel.xpath("//a") if len(" ".join(a.xpath(".//text()").getall()).strip()) >= 30)
+    teasers = sum(1 for a in sel.root.iter("a") if len(a.text_content().strip()) >= 30)
     if teasers >= 40 and len(long_paras) < 2:
         score -= 2
     if platform_body:
