@@ -101,7 +101,7 @@ def _iso_date(value: str) -> str | None:
     value = (value or "").strip()
     if not value:
         return None
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    m = re.match(r"^(\d{4})[-/.](\d{2})[-/.](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
                  r"\s*(Z|[+-]\d{2}:?\d{2})?)?", value)
     if not m:
         return parse_date(value)
@@ -726,6 +726,14 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
 
     body_info = _shape_body(blocks, title=title, lead=lead,
                             byline_rule=(rules.get("byline") or "auto"))
+    if sum(len(p) for p in body_info["paragraphs"]) < 200 and (ld or meta.get("og:type") == "article"):
+        # The page says it is an article but the density detector found no text block (text in
+        # odd markup): trafilatura's tree heuristics as a last resort, off the normal path.
+        fallback = _trafilatura_blocks(html, url)
+        if fallback:
+            shaped = _shape_body(fallback, title=title, lead=lead, byline_rule="auto")
+            if sum(len(p) for p in shaped["paragraphs"]) > sum(len(p) for p in body_info["paragraphs"]):
+                body_info, bpath = shaped, "trafilatura"
     if body_info["lead_from_body"] and not lead:
         lead, lpath = body_info["lead_from_body"], "sapo"
     if lead and body_info["paragraphs"] and _startswith(body_info["paragraphs"][0], lead.rstrip(".… ")) \
@@ -795,6 +803,18 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         for key in ("body", "lead", "author", "published_at"):
             paths.pop(key, None)
     return record
+
+
+def _trafilatura_blocks(html: str, url: str | None) -> list[Block]:
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
+                                   output_format="txt", favor_precision=True)
+    except Exception:  # the fallback must never cost the article
+        return []
+    return [Block("p", clean_line(line), len(line)) for line in (text or "").split("\n")
+            if clean_line(line)]
 
 
 def _clean_tree_keep_root(root: Any) -> Any:
@@ -1186,9 +1206,13 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
     if meta.get("article:published_time") or (ld and ld.get("datePublished")):
         score += 1
     score += 1 if record["published_at"] else -1
-    path = urlsplit(url or "").path
-    if path in ("", "/") or re.fullmatch(r"/(?:index|default|home|trang-chu)(?:\.\w+)?", path, re.I):
-        score -= 3
+    parts = urlsplit(url or "")
+    path = parts.path
+    rootish = path in ("", "/") or re.fullmatch(r"/(?:index|default|home|trang-chu)(?:\.\w+)?", path, re.I)
+    if rootish and not re.search(r"\d{2,}", parts.query):
+        score -= 3  # the home page (DNN portals serve articles as /Default.aspx?ItemID=123)
+    elif rootish:
+        score += 1
     elif _LISTING_PATH.search(path):
         score -= 2
     elif re.search(r"\d{4,}|\.(?:html?|aspx?|php)$", path):

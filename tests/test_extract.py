@@ -255,3 +255,26 @@ def test_attribution_is_short() -> None:
     assert is_attribution("Theo Báo Nhân Dân")
     assert is_attribution("(Theo TTXVN)")
     assert not is_attribution("Theo Chủ tịch Hội, phong trào đã góp phần quan trọng.")
+
+
+def test_portal_article_served_from_default_aspx_is_an_article() -> None:
+    # DotNetNuke-style gov portals serve every article from /Default.aspx?…ItemID=…: the
+    # path looks like a home page, the query says otherwise.
+    paragraphs = "".join(
+        f"<p>Đoạn {i}: Ban Thi đua - Khen thưởng tỉnh hướng dẫn các cụm, khối thi đua tổ chức "
+        f"sơ kết, đánh giá kết quả phong trào thi đua năm 2023 theo đúng quy định.</p>" for i in range(4))
+    html = (f"<html><head><title>Hướng dẫn sơ kết thi đua năm 2023</title></head><body>"
+            f"<div class='Head'><a href='/'>Trang chủ</a></div><div id='dnn_ctr'><h2 class='title'>"
+            f"Hướng dẫn sơ kết thi đua năm 2023</h2><span class='date'>12/06/2023</span>"
+            f"<div class='content'>{paragraphs}</div></div></body></html>")
+    record = extract_article(html, "https://tdkt.example.gov.vn/Default.aspx?tabid=75&ItemID=1234")
+    assert record["is_article"] is True
+    assert record["published_at"] == "2023-06-12"
+    assert record["title"] == "Hướng dẫn sơ kết thi đua năm 2023"
+
+
+def test_text_tin_anh_byline_glued_after_closing_mark() -> None:
+    r = extract_text("Tuyên dương điển hình\nSáng nay, Sở tuyên dương 51 tập thể và 190 cá nhân.\n"
+                     "Bộ tặng 229 Kỷ niệm chương cho các cá nhân …/.Tin, ảnh: L.Nguyễn\n")
+    assert r["author"] == "L.Nguyễn"
+    assert r["body"].endswith("…/.")
