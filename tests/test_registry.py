@@ -1,0 +1,241 @@
+"""The real registry (sources/*.toml) and the tools that check and grow it.
+
+The offline check runs on the committed registry in every `make test`, so a typo in a
+province file fails CI instead of silently dropping a site from the crawl.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from archive import registry
+from archive.sources import Source, load_platforms, load_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "platforms"
+FIXTURE_PAGES = sorted(FIXTURES.glob("*-article.html"))
+
+
+def _expected(page: Path) -> dict:
+    return json.loads(page.with_name(page.name.replace(".html", ".expected.json"))
+                      .read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def platforms() -> dict:
+    return load_platforms(SOURCES)
+
+
+# --- the real registry ------------------------------------------------------------------
+
+def test_real_registry_passes_offline_check():
+    errors = [p for p in registry.check_registry(SOURCES) if p.severity == "error"]
+    assert errors == [], "\n".join(map(str, errors))
+
+
+def test_real_registry_covers_all_34_provinces_with_100_sources():
+    sources = [s for s in load_sources(directory=SOURCES, skip_unexpandable=True)
+               if s.file and not s.file.endswith("demo.toml")]
+    assert len(sources) >= 100
+    covered = {registry.canonical_province(s.province) for s in sources}
+    assert covered == set(registry.current_provinces())
+    assert len(registry.current_provinces()) == 34
+    # One file per current province, named for it.
+    files = {Path(s.file).name for s in sources}
+    assert files == {registry.province_file_name(p) for p in registry.current_provinces()}
+
+
+def test_every_real_entry_is_unverified_and_has_evidence():
+    for path in registry.source_files(SOURCES):
+        if path.name == "demo.toml":
+            continue
+        import tomllib
+
+        for entry in tomllib.loads(path.read_text(encoding="utf-8"))["source"]:
+            assert entry["verified"] is False, entry["id"]
+            assert entry.get("evidence"), entry["id"]
+
+
+def test_merger_table_has_63_former_provinces():
+    # 'Huế' and 'Thừa Thiên Huế' both name the same unit.
+    former = {registry.canonical_former(n) for n in registry.FORMER_TO_CURRENT}
+    assert len(former - {"Huế"}) == 63
+
+
+def test_coverage_table_lists_every_province():
+    sources = load_sources(directory=SOURCES, skip_unexpandable=True)
+    table = registry.coverage_table(sources)
+    for province in registry.current_provinces():
+        assert f"| {province} |" in table
+    assert "34/34 current provinces covered" in table
+
+
+# --- invalid registries: clear errors naming file and line ------------------------------
+
+def _bad_registry(tmp_path: Path) -> Path:
+    shutil.copy(SOURCES / "platforms.toml", tmp_path / "platforms.toml")
+    (tmp_path / "thanh-hoa.toml").write_text(
+        '[[source]]\nid = "thanh-hoa-a"\nname = "A"\norganisation_kind = "newspaper"\n'
+        'province = "Thanh Hóa"\nplatform = "news-htm"\nstart_urls = ["https://a.example/"]\n'
+        'verified = false\nevidence = "test"\n\n'
+        '[[source]]\nid = "thanh-hoa-a"\nname = "A again"\norganisation_kind = "newspaper"\n'
+        'province = "Thanh Hóa"\nplatform = "no-such-cms"\nstart_urls = ["ftp://a.example/"]\n'
+        'verified = false\nevidence = "test"\n\n'
+        '[[source]]\nid = "thanh-hoa-b"\nname = "B"\norganisation_kind = "newspaper"\n'
+        'province = "Hà Tây"\nprovince_former = "Bắc Giang"\nplatform = "news-htm"\n'
+        'start_urls = ["https://b.example/"]\nverified = false\nevidence = "test"\n',
+        encoding="utf-8")
+    (tmp_path / "nghe-an.toml").write_text(
+        '[[source]]\nid = "nghe-an-x"\nname = "X\nprovince = "Nghệ An"\n', encoding="utf-8")
+    return tmp_path
+
+
+def test_invalid_registry_reports_each_problem_with_file_and_line(tmp_path):
+    problems = registry.check_registry(_bad_registry(tmp_path))
+    text = "\n".join(map(str, problems))
+    th = str(tmp_path / "thanh-hoa.toml")
+    # duplicate id, second entry starts at line 11
+    assert f"{th}:11 [thanh-hoa-a]: error: duplicate id 'thanh-hoa-a'" in text
+    assert "unknown platform 'no-such-cms'" in text
+    assert "ftp://a.example/" in text and "http(s)" in text
+    # bad province, third entry at line 21
+    assert f"{th}:21 [thanh-hoa-b]: error: province 'Hà Tây' is not one of the 34" in text
+    assert "province_former 'Bắc Giang'" not in text or "merged into" in text
+    # malformed TOML: the file and the line of the error
+    bad = [p for p in problems if p.file.endswith("nghe-an.toml")]
+    assert bad and bad[0].line == 3 and "not valid TOML" in bad[0].message
+
+
+def test_former_province_must_have_merged_into_the_province(tmp_path):
+    shutil.copy(SOURCES / "platforms.toml", tmp_path / "platforms.toml")
+    (tmp_path / "gia-lai.toml").write_text(
+        '[[source]]\nid = "gia-lai-x"\nname = "X"\norganisation_kind = "newspaper"\n'
+        'province = "Gia Lai"\nprovince_former = "Phú Yên"\nplatform = "news-htm"\n'
+        'start_urls = ["https://x.example/"]\nverified = false\nevidence = "t"\n',
+        encoding="utf-8")
+    problems = registry.check_registry(tmp_path)
+    assert any("merged into Đắk Lắk, not Gia Lai" in p.message for p in problems)
+
+
+def test_province_spelling_variants_are_recognised():
+    assert registry.canonical_province("Thành phố Hồ Chí Minh") == "Hồ Chí Minh"
+    assert registry.canonical_province("TP Hồ Chí Minh") == "Hồ Chí Minh"
+    assert registry.canonical_province("thanh hoa") == "Thanh Hóa"
+    assert registry.canonical_former("Bà Rịa – Vũng Tàu") == "Bà Rịa - Vũng Tàu"
+    assert registry.canonical_province("Hà Tây") is None
+
+
+# --- platforms: fixtures, guessing, proposing -------------------------------------------
+
+def test_every_real_world_platform_has_a_fixture(platforms):
+    with_selectors = {p for p, r in platforms.items()
+                      if not r.get("generic") and p in {f.name.removesuffix("-article.html")
+                                                        for f in FIXTURE_PAGES}}
+    families = {"news-cms-post", "news-yyyymm", "news-aid", "news-bgrid", "news-htm",
+                "sharepoint-portal", "liferay-portal", "webcenter-portal", "wps-portal",
+                "wordpress"}
+    assert families <= set(platforms)
+    assert families <= with_selectors
+
+
+@pytest.mark.parametrize("page", FIXTURE_PAGES, ids=lambda p: p.name)
+def test_guess_platform_proposes_the_right_family(page, platforms):
+    exp = _expected(page)
+    guesses = registry.guess_platform(page.read_text(encoding="utf-8"), exp["url"], platforms)
+    assert guesses and guesses[0][0] == exp["platform"], guesses[:3]
+    if len(guesses) > 1:  # and not by a hair
+        assert guesses[0][1] - guesses[1][1] >= 0.2, guesses[:3]
+
+
+@pytest.mark.parametrize("page", FIXTURE_PAGES, ids=lambda p: p.name)
+def test_propose_entry_is_pasteable_toml(page, platforms, tmp_path):
+    import tomllib
+
+    exp = _expected(page)
+    text = registry.propose_entry(exp["url"], page.read_text(encoding="utf-8"), platforms)
+    entry = tomllib.loads(text)["source"][0]
+    assert entry["platform"] == exp["platform"]
+    assert entry["verified"] is False
+    assert entry["evidence"] == exp["url"]
+    assert entry["start_urls"][0].startswith("http")
+
+
+def test_propose_entry_guesses_kind_and_province():
+    html = ("<html><head><title>Tin hoạt động</title><meta property='og:site_name' "
+            "content='Hội Nông dân tỉnh Quảng Nam'></head><body><p>x</p></body></html>")
+    text = registry.propose_entry("http://hoinongdanqnam.org.vn/tin/1", html, {})
+    assert 'organisation_kind = "hnd"' in text
+    assert 'province = "Đà Nẵng"' in text and 'province_former = "Quảng Nam"' in text
+
+
+@pytest.mark.parametrize("page", FIXTURE_PAGES, ids=lambda p: p.name)
+def test_golden_extraction_per_platform(page, platforms):
+    """The extractor, driven by the platform block, gets the fields the fixture was written
+    with: title, date, author, where the body starts and ends."""
+    extract = pytest.importorskip("archive.extract")
+    exp = _expected(page)
+    art = extract.extract_article(page.read_text(encoding="utf-8"), exp["url"],
+                                  platforms[exp["platform"]])
+    assert art["is_article"] is True
+    assert art["title"] == exp["title"]
+    assert art["published_at"] == exp["published_at"]
+    assert art["author"] == exp["author"]
+    body = art["body"]
+    assert body.startswith(exp["body_start"]), body[:120]
+    assert body.rstrip().endswith(exp["body_end"]), body[-120:]
+    if exp.get("lead"):
+        assert art["lead"] == exp["lead"]
+
+
+# --- live check ---------------------------------------------------------------------------
+
+def _source(sid: str, url: str, rules: dict) -> Source:
+    return Source(id=sid, name=sid, province="Thanh Hóa", platform="news-htm",
+                  start_urls=(url,), rules=rules)
+
+
+def test_live_check_without_network_says_so_and_fails():
+    # Port 9 on localhost: connection refused, the same class of failure as no internet.
+    results = registry.check_live([_source("a", "http://127.0.0.1:9/", {})], timeout=2,
+                                  delay=0)
+    assert results[0].network_error and results[0].status is None
+    assert registry.live_exit_code(results) == 2
+    assert "No internet connection" in registry.live_report(results)
+
+
+def test_live_check_against_a_local_site(tmp_path, platforms):
+    page = FIXTURES / "news-htm-article.html"
+    (tmp_path / "index.html").write_text(
+        '<html><body><h3 class="story__heading"><a href="/dai-hoi-253214.htm">Đại hội</a>'
+        '</h3></body></html>', encoding="utf-8")
+    shutil.copy(page, tmp_path / "dai-hoi-253214.htm")
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, directory=str(tmp_path), **kw)
+
+        def log_message(self, *a):  # keep test output clean
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/index.html"
+        results = registry.check_live([_source("local", url, platforms["news-htm"])],
+                                      timeout=5, delay=0)
+    finally:
+        server.shutdown()
+    r = results[0]
+    assert r.status == 200 and r.article_links == 1 and r.article_status == 200
+    assert r.fields["title"] and r.fields["body"], r
+    assert r.ok and registry.live_exit_code(results) == 0
+    out = tmp_path / "live.json"
+    registry.write_live_results(results, out)
+    assert json.loads(out.read_text())[0]["ok"] is True
