@@ -213,9 +213,7 @@ def _is_name(part: str) -> bool:
         return False
     if all(_is_initials(t) for t in tokens):
         return False  # "T.E.A B.C.Đ": initials only — an abbreviation, not a name
-    if fold(tokens[0]) in _NOT_NAME_START and not tokens[0].isupper():
-        return False
-    return True
+    return not (fold(tokens[0]) in _NOT_NAME_START and not tokens[0].isupper())
 
 
 def parse_byline(line: str) -> str | None:

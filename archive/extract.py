@@ -92,7 +92,7 @@ def parse_date(text: str, reference: Any = None) -> str | None:
         return _fallback_parse_date(text, reference)
     try:
         return real(text, reference)
-    except Exception:  # a date we cannot read is a missing date, never a lost article
+    except Exception:  # noqa: BLE001 — a date we cannot read is a missing date, never a lost article
         return _fallback_parse_date(text, reference)
 
 
@@ -366,9 +366,7 @@ def _clean_tree(root: Any) -> Any:
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()
-        if tag in SKIP_TAGS or tag in ("header", "footer"):
-            doomed.append(el)
-        elif _is_junk(el):
+        if tag in SKIP_TAGS or tag in ("header", "footer") or _is_junk(el):
             doomed.append(el)
     for el in doomed:
         _drop(el)
@@ -626,7 +624,7 @@ def _select(sel: parsel.Selector, css: str | None) -> list[Any]:
         return []
     try:
         return list(sel.css(css))
-    except Exception:  # a broken selector in the registry: the generic path takes over
+    except Exception:  # noqa: BLE001 — a broken selector in the registry: the generic path takes over
         return []
 
 
@@ -645,7 +643,7 @@ def _repair_mojibake(html: str) -> str:
             import ftfy
 
             return ftfy.fix_encoding(html)
-        except Exception:
+        except Exception:  # noqa: BLE001 — a broken optional helper must not cost the page
             return html
 
 
@@ -665,7 +663,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         return record
     try:
         sel = parsel.Selector(text=html)
-    except Exception as exc:  # lxml refuses only truly broken input
+    except Exception as exc:
         raise ExtractError(f"cannot parse HTML: {exc}") from exc
     rules = platform or {}
     meta = _meta(sel)
@@ -811,7 +809,7 @@ def _trafilatura_blocks(html: str, url: str | None) -> list[Block]:
 
         text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
                                    output_format="txt", favor_precision=True)
-    except Exception:  # the fallback must never cost the article
+    except Exception:  # noqa: BLE001 — the fallback must never cost the article
         return []
     return [Block("p", clean_line(line), len(line)) for line in (text or "").split("\n")
             if clean_line(line)]
@@ -1098,7 +1096,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
         if not started and _is_meta_line(text):
             # "Thứ Hai, 20/05/2024 08:00 | Người viết: X | 1,327 lượt xem", "Hoàng Gia · 20:05,
             # 18/03/2025": the article's header line caught inside the content area.
-            m = re.search(r"(?:tác giả|người viết|bút danh)\s*[:：]\s*([^|·•]{2,60})", text, re.I)
+            m = re.search(r"(?:tác giả|người viết|bút danh)\s*[:：]\s*([^|·•]{2,60})", text, re.IGNORECASE)
             if m and not label_author:
                 label_author = parse_byline(m.group(1).strip()) or None
             continue
@@ -1208,7 +1206,7 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
     score += 1 if record["published_at"] else -1
     parts = urlsplit(url or "")
     path = parts.path
-    rootish = path in ("", "/") or re.fullmatch(r"/(?:index|default|home|trang-chu)(?:\.\w+)?", path, re.I)
+    rootish = path in ("", "/") or re.fullmatch(r"/(?:index|default|home|trang-chu)(?:\.\w+)?", path, re.IGNORECASE)
     if rootish and not re.search(r"\d{2,}", parts.query):
         score -= 3  # the home page (DNN portals serve articles as /Default.aspx?ItemID=123)
     elif rootish:

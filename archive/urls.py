@@ -44,8 +44,7 @@ def site_key(host: str) -> str:
     """Host without `www.`/`m.`/`amp.` and port: two hosts with one key are one site."""
     host = (host or "").lower().split(":")[0].rstrip(".")
     for prefix in ("www.", "m.", "mobile.", "amp.", "wap."):
-        if host.startswith(prefix):
-            host = host[len(prefix):]
+        host = host.removeprefix(prefix)
     return host
 
 
@@ -78,8 +77,7 @@ def _normalise(url: str) -> str:
             if not (s.lower() in _VARIANT_SEGMENTS and (i == 1 or i == len(segments) - 1)
                     and len([x for x in segments if x]) > 1)]
     path = "/".join(kept) or "/"
-    if path.endswith(".amp"):
-        path = path[: -len(".amp")]
+    path = path.removesuffix(".amp")
     path = re.sub(r"/{2,}", "/", path)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not _drop_param(k, v)]
@@ -152,4 +150,4 @@ def simhash(text: str, bits: int = 64) -> int:
 
 def hamming(a: int, b: int) -> int:
     """Number of differing bits between two simhashes (≤ 3 of 64: near-duplicates)."""
-    return bin(a ^ b).count("1")
+    return (a ^ b).bit_count()

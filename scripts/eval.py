@@ -26,12 +26,12 @@ import argparse
 import importlib.util
 import json
 import os
-import re
 import sys
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -220,7 +220,7 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
             assert spec and spec.loader
             spec.loader.exec_module(module)
             report["meetings"] = module.run(directory)
-        except Exception as exc:  # the article report still stands on its own
+        except Exception as exc:  # noqa: BLE001 — the article report still stands on its own
             report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
     return report
 
@@ -278,8 +278,8 @@ def raise_floors(report: dict[str, Any], floors: dict[str, Any]) -> dict[str, An
 def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
     if "skipped" in report:
         return f"eval skipped: {report['skipped']}"
-    lines = [f"Real-world corpus: {report['corpus']} — {report['html_pages']} HTML pages, "
-             f"{report['text_items']} text items", "",
+    lines = [(f"Real-world corpus: {report['corpus']} — {report['html_pages']} HTML pages, "
+              f"{report['text_items']} text items"), "",
              "HTML pages                 n     ours   trafilatura   floor"]
 
     def pct(x: Any) -> str:
