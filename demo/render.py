@@ -12,10 +12,11 @@ No third-party imports: the server must start on a bare Python.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 Article = dict[str, Any]
 
@@ -74,7 +75,7 @@ def date_weekday(iso: str) -> str:
 
 def http_date(iso: str) -> str:
     """RFC 1123 date for Last-Modified and RSS pubDate."""
-    return format_datetime(_dt(iso).astimezone(timezone.utc), usegmt=True)
+    return format_datetime(_dt(iso).astimezone(UTC), usegmt=True)
 
 
 def _excerpt(article: Article, limit: int = 160) -> str:

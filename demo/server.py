@@ -20,8 +20,8 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from datetime import datetime, timezone
-from email.utils import format_datetime, parsedate_to_datetime
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -153,13 +153,13 @@ class DemoHandler(BaseHTTPRequestHandler):
     verbose = False
 
     # ---------------------------------------------------------------- plumbing
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: Any) -> None:
         if self.verbose:
             super().log_message(format, *args)
 
     @property
     def base(self) -> str:
-        host = self.headers.get("Host") or "%s:%s" % self.server.server_address[:2]
+        host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
         return f"http://{host}"
 
     def _send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8",
@@ -178,7 +178,7 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     def _send_cacheable(self, body: bytes, ctype: str, last_modified: str | None) -> int:
         """200 with ETag/Last-Modified, or 304 when the client's copy is current."""
-        etag = '"%s"' % hashlib.sha1(body).hexdigest()[:20]
+        etag = f'"{hashlib.sha1(body).hexdigest()[:20]}"'
         headers = {"ETag": etag, "Cache-Control": "max-age=0"}
         if last_modified:
             headers["Last-Modified"] = render.http_date(last_modified)
@@ -211,7 +211,7 @@ class DemoHandler(BaseHTTPRequestHandler):
         conditional = bool(self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"))
         try:
             status = self._route(path, query)
-        except Exception as exc:  # a bug in the demo must show, not hang the client
+        except Exception as exc:  # noqa: BLE001 - a bug in the demo must show, not hang the client
             body = f"<h1>500</h1><pre>{render.e(repr(exc))}</pre>".encode()
             self._send(500, body)
             status = 500
@@ -241,7 +241,7 @@ class DemoHandler(BaseHTTPRequestHandler):
             for key in query.get("touch", []):
                 site, _, slug = key.partition("/")
                 n = st.revisions.get((site, slug), (0, ""))[0] + 1
-                st.revisions[(site, slug)] = (n, datetime.now(timezone.utc).replace(microsecond=0)
+                st.revisions[(site, slug)] = (n, datetime.now(UTC).replace(microsecond=0)
                                               .astimezone().isoformat())
             state = st.describe()
         self._json(state)
