@@ -129,6 +129,10 @@ def parse_source(entry: dict[str, Any], platforms: dict[str, dict[str, Any]], wh
     for u in urls:
         if not re.match(r"^https?://", u):
             raise SourcesError(f"{where}: start URL '{u}' must start with http:// or https://.")
+    for key in ("sitemaps", "feeds"):
+        if key in entry:
+            values = [entry[key]] if isinstance(entry[key], str) else list(entry[key])
+            entry = {**entry, key: [_expand(u, where) for u in values]}
     kind = entry.get("organisation_kind", "other")
     if kind not in ORGANISATION_KINDS:
         raise SourcesError(f"{where}: organisation_kind '{kind}' is not one of {sorted(ORGANISATION_KINDS)}.")
