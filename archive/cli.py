@@ -517,3 +517,25 @@ def export_warc(output: str, source_id: str | None, db_path: str) -> None:
     click.echo(f"{counts['records']} page(s) written to {output}; raw store holds "
                f"{counts['bytes']:,} bytes in {counts['stored_bytes']:,} compressed "
                f"(ratio {ratio:.1f}:1).")
+
+
+@cli.command("eval", context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def evaluate(args: tuple[str, ...]) -> None:
+    """Score extraction and meeting detection on the labelled real pages (../shared/realworld)
+    against the floors pinned in scripts/eval_baseline.json; exits 1 below a floor.
+
+    Example:
+
+        \b
+        thidua eval                 # same as `make eval`
+        thidua eval --update-floors # raise floors to today's scores (never lowers them)
+    """
+    import runpy
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "eval.py"
+    if not script.exists():
+        raise click.ClickException("scripts/eval.py not found: run `thidua eval` from a source checkout.")
+    sys.argv = [str(script), *args]
+    namespace = runpy.run_path(str(script))
+    sys.exit(namespace["main"](list(args)))
