@@ -77,7 +77,7 @@ ORG_HEADS: tuple[str, ...] = (
     "Viện kiểm sát", "Khối", "Cụm", "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Thị ủy", "Thành ủy", "Tỉnh ủy",
     "huyện", "thị xã", "thành phố", "quận", "xã", "phường", "thị trấn", "Huyện", "Thị xã", "Thành phố",
     "Quận", "Xã", "Phường", "TP", "Báo", "Đài", "Trung tâm", "Hợp tác xã", "HTX", "Chi nhánh",
-    "Nhà máy", "Xí nghiệp", "Cảng", "Điện lực", "Bảo hiểm", "Hải quan", "Quân khu", "Sư đoàn",
+    "Nhà máy", "Xí nghiệp", "Thuế", "Quỹ", "Kho bạc Nhà nước", "Cảng", "Điện lực", "Bảo hiểm", "Hải quan", "Quân khu", "Sư đoàn",
     "Lữ đoàn", "Trung đoàn", "Binh đoàn", "Bộ Tư lệnh", "Học viện", "Đại học", "Phòng", "Hạt",
 )
 
@@ -177,6 +177,8 @@ def org_kind(name: str) -> str | None:
 def starts_with_org_head(text: str) -> bool:
     """Whether `text` begins like an organisation name ('Hội Nông dân', 'huyện Hà Trung')."""
     text = text.lstrip()
+    if re.match(r"(?:Hội\s+trường|[Xx]ã\s+hội|Hội\s+nghị|Đoàn\s+viên|Ban\s+tổ\s+chức\s+(?:hội|lễ))\b", text):
+        return False
     for head in ORG_HEADS:
         if text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum()):
             return True

@@ -1,0 +1,930 @@
+"""Article text → the emulation meetings it reports (cluster/bloc meetings, reviews, signings).
+
+Rules, in the order they run (each is a small function below):
+
+1. **Text repair.** Captions and bylines in aggregator crawls are glued to the next sentence
+   ("…yêu nướcDịp này", "…CBCS.Các ý kiến"): a lower-case letter followed by an upper-case
+   word, or a full stop followed by a capitalised word, gets a sentence break. Outlet prefixes
+   ("ANTĐ - ", "(SGGP).– ", "NDĐT-") are dropped from the lead.
+2. **Detection, per sentence.** A sentence reports a meeting when it has
+   (a) an *agenda trigger*: sơ kết / tổng kết (with thi đua, phong trào, cuộc vận động,
+   khen thưởng or a cluster in the sentence or headline), ký (kết) giao ước thi đua, phát động
+   (phong trào) thi đua, đại hội thi đua / điển hình, biểu dương / tuyên dương / tôn vinh with
+   an emulation object (điển hình, tiêu biểu, tiên tiến, thi đua, lao động giỏi, gương, cháu
+   ngoan), or a Cụm/Khối thi đua holding a hội nghị / tọa đàm / họp; and
+   (b) *evidence of a specific event*: a day ("Sáng 27-3", "ngày 15/7", "chiều qua", "sáng
+   nay"), "đã/vừa … tổ chức/sơ kết/tuyên dương…", "diễn ra", "tổ chức hội nghị/lễ…", "tại hội
+   nghị/lễ"; and
+   (c) no *disqualifier* before the trigger: future or task wording (sẽ, kế hoạch, yêu cầu,
+   đề nghị, hướng dẫn, có trách nhiệm, nhiệm vụ, phấn đấu), a press conference (họp báo), a
+   union/party congress (đại hội công đoàn/CĐ/đảng bộ/đoàn …, nhiệm kỳ), an executive
+   meeting (hội nghị Ban Chấp hành/Ban Thường vụ, họp tiểu ban); and an honouring trigger is
+   void when the sentence is about one exploit (vụ án, chuyên án, khám phá, bắt giữ, dũng cảm).
+   Cooperation signings ("ký kết phối hợp") have no trigger, so they never qualify; a cluster
+   named as organiser of anything else (a charity show) neither.
+3. **Rows.** The first qualifying sentence of lead/body (else the headline) is the headline
+   meeting. A later qualifying sentence opening a new event ("Cùng ngày", "Cũng trong ngày",
+   "Trước đó", or its own day) with a different organiser is another meeting.
+4. **Fields** come from the meeting's sentence first, then the headline, then the lead, then
+   (for period, members, attendees) the whole text: kind (first trigger in the sentence;
+   "phát động ký giao ước" is a signing), period label and dates, cluster kind/name/number,
+   organiser (subject of the organising verb, or "của/do X tổ chức"; a cluster organising its
+   own meeting has the unit it met at as host, when it met at an organisation), place ("tại …",
+   not "tại hội nghị"), date (year printed, else from `published` — a day after publication
+   means the previous year —, else from the period), members after "gồm" near a cluster, split
+   at commas/semicolons and at "và" only before an organisation head ("Sở Giáo dục và Đào tạo"
+   stays whole), attendees (lists after "Đến dự/Dự hội nghị/Tham dự … có", "Đến dự …, Đại tá X
+   - …", and ranked or addressed people (Ông/Bà/đồng chí/Đại tá …) speaking, awarding or
+   chairing; not people introduced by "Theo" (a source) or "như" (an honouree)), provinces
+   named in the organiser/place/cluster/sentence/headline/lead (else a province the whole text
+   names at least twice).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from archive.normalize import clean_text, normalize_tone_marks
+from archive.organisations import RANKS, TITLES, normalise_dashes, starts_with_org_head
+
+EXTRACTOR_VERSION = "1"
+
+# --- characters ----------------------------------------------------------------------------
+_VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_VN_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UP = f"[{_VN_UPPER}]"
+LO = f"[{_VN_LOWER}]"
+
+_GLUE_CASE = re.compile(rf"({LO})({UP}{LO})")
+_GLUE_STOP = re.compile(rf"({LO}|[”\")]|\d)\.({UP}{LO})")
+_GLUE_DASH = re.compile(rf"(?<=\S)-\s+(?=(?:Cùng ngày|Cũng trong|Cùng dịp|Trước đó|Trong khi đó)\b)")
+_OUTLET = re.compile(rf"^\s*(?:\([^)]{{1,30}}\)\s*\.?\s*[-–—.]*\s*|{UP}[\w.]{{0,15}}\s?[-–—]+\s*(?={UP}))")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\s]+(?=[“\"(]?{UP}|\d)|\n+")
+
+# --- triggers ------------------------------------------------------------------------------
+_I = re.IGNORECASE
+_EMULATION = re.compile(r"thi\s+đua|phong\s+trào|cuộc\s+vận\s+động|khen\s+thưởng|giao\s+ước|"
+                        r"cụm\s+thi|khối\s+thi", _I)
+_HONOUR_OBJECT = re.compile(r"điển\s+hình|tiêu\s+biểu|tiên\s+tiến|thi\s+đua|lao\s+động\s+giỏi|"
+                            r"gương|cháu\s+ngoan|chiến\s+sĩ\s+thi\s+đua|lao\s+động\s+sáng\s+tạo", _I)
+_EXPLOIT = re.compile(r"vụ\s+án|chuyên\s+án|khám\s+phá|phá\s+án|bắt\s+giữ|truy\s+bắt|dũng\s+cảm|"
+                      r"cứu\s+(?:người|sống)|đuối\s+nước|hỏa\s+hoạn|vụ\s+cháy", _I)
+_CLUSTER_WORD = re.compile(r"\b(?:Cụm|Khối|cụm|khối)\s+[Tt]hi\s+đua\b")
+_MEETING_NOUN = re.compile(r"hội\s+nghị|tọa\s+đàm|toạ\s+đàm|\bhọp\b|giao\s+ban|hội\s+thảo|"
+                           r"sinh\s+hoạt\s+cụm|sinh\s+hoạt\s+khối", _I)
+
+# (kind, pattern); a pattern may need its sentence to pass a check (see _triggers)
+_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("ký kết giao ước thi đua", re.compile(
+        r"(?:phát\s+động\s+)?k[ýí](?:\s+kết)?\s+(?:bản\s+|các\s+)?giao\s+ước", _I)),
+    ("sơ kết", re.compile(r"\bsơ\s+kết\b", _I)),
+    ("tổng kết", re.compile(r"\btổng\s+kết\b", _I)),
+    ("đại hội thi đua yêu nước", re.compile(
+        r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình|anh\s+hùng|chiến\s+sĩ\s+thi\s+đua)", _I)),
+    ("phát động thi đua", re.compile(
+        r"phát\s+động\s+(?:(?:các|đợt|cuộc|phong\s+trào|hưởng\s+ứng)\s+)*thi\s+đua", _I)),
+    ("biểu dương điển hình", re.compile(r"\bbiểu\s+dương\b", _I)),
+    ("tuyên dương điển hình", re.compile(r"\btuyên\s+dương\b", _I)),
+    ("tôn vinh điển hình", re.compile(r"\btôn\s+vinh\b|\bvinh\s+danh\b", _I)),
+    ("tọa đàm", re.compile(r"\bt[oọ]ạ?\s*đàm\b|\btọa\s+đàm\b|\btoạ\s+đàm\b", _I)),
+    ("hội nghị triển khai nhiệm vụ", re.compile(
+        r"hội\s+nghị\s+triển\s+khai\s+(?:nhiệm\s+vụ|công\s+tác|phong\s+trào|kế\s+hoạch)", _I)),
+]
+_HONOUR_KINDS = {"biểu dương điển hình", "tuyên dương điển hình", "tôn vinh điển hình"}
+_REVIEW_KINDS = {"sơ kết", "tổng kết"}
+_FORWARD_KINDS = {"ký kết giao ước thi đua", "phát động thi đua", "hội nghị triển khai nhiệm vụ"}
+
+_DAY_PART = r"(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Nn]gày|[Hh]ôm|[Đđ]êm)"
+_DATE = re.compile(
+    rf"{_DAY_PART}\s+(?:(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\s*)?\(?\s*"
+    r"(?:(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?!\s*[-/.]?\s*\d{3}\b)(?:\s*[-/.]\s*(?P<y>\d{4}|\d{2})\b)?"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)"
+)
+_RELATIVE_DAY = re.compile(rf"{_DAY_PART}\s+(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\b")
+_EVIDENCE = re.compile(
+    r"\bvừa\s+(?:\S+\s+){0,2}?(?:tổ\s+chức|diễn\s+ra|có\s+buổi|sơ\s+kết|tổng\s+kết|tuyên\s+dương|"
+    r"biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+(?:kết\s+)?giao|họp)"
+    r"|\bđã\s+có\s+buổi|^(?:Cùng\s+ngày|Cũng\s+trong\s+(?:ngày|sáng|chiều|tối))\b"
+    r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
+    r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b", _I)
+_DISQUALIFY = re.compile(
+    r"\b(?:sẽ|dự\s+kiến|kế\s+hoạch|chuẩn\s+bị|yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+trách\s+nhiệm|"
+    r"nhiệm\s+vụ|phấn\s+đấu|họp\s+báo|hằng\s+năm|hàng\s+năm|định\s+kỳ|chương\s+trình\s+phối\s+hợp)\b", _I)
+# "từ đầu tháng 3 đến ngày 10-5, các đơn vị … đã tổ chức": many events summed up, not one meeting.
+_AGGREGATE = re.compile(r"\btừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?(?:tháng|ngày|năm|quý)\s+\S+\s+(?:đến|tới)\b|"
+                        r"\btất\s+cả\s+các\s+(?:đơn\s+vị|cơ\s+quan|địa\s+phương)", _I)
+_CONGRESS = re.compile(
+    r"(?:đại\s+hội|ĐH)\s+(?:đại\s+biểu\s+)?(?:công\s+đoàn|CĐ|đảng\s+bộ|đoàn\s+thanh\s+niên|đoàn\s+TNCS|"
+    r"hội\s+(?:liên\s+hiệp|nông\s+dân|cựu\s+chiến\s+binh|phụ\s+nữ)|mặt\s+trận|MTTQ|chi\s+bộ|[IVXL]+\b)"
+    r"|\bĐHCĐ\b|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*(?:ra\s+mắt|đã\s+bầu)", _I)
+_EXECUTIVE = re.compile(r"hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV)|"
+                        r"họp\s+(?:Tiểu\s+ban|Ban\s+Chấp\s+hành|BCH)", _I)
+_PRESS = re.compile(r"họp\s+báo|buổi\s+họp\s+báo|cuộc\s+họp\s+báo", _I)
+_DESCRIBES = re.compile(r"^(?:Hội\s+nghị|Buổi\s+lễ|Lễ|Buổi\s+tọa\s+đàm|Đại\s+hội|Buổi\s+ký\s+kết)\s+"
+                        r"(?:\S+\s+){0,6}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)")
+_NEW_EVENT = re.compile(r"^(?:Cùng\s+ngày|Cũng\s+trong\s+(?:ngày|sáng|chiều|tối|dịp)|Cùng\s+dịp|"
+                        r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,)")
+_BACK_REFERENCE = re.compile(r"^(?:Tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây)|Dịp\s+này|Nhân\s+dịp\s+này|"
+                             r"Cũng\s+tại|Tại\s+buổi)", _I)
+
+
+@dataclass
+class Sentence:
+    text: str
+    where: str  # "title" | "lead" | "body"
+    index: int
+
+
+@dataclass
+class Event:
+    sentence: Sentence
+    kind: str
+    kinds: list[str]
+    trigger_at: int
+
+
+# --- text ----------------------------------------------------------------------------------
+
+def repair_glued(text: str) -> str:
+    """Put back the sentence breaks that crawls lost between captions, bylines and sentences."""
+    text = _GLUE_DASH.sub(". ", text)
+    text = _GLUE_CASE.sub(r"\1. \2", text)
+    return _GLUE_STOP.sub(r"\1. \2", text)
+
+
+def strip_outlet(text: str) -> str:
+    """'ANTĐ - Tại trụ sở…' → 'Tại trụ sở…'; '(SGGP). – Sáng 29-5…' → 'Sáng 29-5…'."""
+    return _OUTLET.sub("", text, count=1)
+
+
+def _prepare(text: str | None) -> str:
+    if not text:
+        return ""
+    return repair_glued(clean_text(text))
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def _sentences(title: str, lead: str, body: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    if title:
+        out.append(Sentence(title, "title", 0))
+    i = 1
+    for where, block in (("lead", lead), ("body", body)):
+        for n, paragraph in enumerate(block.split("\n\n")):
+            if n == 0:
+                paragraph = strip_outlet(paragraph)
+            for s in split_sentences(paragraph):
+                if where == "body" and any(s == o.text for o in out if o.where == "lead"):
+                    continue  # the lead repeated at the top of the body
+                out.append(Sentence(s, where, i))
+                i += 1
+    return out
+
+
+# --- detection -----------------------------------------------------------------------------
+
+def _triggers(text: str, headline: str) -> list[tuple[int, str]]:
+    """(position, kind) of every agenda trigger in `text` that its context allows."""
+    found: list[tuple[int, int, str]] = []
+    has_cluster = bool(_CLUSTER_WORD.search(text) or _CLUSTER_WORD.search(headline))
+    for kind, pattern in _TRIGGERS:
+        for m in pattern.finditer(text):
+            window = text[max(0, m.start() - 80):m.end() + 160]
+            if kind in _REVIEW_KINDS and not (_EMULATION.search(window) or has_cluster
+                                              or _EMULATION.search(headline)):
+                continue
+            if kind in _HONOUR_KINDS:
+                if not (_HONOUR_OBJECT.search(window) or _HONOUR_OBJECT.search(headline)):
+                    continue
+                if _EXPLOIT.search(text):
+                    continue
+            if kind == "tọa đàm" and not (has_cluster or _EMULATION.search(window)):
+                continue
+            kind_found = kind
+            if kind == "ký kết giao ước thi đua" and not re.search(r"thi\s+đua", text[m.start():m.end() + 20], _I) \
+                    and not has_cluster:
+                continue
+            found.append((m.start(), -len(m.group(0)), kind_found))
+    if has_cluster and _MEETING_NOUN.search(text) and not found and parse_cluster(text):
+        m = _MEETING_NOUN.search(text)
+        assert m
+        found.append((m.start(), 0, "tọa đàm" if "đàm" in m.group(0) else "other"))
+    found.sort()
+    return [(pos, kind) for pos, _neg, kind in found]
+
+
+def _qualifies(sentence: Sentence, headline: str) -> Event | None:
+    text = sentence.text
+    triggers = _triggers(text, headline)
+    if not triggers:
+        return None
+    first = triggers[0][0]
+    if not (_EVIDENCE.search(text) or _DATE.search(text) or _RELATIVE_DAY.search(text)):
+        return None
+    before = text[:first]
+    if _DISQUALIFY.search(before) or _AGGREGATE.search(before) or re.search(r"họp\s+báo", text, _I):
+        return None
+    if _CONGRESS.search(text) and not re.search(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", text, _I):
+        congress = _CONGRESS.search(text)
+        assert congress
+        if congress.start() < first and not re.search(r"tuyên\s+dương|biểu\s+dương|tôn\s+vinh", text[first:], _I):
+            return None
+    if _EXECUTIVE.search(before):
+        return None
+    kinds: list[str] = []
+    for _pos, kind in triggers:
+        if kind not in kinds:
+            kinds.append(kind)
+    return Event(sentence, kinds[0], kinds, first)
+
+
+# --- fields --------------------------------------------------------------------------------
+
+_PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("h1", re.compile(r"(?:6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
+    ("h2", re.compile(r"(?:6|sáu)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
+    ("m9", re.compile(r"(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?", _I)),
+    ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/-]\s*|\s+(?:năm\s+)?)(?P<y>\d{4})", _I)),
+    ("school", re.compile(r"năm\s+học\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
+    ("range", re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
+    ("years", re.compile(
+        r"(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai|phong\s+trào|cuộc\s+vận\s+động)\s*)*"
+        r"(?:[“\"][^”\"]{1,200}[”\"]\s*)?\(\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})\s*\)", _I)),
+    ("nyears", re.compile(
+        r"(?P<n>\d{1,2})\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai)\s+)?(?:phong\s+trào|cuộc\s+vận\s+động)"
+        r"(?:\s*[“\"][^”\"]{1,200}[”\"])?", _I)),
+    ("year", re.compile(r"(?<!học\s)năm\s+(?P<y>(?:19|20)\d{2})\b", _I)),
+]
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def parse_period(text: str) -> dict[str, str | None] | None:
+    """The reporting period named in `text`: label as written plus ISO start/end.
+
+    '6 tháng đầu năm 2016' → 2016-01-01..2016-06-30; '… 6 tháng đầu năm và … cuối năm 2016'
+    takes the year printed later in the sentence; 'quý I/2023'; '9 tháng'; 'giai đoạn
+    2015-2020' and 'nhiệm kỳ 2008-2013' (whole years); '5 năm (2009-2013)'; 'năm 2016'.
+    """
+    best: tuple[int, int, str, re.Match[str]] | None = None
+    for name, pattern in _PERIOD_PATTERNS:
+        m = pattern.search(text)
+        if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
+            best = (m.start(), -len(m.group(0)), name, m)
+    if best is None:
+        return None
+    _s, _l, name, m = best
+    label = re.sub(r"\s+", " ", m.group(0)).strip()
+    year = m.groupdict().get("y")
+    if name in ("h1", "h2", "m9") and not year:
+        later = re.search(r"năm\s+((?:19|20)\d{2})", text[m.end():], _I)
+        year = later.group(1) if later else None
+        if year:
+            label = f"{label} {year}"
+    start = end = None
+    if name in ("h1", "h2", "m9", "year", "quarter") and year:
+        y = int(year)
+        if name == "h1":
+            start, end = date(y, 1, 1), date(y, 6, 30)
+        elif name == "h2":
+            start, end = date(y, 7, 1), date(y, 12, 31)
+        elif name == "m9":
+            start, end = date(y, 1, 1), date(y, 9, 30)
+        elif name == "quarter":
+            q = _QUARTERS[m.group("q").upper()]
+            start = date(y, 3 * q - 2, 1)
+            end = date(y + (q == 4), (3 * q) % 12 + 1, 1) - timedelta(days=1)
+        else:
+            start, end = date(y, 1, 1), date(y, 12, 31)
+    elif name == "school":
+        start, end = date(int(m.group("a")), 9, 1), date(int(m.group("b")), 5, 31)
+    elif name in ("range", "years"):
+        start, end = date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)
+    return {"period_label": label, "period_start": start.isoformat() if start else None,
+            "period_end": end.isoformat() if end else None}
+
+
+_CLUSTER = re.compile(r"(?P<kind>[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua(?:\s+(?:số\s+)?(?P<num>\d{1,3}|[IVXL]{1,6})\b)?")
+_CLUSTER_STOP = {"đã", "vừa", "tổ", "gồm", "bao", "có", "do", "thuộc", "năm", "lần", "tại", "với", "và",
+                 "trong", "là", "đến", "họp", "sơ", "tổng", "ký", "phát", "cùng", "được", "hội", "nhằm",
+                 "tiếp", "đạt", "dẫn", "luôn", "thêm", "trên", "về", "cho", "của", "diễn", "mong",
+                 "nỗ", "vận", "quý", "6", "9", "giai", "triển", "chào", "thực", "để", "theo"}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN.get(b, 0) > v else v
+    return total
+
+
+def _province_follows(text: str) -> bool:
+    """'tỉnh Thanh Hóa gồm…' → True; 'tỉnh gồm…' → False."""
+    from archive.places import _PATTERNS
+
+    after = normalize_tone_marks(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", text, flags=re.IGNORECASE))
+    return any(p.match(after) for p, _t in _PATTERNS)
+
+
+def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] | None:
+    """'Cụm thi đua số 7 tỉnh Thanh Hóa gồm…' → kind 'cụm', name 'Cụm thi đua số 7', number 7.
+
+    The name keeps a qualifier written after the number ('Cụm thi đua số 8 - CATP Hà Nội',
+    'Khối thi đua các cơ quan Đảng') and drops the province ('tỉnh Thanh Hóa').
+    """
+    from archive.places import find_provinces
+
+    for m in _CLUSTER.finditer(text):
+        num = m.group("num")
+        rest = text[m.end():]
+        words: list[str] = []
+        for token in re.split(r"(\s+)", rest)[:40]:
+            if not token.strip():
+                if words:
+                    words.append(token)
+                continue
+            bare = token.strip(",.;:()“”\"")
+            plural = bool(words) and words[0] == "các"
+            previous = [w for w in words if w.strip()][-1].strip(",") if words else ""
+            if plural and (bare.lower() == "và" or previous in ("các", "xã", "-", "tổ")):
+                words.append(token)
+                continue
+            if (token[0] in ",.;:()“”\"" or bare.lower() in _CLUSTER_STOP or not bare
+                    or len([w for w in words if w.strip()]) >= 10 or _DATE.match(rest[rest.find(token):])):
+                break
+            if plural and token.endswith(",") and bare:
+                words.append(token)
+                continue
+            if bare.lower() in ("tỉnh", "thành", "tp", "tp.") and _province_follows(rest[rest.find(token):]):
+                break
+            words.append(bare if token != bare else token)
+            if token != bare:
+                break
+        qualifier = "".join(words).rstrip(" -–,").strip()
+        qualifier = re.sub(r"^[-–—]\s*", "- ", qualifier) if len(qualifier) > 1 else qualifier.strip("-–—")
+        if not num and not qualifier and m.group("kind")[0].islower():
+            continue
+        if numbered_only and not num:
+            continue
+        if num and not num.isdigit() and qualifier == "" and m.group("kind")[0].islower():
+            continue
+        head = text[m.start():m.end()]
+        head = head[0].upper() + head[1:]
+        name = normalise_dashes(f"{head} {qualifier}".strip())
+        number = int(num) if num and num.isdigit() else (_roman(num) if num else None)
+        return {"cluster_kind": m.group("kind").lower(), "cluster_name": name, "cluster_number": number}
+    return None
+
+
+_MEMBERS_START = re.compile(
+    r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)[^.;:]{0,80}?\b(?:bao\s+)?gồm\s*"
+    r"(?:(?:\d+|các|những)\s+(?:đơn\s+vị|địa\s+phương|cơ\s+quan|thành\s+viên|huyện[^:]{0,20})\s*)?:?\s*")
+_MEMBERS_END = re.compile(
+    r"\s+(?:đã|vừa|đang|cùng\s+nhau|tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được)\b|\.(?:\s|$)|$")
+
+
+def parse_members(text: str) -> list[str] | None:
+    """Organisations listed after 'gồm'/'gồm:' near a cluster, as written.
+
+    Split at commas and semicolons, and at 'và' only when an organisation name starts after it.
+    """
+    m = _MEMBERS_START.search(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    end = _MEMBERS_END.search(rest)
+    chunk = rest[:end.start()] if end else rest
+    colon = chunk.find(":")
+    if 0 <= colon <= 30:  # "gồm các xã: A, B" — the list starts after the colon
+        chunk = chunk[colon + 1:]
+    parts = [p for p in re.split(r"\s*[;,]\s*", chunk.strip()) if p]
+    headed = [starts_with_org_head(p) for p in parts]
+    if any(headed):
+        # A list of organisation names: a comma part that starts no organisation belongs to
+        # the name before it ("Sở Văn hóa, Thể thao và Du lịch").
+        merged: list[str] = []
+        for part, head in zip(parts, headed):
+            if merged and not head:
+                merged[-1] = f"{merged[-1]}, {part}"
+            else:
+                merged.append(part)
+        parts = merged
+    items: list[str] = []
+    for part in parts:
+        pieces = re.split(r"\s+(?:và|cùng)\s+", part)
+        current = pieces[0]
+        for piece in pieces[1:]:
+            # bare place names ("Nam Giang, Tây Giang và Phước Sơn") split at every "và"
+            if starts_with_org_head(piece) or not any(headed):
+                items.append(current)
+                current = piece
+            else:
+                current = f"{current} và {piece}"
+        items.append(current)
+    items = [i.strip(" .:;–-") for i in items]
+    items = [i for i in items if i and len(i) > 2]
+    return items if len(items) >= 2 else None
+
+
+# --- people --------------------------------------------------------------------------------
+
+_NAME_STOP = {"Phó", "Chủ", "Trưởng", "Giám", "Bí", "Ủy", "Uỷ", "Tổng", "Thường", "Cục", "Sở", "Ban", "Hội",
+              "Liên", "Tỉnh", "Huyện", "Quận", "Đảng", "Bộ", "Viện", "Chánh", "Phòng", "Đại", "Thượng",
+              "Thiếu", "Ông", "Bà", "Đồng", "Các", "Tại", "Trong", "Theo", "Sau", "Khi", "Với", "Cùng"}
+_TITLE_START = re.compile(rf"(?:Phó\s+)?(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})"
+                          rf"|(?:{'|'.join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))})"
+                          r"|kiêm|nguyên|Nguyên|Anh\s+hùng|Đại\s+biểu|Thành\s+viên|Chuyên\s+viên|Cán\s+bộ", _I)
+_RANK_RE = re.compile(rf"(?:{'|'.join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))})(?=\s)")
+_HONORIFIC = re.compile(r"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|ông|bà)\s+")
+_ACTION = re.compile(
+    r"\s*,?\s*(?:đã\s+|cũng\s+|đến\s+)?(?:phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|đánh\s+giá|cho\s+biết|"
+    r"khẳng\s+định|chúc\s+mừng|ghi\s+nhận|đề\s+nghị|yêu\s+cầu|mong\s+muốn|biểu\s+dương|chỉ\s+đạo|"
+    r"tặng|dự|tới\s+dự|đến\s+dự|tham\s+dự|cùng|tại\s|đã\s|nêu|gửi|kêu\s+gọi|phát\s+động|"
+    r"thay\s+mặt|điều\s+hành|báo\s+cáo|khai\s+mạc|bế\s+mạc)\b")
+_ATTEND_CUE = re.compile(
+    r"phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|chỉ\s+đạo|đến\s+dự|tới\s+dự|tham\s+dự|dự\s+(?:hội|lễ|buổi)|"
+    r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng", _I)
+
+
+def _take_name(text: str) -> tuple[str, int] | None:
+    """A person's name at the start of `text` (2–5 capitalised syllables), and where it ends."""
+    pos = 0
+    tokens: list[str] = []
+    for m in re.finditer(r"\S+", text):
+        if m.start() != pos and text[pos:m.start()].strip():
+            break
+        raw = m.group(0)
+        word = raw.rstrip(",;:.–-)(")
+        if not re.fullmatch(rf"{UP}{LO}*", word) or (tokens and word in _NAME_STOP) or len(tokens) >= 5:
+            break
+        if not tokens and word in _NAME_STOP:
+            return None
+        tokens.append(word)
+        pos = m.start() + len(word)
+        if word != raw:
+            break
+        pos = m.end()
+    if len(tokens) < 2:
+        return None
+    return " ".join(tokens), text.find(tokens[-1]) + len(tokens[-1])
+
+
+def _take_title(text: str) -> tuple[str | None, int]:
+    """The role written after a name: '– Phó Trưởng Ban …', ', Chủ tịch …, Bí thư …'."""
+    m = re.match(r"\s*(?:[,–—:(-]|\s-)\s*", text)
+    if not m:
+        return None, 0
+    rest = text[m.end():]
+    if not (_TITLE_START.match(rest) or starts_with_org_head(rest)):
+        return None, 0
+    paren = text[m.start():m.end()].strip().startswith("(")
+    stop = len(rest)
+    for pattern in (r";", r"\)" if paren else r"(?!)", r"\.(?:\s|$)", r"\s+và\s+(?:các\s+)?(?:đồng\s+chí|ông|bà)\b",
+                    r",\s*(?:đồng\s+chí|ông|bà)\s", r"\s+cùng\s+", r"\s+(?:tới|đến)\s+dự", r"\s+tại\s+"):
+        found = re.search(pattern, rest)
+        if found and found.start() < stop:
+            stop = found.start()
+    action = _ACTION.search(rest)
+    if action and action.start() < stop and action.start() > 0:
+        stop = action.start()
+    title = rest[:stop]
+    # A comma continues the title only when a role follows ("Phó Bí thư Đảng ủy, Phó Tổng cục trưởng").
+    parts = [p for p in re.split(r"\s*,\s*", title)]
+    kept = [parts[0]]
+    for p in parts[1:]:
+        if _TITLE_START.match(p) or starts_with_org_head(p):
+            kept.append(p)
+        else:
+            break
+    title = ", ".join(kept).strip(" ,;–-")
+    consumed = m.end() + len(", ".join(kept))
+    return (normalise_dashes(title) or None), consumed
+
+
+def _organisation_of(title: str | None) -> str | None:
+    if not title:
+        return None
+    last = title.split(",")[-1].strip()
+    m = re.match(rf"(?:Phó\s+)?(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})\s+(.+)",
+                 last, _I)
+    if m and starts_with_org_head(m.group(1)):
+        return m.group(1).strip()
+    return None
+
+
+def _person(name: str, title: str | None, rank: str | None) -> dict[str, str | None]:
+    if rank:
+        title = f"{rank}, {title}" if title else rank
+    return {"name": name, "title": title, "organisation": _organisation_of(title)}
+
+
+_LIST_INTRO = re.compile(
+    r"(?:(?:[Đđ]ến|[Tt]ới|[Vv]ề)\s+)?(?:[Dd]ự|[Tt]ham\s+dự)(?:\s+và\s+(?:phát\s+biểu|chỉ\s+đạo|chủ\s+trì|trao\s+\S+))?"
+    r"(?:\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi\s+tọa\s+đàm|tọa\s+đàm|buổi|lễ\s+\S+))?"
+    r"(?:\s+(?:\S+\s+){0,3}?)?\s+có\s+(?:sự\s+(?:có\s+mặt|tham\s+dự)\s+của\s+)?(?:các\s+)?"
+    r"|với\s+sự\s+(?:tham\s+dự|có\s+mặt)\s+của\s+(?:các\s+)?")
+_INTRO_COMMA = re.compile(r"(?:[Đđ]ến|[Tt]ới)\s+dự(?:\s+và\s+[^,.]{1,40})?,\s*")
+_PERSON_LEAD = re.compile(rf"(?P<hon>(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|ông|bà)\s+)?(?P<rank>(?:{_RANK_RE.pattern}\s+)*)")
+
+
+def _parse_person_at(text: str, *, need_marker: bool) -> tuple[dict[str, str | None], int] | None:
+    m = _PERSON_LEAD.match(text)
+    assert m
+    hon, rank = m.group("hon"), m.group("rank").strip() or None
+    if need_marker and not (hon or rank):
+        return None
+    named = _take_name(text[m.end():])
+    if not named:
+        return None
+    name, name_end = named
+    end = m.end() + name_end
+    title, used = _take_title(text[end:])
+    return _person(name, title, rank), end + used
+
+
+def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
+    """People the text says attended, chaired, spoke or handed out awards, with their titles."""
+    people: list[dict[str, str | None]] = []
+
+    def add(person: dict[str, str | None]) -> None:
+        key = person["name"]
+        if key and not any(p["name"] == key for p in people):
+            people.append(person)
+
+    for s in sentences:
+        # 1. "Đến dự có đồng chí A – title; đồng chí B, title …"
+        for intro in _LIST_INTRO.finditer(s):
+            rest = s[intro.end():].lstrip(": ")
+            rest = re.sub(r"^(?:đồng\s+chí|đ/c)\s*:?\s*", "", rest)
+            while rest:
+                got = _parse_person_at(rest, need_marker=False)
+                if not got:
+                    break
+                add(got[0])
+                rest = rest[got[1]:]
+                nxt = re.match(r"\s*(?:[;,]|\s và)\s*(?:và\s+)?(?:các\s+)?", rest)
+                if not nxt:
+                    break
+                rest = rest[nxt.end():]
+        # 2. "Đến dự và phát biểu tại hội nghị, Đại tá X - title …"
+        for intro in _INTRO_COMMA.finditer(s):
+            got = _parse_person_at(s[intro.end():], need_marker=False)
+            if got:
+                add(got[0])
+        # 3. addressed or ranked people who speak, award or chair at the meeting
+        if not _ATTEND_CUE.search(s):
+            continue
+        for lead in re.finditer(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|{_RANK_RE.pattern})\s+", s):
+            start = lead.start()
+            before = s[max(0, start - 12):start]
+            if re.search(r"(?:\b[Tt]heo|\bnhư|\bcủa\s+các|\bcho)\s+$", before):
+                continue
+            if start and s[start - 1].isalpha():
+                continue
+            got = _parse_person_at(s[start:], need_marker=True)
+            if got:
+                add(got[0])
+    return people
+
+
+# --- organiser, place, date ----------------------------------------------------------------
+
+_ORGANISE = re.compile(
+    r"(?:\s+(?:phối\s+hợp\s+với|cùng\s+với|cùng)\s+[^,.]{1,80}?)?\s+(?:(?:đã|vừa|cũng|chính\s+thức|long\s+trọng|đăng\s+cai)\s+)*"
+    r"(?:tổ\s+chức|sơ\s+kết|tổng\s+kết|tuyên\s+dương|biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+kết|k[ýí]\s+giao|"
+    r"có\s+buổi|họp)\b")
+_ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn]hằm|[Đđ]ể|[Tt]rong\s|[Nn]hân\s|"
+                        r"[Tt]ại\s|[Hh]ôm\s|[Cc]ùng\s+ngày|[Cc]ũng\s+trong|[Tt]rước\s+đó|[Vv]ào\s|[Ss]áng|[Cc]hiều|"
+                        r"[Tt]ừ\s|[Dd]ịp\s+này|[Qq]ua\s|[Vv]ới\s|[Tt]heo\s)")
+_ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|đơn\s+vị|cơ\s+quan|Trưởng|"
+                              r"Cụm\s+trưởng|Khối\s+trưởng|nhà\s+thầu))")
+_CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)\s+)?(?:các\s+đơn\s+vị\s+(?:trong|thuộc)\s+)?"
+                              r"(?:[Cc]ụm|[Kk]hối)\b")
+_BY = re.compile(r"\b(?:của|do)\s+(?P<h>[^,.;]{2,90}?)\s+(?:đăng\s+cai\s+)?tổ\s+chức\b")
+
+
+def parse_organiser(text: str) -> tuple[str | None, bool]:
+    """(organiser as written, organised-by-the-cluster) from one sentence."""
+    by = _BY.search(text)
+    m = _ORGANISE.search(text)
+    if m:
+        subject = text[:m.start()]
+        subject = re.split(r"\s+(?:bao\s+)?gồm\b", subject)[0]
+        parts = [p.strip() for p in re.split(r",\s+|\s+,\s*", subject)]
+        while parts and (not parts[0] or _ADVERBIAL.match(parts[0]) or _DATE.match(parts[0])):
+            parts.pop(0)
+        # ", đơn vị Cụm trưởng năm 2022," is an apposition, not a second organiser
+        parts = parts[:1] + [p for p in parts[1:] if p[:1].isupper() or starts_with_org_head(p)]
+        host = ", ".join(parts).strip(" ,.–-")
+        host = _ROLE_APPOSITION.split(host)[0].strip()
+        if host and host[0].isupper() and len(host) <= 160 and not re.search(r"\b(?:đã|được|là)\b", host):
+            if _CLUSTER_SUBJECT.match(host):
+                return None, True
+            return host, False
+    if by:
+        host = by.group("h").strip()
+        if _CLUSTER_SUBJECT.match(host):
+            return None, True
+        if host[:1].isupper():
+            return host, False
+    return None, bool(parse_cluster(text[:m.start()])) if m else False
+
+
+_PLACE = re.compile(r"(?<![\w])[Tt]ại\s+(?!(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây|đó|chỗ|các|mỗi|từng|cơ\s+sở\b)|"
+                    r"(?:Hội\s+nghị|Lễ|Đại\s+hội)\b)(?P<p>[^,.;:()“”\"]{2,90})")
+_PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm|để|với|do|trong|vào|chiều|sáng|tối|trưa|ngày|"
+                        r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d")
+
+
+def parse_place(text: str) -> str | None:
+    """'Vừa qua, tại Liên đoàn Lao động tỉnh Thanh Hóa, …' → 'Liên đoàn Lao động tỉnh Thanh Hóa'."""
+    for m in _PLACE.finditer(text):
+        place = m.group("p")
+        end = _PLACE_END.search(place)
+        if end:
+            place = place[:end.start()]
+        place = place.strip(" -–")
+        if place and (place[0].isupper() or starts_with_org_head(place)
+                      or place.startswith(("trụ sở", "hội trường", "tỉnh"))):
+            return place
+    return None
+
+
+def _find_date(text: str, published: date | None) -> tuple[int | None, int | None, int | None, bool]:
+    """(day, month, year-if-printed, relative) of the first meeting day named in `text`."""
+    m = _DATE.search(text)
+    if m:
+        d = int(m.group("d") or m.group("d2"))
+        mo = int(m.group("m") or m.group("m2"))
+        y = m.group("y") or m.group("y2")
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            year = int(y) + (2000 if len(y) == 2 else 0) if y else None
+            return d, mo, year, False
+    rel = _RELATIVE_DAY.search(text)
+    if rel and published:
+        back = 1 if "qua" in rel.group("rel") else 0
+        day = published - timedelta(days=back)
+        return day.day, day.month, day.year, True
+    return None, None, None, False
+
+
+def _parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        pass
+    try:
+        from archive.dates import parse_date  # written alongside; optional here
+
+        found = parse_date(str(published))
+        return date.fromisoformat(found[:10]) if found else None
+    except Exception:
+        return None
+
+
+def resolve_date(d: int, m: int, year: int | None, *, published: date | None,
+                 period: dict[str, str | None] | None, kind: str) -> str | None:
+    """A day-month plus the year: printed, else the publication's (a day after publication
+    is last year's), else the period's (signings and launches open their period; reviews
+    close theirs, the next January's review included). None when nothing gives a year."""
+    def make(y: int) -> date | None:
+        try:
+            return date(y, m, d)
+        except ValueError:
+            return None
+
+    if year:
+        found = make(year)
+        return found.isoformat() if found else None
+    if published:
+        found = make(published.year)
+        if found and found > published + timedelta(days=7):
+            found = make(published.year - 1)
+        return found.isoformat() if found else None
+    if period and period.get("period_start") and period.get("period_end"):
+        start = date.fromisoformat(period["period_start"])  # type: ignore[arg-type]
+        end = date.fromisoformat(period["period_end"])  # type: ignore[arg-type]
+        if kind in _FORWARD_KINDS:
+            y = start.year - 1 if m >= 10 and start.month == 1 else start.year
+        else:
+            y = end.year
+            candidate = make(y)
+            if end.year == start.year and candidate and candidate < end - timedelta(days=60):
+                y += 1
+        found = make(y)
+        return found.isoformat() if found else None
+    return None
+
+
+# --- assembling ----------------------------------------------------------------------------
+
+_EVENT_TITLE = re.compile(r"(?:[Hh]ội\s+nghị|[Bb]uổi\s+lễ|[Ll]ễ|[Đđ]ại\s+hội|[Bb]uổi\s+tọa\s+đàm|[Tt]ọa\s+đàm|"
+                          r"[Bb]uổi\s+giao\s+lưu)\s+[^.;:]{3,200}")
+_TITLE_END = re.compile(r"\s+(?:tại|do|diễn\s+ra|vào|của\s+(?:Tổng\s+)?[A-ZĐ]|chiều|sáng|ngày|với\s+sự|nhằm)\b"
+                        r"|,\s(?!khen\s+thưởng)|\s+\(")
+
+
+def _meeting_title(text: str, kind: str) -> str | None:
+    m = _EVENT_TITLE.search(text)
+    if not m:
+        return None
+    title = m.group(0)
+    end = _TITLE_END.search(title, 5)
+    if end:
+        title = title[:end.start()]
+    title = title.strip(" ,.")
+    return title[0].upper() + title[1:] if title else None
+
+
+def _province_fields(provinces: list[str], on: date | None) -> dict[str, Any]:
+    from archive.places import province_regimes
+
+    if not provinces:
+        return {"province": None, "province_former": None, "province_code": None,
+                "province_former_code": None, "provinces": []}
+    try:
+        r = province_regimes(provinces[0], on=on)
+    except ValueError:
+        return {"province": provinces[0], "province_former": None, "province_code": None,
+                "province_former_code": None, "provinces": provinces}
+    return {"province": r["province"], "province_former": r["province_former"],
+            "province_code": r["code_current"], "province_former_code": r["code_former"],
+            "provinces": provinces}
+
+
+def _meeting_provinces(parts: list[str | None], whole: str) -> list[str]:
+    from archive.places import find_provinces
+
+    found: list[str] = []
+    for part in parts:
+        for p in find_provinces(part or ""):
+            if p not in found:
+                found.append(p)
+    if found:
+        return found
+    counts: dict[str, int] = {}
+    from archive.places import _PATTERNS  # noqa: PLC0415 — same matcher, counted
+
+    text = normalize_tone_marks(whole)
+    for pattern, target in _PATTERNS:
+        counts[target] = counts.get(target, 0) + len(pattern.findall(text))
+    frequent = [p for p in find_provinces(whole) if counts.get(p, 0) >= 2]
+    return frequent[:1]
+
+
+def extract_meetings(title: str, body: str, *, lead: str | None = None,
+                     published: str | None = None) -> list[dict[str, Any]]:
+    """Meetings reported in an article; [] when it reports none. Keys: see CONTRACTS.md."""
+    title_t, lead_t, body_t = _prepare(title), _prepare(lead), _prepare(body)
+    sentences = _sentences(title_t, lead_t, body_t)
+    if not sentences:
+        return []
+    headline = title_t
+    opening = next((x.text for x in sentences if x.where != "title"), "")
+    if _PRESS.search(opening) or _PRESS.search(title_t):
+        return []  # a press conference announcing or presenting an event is not the event
+    events = [e for s in sentences if (e := _qualifies(s, headline))]
+    if not events:
+        return []
+    text_events = [e for e in events if e.sentence.where != "title"]
+    title_event = events[0] if events[0].sentence.where == "title" else None
+    pub = _parse_published(published)
+    lead_first = next((s.text for s in sentences if s.where != "title"), "")
+    # A summary sentence ("hai cụm, khối thi đua đã tổ chức…") names no day, organiser or
+    # cluster; when a later sentence reports one meeting concretely, that one leads.
+    primary = next((e for e in text_events if _concrete(e.sentence.text)), None) \
+        or (text_events[0] if text_events else events[0])
+    starts = [primary]
+    keys = {_row_key(primary.sentence.text)}
+    for e in text_events:
+        if e.sentence.index <= primary.sentence.index:
+            continue
+        if _BACK_REFERENCE.match(e.sentence.text) or not _NEW_EVENT.match(e.sentence.text):
+            continue
+        key = _row_key(e.sentence.text)
+        if key and key not in keys:
+            keys.add(key)
+            starts.append(e)
+    # Each meeting owns its sentence and those after it, up to the next meeting's sentence.
+    bounds = [e.sentence.index for e in starts[1:]]
+    rows = []
+    for n, e in enumerate(starts):
+        if n == 0:
+            own = [x.text for x in sentences if not bounds or x.index < bounds[0]]
+        else:
+            end = bounds[n] if n < len(bounds) else 10**9
+            own = [x.text for x in sentences if e.sentence.index <= x.index < end]
+        rows.append(_build(e, title_event if n == 0 else None, sentences, own, headline, lead_first, pub,
+                           primary=n == 0, inherit=rows[0] if rows else None))
+    return rows
+
+
+def _concrete(text: str) -> bool:
+    host, by_cluster = parse_organiser(text)
+    return bool(_DATE.search(text) or _RELATIVE_DAY.search(text) or host or by_cluster or parse_cluster(text))
+
+
+def _row_key(text: str) -> str:
+    host, _ = parse_organiser(text)
+    cluster = parse_cluster(text)
+    return (host or (cluster or {}).get("cluster_name") or "").lower()
+
+
+def _build(event: Event, title_event: Event | None, sentences: list[Sentence], all_text: list[str],
+           headline: str, lead_first: str, pub: date | None, *, primary: bool,
+           inherit: dict[str, Any] | None = None) -> dict[str, Any]:
+    s = event.sentence.text
+    idx = next(i for i, x in enumerate(sentences) if x is event.sentence)
+    window = [x.text for x in sentences[idx:idx + 3]]
+    # "Hội nghị diễn ra sáng 29/3 tại …": a sentence right after that describes the meeting
+    follow = [x for x in window[1:] if _DESCRIBES.match(x)]
+    context = [s, *follow, headline, lead_first] if primary else [s, *follow]
+
+    kind = event.kind
+    if primary and title_event and title_event.kind != kind and kind in ("tọa đàm", "other"):
+        kind = title_event.kind
+
+    period = None
+    for part in context + (all_text if primary else []):
+        period = parse_period(part)
+        if period:
+            break
+
+    cluster = None
+    for part in context:
+        cluster = parse_cluster(part)
+        if cluster:
+            break
+    if primary and not cluster:
+        for part in all_text:
+            cluster = parse_cluster(part, numbered_only=True)
+            if cluster:
+                break
+
+    host, by_cluster = parse_organiser(s)
+    if primary and not host and not by_cluster and title_event:
+        host, by_cluster = parse_organiser(title_event.sentence.text)
+    place = parse_place(s)
+    if not place:
+        for nxt in follow:
+            place = parse_place(nxt)
+            if place:
+                break
+    hall = re.sub(r"^(?:[Hh]ội\s+trường|[Pp]hòng\s+họp)\s+(?:của\s+)?", "", place or "")
+    if not host and by_cluster and hall and starts_with_org_head(hall):
+        host = hall
+
+    d = mo = y = None
+    for part in ([s, *follow, lead_first] if primary else [s, *follow]):
+        d, mo, y, _rel = _find_date(part, pub)
+        if d:
+            break
+    meeting_date = resolve_date(d, mo, y, published=pub, period=period, kind=kind) if d and mo else None
+    if not meeting_date and inherit and re.match(r"Cùng\s+ngày|Cũng\s+trong\s+ngày", s):
+        meeting_date = inherit.get("meeting_date")
+
+    members = None
+    for part in [s] + all_text:
+        if _CLUSTER_WORD.search(part) or re.search(r"\b(?:cụm|khối)\b", part, _I):
+            members = parse_members(part)
+            if members:
+                break
+
+    attendees = parse_attendees(all_text)
+
+    provinces = _meeting_provinces([host, place, cluster and cluster["cluster_name"], s]
+                                   + ([headline, lead_first] if primary else []),
+                                   " ".join(all_text) if primary else "")
+    on = date.fromisoformat(meeting_date) if meeting_date else pub
+    confidence = 0.5 + 0.1 * sum(bool(x) for x in (meeting_date, period, host or cluster, place)) \
+        + (0.05 if event.kind != "other" else 0)
+
+    row: dict[str, Any] = {
+        "kind": kind,
+        "kinds": event.kinds,
+        "title": _meeting_title(s, kind) or (title_event and _meeting_title(title_event.sentence.text, kind)),
+        "period_label": period["period_label"] if period else None,
+        "period_start": period["period_start"] if period else None,
+        "period_end": period["period_end"] if period else None,
+        "cluster_kind": cluster["cluster_kind"] if cluster else None,
+        "cluster_name": cluster["cluster_name"] if cluster else None,
+        "cluster_number": cluster["cluster_number"] if cluster else None,
+        "host": host,
+        "place": place,
+        "meeting_date": meeting_date,
+        **_province_fields(provinces, on),
+        "confidence": round(min(confidence, 0.95), 2),
+        "members": members or [],
+        "attendees": attendees,
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    return row

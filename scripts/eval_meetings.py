@@ -1,0 +1,214 @@
+"""Meeting extraction quality on the labelled real article texts in ../shared/realworld.
+
+    python scripts/eval_meetings.py [REALWORLD_DIR] [--json] [--verbose]
+
+Reads gold.jsonl's `kind: "text"` items, splits each file by its crawl layout (see the corpus
+README), runs `extract_meetings`, prints detection precision/recall/F1 and per-field accuracy,
+and exits 1 when a score is below its floor in scripts/eval_baseline.json ("meetings" key).
+`run(realworld_dir) -> dict` is what scripts/eval.py calls.
+
+Layouts: 2013 crawl = title, sapo, body, then a "dd/mm/yy HH:MM GMT+7" line, category, tags,
+outlet; 2025 CSV row = title, content, ISO published time, author, url; 2017 crawl = title,
+sapo, body. The published date is read from the file (as a crawler would), never from gold.
+
+Matching rules (what "right" means) — fields are scored over every gold meeting report, and
+a missed detection is wrong on every field; the first returned row is the headline meeting:
+- kind: equal to the gold primary `meeting_kind`;
+- period, cluster, host, location (our `place`): both empty, or one contains the other after
+  normalisation (NFC, folded, short forms expanded — LĐLĐ, CAH, VH-TT-DL —, parentheses and
+  punctuation removed, spaces collapsed), since gold labels are free text copied from the
+  article and may be longer or shorter than the phrase an extractor can delimit; a predicted
+  period must contain a digit to count;
+- meeting_date: equal ISO dates (or both null);
+- provinces: equal sets after dropping "TP."/"Thành phố" and folding (our `provinces` list);
+- members: equal sets of normalised names (or both empty);
+- attendees: equal sets of normalised person names (titles are not scored: gold titles add
+  words the text does not print, e.g. the city after "CATP").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_DIR = ROOT.parent / "shared" / "realworld"
+BASELINE = Path(__file__).with_name("eval_baseline.json")
+FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
+          "attendees")
+_DATE_2013 = re.compile(r"^(\d{2})/(\d{2})/(\d{2}) (\d{2}):(\d{2}) GMT")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def split_item(text: str) -> dict[str, Any]:
+    """title, lead, body, published from one text item, by its crawl layout."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    title = lines[0].strip() if lines else ""
+    for i, line in enumerate(lines[1:], 1):
+        m = _DATE_2013.match(line.strip())
+        if m and i >= 2:
+            d, mo, y, hh, mm = m.groups()
+            return {"title": title, "lead": lines[1], "body": "\n\n".join(lines[2:i]),
+                    "published": f"20{y}-{mo}-{d}T{hh}:{mm}:00+07:00"}
+        if _ISO.match(line.strip()) and i >= 2:
+            return {"title": title, "lead": None, "body": "\n\n".join(lines[1:i]),
+                    "published": line.strip()}
+    return {"title": title, "lead": lines[1] if len(lines) > 1 else None,
+            "body": "\n\n".join(lines[2:]), "published": None}
+
+
+def norm(text: Any) -> str:
+    """Folded, short forms expanded, parentheses and punctuation out, spaces collapsed."""
+    from archive.normalize import fold
+    from archive.organisations import expand_abbreviations
+
+    if not text:
+        return ""
+    text = expand_abbreviations(str(text))
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = fold(text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _contains(pred: Any, gold: Any, *, need_digit: bool = False) -> bool:
+    p, g = norm(pred), norm(gold)
+    if not p and not g:
+        return True
+    if not p or not g:
+        return False
+    if need_digit and not re.search(r"\d", p):
+        return False
+    return p in g or g in p
+
+
+def _province_key(name: str) -> str:
+    return re.sub(r"^(?:tp|thanh pho|tinh)\s+", "", norm(name))
+
+
+def score(rows: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, bool]:
+    """Per-field verdicts for one gold meeting report."""
+    if not rows:
+        return {f: False for f in FIELDS}
+    m = rows[0]
+    gold_members = {norm(x) for x in gold.get("members") or []}
+    gold_people = {norm(p.get("name")) for p in gold.get("attendees") or []}
+    return {
+        "kind": m.get("kind") == gold.get("meeting_kind"),
+        "period": _contains(m.get("period_label"), gold.get("period"), need_digit=True),
+        "cluster": _contains(m.get("cluster_name"), gold.get("cluster")),
+        "host": _contains(m.get("host"), gold.get("host")),
+        "location": _contains(m.get("place"), gold.get("location")),
+        "meeting_date": (m.get("meeting_date") or None) == (gold.get("meeting_date") or None),
+        "provinces": {_province_key(p) for p in m.get("provinces") or []}
+        == {_province_key(p) for p in gold.get("provinces") or []},
+        "members": {norm(x) for x in m.get("members") or []} == gold_members,
+        "attendees": {norm(p.get("name")) for p in m.get("attendees") or []} == gold_people,
+    }
+
+
+def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | None = None) -> dict[str, Any]:
+    """Evaluate; returns {detection: {precision, recall, f1, tp, fp, fn}, fields: {name: rate},
+    n, misses, below_floor, ok}."""
+    from archive.meetings import extract_meetings
+
+    directory = Path(realworld_dir or DEFAULT_DIR)
+    gold_path = directory / "gold.jsonl"
+    if not gold_path.exists():
+        return {"skipped": f"no gold.jsonl in {directory}", "ok": True}
+    items = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
+    items = [g for g in items if g.get("kind") == "text" and (directory / g["file"]).exists()]
+    tp = fp = fn = 0
+    verdicts: dict[str, list[bool]] = {f: [] for f in FIELDS}
+    misses: list[dict[str, Any]] = []
+    for g in items:
+        parts = split_item((directory / g["file"]).read_text("utf-8", errors="replace"))
+        rows = extract_meetings(parts["title"], parts["body"], lead=parts["lead"],
+                                published=parts["published"])
+        found, wanted = bool(rows), bool(g.get("is_meeting"))
+        tp += found and wanted
+        fp += found and not wanted
+        fn += wanted and not found
+        if found != wanted:
+            misses.append({"file": g["file"], "field": "is_meeting", "got": found, "want": wanted})
+        if not wanted:
+            continue
+        for field, ok in score(rows, g).items():
+            verdicts[field].append(ok)
+            if not ok:
+                got = rows[0] if rows else {}
+                shown = {"period": got.get("period_label"), "cluster": got.get("cluster_name"),
+                         "location": got.get("place"),
+                         "attendees": [p.get("name") for p in got.get("attendees") or []],
+                         "provinces": got.get("provinces")}.get(field, got.get(field))
+                want = {"kind": g.get("meeting_kind"),
+                        "attendees": [p.get("name") for p in g.get("attendees") or []]}.get(field, g.get(field))
+                misses.append({"file": g["file"], "field": field, "got": shown, "want": want})
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    fields = {f: round(sum(v) / len(v), 4) if v else None for f, v in verdicts.items()}
+    report: dict[str, Any] = {
+        "corpus": str(directory), "n": len(items), "meeting_reports": tp + fn,
+        "detection": {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+                      "tp": tp, "fp": fp, "fn": fn},
+        "fields": fields, "misses": misses,
+    }
+    floors = load_floors() if floors is None else floors
+    below = []
+    scores = {"detection_f1": report["detection"]["f1"], **{f: v for f, v in fields.items() if v is not None}}
+    for key, floor in floors.items():
+        got = scores.get(key)
+        if got is not None and got + 1e-9 < floor:
+            below.append(f"{key}: {got:.1%} < floor {floor:.1%}")
+    report["below_floor"] = below
+    report["ok"] = not below
+    return report
+
+
+def load_floors(path: Path = BASELINE) -> dict[str, float]:
+    if not path.exists():
+        return {}
+    return dict(json.loads(path.read_text("utf-8")).get("meetings") or {})
+
+
+def format_report(report: dict[str, Any], *, verbose: bool = False) -> str:
+    if "skipped" in report:
+        return f"meetings eval skipped: {report['skipped']}"
+    d = report["detection"]
+    lines = [f"meetings: {report['n']} text items, {report['meeting_reports']} meeting reports",
+             f"  detection  precision {d['precision']:.1%}  recall {d['recall']:.1%}  F1 {d['f1']:.1%}"
+             f"  (tp {d['tp']}, fp {d['fp']}, fn {d['fn']})"]
+    for field, rate in report["fields"].items():
+        lines.append(f"  {field:<13}{'-' if rate is None else f'{rate:.1%}'}")
+    if verbose:
+        for miss in report["misses"]:
+            lines.append(f"  miss {miss['file']} {miss['field']}: got {miss['got']!r} want {miss['want']!r}")
+    for msg in report["below_floor"]:
+        lines.append(f"  BELOW FLOOR {msg}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("realworld_dir", nargs="?", default=None)
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    report = run(args.realworld_dir)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report, verbose=args.verbose))
+    return 0 if report.get("ok", True) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
