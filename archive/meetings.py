@@ -59,7 +59,7 @@ UP = f"[{_VN_UPPER}]"
 LO = f"[{_VN_LOWER}]"
 
 _GLUE_CASE = re.compile(rf"({LO})({UP}{LO})")
-_GLUE_STOP = re.compile(rf"({LO}|[”\")]|\d)\.({UP}{LO})")
+_GLUE_STOP = re.compile(rf"({LO}|{UP}|[”\")]|\d)\.({UP}{LO})")
 _GLUE_DASH = re.compile(rf"(?<=\S)-\s+(?=(?:Cùng ngày|Cũng trong|Cùng dịp|Trước đó|Trong khi đó)\b)")
 _OUTLET = re.compile(rf"^\s*(?:\([^)]{{1,30}}\)\s*\.?\s*[-–—.]*\s*|{UP}[\w.]{{0,15}}\s?[-–—]+\s*(?={UP}))")
 _SENTENCE_END = re.compile(rf"(?<=[.!?…])[\s]+(?=[“\"(]?{UP}|\d)|\n+")
@@ -362,7 +362,9 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
             if plural and token.endswith(",") and bare:
                 words.append(token)
                 continue
-            if bare.lower() in ("tỉnh", "thành", "tp", "tp.") and _province_follows(rest[rest.find(token):]):
+            dashed = bool(words) and words[0] in ("-", "–", "—")  # "- CATP Hà Nội": a parent body
+            if not dashed and bare.lower() in ("tỉnh", "thành", "tp", "tp.") \
+                    and _province_follows(rest[rest.find(token):]):
                 break
             words.append(bare if token != bare else token)
             if token != bare:
