@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from archive.normalize import normalize_tone_marks
 
-__all__ = ["MEETING_COLUMNS", "ATTENDEE_COLUMNS", "export_meetings", "export_attendees", "ExportError"]
+__all__ = ["ATTENDEE_COLUMNS", "MEETING_COLUMNS", "ExportError", "export_attendees", "export_meetings"]
 
 MEETING_COLUMNS = [
     "meeting_id", "meeting_date", "year", "kind", "title", "period_label", "period_start", "period_end",
@@ -60,13 +60,13 @@ def _where(province: str | None, since: int | None, until: int | None, kind: str
     params: list[Any] = []
     if province:
         names = {normalize_tone_marks(province).strip()}
-        try:
-            from archive.places import province_regimes
+        from archive.places import UnknownProvinceError, province_regimes
 
+        try:
             r = province_regimes(province)
             names |= {n for n in (r.get("province"), r.get("province_former")) if n}
-        except Exception:  # an unknown name still filters literally
-            pass
+        except UnknownProvinceError:  # an unknown name still filters literally
+            r = {}
         marks = ",".join("?" * len(names))
         clauses.append(f"(lower(m.province) in ({marks}) or lower(m.province_former) in ({marks}))")
         lowered = [n.lower() for n in sorted(names)]

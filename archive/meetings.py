@@ -60,7 +60,7 @@ LO = f"[{_VN_LOWER}]"
 
 _GLUE_CASE = re.compile(rf"({LO})({UP}{LO})")
 _GLUE_STOP = re.compile(rf"({LO}|{UP}|[”\")]|\d)\.({UP}{LO})")
-_GLUE_DASH = re.compile(rf"(?<=\S)-\s+(?=(?:Cùng ngày|Cũng trong|Cùng dịp|Trước đó|Trong khi đó)\b)")
+_GLUE_DASH = re.compile(r"(?<=\S)-\s+(?=(?:Cùng ngày|Cũng trong|Cùng dịp|Trước đó|Trong khi đó)\b)")
 _OUTLET = re.compile(rf"^\s*(?:\([^)]{{1,30}}\)\s*\.?\s*[-–—.]*\s*|{UP}[\w.]{{0,15}}\s?[-–—]+\s*(?={UP}))")
 _SENTENCE_END = re.compile(rf"(?<=[.!?…])[\s]+(?=[“\"(]?{UP}|\d)|\n+")
 
@@ -339,7 +339,6 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
     The name keeps a qualifier written after the number ('Cụm thi đua số 8 - CATP Hà Nội',
     'Khối thi đua các cơ quan Đảng') and drops the province ('tỉnh Thanh Hóa').
     """
-    from archive.places import find_provinces
 
     for m in _CLUSTER.finditer(text):
         num = m.group("num")
@@ -689,7 +688,7 @@ def _parse_published(published: str | None) -> date | None:
 
         found = parse_date(str(published))
         return date.fromisoformat(found[:10]) if found else None
-    except Exception:
+    except (ImportError, ValueError, TypeError):
         return None
 
 
@@ -774,7 +773,7 @@ def _meeting_provinces(parts: list[str | None], whole: str) -> list[str]:
     if found:
         return found
     counts: dict[str, int] = {}
-    from archive.places import _PATTERNS  # noqa: PLC0415 — same matcher, counted
+    from archive.places import _PATTERNS
 
     text = normalize_tone_marks(whole)
     for pattern, target in _PATTERNS:

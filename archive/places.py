@@ -20,8 +20,15 @@ from functools import lru_cache
 from archive.normalize import normalize_tone_marks
 from archive.organisations import canonical_org  # re-exported: the contract names it here
 
-__all__ = ["REFORM_DATE", "canonical_org", "find_provinces", "province_regimes", "current_provinces",
-           "former_provinces", "UnknownProvinceError"]
+__all__ = [
+    "REFORM_DATE",
+    "UnknownProvinceError",
+    "canonical_org",
+    "current_provinces",
+    "find_provinces",
+    "former_provinces",
+    "province_regimes",
+]
 
 REFORM_DATE = date(2025, 7, 1)
 
@@ -81,7 +88,7 @@ def current_provinces() -> dict[str, str]:
         from vietnam_provinces import Province
 
         return {f"{p.code.value:02d}": _CURRENT_SHORT.get(p.name, p.name) for p in Province.iter_all()}
-    except Exception:  # package missing or API changed: the merger table still names them
+    except (ImportError, AttributeError):  # package missing or API changed: the table names them
         names = {code: name for name, code, _ in _FORMER}
         return {new: ("Huế" if new == "46" else names[new]) for _, _, new in _FORMER}
 
@@ -108,7 +115,7 @@ def _lookup() -> dict[str, tuple[str | None, str | None]]:
     for variants_of, variants in _VARIANTS.items():
         for v in variants:
             table.setdefault(_key(v), table[_key(variants_of)])
-    for code, name in current.items():
+    for name in current.values():
         k = _key(name)
         if k not in table:
             table[k] = (None, name)

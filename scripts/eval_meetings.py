@@ -184,8 +184,8 @@ def format_report(report: dict[str, Any], *, verbose: bool = False) -> str:
         return f"meetings eval skipped: {report['skipped']}"
     d = report["detection"]
     lines = [f"meetings: {report['n']} text items, {report['meeting_reports']} meeting reports",
-             f"  detection  precision {d['precision']:.1%}  recall {d['recall']:.1%}  F1 {d['f1']:.1%}"
-             f"  (tp {d['tp']}, fp {d['fp']}, fn {d['fn']})"]
+             (f"  detection  precision {d['precision']:.1%}  recall {d['recall']:.1%}  F1 {d['f1']:.1%}"
+              f"  (tp {d['tp']}, fp {d['fp']}, fn {d['fn']})")]
     for field, rate in report["fields"].items():
         lines.append(f"  {field:<13}{'-' if rate is None else f'{rate:.1%}'}")
     if verbose:

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from archive.export import ATTENDEE_COLUMNS, MEETING_COLUMNS, ExportError, export_attendees, export_meetings
+from archive.export import (
+    ATTENDEE_COLUMNS,
+    MEETING_COLUMNS,
+    ExportError,
+    export_attendees,
+    export_meetings,
+)
 
 
 @pytest.fixture()

@@ -14,8 +14,14 @@ from pathlib import Path
 import pytest
 
 from archive.meetings import (
-    EXTRACTOR_VERSION, extract_meetings, parse_cluster, parse_members, parse_period, repair_glued,
-    resolve_date, strip_outlet,
+    EXTRACTOR_VERSION,
+    extract_meetings,
+    parse_cluster,
+    parse_members,
+    parse_period,
+    repair_glued,
+    resolve_date,
+    strip_outlet,
 )
 
 ROOT = Path(__file__).resolve().parents[1]

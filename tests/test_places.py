@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from archive.places import UnknownProvinceError, canonical_org, current_provinces, find_provinces, \
-    former_provinces, province_regimes
+from archive.places import (
+    UnknownProvinceError,
+    canonical_org,
+    current_provinces,
+    find_provinces,
+    former_provinces,
+    province_regimes,
+)
 
 
 def test_reference_tables_have_the_right_size() -> None:
