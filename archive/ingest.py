@@ -63,7 +63,10 @@ def with_province(record: dict[str, Any], province: str | None, former: str | No
 
         regimes = province_regimes(former or province, on=(record.get("published_at") or "")[:10] or None)
         record["province"] = regimes.get("province") or province
-        record["province_former"] = regimes.get("province_former") or former
+        record["province_former"] = regimes.get("province_former")
+        # codes say their regime in the column name: current = 34-province, former = 63
+        record["province_code"] = regimes.get("code_current")
+        record["province_former_code"] = regimes.get("code_former")
     except Exception as exc:  # gazetteer gaps must not cost the article
         log.warning("province lookup failed for %s: %s", province, exc)
         record["province"] = province

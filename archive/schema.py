@@ -47,7 +47,8 @@ def m001_core_tables(db: Database) -> None:
         {
             "id": int, "url": str, "source_id": str, "title": str, "lead": str, "body": str,
             "author": str, "published_at": str, "year": int, "province": str,
-            "province_former": str, "organisation": str, "images": str, "captions": str,
+            "province_former": str, "province_code": str, "province_former_code": str,
+            "organisation": str, "images": str, "captions": str,
             "has_meeting": int, "content_hash": str, "fingerprint": str, "duplicate_of": int, "page_id": int,
             "first_seen_at": str, "last_seen_at": str, "extractor_version": str,
             "extraction_paths": str,

@@ -23,7 +23,7 @@ from archive.sources import Source
 
 ARTICLE_FIELDS = (
     "title", "lead", "body", "author", "published_at", "province", "province_former",
-    "organisation", "images", "captions",
+    "province_code", "province_former_code", "organisation", "images", "captions",
 )
 
 
