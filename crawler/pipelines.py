@@ -31,7 +31,9 @@ class ArchivePipeline:
     def process_item(self, item: Any, spider: Any = None) -> Any:
         rec = self.recorder
         source_id = item["source_id"]
-        source = spider.sources_by_id.get(source_id) if spider else None
+        # Scrapy ≥ 2.13 may call process_item(item) without the spider: ask the crawler.
+        spider = spider or self.crawler.spider
+        source = spider.sources_by_id.get(source_id)
         rec.count(source_id, "items")
         try:
             result = ingest.ingest_page(

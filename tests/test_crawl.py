@@ -27,6 +27,9 @@ pytestmark = pytest.mark.crawl
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SOURCES = ROOT / "sources" / "demo.toml"
 ARTICLES = load_articles()
+# (current, former) province of each sample site's source, as sources/demo.toml registers it
+SOURCE_PROVINCE = {"ldld": ("Thanh Hóa", "Thanh Hóa"), "btdkt": ("Bắc Ninh", "Bắc Giang"),
+                   "baotinh": ("Đắk Lắk", "Đắk Lắk")}
 
 
 @pytest.fixture
@@ -98,6 +101,11 @@ def test_first_crawl_archives_every_sample_article(site, tmp_path):
             assert image["caption"] not in row["body"], where
         assert "Liên kết website" not in row["body"] and "Tin liên quan" not in row["body"], where
         assert row["has_meeting"] == (1 if a["meetings"] else 0), where
+        assert row["source_id"] == "demo-" + a["site"], where
+        assert row["province"] == SOURCE_PROVINCE[a["site"]][0], where
+        # the province as it was when published: Bắc Giang until the 2025 merger into Bắc Ninh
+        former = SOURCE_PROVINCE[a["site"]][1] if a["published"] < "2025-07-01" else None
+        assert row["province_former"] == former, where
     crawls = rows(db, "select * from crawls")
     assert {c["status"] for c in crawls} == {"ok"}
     assert sum(c["new"] for c in crawls) == len(ARTICLES)
