@@ -49,7 +49,8 @@ def run_crawl(
 
     from crawler.spiders.sources import SourcesSpider
 
-    process = CrawlerProcess(crawl_settings(db_path, settings), install_root_handler=False)
+    settings = {"LOG_INSTALL_ROOT_HANDLER": False, **(settings or {})}
+    process = CrawlerProcess(crawl_settings(db_path, settings))
     crawler = process.create_crawler(SourcesSpider)
     process.crawl(crawler, sources=list(sources), max_pages=max_pages, since=since)
     process.start()
