@@ -32,7 +32,8 @@ class StoreError(Exception):
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    """UTC, so that timestamps from any machine compare correctly as strings."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
@@ -238,7 +239,7 @@ def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, A
                     *, extractor_version: str) -> int:
     """Replace the article's meetings with `meetings` (extraction is a function of the text,
     so the latest extraction is the truth). Returns the number of meeting rows."""
-    from archive.places import canonical_org
+    from archive.organisations import canonical_org, org_kind
 
     with db.conn:
         old = [r[0] for r in db.execute("select id from meetings where article_id = ?", [article_id])]
@@ -264,7 +265,8 @@ def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, A
             }).last_pk)
             for name in m.get("members") or []:
                 canonical = canonical_org(name)
-                org = organisation_id(db, canonical, province=m.get("province"), aliases=[name])
+                org = organisation_id(db, canonical, kind=org_kind(canonical),
+                                      province=m.get("province"), aliases=[name])
                 db["meeting_members"].insert({"meeting_id": meeting_id, "organisation_id": org,
                                               "name": name})
             for person in m.get("attendees") or []:

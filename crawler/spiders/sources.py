@@ -63,8 +63,9 @@ class SourcesSpider(scrapy.Spider):
     def _load_known(self) -> None:
         """Article URLs already archived, per source; and the ones due for a re-check."""
         db = self.recorder.db
-        days = self.settings.getint("THIDUA_RECHECK_DAYS")
-        cutoff = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat() if days else None
+        days = self.settings.getfloat("THIDUA_RECHECK_DAYS")
+        cutoff = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat(timespec="seconds") \
+            if days > 0 else None
         for s in self.sources:
             urls: set[str] = set()
             for url, in db.execute("select url from articles where source_id = ?", [s.id]):
@@ -169,7 +170,9 @@ class SourcesSpider(scrapy.Spider):
             if not url:
                 continue
             url = urljoin(response.url, url.strip())
-            if self.since and stamp and _feed_date(stamp) and _feed_date(stamp) < self.since:
+            day = _feed_date(stamp) if self.since and stamp else None
+            if day and day < self.since:
+                self.recorder.count(source.id, "feed/skipped-old")
                 continue
             if self.is_known(source, url):
                 self.recorder.count(source.id, "known")
@@ -226,14 +229,19 @@ class SourcesSpider(scrapy.Spider):
 
 
 def _feed_date(stamp: str) -> str | None:
-    try:
-        from archive.dates import parse_date
-    except ImportError:
-        return None
-    try:
-        from email.utils import parsedate_to_datetime
+    """Day of a sitemap <lastmod> (W3C/ISO) or RSS <pubDate> (RFC 2822); None if unreadable."""
+    from email.utils import parsedate_to_datetime
 
+    stamp = stamp.strip()
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    try:
         return parsedate_to_datetime(stamp).date().isoformat()
     except (TypeError, ValueError):
-        parsed = parse_date(stamp)
-        return parsed[:10] if parsed else None
+        pass
+    from archive.dates import parse_date
+
+    parsed = parse_date(stamp)
+    return parsed[:10] if parsed else None
