@@ -1,0 +1,166 @@
+"""Vietnamese date strings → ISO 8601 (+07:00 when a time is given).
+
+Why not dateparser: its Vietnamese locale misreads "tháng 09" and the "năm" ambiguity, and it
+is slow on the hot path. The forms provincial sites actually print are few and regular:
+
+  Thứ Hai, 15/07/2016 10:30 · 15/07/2016 - 10:30 · 15-7-2016 · 15.7.2016 · 15/07/16
+  ngày 15 tháng 7 năm 2016 · 15 tháng 07, 2016 · Cập nhật: … · 02/08/2021 lúc 18:47
+  Sáng 27-3 / chiều 27/3 / ngày 15/7 (year from a reference date) · 10:30 SA/CH, AM/PM
+  ISO 2016-07-15T10:30:00+07:00 or …Z (converted to +07:00) · 2016-07-15 10:30:00
+
+A date whose fields do not make a calendar day (31/02) is no date at all: None, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+VN = timezone(timedelta(hours=7))
+
+_TIME = r"(?P<h>\d{1,2})\s*(?:[:hg]|giờ)\s*(?P<mi>\d{2})(?:\s*:\s*(?P<s>\d{2}))?(?:\s*(?P<ampm>AM|PM|SA|CH|am|pm|sa|ch)\b)?"
+_ISO = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+)
+# day/month/year with / - . as separator; the year may be 2 or 4 digits
+_DMY = re.compile(
+    r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)"
+)
+_WORDS = re.compile(
+    r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,|/)?\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+# day-month without year: only after a cue word, or "27-3" style is too ambiguous (scores, ratios)
+_DM = re.compile(
+    r"(?:\b(?:sáng|trưa|chiều|tối|đêm|ngày|hôm|qua|nay)\s+(?:nay\s+|qua\s+)?(?:\(|ngày\s+)?)"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d/.-]*\d{2})",
+    re.IGNORECASE,
+)
+
+
+def _to_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year(raw: str) -> int:
+    """Two-digit years: 00-69 → 2000s, 70-99 → 1900s (news archives start in the late 1990s)."""
+    y = int(raw)
+    if len(raw) == 2:
+        return 2000 + y if y < 70 else 1900 + y
+    return y
+
+
+def _as_date(reference: date | datetime | str | None) -> date | None:
+    if reference is None or reference == "":
+        return None
+    if isinstance(reference, datetime):
+        return reference.date()
+    if isinstance(reference, date):
+        return reference
+    iso = parse_date(str(reference))
+    return date.fromisoformat(iso[:10]) if iso else None
+
+
+def _time_near(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A clock time printed right after the date ("15/07/2016 - 10:30", "…, 19:25 (GMT+7)",
+    "… lúc 18:47") or right before it ("09:00 ngày 19/09/2025", "10:30, Thứ Hai 15/07/2016")."""
+    m = re.match(r"\s*(?:[-–,|]|lúc|vào lúc)?\s*\(?\s*" + _TIME, text[end:end + 30], re.IGNORECASE)
+    if not m:
+        m = re.search(_TIME + r"\s*(?:[-–,|]\s*)?(?:ngày\s+)?(?:thứ\s+\w+\s*,?\s*|chủ nhật\s*,?\s*)?$",
+                      text[max(0, start - 30):start], re.IGNORECASE)
+    if not m:
+        return None
+    h, mi = int(m.group("h")), int(m.group("mi"))
+    ampm = (m.group("ampm") or "").upper()
+    if ampm in ("PM", "CH") and h < 12:
+        h += 12
+    if ampm in ("AM", "SA") and h == 12:
+        h = 0
+    if h > 23 or mi > 59:
+        return None
+    return h, mi
+
+
+def _fmt(d: date, t: tuple[int, int] | None) -> str:
+    if t is None:
+        return d.isoformat()
+    return datetime(d.year, d.month, d.day, t[0], t[1], tzinfo=VN).isoformat()
+
+
+def parse_date(text: str | None, reference: date | datetime | str | None = None) -> str | None:
+    """The first date in `text`, as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:00+07:00".
+
+    `reference` gives the year when the text omits it ("Sáng 27-3"): the latest such day that
+    is not after the reference (a report is published after the meeting it reports).
+    """
+    if not text:
+        return None
+    text = str(text).replace("\xa0", " ")
+    m = _ISO.search(text)
+    if m:
+        d = _to_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d:
+            if m["h"] is None:
+                return d.isoformat()
+            sec = int(m["s"] or 0)
+            tz = m["tz"]
+            dt = datetime(d.year, d.month, d.day, int(m["h"]), int(m["mi"]), sec)
+            if tz:
+                tzinfo = timezone.utc if tz == "Z" else timezone(
+                    timedelta(hours=int(tz[1:3]), minutes=int(tz[-2:])) * (1 if tz[0] == "+" else -1))
+                dt = dt.replace(tzinfo=tzinfo).astimezone(VN)
+            else:
+                dt = dt.replace(tzinfo=VN)
+            return dt.replace(second=0).isoformat()
+    best: tuple[int, str] | None = None
+    for pattern in (_WORDS, _DMY):
+        m = pattern.search(text)
+        if m:
+            d = _to_date(_year(m["y"]), int(m["m"]), int(m["d"]))
+            if d and (best is None or m.start() < best[0]):
+                t = _time_near(text, m.start(), m.end())
+                best = (m.start(), _fmt(d, t))
+    if best:
+        return best[1]
+    ref = _as_date(reference)
+    m = _DM.search(text)
+    if m and ref:
+        day, month = int(m["d"]), int(m["m"])
+        for year in (ref.year, ref.year - 1):
+            d = _to_date(year, month, day)
+            if d and d <= ref:
+                return _fmt(d, _time_near(text, m.start(), m.end()))
+    return None
+
+
+def find_dates(text: str, reference: date | datetime | str | None = None) -> list[str]:
+    """Every distinct date in `text`, in the order printed (to choose among a page's dates)."""
+    found: list[tuple[int, str]] = []
+    for pattern in (_ISO, _WORDS, _DMY):
+        for m in pattern.finditer(text or ""):
+            parsed = parse_date(text[m.start():m.end() + 30], reference)
+            if parsed and all(p != parsed for _, p in found):
+                found.append((m.start(), parsed))
+    return [p for _, p in sorted(found)]
+
+
+_URL_DATE = (
+    re.compile(r"/(?P<y>20\d{2}|19\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
+    re.compile(r"[/-](?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{4,})?(?:[/.-]|$)"),
+    re.compile(r"/(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[/-]"),
+)
+
+
+def date_from_url(url: str) -> str | None:
+    """Dates CMSs put in article URLs: /2016/07/15/, -20160715…, /2016-07-15-…"""
+    for pattern in _URL_DATE:
+        m = pattern.search(url)
+        if m:
+            d = _to_date(int(m["y"]), int(m["m"]), int(m["d"]))
+            if d:
+                return d.isoformat()
+    return None
