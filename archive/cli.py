@@ -447,6 +447,8 @@ _filters = [
     click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
                  show_default=True, help="CSV file ('-' = standard output)."),
     click.option("--excel", is_flag=True, help="Add a UTF-8 BOM so Excel shows Vietnamese correctly."),
+    click.option("--include-duplicates", is_flag=True,
+                 help="Also export meetings of syndicated copies (same story on another site)."),
     db_option,
 ]
 
@@ -457,10 +459,10 @@ def _with_filters(func: Any) -> Any:
     return func
 
 
-def _run_export(kind: str, output: str, **kwargs: Any) -> None:
+def _run_export(what: str, output: str, **kwargs: Any) -> None:
     from archive import export as exporter
 
-    func = exporter.export_meetings if kind == "meetings" else exporter.export_attendees
+    func = exporter.export_meetings if what == "meetings" else exporter.export_attendees
     kwargs["db_path"] = _existing_db(kwargs["db_path"])
     if output == "-":
         n = func(out=sys.stdout, **kwargs)

@@ -41,6 +41,9 @@ def _connect(db_path: str | Path) -> sqlite3.Connection:
         raise ExportError(f"{path} does not exist")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
+    # SQLite's lower() folds ASCII only ('Đắk Lắk' stays 'Đắk lắk'): use Python's, NFC.
+    conn.create_function("vlower", 1, lambda s: normalize_tone_marks(s).lower() if s else s,
+                         deterministic=True)
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table','view')")}
     missing = {"meetings", "articles"} - tables
     if missing:
@@ -53,11 +56,14 @@ _YEAR = "cast(substr(coalesce(m.meeting_date, m.period_end, a.published_at), 1, 
 
 
 def _where(province: str | None, since: int | None, until: int | None, kind: str | None,
-           cluster: str | None) -> tuple[str, list[Any]]:
+           cluster: str | None, include_duplicates: bool = False) -> tuple[str, list[Any]]:
     """SQL filter shared by both exports. Province matches the current or the former name,
     whatever tone-mark placement the user typed ('Thanh Hoá' finds 'Thanh Hóa')."""
     clauses: list[str] = []
     params: list[Any] = []
+    if not include_duplicates:
+        # a story syndicated on several sites is one meeting: keep the first archived copy
+        clauses.append("a.duplicate_of is null")
     if province:
         names = {normalize_tone_marks(province).strip()}
         from archive.places import UnknownProvinceError, province_regimes
@@ -68,7 +74,7 @@ def _where(province: str | None, since: int | None, until: int | None, kind: str
         except UnknownProvinceError:  # an unknown name still filters literally
             r = {}
         marks = ",".join("?" * len(names))
-        clauses.append(f"(lower(m.province) in ({marks}) or lower(m.province_former) in ({marks}))")
+        clauses.append(f"(vlower(m.province) in ({marks}) or vlower(m.province_former) in ({marks}))")
         lowered = [n.lower() for n in sorted(names)]
         params += lowered + lowered
     if since is not None:
@@ -78,11 +84,11 @@ def _where(province: str | None, since: int | None, until: int | None, kind: str
         clauses.append(f"{_YEAR} <= ?")
         params.append(int(until))
     if kind:
-        clauses.append("lower(m.kind) = lower(?)")
+        clauses.append("vlower(m.kind) = vlower(?)")
         params.append(normalize_tone_marks(kind).strip())
     if cluster:
-        clauses.append("lower(m.cluster_name) like lower(?)")
-        params.append(f"%{normalize_tone_marks(cluster).strip()}%")
+        clauses.append("instr(vlower(m.cluster_name), vlower(?)) > 0")
+        params.append(normalize_tone_marks(cluster).strip())
     return (" where " + " and ".join(clauses)) if clauses else "", params
 
 
@@ -96,13 +102,13 @@ def _writer(out: TextIO, columns: list[str], excel: bool) -> csv.DictWriter:
 
 def export_meetings(db_path: str | Path, out: TextIO, province: str | None = None, since: int | None = None,
                     until: int | None = None, kind: str | None = None, cluster: str | None = None,
-                    excel: bool = False) -> int:
+                    excel: bool = False, include_duplicates: bool = False) -> int:
     """Write one CSV row per meeting to `out`; returns the number of rows.
 
     Filters: province (current or former name), since/until (years, by meeting date, else the
     period's end, else the article's date), kind (exact), cluster (name contains).
     """
-    where, params = _where(province, since, until, kind, cluster)
+    where, params = _where(province, since, until, kind, cluster, include_duplicates)
     conn = _connect(db_path)
     try:
         rows = conn.execute(
@@ -129,9 +135,9 @@ def export_meetings(db_path: str | Path, out: TextIO, province: str | None = Non
 
 def export_attendees(db_path: str | Path, out: TextIO, province: str | None = None, since: int | None = None,
                      until: int | None = None, kind: str | None = None, cluster: str | None = None,
-                     excel: bool = False) -> int:
+                     excel: bool = False, include_duplicates: bool = False) -> int:
     """Write one CSV row per person per meeting to `out`; returns the number of rows."""
-    where, params = _where(province, since, until, kind, cluster)
+    where, params = _where(province, since, until, kind, cluster, include_duplicates)
     conn = _connect(db_path)
     try:
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}

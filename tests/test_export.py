@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
+from archive import store
 from archive.export import (
     ATTENDEE_COLUMNS,
     MEETING_COLUMNS,
@@ -22,7 +22,7 @@ from archive.export import (
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "archive.db"
-    db = sqlite_utils.Database(path)
+    db = store.open_archive(path)  # the real schema, so exports are tested on what they will read
     db["articles"].insert_all([
         {"id": 1, "url": "https://ldld.example/tin/1.html", "title": "Cụm thi đua số 7 sơ kết 6 tháng",
          "published_at": "2016-07-20T08:00:00+07:00"},
