@@ -44,8 +44,9 @@ crawl: $(STAMP) ## crawl every registered source into $(DB) (what cron runs)
 serve: $(STAMP) ## serve $(DB) read-only with Datasette on :8001
 	$(BIN)/thidua serve --db $(DB)
 
-lint: $(STAMP) ## ruff over the code
-	$(BIN)/python -m ruff check archive crawler demo scripts tests || $(BIN)/pip install --quiet ruff && $(BIN)/python -m ruff check archive crawler demo scripts tests
+lint: $(STAMP) ## ruff over the code (installs ruff into .venv on first use)
+	@$(BIN)/python -m ruff --version >/dev/null 2>&1 || $(BIN)/pip install --quiet ruff
+	$(BIN)/python -m ruff check archive crawler demo scripts tests plugins
 
 clean: ## remove the venv, data and test output
 	rm -rf $(VENV) data test-output .pytest_cache

@@ -264,7 +264,8 @@ def serve(db_path: str, host: str, port: int, mutable: bool) -> None:
         \b
         thidua serve --port 8001
     """
-    from archive.serve import ServeError, serve as run_serve
+    from archive.serve import ServeError
+    from archive.serve import serve as run_serve
 
     try:
         run_serve(db_path, host=host, port=port, mutable=mutable)

@@ -14,7 +14,7 @@ A date whose fields do not make a calendar day (31/02) is no date at all: None, 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 VN = timezone(timedelta(hours=7))
 
@@ -110,7 +110,7 @@ def parse_date(text: str | None, reference: date | datetime | str | None = None)
             tz = m["tz"]
             dt = datetime(d.year, d.month, d.day, int(m["h"]), int(m["mi"]), sec)
             if tz:
-                tzinfo = timezone.utc if tz == "Z" else timezone(
+                tzinfo = UTC if tz == "Z" else timezone(
                     timedelta(hours=int(tz[1:3]), minutes=int(tz[-2:])) * (1 if tz[0] == "+" else -1))
                 dt = dt.replace(tzinfo=tzinfo).astimezone(VN)
             else:

@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from archive.sources import DEFAULT_DIR
 
@@ -30,7 +29,7 @@ class DemoSites:
         self.proc, url = start_subprocess(port=self.port)
         return url
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.proc:
             self.proc.terminate()
             try:
@@ -53,8 +52,7 @@ def run_demo(db_path: str | Path, *, serve: bool = True, port: int = 8001) -> in
         crawl = subprocess.run(
             [sys.executable, "-m", "archive", "crawl", "--sources", str(DEMO_SOURCES),
              "--db", str(db_path), "--local", "--quiet"],
-            env=env,
-        )
+            env=env, check=False)
     summary = archive_summary(db_path)
     print("Archive " + str(db_path) + ": " + ", ".join(f"{v} {k}" for k, v in summary.items()),
           flush=True)

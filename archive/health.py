@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import statistics
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -42,7 +42,7 @@ def _stats(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def source_health(db: Database, source_id: str, now: datetime | None = None) -> SourceHealth:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     h = SourceHealth(source_id)
     runs = list(db.query("select * from crawls where source_id = ? order by id desc limit 20", [source_id]))
     h.articles_total = db.execute("select count(*) from articles where source_id = ?", [source_id]).fetchone()[0]

@@ -67,7 +67,7 @@ def with_province(record: dict[str, Any], province: str | None, former: str | No
         # codes say their regime in the column name: current = 34-province, former = 63
         record["province_code"] = regimes.get("code_current")
         record["province_former_code"] = regimes.get("code_former")
-    except Exception as exc:  # gazetteer gaps must not cost the article
+    except Exception as exc:  # noqa: BLE001 - gazetteer gaps must not cost the article
         log.warning("province lookup failed for %s: %s", province, exc)
         record["province"] = province
         record["province_former"] = former
@@ -128,7 +128,7 @@ def extract_and_store(
         if repairs:
             log.info("%s: charset repairs %s", url, repairs)
         record = build_record(text, url, getattr(source, "rules", None))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
         store.record_failure(db, url=url, stage="extract", message=f"{type(exc).__name__}: {exc}",
                              source_id=source_id, crawl_id=crawl_id, page_id=page_id)
         log.warning("extraction failed for %s: %s", url, exc)
@@ -165,7 +165,7 @@ def extract_and_store(
                                     lead=record.get("lead"), published=record.get("published_at"))
         meetings = [_meeting_places(m, record) for m in meetings]
         result.meetings = store.upsert_meetings(db, article_id, meetings, extractor_version=version)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
         store.record_failure(db, url=url, stage="meetings", message=f"{type(exc).__name__}: {exc}",
                              source_id=source_id, crawl_id=crawl_id, page_id=page_id)
         log.warning("meeting extraction failed for %s: %s", url, exc)

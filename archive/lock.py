@@ -11,6 +11,7 @@ import fcntl
 import os
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 
 class LockedError(Exception):
@@ -23,7 +24,7 @@ class CrawlLock:
         self.fd: int | None = None
         self.previous_pid: int | None = None
 
-    def acquire(self) -> "CrawlLock":
+    def acquire(self) -> CrawlLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -51,7 +52,7 @@ class CrawlLock:
             os.close(self.fd)
             self.fd = None
 
-    def __enter__(self) -> "CrawlLock":
+    def __enter__(self) -> Self:
         return self.acquire()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -4,6 +4,7 @@ read it), so that the pages outlive this project's own schema."""
 from __future__ import annotations
 
 import json
+from datetime import UTC
 from io import BytesIO
 from pathlib import Path
 
@@ -51,8 +52,8 @@ def export_warc(db: Database, out: str | Path, *, source_id: str | None = None) 
 
 def _warc_date(fetched_at: str | None) -> str:
     """WARC wants UTC with a Z; our timestamps carry their offset."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     if not fetched_at:
-        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return datetime.fromisoformat(fetched_at).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromisoformat(fetched_at).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

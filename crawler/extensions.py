@@ -31,7 +31,7 @@ class CrawlRecorder:
         crawler.thidua = self  # type: ignore[attr-defined]
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "CrawlRecorder":
+    def from_crawler(cls, crawler: Crawler) -> CrawlRecorder:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
@@ -105,7 +105,7 @@ class ProgressLine:
         self.task: Any = None
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "ProgressLine":
+    def from_crawler(cls, crawler: Crawler) -> ProgressLine:
         from scrapy.exceptions import NotConfigured
 
         if not crawler.settings.getbool("THIDUA_PROGRESS"):

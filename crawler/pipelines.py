@@ -21,7 +21,7 @@ class ArchivePipeline:
         self.crawler = crawler
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "ArchivePipeline":
+    def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
         return cls(crawler)
 
     @property

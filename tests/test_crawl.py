@@ -58,7 +58,7 @@ def crawl_cmd(db: Path, url: str, *extra: str) -> list[str]:
 
 def crawl(db: Path, url: str, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
     result = subprocess.run(crawl_cmd(db, url, *extra), env={**os.environ, "DEMO_URL": url},
-                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+                            capture_output=True, text=True, timeout=300, cwd=ROOT, check=False)
     if check:
         assert result.returncode == 0, f"crawl failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
     return result
@@ -195,8 +195,7 @@ def test_unreachable_source_fails_the_run_without_losing_data(site, tmp_path):
                    'platform = "generic"\nstart_urls = ["http://127.0.0.1:9/"]\n', encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "archive", "crawl", "--sources", str(bad), "--db", str(db), "--local", "-q"],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )
+        capture_output=True, text=True, timeout=120, cwd=ROOT, check=False)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "gone" in result.stderr
     assert rows(db, "select count(*) n from articles")[0]["n"] == n
@@ -210,7 +209,7 @@ def test_redesigned_site_is_flagged_by_status(site, tmp_path):
     control(site, template=2)
     crawl(db, site, check=False)
     status = subprocess.run([sys.executable, "-m", "archive", "status", "--db", str(db), "--json"],
-                            capture_output=True, text=True, cwd=ROOT)
+                            capture_output=True, text=True, cwd=ROOT, check=False)
     assert status.returncode == 1
     health = {h["source_id"]: h for h in json.loads(status.stdout)}
     flagged = [sid for sid, h in health.items() if any("template" in f for f in h["flags"])]
@@ -226,7 +225,7 @@ def test_reparse_needs_no_network(site, tmp_path):
     conn.close()
     env = {k: v for k, v in os.environ.items() if k != "DEMO_URL"}
     result = subprocess.run([sys.executable, "-m", "archive", "reparse", "--db", str(db)],
-                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["changed_fields"].get("title") == len(ARTICLES)
@@ -242,7 +241,7 @@ def test_warc_export_round_trips(site, tmp_path):
     crawl(db, site)
     out = tmp_path / "pages.warc.gz"
     result = subprocess.run([sys.executable, "-m", "archive", "export", "warc", "-o", str(out),
-                             "--db", str(db)], capture_output=True, text=True, cwd=ROOT)
+                             "--db", str(db)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     assert "ratio" in result.stdout
     with open(out, "rb") as fh:
@@ -308,7 +307,7 @@ def test_reparse_never_makes_an_article_worse(site, tmp_path):
         conn.execute("update articles set extractor_version = 'old'")
     conn.close()
     result = subprocess.run([sys.executable, "-m", "archive", "reparse", "--db", str(db)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+                            capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     [row] = rows(db, "select title, body from articles where url = ?", [url])
     assert row["title"] == target["title"] and row["body"].startswith(target["paragraphs"][0])

@@ -1,7 +1,6 @@
 """The archive's write path: idempotent upserts, raw page first, failures recorded."""
 
 import json
-import sqlite3
 
 import pytest
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -64,7 +64,7 @@ class SourcesSpider(scrapy.Spider):
         """Article URLs already archived, per source; and the ones due for a re-check."""
         db = self.recorder.db
         days = self.settings.getfloat("THIDUA_RECHECK_DAYS")
-        cutoff = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat(timespec="seconds") \
+        cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds") \
             if days > 0 else None
         for s in self.sources:
             urls: set[str] = set()
@@ -234,7 +234,7 @@ def _feed_date(stamp: str) -> str | None:
 
     stamp = stamp.strip()
     try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).date().isoformat()
+        return datetime.fromisoformat(stamp).date().isoformat()
     except ValueError:
         pass
     try:
