@@ -38,40 +38,21 @@ from archive.sources import (
 
 USER_AGENT = "thidua-archive/0.1 (+registry check; polite: one request per source)"
 
-# Since 2025-07-01 (Resolution 202/2025/QH15): each current province or city and the former
-# provinces merged into it. The current list is checked against the `vietnam-provinces`
-# gazetteer at import; the former names are the 63 units before the merger.
-FORMER_TO_CURRENT: dict[str, str] = {
-    "Hà Nội": "Hà Nội", "Huế": "Huế", "Thừa Thiên Huế": "Huế", "Lai Châu": "Lai Châu",
-    "Điện Biên": "Điện Biên", "Sơn La": "Sơn La", "Lạng Sơn": "Lạng Sơn",
-    "Quảng Ninh": "Quảng Ninh", "Thanh Hóa": "Thanh Hóa", "Nghệ An": "Nghệ An",
-    "Hà Tĩnh": "Hà Tĩnh", "Cao Bằng": "Cao Bằng",
-    "Tuyên Quang": "Tuyên Quang", "Hà Giang": "Tuyên Quang",
-    "Lào Cai": "Lào Cai", "Yên Bái": "Lào Cai",
-    "Thái Nguyên": "Thái Nguyên", "Bắc Kạn": "Thái Nguyên",
-    "Phú Thọ": "Phú Thọ", "Vĩnh Phúc": "Phú Thọ", "Hòa Bình": "Phú Thọ",
-    "Bắc Ninh": "Bắc Ninh", "Bắc Giang": "Bắc Ninh",
-    "Hưng Yên": "Hưng Yên", "Thái Bình": "Hưng Yên",
-    "Hải Phòng": "Hải Phòng", "Hải Dương": "Hải Phòng",
-    "Ninh Bình": "Ninh Bình", "Hà Nam": "Ninh Bình", "Nam Định": "Ninh Bình",
-    "Quảng Trị": "Quảng Trị", "Quảng Bình": "Quảng Trị",
-    "Đà Nẵng": "Đà Nẵng", "Quảng Nam": "Đà Nẵng",
-    "Quảng Ngãi": "Quảng Ngãi", "Kon Tum": "Quảng Ngãi",
-    "Gia Lai": "Gia Lai", "Bình Định": "Gia Lai",
-    "Khánh Hòa": "Khánh Hòa", "Ninh Thuận": "Khánh Hòa",
-    "Lâm Đồng": "Lâm Đồng", "Đắk Nông": "Lâm Đồng", "Bình Thuận": "Lâm Đồng",
-    "Đắk Lắk": "Đắk Lắk", "Phú Yên": "Đắk Lắk",
-    "Hồ Chí Minh": "Hồ Chí Minh", "Bình Dương": "Hồ Chí Minh",
-    "Bà Rịa - Vũng Tàu": "Hồ Chí Minh",
-    "Đồng Nai": "Đồng Nai", "Bình Phước": "Đồng Nai",
-    "Tây Ninh": "Tây Ninh", "Long An": "Tây Ninh",
-    "Cần Thơ": "Cần Thơ", "Sóc Trăng": "Cần Thơ", "Hậu Giang": "Cần Thơ",
-    "Vĩnh Long": "Vĩnh Long", "Bến Tre": "Vĩnh Long", "Trà Vinh": "Vĩnh Long",
-    "Đồng Tháp": "Đồng Tháp", "Tiền Giang": "Đồng Tháp",
-    "Cà Mau": "Cà Mau", "Bạc Liêu": "Cà Mau",
-    "An Giang": "An Giang", "Kiên Giang": "An Giang",
-}
-# 63 former units; Huế appears twice above (old and new spelling), hence 64 keys.
+# Since 2025-07-01 (Resolution 202/2025/QH15) each former province (63) belongs to one current
+# province or city (34). The table lives in archive/places.py (one source of truth for ingest,
+# meetings and the registry); here it is keyed by name, with Huế under both its former name
+# ("Thừa Thiên Huế") and its current one.
+def _former_to_current() -> dict[str, str]:
+    from archive.places import current_provinces as current_by_code
+    from archive.places import former_provinces
+
+    names = current_by_code()
+    table = {former: names[new] for former, (_old, new) in former_provinces().items()}
+    table.update({name: name for name in names.values()})
+    return table
+
+
+FORMER_TO_CURRENT: dict[str, str] = _former_to_current()
 
 ORGANISATION_KIND_LABELS = {
     "ldld": "LĐLĐ", "btdkt": "BTĐKT", "snv": "Sở NV", "hnd": "HND", "hlhpn": "HLHPN",
@@ -232,7 +213,7 @@ def _check_entry(path: Path, line: int | None, sid: str, entry: dict[str, Any],
         if canon is None:
             err(f"province_former '{former}' is not one of the 63 provinces before 2025-07-01")
         elif province and canonical_province(province) and \
-                FORMER_TO_CURRENT[canon] != canonical_province(province):
+                canonical_province(FORMER_TO_CURRENT[canon]) != canonical_province(province):
             err(f"province_former '{former}' merged into {FORMER_TO_CURRENT[canon]}, "
                 f"not {province}")
     kind = entry.get("organisation_kind", "other")
@@ -403,7 +384,7 @@ def _guess_province(host: str, text: str) -> tuple[str | None, str | None]:
     if best is None:
         return None, None
     former = best[1]
-    current = FORMER_TO_CURRENT[former]
+    current = canonical_province(FORMER_TO_CURRENT[former]) or FORMER_TO_CURRENT[former]
     return current, (former if _key(former) != _key(current) else None)
 
 
