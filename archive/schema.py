@@ -110,6 +110,14 @@ def m002_meetings(db: Database) -> None:
     db["meeting_attendees"].create_index(["name"])
 
 
+@migrations()
+def m003_stories_view(db: Database) -> None:
+    """One row per story: syndicated copies (duplicate_of set) left out, so that facets and
+    counts over `stories` do not count a story published on three sites three times."""
+    db.execute("drop view if exists stories")
+    db.execute("create view stories as select * from articles where duplicate_of is null")
+
+
 def apply(db: Database) -> None:
     """Bring `db` to the current schema, then make sure the search index exists."""
     migrations.apply(db)
