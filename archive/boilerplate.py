@@ -105,8 +105,11 @@ def strip_outlet_prefix(text: str) -> str:
     m = _PAREN_PREFIX.match(t)
     if m:
         inner = m.group(1)
-        # An outlet is one token (SGGP, baodautu.vn, Toquoc) — not "(ảnh minh họa)" prose.
-        if " " not in inner.strip() or "." in inner:
+        # An outlet is one token (SGGP, baodautu.vn, Toquoc) — not "(ảnh minh họa)" prose —
+        # or a capitalised name of two or three words before a dash ("(Dân trí) -").
+        words = inner.split()
+        named = len(words) <= 3 and inner[0].isupper() and re.search(r"\)\s*\.?\s*[-–—]", m.group(0))
+        if " " not in inner.strip() or "." in inner or named:
             rest = t[m.end():]
             if rest and (rest[0].isupper() or rest[0].isdigit()):
                 return rest
@@ -216,6 +219,12 @@ def _is_name(part: str) -> bool:
     return not (fold(tokens[0]) in _NOT_NAME_START and not tokens[0].isupper())
 
 
+# Bylines that name the newsroom desk rather than a person — still the article's byline, as
+# the page prints it ("PV", "Nhóm PV", "CTV", "PV - CTV"). Folded, whole line only.
+STAFF_BYLINES = {"pv", "p.v", "nhom pv", "nhom phong vien", "ctv", "pv - ctv", "pv-ctv",
+                 "pv, ctv", "pv/ctv", "btv", "nhom ctv", "pv va ctv"}
+
+
 def parse_byline(line: str) -> str | None:
     """The author's name(s) in a byline line, or None when the line is not a byline.
 
@@ -225,6 +234,8 @@ def parse_byline(line: str) -> str | None:
     text = line.strip().strip("*_ ").rstrip(".;").strip()
     if not text or len(text) > 80 or is_attribution(text):
         return None
+    if " ".join(fold(text).split()) in STAFF_BYLINES:
+        return text
     text = _BYLINE_PREFIX.sub("", text).strip()
     while True:
         stripped = _AFFILIATION.sub("", text).strip()

@@ -46,7 +46,7 @@ from archive.boilerplate import (
 from archive.normalize import clean_line, fold, nfc
 from archive.urls import canonical_url, site_key
 
-VERSION = "3"
+VERSION = "4"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths")
@@ -162,7 +162,7 @@ _JUNK_TOKENS = {
     "share", "sharing", "social", "socials", "comment", "comments", "binhluan", "sidebar",
     "menu", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs", "footer", "banner",
     "ads", "advert", "adv", "advertisement", "quangcao", "qc", "tags", "tag", "keyword",
-    "keywords", "print", "toolbar", "rating", "vote", "widget", "popup", "modal", "cookie",
+    "keywords", "toolbar", "rating", "vote", "widget", "popup", "modal", "cookie",
     "subscribe", "newsletter", "login", "search", "pagination", "paging", "pager", "hotnews",
     "mostview", "xemnhieu", "docnhieu", "lienket", "weblink", "weblinks", "topbar", "masthead",
     "copyright", "fb", "facebook", "zalo", "twitter", "sharebox", "morenews", "readmore",
@@ -184,7 +184,7 @@ _DATE_CLASS = re.compile(
     r"date|time|ngay|publish|posted|thoigian|thoi[-_]gian|datetime|created|meta|info|detail[-_]?top",
     re.IGNORECASE)
 _SAPO_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:sapo|sapo[-_]?\w*|lead|lead[-_]?\w*|summary|chapeau|description|excerpt|"
+    r"(?:^|[\s_-])(?:sapo|sapo[-_]?\w*|lead|lead[-_]?\w*|summary|chapp?eau|description|excerpt|"
     r"intro|tomtat|tom[-_]tat|trichyeu|trich[-_]yeu|teaser|abstract|subtitle|article[-_]?sapo|"
     r"detail[-_]?sapo|news[-_]?sapo|post[-_]?excerpt|entry[-_]?summary|init[-_]?content)(?:$|[\s_-])",
     re.IGNORECASE)
@@ -202,17 +202,26 @@ def _is_junk(el: Any) -> bool:
     return _junk_attrs(el) and not _holds_article(el)
 
 
+_INLINE = {"strong", "b", "em", "i", "span", "a", "font", "u", "sup", "sub"}
+
+
 def _holds_article(el: Any) -> bool:
+    """Three or more paragraphs of ≥ 100 characters: in <p>/<td>, or as <br>-separated runs of
+    a <div> (print views and old portals write the whole article as one div with <br><br>)."""
     found = 0
     for p in el.iter("p", "div", "td"):
-        if p.tag == "div" and len(p):
-            continue
-        text = "".join(t for t in (p.text or "", *[(c.tail or "") for c in p]))
-        text += "".join((c.text or "") for c in p if c.tag in ("strong", "b", "em", "i", "span"))
-        if len(text.strip()) >= 100:
-            found += 1
-            if found >= 3:
-                return True
+        runs = [p.text or ""]
+        for c in p:
+            if c.tag == "br":
+                runs.append("")
+            elif c.tag in _INLINE:
+                runs[-1] += c.text or ""
+            elif p.tag == "div":
+                runs.append("")  # a block child: what follows is another run
+            runs[-1] += c.tail or ""
+        found += sum(1 for r in runs if len(r.strip()) >= 100)
+        if found >= 3:
+            return True
     return False
 
 
@@ -274,6 +283,30 @@ def _img_src(el: Any, base: str | None) -> str | None:
     return None
 
 
+def _table_row(tr: Any) -> tuple[str, int] | None:
+    """A data-table row as one line, cells joined by " | " ("1 | Huyện Bá Thước | Cờ thi đua"),
+    so that an award list reads as rows, not as one word per paragraph. Layout tables (a cell
+    holding the article, pictures, nested tables) are walked as ordinary blocks."""
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    if len(cells) < 2:
+        return None
+    texts = []
+    for c in cells:
+        if any(isinstance(x.tag, str) and x.tag.lower() in (
+                "table", "img", "amp-img", "figure", "div", "ul", "ol", "h1", "h2", "h3", "form")
+               for x in c.iter()) or _is_caption_el(c) or len(c.findall("p")) > 1:
+            return None
+        text = clean_line(" ".join(c.itertext()))
+        if len(text) > 300:
+            return None
+        texts.append(text)
+    if not any(texts):
+        return None
+    line = " | ".join(texts)
+    links = sum(len(a.text_content().strip()) for a in tr.iter("a"))
+    return line, min(links, len(line))
+
+
 def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
     """Flatten an element into paragraph blocks; images and captions as their own blocks.
 
@@ -323,6 +356,13 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
         if tag == "br":
             flush()
             return
+        if tag == "tr":
+            row = _table_row(el)
+            if row is not None:
+                flush()
+                text, link_chars = row
+                blocks.append(Block("p", text, len(text), link_chars))
+                return
         if _is_caption_el(el) and tag not in ("body", "article", "main"):
             flush()
             # An image inside the caption wrapper (<td class="image"> …) still counts.
@@ -356,9 +396,19 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
 
 # --- content area (generic) ----------------------------------------------------------------
 
+def _open_page_forms(root: Any) -> None:
+    """ASP.NET WebForms pages (SharePoint, DotNetNuke — most provincial portals) wrap the whole
+    page in one `<form id="aspnetForm">`: such a form is the page, not a widget, so it becomes a
+    plain `<div>`. A form holding running text is a wrapper; search and comment forms are not."""
+    for el in list(root.iter("form")):
+        if _holds_article(el):
+            el.tag = "div"
+
+
 def _clean_tree(root: Any) -> Any:
     """A copy of the document without scripts, navigation and furniture blocks."""
     root = copy.deepcopy(root)
+    _open_page_forms(root)
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(el)
     doomed = []
@@ -434,13 +484,24 @@ def find_content(root: Any) -> Any | None:
     if not scores:
         return None
     best, best_score = None, 0.0
+    adjusted_scores: dict[Any, float] = {}
     for el, score in scores.items():
         total, link = _text_len(el)
         if not total:
             continue
         adjusted = score * (1 - link / total)
+        adjusted_scores[el] = adjusted
         if adjusted > best_score:
             best, best_score = el, adjusted
+    # A wrapper wins over the real content block when a few stray lines (a title, a date, a
+    # footer address) add to the block's own score: step down to the descendant that carries
+    # nearly all of it (print views, <br>-separated single-div articles).
+    while best is not None:
+        inner = [(el, sc) for el, sc in adjusted_scores.items()
+                 if sc >= 0.75 * best_score and el is not best and best in el.iterancestors()]
+        if not inner:
+            break
+        best, best_score = max(inner, key=lambda x: x[1])
     return best
 
 
@@ -792,9 +853,15 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         paths["author"] = apath
 
     # ---- article or not
-    record["is_article"] = _is_article(meta, ld, objs, url, record, sel, bool(body_nodes))
+    record["is_article"] = _is_article(meta, ld, objs, url, record, sel, bool(body_nodes),
+                                       _teaser_count(content, blocks))
     paths["is_article"] = "platform" if body_nodes else "generic"
     if not record["is_article"]:
+        html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
+        if html_title and paths.get("title") != "platform" and record["title"] != html_title:
+            # A home or listing page is named by its own <title>, whole ("Trang chủ - Sở Nội
+            # vụ tỉnh X"): there is no article title to cut the site's name from.
+            record["title"], paths["title"] = html_title, "title-tag"
         for key in ("body", "lead", "author", "published_at"):
             record[key] = "" if key == "body" else None
         record["captions"], record["images"] = [], []
@@ -817,6 +884,7 @@ def _trafilatura_blocks(html: str, url: str | None) -> list[Block]:
 
 def _clean_tree_keep_root(root: Any) -> Any:
     """Like _clean_tree, but the platform's body element itself is never dropped."""
+    _open_page_forms(root)
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(el)
     doomed = [el for el in root.iter() if el is not root and isinstance(el.tag, str)
@@ -835,6 +903,46 @@ def _is_site_heading(h: Any, text: str, sites: list[str]) -> bool:
     if links and all(urlsplit(a.get("href") or "").path in ("", "/") for a in links):
         return True
     return any(_same(text, s) for s in sites)
+
+
+_SITE_PLACE = re.compile(r"logo|banner|brand|header|site[-_]?name|portal[-_]?name|masthead|"
+                         r"ten[-_]?don[-_]?vi|print[-_]?head", re.IGNORECASE)
+
+
+_TITLE_CLASS = re.compile(r"title|tieu[-_]?de|headline|ten[-_]?bai", re.IGNORECASE)
+# Section names portals put in <title> on every article page ("Tin tức", "Chi tiết tin"):
+# folded, compared whole after the site's name is cut off.
+GENERIC_PAGE_NAMES = {
+    "tin tuc", "tin tuc - su kien", "tin tuc su kien", "chi tiet", "chi tiet tin", "chi tiet tin tuc",
+    "xem tin", "xem chi tiet", "noi dung", "noi dung tin", "bai viet", "tin hoat dong",
+    "hoat dong", "tin bai", "tin", "news", "news detail", "article", "detail", "trang chu",
+    "home", "tin chi tiet", "thong tin chi tiet", "tin tuc chi tiet",
+}
+
+
+def _is_generic_page_name(title: str, sites: list[str]) -> bool:
+    for candidate in (title, _strip_site_suffix(title, sites)):
+        if " ".join(fold(candidate).split()).strip(" -|:") in GENERIC_PAGE_NAMES:
+            return True
+    return False
+
+
+def _names_the_site(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
+    """`text` is the site's own name: a known site name, a logo's alt text, or the text of the
+    page's banner/logo element."""
+    f = " ".join(fold(text).split())
+    if any(_same(text, s) for s in sites):
+        return True
+    for alt in sel.xpath("//img/@alt").getall():
+        if " ".join(fold(alt).split()) == f:
+            return True
+    for el in sel.root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "title"):
+            continue
+        attrs = _attr_tokens(el)
+        if attrs and _SITE_PLACE.search(attrs) and " ".join(fold(" ".join(el.itertext())).split()) == f:
+            return True
+    return False
 
 
 def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
@@ -867,6 +975,22 @@ def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any
         if html_title and text and 10 <= len(text) <= 400 and not is_section_end(text) and (
                 _startswith(html_title, text) or _same(text, _strip_site_suffix(html_title, sites))):
             return text, "generic", h.root
+    if html_title and not h1s and (_names_the_site(html_title, sel, sites) or _is_generic_page_name(
+            html_title, sites)):
+        # Print views and bare portal templates: <title> is only the site's name or a section
+        # name ("Tin tức", "Chi tiết tin") and the article's title is a div/span/p with a
+        # title class ("title", "tieude", "headline").
+        for el in sel.root.iter("h2", "h3", "h4", "div", "p", "span", "td", "strong"):
+            attrs = _attr_tokens(el)
+            if not attrs or not _TITLE_CLASS.search(attrs) or _junk_attrs(el):
+                continue
+            if any(_junk_attrs(a) or a.tag in ("nav", "aside", "footer", "header", "a")
+                   for a in el.iterancestors()):
+                continue
+            text = clean_line(" ".join(el.itertext()))
+            if 10 <= len(text) <= 300 and not is_section_end(text) and not _same(text, html_title) \
+                    and len(text.split()) >= 3 and not _names_the_site(text, sel, sites):
+                return text, "generic", el
     if html_title:
         return _strip_site_suffix(html_title, sites), "title-tag", None
     if h1s:
@@ -1188,8 +1312,25 @@ _LISTING_PATH = re.compile(r"/(?:tag|tags|category|categories|chuyen-muc|danh-mu
                            r"search|tim-kiem|page|trang)(?:/|$)", re.IGNORECASE)
 
 
+def _teaser_count(content: Any, blocks: list[Block]) -> int:
+    """How many teaser units the content area holds: headings that are links to other pages,
+    and lines that are only a date ("15/10/2025 10:20") — a category or home page, where the
+    density detector picks the list of summaries as the "article"."""
+    if content is None:
+        return 0
+    linked = 0
+    for h in content.iter("h2", "h3", "h4", "h5"):
+        text = h.text_content().strip()
+        links = "".join(a.text_content() for a in h.iter("a")).strip()
+        if text and len(links) >= 0.8 * len(text):
+            linked += 1
+    dated = sum(1 for b in blocks if b.kind == "p" and _DATELINE.match(b.text))
+    return max(linked, dated)
+
+
 def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict[str, Any]],
-                url: str, record: dict[str, Any], sel: parsel.Selector, platform_body: bool) -> bool:
+                url: str, record: dict[str, Any], sel: parsel.Selector, platform_body: bool,
+                teasers_in_content: int = 0) -> bool:
     """Homepages and listings are not articles: weigh type hints, URL and text shape."""
     score = 0
     og_type = (meta.get("og:type") or "").lower()
@@ -1228,6 +1369,13 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
     teasers = sum(1 for a in sel.root.iter("a") if len(a.text_content().strip()) >= 30)
     if teasers >= 40 and len(long_paras) < 2:
         score -= 2
+    sentences = [p for p in paragraphs if len(p) >= 60 and re.search(r"[.!?…”\"]\s*$", p)]
+    if len(sentences) >= 3 and sum(len(p) for p in sentences) >= 300:
+        score += 1  # running prose, several full sentences (short gov-portal news items)
+    if record.get("author") and record["paths"].get("author") in ("byline", "label", "element"):
+        score += 1  # a signed text: listings and home pages carry no byline
+    if teasers_in_content >= 4:
+        score -= 4  # the "content" is a list of linked headlines with dates and summaries
     if platform_body:
         score += 3  # the page matched the article template of its platform
     return score >= 2

@@ -45,6 +45,48 @@ CASES = {
     # from <link rel=canonical>; author from a "Tác giả:" label; a body sentence starting with
     # "Theo …" is prose, not a source attribution.
     "generic-amp-canonical": "amp + rel=canonical",
+    # --- Shapes of real Vietnamese sites (each HTML file says what it covers in a comment). ---
+    # fck_detail daily: meta author = site, right-aligned bold byline, header-only date with
+    # "(GMT+7)", figcaption with "Ảnh:", an inline "Xem thêm" link in the body.
+    "generic-fck-right-byline": "byline as last right-aligned paragraph",
+    # Author in a header box with avatar, <time datetime="2025-05-09 11:05">, sapo in <h2>
+    # with "(Dân Việt) -", a related box in the middle of the body, LD author = Organization.
+    "generic-header-author-box": "author in header box",
+    # VCCorp-style: PhotoCMS caption, RelatedNewsBox inside the body, upper-case author under
+    # the body, readers' comments after it, "TTO -" prefix on the sapo.
+    "generic-vcc-related-in-body": "related news inside body",
+    # Two authors "Công Hoan - Xuân Hương" in bold, sapo in div.chappeau, a comment thread.
+    "generic-comments-two-authors": "two authors, comments block",
+    # Date only in <meta name=pubdate>, centred <em> caption after the picture, a table in the
+    # body (rows as "a | b"), "Theo TTXVN" closing: attribution, no author.
+    "generic-meta-date-em-caption": "date in meta only, Theo TTXVN",
+    # "article__body cms-body": <table class=picture> caption, byline "PV".
+    "generic-cms-body-pv": "PV byline",
+    # SharePoint portal: the page inside <form id=aspnetForm>, logo <h1>, title in a div,
+    # "Ngày đăng: … | 19:25", <div>-only paragraphs, bold "(QTO) -" summary.
+    "generic-sharepoint-logo-h1": "aspnet form wrapper, logo h1",
+    # Joomla item-page: headline in <h2>, "Super User" author, UTC <time>, <br> paragraphs,
+    # an award table, "(Ảnh: …)" caption line, "Name (Office)" byline.
+    "generic-joomla-item-page": "joomla, br paragraphs, table",
+    # DotNetNuke + Word paste: MsoNormal spans, <o:p>, &nbsp; spacers, site name first in
+    # <title>, date "Cập nhật: Thứ Ba, 21/10/2025 - 08:30" only in the header.
+    "generic-dnn-word-paste": "word paste, form wrapper",
+    # WordPress organisation site: UTC time, wp-caption, YARPP + sharedaddy inside
+    # entry-content, comment thread, "admin" author, "Theo baohatinh.vn" closing.
+    "generic-wordpress-comments": "wordpress, comments, attribution",
+    # Category page with dated teasers and long summaries, no og:type: not an article.
+    "generic-category-listing": "listing, not an article",
+    # Liferay home page under /web/guest/trang-chu with a welcome text: not an article.
+    "generic-portal-homepage": "portal home, not an article",
+    # Print view: <title> is only the site name, title in div.print-title, one <div> with
+    # <br><br> paragraphs, "Bài, ảnh: Thu Hà" byline.
+    "generic-print-page": "print view",
+    # AMP: amp-img in <figure>, LD Person author, the sapo repeated in <strong> as the first
+    # body paragraph with "VOV.VN -" in front, canonical from <link rel=canonical>.
+    "generic-amp-strong-sapo": "amp, strong sapo",
+    # Table layout, <title> "Tin tức" (a section name), title in p.tieude, date in p.ngay,
+    # <br><br> paragraphs in one div, a short signed item with no meta: still an article.
+    "generic-table-layout-tieude": "section-name title, short signed item",
 }
 
 
