@@ -371,19 +371,24 @@ def _guess_kind(host: str, text: str) -> str:
 
 
 def _guess_province(host: str, text: str) -> tuple[str | None, str | None]:
-    """(current, former) from the host name and the site's own name, longest match first."""
+    """(current, former) from the host name and the site's own name, longest match first.
+
+    The host outranks the text: a provincial paper's page names other provinces in its
+    headlines ('baobacninh.vn' reporting on Thanh Hóa), never in its domain.
+    """
     squashed_host = host.replace(".", " ").replace("-", "")
     hay = fold(text)
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, str] | None = None
     for key, former in _FORMER.items():
         bare = key.replace(" ", "")
-        if (re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", hay)
-                or (len(bare) > 4 and bare in squashed_host)):
-            if best is None or len(key) > best[0]:
-                best = (len(key), former)
+        in_host = len(bare) > 4 and bare in squashed_host
+        if in_host or re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", hay):
+            rank = (in_host, len(key), former)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
     if best is None:
         return None, None
-    former = best[1]
+    former = best[2]
     current = canonical_province(FORMER_TO_CURRENT[former]) or FORMER_TO_CURRENT[former]
     return current, (former if _key(former) != _key(current) else None)
 

@@ -175,6 +175,14 @@ def test_propose_entry_guesses_kind_and_province():
     assert 'province = "Đà Nẵng"' in text and 'province_former = "Quảng Nam"' in text
 
 
+def test_propose_entry_trusts_the_host_over_headlines_about_other_provinces():
+    html = ("<html><head><title>Cụm thi đua số 7 tỉnh Thanh Hóa sơ kết 6 tháng</title>"
+            "</head><body><h1>Cụm thi đua số 7 tỉnh Thanh Hóa sơ kết</h1></body></html>")
+    text = registry.propose_entry("https://baobacninh.vn/tin/1.html", html, {})
+    assert 'province = "Bắc Ninh"' in text
+    assert "Thanh Hóa" not in text.split("province =")[1].splitlines()[0]
+
+
 @pytest.mark.parametrize("page", FIXTURE_PAGES, ids=lambda p: p.name)
 def test_golden_extraction_per_platform(page, platforms):
     """The extractor, driven by the platform block, gets the fields the fixture was written
