@@ -49,7 +49,7 @@ def article_path(site: str, slug: str, article_id: int, category: str) -> str:
     raise ContentError(f"unknown site {site!r}")
 
 
-def _shown(site: str, published: str) -> str:
+def shown_time(site: str, published: str) -> str:
     """What the page itself says about the time: ldld prints only the date."""
     if site == "ldld":
         return published[:10]
@@ -99,7 +99,7 @@ def _load_one(path: Path) -> dict[str, Any]:
         article["meetings"].append({k: m.get(k) for k in MEETING_KEYS})
     article["is_meeting"] = bool(article["meetings"])
     article["path"] = article_path(site, slug, article["id"], article["category"])
-    article["published_shown"] = _shown(site, article["published"])
+    article["published_shown"] = shown_time(site, article["published"])
     return article
 
 

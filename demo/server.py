@@ -20,14 +20,14 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from demo import render
-from demo.content import SITES, load_articles
+from demo.content import SITES, article_path, load_articles, shown_time
 
 # A 1×1 grey PNG: every demo image is this picture.
 PIXEL_PNG = bytes.fromhex(
@@ -46,9 +46,10 @@ class DemoServerError(Exception):
 class SiteState:
     """Everything a test may change at runtime, plus request counters; guarded by one lock."""
 
-    def __init__(self) -> None:
+    def __init__(self, backlog: int = 0) -> None:
         self.lock = threading.Lock()
-        self.articles = {site: load_articles(site) for site in SITES}
+        self.articles = {site: load_articles(site) + backlog_articles(site, backlog)
+                         for site in SITES}
         self.reset()
 
     def reset(self) -> None:
@@ -102,6 +103,29 @@ class SiteState:
                 "revisions": {f"{s}/{g}": n for (s, g), (n, _) in self.revisions.items()},
                 "visible": {s: len(self.articles[s]) - min(self.hide_newest, len(self.articles[s]))
                             for s in SITES}}
+
+
+def backlog_articles(site: str, n: int) -> list[dict[str, Any]]:
+    """`n` older articles for `site`, made from its real ones, for crawls at a larger scale.
+
+    A 36-article demo cannot show that a re-crawl costs a few per cent of the first crawl:
+    the home and first listing pages alone are that much. Each copy gets its own slug, id,
+    an older date and a closing line of its own, so it is a distinct page and article.
+    """
+    base = load_articles(site)
+    if not n or not base:
+        return []
+    oldest = datetime.fromisoformat(min(a["published"] for a in base))
+    out = []
+    for k in range(1, n + 1):
+        a = dict(base[(k - 1) % len(base)])
+        when = oldest.replace(year=oldest.year - 1 - k // 300) - timedelta(days=k % 300)
+        a.update(slug=f"{a['slug']}-luu-{k}", id=900_000 + k, meetings=[], is_meeting=False,
+                 published=when.isoformat(), published_shown=shown_time(site, when.isoformat()),
+                 paragraphs=[*a["paragraphs"], f"Tư liệu lưu trữ số {k} của chuyên mục."])
+        a["path"] = article_path(site, a["slug"], a["id"], a["category"])
+        out.append(a)
+    return out
 
 
 _TONE_MARKS = set("\u0300\u0301\u0303\u0309\u0323")
@@ -435,9 +459,11 @@ class DemoHandler(BaseHTTPRequestHandler):
         return self._not_found()
 
 
-def make_server(host: str = "127.0.0.1", port: int = 0, verbose: bool = False) -> ThreadingHTTPServer:
+def make_server(host: str = "127.0.0.1", port: int = 0, verbose: bool = False,
+                backlog: int = 0) -> ThreadingHTTPServer:
     """A ready (bound, not yet serving) server with its own fresh state."""
-    handler = type("BoundDemoHandler", (DemoHandler,), {"state": SiteState(), "verbose": verbose})
+    handler = type("BoundDemoHandler", (DemoHandler,),
+                   {"state": SiteState(backlog), "verbose": verbose})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
@@ -456,14 +482,15 @@ def start_in_thread(port: int = 0, host: str = "127.0.0.1") -> tuple[ThreadingHT
 
 
 def start_subprocess(port: int = 0, host: str = "127.0.0.1", timeout: float = 20.0,
-                     python: str | None = None) -> tuple[subprocess.Popen[str], str]:
+                     python: str | None = None, backlog: int = 0) -> tuple[subprocess.Popen[str], str]:
     """Start ``python -m demo.server`` and return (process, base URL) once it prints its address.
 
     If the process dies or stays silent, DemoServerError carries its stdout/stderr so the
     failing test says why. The caller terminates the process.
     """
     proc = subprocess.Popen(
-        [python or sys.executable, "-m", "demo.server", "--host", host, "--port", str(port)],
+        [python or sys.executable, "-m", "demo.server", "--host", host, "--port", str(port),
+         "--backlog", str(backlog)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     line: list[str] = []
@@ -484,8 +511,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    parser.add_argument("--backlog", type=int, default=0, metavar="N",
+                        help="add N older generated articles to each site (scale tests)")
     args = parser.parse_args(argv)
-    server = make_server(args.host, args.port, args.verbose)
+    server = make_server(args.host, args.port, args.verbose, args.backlog)
     print(f"Serving on {base_url(server)}", flush=True)
     try:
         server.serve_forever()
