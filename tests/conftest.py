@@ -187,3 +187,24 @@ def datasette_server(search_archive: Path, tmp_path_factory: pytest.TempPathFact
         except subprocess.TimeoutExpired:
             proc.kill()
 
+
+# --- the real demo archive (tests/demo_archive.py): built once, served once per session ------
+
+@pytest.fixture(scope="session")
+def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`thidua demo --no-serve` into a tmp archive.db: sample sites + real crawl (~2 s).
+    Read-only for tests: copy it before writing."""
+    from demo_archive import build_demo_archive
+
+    return build_demo_archive(tmp_path_factory.mktemp("demo") / "archive.db")
+
+
+@pytest.fixture(scope="session")
+def demo_datasette(demo_archive: Path, tmp_path_factory: pytest.TempPathFactory
+                   ) -> Iterator[str]:
+    """`thidua serve --db <demo archive> --port <free>` (immutable Datasette); yields the URL."""
+    from demo_archive import serve_archive
+
+    log = tmp_path_factory.mktemp("demo-datasette") / "thidua-serve.log"
+    with serve_archive(demo_archive, free_port(), log) as url:
+        yield url
