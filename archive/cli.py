@@ -173,22 +173,23 @@ def extract(target: str, url: str | None, source_id: str | None, as_text: bool,
         thidua extract page.html --url https://ldld.thanhhoa.gov.vn/tin/123.html --source thanh-hoa-ldld
     """
     from archive import extract as extractor
+    from archive.ingest import decode_page
     from archive.meetings import extract_meetings
 
     raw = _read_target(target)
+    # the crawler's decoding (charsets, mojibake, TCVN3/VNI fonts); "repairs" says what it did,
+    # and an "undecodable: …" entry is what `thidua crawl` would record as a failure
+    text, repairs = decode_page(raw, None)
     if as_text:
-        record = extractor.extract_text(raw.decode("utf-8", errors="replace"), published=published)
+        record = extractor.extract_text(text, published=published)
     else:
-        from archive.ingest import decode_page
-
         rules = None
         if source_id:
             rules = _load((), (source_id,))[0].rules
-        text, repairs = decode_page(raw, None)
         page_url = url or (target if target.startswith("http") else Path(target).resolve().as_uri())
         record = extractor.extract_article(text, page_url, rules)
-        if repairs:
-            record["repairs"] = repairs
+    if repairs:
+        record["repairs"] = repairs
     record["meetings"] = extract_meetings(
         record.get("title") or "", record.get("body") or "", lead=record.get("lead"),
         published=record.get("published_at") or published,

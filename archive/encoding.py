@@ -1,26 +1,692 @@
-"""Fetched bytes → clean NFC text (minimal version; the full one handles legacy fonts)."""
+"""Fetched bytes → clean NFC text: the one place that owns decoding and text repair.
+
+Why this is more than `bytes.decode`: Vietnamese provincial sites are old, rebuilt and
+migrated many times, and their pages arrive in every shape such a history leaves behind:
+
+* UTF-8 that is declared as something else, or windows-1258 / windows-1252 bytes declared as
+  UTF-8 (the HTTP header and the `<meta>` often disagree, and either can be the wrong one);
+* windows-1258, whose tone marks are *combining* characters (decoded, then composed to NFC);
+* decomposed (NFD) text from Word, macOS or BBC-style CMSs, sometimes written as numeric
+  entities (`a&#769;`), which an HTML parser decodes but never composes;
+* double-encoded UTF-8 — UTF-8 bytes once read as Latin-1/windows-1252 and saved again
+  ("Há»™i nghá»‹"; C1 control characters appear) — for a whole page or only part of it
+  (a title, one article pasted from elsewhere);
+* legacy 8-bit *font* encodings from before Unicode: TCVN3 (ABC, fonts `.VnTime`,
+  `.VnArial`…) and VNI (`VNI-Times`…). The bytes are windows-1252 as far as any charset
+  label is concerned; only the font made them Vietnamese ("Côm thi ®ua", "Cuïm thi ñua").
+  They are detected and converted, or flagged when conversion would leave mojibake;
+* invisible characters: non-breaking, zero-width spaces and soft hyphens inside words.
+
+`decode_html` returns the text and a list of human-readable repairs. Entries that start with
+`PROBLEM` ("undecodable: …") mean the page cannot be turned into clean text: the caller
+keeps the raw page and records a failure instead of storing mojibake (see
+`archive.ingest.extract_and_store`). Everything here is pure and cheap on clean pages: the
+expensive steps (ftfy, per-word legacy conversion) run only when a cheap test finds a sign of
+the damage they repair.
+"""
 
 from __future__ import annotations
 
+import codecs
+import html
+import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, resolve_encoding
+
+PROBLEM = "undecodable: "
+
+# --------------------------------------------------------------------------- byte decoding
+
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+
+def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Bytes a codec leaves undefined (0x81 in windows-1252…) become the Latin-1 character."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+def _fallback(codec: str) -> Callable[[UnicodeError], tuple[str, int]]:
+    """Invalid UTF-8 bytes one by one through `codec`: a UTF-8 page with a few stray bytes."""
+
+    def handler(err: UnicodeError) -> tuple[str, int]:
+        if not isinstance(err, UnicodeDecodeError):
+            raise err
+        return err.object[err.start:err.end].decode(codec, errors="thidua-latin1"), err.end
+
+    return handler
+
+
+codecs.register_error("thidua-latin1", _latin1_fallback)
+codecs.register_error("thidua-cp1258", _fallback("cp1258"))
+codecs.register_error("thidua-cp1252", _fallback("cp1252"))
+
+
+def _codec(name: str | None) -> str | None:
+    """A declared charset name → a Python codec (WHATWG aliases: latin-1 means cp1252)."""
+    if not name:
+        return None
+    resolved = resolve_encoding(name.strip().strip("\"'"))
+    if not resolved:
+        return None
+    resolved = resolved.lower().replace("_", "-")
+    if resolved in ("utf8", "utf-8"):
+        return "utf-8"
+    if resolved in ("latin-1", "iso8859-1", "iso-8859-1", "ascii", "us-ascii"):
+        return "cp1252"
+    return resolved
+
+
+def decode_bytes(body: bytes, declared: str | None = None) -> tuple[str, list[str]]:
+    """Bytes → text, choosing the charset by what the bytes are, not only what they claim.
+
+    Order: a BOM wins; bytes that are valid UTF-8 are UTF-8 whatever the labels say (a
+    windows-125x page with Vietnamese text is never valid UTF-8 by accident); otherwise the
+    candidates — the declared charsets, windows-1258, windows-1252, and UTF-8 with the stray
+    bytes decoded one by one — are scored by how many of their words are Vietnamese
+    syllables, ties going to what was declared.
+    """
+    repairs: list[str] = []
+    if not body:
+        return "", repairs
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom):].decode(codec, errors="replace"), repairs
+    header = _codec(declared)
+    meta = _codec(html_body_declared_encoding(body[:4096]))
+    wide = next((d for d in (header, meta) if d and d.startswith("utf-16")), None)
+    if wide and b"\x00" in body[:512]:  # UTF-16 without a BOM: ASCII is valid UTF-8 too
+        return body.decode(wide, errors="replace"), repairs
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        wrong = next((d for d in (header, meta) if d and d != "utf-8"), None)
+        if wrong and not body.isascii():
+            repairs.append(f"declared {_name(wrong)} but bytes are UTF-8")
+        return text, repairs
+
+    # Not UTF-8. A legacy-font page is windows-1252 as far as labels go; keep its bytes
+    # one-to-one so the font tables can convert them (see clean_text).
+    probe = body.decode("cp1252", errors="thidua-latin1")
+    if detect_legacy(probe):
+        return probe, repairs
+    candidates: list[tuple[str, str]] = []
+    for d in (header, meta):
+        if d and d != "utf-8" and d not in (c for c, _ in candidates):
+            try:
+                candidates.append((d, body.decode(d, errors="thidua-latin1")))
+            except LookupError:
+                continue
+    for codec in ("cp1258", "cp1252"):
+        if codec not in (c for c, _ in candidates):
+            candidates.append((codec, body.decode(codec, errors="thidua-latin1")))
+    for codec in ("cp1258", "cp1252"):
+        candidates.append((f"utf-8+{codec}", body.decode("utf-8", errors=f"thidua-{codec}")))
+    # a mostly-UTF-8 page with a few stray bytes should stay UTF-8 when the scores tie
+    covered = sum(map(len, _UTF8_SEQ.findall(body)))
+    stray = len(_HIGH.findall(body)) - covered
+    if covered >= stray:
+        candidates.sort(key=lambda c: not c[0].startswith("utf-8+"))
+    scored = [(_vi_score(text), -i, codec, text) for i, (codec, text) in enumerate(candidates)]
+    _, _, codec, text = max(scored)
+    said = header or meta
+    if codec.startswith("utf-8+"):
+        repairs.append(f"invalid UTF-8 bytes ({stray}) decoded as {_name(codec[6:])}")
+    elif not said:
+        repairs.append(f"no charset declared; bytes read as {_name(codec)}")
+    elif codec != said:
+        repairs.append(f"declared {_name(said)} but bytes are {_name(codec)}")
+    return text, repairs
+
+
+def _name(codec: str) -> str:
+    return {"cp1258": "windows-1258", "cp1252": "windows-1252", "utf-8": "UTF-8"}.get(codec, codec)
+
+
+# Valid multi-byte UTF-8 sequences, counted as bytes covered (roughly) by their lead byte.
+_HIGH = re.compile(rb"[\x80-\xff]")
+_UTF8_SEQ = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _vi_score(text: str) -> int:
+    """How Vietnamese a decoding looks: syllables with marks count up, non-words and � down."""
+    sample = unicodedata.normalize("NFC", text[:300_000])  # windows-1258 marks are combining
+    score = 0
+    for m in _ACCENTED_WORD.finditer(sample):
+        score += 1 if is_syllable(m.group()) else -1
+    score -= 3 * (sample.count("\ufffd") + len(_C1.findall(sample)))
+    return score
+
+
+_ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+_C1 = re.compile("[\x80-\x9f]")
+
+# --------------------------------------------------------------------------- syllables
+
+_TONE_MARKS = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook",
+               "\u0323": "dot"}
+_NUCLEI = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu", "uy", "oa", "oă", "oe", "oo", "uâ", "uê", "uơ", "iê", "yê", "uô", "ươ", "uyê", "uya", "uyu", "iêu", "yêu", "uôi", "ươi", "ươu", "oai", "oay", "oao", "oeo", "uây"]
+_SYLLABLE_RE = re.compile(
+    r"(?P<onset>ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
+    r"(?P<nucleus>" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + r")"
+    r"(?P<coda>ch|nh|ng|[cmnpt])?"
+)
+# spelling rules: k, gh, ngh only before i e ê y; c, ng never before them (c + i is spelt ki)
+_FRONT = ("i", "e", "ê", "y")
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(word: str) -> bool:
+    """Is `word` one well-formed Vietnamese syllable (phonotactics, one tone, sane case)?
+
+    This is the yardstick of every guess below: the right decoding of a Vietnamese page
+    turns its accented words into syllables, a wrong one into debris ("há»™i", "c¸c").
+    """
+    word = unicodedata.normalize("NFC", word)
+    if not (word.islower() or word.isupper() or word.istitle()):
+        return False
+    tones = [c for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS]
+    if len(tones) > 1:
+        return False
+    base = unicodedata.normalize(
+        "NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONE_MARKS)
+    ).lower()
+    m = _SYLLABLE_RE.fullmatch(base)
+    if not m:
+        return False
+    onset, front = m.group("onset"), m.group("nucleus").startswith(_FRONT)
+    if (onset in ("k", "gh", "ngh") and not front) or (onset in ("c", "ng") and front):
+        return False
+    if m.group("coda") in ("c", "ch", "p", "t"):
+        return bool(tones) and tones[0] in (_ACUTE, _DOT)  # stop finals: acute or dot below only
+    return True
+
+
+# --------------------------------------------------------------------------- legacy fonts
+
+# TCVN 5712:1993, VN3 (the "ABC" fonts .VnTime, .VnArial…): byte → character. VN3 has the
+# lower-case letters and seven bare capitals; capitals with tones come from the same bytes in
+# the ".VnTimeH" style fonts, which is why those spans are upper-cased below. Byte 0xAD (a
+# soft hyphen to any charset label) is "ư", so soft hyphens are removed only after this.
+# Positions VN1 uses for capitals with tones (0xC0…) and for combining marks (0xB0…, the
+# degree sign in windows-1252) are not VN3 and are left alone.
+_TCVN3 = {
+    0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
+    0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ",
+    0xB5: "à", 0xB6: "ả", 0xB7: "ã", 0xB8: "á", 0xB9: "ạ",
+    0xBB: "ằ", 0xBC: "ẳ", 0xBD: "ẵ", 0xBE: "ắ", 0xC6: "ặ",
+    0xC7: "ầ", 0xC8: "ẩ", 0xC9: "ẫ", 0xCA: "ấ", 0xCB: "ậ",
+    0xCC: "è", 0xCE: "ẻ", 0xCF: "ẽ", 0xD0: "é", 0xD1: "ẹ",
+    0xD2: "ề", 0xD3: "ể", 0xD4: "ễ", 0xD5: "ế", 0xD6: "ệ",
+    0xD7: "ì", 0xD8: "ỉ", 0xDC: "ĩ", 0xDD: "í", 0xDE: "ị",
+    0xDF: "ò", 0xE1: "ỏ", 0xE2: "õ", 0xE3: "ó", 0xE4: "ọ",
+    0xE5: "ồ", 0xE6: "ổ", 0xE7: "ỗ", 0xE8: "ố", 0xE9: "ộ",
+    0xEA: "ờ", 0xEB: "ở", 0xEC: "ỡ", 0xED: "ớ", 0xEE: "ợ",
+    0xEF: "ù", 0xF1: "ủ", 0xF2: "ũ", 0xF3: "ú", 0xF4: "ụ",
+    0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ", 0xF8: "ứ", 0xF9: "ự",
+    0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ",
+}
+TCVN3_TABLE: dict[str, str] = {chr(b): u for b, u in _TCVN3.items()}
+_TCVN3_TRANS = str.maketrans(TCVN3_TABLE)
+
+# VNI (VNI-Times, VNI-Helve…): a base letter followed by a mark byte; a few letters are one
+# byte of their own. Lower-case mark bytes follow lower-case letters, upper-case ones (the
+# same byte minus 0x20) capitals; either case of mark is accepted after either case of base.
+_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
+_CIRC, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
+_VNI_TONES = {"ù": _ACUTE, "ø": _GRAVE, "û": _HOOK, "õ": _TILDE, "ï": _DOT}
+_VNI_CIRC = {"â": "", "á": _ACUTE, "à": _GRAVE, "å": _HOOK, "ã": _TILDE, "ä": _DOT}
+_VNI_BREVE = {"ê": "", "é": _ACUTE, "è": _GRAVE, "ú": _HOOK, "ü": _TILDE, "ë": _DOT}
+_VNI_SINGLE = {
+    "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ",
+    "ñ": "đ", "ô": "ơ", "ö": "ư",
+}
+
+
+def _vni_tables() -> tuple[dict[str, str], dict[str, str]]:
+    pairs: dict[str, str] = {}
+
+    def add(base: str, mark: str, hat: str, tone: str) -> None:
+        for b, m in ((base, mark), (base.upper(), mark.upper()), (base.upper(), mark),
+                     (base, mark.upper())):
+            composed = unicodedata.normalize("NFC", _VNI_BASE.get(b.lower(), b.lower()) + hat + tone)
+            pairs[b + m] = composed.upper() if b.isupper() else composed
+
+    for base in "aeouyôö":
+        for mark, tone in _VNI_TONES.items():
+            add(base, mark, "", tone)
+    for base in "aeo":
+        for mark, tone in _VNI_CIRC.items():
+            add(base, mark, _CIRC, tone)
+    for mark, tone in _VNI_BREVE.items():
+        add("a", mark, _BREVE, tone)
+    singles = dict(_VNI_SINGLE)
+    singles.update({k.upper(): v.upper() for k, v in _VNI_SINGLE.items()})
+    return pairs, singles
+
+
+_VNI_BASE = {"ô": "o" + _HORN, "ö": "u" + _HORN}
+VNI_PAIRS, VNI_SINGLES = _vni_tables()
+_VNI_MARKS = "".join(sorted({p[1] for p in VNI_PAIRS}))
+_VNI_RE = re.compile(
+    "[aeouyôöAEOUYÔÖ][" + _VNI_MARKS + "]|[" + "".join(VNI_SINGLES) + "]"
+)
+
+
+def _vni_sub(m: re.Match[str]) -> str:
+    s = m.group()
+    return VNI_PAIRS.get(s) or VNI_SINGLES.get(s[0], s[0]) + (s[1:] and _vni_one(s[1]))
+
+
+def _vni_one(ch: str) -> str:
+    return VNI_SINGLES.get(ch, ch)
+
+
+def convert_legacy(text: str, scheme: str) -> str:
+    """Text in a legacy font encoding (as read through windows-1252) → Unicode, NFC.
+
+    Every character the table knows is converted, whatever else is around it: the caller
+    (`clean_text`) decides which stretches of a page are legacy and which are Unicode.
+    """
+    if scheme == "tcvn3":
+        out = text.translate(_TCVN3_TRANS)
+    elif scheme == "vni":
+        out = _VNI_RE.sub(_vni_sub, text)
+    else:
+        raise ValueError(f"unknown legacy encoding {scheme!r} (expected 'tcvn3' or 'vni')")
+    return unicodedata.normalize("NFC", out)
+
+
+# Words made only of ASCII letters and windows-1252 upper-half characters, with at least one
+# of the latter: the only words a legacy font can have produced.
+_CANDIDATE = re.compile(r"(?<![^\W\d_])[A-Za-z\xa1-\xff]*[\xa1-\xff][A-Za-z\xa1-\xff]*(?![^\W\d_])")
+_TCVN3_HINT = re.compile(r"""(?:face|font-family)\s*[=:]\s*["']?[^"'>;]*\.Vn[A-Z]""", re.IGNORECASE)
+_VNI_HINT = re.compile(r"""(?:face|font-family)\s*[=:]\s*["']?[^"'>;]*VNI[- ]?[A-Z]""", re.IGNORECASE)
+_MAX_CANDIDATES = 6000
+_HINT_WORD = {"tcvn3": (".Vn", ".VN", ".vn"), "vni": ("VNI", "Vni", "vni")}
+# Characters only a legacy font puts into running text: TCVN3 letters that windows-1252 shows
+# as symbols or as letters Vietnamese has not (¸ á, µ à, ¹ ạ, ¶ ả, ¬ ơ, ® đ, Þ ị, æ ổ, ø ứ…),
+# VNI mark bytes (ø ï û å ä ë ü) and letters (ñ đ, ö ư). An honest Vietnamese page has none
+# of them, so without one (or a font name) the word-by-word vote is skipped.
+_TRIGGER = {"tcvn3": "¡¢£¤¥¦§¨ª¬®µ¶¸¹Þæø÷", "vni": "øïûåäëüñöØÏÛÅÄËÜÑÖ"}
+
+
+def _has_any(text: str, needles: Iterable[str]) -> bool:
+    """Substring tests: ~50x faster than a regex character class over a big page."""
+    return any(n in text for n in needles)
+
+
+@lru_cache(maxsize=65536)
+def _vote(word: str, scheme: str) -> int:
+    """+1: the word is debris as is but a syllable once converted; -1: the reverse; 0: either."""
+    as_is = is_syllable(word)
+    converted = is_syllable(convert_legacy(word, scheme))
+    return int(converted) - int(as_is)
+
+
+def _tally(text: str, scheme: str) -> tuple[int, int, int]:
+    legacy = unicode = n = 0
+    for m in _CANDIDATE.finditer(text):
+        v = _vote(m.group(), scheme)
+        legacy += v > 0
+        unicode += v < 0
+        n += 1
+        if n >= _MAX_CANDIDATES or (n >= 2000 and legacy * 100 < n):
+            break  # enough evidence either way; keeps a big Unicode page cheap
+    return legacy, unicode, n
+
+
+def detect_legacy(text: str) -> str | None:
+    """"tcvn3" or "vni" when `text` is Vietnamese in a legacy font encoding (see `_detect`)."""
+    return _detect(text)[0]
+
+
+def _detect(text: str) -> tuple[str | None, int]:
+    """The legacy font encoding of `text` (HTML or plain) and the words that voted for it.
+
+    Each candidate word votes: legacy when it is debris as written but a Vietnamese
+    syllable once converted ("c¸c" → "các", "Cuïm" → "Cụm"), Unicode when the reverse
+    ("và" has no TCVN3 reading). Unicode Vietnamese, French or English text gives few legacy
+    votes and many Unicode ones, so it never fires; a font name in the page (`.VnTime`,
+    `VNI-Times`) lowers the bar, since then even a short title is worth converting.
+    """
+    best: tuple[int, str] | None = None
+    latin_only: str | None = None
+    for scheme, hint in (("tcvn3", _TCVN3_HINT), ("vni", _VNI_HINT)):
+        hinted = _has_any(text, _HINT_WORD[scheme]) and bool(hint.search(text))
+        if not hinted and not _has_any(text, _TRIGGER[scheme]):
+            continue  # the common case: an honest page, settled by one scan
+        need, share = (1, 0.15) if hinted else (3, 0.3)
+        legacy, unicode, n = _tally(text, scheme)
+        if legacy >= need and not (legacy >= 2 * unicode and legacy >= share * n):
+            # inconclusive: a Unicode template around a legacy article? Count again without
+            # the stretches that hold letters no legacy font produces (ộ, ư, đ…)
+            if latin_only is None:
+                latin_only = "\n".join(p for p in _TAG_SPLIT.split(text) if not _unicode_only(p))
+            legacy, unicode, n = _tally(latin_only, scheme)
+        decided = legacy >= need and legacy >= 2 * unicode and legacy >= share * n
+        if decided and (best is None or legacy > best[0]):
+            best = (legacy, scheme)
+    return (best[1], best[0]) if best else (None, 0)
+
+
+# windows-1252 has a few letters beyond Latin-1 (Œ š Ÿ…): a legacy page can contain them
+_CP1252_LETTERS = frozenset("ŒœŠšŸŽžƒˆ˜")
+
+
+def _unicode_only(part: str) -> bool:
+    """Does this stretch hold letters only Unicode text has (so it cannot be legacy-font)?"""
+    return any(ord(c) > 0xFF and c not in _CP1252_LETTERS and c.isalpha() for c in part)
+
+
+_TAG_SPLIT = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_H_FONT = re.compile(
+    r"""<(?P<tag>font|span|p|div|td|h[1-6]|b|strong)\b[^>]*(?:face|font-family)\s*[=:]\s*"""
+    r"""["']?[^"'>;]*\.Vn\w*H\b[^>]*>(?P<inner>.*?)</(?P=tag)\s*>""",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _upper_h_font(m: re.Match[str]) -> str:
+    """Text set in a ".VnTimeH"-style font is capitals: the font drew the lower-case bytes so."""
+    whole, a, b = m.group(0), m.start("inner") - m.start(), m.end("inner") - m.start()
+    parts = _TAG_SPLIT.split(whole[a:b])
+    inner = "".join(p if i % 2 else p.upper() for i, p in enumerate(parts))
+    return whole[:a] + inner + whole[b:]
+
+
+def convert_page(text: str, scheme: str) -> tuple[str, int, int]:
+    """Convert the legacy stretches of a page; leave its Unicode stretches alone.
+
+    A page can mix both (a Unicode template around an article pasted in TCVN3). Each text
+    node and each tag with non-ASCII attributes is decided on its own: converted unless it
+    holds characters no legacy font produces (ộ, ư…) or its words vote Unicode. Returns the
+    text, the number of candidate words converted and how many of them are still not
+    Vietnamese syllables (the caller flags the page when too many are).
+    """
+    out: list[str] = []
+    converted = bad = 0
+    parts = _TAG_SPLIT.split(text)
+    unicode_parts = {i for i, p in enumerate(parts) if not p.isascii() and _unicode_only(p)}
+    for i, part in enumerate(parts):
+        if i in unicode_parts or part.isascii() or part.startswith("<!--") \
+                or not _CANDIDATE.search(part):
+            out.append(part)
+            continue
+        votes = [_vote(w, scheme) for w in _CANDIDATE.findall(part)]
+        legacy, unicode = sum(v > 0 for v in votes), sum(v < 0 for v in votes)
+        # On a page that also has Unicode stretches (a template around a pasted article) a
+        # stretch whose words read either way ("Các tin khác") stays as written; on an
+        # all-legacy page it is legacy like the rest.
+        if legacy < unicode or (unicode_parts and legacy <= unicode):
+            out.append(part)
+            continue
+        new = convert_legacy(part, scheme)
+        for w in _CANDIDATE.findall(part):
+            converted += 1
+            bad += not is_syllable(convert_legacy(w, scheme))
+        out.append(new)
+    page = "".join(out)
+    if scheme == "tcvn3" and ".vn" in page.lower():
+        page = _H_FONT.sub(_upper_h_font, page)
+    return page, converted, bad
+
+
+# --------------------------------------------------------------------------- mojibake
+
+# UTF-8 bytes read as Latin-1 or windows-1252 are these characters: a lead byte (Â…ô) and
+# continuation bytes (0x80–0xBF as Latin-1, or the windows-1252 characters for 0x80–0x9F).
+_CONT_CHARS = "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc" \
+              "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a" \
+              "\u20ac\u2122"
+_MOJIBAKE = re.compile(
+    f"[\xc2-\xdf][{_CONT_CHARS}]|[\xe0-\xef][{_CONT_CHARS}]{{2}}|[\xf0-\xf4][{_CONT_CHARS}]{{3}}"
+)
+_CP1252_BYTE = {}
+for _b in range(0x80, 0xA0):
+    try:
+        _CP1252_BYTE[bytes([_b]).decode("cp1252")] = _b
+    except UnicodeDecodeError:
+        pass
+# What is left of mojibake that could not be undone (a byte lost to "?" or "�" on the way).
+# ("Ã" + no-break space is also honest capitals, "XÃ\xa0": not counted.)
+_RESIDUE = re.compile(f"á[»º][{_CONT_CHARS}\ufffd?]|Ã[\x80-\x9f\xa1-\xaa\xac-\xaf\xb1-\xb6\xb8-\xba"
+                      f"\xbc-\xbf\ufffd?]|Ä[\u2018\x91\x90\ufffd?]|Æ[\xa1\xaf\xb0]")
+
+
+def _to_bytes(chars: str) -> bytes | None:
+    out = bytearray()
+    for c in chars:
+        o = ord(c)
+        if o <= 0xFF:
+            out.append(o)
+        elif c in _CP1252_BYTE:
+            out.append(_CP1252_BYTE[c])
+        else:
+            return None
+    return bytes(out)
+
+
+def _plausible(raw: bytes, char: str) -> bool:
+    """Would Vietnamese (or its punctuation) double-encoded give these bytes?
+
+    Honest text can spell a UTF-8 sequence by chance ("và" + two no-break spaces is E0 A0 A0,
+    a Samaritan letter): only sequences decoding to what Vietnamese mojibake decodes to —
+    Latin letters and marks, general punctuation, currency, the BOM — are undone.
+    """
+    o = ord(char)
+    if len(raw) == 2:
+        return 0x80 <= o <= 0x24F or o in (0x300, 0x301, 0x303, 0x309, 0x323)
+    if len(raw) == 3:
+        return 0x1E00 <= o <= 0x1EFF or 0x2000 <= o <= 0x2BFF or o in (0xFEFF, 0xFFFD)
+    return 0x1F000 <= o <= 0x1FAFF  # emoji
+
+
+def _undo(s: str) -> str | None:
+    raw = _to_bytes(s)
+    if raw is None:
+        return None
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return fixed if _plausible(raw, fixed) else None
+
+
+def _undo_sequence(m: re.Match[str]) -> str:
+    return _undo(m.group()) or m.group()
+
+
+# A two-byte sequence ending in a no-break space, « » ° or · is also honest upper-case
+# Vietnamese ("XÃ\xa0", "LÊ»"): alone, it is not evidence of mojibake.
+_WEAK_CONT = "\xa0«»°·"
+
+
+def _strong(seqs: list[str]) -> int:
+    return sum(1 for s in seqs if (len(s) > 2 or s[1] not in _WEAK_CONT) and _undo(s))
+
+
+# Mojibake that lost a byte on the way: made through windows-1252 with errors="replace",
+# bytes 0x81 0x8D 0x8F 0x90 0x9D (no windows-1252 character) became U+FFFD; saved through
+# a Latin charset, every C1 byte (0x80–0x9F) became "?". Where one lost byte sits in a word,
+# each byte it can have been is tried, and the word is repaired when exactly one choice makes
+# it a Vietnamese syllable ("ThÆ°á»\ufffdng" → "Thường", "Há»?p" → "Họp"; "tr�ng" could be
+# trọng or trờng and stays). What stays is counted by the caller.
+_LOST = {"\ufffd": "\x81\x8d\x8f\x90\x9d", "?": "".join(map(chr, range(0x80, 0xA0)))}
+_LOSSY_SPOT = re.compile("(?:á[»º]|[ÃÄ])([?\ufffd])")
+_WORD_END = frozenset(" \t\r\n<>\"'=")
+_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+
+
+@lru_cache(maxsize=4096)
+def _resolve_lossy_word(word: str) -> str:
+    spots = list(_LOSSY_SPOT.finditer(word))
+    if len(spots) != 1:
+        return word
+    i = spots[0].start(1)
+    fits = []
+    for byte in _LOST[word[i]]:
+        trial = word[:i] + byte + word[i + 1:]
+        decoded = _MOJIBAKE.sub(_undo_sequence, trial)
+        if is_syllable(_EDGES.sub("", decoded)):
+            fits.append(trial)
+    return fits[0] if len(fits) == 1 else word
+
+
+def _resolve_lossy(text: str) -> str:
+    out, last = [], 0
+    for m in _LOSSY_SPOT.finditer(text):
+        if m.start() < last:
+            continue
+        a, b = m.start(), m.end()
+        while a > last and text[a - 1] not in _WORD_END:
+            a -= 1
+        while b < len(text) and text[b] not in _WORD_END:
+            b += 1
+        out += [text[last:a], _resolve_lossy_word(text[a:b])]
+        last = b
+    return "".join(out) + text[last:]
+
+
+# Every strong sequence of Vietnamese mojibake contains one of these; honest lower-case
+# Vietnamese none, so most pages stop at this scan
+# (single characters: one-character substring tests are the fast ones)
+_MOJI_QUICK = "ÃÄÅÆÂÌ»º\u20ac\u201a\u201e\x80\x82\x84ïŸ\x9f"
+
+
+def fix_mojibake(text: str) -> tuple[str, int]:
+    """Undo double-encoded UTF-8 in a whole text or in parts of it; (text, sequences fixed).
+
+    A page that is mojibake through and through goes to ftfy (it also knows the quirks: a
+    no-break space turned into a plain one, windows-1252 and Latin-1 mixed). What ftfy
+    leaves — a title double-encoded inside an otherwise clean page — is undone sequence by
+    sequence: each run of characters that spells a plausible UTF-8 sequence is decoded.
+    Repeated (at most three times) for text that was double-encoded more than once. Text
+    with no unambiguous sequence is returned untouched, so honest pages cost one regex scan.
+    """
+    if not _has_any(text, _MOJI_QUICK):
+        return text, 0
+    found = _MOJIBAKE.findall(text)
+    strong = _strong(found) if found else 0
+    if not strong:
+        return text, 0
+    before = strong
+    if "\ufffd" in text or "?" in text:
+        text = _resolve_lossy(text)
+    for _ in range(3):
+        if strong >= 3:
+            import ftfy
+
+            text = ftfy.fix_encoding(text)
+        text = _MOJIBAKE.sub(_undo_sequence, text)
+        left = _strong(_MOJIBAKE.findall(text))
+        if not left or left >= strong:
+            strong = left
+            break
+        strong = left
+    return text, max(before - strong, 0)
+
+
+# --------------------------------------------------------------------------- text repair
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKUP = set("<>&\"'")
+# str.translate with a dict is ~50x slower than a regex that finds nothing on a clean page
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_SPACE_CHARS = "\u00a0\u2007\u202f"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
+_C1_CHARS = [chr(c) for c in range(0x80, 0xA0)]
+
+
+def _entity(m: re.Match[str]) -> str:
+    s = m.group()
+    ch = html.unescape(s)
+    if ch == s or ch in _MARKUP or (len(ch) == 1 and ord(ch) < 0x20 and ch not in "\t\n"):
+        return s  # unknown, markup-significant or a control character: the parser's business
+    return ch
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Decoded text → clean NFC text, and the repairs made.
+
+    Order matters: entities first (mojibake and decomposed marks also come entity-encoded);
+    legacy fonts before mojibake repair (their bytes are not UTF-8 and must not be "fixed")
+    and before soft hyphens go (0xAD is "ư" in TCVN3); NFC last, after every step that can
+    produce combining marks.
+    """
+    repairs: list[str] = []
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    scheme = None
+    if not text.isascii():
+        # double-encoded UTF-8 is Latin-1 debris too: when it is plainly that, skip the
+        # legacy-font vote (and its cost); when both could be, the stronger case wins
+        moji = _strong(_MOJIBAKE.findall(text)) if _has_any(text, _MOJI_QUICK) else 0
+        if moji < 20:
+            scheme, votes = _detect(text)
+            if moji > votes:
+                scheme = None
+    if scheme:
+        name = {"tcvn3": "TCVN3 (ABC, .VnTime)", "vni": "VNI (VNI-Times)"}[scheme]
+        text, converted, bad = convert_page(text, scheme)
+        if bad >= 3 and bad > 0.2 * converted:
+            repairs.append(f"{PROBLEM}legacy font encoding {name} detected but {bad} of "
+                           f"{converted} words did not convert to Vietnamese")
+        else:
+            repairs.append(f"legacy font encoding {name} converted to Unicode "
+                           f"({converted} words)")
+    else:
+        text, n = fix_mojibake(text)
+        if n:
+            repairs.append(f"double-encoded UTF-8 repaired ({n} sequences)")
+        residue = len(_RESIDUE.findall(text)) if n or "á»" in text or "áº" in text else 0
+        if residue >= 3:
+            repairs.append(f"{PROBLEM}{residue} double-encoded sequences could not be repaired "
+                           "(bytes were lost before the page was saved)")
+    lost = text.count("\ufffd")
+    if lost:
+        repairs.append(f"{lost} characters lost before the page reached us (shown as \ufffd)")
+    c1 = _C1.findall(text) if _has_any(text, _C1_CHARS) else []
+    if c1:
+        text = _C1.sub(lambda m: m.group().encode("latin-1").decode("cp1252", "ignore"), text)
+        repairs.append(f"C1 control characters read as windows-1252 ({len(c1)})")
+    if not text.isascii():
+        if _has_any(text, _INVISIBLE_CHARS):
+            text = _INVISIBLE.sub("", text)
+        if _has_any(text, _SPACE_CHARS):
+            text = _SPACES.sub(" ", text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+            repairs.append("decomposed tone marks composed (NFC)")
+    return text, repairs
 
 
 def decode_html(body: bytes, declared: str | None = None) -> tuple[str, list[str]]:
-    repairs: list[str] = []
-    header = f"text/html; charset={declared}" if declared else None
-    enc, text = html_to_unicode(header, body)
-    if "\ufffd" in text and enc.lower().replace("-", "") in ("utf8",):
-        try:
-            text = body.decode("cp1258")
-            repairs.append("declared utf-8 but bytes are windows-1258")
-        except UnicodeDecodeError:
-            pass
-    import ftfy
+    """Fetched bytes (+ the HTTP header's charset, if any) → (clean NFC HTML text, repairs).
 
-    fixed = ftfy.fix_encoding(text)
-    if fixed != text:
-        repairs.append("double-encoded UTF-8 repaired")
-        text = fixed
-    return unicodedata.normalize("NFC", text), repairs
+    Entries of the repairs list starting with `PROBLEM` mean the text is not usable:
+    see `decode_problems`.
+    """
+    text, repairs = decode_bytes(body, declared)
+    text, more = clean_text(text)
+    return text, repairs + more
+
+
+def decode_problems(repairs: list[str]) -> list[str]:
+    """The repairs that are really failures: the page must not be stored as an article."""
+    return [r[len(PROBLEM):] for r in repairs if r.startswith(PROBLEM)]

@@ -43,6 +43,7 @@ from archive.boilerplate import (
     split_trailing_byline,
     strip_outlet_prefix,
 )
+from archive.encoding import fix_mojibake
 from archive.normalize import clean_line, fold, nfc
 from archive.urls import canonical_url, site_key
 
@@ -689,25 +690,6 @@ def _select(sel: parsel.Selector, css: str | None) -> list[Any]:
         return []
 
 
-def _repair_mojibake(html: str) -> str:
-    """UTF-8 read as Latin-1 and saved again ("Tin TÃ¢y NguyÃªn"): undo it.
-
-    The crawler decodes pages through archive.ingest.decode_page, which repairs this already;
-    this guard is for callers that hand us text they decoded themselves."""
-    sample = html[:20000]
-    if sample.count("Ã") + sample.count("á»") + sample.count("Ä") < 20:
-        return html
-    try:
-        return html.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        try:
-            import ftfy
-
-            return ftfy.fix_encoding(html)
-        except Exception:  # noqa: BLE001 — a broken optional helper must not cost the page
-            return html
-
-
 def extract_article(html: str, url: str, platform: dict | None = None) -> dict[str, Any]:
     """Article fields of one HTML page (see CONTRACTS.md for the keys).
 
@@ -716,7 +698,9 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
     """
     if not isinstance(html, str):
         raise ExtractError("extract_article expects decoded text (str)")
-    html = _repair_mojibake(html)
+    # Pages from the crawler were decoded and repaired by archive.encoding already; this is for
+    # callers that hand over text they decoded themselves (one owner: encoding.fix_mojibake).
+    html = fix_mojibake(html)[0]
     record = empty_record(url)
     paths: dict[str, str] = {}
     record["paths"] = paths

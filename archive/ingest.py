@@ -127,12 +127,22 @@ def extract_and_store(
         text, repairs = decode_page(body, headers)
         if repairs:
             log.info("%s: charset repairs %s", url, repairs)
-        record = build_record(text, url, getattr(source, "rules", None))
+        from archive.encoding import decode_problems
+
+        undecodable = decode_problems(repairs)
+        record = {} if undecodable else build_record(text, url, getattr(source, "rules", None))
     except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
         store.record_failure(db, url=url, stage="extract", message=f"{type(exc).__name__}: {exc}",
                              source_id=source_id, crawl_id=crawl_id, page_id=page_id)
         log.warning("extraction failed for %s: %s", url, exc)
         return IngestResult("failed", url, page_id=page_id, message=str(exc))
+    if undecodable:
+        # never store mojibake as an article: the raw page is kept, a reparse can retry it
+        message = "; ".join(undecodable)
+        store.record_failure(db, url=url, stage="decode", message=message, source_id=source_id,
+                             crawl_id=crawl_id, page_id=page_id)
+        log.warning("undecodable text in %s: %s", url, message)
+        return IngestResult("failed", url, page_id=page_id, message=message)
     problem = _problem(record)
     if problem:
         stage = "classify" if problem == "not-article" else "extract"
