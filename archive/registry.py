@@ -17,11 +17,13 @@ import tomllib
 import unicodedata
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from cssselect import SelectorError
 from parsel import Selector
 
 from archive.normalize import fold
@@ -78,7 +80,7 @@ def current_provinces() -> list[str]:
 
 _CURRENT = {_key(n): n for n in current_provinces()}
 _FORMER = {_key(n): n for n in FORMER_TO_CURRENT}
-assert set(_key(v) for v in FORMER_TO_CURRENT.values()) == set(_CURRENT), "merger table drifted"
+assert {_key(v) for v in FORMER_TO_CURRENT.values()} == set(_CURRENT), "merger table drifted"
 
 
 def canonical_province(name: str) -> str | None:
@@ -287,7 +289,7 @@ _WEIGHTS = {"title": 2.0, "body": 3.0, "date": 1.5, "lead": 1.0, "author": 0.5}
 def _texts(sel: Selector, css: str) -> list[str]:
     try:
         nodes = sel.css(css)
-    except Exception:  # a selector parsel cannot compile scores nothing
+    except (SelectorError, ValueError):  # a selector parsel cannot compile scores nothing
         return []
     return [" ".join(" ".join(n.css("::text").getall()).split()) for n in nodes]
 
@@ -548,7 +550,7 @@ def _link_urls(html: str, base: str, rules: dict[str, Any]) -> list[str]:
     css = rules.get("article_links") or "a"
     try:
         hrefs = sel.css(css).css("::attr(href)").getall() or sel.css(css + "::attr(href)").getall()
-    except Exception:
+    except (SelectorError, ValueError):
         hrefs = []
     urls = [urljoin(base, h) for h in hrefs if h and not h.startswith(("#", "javascript:"))]
     pattern = rules.get("article_url")

@@ -170,7 +170,7 @@ def test_stats_count_requests_per_path(base):
 
 def test_fault_pages(base):
     assert get(f"{base}/faults/status/503")[0] == 503
-    _, headers, body = get(f"{base}/faults/cp1258")
+    _, _headers, body = get(f"{base}/faults/cp1258")
     assert "charset=windows-1258" in body.decode("cp1258")
     text = unicodedata.normalize("NFC", body.decode("cp1258"))
     [truth] = [a for a in load_articles(FAULT_ARTICLE[0]) if a["slug"] == FAULT_ARTICLE[1]]
