@@ -17,27 +17,54 @@ Rules, in the order they run (each is a small function below):
    nghị/lễ"; and
    (c) no *disqualifier* before the trigger: future or task wording (sẽ, kế hoạch, yêu cầu,
    đề nghị, hướng dẫn, có trách nhiệm, nhiệm vụ, phấn đấu), a press conference (họp báo), a
-   union/party congress (đại hội công đoàn/CĐ/đảng bộ/đoàn …, nhiệm kỳ), an executive
-   meeting (hội nghị Ban Chấp hành/Ban Thường vụ, họp tiểu ban); and an honouring trigger is
-   void when the sentence is about one exploit (vụ án, chuyên án, khám phá, bắt giữ, dũng cảm).
-   Cooperation signings ("ký kết phối hợp") have no trigger, so they never qualify; a cluster
-   named as organiser of anything else (a charity show) neither.
+   union/party congress (đại hội công đoàn/CĐ/đảng bộ/đoàn …, a delegates' congress "đại
+   hội đại biểu", any congress with a "nhiệm kỳ") that is the event and not its occasion
+   ("chào mừng / hướng tới / chuẩn bị Đại hội …" do not disqualify), an executive meeting
+   (hội nghị Ban Chấp hành/Ban Thường vụ, "Ban Chấp hành … tổ chức Hội nghị lần thứ 8",
+   "Hội nghị lần thứ N … khóa", họp tiểu ban), a training course (tập huấn, bồi dưỡng nghiệp
+   vụ); an honouring trigger is void when the sentence is about one exploit (vụ án, chuyên
+   án, khám phá, bắt giữ, dũng cảm) or is one person's award story ("chị … vinh dự được tuyên
+   dương tại Hội nghị …" with no day of its own: a profile). Cooperation signings ("ký kết
+   phối hợp") have no trigger, so they never qualify; a cluster named as organiser of
+   anything else (a charity show, a sports day) neither.
 3. **Rows.** The first qualifying sentence of lead/body (else the headline) is the headline
    meeting. A later qualifying sentence opening a new event ("Cùng ngày", "Cũng trong ngày",
-   "Trước đó", or its own day) with a different organiser is another meeting.
+   "Trước đó", or its own day) with a different organiser is another meeting; it owns the
+   sentences up to the next meeting (so a caption's person there is its attendee, not the
+   headline meeting's) and takes the article's province when it names none. When the
+   article's first sentence reports another kind of event (an organisation's congress, an
+   executive session, a training course), sentences referring back to it ("Tại đại hội, …
+   tuyên dương …", "Dịp này") are part of it: only a sentence opening with its own day or
+   "Cùng ngày" can still report a meeting.
 4. **Fields** come from the meeting's sentence first, then the headline, then the lead, then
    (for period, members, attendees) the whole text: kind (first trigger in the sentence;
    "phát động ký giao ước" is a signing), period label and dates, cluster kind/name/number,
-   organiser (subject of the organising verb, or "của/do X tổ chức"; a cluster organising its
-   own meeting has the unit it met at as host, when it met at an organisation), place ("tại …",
-   not "tại hội nghị"), date (year printed, else from `published` — a day after publication
-   means the previous year —, else from the period), members after "gồm" near a cluster, split
-   at commas/semicolons and at "và" only before an organisation head ("Sở Giáo dục và Đào tạo"
-   stays whole), attendees (lists after "Đến dự/Dự hội nghị/Tham dự … có", "Đến dự …, Đại tá X
-   - …", and ranked or addressed people (Ông/Bà/đồng chí/Đại tá …) speaking, awarding or
-   chairing; not people introduced by "Theo" (a source) or "như" (an honouree)), provinces
-   named in the organiser/place/cluster/sentence/headline/lead (else a province the whole text
-   names at least twice).
+   organiser (subject of the organising verb — after leading adverbials and purpose phrases
+   such as "Hướng tới …," —, or "của/do X tổ chức"; when the cluster itself (or nobody) is the
+   subject, the unit a sentence about the meeting says hosts or chairs it — "Hội nghị do X,
+   đơn vị Cụm trưởng năm 2016, đăng cai/chủ trì" — without its role apposition, never a person;
+   else the organisation it met at, and a town or district only when it is one of the
+   cluster's members), place ("tại …", not "tại hội nghị"; for an online meeting the main
+   bridge point, "Điểm cầu chính đặt tại …"), date (year printed, else from `published` — a
+   day after publication means the previous year —, else from the period: a signing in
+   December opens next year's period, a review closes its own), period (the earliest period
+   phrase; "quý III và … quý IV năm 2013" takes the year printed later; a rotating role's year
+   "Trưởng khối năm 2017" and a congress's term "Đại hội … lần thứ XV, nhiệm kỳ 2013-2018"
+   are not periods), cluster (number after "số" or a numeral, but "Cụm thi đua 5 tỉnh …" counts
+   members), members after "gồm" near a cluster (semicolons always separate; commas too,
+   unless the part starts no organisation, "Sở Văn hóa, Thể thao và Du lịch"; "và" only before
+   an organisation head, so "Sở Giáo dục và Đào tạo" stays whole; item numbers "(1)" dropped;
+   a shared prefix is distributed, "Hội LHPN các huyện A, B và thành phố C" → "Hội LHPN huyện
+   A", …; a head count "gồm 9 trường … trên địa bàn" is no list), attendees (lists after
+   "Đến dự/Dự hội nghị/Tham dự … (còn) có", "Chủ trì hội nghị có", "Dự và chỉ đạo … có các
+   đồng chí:", items split at ";", "," and "và"; "Đến dự …, Đại tá X - …"; ranked or addressed
+   people (Ông/Bà/đồng chí/Đại tá …) speaking, awarding or chairing; role-first names
+   "Phó Chủ tịch UBND tỉnh A và Chủ tịch LĐLĐ tỉnh B đã trao …", "Phó Chủ tịch UBND tỉnh (bà
+   A)", found where a family name (organisations.SURNAMES) starts the last run of 2–4
+   capitalised syllables; not people introduced by "Theo" (a source) or "như" (an honouree)),
+   provinces named in the organiser/place/cluster/sentence/headline/lead, plus every member
+   province of an inter-provincial cluster (else a province the whole text names at least
+   twice).
 """
 
 from __future__ import annotations
@@ -48,9 +75,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from archive.normalize import clean_text, normalize_tone_marks
-from archive.organisations import RANKS, TITLES, normalise_dashes, starts_with_org_head
+from archive.organisations import RANKS, SURNAMES, TITLES, normalise_dashes, starts_with_org_head
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 # --- characters ----------------------------------------------------------------------------
 _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -119,12 +146,32 @@ _AGGREGATE = re.compile(r"\btừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?(?:tháng|n
 _CONGRESS = re.compile(
     r"(?:đại\s+hội|ĐH)\s+(?:đại\s+biểu\s+)?(?:công\s+đoàn|CĐ|đảng\s+bộ|đoàn\s+thanh\s+niên|đoàn\s+TNCS|"
     r"hội\s+(?:liên\s+hiệp|nông\s+dân|cựu\s+chiến\s+binh|phụ\s+nữ)|mặt\s+trận|MTTQ|chi\s+bộ|[IVXL]+\b)"
-    r"|\bĐHCĐ\b|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*(?:ra\s+mắt|đã\s+bầu)", _I)
+    r"|\bĐHCĐ\b|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*(?:ra\s+mắt|đã\s+bầu)"
+    # "Đại hội đại biểu lần thứ X, nhiệm kỳ 2017-2022": a delegates' congress, or any congress
+    # with a term of office, is an organisation's congress (an emulation congress has a period).
+    r"|đại\s+hội\s+đại\s+biểu\b(?!\s+(?:thi\s+đua|điển\s+hình))"
+    r"|đại\s+hội\s+(?!thi\s+đua|điển\s+hình)[^.;]{0,60}?,?\s+nhiệm\s+kỳ\s+\d{4}", _I)
+# An executive body in session: "Hội nghị Ban Chấp hành …", "Ban Chấp hành LĐLĐ tỉnh khóa XIV
+# tổ chức Hội nghị lần thứ 8 …", "Hội nghị lần thứ 8 (khóa XIV)", "họp Tiểu ban …". A bare
+# "hội nghị lần thứ nhất năm 2013" can be a cluster's own meeting, so it needs the "khóa".
 _EXECUTIVE = re.compile(r"hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV)|"
-                        r"họp\s+(?:Tiểu\s+ban|Ban\s+Chấp\s+hành|BCH)", _I)
+                        r"họp\s+(?:Tiểu\s+ban|Ban\s+Chấp\s+hành|BCH)|"
+                        r"(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV)\b[^.;]{0,80}?\b(?:hội\s+nghị|kỳ\s+họp|phiên\s+họp)"
+                        r"\s+(?:lần\s+thứ|thường\s+kỳ|định\s+kỳ|mở\s+rộng)|"
+                        r"hội\s+nghị\s+lần\s+thứ\s+\w+[^.;]{0,40}?\b(?:khóa|khoá)\b", _I)
+# Training courses on commendation procedures talk about sơ kết, tổng kết and biểu dương as
+# their subject matter; they are not emulation meetings.
+_TRAINING = re.compile(r"\btập\s+huấn\b|bồi\s+dưỡng\s+nghiệp\s+vụ|lớp\s+(?:tập\s+huấn|bồi\s+dưỡng)", _I)
+# One person honoured ("Năm 2016, chị vinh dự được tuyên dương tại Hội nghị …"): an award story
+# or a profile, not the report of the meeting — unless the sentence dates the meeting itself.
+_PERSONAL_HONOUR = re.compile(
+    r"(?:\bvinh\s+dự\s+được|\b(?:chị|anh|ông|bà|em|cô|thầy)\s+(?:[^\s,.;]+\s+){0,3}?(?:đã\s+)?được)\s+"
+    r"(?:\S+\s+){0,3}?(?:tuyên\s+dương|biểu\s+dương|tôn\s+vinh|vinh\s+danh|khen\s+thưởng|trao|tặng)", _I)
 _PRESS = re.compile(r"họp\s+báo|buổi\s+họp\s+báo|cuộc\s+họp\s+báo", _I)
-_DESCRIBES = re.compile(r"^(?:Hội\s+nghị|Buổi\s+lễ|Lễ|Buổi\s+tọa\s+đàm|Đại\s+hội|Buổi\s+ký\s+kết)\s+"
-                        r"(?:\S+\s+){0,6}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)")
+_DESCRIBES = re.compile(r"^(?:(?:Hội\s+nghị|Buổi\s+lễ|Lễ|Buổi\s+tọa\s+đàm|Đại\s+hội|Buổi\s+ký\s+kết)\s+"
+                        r"(?:\S+\s+){0,6}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)"
+                        # an online meeting's venue: "Điểm cầu chính (được) đặt tại …"
+                        r"|Điểm\s+cầu\s+(?:chính|trung\s+tâm)\s+(?:\S+\s+){0,2}?tại)")
 _NEW_EVENT = re.compile(r"^(?:Cùng\s+ngày|Cũng\s+trong\s+(?:ngày|sáng|chiều|tối|dịp)|Cùng\s+dịp|"
                         r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,)")
 _BACK_REFERENCE = re.compile(r"^(?:Tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây)|Dịp\s+này|Nhân\s+dịp\s+này|"
@@ -219,6 +266,20 @@ def _triggers(text: str, headline: str) -> list[tuple[int, str]]:
     return [(pos, kind) for pos, _neg, kind in found]
 
 
+# "chào mừng / hướng tới / tiến tới / chuẩn bị Đại hội …": the congress is the occasion or a
+# later task of what is reported, not the event itself.
+_OCCASION = re.compile(r"(?:chào\s+mừng|hướng\s+(?:tới|về)|tiến\s+tới|chuẩn\s+bị\s+(?:tốt\s+)?(?:cho\s+)?|"
+                       r"trước\s+thềm|lập\s+thành\s+tích|thành\s+công|phục\s+vụ|tuyên\s+truyền)\s+(?:các\s+)?$", _I)
+
+
+def _congress_event(text: str) -> re.Match[str] | None:
+    """The first congress in `text` that is an event, not an occasion."""
+    for m in _CONGRESS.finditer(text):
+        if not _OCCASION.search(text[max(0, m.start() - 40):m.start()]):
+            return m
+    return None
+
+
 def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     text = sentence.text
     triggers = _triggers(text, headline)
@@ -230,12 +291,14 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     before = text[:first]
     if _DISQUALIFY.search(before) or _AGGREGATE.search(before) or re.search(r"họp\s+báo", text, _I):
         return None
-    if _CONGRESS.search(text) and not re.search(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", text, _I):
-        congress = _CONGRESS.search(text)
-        assert congress
-        if congress.start() < first and not re.search(r"tuyên\s+dương|biểu\s+dương|tôn\s+vinh", text[first:], _I):
-            return None
-    if _EXECUTIVE.search(before):
+    congress = _congress_event(text)
+    if congress and not re.search(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", text, _I) \
+            and congress.start() < first and not re.search(r"tuyên\s+dương|biểu\s+dương|tôn\s+vinh", text[first:], _I):
+        return None
+    if _EXECUTIVE.search(before) or _TRAINING.search(before):
+        return None
+    personal = _PERSONAL_HONOUR.search(text)
+    if personal and personal.start() <= first and not (_DATE.search(text) or _RELATIVE_DAY.search(text)):
         return None
     kinds: list[str] = []
     for _pos, kind in triggers:
@@ -251,6 +314,7 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("h2", re.compile(r"(?:6|sáu)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
     ("m9", re.compile(r"(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?", _I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/-]\s*|\s+(?:năm\s+)?)(?P<y>\d{4})", _I)),
+    ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\b(?!\s*[/-]?\s*(?:năm\s+)?\d)", _I)),
     ("school", re.compile(r"năm\s+học\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
     ("range", re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
     ("years", re.compile(
@@ -264,6 +328,26 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
+# "Trưởng khối năm 2017", "đơn vị Cụm trưởng năm học 2016-2017", "làm Cụm trưởng năm 2018": the
+# year someone holds a rotating role, not the period a meeting reviews.
+_ROLE_BEFORE = re.compile(r"(?:(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)|(?:[Tt]rưởng|[Pp]hó)\s+(?:[Cc]ụm|[Kk]hối)"
+                          r"(?:\s+thi\s+đua)?(?:\s+số\s+\S+)?|luân\s+phiên)\s*$")
+
+
+def _not_a_period(text: str, m: re.Match[str]) -> bool:
+    """A period-shaped phrase that is not the meeting's period: a rotating role's year, or the
+    term of office of a congress ('Đại hội Công đoàn tỉnh lần thứ XV, nhiệm kỳ 2013-2018')."""
+    before = text[max(0, m.start() - 60):m.start()]
+    if _ROLE_BEFORE.search(before):
+        return True
+    if re.match(r"nhiệm\s+kỳ", m.group(0), _I):
+        clause = re.split(r"[.;:]", text[max(0, m.start() - 120):m.start()])[-1]
+        congress = list(re.finditer(r"đại\s+hội(?!\s+(?:thi\s+đua|điển\s+hình))", clause, _I))
+        if congress and not re.search(r"\b(?:sơ|tổng)\s+kết\b", clause[congress[-1].start():], _I):
+            return True
+    return False
+
+
 def parse_period(text: str) -> dict[str, str | None] | None:
     """The reporting period named in `text`: label as written plus ISO start/end.
 
@@ -273,7 +357,7 @@ def parse_period(text: str) -> dict[str, str | None] | None:
     """
     best: tuple[int, int, str, re.Match[str]] | None = None
     for name, pattern in _PERIOD_PATTERNS:
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if not _not_a_period(text, m)), None)
         if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
             best = (m.start(), -len(m.group(0)), name, m)
     if best is None:
@@ -281,11 +365,11 @@ def parse_period(text: str) -> dict[str, str | None] | None:
     _s, _l, name, m = best
     label = re.sub(r"\s+", " ", m.group(0)).strip()
     year = m.groupdict().get("y")
-    if name in ("h1", "h2", "m9") and not year:
+    if name in ("h1", "h2", "m9", "quarter") and not year:
         later = re.search(r"năm\s+((?:19|20)\d{2})", text[m.end():], _I)
         year = later.group(1) if later else None
         if year:
-            label = f"{label} {year}"
+            label = f"{label} {year}" if label.lower().endswith("năm") else f"{label} năm {year}"
     start = end = None
     if name in ("h1", "h2", "m9", "year", "quarter") and year:
         y = int(year)
@@ -309,7 +393,10 @@ def parse_period(text: str) -> dict[str, str | None] | None:
             "period_end": end.isoformat() if end else None}
 
 
-_CLUSTER = re.compile(r"(?P<kind>[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua(?:\s+(?:số\s+)?(?P<num>\d{1,3}|[IVXL]{1,6})\b)?")
+# "Cụm thi đua số 7", "Cụm thi đua IV"; but "Cụm thi đua 5 tỉnh Tây Nguyên" counts its members.
+_COUNTED = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đơn\s+vị|cơ\s+quan|trường|doanh\s+nghiệp|ngành|sở|địa\s+phương)"
+_CLUSTER = re.compile(r"(?P<kind>[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua(?:\s+số\s+(?P<num>\d{1,3}|[IVXL]{1,6})\b|"
+                      rf"\s+(?P<num2>\d{{1,3}}|[IVXL]{{1,6}})\b(?!\s+{_COUNTED}\b))?")
 _CLUSTER_STOP = {"đã", "vừa", "tổ", "gồm", "bao", "có", "do", "thuộc", "năm", "lần", "tại", "với", "và",
                  "trong", "là", "đến", "họp", "sơ", "tổng", "ký", "phát", "cùng", "được", "hội", "nhằm",
                  "tiếp", "đạt", "dẫn", "luôn", "thêm", "trên", "về", "cho", "của", "diễn", "mong",
@@ -341,7 +428,7 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
     """
 
     for m in _CLUSTER.finditer(text):
-        num = m.group("num")
+        num = m.group("num") or m.group("num2")
         rest = text[m.end():]
         words: list[str] = []
         for token in re.split(r"(\s+)", rest)[:40]:
@@ -385,45 +472,89 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
 
 
 _MEMBERS_START = re.compile(
-    r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)[^.;:]{0,80}?\b(?:bao\s+)?gồm\s*"
-    r"(?:(?:\d+|các|những)\s+(?:đơn\s+vị|địa\s+phương|cơ\s+quan|thành\s+viên|huyện[^:]{0,20})\s*)?:?\s*")
+    r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)[^.;:]{0,80}?\b(?:bao\s+)?gồm\s*:?\s*")
 _MEMBERS_END = re.compile(
     r"\s+(?:đã|vừa|đang|cùng\s+nhau|tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được)\b|\.(?:\s|$)|$")
+_COUNT_WORD = r"(?:\d+|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+# "gồm 6 đơn vị:", "gồm LĐLĐ 6 tỉnh:", "gồm các huyện:" — a count or kind before the colon.
+_COUNT_INTRO = re.compile(rf"^(?:[^\s,;:]+\s+)?{_COUNT_WORD}\s+[^,;:]{{1,40}}?:\s*")
+# "gồm 3 huyện An Lão, …" (the kind is shared by the names after it) vs "gồm 9 trường đại học,
+# cao đẳng đóng trên địa bàn" (a head count, no names).
+_COUNT_NOUN = re.compile(rf"^{_COUNT_WORD}\s+((?:[a-zđà-ỹ]+\s+){{1,4}}?)(?=[{_VN_UPPER}])")
+_NUMBERING = re.compile(r"^(?:\(\s*\d+\s*\)|\d+\s*[.)]|[a-zđ]\))\s*")
+# "Hội LHPN các huyện Long Thành, Nhơn Trạch và thành phố Long Khánh": one kind of body in
+# several localities — the prefix and the locality kind are shared by every name after it.
+_LOCALITY_KIND = r"(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố|tỉnh)"
+_SHARED_PREFIX = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{1,4}}?)các\s+(?P<kind>{_LOCALITY_KIND})\s*:?\s*(?={UP})")
+# "gồm 7 trường THPT thuộc các huyện …", "gồm 9 trường đóng trên địa bàn": a head count qualified
+# by where its members are, not a list of names.
+_COUNT_QUALIFIER = re.compile(r"\b(?:thuộc|trên\s+địa\s+bàn|đóng\s+trên|của|ở|tại|trong)\b")
 
 
 def parse_members(text: str) -> list[str] | None:
     """Organisations listed after 'gồm'/'gồm:' near a cluster, as written.
 
-    Split at commas and semicolons, and at 'và' only when an organisation name starts after it.
+    Semicolons always separate members; within a semicolon part, commas do too, except that a
+    comma part starting no organisation name belongs to the name before it ('Sở Văn hóa, Thể
+    thao và Du lịch'); 'và' splits only when an organisation name starts after it. Item
+    numbers ('(1)', '2.', 'a)') are dropped. A head count with no names ('gồm 9 trường đại
+    học, cao đẳng trên địa bàn') is not a list.
     """
     m = _MEMBERS_START.search(text)
     if not m:
         return None
     rest = text[m.end():]
+    shared = _SHARED_PREFIX.match(rest)
+    if shared and (re.match(rf"{_COUNT_WORD}\s", rest) or _COUNT_QUALIFIER.search(shared.group("pre"))):
+        shared = None  # "7 trường THPT thuộc các huyện …" is a head count, handled below
+    if shared:
+        stop = _MEMBERS_END.search(rest, shared.end())
+        pre, kind = shared.group("pre").strip(), shared.group("kind")
+        shared_items: list[str] = []
+        for name in re.split(r"\s*[,;]\s*|\s+và\s+", rest[shared.end():stop.start() if stop else None]):
+            name = name.strip(" .:;–-")
+            if not name:
+                continue
+            if re.match(_LOCALITY_KIND + r"\s", name):
+                shared_items.append(f"{pre} {name}")  # "… và thành phố D" → "Hội LHPN thành phố D"
+            elif starts_with_org_head(name):
+                shared_items.append(name)  # another body, named in full
+            else:
+                shared_items.append(f"{pre} {kind} {name}")
+        return shared_items if len(shared_items) >= 2 else None
+    intro = _COUNT_INTRO.match(rest)
+    if intro:
+        rest = rest[intro.end():]
+    elif re.match(rf"{_COUNT_WORD}\s", rest):
+        noun = _COUNT_NOUN.match(rest)
+        if not noun or _COUNT_QUALIFIER.search(re.split(r"[,;.]", rest, maxsplit=1)[0]):
+            return None
+        rest = rest[noun.end():]
     end = _MEMBERS_END.search(rest)
     chunk = rest[:end.start()] if end else rest
-    colon = chunk.find(":")
-    if 0 <= colon <= 30:  # "gồm các xã: A, B" — the list starts after the colon
-        chunk = chunk[colon + 1:]
-    parts = [p for p in re.split(r"\s*[;,]\s*", chunk.strip()) if p]
-    headed = [starts_with_org_head(p) for p in parts]
-    if any(headed):
-        # A list of organisation names: a comma part that starts no organisation belongs to
-        # the name before it ("Sở Văn hóa, Thể thao và Du lịch").
+    groups = [g for g in re.split(r"\s*;\s*", chunk.strip()) if g]
+    parts_by_group = [[p for p in re.split(r"\s*,\s*", g) if p] for g in groups]
+    flat = [p for group in parts_by_group for p in group]
+    any_headed = any(starts_with_org_head(_NUMBERING.sub("", p)) for p in flat)
+    parts: list[str] = []
+    for group in parts_by_group:
         merged: list[str] = []
-        for part, head in zip(parts, headed):
-            if merged and not head:
+        for part in group:
+            part = _NUMBERING.sub("", part)
+            if merged and any_headed and not starts_with_org_head(part):
+                # "Sở Văn hóa, Thể thao và Du lịch": a comma part that starts no organisation
                 merged[-1] = f"{merged[-1]}, {part}"
             else:
                 merged.append(part)
-        parts = merged
+        parts.extend(merged)
     items: list[str] = []
     for part in parts:
         pieces = re.split(r"\s+(?:và|cùng)\s+", part)
         current = pieces[0]
         for piece in pieces[1:]:
+            piece = _NUMBERING.sub("", piece)
             # bare place names ("Nam Giang, Tây Giang và Phước Sơn") split at every "và"
-            if starts_with_org_head(piece) or not any(headed):
+            if starts_with_org_head(piece) or not any_headed:
                 items.append(current)
                 current = piece
             else:
@@ -527,10 +658,12 @@ def _person(name: str, title: str | None, rank: str | None) -> dict[str, str | N
 
 
 _LIST_INTRO = re.compile(
-    r"(?:(?:[Đđ]ến|[Tt]ới|[Vv]ề)\s+)?(?:[Dd]ự|[Tt]ham\s+dự)(?:\s+và\s+(?:phát\s+biểu|chỉ\s+đạo|chủ\s+trì|trao\s+\S+))?"
-    r"(?:\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi\s+tọa\s+đàm|tọa\s+đàm|buổi|lễ\s+\S+))?"
-    r"(?:\s+(?:\S+\s+){0,3}?)?\s+có\s+(?:sự\s+(?:có\s+mặt|tham\s+dự)\s+của\s+)?(?:các\s+)?"
-    r"|với\s+sự\s+(?:tham\s+dự|có\s+mặt)\s+của\s+(?:các\s+)?")
+    r"(?<!\w)(?:(?:[Đđ]ến|[Tt]ới|[Vv]ề)\s+)?(?:[Dd]ự|[Tt]ham\s+dự|(?:[Đđ]ồng\s+)?[Cc]hủ\s+trì)"
+    r"(?:\s+và\s+(?:phát\s+biểu|chỉ\s+đạo|chủ\s+trì|trao\s+\S+))?"
+    # "Dự lễ phát động có", "Chủ trì hội nghị tại điểm cầu chính có", "Tham dự hội nghị còn có"
+    r"(?:\s+(?!có\b|còn\b)[^\s,.;:]+){0,6}?\s+(?:còn\s+|cũng\s+)?có\s+(?:sự\s+(?:có\s+mặt|tham\s+dự)\s+của\s+)?"
+    r"(?:các\s+)?"
+    r"|với\s+sự\s+(?:tham\s+dự|có\s+mặt|chủ\s+trì)\s+của\s+(?:các\s+)?")
 _INTRO_COMMA = re.compile(r"(?:[Đđ]ến|[Tt]ới)\s+dự(?:\s+và\s+[^,.]{1,40})?,\s*")
 _PERSON_LEAD = re.compile(rf"(?P<hon>(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|ông|bà)\s+)?(?P<rank>(?:{_RANK_RE.pattern}\s+)*)")
 
@@ -550,6 +683,94 @@ def _parse_person_at(text: str, *, need_marker: bool) -> tuple[dict[str, str | N
     return _person(name, title, rank), end + used
 
 
+_SURNAME_SET = frozenset(SURNAMES)
+_TITLE_HEAD = re.compile(rf"(?:Phó\s+)?(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})(?!\w)")
+_CAPITALISED = re.compile(rf"{UP}{LO}*")
+_HONORIFIC_WORDS = {"ông", "bà", "Ông", "Bà", "đồng", "Đồng", "chí", "anh", "chị"}
+# Words a role never contains: the role has ended ("Chủ tịch nước tặng … cho ông A").
+_NOT_IN_ROLE = {"cho", "tặng", "trao", "đã", "được", "là", "nhận", "tại", "với", "về", "khi", "đến", "tới",
+                "dự", "phát", "có", "cùng", "đề", "nhấn", "khẳng", "ghi", "chúc", "vừa", "sẽ", "đang"}
+_ACTOR_VERB = re.compile(
+    r"\s*(?:,\s*)?(?:(?:đã|cũng|đến|tới|về|đồng\s+chí)\s+)*(?:trao|phát\s+biểu|chủ\s+trì|dự|tham\s+dự|chúc\s+mừng|"
+    r"chỉ\s+đạo|khai\s+mạc|bế\s+mạc|nhấn\s+mạnh|khẳng\s+định|đánh\s+giá|ghi\s+nhận|kết\s+luận|gửi|tặng|"
+    r"biểu\s+dương|đề\s+nghị|yêu\s+cầu|phát\s+động|kêu\s+gọi|điều\s+hành|cho\s+biết)\b")
+_ACTOR_BEFORE = re.compile(r"(?:^|[.;]\s*)(?:[Pp]hát\s+biểu|[Tt]hay\s+mặt|[Tt]ại\s+(?:hội\s+nghị|buổi\s+lễ|lễ|đại\s+hội))"
+                           r"[^.;]{0,80},\s*$")
+
+
+def parse_titled_person(text: str) -> tuple[dict[str, str | None], int] | None:
+    """A person written role first at the start of `text`: 'Phó Chủ tịch UBND tỉnh Hà Nam Bùi
+    Quang Chiến', 'Phó Chủ tịch UBND tỉnh (bà Huỳnh Thị Lựu)'. The role runs straight into the
+    name, so the name is the last run of two to four capitalised syllables that starts with a
+    family name (SURNAMES) and is not a province ('… tỉnh Hà Nam Bùi Quang Chiến' → 'Bùi Quang
+    Chiến'). Returns (person, end offset) or None."""
+    from archive.places import find_provinces
+
+    head = _TITLE_HEAD.match(text)
+    if not head:
+        return None
+    words: list[re.Match[str]] = []
+    for m in re.finditer(r"[^\s,;:.()]+|[,;:.()]", text[head.end():]):
+        if m.group(0) in ",;:." or len(words) > 12:
+            break
+        words.append(m)
+        if m.group(0) in _NOT_IN_ROLE:
+            break
+    tokens = [w.group(0) for w in words]
+    for i, token in enumerate(tokens):
+        if token not in _SURNAME_SET or (i and tokens[i - 1] in _SURNAME_SET and
+                                         _CAPITALISED.fullmatch(tokens[i - 1])):
+            continue
+        j = i
+        while j + 1 < len(tokens) and _CAPITALISED.fullmatch(tokens[j + 1]):
+            j += 1
+        if not 1 <= j - i <= 3:
+            continue
+        name = " ".join(tokens[i:j + 1])
+        if find_provinces(name) and normalize_tone_marks(name).startswith(
+                tuple(normalize_tone_marks(p) for p in find_provinces(name))):
+            continue
+        title_words = [t for t in tokens[:i] if t not in "()" and t not in _HONORIFIC_WORDS]
+        title = " ".join([head.group(0), *title_words]).strip()
+        end = head.end() + words[j].end()
+        if j + 1 < len(tokens) and tokens[j + 1] == ")":
+            end = head.end() + words[j + 1].end()
+        return _person(name, normalise_dashes(title), None), end
+    return None
+
+
+def _titled_actors(sentence: str) -> list[dict[str, str | None]]:
+    """Role-first people a sentence shows acting at the meeting: a chain 'A và B' (or 'A, B')
+    followed by an attending verb (trao, phát biểu, chủ trì, dự …), or after 'Phát biểu tại
+    hội nghị, …' / 'Thay mặt …, '."""
+    found: list[dict[str, str | None]] = []
+    pos = 0
+    while True:
+        head = _TITLE_HEAD.search(sentence, pos)
+        if not head:
+            return found
+        pos = head.end()
+        if head.start() and (sentence[head.start() - 1].isalnum() or not sentence[head.start()].isupper()):
+            continue
+        chain: list[dict[str, str | None]] = []
+        at = head.start()
+        while True:
+            got = parse_titled_person(sentence[at:])
+            if not got:
+                break
+            chain.append(got[0])
+            at += got[1]
+            joint = re.match(r"\s*(?:,|\s+và|\s+cùng)\s+(?=(?:Phó\s+)?[A-ZĐ])", sentence[at:])
+            if not joint or not _TITLE_HEAD.match(sentence, at + joint.end()):
+                break
+            at += joint.end()
+        if not chain:
+            continue
+        if _ACTOR_VERB.match(sentence, at) or _ACTOR_BEFORE.search(sentence[:head.start()]):
+            found.extend(chain)
+        pos = max(pos, at)
+
+
 def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
     """People the text says attended, chaired, spoke or handed out awards, with their titles."""
     people: list[dict[str, str | None]] = []
@@ -565,12 +786,12 @@ def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
             rest = s[intro.end():].lstrip(": ")
             rest = re.sub(r"^(?:đồng\s+chí|đ/c)\s*:?\s*", "", rest)
             while rest:
-                got = _parse_person_at(rest, need_marker=False)
+                got = _parse_person_at(rest, need_marker=False) or parse_titled_person(rest)
                 if not got:
                     break
                 add(got[0])
                 rest = rest[got[1]:]
-                nxt = re.match(r"\s*(?:[;,]|\s và)\s*(?:và\s+)?(?:các\s+)?", rest)
+                nxt = re.match(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?:(?:đồng\s+chí|ông|bà)\s+)?", rest)
                 if not nxt:
                     break
                 rest = rest[nxt.end():]
@@ -579,7 +800,11 @@ def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
             got = _parse_person_at(s[intro.end():], need_marker=False)
             if got:
                 add(got[0])
-        # 3. addressed or ranked people who speak, award or chair at the meeting
+        # 3. role-first people who chair, speak or award: "Phó Chủ tịch UBND tỉnh A và Chủ tịch
+        #    LĐLĐ tỉnh B đã trao …", "Phát biểu tại hội nghị, Phó Thống đốc C khẳng định …"
+        for person in _titled_actors(s):
+            add(person)
+        # 4. addressed or ranked people who speak, award or chair at the meeting
         if not _ATTEND_CUE.search(s):
             continue
         for lead in re.finditer(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|{_RANK_RE.pattern})\s+", s):
@@ -603,12 +828,42 @@ _ORGANISE = re.compile(
     r"có\s+buổi|họp)\b")
 _ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn]hằm|[Đđ]ể|[Tt]rong\s|[Nn]hân\s|"
                         r"[Tt]ại\s|[Hh]ôm\s|[Cc]ùng\s+ngày|[Cc]ũng\s+trong|[Tt]rước\s+đó|[Vv]ào\s|[Ss]áng|[Cc]hiều|"
-                        r"[Tt]ừ\s|[Dd]ịp\s+này|[Qq]ua\s|[Vv]ới\s|[Tt]heo\s)")
+                        r"[Tt]ừ\s|[Dd]ịp\s+này|[Qq]ua\s|[Vv]ới\s|[Tt]heo\s|"
+                        # purpose phrases: "Hướng tới Đại hội …, LĐLĐ tỉnh tổ chức …"
+                        r"[Hh]ướng\s+(?:tới|về)\s|[Cc]hào\s+mừng\s|[Tt]iến\s+tới\s|[Hh]ưởng\s+ứng\s|"
+                        r"[Tt]hực\s+hiện\s|[Kk]ỷ\s+niệm\s)")
 _ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|đơn\s+vị|cơ\s+quan|Trưởng|"
                               r"Cụm\s+trưởng|Khối\s+trưởng|nhà\s+thầu))")
 _CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)\s+)?(?:các\s+đơn\s+vị\s+(?:trong|thuộc)\s+)?"
                               r"(?:[Cc]ụm|[Kk]hối)\b")
 _BY = re.compile(r"\b(?:của|do)\s+(?P<h>[^,.;]{2,90}?)\s+(?:đăng\s+cai\s+)?tổ\s+chức\b")
+# "Hội nghị do UBND thị xã X - đơn vị Trưởng cụm năm 2016 - đăng cai tổ chức", "… do Trường Y,
+# đơn vị Cụm trưởng, chủ trì": the unit hosting a cluster's meeting, with its role in apposition.
+_HOSTED_BY = re.compile(r"\bdo\s+(?P<h>[^.;]{2,160}?)\s*[,–—-]?\s+(?:đăng\s+cai|chủ\s+trì|đứng\s+ra|tổ\s+chức)\b")
+_MEETING_SUBJECT = re.compile(r"^(?:[Hh]ội\s+nghị|[Ll]ễ|[Bb]uổi\s+(?:lễ|tọa\s+đàm|họp|gặp\s+mặt)|[Đđ]ại\s+hội|"
+                              r"[Tt]ọa\s+đàm|[Cc]hương\s+trình)\b[^.;]{0,60}?\bdo\s")
+# Where an organisation's name ends and its role begins: ", đơn vị Cụm trưởng …", " - là đơn vị …",
+# ", Trưởng khối …", or a comma before a lower-case word.
+_APPOSITION_CUT = re.compile(r"\s*,\s*(?=(?:là\s+)?đơn\s+vị|cơ\s+quan\s+(?:thường|trưởng)|Cụm\s+(?:trưởng|phó)|"
+                             r"Khối\s+(?:trưởng|phó)|Trưởng\s+(?:cụm|khối|Cụm|Khối)|[a-zđ])"
+                             r"|\s+[-–—]\s+(?=(?:là\s+)?đơn\s+vị|Trưởng|Cụm|Khối|cơ\s+quan)|\s*\(")
+_PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{'|'.join(re.escape(r) for r in RANKS)})\s")
+
+
+def hosted_by(text: str, *, meeting_subject: bool = True) -> str | None:
+    """The organisation a sentence says hosts or chairs the meeting ('do X … đăng cai/chủ
+    trì/tổ chức'), without its role apposition; None for a person ('do Thượng tá A chủ trì').
+    With `meeting_subject`, only sentences about the meeting itself ('Hội nghị do …', 'Lễ …
+    do …') count, so that 'phong trào do X tổ chức' elsewhere in the text does not."""
+    if meeting_subject and not _MEETING_SUBJECT.match(text):
+        return None
+    m = _HOSTED_BY.search(text)
+    if not m:
+        return None
+    host = _APPOSITION_CUT.split(m.group("h"))[0].strip(" ,–-")
+    if not host or _PERSON_START.match(host) or not starts_with_org_head(host) or _TITLE_START.match(host):
+        return None
+    return host
 
 
 def parse_organiser(text: str) -> tuple[str | None, bool]:
@@ -625,7 +880,8 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         parts = parts[:1] + [p for p in parts[1:] if p[:1].isupper() or starts_with_org_head(p)]
         host = ", ".join(parts).strip(" ,.–-")
         host = _ROLE_APPOSITION.split(host)[0].strip()
-        if host and host[0].isupper() and len(host) <= 160 and not re.search(r"\b(?:đã|được|là)\b", host):
+        if host and (host[0].isupper() or starts_with_org_head(host)) and len(host) <= 160 \
+                and not re.search(r"\b(?:đã|được|là)\b", host):
             if _CLUSTER_SUBJECT.match(host):
                 return None, True
             return host, False
@@ -642,6 +898,10 @@ _PLACE = re.compile(r"(?<![\w])[Tt]ại\s+(?!(?:hội\s+nghị|lễ|buổi|đạ
                     r"(?:Hội\s+nghị|Lễ|Đại\s+hội)\b)(?P<p>[^,.;:()“”\"]{2,90})")
 _PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm|để|với|do|trong|vào|chiều|sáng|tối|trưa|ngày|"
                         r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d")
+
+
+_LOCALITY = re.compile(r"(?:thành\s+phố|[Tt]hành\s+phố|TP\.?|tỉnh|[Tt]ỉnh|huyện|[Hh]uyện|quận|[Qq]uận|thị\s+xã|[Tt]hị\s+xã|"
+                       r"xã|[Xx]ã|phường|[Pp]hường|thị\s+trấn|[Tt]hị\s+trấn)\s+(?!ủy|uỷ|đoàn|đội)\S")
 
 
 def parse_place(text: str) -> str | None:
@@ -728,7 +988,7 @@ def resolve_date(d: int, m: int, year: int | None, *, published: date | None,
 
 # --- assembling ----------------------------------------------------------------------------
 
-_EVENT_TITLE = re.compile(r"(?:[Hh]ội\s+nghị|[Bb]uổi\s+lễ|[Ll]ễ|[Đđ]ại\s+hội|[Bb]uổi\s+tọa\s+đàm|[Tt]ọa\s+đàm|"
+_EVENT_TITLE = re.compile(r"(?<!tâm\s)(?<!Cung\s)(?<!trường\s)(?:[Hh]ội\s+nghị|[Bb]uổi\s+lễ|[Ll]ễ|[Đđ]ại\s+hội|[Bb]uổi\s+tọa\s+đàm|[Tt]ọa\s+đàm|"
                           r"[Bb]uổi\s+giao\s+lưu)\s+[^.;:]{3,200}")
 _TITLE_END = re.compile(r"\s+(?:tại|do|diễn\s+ra|vào|của\s+(?:Tổng\s+)?[A-ZĐ]|chiều|sáng|ngày|với\s+sự|nhằm)\b"
                         r"|,\s(?!khen\s+thưởng)|\s+\(")
@@ -782,6 +1042,30 @@ def _meeting_provinces(parts: list[str | None], whole: str) -> list[str]:
     return frequent[:1]
 
 
+def _is_member(place: str, members: list[str]) -> bool:
+    """'xã Tuy An Bắc' is one of ['Tuy An Bắc', 'Tuy An Nam', …]; 'thị xã Bỉm Sơn' of ['thị xã
+    Bỉm Sơn', 'huyện Hà Trung', …]. Compared without the locality kind and tone-mark style."""
+    def bare(name: str) -> str:
+        return normalize_tone_marks(re.sub(rf"^{_LOCALITY_KIND}\s+", "", name.strip(), flags=_I)).lower()
+
+    return bool(place) and bare(place) in {bare(m) for m in members}
+
+
+def _member_provinces(members: list[str]) -> list[str]:
+    """Provinces of a cluster whose members are all provinces ('Cụm thi đua 5 tỉnh Tây Nguyên
+    gồm Kon Tum, Gia Lai, …', 'LĐLĐ 6 tỉnh: Thanh Hóa, …'); [] otherwise."""
+    from archive.places import find_provinces
+
+    found: list[str] = []
+    for member in members:
+        named = find_provinces(member)
+        if len(named) != 1:
+            return []
+        if named[0] not in found:
+            found.append(named[0])
+    return found if len(found) >= 2 else []
+
+
 def extract_meetings(title: str, body: str, *, lead: str | None = None,
                      published: str | None = None) -> list[dict[str, Any]]:
     """Meetings reported in an article; [] when it reports none. Keys: see CONTRACTS.md."""
@@ -794,6 +1078,14 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None,
     if _PRESS.search(opening) or _PRESS.search(title_t):
         return []  # a press conference announcing or presenting an event is not the event
     events = [e for s in sentences if (e := _qualifies(s, headline))]
+    opening_s = next((x for x in sentences if x.where != "title"), None)
+    if events and opening_s and _opens_other_event(opening_s, headline):
+        # The article reports another kind of event (an organisation's congress, an executive
+        # session, a training course); what refers back to it ("Tại đại hội, … tuyên dương …",
+        # "Dịp này, …") is part of it. Only a sentence opening with its own day or "Cùng
+        # ngày …" can still report a separate emulation meeting.
+        events = [e for e in events if e.sentence.where != "title" and _NEW_EVENT.match(e.sentence.text)
+                  and not _BACK_REFERENCE.match(e.sentence.text)]
     if not events:
         return []
     text_events = [e for e in events if e.sentence.where != "title"]
@@ -827,6 +1119,21 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None,
         rows.append(_build(e, title_event if n == 0 else None, sentences, own, headline, lead_first, pub,
                            primary=n == 0, inherit=rows[0] if rows else None))
     return rows
+
+
+def _opens_other_event(opening: Sentence, headline: str) -> bool:
+    """Whether the article's first sentence reports a non-emulation event as what happened:
+    a congress of an organisation, an executive-committee session or a training course
+    (and is not itself an emulation meeting report)."""
+    text = opening.text
+    if _qualifies(opening, headline):
+        return False
+    if not (_EVIDENCE.search(text) or _DATE.search(text) or _RELATIVE_DAY.search(text)
+            or re.search(r"\btổ\s+chức\b", text, _I)):
+        return False
+    congress = _congress_event(text)
+    return bool((congress and not re.match(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", congress.group(0), _I))
+                or _EXECUTIVE.search(text) or _TRAINING.search(text))
 
 
 def _concrete(text: str) -> bool:
@@ -880,10 +1187,12 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
             place = parse_place(nxt)
             if place:
                 break
-    hall = re.sub(r"^(?:[Hh]ội\s+trường|[Pp]hòng\s+họp)\s+(?:của\s+)?", "", place or "")
-    if not host and by_cluster and hall and starts_with_org_head(hall):
-        host = hall
-
+    if not host:
+        # the cluster (or nobody) is the subject: a unit named as hosting/chairing it is the host
+        for part in all_text:
+            host = hosted_by(part, meeting_subject=part != s) or None
+            if host:
+                break
     d = mo = y = None
     for part in ([s, *follow, lead_first] if primary else [s, *follow]):
         d, mo, y, _rel = _find_date(part, pub)
@@ -900,11 +1209,24 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
             if members:
                 break
 
+    hall = re.sub(r"^(?:[Hh]ội\s+trường|[Pp]hòng\s+họp)\s+(?:của\s+)?", "", place or "")
+    # A cluster meeting at an organisation is hosted by it. A town is only a place — unless the
+    # cluster is made of towns and districts and this is one of them ("tại thị xã B, Cụm … gồm
+    # thị xã B, huyện C …": the member district hosts).
+    if not host and by_cluster and hall and starts_with_org_head(hall) \
+            and (not _LOCALITY.match(hall) or _is_member(hall, members or [])):
+        host = hall
+
     attendees = parse_attendees(all_text)
 
     provinces = _meeting_provinces([host, place, cluster and cluster["cluster_name"], s]
                                    + ([headline, lead_first] if primary else []),
                                    " ".join(all_text) if primary else "")
+    for province in _member_provinces(members or []):
+        if province not in provinces:
+            provinces.append(province)  # an inter-provincial cluster's meeting concerns all of them
+    if not provinces and inherit:
+        provinces = list(inherit.get("provinces") or [])  # "Cùng ngày, LĐLĐ huyện B …": same article, same province
     on = date.fromisoformat(meeting_date) if meeting_date else pub
     confidence = 0.5 + 0.1 * sum(bool(x) for x in (meeting_date, period, host or cluster, place)) \
         + (0.05 if event.kind != "other" else 0)

@@ -92,6 +92,22 @@ TITLES: tuple[str, ...] = (
     "Hiệu trưởng", "Chính ủy", "Chính uỷ", "Tư lệnh", "Phó Tư lệnh", "Chỉ huy trưởng", "Trưởng",
     "Đại biểu Quốc hội", "Thường trực", "Thủ trưởng", "Tổng Thư ký", "Thư ký", "Chủ tịch nước",
     "Phó Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Đại diện", "Lãnh đạo",
+    "Thống đốc", "Phó Thống đốc", "Chánh Thanh tra", "Phó Chánh Thanh tra", "Trưởng khoa",
+)
+
+# Family names. A role written before a name ("Phó Chủ tịch UBND tỉnh Hà Nam Bùi Quang Chiến")
+# runs into the name with nothing between them; the name is where a family name starts a run of
+# two to four capitalised syllables. Common Kinh family names plus frequent ones of the Khmer,
+# Tày/Nùng, Hmông and Central Highlands communities (Thạch, Lò, Vàng, Điểu, Rơ Chăm, Ksor …).
+SURNAMES: tuple[str, ...] = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+    "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lâm", "Đoàn", "Lương", "Hà", "Mai", "Tô", "Trịnh", "Đào",
+    "Cao", "Chu", "Tạ", "Lưu", "Quách", "Triệu", "Kiều", "Hứa", "Thái", "Từ", "Khúc", "Nông", "Giáp",
+    "Châu", "La", "Đàm", "Mạc", "Tăng", "Tôn", "Lục", "Văn", "Đồng", "Lã", "Kim", "Thạch", "Sơn",
+    "Danh", "Lò", "Vàng", "Sùng", "Giàng", "Mùa", "Hầu", "Lầu", "Điểu", "Rơ", "Ksor", "Siu", "Nay",
+    "Y", "Quan", "Bế", "Ma", "Phùng", "Vương", "Doãn", "Âu", "Ninh", "Thân",
+    "Tống", "Cù", "Diệp", "Lạc", "Mẫn", "Nghiêm", "Ông", "Phí", "Tiêu", "Vi", "Yên", "Bạch", "Cấn",
+    "Chế", "Công", "Đới", "Hàn", "Khổng", "Liêu", "Ôn", "Quản", "Thiều", "Trình", "Viên",
 )
 
 # Military / police ranks and honorifics written before a name ("Đại tá Đinh Văn Toản").
