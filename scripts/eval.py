@@ -5,7 +5,8 @@
 Reads ../shared/realworld (gold.jsonl + the pages), runs our extractor and trafilatura
 (`bare_extraction` with metadata, `extract_metadata` where it returns nothing) on every HTML
 page, and our `extract_text` on every text item; prints a per-field table and pages/s, then the
-meetings report when scripts/eval_meetings.py exists. Fails (exit 1) when a field is below its
+meetings report when scripts/eval_meetings.py exists (and, apart and never gated, the same
+report on our own fixture corpus tests/fixtures/meetings/corpus). Fails (exit 1) when a field is below its
 floor in scripts/eval_baseline.json. Floors only go up: `--update-floors` raises a floor to the
 current score and never lowers one (trafilatura's eval gate is the model).
 
@@ -220,6 +221,11 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
             assert spec and spec.loader
             spec.loader.exec_module(module)
             report["meetings"] = module.run(directory)
+            if hasattr(module, "run_own"):
+                # our own fixture corpus, printed apart and never gated: rules were tuned on it
+                report["meetings_own"] = module.run_own()
+                report["meetings_own_text"] = module.format_report(report["meetings_own"],
+                                                                   heading=module.OWN_HEADING)
         except Exception as exc:  # noqa: BLE001 — the article report still stands on its own
             report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
     return report
@@ -304,6 +310,8 @@ def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
     if "meetings" in report:
         lines += ["", "Meetings:", json.dumps(report["meetings"], ensure_ascii=False, indent=2)
                   if not isinstance(report["meetings"], str) else report["meetings"]]
+    if report.get("meetings_own_text"):
+        lines += ["", report["meetings_own_text"]]
     return "\n".join(lines)
 
 

@@ -1,6 +1,12 @@
 """Meeting extraction quality on the labelled real article texts in ../shared/realworld.
 
-    python scripts/eval_meetings.py [REALWORLD_DIR] [--json] [--verbose]
+    python scripts/eval_meetings.py [REALWORLD_DIR] [--json] [--verbose] [--own]
+
+`--own` also scores the project's own fixture corpus (tests/fixtures/meetings/corpus: texts
+written for this project in the same three layouts, same gold format). It is printed under
+its own heading and never gated here — rules were tuned on it, so it is a regression check
+(tests/test_meetings_corpus.py pins its floors), not a measure of generalisation; the real
+sample above and the held-out set are.
 
 Reads gold.jsonl's `kind: "text"` items, splits each file by its crawl layout (see the corpus
 README), runs `extract_meetings`, prints detection precision/recall/F1 and per-field accuracy,
@@ -40,6 +46,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 DEFAULT_DIR = ROOT.parent / "shared" / "realworld"
+OWN_DIR = ROOT / "tests" / "fixtures" / "meetings" / "corpus"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
           "attendees")
@@ -114,9 +121,32 @@ def score(rows: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, bool]:
     }
 
 
+def score_extra_rows(rows: list[dict[str, Any]], gold: dict[str, Any]) -> tuple[int, int, int]:
+    """(found, wanted, spurious) for the meetings after the headline one.
+
+    Gold may list them in `other_meetings` ({meeting_kind, host, meeting_date, …}); a returned
+    row beyond the first matches one when its kind is equal, its host matches (as for `host`
+    above) and its date is equal. Rows that match none are spurious. Gold without the key (the
+    realworld sample names extra meetings only in `notes`) is not scored.
+    """
+    wanted = gold.get("other_meetings")
+    if wanted is None:
+        return 0, 0, 0
+    extra = list(rows[1:])
+    found = 0
+    for w in wanted:
+        hit = next((r for r in extra if r.get("kind") == w.get("meeting_kind")
+                    and _contains(r.get("host"), w.get("host"))
+                    and (r.get("meeting_date") or None) == (w.get("meeting_date") or None)), None)
+        if hit is not None:
+            found += 1
+            extra.remove(hit)
+    return found, len(wanted), len(extra)
+
+
 def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | None = None) -> dict[str, Any]:
     """Evaluate; returns {detection: {precision, recall, f1, tp, fp, fn}, fields: {name: rate},
-    n, misses, below_floor, ok}."""
+    extra_rows: {found, wanted, spurious}, n, misses, below_floor, ok}."""
     from archive.meetings import extract_meetings
 
     directory = Path(realworld_dir or DEFAULT_DIR)
@@ -126,6 +156,7 @@ def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | N
     items = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
     items = [g for g in items if g.get("kind") == "text" and (directory / g["file"]).exists()]
     tp = fp = fn = 0
+    extra_found = extra_wanted = extra_spurious = 0
     verdicts: dict[str, list[bool]] = {f: [] for f in FIELDS}
     misses: list[dict[str, Any]] = []
     for g in items:
@@ -140,6 +171,14 @@ def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | N
             misses.append({"file": g["file"], "field": "is_meeting", "got": found, "want": wanted})
         if not wanted:
             continue
+        found_extra, wanted_extra, spurious = score_extra_rows(rows, g)
+        extra_found, extra_wanted, extra_spurious = (extra_found + found_extra, extra_wanted + wanted_extra,
+                                                     extra_spurious + spurious)
+        if found_extra < wanted_extra or spurious:
+            misses.append({"file": g["file"], "field": "extra_rows",
+                           "got": [(r.get("kind"), r.get("host"), r.get("meeting_date")) for r in rows[1:]],
+                           "want": [(w.get("meeting_kind"), w.get("host"), w.get("meeting_date"))
+                                    for w in g.get("other_meetings") or []]})
         for field, ok in score(rows, g).items():
             verdicts[field].append(ok)
             if not ok:
@@ -160,6 +199,7 @@ def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | N
         "detection": {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
                       "tp": tp, "fp": fp, "fn": fn},
         "fields": fields, "misses": misses,
+        "extra_rows": {"found": extra_found, "wanted": extra_wanted, "spurious": extra_spurious},
     }
     floors = load_floors() if floors is None else floors
     below = []
@@ -179,15 +219,19 @@ def load_floors(path: Path = BASELINE) -> dict[str, float]:
     return dict(json.loads(path.read_text("utf-8")).get("meetings") or {})
 
 
-def format_report(report: dict[str, Any], *, verbose: bool = False) -> str:
+def format_report(report: dict[str, Any], *, verbose: bool = False, heading: str = "meetings") -> str:
     if "skipped" in report:
-        return f"meetings eval skipped: {report['skipped']}"
+        return f"{heading} eval skipped: {report['skipped']}"
     d = report["detection"]
-    lines = [f"meetings: {report['n']} text items, {report['meeting_reports']} meeting reports",
+    lines = [f"{heading}: {report['n']} text items, {report['meeting_reports']} meeting reports",
              (f"  detection  precision {d['precision']:.1%}  recall {d['recall']:.1%}  F1 {d['f1']:.1%}"
               f"  (tp {d['tp']}, fp {d['fp']}, fn {d['fn']})")]
     for field, rate in report["fields"].items():
         lines.append(f"  {field:<13}{'-' if rate is None else f'{rate:.1%}'}")
+    extra = report.get("extra_rows") or {}
+    if extra.get("wanted") or extra.get("spurious"):
+        lines.append(f"  extra rows   {extra['found']}/{extra['wanted']} further meetings found, "
+                     f"{extra['spurious']} spurious")
     if verbose:
         for miss in report["misses"]:
             lines.append(f"  miss {miss['file']} {miss['field']}: got {miss['got']!r} want {miss['want']!r}")
@@ -201,13 +245,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("realworld_dir", nargs="?", default=None)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    parser.add_argument("--own", action="store_true",
+                        help=f"also score the project's own fixture corpus ({OWN_DIR.relative_to(ROOT)}), not gated")
     args = parser.parse_args(argv)
     report = run(args.realworld_dir)
+    own = run_own() if args.own else None
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(json.dumps({"realworld": report, "own_fixtures": own} if own else report, ensure_ascii=False, indent=2))
     else:
         print(format_report(report, verbose=args.verbose))
+        if own:
+            print()
+            print(format_report(own, verbose=args.verbose, heading=OWN_HEADING))
     return 0 if report.get("ok", True) else 1
+
+
+OWN_HEADING = "OWN FIXTURES (written for this project, rules tuned on them; not the judge)"
+
+
+def run_own(directory: Path = OWN_DIR) -> dict[str, Any]:
+    """The same evaluation over the project's own fixture corpus, without floors."""
+    return run(directory, floors={})
 
 
 if __name__ == "__main__":
