@@ -424,7 +424,9 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
     """'Cụm thi đua số 7 tỉnh Thanh Hóa gồm…' → kind 'cụm', name 'Cụm thi đua số 7', number 7.
 
     The name keeps a qualifier written after the number ('Cụm thi đua số 8 - CATP Hà Nội',
-    'Khối thi đua các cơ quan Đảng') and drops the province ('tỉnh Thanh Hóa').
+    'Khối thi đua các cơ quan Đảng') and drops the province ('tỉnh Thanh Hóa', 'Tỉnh ủy
+    Bắc Giang' → 'Tỉnh ủy'), so that one cluster is one facet value however the text names
+    its province; the province has its own column.
     """
 
     for m in _CLUSTER.finditer(text):
@@ -442,6 +444,10 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
             if plural and (bare.lower() == "và" or previous in ("các", "xã", "-", "tổ")):
                 words.append(token)
                 continue
+            # "các Đảng bộ trực thuộc Tỉnh ủy": "thuộc" after "trực" is inside the name
+            if plural and bare.lower() == "thuộc" and previous.lower() == "trực":
+                words.append(token)
+                continue
             if (token[0] in ",.;:()“”\"" or bare.lower() in _CLUSTER_STOP or not bare
                     or len([w for w in words if w.strip()]) >= 10 or _DATE.match(rest[rest.find(token):])):
                 break
@@ -452,6 +458,8 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
             if not dashed and bare.lower() in ("tỉnh", "thành", "tp", "tp.") \
                     and _province_follows(rest[rest.find(token):]):
                 break
+            if previous.lower() in ("ủy", "uỷ") and _province_follows(rest[rest.find(token):]):
+                break  # "trực thuộc Tỉnh ủy Bắc Giang": the province after the committee
             words.append(bare if token != bare else token)
             if token != bare:
                 break
@@ -900,6 +908,10 @@ _PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm
                         r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d")
 
 
+_FROM_NOW = re.compile(r"\btừ\s+(?:nay|bây\s+giờ|ngày\s+phát\s+động)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm", _I)
+_PLACE_ASIDE = re.compile(r"\s*(\((?:(?:thành\s+phố|TP\.?|tỉnh|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
+                          r"\s+[^()]{1,40}|[A-ZĐ][^()]{0,40})\))")
+
 _LOCALITY = re.compile(r"(?:thành\s+phố|[Tt]hành\s+phố|TP\.?|tỉnh|[Tt]ỉnh|huyện|[Hh]uyện|quận|[Qq]uận|thị\s+xã|[Tt]hị\s+xã|"
                        r"xã|[Xx]ã|phường|[Pp]hường|thị\s+trấn|[Tt]hị\s+trấn)\s+(?!ủy|uỷ|đoàn|đội)\S")
 
@@ -911,6 +923,12 @@ def parse_place(text: str) -> str | None:
         end = _PLACE_END.search(place)
         if end:
             place = place[:end.start()]
+        else:
+            # "tại Trung tâm Hội nghị tỉnh (phường Bắc Giang)": a locality in brackets right
+            # after the venue is part of the address as written, not an aside
+            aside = _PLACE_ASIDE.match(text, m.end())
+            if aside:
+                place = place.rstrip() + " " + aside.group(1)
         place = place.strip(" -–")
         if place and (place[0].isupper() or starts_with_org_head(place)
                       or place.startswith(("trụ sở", "hội trường", "tỉnh"))):
@@ -1201,6 +1219,11 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
     meeting_date = resolve_date(d, mo, y, published=pub, period=period, kind=kind) if d and mo else None
     if not meeting_date and inherit and re.match(r"Cùng\s+ngày|Cũng\s+trong\s+ngày", s):
         meeting_date = inherit.get("meeting_date")
+    if period and meeting_date and period["period_start"] and \
+            period["period_start"] < meeting_date <= (period["period_end"] or "") and \
+            any(_FROM_NOW.search(part) for part in all_text):
+        # "phát động … từ nay đến hết năm 2025": the campaign runs from the meeting on
+        period = {**period, "period_start": meeting_date}
 
     members = None
     for part in [s] + all_text:
@@ -1210,6 +1233,7 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
                 break
 
     hall = re.sub(r"^(?:[Hh]ội\s+trường|[Pp]hòng\s+họp)\s+(?:của\s+)?", "", place or "")
+    hall = re.sub(r"\s*\([^()]*\)$", "", hall)  # the organisation, not its address
     # A cluster meeting at an organisation is hosted by it. A town is only a place — unless the
     # cluster is made of towns and districts and this is one of them ("tại thị xã B, Cụm … gồm
     # thị xã B, huyện C …": the member district hosts).

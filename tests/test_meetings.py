@@ -19,6 +19,7 @@ from archive.meetings import (
     parse_cluster,
     parse_members,
     parse_period,
+    parse_place,
     repair_glued,
     resolve_date,
     strip_outlet,
@@ -124,6 +125,10 @@ def test_periods(text: str, label: str, start: str, end: str) -> None:
     ("Cụm thi đua số 8 - CATP Hà Nội: Một cuộc tọa đàm", "Cụm thi đua số 8 - CATP Hà Nội", 8, "cụm"),
     ("Khối thi đua các cơ quan Đảng tổ chức", "Khối thi đua các cơ quan Đảng", None, "khối"),
     ("Cụm thi đua số IV tỉnh Nghệ An", "Cụm thi đua số IV", 4, "cụm"),
+    ("Khối thi đua các Đảng bộ trực thuộc Tỉnh ủy Lạng Sơn họp", "Khối thi đua các Đảng bộ trực thuộc Tỉnh ủy",
+     None, "khối"),
+    ("Khối thi đua các cơ quan Đảng, đoàn thể tỉnh Yên Bái tổ chức", "Khối thi đua các cơ quan Đảng, đoàn thể",
+     None, "khối"),
 ])
 def test_clusters(text: str, name: str, number: int | None, kind: str) -> None:
     assert parse_cluster(text) == {"cluster_kind": kind, "cluster_name": name, "cluster_number": number}
@@ -161,3 +166,36 @@ def test_year_resolution() -> None:
 
 def test_version_constant() -> None:
     assert EXTRACTOR_VERSION
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Chiều 3-8, tại Nhà văn hóa tỉnh (phường Đông Hà), Cụm thi đua số 2 sơ kết", "Nhà văn hóa tỉnh (phường Đông Hà)"),
+    ("Tại trụ sở Công an huyện Mê Linh (Hà Nội), các đơn vị", "trụ sở Công an huyện Mê Linh (Hà Nội)"),
+    ("tại Hội trường UBND tỉnh (số 1 đường Trần Phú), hội nghị", "Hội trường UBND tỉnh"),
+])
+def test_place_keeps_the_locality_in_brackets(text: str, place: str) -> None:
+    assert parse_place(text) == place
+
+
+def _demo_truth_cases() -> list:
+    from demo.content import load_articles
+
+    return [pytest.param(a, id=a["slug"][:60]) for a in load_articles() if a["meetings"]]
+
+
+@pytest.mark.parametrize("article", _demo_truth_cases())
+def test_demo_meeting_reports_match_their_ground_truth(article: dict) -> None:
+    """The sample sites' own labels (demo/content) are a second labelled set, written apart from
+    the extractor: every field of every meeting must come out as labelled."""
+    from demo.content import body_text
+
+    got = extract_meetings(article["title"], body_text(article), lead=article.get("lead"),
+                           published=article["published"])
+    assert len(got) == len(article["meetings"])
+    for m, want in zip(got, article["meetings"], strict=True):
+        for key in ("kind", "period_label", "period_start", "period_end", "cluster_kind", "cluster_name",
+                    "cluster_number", "host", "place", "meeting_date", "province"):
+            assert m[key] == want[key], key
+        assert m["members"] == (want["members"] or [])
+        assert [(p["name"], p["title"]) for p in m["attendees"]] == \
+            [(p["name"], p["title"]) for p in want["attendees"] or []]
