@@ -190,6 +190,10 @@ def test_dang_uy_khoi(demo_datasette: str, query: str) -> None:
 
 def test_dong_chi_hiep_and_the_attendee_query(demo_datasette: str) -> None:
     assert DANG_UY_KHOI in {a["slug"] for a in table_search(demo_datasette, "dong chi Hiep")}
+    # the words close together ("đồng chí Hoàng Văn Hiệp") outrank "Hội Liên hiệp" elsewhere
+    rows = ranked_rows(demo_datasette, "dong chi Hiep")
+    assert truth_of(rows[0]["url"])["slug"] == DANG_UY_KHOI and rows[0]["near_match"] == 1
+    assert not all(r["near_match"] for r in rows), "the tier must separate something"
     qs = urllib.parse.urlencode({"name": "Hiep", "_shape": "array"})
     rows = get_json(f"{demo_datasette}/archive/attendee.json?{qs}")
     assert [(r["name"], r["title"]) for r in rows] == [  # type: ignore[index]
