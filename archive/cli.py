@@ -97,18 +97,29 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
 @click.option("--local", is_flag=True, hidden=True, help="Drop politeness delays (127.0.0.1 sample sites).")
 @click.option("--setting", "-s", "settings", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2.")
+@click.option("--redis", "redis_url", metavar="URL", envvar="THIDUA_REDIS",
+              help="Distributed mode: be a worker of the run queued in this Redis (env "
+                   "THIDUA_REDIS); no archive needed. See `thidua ingest`.")
+@click.option("--enqueue", is_flag=True,
+              help="With --redis: open a run (start requests, archived URLs) and exit; run it "
+                   "where the archive is.")
 def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, max_pages: int | None,
           since: str | None, dry_run: bool, log_file: str | None, quiet: bool, local: bool,
-          settings: tuple[str, ...]) -> None:
+          settings: tuple[str, ...], redis_url: str | None, enqueue: bool) -> None:
     """Crawl registered sources into the archive, incrementally.
 
     Exit codes: 0 all sources ok, 1 a source failed, 3 another crawl is running,
     4 the registry is invalid.
 
+    Distributed (README, "Running at scale"): `--redis URL --enqueue` once next to the
+    archive, then `--redis URL` on as many machines as you like, and one `thidua ingest`.
+
     Example:
 
         \b
         thidua crawl --source thanh-hoa-ldld --log-file data/logs/crawl.log
+        thidua crawl --redis redis://10.0.0.5:6379/0 --enqueue   # then, on each worker:
+        thidua crawl --redis redis://10.0.0.5:6379/0 --quiet
     """
     from archive.lock import CrawlLock, LockedError
 
@@ -130,6 +141,11 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
     for item in settings:
         name, _, value = item.partition("=")
         overrides[name] = value
+    if enqueue and not redis_url:
+        raise click.UsageError("--enqueue needs --redis URL.")
+    if redis_url:
+        _crawl_distributed(redis_url, enqueue, sources, db_path, max_pages, since, overrides)
+        return
     try:
         lock = CrawlLock(db_path).acquire()
     except LockedError as exc:
@@ -153,6 +169,93 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
         click.echo("Failed sources: " + ", ".join(r["source_id"] for r in failed)
                    + ". See `thidua status` and the failures table.", err=True)
         sys.exit(EXIT_SOURCE_FAILED)
+
+
+def _crawl_distributed(redis_url: str, enqueue: bool, sources: list[Any], db_path: str,
+                       max_pages: int | None, since: str | None, overrides: dict[str, Any]) -> None:
+    """`thidua crawl --redis`: open a run (--enqueue) or work on the one that is open."""
+    from archive.pagequeue import QueueError, redis_errors
+
+    try:
+        from crawler import distributed
+    except ImportError as exc:
+        raise ConfigError(f"distributed mode needs scrapy-redis ({exc}): "
+                          "pip install -e '.[redis]' (make install does it).") from exc
+    try:
+        if enqueue:
+            run = distributed.enqueue_run(redis_url, db_path, sources, max_pages=max_pages,
+                                          since=since, settings=overrides)
+            click.echo(f"thidua crawl: run {run['run_id']} queued in {redis_url}: "
+                       f"{len(run['sources'])} source(s), {run['seeds']} start request(s), "
+                       f"{run['known']} archived URL(s) known to the workers.")
+            click.echo(f"Next: `thidua crawl --redis {redis_url}` on each worker machine and one "
+                       f"`thidua ingest --redis {redis_url} --db {db_path}` here.")
+            return
+        result = distributed.run_worker(redis_url, sources, settings=overrides)
+    except (QueueError, *redis_errors()) as exc:
+        click.echo(f"thidua crawl: {exc}", err=True)
+        sys.exit(EXIT_LOCKED if "in progress" in str(exc) else EXIT_SOURCE_FAILED)
+    click.echo(f"thidua crawl: worker {result['worker']} of run {result['run_id']}: "
+               f"{result['responses']} response(s), {result['pages']} page(s) sent to the "
+               f"ingester, finish reason {result['finish_reason']}")
+    if result["finish_reason"] != "finished":
+        sys.exit(EXIT_SOURCE_FAILED)
+
+
+@cli.command()
+@click.option("--redis", "redis_url", required=True, metavar="URL", envvar="THIDUA_REDIS",
+              help="The Redis the workers push pages to (env THIDUA_REDIS).")
+@click.option("--sources", "sources_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Registry file(s) to read instead of sources/*.toml (the workers' registry).")
+@db_option
+@click.option("--until-done", is_flag=True,
+              help="Exit once the queued run is finished and archived (default: run as a service).")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Also log to this file (rotated, 10 MB × 5).")
+@click.option("--quiet", "-q", is_flag=True, help="Only errors and the summary.")
+def ingest(redis_url: str, sources_files: tuple[str, ...], db_path: str, until_done: bool,
+           log_file: str | None, quiet: bool) -> None:
+    """Archive the pages distributed crawl workers put in Redis: the one SQLite writer.
+
+    Pages are taken reliably (a killed ingester loses nothing: restart it); when a run is
+    over, its `crawls` rows are written, so `thidua status` works as after a local crawl.
+    Exit codes: 0 ok, 1 Redis or the archive failed, 3 another crawl/ingest holds the archive.
+
+    Example:
+
+        \b
+        thidua ingest --redis redis://10.0.0.5:6379/0 --db data/archive.db
+        thidua ingest --redis redis://127.0.0.1:6379/0 --until-done   # one run, then exit
+    """
+    from archive.lock import CrawlLock, LockedError
+    from archive.pagequeue import QueueError, connect, redis_errors, run_ingester
+    from archive.store import StoreError, open_archive
+
+    _setup_logging(log_file, quiet)
+    registry = {s.id: s for s in _load(sources_files, ())}
+    try:
+        lock = CrawlLock(db_path).acquire()
+    except LockedError as exc:
+        click.echo(f"thidua ingest: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+
+    def report(rows: list[dict[str, Any]]) -> None:
+        click.echo(f"thidua ingest: run finished, {len(rows)} source(s) written to crawls:")
+        for row in rows:
+            click.echo(f"  {row['source_id']:<28} {row['status']:<12} requests {row['requests']:>4}  "
+                       f"new {row['new']:>4}  updated {row['updated']:>3}  "
+                       f"unchanged {row['unchanged']:>3}  failures {row['failures']:>3}")
+
+    try:
+        client = connect(redis_url)
+        done = run_ingester(client, open_archive(db_path), registry, until_done=until_done,
+                            on_finish=report)
+    except (QueueError, StoreError, *redis_errors()) as exc:
+        hint = "" if isinstance(exc, QueueError) else " Restart it when fixed: nothing taken is lost."
+        click.echo(f"thidua ingest: {exc}{hint}", err=True)
+        sys.exit(EXIT_SOURCE_FAILED)
+    finally:
+        lock.release()
+    click.echo(f"thidua ingest: {done} message(s) archived into {db_path}.")
 
 
 @cli.command()

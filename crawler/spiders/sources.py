@@ -8,7 +8,7 @@ URLs are not fetched again unless a re-check is due, and then with a conditional
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -83,13 +83,29 @@ class SourcesSpider(scrapy.Spider):
         known = self.known.get(source.id, set())
         return url in known or _canonical(url) in known
 
-    async def start(self) -> AsyncIterator[Any]:
-        self._load_known()
+    def take_recheck(self, url: str) -> tuple[str | None, str | None] | None:
+        """(ETag, Last-Modified) of a known article due for a conditional re-check, once."""
+        return self.recheck.pop(url, None)
+
+    def touch_page(self, url: str, source_id: str) -> None:
+        store.touch_page(self.recorder.db, url)
+
+    def record_failure(self, *, url: str, stage: str, message: str, source_id: str | None) -> None:
+        store.record_failure(self.recorder.db, url=url, stage=stage, message=message,
+                             source_id=source_id, crawl_id=self.recorder.crawl_ids.get(source_id))
+
+    def seed_requests(self) -> Iterator[Request]:
+        """Sitemaps, feeds and first listing pages of every source."""
         for s in self.sources:
             for url in list(s.extra.get("sitemaps", [])) + list(s.extra.get("feeds", [])):
                 yield self._request(s, url, self.parse_feed, kind="feed")
             for url in s.start_urls:
                 yield self._request(s, url, self.parse_listing, kind="listing", page=1)
+
+    async def start(self) -> AsyncIterator[Any]:
+        self._load_known()
+        for request in self.seed_requests():
+            yield request
 
     def _request(self, source: Source, url: str, callback: Any, *, kind: str, **meta: Any) -> Request:
         return Request(url, callback=callback, errback=self.on_error, dont_filter=kind == "listing",
@@ -132,8 +148,9 @@ class SourcesSpider(scrapy.Spider):
         new_links = 0
         for url in links:
             if self.is_known(source, url):
-                if url in self.recheck:
-                    yield self._article_request(source, url, conditional=self.recheck.pop(url))
+                conditional = self.take_recheck(url)
+                if conditional is not None:
+                    yield self._article_request(source, url, conditional=conditional)
                 else:
                     self.recorder.count(source.id, "known")
                 continue
@@ -195,14 +212,14 @@ class SourcesSpider(scrapy.Spider):
     def parse_article(self, response: Response) -> Iterable[Any]:
         source_id = response.meta["source_id"]
         if response.status == 304:
-            store.touch_page(self.recorder.db, response.url)
+            self.touch_page(response.url, source_id)
             self.recorder.count(source_id, "not_modified")
             return
         if not hasattr(response, "text"):
             self.recorder.count(source_id, "failures")
-            store.record_failure(self.recorder.db, url=response.url, stage="fetch",
-                                 message=f"not an HTML page ({response.headers.get('Content-Type', b'').decode(errors='replace')})",
-                                 source_id=source_id, crawl_id=self.recorder.crawl_ids.get(source_id))
+            self.record_failure(url=response.url, stage="fetch",
+                                message=f"not an HTML page ({response.headers.get('Content-Type', b'').decode(errors='replace')})",
+                                source_id=source_id)
             return
         self.known.setdefault(source_id, set()).add(response.url)
         yield PageItem(
@@ -223,9 +240,8 @@ class SourcesSpider(scrapy.Spider):
         self.logger.warning("%s: %s failed: %s", source_id, request.url, message)
         self.recorder.count(source_id, "failures")
         self.recorder.count(source_id, f"fetch/{kind}/error")
-        store.record_failure(self.recorder.db, url=request.url, stage=f"fetch-{kind}",
-                             message=message, source_id=source_id,
-                             crawl_id=self.recorder.crawl_ids.get(source_id))
+        self.record_failure(url=request.url, stage=f"fetch-{kind}", message=message,
+                            source_id=source_id)
 
 
 def _feed_date(stamp: str) -> str | None:
