@@ -26,10 +26,13 @@ Rules, in the order they run (each is a small function below):
    án, khám phá, bắt giữ, dũng cảm) or is one person's award story ("chị … vinh dự được tuyên
    dương tại Hội nghị …" with no day of its own: a profile). Cooperation signings ("ký kết
    phối hợp") have no trigger, so they never qualify; a cluster named as organiser of
-   anything else (a charity show, a sports day) neither.
+   anything else (a charity show, a sports day) neither. When the headline carries the agenda
+   ("… tuyên dương 95 đội viên “Cháu ngoan Bác Hồ”") and the lead only says that a dated event
+   was organised under its own name ("tổ chức Liên hoan / Lễ / Chương trình …"), with no
+   disqualifier, the lead reports the headline's meeting.
 3. **Rows.** The first qualifying sentence of lead/body (else the headline) is the headline
-   meeting. A later qualifying sentence opening a new event ("Cùng ngày", "Cũng trong ngày",
-   "Trước đó", or its own day) with a different organiser is another meeting; it owns the
+   meeting. A later qualifying sentence opening a new event ("Cùng ngày", "Chiều cùng ngày",
+   "Cũng trong ngày", "Trước đó", or its own day) with a different organiser is another meeting; it owns the
    sentences up to the next meeting (so a caption's person there is its attendee, not the
    headline meeting's) and takes the article's province when it names none. When the
    article's first sentence reports another kind of event (an organisation's congress, an
@@ -43,22 +46,29 @@ Rules, in the order they run (each is a small function below):
    such as "Hướng tới …," —, or "của/do X tổ chức"; when the cluster itself (or nobody) is the
    subject, the unit a sentence about the meeting says hosts or chairs it — "Hội nghị do X,
    đơn vị Cụm trưởng năm 2016, đăng cai/chủ trì" — without its role apposition, never a person;
-   else the organisation it met at, and a town or district only when it is one of the
+   else the organisation it met at — police short forms such as "CAQ Đống Đa" are organisations
+   too —, and a town or district only when it is one of the
    cluster's members), place ("tại …", not "tại hội nghị"; for an online meeting the main
    bridge point, "Điểm cầu chính đặt tại …"), date (year printed, else from `published` — a
-   day after publication means the previous year —, else from the period: a signing in
-   December opens next year's period, a review closes its own), period (the earliest period
-   phrase; "quý III và … quý IV năm 2013" takes the year printed later; a rotating role's year
+   day after publication means the previous year —, else from an anniversary printed beside
+   the day, "(19/5/1890 - 19/5/2017)", else from the period: a signing in December opens next
+   year's period, a review closes its own, a mid-term review "giữa nhiệm kỳ …" gives no year),
+   period (the earliest period phrase near the meeting, else in the whole text leaving out
+   clauses that state a target, "phấn đấu … chỉ tiêu thi đua năm 2013"; "quý III và … quý IV năm 2013" takes the year printed later; a rotating role's year
    "Trưởng khối năm 2017" and a congress's term "Đại hội … lần thứ XV, nhiệm kỳ 2013-2018"
    are not periods), cluster (number after "số" or a numeral, but "Cụm thi đua 5 tỉnh …" counts
    members), members after "gồm" near a cluster (semicolons always separate; commas too,
    unless the part starts no organisation, "Sở Văn hóa, Thể thao và Du lịch"; "và" only before
    an organisation head, so "Sở Giáo dục và Đào tạo" stays whole; item numbers "(1)" dropped;
    a shared prefix is distributed, "Hội LHPN các huyện A, B và thành phố C" → "Hội LHPN huyện
-   A", …; a head count "gồm 9 trường … trên địa bàn" is no list), attendees (lists after
+   A", …, and a later "các <kind>" starts a new shared kind, "công an các quận A, B và các
+   huyện C, D" → "công an huyện C", …; a head count "gồm 9 trường … trên địa bàn" is no list),
+   attendees (lists after
    "Đến dự/Dự hội nghị/Tham dự … (còn) có", "Chủ trì hội nghị có", "Dự và chỉ đạo … có các
    đồng chí:", items split at ";", "," and "và"; "Đến dự …, Đại tá X - …"; ranked or addressed
-   people (Ông/Bà/đồng chí/Đại tá …) speaking, awarding or chairing; role-first names
+   people (Ông/Bà/đồng chí/Đại tá …, and anh/chị when a role follows the name) speaking,
+   awarding or chairing — a name may end in a syllable that also opens a role or body ("Kim
+   Liên," is a name, "Liên đoàn" is not) —; role-first names
    "Phó Chủ tịch UBND tỉnh A và Chủ tịch LĐLĐ tỉnh B đã trao …", "Phó Chủ tịch UBND tỉnh (bà
    A)", found where a family name (organisations.SURNAMES) starts the last run of 2–4
    capitalised syllables; not people introduced by "Theo" (a source) or "như" (an honouree)),
@@ -77,7 +87,7 @@ from typing import Any
 from archive.normalize import clean_text, normalize_tone_marks
 from archive.organisations import RANKS, SURNAMES, TITLES, normalise_dashes, starts_with_org_head
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 # --- characters ----------------------------------------------------------------------------
 _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -87,7 +97,9 @@ LO = f"[{_VN_LOWER}]"
 
 _GLUE_CASE = re.compile(rf"({LO})({UP}{LO})")
 _GLUE_STOP = re.compile(rf"({LO}|{UP}|[”\")]|\d)\.({UP}{LO})")
-_GLUE_DASH = re.compile(r"(?<=\S)-\s+(?=(?:Cùng ngày|Cũng trong|Cùng dịp|Trước đó|Trong khi đó)\b)")
+# "Sáng cùng ngày", "Chiều cùng ngày", "Cùng ngày", "Cũng trong sáng 3-5": another event that day.
+_SAME_DAY = r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối)\s+cùng\s+ngày|Cùng\s+ngày|Cũng\s+trong\s+(?:ngày|sáng|chiều|tối))"
+_GLUE_DASH = re.compile(rf"(?<=\S)-\s+(?=(?:{_SAME_DAY}|Cũng trong|Cùng dịp|Trước đó|Trong khi đó)\b)")
 _OUTLET = re.compile(rf"^\s*(?:\([^)]{{1,30}}\)\s*\.?\s*[-–—.]*\s*|{UP}[\w.]{{0,15}}\s?[-–—]+\s*(?={UP}))")
 _SENTENCE_END = re.compile(rf"(?<=[.!?…])[\s]+(?=[“\"(]?{UP}|\d)|\n+")
 
@@ -134,7 +146,7 @@ _RELATIVE_DAY = re.compile(rf"{_DAY_PART}\s+(?P<rel>nay|qua|hôm\s+qua|hôm\s+na
 _EVIDENCE = re.compile(
     r"\bvừa\s+(?:\S+\s+){0,2}?(?:tổ\s+chức|diễn\s+ra|có\s+buổi|sơ\s+kết|tổng\s+kết|tuyên\s+dương|"
     r"biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+(?:kết\s+)?giao|họp)"
-    r"|\bđã\s+có\s+buổi|^(?:Cùng\s+ngày|Cũng\s+trong\s+(?:ngày|sáng|chiều|tối))\b"
+    rf"|\bđã\s+có\s+buổi|^{_SAME_DAY}\b"
     r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
     r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b", _I)
 _DISQUALIFY = re.compile(
@@ -172,7 +184,7 @@ _DESCRIBES = re.compile(r"^(?:(?:Hội\s+nghị|Buổi\s+lễ|Lễ|Buổi\s+tọ
                         r"(?:\S+\s+){0,6}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)"
                         # an online meeting's venue: "Điểm cầu chính (được) đặt tại …"
                         r"|Điểm\s+cầu\s+(?:chính|trung\s+tâm)\s+(?:\S+\s+){0,2}?tại)")
-_NEW_EVENT = re.compile(r"^(?:Cùng\s+ngày|Cũng\s+trong\s+(?:ngày|sáng|chiều|tối|dịp)|Cùng\s+dịp|"
+_NEW_EVENT = re.compile(rf"^(?:{_SAME_DAY}|Cũng\s+trong\s+dịp|Cùng\s+dịp|"
                         r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,)")
 _BACK_REFERENCE = re.compile(r"^(?:Tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây)|Dịp\s+này|Nhân\s+dịp\s+này|"
                              r"Cũng\s+tại|Tại\s+buổi)", _I)
@@ -316,7 +328,8 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/-]\s*|\s+(?:năm\s+)?)(?P<y>\d{4})", _I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\b(?!\s*[/-]?\s*(?:năm\s+)?\d)", _I)),
     ("school", re.compile(r"năm\s+học\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
-    ("range", re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
+    # "sơ kết giữa nhiệm kỳ 2016 - 2021": a mid-term review (see resolve_date)
+    ("range", re.compile(r"(?:giữa\s+)?(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
     ("years", re.compile(
         r"(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai|phong\s+trào|cuộc\s+vận\s+động)\s*)*"
         r"(?:[“\"][^”\"]{1,200}[”\"]\s*)?\(\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})\s*\)", _I)),
@@ -523,7 +536,13 @@ def parse_members(text: str) -> list[str] | None:
             name = name.strip(" .:;–-")
             if not name:
                 continue
-            if re.match(_LOCALITY_KIND + r"\s", name):
+            group = re.match(rf"các\s+(?P<kind>{_LOCALITY_KIND})\s+(?P<name>.+)", name)
+            if group:
+                # "công an các quận A, B và các huyện C, D": a new plural kind is shared by the
+                # names after it, as the first one was
+                kind = group.group("kind")
+                shared_items.append(f"{pre} {kind} {group.group('name')}")
+            elif re.match(_LOCALITY_KIND + r"\s", name):
                 shared_items.append(f"{pre} {name}")  # "… và thành phố D" → "Hội LHPN thành phố D"
             elif starts_with_org_head(name):
                 shared_items.append(name)  # another body, named in full
@@ -593,6 +612,16 @@ _ATTEND_CUE = re.compile(
     r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng", _I)
 
 
+# Words that never end a name (they open the next phrase), unlike "Liên", "Đại", "Đồng" …,
+# which are also given names ("Hoàng Thị Kim Liên, Phó Chủ tịch …").
+_SENTENCE_WORDS = {"Ông", "Bà", "Các", "Tại", "Trong", "Theo", "Sau", "Khi", "Với", "Cùng"}
+
+
+def _starts_role(text: str) -> bool:
+    """Whether `text` opens a role, a rank or an organisation ('Liên đoàn …', 'Đại tá …')."""
+    return bool(_TITLE_START.match(text) or _RANK_RE.match(text) or starts_with_org_head(text))
+
+
 def _take_name(text: str) -> tuple[str, int] | None:
     """A person's name at the start of `text` (2–5 capitalised syllables), and where it ends."""
     pos = 0
@@ -602,7 +631,9 @@ def _take_name(text: str) -> tuple[str, int] | None:
             break
         raw = m.group(0)
         word = raw.rstrip(",;:.–-)(")
-        if not re.fullmatch(rf"{UP}{LO}*", word) or (tokens and word in _NAME_STOP) or len(tokens) >= 5:
+        if not re.fullmatch(rf"{UP}{LO}*", word) or len(tokens) >= 5:
+            break
+        if tokens and word in _NAME_STOP and (word in _SENTENCE_WORDS or _starts_role(text[m.start():])):
             break
         if not tokens and word in _NAME_STOP:
             return None
@@ -673,7 +704,10 @@ _LIST_INTRO = re.compile(
     r"(?:các\s+)?"
     r"|với\s+sự\s+(?:tham\s+dự|có\s+mặt|chủ\s+trì)\s+của\s+(?:các\s+)?")
 _INTRO_COMMA = re.compile(r"(?:[Đđ]ến|[Tt]ới)\s+dự(?:\s+và\s+[^,.]{1,40})?,\s*")
-_PERSON_LEAD = re.compile(rf"(?P<hon>(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|ông|bà)\s+)?(?P<rank>(?:{_RANK_RE.pattern}\s+)*)")
+# "anh/chị" address youth-union and young leaders ("anh Lê Văn A, Phó Bí thư Tỉnh đoàn, trao …"),
+# but also honourees and profile subjects: such a person counts only with a role after the name.
+_YOUNG = re.compile(r"(?:[Aa]nh|[Cc]hị)\s+$")
+_PERSON_LEAD = re.compile(rf"(?P<hon>(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|ông|bà|[Aa]nh|[Cc]hị)\s+)?(?P<rank>(?:{_RANK_RE.pattern}\s+)*)")
 
 
 def _parse_person_at(text: str, *, need_marker: bool) -> tuple[dict[str, str | None], int] | None:
@@ -688,6 +722,8 @@ def _parse_person_at(text: str, *, need_marker: bool) -> tuple[dict[str, str | N
     name, name_end = named
     end = m.end() + name_end
     title, used = _take_title(text[end:])
+    if hon and _YOUNG.match(hon) and not title:
+        return None
     return _person(name, title, rank), end + used
 
 
@@ -815,7 +851,7 @@ def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
         # 4. addressed or ranked people who speak, award or chair at the meeting
         if not _ATTEND_CUE.search(s):
             continue
-        for lead in re.finditer(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|{_RANK_RE.pattern})\s+", s):
+        for lead in re.finditer(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|\banh|\bchị|{_RANK_RE.pattern})\s+", s):
             start = lead.start()
             before = s[max(0, start - 12):start]
             if re.search(r"(?:\b[Tt]heo|\bnhư|\bcủa\s+các|\bcho)\s+$", before):
@@ -831,7 +867,7 @@ def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
 # --- organiser, place, date ----------------------------------------------------------------
 
 _ORGANISE = re.compile(
-    r"(?:\s+(?:phối\s+hợp\s+với|cùng\s+với|cùng)\s+[^,.]{1,80}?)?\s+(?:(?:đã|vừa|cũng|chính\s+thức|long\s+trọng|đăng\s+cai)\s+)*"
+    r"(?:\s+(?:phối\s+hợp(?:\s+với)?|cùng\s+với|cùng)\s+[^,.]{1,80}?)?\s+(?:(?:đã|vừa|cũng|chính\s+thức|long\s+trọng|đăng\s+cai)\s+)*"
     r"(?:tổ\s+chức|sơ\s+kết|tổng\s+kết|tuyên\s+dương|biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+kết|k[ýí]\s+giao|"
     r"có\s+buổi|họp)\b")
 _ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn]hằm|[Đđ]ể|[Tt]rong\s|[Nn]hân\s|"
@@ -970,11 +1006,40 @@ def _parse_published(published: str | None) -> date | None:
         return None
 
 
+_FULL_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?!\d)")
+
+
+def occasion_year(text: str, d: int | None, m: int | None) -> int | None:
+    """The year of the occasion a meeting marks, printed beside its day: 'Ngày 18-5, … tọa đàm
+    … nhân kỷ niệm 127 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2017)' → 2017.
+
+    A full date in the meeting's own sentence within a month of the meeting's day-month names
+    the anniversary it is held for; the latest such year is the current one (the first is the
+    founding year). None when the sentence prints no such date.
+    """
+    if not (d and m):
+        return None
+    years = []
+    for found in _FULL_DATE.finditer(text):
+        try:
+            y = int(found.group("y"))
+            when = date(y, int(found.group("m")), int(found.group("d")))
+            meeting = date(y, m, d)
+        except ValueError:
+            continue
+        if abs((when - meeting).days) <= 31:
+            years.append(y)
+    return max(years) if years else None
+
+
 def resolve_date(d: int, m: int, year: int | None, *, published: date | None,
-                 period: dict[str, str | None] | None, kind: str) -> str | None:
+                 period: dict[str, str | None] | None, kind: str,
+                 occasion_year: int | None = None) -> str | None:
     """A day-month plus the year: printed, else the publication's (a day after publication
-    is last year's), else the period's (signings and launches open their period; reviews
-    close theirs, the next January's review included). None when nothing gives a year."""
+    is last year's), else that of the anniversary the meeting marks (see `occasion_year`),
+    else the period's (signings and launches open their period; reviews
+    close theirs, the next January's review included; a mid-term review, "giữa nhiệm kỳ
+    2016 - 2021", gives none). None when nothing gives a year."""
     def make(y: int) -> date | None:
         try:
             return date(y, m, d)
@@ -989,6 +1054,11 @@ def resolve_date(d: int, m: int, year: int | None, *, published: date | None,
         if found and found > published + timedelta(days=7):
             found = make(published.year - 1)
         return found.isoformat() if found else None
+    if occasion_year:
+        found = make(occasion_year)
+        return found.isoformat() if found else None
+    if period and re.match(r"giữa\s", period.get("period_label") or "", _I):
+        return None  # a mid-term review falls somewhere inside its term: no year follows
     if period and period.get("period_start") and period.get("period_end"):
         start = date.fromisoformat(period["period_start"])  # type: ignore[arg-type]
         end = date.fromisoformat(period["period_end"])  # type: ignore[arg-type]
@@ -1097,6 +1167,10 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None,
         return []  # a press conference announcing or presenting an event is not the event
     events = [e for s in sentences if (e := _qualifies(s, headline))]
     opening_s = next((x for x in sentences if x.where != "title"), None)
+    if opening_s and not any(e.sentence is opening_s for e in events):
+        named = _event_named_by_headline(opening_s, headline)
+        if named:
+            events = sorted([*events, named], key=lambda e: e.sentence.index)
     if events and opening_s and _opens_other_event(opening_s, headline):
         # The article reports another kind of event (an organisation's congress, an executive
         # session, a training course); what refers back to it ("Tại đại hội, … tuyên dương …",
@@ -1139,6 +1213,41 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None,
     return rows
 
 
+# "tổ chức Liên hoan “Cháu ngoan Bác Hồ” lần thứ VIII", "tổ chức Lễ …", "tổ chức Chương trình …":
+# an event organised, whatever its name says.
+_HOLDS_EVENT = re.compile(r"\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|buổi\s+lễ|lễ|liên\s+hoan|"
+                          r"chương\s+trình|(?:buổi\s+)?gặp\s+mặt|ngày\s+hội|hội\s+diễn|đại\s+hội)\b", _I)
+
+
+def _event_named_by_headline(opening: Sentence, headline: str) -> Event | None:
+    """The opening sentence as the report of the meeting the headline names.
+
+    A headline often carries the agenda ("Quảng Trị tuyên dương 95 đội viên “Cháu ngoan Bác
+    Hồ”") while the lead only says that an event was held, under its own name ("Sáng nay, …
+    Tỉnh đoàn … tổ chức Liên hoan “Cháu ngoan Bác Hồ” lần thứ VIII"). When the headline has a
+    trigger, the lead names a day (or other evidence) and an organised event, and nothing in
+    the lead makes it another kind of event (a congress, an executive session, a training
+    course, a press conference, a plan), the lead reports the headline's meeting, of the
+    headline's kind.
+    """
+    title_triggers = _triggers(headline, headline)
+    text = opening.text
+    if not title_triggers or _CONGRESS.search(headline) or _EXECUTIVE.search(headline):
+        return None
+    held = _HOLDS_EVENT.search(text)
+    if not held or not (_DATE.search(text) or _RELATIVE_DAY.search(text) or _EVIDENCE.search(text)):
+        return None
+    before = text[:held.start()]
+    if _DISQUALIFY.search(before) or _AGGREGATE.search(before) or _PRESS.search(text) \
+            or _EXECUTIVE.search(text) or _TRAINING.search(text) or _congress_event(text):
+        return None
+    kinds: list[str] = []
+    for _pos, kind in title_triggers:
+        if kind not in kinds:
+            kinds.append(kind)
+    return Event(opening, kinds[0], kinds, held.start())
+
+
 def _opens_other_event(opening: Sentence, headline: str) -> bool:
     """Whether the article's first sentence reports a non-emulation event as what happened:
     a congress of an organisation, an executive-committee session or a training course
@@ -1165,6 +1274,17 @@ def _row_key(text: str) -> str:
     return (host or (cluster or {}).get("cluster_name") or "").lower()
 
 
+# "phấn đấu hoàn thành … các chỉ tiêu thi đua năm 2013", "mục tiêu năm 2014", "sẽ … trong năm
+# 2014": a target, not the period a meeting reviews.
+_TARGET = re.compile(r"\b(?:phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|sẽ|dự\s+kiến|kế\s+hoạch)\b", _I)
+
+
+def _without_targets(text: str) -> str:
+    """`text` without the clauses (between commas and semicolons) that state a target; used
+    when the period is looked for in the whole article, far from the meeting's sentence."""
+    return "".join(c for c in re.split(r"(?<=[,;])", text) if not _TARGET.search(c))
+
+
 def _build(event: Event, title_event: Event | None, sentences: list[Sentence], all_text: list[str],
            headline: str, lead_first: str, pub: date | None, *, primary: bool,
            inherit: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -1180,10 +1300,15 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
         kind = title_event.kind
 
     period = None
-    for part in context + (all_text if primary else []):
+    for part in context:
         period = parse_period(part)
         if period:
             break
+    if not period and primary:
+        for part in all_text:
+            period = parse_period(_without_targets(part))
+            if period:
+                break
 
     cluster = None
     for part in context:
@@ -1212,12 +1337,14 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
             if host:
                 break
     d = mo = y = None
-    for part in ([s, *follow, lead_first] if primary else [s, *follow]):
-        d, mo, y, _rel = _find_date(part, pub)
+    dated = ""
+    for dated in ([s, *follow, lead_first] if primary else [s, *follow]):
+        d, mo, y, _rel = _find_date(dated, pub)
         if d:
             break
-    meeting_date = resolve_date(d, mo, y, published=pub, period=period, kind=kind) if d and mo else None
-    if not meeting_date and inherit and re.match(r"Cùng\s+ngày|Cũng\s+trong\s+ngày", s):
+    meeting_date = resolve_date(d, mo, y, published=pub, period=period, kind=kind,
+                                occasion_year=occasion_year(dated, d, mo)) if d and mo else None
+    if not meeting_date and inherit and re.match(_SAME_DAY, s):
         meeting_date = inherit.get("meeting_date")
     if period and meeting_date and period["period_start"] and \
             period["period_start"] < meeting_date <= (period["period_end"] or "") and \

@@ -190,12 +190,31 @@ def org_kind(name: str) -> str | None:
     return best[1] if best else None
 
 
+def _short_heads() -> tuple[str, ...]:
+    """Short forms that stand for an organisation ('CAQ' = 'Công an quận', 'CĐCS', 'HĐND').
+
+    A short form counts as a head when its expansion starts like an organisation name, so
+    'CAQ Đống Đa' or 'CAH Thanh Trì' is an organisation as much as 'Công an quận Đống Đa' —
+    police clusters write their members and hosts that way — while 'CNLĐ' (workers) or
+    'TT&TT' (a field) are not.
+    """
+    heads = []
+    for org in ORG_KINDS:
+        if any(org.canonical.startswith(h) for h in ORG_HEADS):
+            heads.extend(s for s in org.short_forms if s not in ORG_HEADS)
+    return tuple(sorted(set(heads), key=len, reverse=True))
+
+
+_SHORT_HEADS = _short_heads()
+
+
 def starts_with_org_head(text: str) -> bool:
-    """Whether `text` begins like an organisation name ('Hội Nông dân', 'huyện Hà Trung')."""
+    """Whether `text` begins like an organisation name ('Hội Nông dân', 'huyện Hà Trung',
+    'CAQ Đống Đa')."""
     text = text.lstrip()
     if re.match(r"(?:Hội\s+trường|[Xx]ã\s+hội|Hội\s+nghị|Đoàn\s+viên|Ban\s+tổ\s+chức\s+(?:hội|lễ))\b", text):
         return False
-    for head in ORG_HEADS:
+    for head in ORG_HEADS + _SHORT_HEADS:
         if text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum()):
             return True
     return False

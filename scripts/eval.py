@@ -6,7 +6,8 @@ Reads ../shared/realworld (gold.jsonl + the pages), runs our extractor and trafi
 (`bare_extraction` with metadata, `extract_metadata` where it returns nothing) on every HTML
 page, and our `extract_text` on every text item; prints a per-field table and pages/s, then the
 meetings report when scripts/eval_meetings.py exists (and, apart and never gated, the same
-report on our own fixture corpus tests/fixtures/meetings/corpus). Fails (exit 1) when a field is below its
+report on our own fixture corpus tests/fixtures/meetings/corpus, and the own blind set
+tests/fixtures/meetings/blind). Fails (exit 1) when a field is below its
 floor in scripts/eval_baseline.json. Floors only go up: `--update-floors` raises a floor to the
 current score and never lowers one (trafilatura's eval gate is the model).
 
@@ -226,6 +227,12 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
                 report["meetings_own"] = module.run_own()
                 report["meetings_own_text"] = module.format_report(report["meetings_own"],
                                                                    heading=module.OWN_HEADING)
+            if hasattr(module, "run_blind"):
+                # the own blind set, labelled before the extractor saw it: printed apart, pinned
+                # by tests/test_meetings_blind.py, never gated here
+                report["meetings_blind"] = module.run_blind()
+                report["meetings_blind_text"] = module.format_report(report["meetings_blind"],
+                                                                     heading=module.BLIND_HEADING)
         except Exception as exc:  # noqa: BLE001 — the article report still stands on its own
             report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
     return report
@@ -312,6 +319,8 @@ def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
                   if not isinstance(report["meetings"], str) else report["meetings"]]
     if report.get("meetings_own_text"):
         lines += ["", report["meetings_own_text"]]
+    if report.get("meetings_blind_text"):
+        lines += ["", report["meetings_blind_text"]]
     return "\n".join(lines)
 
 
