@@ -99,6 +99,19 @@ def is_attribution(text: str) -> bool:
     return rest[0].isupper() or rest[0].isdigit() or bool(re.search(r"\.(?:vn|com|net|org)", rest))
 
 
+# A closing note of the editors: wholly in brackets ("(Bài viết có sử dụng tư liệu của …)",
+# "(Còn nữa)", "(Tên nhân vật đã được thay đổi)") or a footnote after an asterisk. Attributions
+# in brackets ("(Theo TTXVN)") are is_attribution's.
+_EDITOR_NOTE = re.compile(r"^(?:\((?!\s*(?:theo|nguồn|nguon|source)\b)[^()]{3,200}\)|\*+\s*[^*]{3,200})\.?$",
+                          re.IGNORECASE)
+
+
+def is_editor_note(text: str) -> bool:
+    """A bracketed or asterisked note after the article's last sentence: not the body."""
+    t = text.strip()
+    return bool(_EDITOR_NOTE.match(t)) and not re.search(r"[.!?…]\s+\S", t.strip("()*. "))
+
+
 def strip_outlet_prefix(text: str) -> str:
     """Remove an outlet tag before the first sentence ("(SGGP). – Sáng 29-5" → "Sáng 29-5")."""
     t = text.lstrip()

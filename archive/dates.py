@@ -5,6 +5,7 @@ is slow on the hot path. The forms provincial sites actually print are few and r
 
   Thứ Hai, 15/07/2016 10:30 · 15/07/2016 - 10:30 · 15-7-2016 · 15.7.2016 · 15/07/16
   ngày 15 tháng 7 năm 2016 · 15 tháng 07, 2016 · Cập nhật: … · 02/08/2021 lúc 18:47
+  15 Tháng Bảy, 2016 · Tháng Bảy 15, 2016 · 15 Th7 2016 (CMS locales) · July 15, 2016 · 15 Jul 2016
   Sáng 27-3 / chiều 27/3 / ngày 15/7 (year from a reference date) · 10:30 SA/CH, AM/PM
   ISO 2016-07-15T10:30:00+07:00 or …Z (converted to +07:00) · 2016-07-15 10:30:00
 
@@ -31,6 +32,43 @@ _WORDS = re.compile(
     r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,|/)?\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
+# Month names. WordPress and other CMS locales print "15 Tháng Bảy, 2024", "Tháng Bảy 15, 2024",
+# "15 Th7 2024", "15 thg 7, 2024"; English-locale sites "July 15, 2024" / "15 Jul 2024".
+_VI_MONTHS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+              "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_EN_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_EN_NAMES = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+             r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])")
+_VI_WORD = r"(?P<mw>mười một|mười hai|mười|giêng|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)(?!\w)"
+_VI_MONTH = r"(?:" + _VI_WORD + r"|(?P<mn>\d{1,2}))"
+_NAMED = (
+    # 15 Tháng Bảy, 2024 — the comma is required: "10 tháng năm 2024" is prose ("the 10 months of
+    # 2024"), not 10 May
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+" + _VI_WORD + r"\s*,\s*(?P<y>\d{4})", re.IGNORECASE),
+    # 15 Th7 2024 · 15 thg 7, 2024 ("15 tháng 7 năm 2024" is _WORDS')
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+th(?:g|\.)?\s*(?P<mn>\d{1,2})\s*,?\s*(?P<y>\d{4})", re.IGNORECASE),
+    # Tháng Bảy 15, 2024 · Th7 15, 2024
+    re.compile(r"(?<!\w)(?:tháng\s+|thg\.?\s*|th\.?\s*)" + _VI_MONTH + r"\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4})",
+               re.IGNORECASE),
+    # July 15, 2024 · Jul. 15 2024 · 15 July 2024
+    re.compile(r"\b(?P<ew>" + _EN_NAMES + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})",
+               re.IGNORECASE),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<ew>" + _EN_NAMES + r")\.?,?\s+(?P<y>\d{4})",
+               re.IGNORECASE),
+)
+
+
+def _month(m: re.Match[str]) -> int:
+    """The month of a _WORDS/_DMY/_NAMED match, from digits or a Vietnamese/English name."""
+    groups = m.groupdict()
+    if groups.get("mw"):
+        return _VI_MONTHS[groups["mw"].lower()]
+    if groups.get("ew"):
+        return _EN_MONTHS[groups["ew"].lower()[:3]]
+    return int(groups.get("mn") or groups["m"])
+
+
 # day-month without year: only after a cue word, or "27-3" style is too ambiguous (scores, ratios)
 _DM = re.compile(
     r"(?:\b(?:sáng|trưa|chiều|tối|đêm|ngày|hôm|qua|nay)\s+(?:nay\s+|qua\s+)?(?:\(|ngày\s+)?)"
@@ -68,7 +106,7 @@ def _as_date(reference: date | datetime | str | None) -> date | None:
 def _time_near(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A clock time printed right after the date ("15/07/2016 - 10:30", "…, 19:25 (GMT+7)",
     "… lúc 18:47") or right before it ("09:00 ngày 19/09/2025", "10:30, Thứ Hai 15/07/2016")."""
-    m = re.match(r"\s*(?:[-–,|]|lúc|vào lúc)?\s*\(?\s*" + _TIME, text[end:end + 30], re.IGNORECASE)
+    m = re.match(r"\s*(?:[-–,|]|lúc|vào lúc|at)?\s*\(?\s*" + _TIME, text[end:end + 30], re.IGNORECASE)
     if not m:
         m = re.search(_TIME + r"\s*(?:[-–,|]\s*)?(?:ngày\s+)?(?:thứ\s+\w+\s*,?\s*|chủ nhật\s*,?\s*)?$",
                       text[max(0, start - 30):start], re.IGNORECASE)
@@ -117,10 +155,10 @@ def parse_date(text: str | None, reference: date | datetime | str | None = None)
                 dt = dt.replace(tzinfo=VN)
             return dt.replace(second=0).isoformat()
     best: tuple[int, str] | None = None
-    for pattern in (_WORDS, _DMY):
+    for pattern in (_WORDS, _DMY, *_NAMED):
         m = pattern.search(text)
         if m:
-            d = _to_date(_year(m["y"]), int(m["m"]), int(m["d"]))
+            d = _to_date(_year(m["y"]), _month(m), int(m["d"]))
             if d and (best is None or m.start() < best[0]):
                 t = _time_near(text, m.start(), m.end())
                 best = (m.start(), _fmt(d, t))
@@ -140,7 +178,7 @@ def parse_date(text: str | None, reference: date | datetime | str | None = None)
 def find_dates(text: str, reference: date | datetime | str | None = None) -> list[str]:
     """Every distinct date in `text`, in the order printed (to choose among a page's dates)."""
     found: list[tuple[int, str]] = []
-    for pattern in (_ISO, _WORDS, _DMY):
+    for pattern in (_ISO, _WORDS, _DMY, *_NAMED):
         for m in pattern.finditer(text or ""):
             parsed = parse_date(text[m.start():m.end() + 30], reference)
             if parsed and all(p != parsed for _, p in found):

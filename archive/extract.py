@@ -36,6 +36,7 @@ from lxml import etree
 
 from archive.boilerplate import (
     is_attribution,
+    is_editor_note,
     is_section_end,
     is_widget_line,
     parse_byline,
@@ -47,7 +48,14 @@ from archive.encoding import fix_mojibake
 from archive.normalize import clean_line, fold, nfc
 from archive.urls import canonical_url, site_key
 
-VERSION = "4"
+# 5 (rules from the own blind pages, tests/fixtures/html_blind): section names (<h1> portlet
+# titles, menu entries) are not headlines; a <title> that is the portal's name sends the title to
+# the first title-class heading or <h1>; microdata itemprop=headline; descriptions that repeat the
+# headline or name the site are no lead (so a bold first paragraph can be); "desc" sapo classes;
+# an inline "Tin liên quan:" box mid-body no longer ends the article; bracketed editor's notes
+# after the byline leave the body; the date nearest the headline wins over the header's "today";
+# month names in dates; a "body" of teaser date lines is a listing.
+VERSION = "5"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths")
@@ -261,6 +269,9 @@ class Block:
     centered: bool = False
     src: str | None = None
     alt: str | None = None
+    # The element that holds this block's own element (its parent): paragraphs of one article
+    # share it; teasers and boxes after the article sit in other containers. Compared with `is`.
+    container: Any = None
 
     @property
     def link_ratio(self) -> float:
@@ -318,6 +329,7 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
     buf: list[str] = []
     counts = {"chars": 0, "link": 0, "em": 0, "bold": 0}
     state = {"centered": False}
+    owners: list[Any] = [root]  # the block elements being visited, innermost last
 
     def add(text: str | None, link: bool, em: bool, bold: bool) -> None:
         if not text:
@@ -337,8 +349,11 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
         # "nước</strong>Dịp" stays glued for split_glued to cut.
         text = clean_line("".join(buf))
         if text:
+            owner = owners[-1]
+            parent = owner.getparent() if owner is not root else None
             blocks.append(Block(kind, text, counts["chars"], counts["link"], counts["em"],
-                                counts["bold"], centered or state["centered"]))
+                                counts["bold"], centered or state["centered"],
+                                container=parent if parent is not None else owner))
         buf.clear()
         for k in counts:
             counts[k] = 0
@@ -380,6 +395,7 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
         if block:
             flush()
             state["centered"] = here_centered
+            owners.append(el)
         link = link or tag == "a"
         em = em or tag in ("em", "i")
         bold = bold or tag in ("strong", "b") or "font-weight:bold" in style or "font-weight:700" in style
@@ -389,6 +405,7 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
             add(child.tail, link, em, bold)
         if block:
             flush("heading" if tag in HEADINGS else "p", here_centered)
+            owners.pop()
 
     visit(root, False, False, False, False)
     flush()
@@ -603,7 +620,7 @@ def _site_names(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
 
 
 _NOT_PERSON = re.compile(
-    r"\b(?:bao|tap chi|cong thong tin|ban bien tap|bbt|admin|administrator|toa soan|trang tin|"
+    r"\b(?:bao|tap chi|cong thong tin|ban bien tap|bbt|admin|administrator|super ?user|toa soan|trang tin|"
     r"dien tu|online|news|editor|quan tri|webmaster|tin tuc|thong tan xa|dai phat thanh|"
     r"truyen hinh|so |uy ban|ubnd|www|http)\b|\.(?:vn|com|net|org)\b|@")
 
@@ -765,7 +782,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         lead = clean_line(_join_text(nodes)) or None
         lpath = "platform" if lead else None
     if not lead:
-        lead, lpath = _generic_lead(sel, meta, ld, content)
+        lead, lpath = _generic_lead(sel, meta, ld, content, title, sites, title_el)
 
     body_info = _shape_body(blocks, title=title, lead=lead,
                             byline_rule=(rules.get("byline") or "auto"))
@@ -838,7 +855,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
 
     # ---- article or not
     record["is_article"] = _is_article(meta, ld, objs, url, record, sel, bool(body_nodes),
-                                       _teaser_count(content, blocks))
+                                       _teaser_count(content, blocks), sites)
     paths["is_article"] = "platform" if body_nodes else "generic"
     if not record["is_article"]:
         html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
@@ -894,6 +911,17 @@ _SITE_PLACE = re.compile(r"logo|banner|brand|header|site[-_]?name|portal[-_]?nam
 
 
 _TITLE_CLASS = re.compile(r"title|tieu[-_]?de|headline|ten[-_]?bai", re.IGNORECASE)
+# Words that make a "header" an article's own header (Joomla's page-header, WordPress's
+# entry-header, Liferay's taglib-header/header-title), not the site's.
+_ARTICLE_PART = re.compile(r"entry|post|article|page|detail|news|content|item|single|taglib|title|"
+                          r"headline|tieu[-_]?de", re.IGNORECASE)
+
+
+def _is_site_place(token: str) -> bool:
+    """A class/id token of the site's own frame (logo, banner, masthead, the page header)."""
+    if not _SITE_PLACE.search(token):
+        return False
+    return not _ARTICLE_PART.search(token)
 # Section names portals put in <title> on every article page ("Tin tức", "Chi tiết tin"):
 # folded, compared whole after the site's name is cut off.
 GENERIC_PAGE_NAMES = {
@@ -911,11 +939,22 @@ def _is_generic_page_name(title: str, sites: list[str]) -> bool:
     return False
 
 
+# What Vietnamese portals call themselves ("Cổng thông tin điện tử tỉnh X", "Trang TTĐT Sở Y"):
+# folded, at the start of a text. No article headline begins like this.
+_PORTAL_NAME = re.compile(r"^(?:cong|trang) (?:thong tin dien tu|ttdt|thong tin)\b|^website (?:cua|chinh thuc)\b")
+# Where a page prints its owner's name apart from the logo: the footer (never "header": article
+# headers — WordPress's entry-header, Liferay's taglib-header — hold the headline).
+_FRAME_PLACE = re.compile(r"footer|copyright|chan[-_]?trang", re.IGNORECASE)
+
+
 def _names_the_site(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
-    """`text` is the site's own name: a known site name, a logo's alt text, or the text of the
-    page's banner/logo element."""
+    """`text` is the site's own name: a known site name, a logo's alt text, the text of the
+    page's banner/logo element, a line of its footer ("CỔNG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH X"
+    over the address), or a portal's self-description ("Cổng thông tin điện tử …")."""
     f = " ".join(fold(text).split())
-    if any(_same(text, s) for s in sites):
+    if not f:
+        return False
+    if any(_same(text, s) for s in sites) or _PORTAL_NAME.search(f):
         return True
     for alt in sel.xpath("//img/@alt").getall():
         if " ".join(fold(alt).split()) == f:
@@ -923,9 +962,39 @@ def _names_the_site(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
     for el in sel.root.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "title"):
             continue
-        attrs = _attr_tokens(el)
-        if attrs and _SITE_PLACE.search(attrs) and " ".join(fold(" ".join(el.itertext())).split()) == f:
+        places = [t for t in _attr_tokens(el).split() if _is_site_place(t)]
+        if places and " ".join(fold(" ".join(el.itertext())).split()) == f:
             return True
+    for frame in sel.root.iter():
+        if not isinstance(frame.tag, str) or frame.tag in ("html", "body"):
+            continue
+        if frame.tag != "footer" and not _FRAME_PLACE.search(_attr_tokens(frame)):
+            continue
+        for el in frame.iter():
+            if not isinstance(el.tag, str) or el.tag not in BLOCK_TAGS | _INLINE:
+                continue
+            raw = " ".join(el.itertext())
+            if len(f) // 2 <= len(raw) <= 2 * len(f) + 20 and " ".join(fold(raw).split()).strip(" .") == f:
+                return True
+    return False
+
+
+def _is_section_name(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
+    """A heading that names a section, not an article: a generic page name ("Tin tức - Sự
+    kiện", "Chi tiết tin") or the text of a link in the site's menu. Portals (Liferay's
+    portlet title, SharePoint web-part titles) print the section as the page's <h1> and the
+    headline in a smaller heading."""
+    if _is_generic_page_name(text, sites):
+        return True
+    f = " ".join(fold(text).split())
+    for a in sel.root.iter("a"):
+        raw = " ".join(a.itertext())
+        if not len(f) // 2 <= len(raw) <= 2 * len(f) + 20 or " ".join(fold(raw).split()) != f:
+            continue
+        for anc in a.iterancestors():
+            if anc.tag == "nav" or re.search(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu)"
+                                             r"(?:$|[\s_-])", _attr_tokens(anc), re.IGNORECASE):
+                return True
     return False
 
 
@@ -941,7 +1010,7 @@ def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any
             continue
         text = clean_line("".join(h.xpath(".//text()").getall()))
         if text and not is_section_end(text) and 5 <= len(text) <= 400 \
-                and not _is_site_heading(h.root, text, sites):
+                and not _is_site_heading(h.root, text, sites) and not _is_section_name(text, sel, sites):
             h1s.append((text, h.root))
     # An <h1> that the page's own title/og:title/headline confirms.
     for h, el in h1s:
@@ -952,19 +1021,34 @@ def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any
         return _strip_site_suffix(headline, sites), "jsonld", (h1s[0][1] if h1s else None)
     if og:
         return _strip_site_suffix(og, sites), "meta", (h1s[0][1] if h1s else None)
+    # schema.org microdata (Joomla, older CMSs): the visible element marked itemprop=headline
+    # ("name" is not enough: teaser lists mark every linked title as an Article's name).
+    for h in sel.xpath("//*[@itemprop='headline'][ancestor::*[@itemscope]"
+                       "[contains(@itemtype,'Article') or contains(@itemtype,'Posting')]]"):
+        if h.root.tag in ("meta", "link") or h.xpath("ancestor::nav|ancestor::aside|ancestor::footer"):
+            continue
+        text = clean_line(" ".join(h.xpath(".//text()").getall()))
+        if 10 <= len(text) <= 400 and not is_section_end(text) and not _names_the_site(text, sel, sites):
+            return text, "microdata", h.root
     # Headings with a title-ish class (many portals have no <h1> around the article title).
     for h in sel.xpath("//*[self::h2 or self::h3 or self::div or self::p or self::span]"
                        "[contains(translate(@class,'TITLE','title'),'title')]"):
         text = clean_line("".join(h.xpath(".//text()").getall()))
         if html_title and text and 10 <= len(text) <= 400 and not is_section_end(text) and (
-                _startswith(html_title, text) or _same(text, _strip_site_suffix(html_title, sites))):
+                _startswith(html_title, text) or _same(text, _strip_site_suffix(html_title, sites))) \
+                and not _is_section_name(text, sel, sites):
             return text, "generic", h.root
-    if html_title and not h1s and (_names_the_site(html_title, sel, sites) or _is_generic_page_name(
-            html_title, sites)):
+    if html_title and (_names_the_site(html_title, sel, sites) or _is_generic_page_name(html_title, sites)):
         # Print views and bare portal templates: <title> is only the site's name or a section
         # name ("Tin tức", "Chi tiết tin") and the article's title is a div/span/p with a
-        # title class ("title", "tieude", "headline").
-        for el in sel.root.iter("h2", "h3", "h4", "div", "p", "span", "td", "strong"):
+        # title class ("title", "tieude", "headline") — or an unconfirmed <h1>: whichever comes
+        # first on the page (a sidebar portlet's <h1> comes after the headline).
+        for el in sel.root.iter("h1", "h2", "h3", "h4", "div", "p", "span", "td", "strong"):
+            if el.tag == "h1":
+                vetted = next((t for t, e in h1s if e is el), None)
+                if vetted:
+                    return vetted, "h1", el
+                continue
             attrs = _attr_tokens(el)
             if not attrs or not _TITLE_CLASS.search(attrs) or _junk_attrs(el):
                 continue
@@ -973,7 +1057,8 @@ def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any
                 continue
             text = clean_line(" ".join(el.itertext()))
             if 10 <= len(text) <= 300 and not is_section_end(text) and not _same(text, html_title) \
-                    and len(text.split()) >= 3 and not _names_the_site(text, sel, sites):
+                    and len(text.split()) >= 3 and not _names_the_site(text, sel, sites) \
+                    and not _is_section_name(text, sel, sites):
                 return text, "generic", el
     if html_title:
         return _strip_site_suffix(html_title, sites), "title-tag", None
@@ -982,14 +1067,50 @@ def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any
     return None, None, None
 
 
+def _is_site_description(text: str, title: str | None, sel: parsel.Selector, sites: list[str]) -> bool:
+    """A description that says nothing about the article: it repeats the headline, or it is the
+    site's own name/tagline — templates that put one description on every page ("Cổng thông
+    tin điện tử tỉnh X", the logo's text, the part of <title> after the headline)."""
+    if title and (_same(text.rstrip(". "), title.rstrip(". "))):
+        return True
+    if _names_the_site(text, sel, sites):
+        return True
+    html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
+    parts = [x for x in _TITLE_SEPARATORS.split(html_title) if x.strip()]
+    if len(parts) > 1 and any(_same(text, part) for part in parts[1:]):
+        return True
+    # the whole <title> when it does not carry the headline (a portal's one title for all pages)
+    return _same(text, html_title) and not (title and _startswith(html_title, title))
+
+
+# "des"/"desc" class parts ("box-des-detail", "news-desc", "cms-desc") name a sapo too — but also
+# captions ("img-desc") and teaser blurbs, so they count only after the headline and away from
+# picture words.
+_SAPO_ABBR = re.compile(r"(?:^|[\s_-])(?:des|desc)(?:$|[\s_-])", re.IGNORECASE)
+_PICTURE_WORDS = {"img", "image", "images", "photo", "pic", "picture", "fig", "figure", "anh", "hinh",
+                  "video", "thumb", "thumbnail"}
+
+
+def _names_a_picture(attrs: str) -> bool:
+    return bool(_PICTURE_WORDS & {t for t in re.split(r"[\s_-]+", attrs.lower()) if t})
+
+
 def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
-                  content: Any) -> tuple[str | None, str | None]:
+                  content: Any, title: str | None = None, sites: list[str] | None = None,
+                  title_el: Any = None) -> tuple[str | None, str | None]:
     # A visible sapo element outside the content area (or its first child).
+    after_title = False
     for el in sel.root.iter():
+        if el is title_el:
+            after_title = True
         if not isinstance(el.tag, str) or el.tag.lower() in ("meta", "script", "style", "body", "html"):
             continue
         attrs = _attr_tokens(el)
-        if not attrs or not _SAPO_CLASS.search(attrs) or _is_junk(el):
+        if not attrs or _is_junk(el):
+            continue
+        if not _SAPO_CLASS.search(attrs) and not (
+                after_title and _SAPO_ABBR.search(attrs) and not _names_a_picture(attrs)
+                and not _is_caption_el(el)):
             continue
         if any(a.tag in ("nav", "aside", "footer") for a in el.iterancestors()):
             continue
@@ -1005,7 +1126,8 @@ def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
     for key in ("og:description", "description", "twitter:description"):
         if meta.get(key):
             descriptions.append((clean_line(meta[key]), "meta"))
-    descriptions = [(d, p) for d, p in descriptions if len(d) >= 20]
+    descriptions = [(d, p) for d, p in descriptions
+                    if len(d) >= 20 and not _is_site_description(d, title, sel, sites or [])]
     if not descriptions:
         return None, None
     # The longest of those that agree: og:description is often the JSON-LD one cut short.
@@ -1096,8 +1218,15 @@ def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
             parent = parent.getparent()
     if content is not None:
         areas.append(content)
-    for area in areas:
-        for el in area.iter():
+    def classed_date(area: Any) -> str | None:
+        """The date of the date-classed element of `area` nearest to the heading: the page's
+        "today" in the site header comes before the headline, and dates of related items come
+        after the article — the article's own date sits next to its headline."""
+        found: list[tuple[int, str]] = []
+        h1_pos = None
+        for pos, el in enumerate(area.iter()):
+            if el is h1:
+                h1_pos = pos
             if not isinstance(el.tag, str) or el.tag in ("script", "style"):
                 continue
             attrs = _attr_tokens(el)
@@ -1109,12 +1238,47 @@ def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
             if text and len(text) <= 160:
                 d = parse_date(text)
                 if d:
-                    return d, "generic"
-    # Text right under the heading ("Thứ Hai, 15/07/2016 10:30" without a class).
-    if h1 is not None:
+                    found.append((pos, d))
+        if not found:
+            return None
+        if h1_pos is None:
+            return found[0][1]
+        return min(found, key=lambda f: abs(f[0] - h1_pos))[1]
+
+    def under_heading() -> str | None:
+        """Text right under the heading ("Thứ Hai, 15/07/2016 10:30" without a class)."""
+        if h1 is None:
+            return None
         following = h1.xpath("following::text()")[:40]
-        text = clean_line(" ".join(str(t) for t in following))[:300]
-        d = parse_date(text)
+        return parse_date(clean_line(" ".join(str(t) for t in following))[:300])
+
+    def above_heading() -> str | None:
+        """A date line right above the heading (after the breadcrumb), nearest line first —
+        never further than a few lines, where the site header's "today" is printed."""
+        if h1 is None:
+            return None
+        for node in reversed(h1.xpath("preceding::text()[normalize-space()]")[-6:]):
+            parent = node.getparent()
+            if parent is not None and parent.tag in ("script", "style", "title"):
+                continue
+            d = parse_date(clean_line(str(node)))
+            if d:
+                return d
+        return None
+
+    # The heading's own block first, then the lines under and above it, then wider areas.
+    near, far = areas[:2], areas[2:]
+    if h1 is None:
+        near, far = [], areas
+    for area in near:
+        d = classed_date(area)
+        if d:
+            return d, "generic"
+    d = under_heading() or above_heading()
+    if d:
+        return d, "generic"
+    for area in far:
+        d = classed_date(area)
         if d:
             return d, "generic"
     d = _url_date(url)
@@ -1169,6 +1333,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
     pending_img: dict[str, Any] | None = None
     started = False
     seen_text = 0
+    last_container: Any = None
     for i, b in enumerate(blocks):
         if b.kind == "img":
             if b.src:
@@ -1183,7 +1348,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
                     pending_img["caption"] = text
             continue
         if is_section_end(text):
-            if seen_text >= 200:
+            if seen_text >= 200 and not _inline_box(blocks, i, last_container):
                 break  # "Tin liên quan", "Các tin khác": the article is over
             continue  # a sidebar heading before the article ("Liên kết website")
         if is_widget_line(text) or (len(text) < 200 and fold(text) in alts):
@@ -1211,6 +1376,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
         started = True
         seen_text += len(text)
         paragraphs.append(text)
+        last_container = b.container
         pending_img = None if b.kind != "img" else pending_img
 
     # Trailing furniture and the byline, from the end.
@@ -1219,7 +1385,8 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
         if not paragraphs:
             break
         last = paragraphs[-1]
-        if is_attribution(last) or _DATELINE.match(last) or is_widget_line(last):
+        if is_attribution(last) or _DATELINE.match(last) or is_widget_line(last) \
+                or (is_editor_note(last) and len(paragraphs) > 1):
             paragraphs.pop()
             continue
         name = parse_byline(last) if byline is None else None
@@ -1268,6 +1435,21 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
             "byline": byline, "label_author": label_author, "lead_from_body": lead_from_body}
 
 
+def _inline_box(blocks: list[Block], i: int, container: Any) -> bool:
+    """A "Tin liên quan:" / "Xem thêm:" heading at `i` that opens a box of links *inside* the
+    article: after its links the running text goes on in the same container as the paragraphs
+    before it. (A related list after the article is followed by nothing, or by teasers in
+    containers of their own.)"""
+    for b in blocks[i + 1:i + 12]:
+        if b.kind in ("img", "caption") or not b.text:
+            continue
+        if b.link_ratio > 0.6 or len(b.text) < 60:
+            continue  # the box's links
+        return b.kind == "p" and b.link_ratio < 0.2 and container is not None and b.container is container \
+            and not is_section_end(b.text)
+    return False
+
+
 def _prev_content(blocks: list[Block], i: int, alts: set[str]) -> str | None:
     """Kind of the nearest previous block that is not a widget/alt leftover."""
     for j in range(i - 1, -1, -1):
@@ -1314,7 +1496,7 @@ def _teaser_count(content: Any, blocks: list[Block]) -> int:
 
 def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict[str, Any]],
                 url: str, record: dict[str, Any], sel: parsel.Selector, platform_body: bool,
-                teasers_in_content: int = 0) -> bool:
+                teasers_in_content: int = 0, sites: list[str] | None = None) -> bool:
     """Homepages and listings are not articles: weigh type hints, URL and text shape."""
     score = 0
     og_type = (meta.get("og:type") or "").lower()
@@ -1358,8 +1540,12 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
         score += 1  # running prose, several full sentences (short gov-portal news items)
     if record.get("author") and record["paths"].get("author") in ("byline", "label", "element"):
         score += 1  # a signed text: listings and home pages carry no byline
-    if teasers_in_content >= 4:
-        score -= 4  # the "content" is a list of linked headlines with dates and summaries
+    if teasers_in_content >= 4 or sum(1 for p in paragraphs if _DATELINE.match(p)) >= 3:
+        # the "content" is a list of linked headlines with dates and summaries (the density
+        # detector or its trafilatura fallback took a listing's teasers for text)
+        score -= 4
+    if record.get("title") and _is_section_name(record["title"], sel, sites or []):
+        score -= 3  # the page is named like an entry of the site's menu: a section (category) page
     if platform_body:
         score += 3  # the page matched the article template of its platform
     return score >= 2

@@ -1,6 +1,7 @@
 """Extraction quality on real pages nobody here wrote, side by side with trafilatura.
 
     python scripts/eval.py [REALWORLD_DIR] [--update-floors] [--json]
+    python scripts/eval.py --corpus tests/fixtures/html_blind     # an own corpus only
 
 Reads ../shared/realworld (gold.jsonl + the pages), runs our extractor and trafilatura
 (`bare_extraction` with metadata, `extract_metadata` where it returns nothing) on every HTML
@@ -19,7 +20,15 @@ Field rules (what "right" means):
   labelled last sentence, and no gold caption is inside the body (so navigation, related links,
   captions and the byline are out);
 - lead: equal (normalised) — of articles whose gold has a lead;
-- is_article: equal — of every page (homepages must say False).
+- is_article: equal — of every page (homepages must say False);
+- body_clean (own corpora only): none of the gold's `body_excludes` (related links, counters,
+  bylines inside the article container) is in the body.
+
+Our own blind pages (tests/fixtures/html_blind, NAME.html + NAME.expected.json in the same gold
+shape, written and labelled before the extractor saw them) are scored by the same rules and
+printed as a separate table ("own blind pages"), gated by the floors of the "article_blind"
+section (also asserted by tests/test_extract_blind.py). `--corpus DIR` scores only such a corpus
+(printed, never gated).
 """
 
 from __future__ import annotations
@@ -43,6 +52,10 @@ DEFAULT_DIR = ROOT.parent / "shared" / "realworld"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 MEETINGS = Path(__file__).with_name("eval_meetings.py")
 HTML_FIELDS = ("is_article", "title", "published", "author", "body_start", "body_end", "lead")
+BLIND_DIR = ROOT / "tests" / "fixtures" / "html_blind"
+BLIND_FIELDS = HTML_FIELDS + ("body_clean",)
+BLIND_HEADING = ("OWN BLIND PAGES (tests/fixtures/html_blind: 20 pages written and labelled before the "
+                 "extractor saw them; floors in eval_baseline.json 'article_blind')")
 TEXT_FIELDS = ("title", "published", "author")
 SPEED_PASSES = 3
 
@@ -121,6 +134,8 @@ def score_html(result: dict[str, Any], gold: dict[str, Any]) -> dict[str, bool |
         out["body_end"] = captions_out and body.endswith(norm(gold["body_last_sentence"]))
     if gold.get("lead"):
         out["lead"] = norm(result["lead"]) == norm(gold["lead"])
+    if gold.get("body_excludes"):
+        out["body_clean"] = bool(body) and all(norm(x) not in body for x in gold["body_excludes"])
     return out
 
 
@@ -152,12 +167,73 @@ def _timed(fn: Callable[[str, str], dict[str, Any]], pages: list[tuple[str, str]
     return results, (SPEED_PASSES * len(pages) / elapsed) if elapsed else 0.0
 
 
+def score_pages(pages: list[tuple[str, str]], items: list[dict[str, Any]], report: dict[str, Any],
+                fields: tuple[str, ...] = HTML_FIELDS) -> None:
+    """Run ours and trafilatura over decoded (html, url) pages; fill report's article table.
+
+    Shared by the real-world corpus and any own corpus (`--corpus`), so both are scored by
+    the same `score_html` rules.
+    """
+    per_tool: dict[str, list[dict[str, bool | None]]] = {}
+    for name, fn in (("ours", _ours), ("trafilatura", _trafilatura)):
+        try:
+            results, pps = _timed(fn, pages)
+        except ImportError as exc:
+            report["speed"][name] = None
+            report.setdefault("notes", []).append(f"{name} unavailable: {exc}")
+            continue
+        report["speed"][name] = round(pps, 1)
+        per_tool[name] = [score_html(r, g) for r, g in zip(results, items)]
+        if name == "ours":
+            for r, g, v in zip(results, items, per_tool[name]):
+                for field, ok in v.items():
+                    if ok is False:
+                        report["misses"].append({"file": g["file"], "field": field,
+                                                 "got": _shown(r, field, g), "want": _wanted(g, field)})
+    for field in fields:
+        row: dict[str, Any] = {}
+        for name, verdicts in per_tool.items():
+            rate, n = _rate([v.get(field) for v in verdicts])
+            row[name] = None if rate is None else round(rate, 4)
+            row["n"] = n
+        report["article"][field] = row
+
+
+def load_corpus(directory: Path) -> list[dict[str, Any]]:
+    """Gold items of an own corpus: NAME.html beside NAME.expected.json (realworld gold shape)."""
+    items = []
+    for expected in sorted(directory.glob("*.expected.json")):
+        page = expected.with_name(expected.name[: -len(".expected.json")] + ".html")
+        if page.exists():
+            gold = json.loads(expected.read_text("utf-8"))
+            items.append({**gold, "kind": "html", "file": page.name})
+    return items
+
+
+def run_corpus(directory: str | Path = BLIND_DIR) -> dict[str, Any]:
+    """Score an own corpus of HTML pages (default: the blind set) like the real-world pages.
+
+    Adds `body_clean` where the gold lists `body_excludes` (related links, counters, bylines
+    that sit inside the article container): none of them may be in the body.
+    """
+    directory = Path(directory)
+    items = load_corpus(directory)
+    if not items:
+        return {"skipped": f"no NAME.html + NAME.expected.json pairs in {directory}"}
+    pages = [(_decode((directory / g["file"]).read_bytes()),
+              g.get("url") or f"https://example.invalid/{g['file']}") for g in items]
+    report: dict[str, Any] = {"corpus": str(directory), "html_pages": len(pages), "article": {},
+                              "speed": {}, "misses": []}
+    score_pages(pages, items, report, BLIND_FIELDS)
+    return report
+
+
 def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
     """Evaluate; the report is a dict (printed by `main`, returned to `thidua eval`)."""
     directory = Path(realworld_dir or os.environ.get("THIDUA_REALWORLD") or DEFAULT_DIR)
     if not (directory / "gold.jsonl").exists():
         return {"skipped": f"no real-world corpus at {directory} (gold.jsonl missing); "
-                           "nothing evaluated"}
+                           "nothing evaluated", "article_blind": run_corpus()}
     gold, urls = load_gold(directory)
     html_items = [g for g in gold if g.get("kind") == "html" and (directory / g["file"]).exists()]
     text_items = [g for g in gold if g.get("kind") == "text" and (directory / g["file"]).exists()]
@@ -168,29 +244,7 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
     report: dict[str, Any] = {"corpus": str(directory), "html_pages": len(pages),
                               "text_items": len(text_items), "article": {}, "article_text": {},
                               "speed": {}, "misses": []}
-    per_tool: dict[str, list[dict[str, bool | None]]] = {}
-    for name, fn in (("ours", _ours), ("trafilatura", _trafilatura)):
-        try:
-            results, pps = _timed(fn, pages)
-        except ImportError as exc:
-            report["speed"][name] = None
-            report.setdefault("notes", []).append(f"{name} unavailable: {exc}")
-            continue
-        report["speed"][name] = round(pps, 1)
-        per_tool[name] = [score_html(r, g) for r, g in zip(results, html_items)]
-        if name == "ours":
-            for r, g, v in zip(results, html_items, per_tool[name]):
-                for field, ok in v.items():
-                    if ok is False:
-                        report["misses"].append({"file": g["file"], "field": field,
-                                                 "got": _shown(r, field), "want": _wanted(g, field)})
-    for field in HTML_FIELDS:
-        row: dict[str, Any] = {}
-        for name, verdicts in per_tool.items():
-            rate, n = _rate([v[field] for v in verdicts])
-            row[name] = None if rate is None else round(rate, 4)
-            row["n"] = n
-        report["article"][field] = row
+    score_pages(pages, html_items, report)
 
     from archive.extract import extract_text
 
@@ -215,6 +269,9 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
     report["article_text"]["author_spurious"] = {
         "ours": round(spurious / no_author, 4) if no_author else None, "n": no_author}
 
+    # our own blind pages: printed as a separate table, pinned by tests/test_extract_blind.py
+    report["article_blind"] = run_corpus()
+
     if MEETINGS.exists():
         try:
             spec = importlib.util.spec_from_file_location("eval_meetings", MEETINGS)
@@ -238,16 +295,19 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
     return report
 
 
-def _shown(result: dict[str, Any], field: str) -> Any:
+def _shown(result: dict[str, Any], field: str, gold: dict[str, Any] | None = None) -> Any:
     if field in ("body_start", "body_end"):
         body = norm(result.get("body"))
         return body[:120] if field == "body_start" else body[-120:]
+    if field == "body_clean":
+        body = norm(result.get("body"))
+        return [x for x in (gold or {}).get("body_excludes") or [] if norm(x) in body] or "(empty body)"
     return result.get(field)
 
 
 def _wanted(gold: dict[str, Any], field: str) -> Any:
-    return {"body_start": gold.get("body_first_sentence"), "body_end": gold.get("body_last_sentence")}.get(
-        field, gold.get(field))
+    return {"body_start": gold.get("body_first_sentence"), "body_end": gold.get("body_last_sentence"),
+            "body_clean": "none of body_excludes"}.get(field, gold.get(field))
 
 
 # --- floors --------------------------------------------------------------------------------
@@ -264,6 +324,11 @@ def check_floors(report: dict[str, Any], floors: dict[str, Any]) -> list[str]:
             got = (report.get(section, {}).get(field) or {}).get("ours")
             if got is not None and got + 1e-9 < floor:
                 failures.append(f"{section}.{field}: {got:.1%} < floor {floor:.1%}")
+    blind = (report.get("article_blind") or {}).get("article") or {}
+    for field, floor in (floors.get("article_blind") or {}).items():
+        got = (blind.get(field) or {}).get("ours")
+        if got is not None and got + 1e-9 < floor:
+            failures.append(f"article_blind.{field}: {got:.1%} < floor {floor:.1%} (own blind pages)")
     meetings = report.get("meetings")
     if isinstance(meetings, dict):
         if meetings.get("error"):
@@ -288,22 +353,48 @@ def raise_floors(report: dict[str, Any], floors: dict[str, Any]) -> dict[str, An
     return new
 
 
-def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
-    if "skipped" in report:
-        return f"eval skipped: {report['skipped']}"
-    lines = [(f"Real-world corpus: {report['corpus']} — {report['html_pages']} HTML pages, "
-              f"{report['text_items']} text items"), "",
-             "HTML pages                 n     ours   trafilatura   floor"]
+def _pct(x: Any) -> str:
+    return "    –" if x is None else f"{x:6.1%}"
 
-    def pct(x: Any) -> str:
-        return "    –" if x is None else f"{x:6.1%}"
 
+def format_article_table(report: dict[str, Any], floors: dict[str, Any], heading: str = "HTML pages",
+                         floor_label: str = "floor") -> list[str]:
+    """The per-field table (ours, trafilatura, floor or threshold) of one HTML corpus."""
+    lines = [f"{heading:<27}n     ours   trafilatura   {floor_label}"]
     for field, row in report["article"].items():
-        floor = (floors.get("article") or {}).get(field)
-        lines.append(f"  {field:<22}{row.get('n', 0):>4}  {pct(row.get('ours'))}   {pct(row.get('trafilatura')):>10}"
-                     f"   {pct(floor) if floor is not None else '    –'}")
+        floor = floors.get(field)
+        lines.append(f"  {field:<22}{row.get('n', 0):>4}  {_pct(row.get('ours'))}   {_pct(row.get('trafilatura')):>10}"
+                     f"   {_pct(floor) if floor is not None else '    –'}")
     sp = report["speed"]
     lines.append(f"  {'pages/s':<22}      {sp.get('ours') or 0:>6.1f}   {sp.get('trafilatura') or 0:>10.1f}")
+    return lines
+
+
+def format_corpus_report(report: dict[str, Any], heading: str = BLIND_HEADING,
+                         floors: dict[str, Any] | None = None, label: str = "Own blind pages") -> str:
+    """An own corpus (`run_corpus`) as its own labelled table, with our misses."""
+    if "skipped" in report:
+        return f"{heading}\n  skipped: {report['skipped']}"
+    lines = [heading, f"  {report['corpus']} — {report['html_pages']} HTML pages", ""]
+    lines += format_article_table(report, floors or {}, label, "floor")
+    if report["misses"]:
+        lines += ["", f"Misses (ours, {label.lower()}):"]
+        for m in report["misses"]:
+            lines.append(f"  {m['file']} {m['field']}: got {str(m['got'])[:90]!r} want {str(m['want'])[:90]!r}")
+    return "\n".join(lines)
+
+
+def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
+    if "skipped" in report:
+        skipped = f"eval skipped: {report['skipped']}"
+        if report.get("article_blind"):
+            skipped += "\n\n" + format_corpus_report(report["article_blind"],
+                                                     floors=floors.get("article_blind"))
+        return skipped
+    lines = [(f"Real-world corpus: {report['corpus']} — {report['html_pages']} HTML pages, "
+              f"{report['text_items']} text items"), ""]
+    lines += format_article_table(report, floors.get("article") or {})
+    pct = _pct
     lines += ["", "Text items (extract_text)  n     ours                floor"]
     for field, row in report["article_text"].items():
         floor = (floors.get("article_text") or {}).get(field)
@@ -314,6 +405,8 @@ def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
         lines += ["", "Misses (ours):"]
         for m in report["misses"]:
             lines.append(f"  {m['file']} {m['field']}: got {str(m['got'])[:90]!r} want {str(m['want'])[:90]!r}")
+    if report.get("article_blind"):
+        lines += ["", format_corpus_report(report["article_blind"], floors=floors.get("article_blind"))]
     if "meetings" in report:
         lines += ["", "Meetings:", json.dumps(report["meetings"], ensure_ascii=False, indent=2)
                   if not isinstance(report["meetings"], str) else report["meetings"]]
@@ -330,7 +423,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-floors", action="store_true",
                         help="raise floors in eval_baseline.json to the current scores (never lowers)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--corpus", metavar="DIR", default=None,
+                        help="score only an own corpus of NAME.html + NAME.expected.json pages "
+                             "(e.g. tests/fixtures/html_blind), ours vs trafilatura; not gated")
     args = parser.parse_args(argv)
+    if args.corpus:
+        corpus = run_corpus(args.corpus)
+        print(json.dumps(corpus, ensure_ascii=False, indent=2) if args.json
+              else format_corpus_report(corpus, f"OWN CORPUS {args.corpus} (not gated)", label="HTML pages"))
+        return 0
     report = run(args.realworld_dir)
     floors = load_floors()
     if args.json:
@@ -338,6 +439,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(format_report(report, floors))
     if "skipped" in report:
+        blind_failures = check_floors({"article_blind": report.get("article_blind")},
+                                      {"article_blind": floors.get("article_blind")})
+        if blind_failures:
+            print("\nBELOW FLOOR:\n  " + "\n  ".join(blind_failures), file=sys.stderr)
+            return 1
         return 0
     if args.update_floors:
         new = raise_floors(report, floors)

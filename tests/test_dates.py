@@ -63,6 +63,16 @@ CASES = [
     ("tỷ số 2-1", REF, None),  # a score, not a date
     ("", None, None),
     ("Không có ngày", None, None),
+    # month names printed by CMS locales (WordPress vi/en, Joomla)
+    ("Đăng bởi: Thu Sa - 15 Tháng Bảy, 2024", None, "2024-07-15"),
+    ("Tháng Mười Hai 3, 2023", None, "2023-12-03"),
+    ("5 Tháng Mười Một, 2024 lúc 10:30", None, "2024-11-05T10:30:00+07:00"),
+    ("15 Th7 2024", None, "2024-07-15"),
+    ("15 thg 7, 2024 10:30", None, "2024-07-15T10:30:00+07:00"),
+    ("July 15, 2024", None, "2024-07-15"),
+    ("15 Jul 2024 at 10:30 PM", None, "2024-07-15T22:30:00+07:00"),
+    ("trong 10 tháng năm 2024, doanh thu tăng", None, None),  # "the 10 months of 2024"
+    ("chiến dịch marketing 5, 2024", None, None),
 ]
 
 

@@ -1,0 +1,201 @@
+"""Article extraction over the own blind pages, scored by scripts/eval.py's own code.
+
+tests/fixtures/html_blind holds 20 pages written for this project (own text, never copied from
+../shared/realworld) in the markup of outlets and CMSs the extractor had not been tuned on:
+VnExpress, Tuổi Trẻ/VCCorp, Dân trí, VietNamNet, Nhân Dân, baochinhphu.vn, QĐND (DotNetNuke),
+CAND, Lao Động, an old provincial-paper CMS, a Party-committee portal, Liferay and SharePoint
+portals, WordPress + Elementor, Joomla (double-encoded), AMP, a classic-ASP windows-1258 page,
+and four pages that are not articles. They were labelled and committed before the extractor
+ran on them. The first score measured generalisation (ours / trafilatura):
+
+    is_article 100 / 70 · title 88.9 / 77.8 · published 93.8 / 75.0 · author 100 / 26.7
+    body_start 87.5 / 31.2 · body_end 100 / 37.5 · lead 84.6 / 53.8 · body_clean 100 / 62.5
+
+The misses (a Liferay portlet title and a portal-name <title> taken for the headline, a site
+description taken for the lead, which hid a bold first-paragraph sapo) were fixed by general
+rules documented in archive/extract.py; the floors (scripts/eval_baseline.json, section
+"article_blind", also gated by `make eval`) pin what the fixed extractor achieves, so that any
+regression fails. The unit tests below pin each rule on a minimal page of its own.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive.boilerplate import is_editor_note
+from archive.extract import extract_article
+
+ROOT = Path(__file__).resolve().parents[1]
+BLIND = Path(__file__).parent / "fixtures" / "html_blind"
+# Per-field rates on the blind pages after the fixes (n: 20 pages, 16 articles, 15 bylines,
+# 13 leads, 16 with body_excludes), pinned in the eval's baseline.
+THRESHOLDS = json.loads((ROOT / "scripts" / "eval_baseline.json").read_text("utf-8"))["article_blind"]
+GOLD_KEYS = {"url", "is_article", "title", "published", "author", "lead", "body_first_sentence",
+             "body_last_sentence", "captions", "encoding"}
+
+
+def _load_eval() -> Any:
+    spec = importlib.util.spec_from_file_location("thidua_eval", ROOT / "scripts" / "eval.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+EVAL = _load_eval()
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, Any]:
+    return EVAL.run_corpus(BLIND)
+
+
+def test_every_field_has_a_floor() -> None:
+    assert set(THRESHOLDS) == set(EVAL.BLIND_FIELDS)
+
+
+def test_blind_set_is_complete_and_in_gold_shape() -> None:
+    items = EVAL.load_corpus(BLIND)
+    assert len(items) == 20
+    assert sum(1 for g in items if not g["is_article"]) == 4
+    for g in items:
+        assert GOLD_KEYS <= set(g), g["file"]
+        if g["is_article"]:
+            assert g["body_first_sentence"] and g["body_last_sentence"], g["file"]
+            if g["published"] and "T" in g["published"]:
+                assert g["published"].endswith("+07:00"), g["file"]
+
+
+@pytest.mark.parametrize("field", sorted(THRESHOLDS))
+def test_blind_field_at_threshold(report: dict[str, Any], field: str) -> None:
+    row = report["article"][field]
+    misses = [m for m in report["misses"] if m["field"] == field]
+    assert row["ours"] is not None and row["ours"] + 1e-9 >= THRESHOLDS[field], misses
+
+
+def test_blind_set_beats_trafilatura(report: dict[str, Any]) -> None:
+    for field, row in report["article"].items():
+        if row.get("trafilatura") is not None:
+            assert row["ours"] >= row["trafilatura"], field
+
+
+def test_encoded_pages_come_out_repaired() -> None:
+    """The double-encoded Joomla page and the windows-1258 page reach the extractor as NFC text."""
+    for name in ("15-joomla-double-encoded", "16-cp1258-td-br"):
+        gold = json.loads((BLIND / f"{name}.expected.json").read_text("utf-8"))
+        html = EVAL._decode((BLIND / f"{name}.html").read_bytes())
+        record = extract_article(html, gold["url"])
+        assert record["title"] == gold["title"]
+        assert "\u0090" not in record["body"] and "Ã" not in record["body"]
+
+
+# --- the rules the blind set led to, each on a minimal page ---------------------------------
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+# An article's running text (with its date line), enough for the page to read as an article.
+DATE_LINE = "<p class='date'>Ngày đăng: 15/07/2024 10:30</p>"
+PARAS = DATE_LINE + "".join(
+    f"<p>Đoạn văn thứ {i} của bài viết nói về phong trào thi đua yêu nước ở địa phương, với nhiều tập "
+    f"thể và cá nhân được khen thưởng trong năm qua, góp phần hoàn thành các chỉ tiêu của tỉnh.</p>"
+    for i in range(1, 5))
+
+
+def test_portlet_section_h1_is_not_the_headline() -> None:
+    # Liferay: the portlet title <h1> is the section (also a menu entry), the headline is h3.
+    html = _page("<nav><ul><li><a href='/tin'>Tin tức - Sự kiện</a></li></ul></nav>"
+                 "<h1 class='portlet-title'><span>Tin tức - Sự kiện</span></h1>"
+                 "<div class='taglib-header'><h3 class='header-title'><span>Huyện A đón nhận Huân chương "
+                 "Lao động hạng Nhì</span></h3></div>"
+                 f"<div class='journal-content-article'>{PARAS}</div>",
+                 "<title>Tin tức - Sự kiện - Cổng thông tin điện tử tỉnh B</title>")
+    assert extract_article(html, "https://b.gov.vn/tin/-/asset_publisher/x/content/a")["title"] == \
+        "Huyện A đón nhận Huân chương Lao động hạng Nhì"
+
+
+def test_portal_name_title_sends_the_title_to_the_headline_element() -> None:
+    # <title> and description are the portal's name, printed again in the footer.
+    html = _page("<h2 class='title-detail'>Tỉnh C biểu dương 95 điển hình tiên tiến năm 2024</h2>"
+                 f"<div class='content-detail'>{PARAS}</div>"
+                 "<footer><p><b>TRANG THÔNG TIN ĐIỆN TỬ HỘI NÔNG DÂN TỈNH C</b></p><p>Địa chỉ: …</p></footer>",
+                 "<title>Trang thông tin điện tử Hội Nông dân tỉnh C</title>"
+                 "<meta name='description' content='Trang thông tin điện tử Hội Nông dân tỉnh C'>")
+    record = extract_article(html, "https://hnd.c.gov.vn/tin-tuc/bieu-duong-95-dien-hinh")
+    assert record["title"] == "Tỉnh C biểu dương 95 điển hình tiên tiến năm 2024"
+    assert record["lead"] is None
+
+
+def test_description_repeating_the_headline_leaves_the_bold_sapo_as_lead() -> None:
+    sapo = ("(Baoabc.vn) - Sáng 22/11, huyện D long trọng tổ chức lễ đón nhận Huân chương Lao động "
+            "hạng Ba của Chủ tịch nước.")
+    html = _page(f"<h1>Huyện D đón nhận Huân chương Lao động hạng Ba</h1><div class='news-content'>"
+                 f"{DATE_LINE}<p><strong>{sapo}</strong></p>{PARAS[len(DATE_LINE):]}</div>",
+                 "<title>Báo ABC - Huyện D đón nhận Huân chương Lao động hạng Ba</title>"
+                 "<meta name='description' content='Huyện D đón nhận Huân chương Lao động hạng Ba'>")
+    record = extract_article(html, "https://baoabc.vn/huyen-d-don-nhan-huan-chuong-231405.htm")
+    assert record["lead"] == sapo.split(" - ", 1)[1]
+    assert record["body"].startswith("Đoạn văn thứ 1")
+
+
+def test_inline_related_box_mid_body_does_not_end_the_article() -> None:
+    html = _page("<h1>Tỉnh E tổng kết phong trào thi đua năm 2024</h1><div class='news-content'>"
+                 f"{PARAS}<p><strong>Tin liên quan:</strong></p><ul><li><a href='/a'>Tỉnh E phát động "
+                 "thi đua năm 2024 trong toàn tỉnh</a></li></ul>"
+                 "<p>Dịp này, UBND tỉnh tặng bằng khen cho 40 tập thể và 55 cá nhân có thành tích "
+                 "xuất sắc trong phong trào thi đua.</p><p style='text-align:right'><b>Thu Hà</b></p></div>"
+                 "<div class='box'><h3>Tin cùng chuyên mục</h3><ul><li><a href='/b'>Tin khác</a></li></ul></div>")
+    record = extract_article(html, "https://e.vn/tong-ket-thi-dua-123.html")
+    assert record["body"].endswith("có thành tích xuất sắc trong phong trào thi đua.")
+    assert "Tỉnh E phát động" not in record["body"]
+    assert record["author"] == "Thu Hà"
+
+
+def test_trailing_editor_note_is_not_body() -> None:
+    assert is_editor_note("(Bài viết có sử dụng tư liệu của Sở Văn hóa)")
+    assert is_editor_note("* Tên nhân vật đã được thay đổi")
+    assert not is_editor_note("(Theo TTXVN)")  # an attribution, is_attribution's
+    assert not is_editor_note("(Ảnh trên) Lễ ra mắt. Sau đó các đại biểu tham quan.")
+    html = _page("<h1>Tỉnh F tuyên dương gương người tốt việc tốt</h1><div class='news-content'>"
+                 f"{PARAS}<p style='text-align:right'><b>Lê Hợi</b></p>"
+                 "<p><em>(Bài viết có sử dụng tư liệu của Sở Văn hóa)</em></p></div>")
+    record = extract_article(html, "https://f.vn/tuyen-duong-123.html")
+    assert record["body"].endswith("góp phần hoàn thành các chỉ tiêu của tỉnh.")
+    assert record["author"] == "Lê Hợi"
+
+
+def test_date_nearest_the_headline_wins_over_the_header_today() -> None:
+    # The site header prints today's date; the article's date is a bare line above the h1.
+    html = _page("<div class='header'><div class='header__date'>Thứ Tư, 17/07/2024</div>"
+                 "<ul class='menu-main'><li><a href='/a'>Thời sự</a></li><li><a href='/b'>Kinh tế</a></li></ul></div>"
+                 "<div class='main'><div class='detail-container'><a href='/a'>Thời sự</a>"
+                 "<div>15/07/2024 10:30</div><h1>Trao Huân chương Lao động cho 12 tập thể</h1>"
+                 f"<div class='detail-content'>{PARAS[len(DATE_LINE):]}</div></div></div>")
+    assert extract_article(html, "https://g.vn/trao-huan-chuong-102240715.htm")["published_at"] == \
+        "2024-07-15T10:30:00+07:00"
+
+
+def test_listing_whose_text_is_teaser_dates_is_no_article() -> None:
+    # The blind category page, made harder: it claims og:type=article, its menu is a plain div
+    # (so its name is no menu entry) and its URL looks like an article's. The text found is the
+    # teasers' date lines and blurbs — a listing.
+    html = EVAL._decode((BLIND / "18-category-listing-paging.html").read_bytes())
+    html = html.replace('content="website"', 'content="article"').replace(
+        '<nav class="menu">', '<div class="mainbar">').replace("</ul></nav>", "</ul></div>")
+    assert 'content="article"' in html and "mainbar" in html
+    assert extract_article(html, "https://baobacgiang.vn/c/12345/thi-dua-khen-thuong.html")["is_article"] is False
+
+
+def test_microdata_headline_when_title_is_generic() -> None:
+    html = _page("<div itemscope itemtype='https://schema.org/Article'><div class='page-header'>"
+                 "<h2 itemprop='headline'>Hội Cựu chiến binh tỉnh I sơ kết phong trào thi đua</h2></div>"
+                 f"<div itemprop='articleBody'>{PARAS}</div></div>", "<title>Trang chủ</title>")
+    record = extract_article(html, "https://ccb.i.gov.vn/tin-hoat-dong/812-so-ket")
+    assert record["title"] == "Hội Cựu chiến binh tỉnh I sơ kết phong trào thi đua"
+    assert record["paths"]["title"] == "microdata"
