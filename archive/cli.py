@@ -430,9 +430,11 @@ def sources(ctx: click.Context, directory: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="live-check.json",
               show_default=True, help="Where --live writes its results (JSON).")
 @click.option("--timeout", default=15.0, show_default=True, help="Seconds per request (--live).")
+@click.option("--mark-verified", is_flag=True,
+              help="With --live: set verified = true in the registry files for sources that passed.")
 @click.pass_obj
 def sources_check(directory: Path, live: bool, ids: tuple[str, ...], output: str,
-                  timeout: float) -> None:
+                  timeout: float, mark_verified: bool) -> None:
     """Validate every registry file offline; with --live, fetch each start URL politely.
 
     Exit codes: 0 fine, 1 problems (or sources that failed live), 2 no internet (--live).
@@ -442,6 +444,7 @@ def sources_check(directory: Path, live: bool, ids: tuple[str, ...], output: str
         \b
         thidua sources check
         thidua sources check --live --source thanh-hoa-baothanhhoa
+        thidua sources check --live --mark-verified    # then review `git diff sources/`
     """
     from archive import registry
     from archive.sources import select_sources
@@ -461,6 +464,9 @@ def sources_check(directory: Path, live: bool, ids: tuple[str, ...], output: str
     click.echo(registry.live_report(results))
     registry.write_live_results(results, output)
     click.echo(f"results written to {output}", err=True)
+    if mark_verified:
+        marked = registry.mark_verified(directory, [r.source_id for r in results if r.ok])
+        click.echo(f"marked verified = true: {', '.join(marked) or 'none'}", err=True)
     sys.exit(registry.live_exit_code(results))
 
 

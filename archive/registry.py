@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -595,6 +596,37 @@ def write_live_results(results: list[LiveResult], path: Path | str) -> None:
     """JSON with one object per source, so `verified` can be updated from it."""
     data = [{**asdict(r), "ok": r.ok} for r in results]
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def mark_verified(directory: Path | str, source_ids: Iterable[str]) -> list[str]:
+    """Set `verified = true` on these sources' entries, editing the files as text.
+
+    A TOML writer would drop the comments and the order people keep in the province files, so
+    only the one line changes. Returns the ids that were changed (already-verified ones and
+    ids not found are left out); every edited file is parsed again before it is written.
+    """
+    wanted = set(source_ids)
+    changed: list[str] = []
+    for path in sorted(Path(directory).glob("*.toml")):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        starts = [n - 1 for n in _entry_lines("".join(lines))] + [len(lines)]
+        edits = 0
+        for begin, end in pairwise(starts):
+            block = lines[begin:end]
+            sid = next((m.group(1) for line in block
+                        if (m := re.match(r'\s*id\s*=\s*"([^"]+)"', line))), None)
+            if sid not in wanted:
+                continue
+            for i, line in enumerate(block, begin):
+                if re.match(r"\s*verified\s*=\s*false\b", line):
+                    lines[i] = re.sub(r"false", "true", line, count=1)
+                    changed.append(sid)
+                    edits += 1
+        if edits:
+            text = "".join(lines)
+            tomllib.loads(text)  # never write a file the registry can no longer read
+            path.write_text(text, encoding="utf-8")
+    return changed
 
 
 def load_registry(directory: Path | str = DEFAULT_DIR) -> tuple[dict[str, dict[str, Any]],

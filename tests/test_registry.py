@@ -247,3 +247,25 @@ def test_live_check_against_a_local_site(tmp_path, platforms):
     out = tmp_path / "live.json"
     registry.write_live_results(results, out)
     assert json.loads(out.read_text())[0]["ok"] is True
+
+
+def test_mark_verified_changes_one_line_per_passing_source(tmp_path):
+    import tomllib
+
+    src = SOURCES / "ho-chi-minh.toml"
+    shutil.copy(src, tmp_path / src.name)
+    shutil.copy(SOURCES / "platforms.toml", tmp_path / "platforms.toml")
+    before = (tmp_path / src.name).read_text(encoding="utf-8")
+    entries = tomllib.loads(before)["source"]
+    assert len(entries) >= 2 and not any(e["verified"] for e in entries)
+    target = entries[1]["id"]
+
+    assert registry.mark_verified(tmp_path, [target, "no-such-source"]) == [target]
+    after = (tmp_path / src.name).read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+    assert len(changed) == 1 and changed[0][1].strip() == "verified = true", changed
+    assert {e["id"]: e["verified"] for e in tomllib.loads(after)["source"]} == \
+        {e["id"]: e["id"] == target for e in entries}
+    assert not registry.check_registry(tmp_path) or all(
+        p.severity == "warning" for p in registry.check_registry(tmp_path))
+    assert registry.mark_verified(tmp_path, [target]) == []  # already verified: nothing to do
