@@ -22,41 +22,55 @@ Rules, in the order they run (each is a small function below):
    ("chào mừng / hướng tới / chuẩn bị Đại hội …" do not disqualify), an executive meeting
    (hội nghị Ban Chấp hành/Ban Thường vụ, "Ban Chấp hành … tổ chức Hội nghị lần thứ 8",
    "Hội nghị lần thứ N … khóa", họp tiểu ban), a training course (tập huấn, bồi dưỡng nghiệp
-   vụ); an honouring trigger is void when the sentence is about one exploit (vụ án, chuyên
+   vụ) — a capitalised word of an office's name is no disqualifier ("Sở Kế hoạch và Đầu
+   tư tổ chức …" is not a plan); an honouring trigger is void when the sentence is about one exploit (vụ án, chuyên
    án, khám phá, bắt giữ, dũng cảm) or is one person's award story ("chị … vinh dự được tuyên
    dương tại Hội nghị …" with no day of its own: a profile). Cooperation signings ("ký kết
    phối hợp") have no trigger, so they never qualify; a cluster named as organiser of
    anything else (a charity show, a sports day) neither. When the headline carries the agenda
    ("… tuyên dương 95 đội viên “Cháu ngoan Bác Hồ”") and the lead only says that a dated event
    was organised under its own name ("tổ chức Liên hoan / Lễ / Chương trình …"), with no
-   disqualifier, the lead reports the headline's meeting.
+   disqualifier, the lead reports the headline's meeting. An interview (two or more "PV:" /
+   "Phóng viên:" turns) reports no meeting: the ones the interviewee recalls are past.
 3. **Rows.** The first qualifying sentence of lead/body (else the headline) is the headline
    meeting. A later qualifying sentence opening a new event ("Cùng ngày", "Chiều cùng ngày",
-   "Cũng trong ngày", "Trước đó", or its own day) with a different organiser is another meeting; it owns the
+   "Cũng trong ngày", "Trước đó", its own day, or another locality: "Tại xã Ea Drông, hội
+   nghị … diễn ra sáng 28/12, do UBND xã tổ chức" — whose bare "UBND xã" takes the locality's
+   name) with a different organiser is another meeting; it owns the
    sentences up to the next meeting (so a caption's person there is its attendee, not the
    headline meeting's) and takes the article's province when it names none. When the
    article's first sentence reports another kind of event (an organisation's congress, an
-   executive session, a training course), sentences referring back to it ("Tại đại hội, …
+   executive session, a training course, an office issuing a plan or a decision — "ban hành
+   Kế hoạch …; Theo đó, trước ngày 28-2, các cụm tổ chức …" —, one unit's own ceremony: an
+   anniversary of its founding, receiving an order), sentences referring back to it ("Tại đại hội, …
    tuyên dương …", "Dịp này") are part of it: only a sentence opening with its own day or
-   "Cùng ngày" can still report a meeting.
+   "Cùng ngày" can still report a meeting. The kinds of a meeting add those of the sentences
+   that say what else was done at it ("Dịp này / Tại hội nghị / Kết thúc hội nghị, … ký kết
+   giao ước thi đua năm 2025").
 4. **Fields** come from the meeting's sentence first, then the headline, then the lead, then
    (for period, members, attendees) the whole text: kind (first trigger in the sentence;
    "phát động ký giao ước" is a signing), period label and dates, cluster kind/name/number,
    organiser (subject of the organising verb — after leading adverbials and purpose phrases
    such as "Hướng tới …," —, or "của/do X tổ chức"; when the cluster itself (or nobody) is the
    subject, the unit a sentence about the meeting says hosts or chairs it — "Hội nghị do X,
-   đơn vị Cụm trưởng năm 2016, đăng cai/chủ trì" — without its role apposition, never a person;
+   đơn vị Cụm trưởng năm 2016, đăng cai/chủ trì", or the unit that is itself the subject of
+   "đăng cai/chủ trì hội nghị": "Là đơn vị Trưởng khối năm 2024, Sở X đăng cai tổ chức hội
+   nghị", "Đồn Biên phòng Y (Cụm trưởng) đăng cai hội nghị" — without its role apposition, never a
+   person (next year's "Trưởng cụm/Phó Trưởng cụm" named at the meeting are not hosts);
    else the organisation it met at — police short forms such as "CAQ Đống Đa" are organisations
    too —, and a town or district only when it is one of the
-   cluster's members), place ("tại …", not "tại hội nghị"; for an online meeting the main
-   bridge point, "Điểm cầu chính đặt tại …"), date (year printed, else from `published` — a
+   cluster's members; a host that is a member is written as the member list writes it;
+   commas inside a bracketed address do not end it, "Công ty X (huyện A, tỉnh B)"), place ("tại …", not "tại hội nghị"; for an online meeting the main
+   bridge point, "Điểm cầu chính đặt tại …"; a later sentence about the meeting, "Hội nghị do …
+   chủ trì, tổ chức tại …", too; a number closing a name stays, "Trường THPT Triệu Sơn 2"), date (year printed, else from `published` — a
    day after publication means the previous year —, else from an anniversary printed beside
    the day, "(19/5/1890 - 19/5/2017)", else from the period: a signing in December opens next
    year's period, a review closes its own, a mid-term review "giữa nhiệm kỳ …" gives no year),
    period (the earliest period phrase near the meeting, else in the whole text leaving out
    clauses that state a target, "phấn đấu … chỉ tiêu thi đua năm 2013"; "quý III và … quý IV năm 2013" takes the year printed later; a rotating role's year
    "Trưởng khối năm 2017" and a congress's term "Đại hội … lần thứ XV, nhiệm kỳ 2013-2018"
-   are not periods), cluster (number after "số" or a numeral, but "Cụm thi đua 5 tỉnh …" counts
+   are not periods; "3 năm thực hiện phong trào thi đua “…” giai đoạn 2010-2013" keeps the
+   movement and its run), cluster (number after "số" or a numeral, but "Cụm thi đua 5 tỉnh …" counts
    members), members after "gồm" near a cluster (semicolons always separate; commas too,
    unless the part starts no organisation, "Sở Văn hóa, Thể thao và Du lịch"; "và" only before
    an organisation head, so "Sở Giáo dục và Đào tạo" stays whole; item numbers "(1)" dropped;
@@ -70,11 +84,17 @@ Rules, in the order they run (each is a small function below):
    awarding or chairing — a name may end in a syllable that also opens a role or body ("Kim
    Liên," is a name, "Liên đoàn" is not) —; role-first names
    "Phó Chủ tịch UBND tỉnh A và Chủ tịch LĐLĐ tỉnh B đã trao …", "Phó Chủ tịch UBND tỉnh (bà
-   A)", found where a family name (organisations.SURNAMES) starts the last run of 2–4
-   capitalised syllables; not people introduced by "Theo" (a source) or "như" (an honouree)),
+   A)", found where a family name (organisations.SURNAMES, with the Hmông, Thái, Dao, Jrai,
+   K'Ho … ones and the particles Y/A that open Ê Đê and Bahnar names) starts the last run of
+   2–4 capitalised syllables — after a locality word the run opens with the place: a province
+   as written, else two syllables ("Bí thư Huyện ủy Lạc Dương Cil Ha Nuôl"); after an office's
+   head word with its name ("Sở Công Thương"); K'/H' names count alone ("Chủ tịch UBND huyện
+   K’Nhưm", "đồng chí H’Lim Niê") —; who runs the session or presents a paper ("điều hành
+   hội nghị", "trình bày tham luận") attends too; a rank-only title from a caption gives way to
+   the full role printed later; not people introduced by "Theo" (a source) or "như" (an honouree)),
    provinces named in the organiser/place/cluster/sentence/headline/lead, plus every member
    province of an inter-provincial cluster (else a province the whole text names at least
-   twice).
+   twice, else the only province it names when it is written as one, "UBND tỉnh Quảng Ninh").
 """
 
 from __future__ import annotations
@@ -87,7 +107,7 @@ from typing import Any
 from archive.normalize import clean_text, normalize_tone_marks
 from archive.organisations import RANKS, SURNAMES, TITLES, normalise_dashes, starts_with_org_head
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 # --- characters ----------------------------------------------------------------------------
 _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -148,10 +168,24 @@ _EVIDENCE = re.compile(
     r"biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+(?:kết\s+)?giao|họp)"
     rf"|\bđã\s+có\s+buổi|^{_SAME_DAY}\b"
     r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
-    r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b", _I)
+    r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b|\bmới\s+đây\b", _I)
 _DISQUALIFY = re.compile(
     r"\b(?:sẽ|dự\s+kiến|kế\s+hoạch|chuẩn\s+bị|yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+trách\s+nhiệm|"
     r"nhiệm\s+vụ|phấn\s+đấu|họp\s+báo|hằng\s+năm|hàng\s+năm|định\s+kỳ|chương\s+trình\s+phối\s+hợp)\b", _I)
+# A capitalised disqualifier right after an office's head word is part of its name, not a plan:
+# "Sở Kế hoạch và Đầu tư", "Phòng Tài chính – Kế hoạch" (a provincial bloc's host, very often).
+_IN_OFFICE_NAME = re.compile(r"\b(?:Sở|Bộ|Phòng|Ban|Vụ|Cục|Trung\s+tâm|Viện)\s+(?:[A-ZĐ]\S*\s+(?:[-–]\s+)?){0,3}$")
+
+
+def _plain(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """First match of a disqualifying `pattern` in `text` that is not part of an office's name."""
+    for m in pattern.finditer(text):
+        if m.group(0)[:1].isupper() and _IN_OFFICE_NAME.search(text[:m.start()]):
+            continue
+        return m
+    return None
+
+
 # "từ đầu tháng 3 đến ngày 10-5, các đơn vị … đã tổ chức": many events summed up, not one meeting.
 _AGGREGATE = re.compile(r"\btừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?(?:tháng|ngày|năm|quý)\s+\S+\s+(?:đến|tới)\b|"
                         r"\btất\s+cả\s+các\s+(?:đơn\s+vị|cơ\s+quan|địa\s+phương)", _I)
@@ -181,13 +215,20 @@ _PERSONAL_HONOUR = re.compile(
     r"(?:\S+\s+){0,3}?(?:tuyên\s+dương|biểu\s+dương|tôn\s+vinh|vinh\s+danh|khen\s+thưởng|trao|tặng)", _I)
 _PRESS = re.compile(r"họp\s+báo|buổi\s+họp\s+báo|cuộc\s+họp\s+báo", _I)
 _DESCRIBES = re.compile(r"^(?:(?:Hội\s+nghị|Buổi\s+lễ|Lễ|Buổi\s+tọa\s+đàm|Đại\s+hội|Buổi\s+ký\s+kết)\s+"
-                        r"(?:\S+\s+){0,6}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)"
+                        # "Hội nghị do X – đơn vị Trưởng cụm năm học … – chủ trì, tổ chức tại …"
+                        r"(?:\S+\s+){0,20}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)"
                         # an online meeting's venue: "Điểm cầu chính (được) đặt tại …"
                         r"|Điểm\s+cầu\s+(?:chính|trung\s+tâm)\s+(?:\S+\s+){0,2}?tại)")
 _NEW_EVENT = re.compile(rf"^(?:{_SAME_DAY}|Cũng\s+trong\s+dịp|Cùng\s+dịp|"
-                        r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,)")
+                        r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,"
+                        # "Tại xã Ea Drông, hội nghị … diễn ra sáng 28/12": the same kind of meeting elsewhere
+                        r"|Tại\s+(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố|tỉnh)\s+[^,.;]{1,40},)")
 _BACK_REFERENCE = re.compile(r"^(?:Tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây)|Dịp\s+này|Nhân\s+dịp\s+này|"
                              r"Cũng\s+tại|Tại\s+buổi)", _I)
+
+
+# The reporter's turns in a question-and-answer interview: "PV: Thưa ông, …", "Phóng viên: …".
+_INTERVIEW_TURN = re.compile(r"(?:^|(?<=[\s.?!…”\"]))(?:PV|P\.V|Phóng\s+viên)\s*:")
 
 
 @dataclass
@@ -301,7 +342,7 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     if not (_EVIDENCE.search(text) or _DATE.search(text) or _RELATIVE_DAY.search(text)):
         return None
     before = text[:first]
-    if _DISQUALIFY.search(before) or _AGGREGATE.search(before) or re.search(r"họp\s+báo", text, _I):
+    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or re.search(r"họp\s+báo", text, _I):
         return None
     congress = _congress_event(text)
     if congress and not re.search(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", text, _I) \
@@ -331,11 +372,14 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "sơ kết giữa nhiệm kỳ 2016 - 2021": a mid-term review (see resolve_date)
     ("range", re.compile(r"(?:giữa\s+)?(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
     ("years", re.compile(
-        r"(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai|phong\s+trào|cuộc\s+vận\s+động)\s*)*"
+        r"(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai|phong\s+trào|cuộc\s+vận\s+động|thi\s+đua)\s*)*"
         r"(?:[“\"][^”\"]{1,200}[”\"]\s*)?\(\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})\s*\)", _I)),
+    # "3 năm thực hiện phong trào thi đua “…” giai đoạn 2010-2013": the run printed after the
+    # movement's name belongs to the label and gives its dates
     ("nyears", re.compile(
         r"(?P<n>\d{1,2})\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai)\s+)?(?:phong\s+trào|cuộc\s+vận\s+động)"
-        r"(?:\s*[“\"][^”\"]{1,200}[”\"])?", _I)),
+        r"(?:\s+thi\s+đua)?(?:\s*[“\"][^”\"]{1,200}[”\"])?"
+        r"(?:\s*,?\s*(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}))?", _I)),
     ("year", re.compile(r"(?<!học\s)năm\s+(?P<y>(?:19|20)\d{2})\b", _I)),
 ]
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -400,7 +444,7 @@ def parse_period(text: str) -> dict[str, str | None] | None:
             start, end = date(y, 1, 1), date(y, 12, 31)
     elif name == "school":
         start, end = date(int(m.group("a")), 9, 1), date(int(m.group("b")), 5, 31)
-    elif name in ("range", "years"):
+    elif name in ("range", "years") or (name == "nyears" and m.group("a")):
         start, end = date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)
     return {"period_label": label, "period_start": start.isoformat() if start else None,
             "period_end": end.isoformat() if end else None}
@@ -606,10 +650,14 @@ _ACTION = re.compile(
     r"\s*,?\s*(?:đã\s+|cũng\s+|đến\s+)?(?:phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|đánh\s+giá|cho\s+biết|"
     r"khẳng\s+định|chúc\s+mừng|ghi\s+nhận|đề\s+nghị|yêu\s+cầu|mong\s+muốn|biểu\s+dương|chỉ\s+đạo|"
     r"tặng|dự|tới\s+dự|đến\s+dự|tham\s+dự|cùng|tại\s|đã\s|nêu|gửi|kêu\s+gọi|phát\s+động|"
-    r"thay\s+mặt|điều\s+hành|báo\s+cáo|khai\s+mạc|bế\s+mạc)\b")
+    r"thay\s+mặt|điều\s+hành|báo\s+cáo|khai\s+mạc|bế\s+mạc|cam\s+kết|trình\s+bày|kết\s+luận|"
+    r"đồng\s+chủ\s+trì|chứng\s+kiến)\b")
 _ATTEND_CUE = re.compile(
     r"phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|chỉ\s+đạo|đến\s+dự|tới\s+dự|tham\s+dự|dự\s+(?:hội|lễ|buổi)|"
-    r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng", _I)
+    r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng|"
+    # who runs the session or presents a paper is there too: "Đồng chí A, title điều hành hội
+    # nghị", "Thiếu tá B, Đồn trưởng …, trình bày tham luận"
+    r"điều\s+hành|trình\s+bày|tham\s+luận|kết\s+luận", _I)
 
 
 # Words that never end a name (they open the next phrase), unlike "Liên", "Đại", "Đồng" …,
@@ -622,8 +670,14 @@ def _starts_role(text: str) -> bool:
     return bool(_TITLE_START.match(text) or _RANK_RE.match(text) or starts_with_org_head(text))
 
 
+# K'Ho, Ê Đê and Jrai names open with K'/H'/Y' glued to a capitalised syllable: "K’Nhưm", "H’Lim Niê".
+_APOSTROPHE_NAME = re.compile(rf"{UP}['’‘]{UP}{LO}*")
+_NAME_WORD = re.compile(rf"{UP}{LO}*|{UP}['’‘]{UP}{LO}*")
+
+
 def _take_name(text: str) -> tuple[str, int] | None:
-    """A person's name at the start of `text` (2–5 capitalised syllables), and where it ends."""
+    """A person's name at the start of `text` (2–5 capitalised syllables, or one K'/H' syllable
+    such as "K’Nhưm"), and where it ends."""
     pos = 0
     tokens: list[str] = []
     for m in re.finditer(r"\S+", text):
@@ -631,7 +685,7 @@ def _take_name(text: str) -> tuple[str, int] | None:
             break
         raw = m.group(0)
         word = raw.rstrip(",;:.–-)(")
-        if not re.fullmatch(rf"{UP}{LO}*", word) or len(tokens) >= 5:
+        if not _NAME_WORD.fullmatch(word) or len(tokens) >= 5:
             break
         if tokens and word in _NAME_STOP and (word in _SENTENCE_WORDS or _starts_role(text[m.start():])):
             break
@@ -642,9 +696,13 @@ def _take_name(text: str) -> tuple[str, int] | None:
         if word != raw:
             break
         pos = m.end()
-    if len(tokens) < 2:
+    if len(tokens) < 2 and not (tokens and _APOSTROPHE_NAME.fullmatch(tokens[0])):
         return None
     return " ".join(tokens), text.find(tokens[-1]) + len(tokens[-1])
+
+
+# "Đại tá A, Chính ủy … và Đại tá B, Chỉ huy trưởng …": a second ranked person ends the title
+_AND_RANK = rf"\s+và\s+(?:{'|'.join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))})\s"
 
 
 def _take_title(text: str) -> tuple[str | None, int]:
@@ -657,7 +715,8 @@ def _take_title(text: str) -> tuple[str | None, int]:
         return None, 0
     paren = text[m.start():m.end()].strip().startswith("(")
     stop = len(rest)
-    for pattern in (r";", r"\)" if paren else r"(?!)", r"\.(?:\s|$)", r"\s+và\s+(?:các\s+)?(?:đồng\s+chí|ông|bà)\b",
+    for pattern in (r";", r"\)" if paren else r"(?!)", r"\.(?:\s|$)", r"\s+và\s+(?:các\s+)?(?:đồng\s+chí|ông|bà)\b", _AND_RANK,
+                    r"\s+và\s+(?:đại\s+diện|lãnh\s+đạo|nhiều|đông\s+đảo)\b",
                     r",\s*(?:đồng\s+chí|ông|bà)\s", r"\s+cùng\s+", r"\s+(?:tới|đến)\s+dự", r"\s+tại\s+"):
         found = re.search(pattern, rest)
         if found and found.start() < stop:
@@ -742,14 +801,81 @@ _ACTOR_BEFORE = re.compile(r"(?:^|[.;]\s*)(?:[Pp]hát\s+biểu|[Tt]hay\s+mặt|[
                            r"[^.;]{0,80},\s*$")
 
 
+# Words after which a capitalised run starts with a place name: "UBND tỉnh Quảng Ninh …",
+# "Bí thư Huyện ủy Lạc Dương …", "Chủ tịch UBND thị xã …".
+_LOCALITY_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố", "TP", "TP.", "ủy", "uỷ"}
+
+
+def _province_prefix(run: list[str]) -> int:
+    """How many tokens of `run` a province name takes at its start (0 when none)."""
+    from archive.places import _PATTERNS
+
+    text = normalize_tone_marks(" ".join(run))
+    for pattern, _target in _PATTERNS:
+        m = pattern.match(text)
+        if m:
+            return len(m.group(0).split())
+    return 0
+
+
+# Middle names that are also (rare) family names: after another capitalised syllable they never
+# start a name.
+_MIDDLE_NAMES = {"Văn", "Thị"}
+
+
+def _name_in_role(tokens: list[str]) -> tuple[int, int] | None:
+    """(first, last) token of the person's name in a role written before it.
+
+    The name ends a run of capitalised tokens and starts with a family name (SURNAMES) or a
+    K'/H' syllable; it has two to four syllables ("K’Nhưm" alone is one). Inside a run that
+    follows a locality word the run starts with the place: a province is skipped as written
+    ("UBND tỉnh Quảng Ninh Vũ Thị Thu Hằng"); any other place is taken to be two syllables,
+    the usual length of a district's name, unless the run is a whole name by itself ("Huyện ủy
+    Lạc Dương Cil Ha Nuôl" → "Cil Ha Nuôl"; "UBND tỉnh Đinh Văn Tuấn"; after a K'/H' place,
+    "huyện K’Bang Nguyễn Văn Hùng", the name starts at the next family name, and "Văn"/"Thị"
+    inside a run never start one). A lone K'/H' syllable after a locality word is taken for a
+    person ("UBND huyện K’Nhưm"), which a district so written with no name after it ("huyện
+    K’Bang") defeats. A run that opens an
+    organisation ("Sở Công Thương") keeps its first three tokens for it.
+    """
+    k = 0
+    while k < len(tokens):
+        if not _NAME_WORD.fullmatch(tokens[k]):
+            k += 1
+            continue
+        a = k
+        while k + 1 < len(tokens) and _NAME_WORD.fullmatch(tokens[k + 1]):
+            k += 1
+        b, k = k, k + 1
+        run = tokens[a:b + 1]
+        offsets = list(range(len(run)))
+        if a and tokens[a - 1] in _LOCALITY_WORDS:
+            province = _province_prefix(run)
+            if province:
+                offsets = [o for o in offsets if o >= province]
+            else:
+                whole = len(run) <= 4 and (run[0] in _SURNAME_SET or len(run) == 1)
+                offsets = ([0] if whole else []) + [o for o in (2, 1, 3, 4, 5) if o < len(run)]
+        elif starts_with_org_head(" ".join(run)):
+            offsets = [o for o in offsets if o >= 3]
+        for o in offsets:
+            first, size = run[o], len(run) - o
+            if not (first in _SURNAME_SET or _APOSTROPHE_NAME.fullmatch(first)):
+                continue
+            if o and first in _MIDDLE_NAMES:
+                continue  # "K’Bang Nguyễn Văn Hùng": "Văn" is the middle of a name, not its start
+            if 2 <= size <= 4 or (size == 1 and _APOSTROPHE_NAME.fullmatch(first)):
+                if _province_prefix(run[o:]) and len(run[o:]) <= 3:
+                    continue  # "… tỉnh Hà Nam": the province, not a person
+                return a + o, b
+    return None
+
+
 def parse_titled_person(text: str) -> tuple[dict[str, str | None], int] | None:
     """A person written role first at the start of `text`: 'Phó Chủ tịch UBND tỉnh Hà Nam Bùi
-    Quang Chiến', 'Phó Chủ tịch UBND tỉnh (bà Huỳnh Thị Lựu)'. The role runs straight into the
-    name, so the name is the last run of two to four capitalised syllables that starts with a
-    family name (SURNAMES) and is not a province ('… tỉnh Hà Nam Bùi Quang Chiến' → 'Bùi Quang
-    Chiến'). Returns (person, end offset) or None."""
-    from archive.places import find_provinces
-
+    Quang Chiến', 'Phó Chủ tịch UBND tỉnh (bà Huỳnh Thị Lựu)', 'Bí thư Huyện ủy Lạc Dương Cil
+    Ha Nuôl', 'Chủ tịch UBND huyện K’Nhưm'. The role runs straight into the name; where the
+    name starts is decided by `_name_in_role`. Returns (person, end offset) or None."""
     head = _TITLE_HEAD.match(text)
     if not head:
         return None
@@ -761,20 +887,13 @@ def parse_titled_person(text: str) -> tuple[dict[str, str | None], int] | None:
         if m.group(0) in _NOT_IN_ROLE:
             break
     tokens = [w.group(0) for w in words]
-    for i, token in enumerate(tokens):
-        if token not in _SURNAME_SET or (i and tokens[i - 1] in _SURNAME_SET and
-                                         _CAPITALISED.fullmatch(tokens[i - 1])):
-            continue
-        j = i
-        while j + 1 < len(tokens) and _CAPITALISED.fullmatch(tokens[j + 1]):
-            j += 1
-        if not 1 <= j - i <= 3:
-            continue
+    span = _name_in_role(tokens)
+    if span:
+        i, j = span
         name = " ".join(tokens[i:j + 1])
-        if find_provinces(name) and normalize_tone_marks(name).startswith(
-                tuple(normalize_tone_marks(p) for p in find_provinces(name))):
-            continue
-        title_words = [t for t in tokens[:i] if t not in "()" and t not in _HONORIFIC_WORDS]
+        title_words = [t for t in tokens[:i] if t not in "()"]
+        while title_words and title_words[-1] in _HONORIFIC_WORDS:
+            title_words.pop()  # "(bà Huỳnh Thị Lựu)"; "Bà Rịa - Vũng Tàu" inside the role stays
         title = " ".join([head.group(0), *title_words]).strip()
         end = head.end() + words[j].end()
         if j + 1 < len(tokens) and tokens[j + 1] == ")":
@@ -821,8 +940,13 @@ def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
 
     def add(person: dict[str, str | None]) -> None:
         key = person["name"]
-        if key and not any(p["name"] == key for p in people):
+        known = next((p for p in people if p["name"] == key), None)
+        if key and not known:
             people.append(person)
+        elif known and person["title"] and len(person["title"]) > len(known["title"] or "") \
+                and (known["title"] or "") in RANKS:
+            # a caption names the rank only ("Thượng tá A trao …"), the list the full role
+            known.update(person)
 
     for s in sentences:
         # 1. "Đến dự có đồng chí A – title; đồng chí B, title …"
@@ -910,6 +1034,67 @@ def hosted_by(text: str, *, meeting_subject: bool = True) -> str | None:
     return host
 
 
+_CHAIRS = re.compile(r"\b(?:đăng\s+cai|chủ\s+trì)(?:\s+(?:tổ\s+chức|và\s+điều\s+hành))?"
+                     r"(?P<what>\s+(?:hội\s+nghị|buổi|lễ|tọa\s+đàm|toạ\s+đàm)\b|\s*(?:[.;]|$))", _I)
+# an apposition after the unit: ", đơn vị Cụm trưởng năm 2024", "- là đơn vị …", ", Trưởng khối năm 2024"
+_ROLE_CLAUSE = re.compile(r"^(?:[a-zđ]|(?:Là\s+)?[Đđ]ơn\s+vị|[Cc]ơ\s+quan|(?:Phó\s+)?[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)\b|"
+                          r"(?:[Kk]hối|[Cc]ụm)\s+(?:trưởng|phó)\b)")
+_SOON = re.compile(r"\b(?:sẽ|dự\s+kiến|được\s+giao|giao\s+cho|làm)\b", _I)
+
+
+def _clauses(text: str, *, dashes: bool = True) -> list[str]:
+    """`text` split at commas (and spaced dashes) outside parentheses: "X (huyện A, tỉnh B)"
+    stays whole."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0 and (ch == "," or (dashes and ch in "–—" and text[i - 1:i] == " ")):
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [c.strip() for c in out]
+
+
+def hosting_unit(text: str) -> str | None:
+    """The unit a sentence says hosts or chairs the meeting when it is the subject of "đăng cai"
+    / "chủ trì": "Là đơn vị Trưởng khối năm 2024, Sở X đăng cai tổ chức hội nghị", "Đồn Biên
+    phòng Y (Cụm trưởng) đăng cai hội nghị", "X, đơn vị Cụm trưởng, chủ trì hội nghị". A person
+    chairing ("Thượng tá A, Trưởng Công an huyện B, Cụm trưởng chủ trì") names no host unit (the
+    own corpus's convention, own-112); future wording ("sẽ chủ trì", "được giao … đăng cai")
+    names none either."""
+    m = _CHAIRS.search(text)
+    if not m or (not m.group("what").strip(" .;") and not _MEETING_SUBJECT.match(text)
+                 and not re.match(r"^(?:[Hh]ội\s+nghị|[Bb]uổi|[Ll]ễ)\b", text)):
+        return None
+    before = text[:m.start()].strip()
+    if _SOON.search(before[-40:]):
+        return None
+    before = re.sub(r"^(?:[Hh]ội\s+nghị|[Bb]uổi\s+\S+|[Ll]ễ)[^,]*?\bdo\s+", "", before)
+    clauses = [c for c in _clauses(before) if c]
+    while clauses and _ROLE_CLAUSE.match(clauses[-1]):
+        clauses.pop()
+    if not clauses:
+        return None
+    last = re.sub(r"\s*\([^()]*\)$", "", clauses[-1]).strip()
+    if starts_with_org_head(last) and not _PERSON_START.match(last) and not _TITLE_START.match(last):
+        return last
+    return None
+
+
+_LOCALITY_TAIL = re.compile(r"\b(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố|tỉnh)$")
+
+
+def _complete_locality(host: str, text: str) -> str:
+    """'UBND xã' + 'Tại xã Ea Drông, … do UBND xã tổ chức' → 'UBND xã Ea Drông'."""
+    tail = _LOCALITY_TAIL.search(host)
+    if not tail:
+        return host
+    place = re.search(rf"\b[Tt]ại\s+{re.escape(tail.group(0))}\s+(?P<n>[^,.;()]{{1,40}}?)(?=\s*[,.;(]|\s+(?:đã|tổ|diễn))",
+                      text)
+    return f"{host} {place.group('n').strip()}" if place else host
+
+
 def parse_organiser(text: str) -> tuple[str | None, bool]:
     """(organiser as written, organised-by-the-cluster) from one sentence."""
     by = _BY.search(text)
@@ -917,7 +1102,7 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
     if m:
         subject = text[:m.start()]
         subject = re.split(r"\s+(?:bao\s+)?gồm\b", subject)[0]
-        parts = [p.strip() for p in re.split(r",\s+|\s+,\s*", subject)]
+        parts = _clauses(subject, dashes=False)
         while parts and (not parts[0] or _ADVERBIAL.match(parts[0]) or _DATE.match(parts[0])):
             parts.pop(0)
         # ", đơn vị Cụm trưởng năm 2022," is an apposition, not a second organiser
@@ -934,14 +1119,15 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         if _CLUSTER_SUBJECT.match(host):
             return None, True
         if host[:1].isupper():
-            return host, False
+            return _complete_locality(host, text), False
     return None, bool(parse_cluster(text[:m.start()])) if m else False
 
 
 _PLACE = re.compile(r"(?<![\w])[Tt]ại\s+(?!(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây|đó|chỗ|các|mỗi|từng|cơ\s+sở\b)|"
                     r"(?:Hội\s+nghị|Lễ|Đại\s+hội)\b)(?P<p>[^,.;:()“”\"]{2,90})")
 _PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm|để|với|do|trong|vào|chiều|sáng|tối|trưa|ngày|"
-                        r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d")
+                        # a number ends the place unless it closes the name ("Trường THPT Triệu Sơn 2")
+                        r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d(?!\d?\s*$)")
 
 
 _FROM_NOW = re.compile(r"\btừ\s+(?:nay|bây\s+giờ|ngày\s+phát\s+động)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm", _I)
@@ -1126,8 +1312,17 @@ def _meeting_provinces(parts: list[str | None], whole: str) -> list[str]:
     text = normalize_tone_marks(whole)
     for pattern, target in _PATTERNS:
         counts[target] = counts.get(target, 0) + len(pattern.findall(text))
-    frequent = [p for p in find_provinces(whole) if counts.get(p, 0) >= 2]
-    return frequent[:1]
+    named = find_provinces(whole)
+    frequent = [p for p in named if counts.get(p, 0) >= 2]
+    if frequent:
+        return frequent[:1]
+    # a district's meeting whose province appears once, as an administrative unit in a guest's
+    # title ("Phó Chủ tịch UBND tỉnh Quảng Ninh …"): the only province the article names is the
+    # meeting's. A bare place name ("tượng đài … tại Hà Tĩnh") is not enough.
+    if len(named) == 1 and find_provinces(" ".join(
+            m.group(0) for m in re.finditer(r"\b(?:tỉnh|thành\s+phố|TP\.?)\s+\S+(?:\s+\S+){0,3}", text))):
+        return named
+    return []
 
 
 def _is_member(place: str, members: list[str]) -> bool:
@@ -1165,6 +1360,8 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None,
     opening = next((x.text for x in sentences if x.where != "title"), "")
     if _PRESS.search(opening) or _PRESS.search(title_t):
         return []  # a press conference announcing or presenting an event is not the event
+    if len(_INTERVIEW_TURN.findall(f"{lead_t}\n{body_t}")) >= 2:
+        return []  # an interview: the meetings the interviewee recalls are not reported
     events = [e for s in sentences if (e := _qualifies(s, headline))]
     opening_s = next((x for x in sentences if x.where != "title"), None)
     if opening_s and not any(e.sentence is opening_s for e in events):
@@ -1238,7 +1435,7 @@ def _event_named_by_headline(opening: Sentence, headline: str) -> Event | None:
     if not held or not (_DATE.search(text) or _RELATIVE_DAY.search(text) or _EVIDENCE.search(text)):
         return None
     before = text[:held.start()]
-    if _DISQUALIFY.search(before) or _AGGREGATE.search(before) or _PRESS.search(text) \
+    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text) \
             or _EXECUTIVE.search(text) or _TRAINING.search(text) or _congress_event(text):
         return None
     kinds: list[str] = []
@@ -1248,10 +1445,23 @@ def _event_named_by_headline(opening: Sentence, headline: str) -> Event | None:
     return Event(opening, kinds[0], kinds, held.start())
 
 
+# An office issuing a document: "ban hành Kế hoạch tổ chức phong trào thi đua …", "ký Quyết định
+# tặng Bằng khen cho …" — what follows ("Theo đó, trước ngày 28-2, các cụm tổ chức …") is its content.
+_DOCUMENT = re.compile(r"\b(?:ban\s+hành|k[ýí]|phê\s+duyệt)\s+(?:các\s+)?(?:Quyết\s+định|Kế\s+hoạch|Hướng\s+dẫn|"
+                       r"Chỉ\s+thị|Công\s+văn|Thông\s+báo|Nghị\s+quyết)\b", _I)
+# One unit's own ceremony: an anniversary of its founding, receiving an order or a flag, an
+# opening; honours handed out "tại buổi lễ" belong to it. A ceremony about emulation itself
+# ("Lễ kỷ niệm … Ngày Bác Hồ ra Lời kêu gọi thi đua ái quốc") is not one of these.
+_CEREMONY = re.compile(r"(?:[Ll]ễ|[Bb]uổi\s+lễ)\s+(?:kỷ\s+niệm|đón\s+nhận|công\s+bố|khánh\s+thành|khai\s+giảng|"
+                       r"bế\s+giảng|ra\s+mắt|tri\s+ân)|\bđón\s+nhận\s+(?:Huân\s+chương|Huy\s+chương|Cờ|danh\s+hiệu|"
+                       r"Bằng\s+khen)")
+
+
 def _opens_other_event(opening: Sentence, headline: str) -> bool:
     """Whether the article's first sentence reports a non-emulation event as what happened:
-    a congress of an organisation, an executive-committee session or a training course
-    (and is not itself an emulation meeting report)."""
+    a congress of an organisation, an executive-committee session, a training course, an
+    office issuing a plan or a decision, or one unit's own ceremony (anniversary, receiving an
+    order) — and is not itself an emulation meeting report."""
     text = opening.text
     if _qualifies(opening, headline):
         return False
@@ -1259,8 +1469,11 @@ def _opens_other_event(opening: Sentence, headline: str) -> bool:
             or re.search(r"\btổ\s+chức\b", text, _I)):
         return False
     congress = _congress_event(text)
+    ceremony = _CEREMONY.search(text)
+    if ceremony and re.search(r"thi\s+đua", text[ceremony.start():ceremony.end() + 80], _I):
+        ceremony = None
     return bool((congress and not re.match(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", congress.group(0), _I))
-                or _EXECUTIVE.search(text) or _TRAINING.search(text))
+                or _EXECUTIVE.search(text) or _TRAINING.search(text) or _DOCUMENT.search(text) or ceremony)
 
 
 def _concrete(text: str) -> bool:
@@ -1282,7 +1495,28 @@ _TARGET = re.compile(r"\b(?:phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|sẽ|d�
 def _without_targets(text: str) -> str:
     """`text` without the clauses (between commas and semicolons) that state a target; used
     when the period is looked for in the whole article, far from the meeting's sentence."""
-    return "".join(c for c in re.split(r"(?<=[,;])", text) if not _TARGET.search(c))
+    return "".join(c for c in re.split(r"(?<=[,;])", text) if not _plain(_TARGET, c))
+
+
+# Sentences that say what else happened at the meeting: "Dịp này, … ký kết giao ước thi đua năm
+# 2025", "Tại hội nghị, …", "Kết thúc hội nghị, …", "Ngay tại hội nghị, …".
+_AT_MEETING = re.compile(r"^(?:Kết\s+thúc|Ngay\s+tại|Cũng\s+tại|Trong\s+khuôn\s+khổ)\s+(?:hội\s+nghị|buổi|lễ|chương\s+trình)",
+                         _I)
+
+
+def _kinds_at_meeting(event: Event, own: list[str], headline: str) -> list[str]:
+    """The meeting's kinds: those of its own sentence, then those of the sentences that report
+    what else was done at it (a signing or an honouring after a year-end review)."""
+    kinds = list(event.kinds)
+    for part in own:
+        if part == event.sentence.text or not (_BACK_REFERENCE.match(part) or _AT_MEETING.match(part)):
+            continue
+        if _plain(_DISQUALIFY, part) or _PERSONAL_HONOUR.search(part):
+            continue
+        for _pos, kind in _triggers(part, headline):
+            if kind not in kinds and kind not in ("tọa đàm", "other"):
+                kinds.append(kind)
+    return kinds
 
 
 def _build(event: Event, title_event: Event | None, sentences: list[Sentence], all_text: list[str],
@@ -1333,7 +1567,7 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
     if not host:
         # the cluster (or nobody) is the subject: a unit named as hosting/chairing it is the host
         for part in all_text:
-            host = hosted_by(part, meeting_subject=part != s) or None
+            host = hosted_by(part, meeting_subject=part != s) or hosting_unit(part) or None
             if host:
                 break
     d = mo = y = None
@@ -1368,6 +1602,12 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
             and (not _LOCALITY.match(hall) or _is_member(hall, members or [])):
         host = hall
 
+    if host:
+        # one organisation, one spelling: a host that is one of the members is written as the
+        # member list writes it ("Đảng ủy khối các cơ quan tỉnh … chủ trì" → "Đảng ủy Khối …")
+        same = [m for m in members or [] if normalize_tone_marks(m).lower() == normalize_tone_marks(host).lower()]
+        host = same[0] if same else host
+
     attendees = parse_attendees(all_text)
 
     provinces = _meeting_provinces([host, place, cluster and cluster["cluster_name"], s]
@@ -1384,7 +1624,7 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
 
     row: dict[str, Any] = {
         "kind": kind,
-        "kinds": event.kinds,
+        "kinds": _kinds_at_meeting(event, all_text, headline),
         "title": _meeting_title(s, kind) or (title_event and _meeting_title(title_event.sentence.text, kind)),
         "period_label": period["period_label"] if period else None,
         "period_start": period["period_start"] if period else None,

@@ -79,6 +79,8 @@ ORG_HEADS: tuple[str, ...] = (
     "Quận", "Xã", "Phường", "TP", "Báo", "Đài", "Trung tâm", "Hợp tác xã", "HTX", "Chi nhánh",
     "Nhà máy", "Xí nghiệp", "Thuế", "Quỹ", "Kho bạc Nhà nước", "Cảng", "Điện lực", "Bảo hiểm", "Hải quan", "Quân khu", "Sư đoàn",
     "Lữ đoàn", "Trung đoàn", "Binh đoàn", "Bộ Tư lệnh", "Học viện", "Đại học", "Phòng", "Hạt",
+    # border-guard and police posts ("Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo"); "Đồn trưởng" is a title
+    "Đồn Biên phòng", "Đồn Công an", "Hải đội", "Tiểu đoàn",
 )
 
 # Roles a person holds. Longest first when matching; "Phó" combines with most of them.
@@ -93,6 +95,8 @@ TITLES: tuple[str, ...] = (
     "Đại biểu Quốc hội", "Thường trực", "Thủ trưởng", "Tổng Thư ký", "Thư ký", "Chủ tịch nước",
     "Phó Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Đại diện", "Lãnh đạo",
     "Thống đốc", "Phó Thống đốc", "Chánh Thanh tra", "Phó Chánh Thanh tra", "Trưởng khoa",
+    # posts of the border guard and police ("Thiếu tá A, Đồn trưởng Đồn Biên phòng B")
+    "Đồn trưởng", "Chính trị viên", "Đội trưởng", "Trạm trưởng",
 )
 
 # Family names. A role written before a name ("Phó Chủ tịch UBND tỉnh Hà Nam Bùi Quang Chiến")
@@ -108,6 +112,13 @@ SURNAMES: tuple[str, ...] = (
     "Y", "Quan", "Bế", "Ma", "Phùng", "Vương", "Doãn", "Âu", "Ninh", "Thân",
     "Tống", "Cù", "Diệp", "Lạc", "Mẫn", "Nghiêm", "Ông", "Phí", "Tiêu", "Vi", "Yên", "Bạch", "Cấn",
     "Chế", "Công", "Đới", "Hàn", "Khổng", "Liêu", "Ôn", "Quản", "Thiều", "Trình", "Viên",
+    # Hmông, Dao, Thái, Hà Nhì, Mường (Thào Mí Sính, Tẩn Láo Lở, Cầm Văn Hương, Lỳ Pó Xá, Xa Văn …)
+    "Thào", "Ly", "Lù", "Mua", "Hờ", "Tráng", "Chảo", "Tẩn", "Hạng", "Cứ", "Sìn", "Bàn", "Phàn", "Cầm",
+    "Lường", "Tòng", "Quàng", "Lỳ", "Pờ", "Xa", "Lự",
+    # Jrai, Bahnar, K'Ho, Cơ Tu, Khmer family names, and the particles that open Ê Đê, Bahnar and
+    # Xơ Đăng names (Y Bih Ayun, A Thuận: the family name comes last there, so the particle is
+    # where the name starts); K'/H' names (K'Nhưm, H'Lim Niê) are recognised by their apostrophe
+    "Kpă", "Rah", "Puih", "Cil", "Liêng", "Kră", "Bon", "Ka", "A", "Chau", "Néang", "Alăng", "Bhriu", "Zơ",
 )
 
 # Military / police ranks and honorifics written before a name ("Đại tá Đinh Văn Toản").

@@ -290,6 +290,12 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
                 report["meetings_blind"] = module.run_blind()
                 report["meetings_blind_text"] = module.format_report(report["meetings_blind"],
                                                                      heading=module.BLIND_HEADING)
+            if hasattr(module, "run_blind2"):
+                # own blind set 2 (long 2020s reports, district/commune/enterprise level …), the
+                # same way: printed apart, pinned by tests/test_meetings_blind.py, never gated here
+                report["meetings_blind2"] = module.run_blind2()
+                report["meetings_blind2_text"] = module.format_report(report["meetings_blind2"],
+                                                                      heading=module.BLIND2_HEADING)
         except Exception as exc:  # noqa: BLE001 — the article report still stands on its own
             report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
     return report
@@ -414,6 +420,8 @@ def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
         lines += ["", report["meetings_own_text"]]
     if report.get("meetings_blind_text"):
         lines += ["", report["meetings_blind_text"]]
+    if report.get("meetings_blind2_text"):
+        lines += ["", report["meetings_blind2_text"]]
     return "\n".join(lines)
 
 

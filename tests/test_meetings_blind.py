@@ -1,43 +1,78 @@
-"""Meeting extraction over the own blind set, scored by the eval's own code.
+"""Meeting extraction over the own blind sets, scored by the eval's own code.
 
-tests/fixtures/meetings/blind holds 30 article texts written for this project (never copied or
-paraphrased from ../shared/realworld or from the corpus) in the three aggregator layouts, in
-the topics the real sample is heavy on (city police clusters, city departments' honouring
-conferences, district and sector unions, Tỉnh đoàn "Cháu ngoan Bác Hồ", an army Cuộc vận
-động, women's unions, farmers' associations) plus 11 hard negatives. They were labelled and
-committed before the extractor was run on them: the first score (detection F1 97.3 %, period,
-host and meeting_date 84.2 %) measured generalisation; the rules then added are general ones
-(archive/meetings.py docstrings), and the floors below pin what the fixed extractor achieves,
-so that any regression fails.
+Two sets of 30 article texts written for this project (never copied or paraphrased from
+../shared/realworld, from the corpus or from each other) in the three aggregator layouts, each
+labelled and committed before the extractor was run on it, so that its first score measured
+generalisation; the rules then added are general ones (archive/meetings.py docstrings) and the
+floors below pin what the fixed extractor achieves, so that any regression fails.
 
-Three misses are known and left standing, because the labels follow the realworld labeller
-where the project's own convention differs (see KNOWN_MISSES).
+- `blind` (tests/fixtures/meetings/blind): the topics the real sample is heavy on (city police
+  clusters, city departments' honouring conferences, district and sector unions, Tỉnh đoàn
+  "Cháu ngoan Bác Hồ", an army Cuộc vận động, women's unions, farmers' associations) plus 11
+  hard negatives. First score: detection F1 97.3 %, period, host and meeting_date 84.2 %.
+- `blind2` (tests/fixtures/meetings/blind2): long 2020s provincial reports with the facts spread
+  over paragraphs, district/commune/enterprise level, sector blocs, school clusters, border
+  guard and police, next year's cluster heads, ethnic-minority names, merged provinces, plus 10
+  hard negatives of new kinds. First score (extractor v4): detection F1 90.5 % (a bloc hosted
+  by "Sở Kế hoạch và Đầu tư" missed — "kế hoạch" read as a plan —, a plan, an interview and an
+  anniversary ceremony taken for meetings), attendees 70 %, host 80 %, provinces 85 %, location
+  90 %, kind/period/cluster/meeting_date/members 95 %, extra rows 0/1. After v5: see FLOORS.
+
+The misses left standing are label conventions where the sets follow the realworld labeller (or
+another labelled set) and the extractor follows the seed/corpus (see KNOWN_MISSES).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from archive.meetings import extract_meetings
+from archive.meetings import extract_meetings, hosting_unit, parse_period, parse_titled_person
 
 ROOT = Path(__file__).resolve().parents[1]
-BLIND = Path(__file__).parent / "fixtures" / "meetings" / "blind"
-# What the extractor achieves (19 meeting reports: 18/19 = 94.7 %, 17/19 = 89.5 %).
-FLOORS = {"detection_f1": 1.0, "kind": 1.0, "period": 0.947, "cluster": 1.0, "host": 0.894,
-          "location": 1.0, "meeting_date": 1.0, "provinces": 1.0, "members": 1.0, "attendees": 1.0}
-KNOWN_MISSES = {
-    # A police cluster meeting "tại hội trường CAQ/Công an quận X" with no organiser named: the
-    # realworld labeller leaves host null (rw-007, "tại trụ sở CAH …"); the project's demo and
-    # corpus take the unit whose hall it is as host, and the extractor follows them.
-    ("201.txt", "host"), ("210.txt", "host"),
-    # A launched drive "kéo dài từ ngày 3-6 đến hết ngày 31-7-2013": labelled with the drive's
-    # run; the extractor takes "năm 2013" from the lead (the corpus labels such runs null).
-    ("217.txt", "period"),
+FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
+
+
+@dataclass(frozen=True)
+class BlindSet:
+    directory: Path
+    meetings: int
+    floors: dict[str, float]
+    known_misses: set[tuple[str, str]] = field(default_factory=set)
+    extra_rows: dict[str, int] = field(default_factory=lambda: {"found": 1, "wanted": 1, "spurious": 0})
+
+
+SETS = {
+    # 19 meeting reports: 18/19 = 94.7 %, 17/19 = 89.5 %
+    "blind": BlindSet(FIXTURES / "blind", 19, {
+        "detection_f1": 1.0, "kind": 1.0, "period": 0.947, "cluster": 1.0, "host": 0.894, "location": 1.0,
+        "meeting_date": 1.0, "provinces": 1.0, "members": 1.0, "attendees": 1.0}, {
+        # A police cluster meeting "tại hội trường CAQ/Công an quận X" with no organiser named: the
+        # realworld labeller leaves host null (rw-007, "tại trụ sở CAH …"); the seed article, the
+        # demo and the corpus take the unit whose hall it is as host, and the extractor follows them.
+        ("201.txt", "host"), ("210.txt", "host"),
+        # A launched drive "kéo dài từ ngày 3-6 đến hết ngày 31-7-2013": labelled with the drive's
+        # run; the extractor takes "năm 2013" from the lead (the corpus labels such runs null).
+        ("217.txt", "period")}),
+    # 20 meeting reports: 18/20 = 90 %, 19/20 = 95 %
+    "blind2": BlindSet(FIXTURES / "blind2", 20, {
+        "detection_f1": 1.0, "kind": 1.0, "period": 1.0, "cluster": 1.0, "host": 0.9, "location": 1.0,
+        "meeting_date": 1.0, "provinces": 0.95, "members": 1.0, "attendees": 1.0}, {
+        # The province is only in the 2013 crawl's tags/outlet lines ("huyện Hòa Vang" in the text):
+        # no district gazetteer, and the tail is not article text.
+        ("303.txt", "provinces"),
+        # Venue only, a member's hall, no organiser named: labelled null as in rw-007; the
+        # extractor follows the seed (venue = host), as for blind 201/210.
+        ("310.txt", "host"),
+        # "Hội nghị do Thượng tá A, Trưởng Công an huyện Đồng Văn, Cụm trưởng chủ trì" at another
+        # member's premises: labelled with the chair's unit; the corpus (own-112) labels a person
+        # chairing as no host, so the extractor names no unit for it and falls back to the venue.
+        ("315.txt", "host")}),
 }
 
 
@@ -50,69 +85,86 @@ def _load_eval() -> Any:
 
 
 EVAL = _load_eval()
-GOLD = [json.loads(line) for line in (BLIND / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
 
 
-def _rows(item: dict[str, Any]) -> list[dict[str, Any]]:
-    parts = EVAL.split_item((BLIND / item["file"]).read_text("utf-8"))
+def _gold(name: str) -> list[dict[str, Any]]:
+    text = (SETS[name].directory / "gold.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+GOLD = {name: _gold(name) for name in SETS}
+
+
+def _rows(name: str, item: dict[str, Any]) -> list[dict[str, Any]]:
+    parts = EVAL.split_item((SETS[name].directory / item["file"]).read_text("utf-8"))
     return extract_meetings(parts["title"], parts["body"], lead=parts["lead"], published=parts["published"])
 
 
-@pytest.fixture(scope="module")
-def report() -> dict[str, Any]:
-    return EVAL.run(BLIND, floors=FLOORS)
+@pytest.fixture(scope="module", params=list(SETS))
+def scored(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    name = request.param
+    return name, EVAL.run(SETS[name].directory, floors=SETS[name].floors)
 
 
-def test_blind_set_is_well_formed() -> None:
+@pytest.mark.parametrize("name", list(SETS))
+def test_blind_set_is_well_formed(name: str) -> None:
     # 30 items, both classes, every layout; the published time the layout gives is gold's
-    assert len(GOLD) == 30
-    assert sum(g["is_meeting"] for g in GOLD) == 19
+    gold = GOLD[name]
+    assert len(gold) == 30
+    assert sum(g["is_meeting"] for g in gold) == SETS[name].meetings
     layouts = {"2013": 0, "2017": 0, "2025": 0}
-    for g in GOLD:
-        parts = EVAL.split_item((BLIND / g["file"]).read_text("utf-8"))
+    for g in gold:
+        parts = EVAL.split_item((SETS[name].directory / g["file"]).read_text("utf-8"))
         assert parts["title"] == g["title"], g["file"]
         assert parts["published"] == g["published"], g["file"]
         layouts["2017" if not g["published"] else "2013" if parts["lead"] else "2025"] += 1
     assert min(layouts.values()) >= 5, layouts
 
 
-def test_scores_at_or_above_what_the_fixed_extractor_achieves(report: dict[str, Any]) -> None:
+def test_scores_at_or_above_what_the_fixed_extractor_achieves(scored: tuple[str, dict[str, Any]]) -> None:
+    name, report = scored
     assert not report["below_floor"], (report["below_floor"], report["misses"])
     assert report["detection"]["fp"] == report["detection"]["fn"] == 0, report["misses"]
-    assert report["extra_rows"] == {"found": 1, "wanted": 1, "spurious": 0}
+    assert report["extra_rows"] == SETS[name].extra_rows
 
 
-def test_only_the_known_label_disagreements_miss(report: dict[str, Any]) -> None:
+def test_only_the_known_label_disagreements_miss(scored: tuple[str, dict[str, Any]]) -> None:
     # a new miss anywhere fails, even when the field's rate still clears its floor
+    name, report = scored
     misses = {(m["file"], m["field"]) for m in report["misses"]}
-    assert misses <= KNOWN_MISSES, sorted(misses - KNOWN_MISSES)
+    assert misses <= SETS[name].known_misses, sorted(misses - SETS[name].known_misses)
 
 
-@pytest.mark.parametrize("item", [g for g in GOLD if not g["is_meeting"]], ids=lambda g: g["file"])
-def test_hard_negative_gives_no_row(item: dict[str, Any]) -> None:
-    # congress, executive session, press conference, one unit's flag, profile, cooperation
-    # signing, building site, crime news, digest, inspection, a tọa đàm on a social topic
-    assert _rows(item) == [], item["notes"]
+@pytest.mark.parametrize("name, item", [(n, g) for n in SETS for g in GOLD[n] if not g["is_meeting"]],
+                         ids=lambda x: x if isinstance(x, str) else x["file"])
+def test_hard_negative_gives_no_row(name: str, item: dict[str, Any]) -> None:
+    # blind: congress, executive session, press conference, one unit's flag, profile, cooperation
+    # signing, building site, crime news, digest, inspection, a tọa đàm on a social topic;
+    # blind2: a decision listing awardees, a plan for the clusters' year, an interview, an
+    # obituary, a cluster's sports day, a unit's anniversary, a workers' conference, a court
+    # story, a weather story, a list of good deeds
+    assert _rows(name, item) == [], item["notes"]
 
 
 def test_headline_agenda_with_a_lead_that_only_names_the_event() -> None:
     # 206: the headline says "tuyên dương", the lead only "tổ chức Liên hoan … Sáng nay"
-    item = next(g for g in GOLD if g["file"] == "206.txt")
-    [row] = _rows(item)
+    item = next(g for g in GOLD["blind"] if g["file"] == "206.txt")
+    [row] = _rows("blind", item)
     assert (row["kind"], row["meeting_date"], row["place"]) == (
         "tuyên dương điển hình", "2013-05-30", "Nhà văn hóa Thiếu nhi tỉnh")
     assert [a["name"] for a in row["attendees"]] == ["Hoàng Thị Kim Liên", "Lê Văn Hòa"]
 
 
-def test_scoring_can_fail() -> None:
-    item = next(g for g in GOLD if g["is_meeting"] and g["host"])
+@pytest.mark.parametrize("name", list(SETS))
+def test_scoring_can_fail(name: str) -> None:
+    item = next(g for g in GOLD[name] if g["is_meeting"] and g["host"])
     assert not any(EVAL.score([], item).values())
-    rows = _rows(item)
+    rows = _rows(name, item)
     rows[0] = {**rows[0], "meeting_date": "1999-01-01"}
     assert EVAL.score(rows, item)["meeting_date"] is False
 
 
-# --- the rules added after the blind run, each on text of its own ------------------------------
+# --- the rules added after the first blind run, each on text of its own ------------------------
 
 def _one(title: str, lead: str, body: str = "", published: str | None = None) -> list[dict[str, Any]]:
     return extract_meetings(title, body, lead=lead, published=published)
@@ -165,3 +217,114 @@ def test_a_given_name_that_also_opens_a_role_word() -> None:
                  "tiêu biểu năm 2014.", "Dự hội nghị có bà Phạm Thị Bích Liên, Phó Chủ tịch Hội LHPN thành phố.",
                  "2014-03-08T20:00:00+07:00")
     assert [a["name"] for a in row["attendees"]] == ["Phạm Thị Bích Liên"]
+
+
+# --- the rules added after the second blind run (extractor v5) ---------------------------------
+
+def test_an_office_named_kế_hoạch_is_not_a_plan() -> None:
+    # "Sở Kế hoạch và Đầu tư" hosts many provincial blocs; a plan is lower case or after "ban hành"
+    [row] = _one("Khối thi đua tổng kết", "Chiều 27/12, tại hội trường Sở Kế hoạch và Đầu tư tỉnh Hà Nam, Khối "
+                 "thi đua các sở, ngành tổng hợp tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                 published="2023-12-28T08:00:00+07:00")
+    assert (row["kind"], row["meeting_date"], row["place"]) == (
+        "tổng kết", "2023-12-27", "hội trường Sở Kế hoạch và Đầu tư tỉnh Hà Nam")
+    assert _one("Khối thi đua", "Ngày 3/1, các khối thi đua theo kế hoạch sẽ tổ chức hội nghị ký kết giao ước "
+                "thi đua năm 2024.") == []
+
+
+def test_a_plan_a_decision_an_interview_and_a_units_own_ceremony_report_no_meeting() -> None:
+    assert _one("Hướng dẫn hoạt động cụm, khối", "Ngày 8/1/2024, UBND tỉnh Ninh Bình ban hành Hướng dẫn hoạt "
+                "động của các cụm, khối thi đua năm 2024.", "Theo đó, chậm nhất ngày 10/3/2024, các cụm, khối "
+                "tổ chức hội nghị ký kết giao ước thi đua.") == []
+    assert _one("Bằng khen cho 20 tập thể", "Ngày 2/12, Chủ tịch UBND tỉnh ký Quyết định tặng Bằng khen cho 20 "
+                "tập thể.", "Đây là các tập thể tiêu biểu đã được biểu dương tại hội nghị sơ kết phong trào "
+                "thi đua của tỉnh.", "2024-12-06T08:00:00+07:00") == []
+    assert _one("Người làm thi đua", "Phóng viên trò chuyện với Trưởng ban Thi đua tỉnh.",
+                "PV: Ông đánh giá thế nào? Ông Lê Văn Tú: Tại hội nghị tổng kết ngày 10/1/2024, tỉnh đã "
+                "tuyên dương 50 điển hình tiên tiến. PV: Xin cảm ơn ông.") == []
+    assert _one("Trường THPT Chuyên kỷ niệm 40 năm thành lập", "Ngày 20/11, Trường THPT Chuyên Hùng Vương tổ "
+                "chức Lễ kỷ niệm 40 năm Ngày thành lập và đón nhận Huân chương Lao động hạng Nhì.",
+                "Tại buổi lễ, nhà trường tuyên dương 30 giáo viên tiêu biểu.", "2024-11-21T08:00:00+07:00") == []
+    # a ceremony about emulation itself still reports its honouring
+    [row] = _one("Kỷ niệm Ngày Bác Hồ ra Lời kêu gọi thi đua ái quốc", "Sáng 11/6, UBND tỉnh Thái Bình tổ "
+                 "chức Lễ kỷ niệm 76 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc.",
+                 "Tại buổi lễ, UBND tỉnh tuyên dương 76 điển hình tiên tiến.", "2024-06-11T20:00:00+07:00")
+    assert (row["kind"], row["meeting_date"]) == ("tuyên dương điển hình", "2024-06-11")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Phó Chủ tịch UBND tỉnh Quảng Nam Trần Văn Cường phát biểu", "Trần Văn Cường", "Phó Chủ tịch UBND tỉnh Quảng Nam"),
+    ("Bí thư Huyện ủy Đam Rông Kră Jăn Ha Thu và", "Kră Jăn Ha Thu", "Bí thư Huyện ủy Đam Rông"),
+    ("Chủ tịch UBND huyện K’Bang Nguyễn Văn Hùng", "Nguyễn Văn Hùng", "Chủ tịch UBND huyện K’Bang"),
+    ("Phó Chủ tịch UBND huyện Mèo Vạc Vàng Thị Hoa", "Vàng Thị Hoa", "Phó Chủ tịch UBND huyện Mèo Vạc"),
+    ("Chủ tịch UBND xã Ea Sol H’Mai Niê trao", "H’Mai Niê", "Chủ tịch UBND xã Ea Sol"),
+    ("Giám đốc Sở Công Thương phát biểu", None, None),  # the office's name is no person
+    ("Giám đốc Sở Công Thương Lê Thị Hà phát biểu", "Lê Thị Hà", "Giám đốc Sở Công Thương"),
+    ("Phó Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu Lê Văn Nam", "Lê Văn Nam", "Phó Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu"),
+    ("Chủ tịch UBND huyện Thào Mí Lử trao", "Thào Mí Lử", "Chủ tịch UBND huyện"),
+])
+def test_role_first_names_after_a_place_or_an_office(text: str, name: str | None, title: str | None) -> None:
+    got = parse_titled_person(text)
+    assert (got[0]["name"], got[0]["title"]) == (name, title) if name else got is None
+
+
+def test_ethnic_minority_names_in_lists_and_people_running_the_session() -> None:
+    [row] = _one("Cụm thi đua sơ kết", "Sáng 3/7, Cụm thi đua số 4 tỉnh Gia Lai sơ kết công tác thi đua 6 tháng "
+                 "đầu năm 2024.", "Dự hội nghị có các đồng chí: H’Yơn Rcom, Phó Chủ tịch Hội LHPN tỉnh; Rơ Mah "
+                 "Tuấn, Phó Trưởng ban Dân tộc tỉnh. Đồng chí Kpă Thuyên, Phó Giám đốc Sở Nội vụ điều hành hội "
+                 "nghị. Thiếu tá Siu Hieo, Đồn trưởng Đồn Biên phòng Ia Mơr trình bày tham luận.",
+                 "2024-07-04T08:00:00+07:00")
+    assert [(a["name"], a["title"]) for a in row["attendees"]] == [
+        ("H’Yơn Rcom", "Phó Chủ tịch Hội LHPN tỉnh"), ("Rơ Mah Tuấn", "Phó Trưởng ban Dân tộc tỉnh"),
+        ("Kpă Thuyên", "Phó Giám đốc Sở Nội vụ"), ("Siu Hieo", "Thiếu tá, Đồn trưởng Đồn Biên phòng Ia Mơr")]
+
+
+def test_the_unit_that_hosts_is_the_subject_of_đăng_cai_and_next_years_head_is_not() -> None:
+    assert hosting_unit("Là đơn vị Trưởng cụm năm 2024, UBND huyện Tiên Lữ đăng cai tổ chức hội nghị.") \
+        == "UBND huyện Tiên Lữ"
+    assert hosting_unit("Trường THPT Nguyễn Du (Cụm trưởng) đăng cai hội nghị.") == "Trường THPT Nguyễn Du"
+    assert hosting_unit("Năm 2025, Sở Xây dựng sẽ đăng cai hội nghị.") is None
+    assert hosting_unit("Hội nghị do Thượng tá Lê Văn A, Trưởng Công an huyện B, Cụm trưởng chủ trì.") is None
+    [row] = _one("Cụm thi đua số 5 tổng kết", "Ngày 20/12, Cụm thi đua số 5 tỉnh Hưng Yên tổng kết công tác thi "
+                 "đua năm 2024.", "Là đơn vị Cụm trưởng năm 2024, UBND huyện Tiên Lữ đăng cai tổ chức hội nghị. "
+                 "Hội nghị đã bầu UBND huyện Phù Cừ làm Trưởng cụm năm 2025.", "2024-12-21T08:00:00+07:00")
+    assert row["host"] == "UBND huyện Tiên Lữ"
+
+
+def test_a_meeting_in_another_locality_is_a_second_row_with_its_own_host() -> None:
+    rows = _one("Các xã tổng kết thi đua", "Sáng 26/12, UBND xã Hòa Phong tổ chức hội nghị tổng kết phong trào "
+                "thi đua năm 2024.", "Tại xã Hòa Khương, hội nghị tổng kết phong trào thi đua năm 2024 diễn ra "
+                "chiều 27/12, do UBND xã tổ chức.", "2024-12-28T08:00:00+07:00")
+    assert [(r["host"], r["meeting_date"]) for r in rows] == [("UBND xã Hòa Phong", "2024-12-26"),
+                                                              ("UBND xã Hòa Khương", "2024-12-27")]
+
+
+def test_place_of_a_later_sentence_a_number_closing_it_and_a_bracketed_address() -> None:
+    [row] = _one("Cụm thi đua sơ kết", "Mới đây, Cụm thi đua số 2 các trường THPT tỉnh Nghệ An sơ kết học kỳ I.",
+                 "Hội nghị do Trường THPT Quỳnh Lưu 3 – đơn vị Trưởng cụm – chủ trì, tổ chức tại Trường THPT "
+                 "Hoàng Mai 2.", "2025-01-15T08:00:00+07:00")
+    assert (row["host"], row["place"], row["meeting_date"]) == (
+        "Trường THPT Quỳnh Lưu 3", "Trường THPT Hoàng Mai 2", None)
+    [firm] = _one("Tổng kết thi đua", "Sáng 20/1, Công ty CP Chè Phú Bền (huyện Thanh Ba, tỉnh Phú Thọ) tổ chức "
+                  "hội nghị tổng kết phong trào thi đua năm 2024.", published="2025-01-20T20:00:00+07:00")
+    assert firm["host"] == "Công ty CP Chè Phú Bền (huyện Thanh Ba, tỉnh Phú Thọ)"
+
+
+def test_the_only_province_named_as_a_unit_and_a_movement_run_as_the_period() -> None:
+    [row] = _one("Huyện đảo tổng kết thi đua", "Ngày 6/1, UBND huyện Bạch Long Vĩ tổ chức hội nghị tổng kết "
+                 "công tác thi đua năm 2024.", "Phát biểu tại hội nghị, Phó Chủ tịch UBND thành phố Hải Phòng "
+                 "Lê Anh Quân ghi nhận kết quả của huyện.", "2025-01-07T08:00:00+07:00")
+    assert row["provinces"] == ["Hải Phòng"] and [a["name"] for a in row["attendees"]] == ["Lê Anh Quân"]
+    [bare] = _one("Tuyên dương đoàn viên", "Sáng 2/4, Đoàn Thanh niên Bộ Y tế tuyên dương 40 đoàn viên tiêu biểu.",
+                  "Năm qua, đoàn viên đã xây nhà nhân ái tại Hà Tĩnh.", "2024-04-03T08:00:00+07:00")
+    assert bare["provinces"] == []  # a place of an activity, not the meeting's province
+    period = parse_period("sơ kết 3 năm thực hiện phong trào thi đua “Dân vận khéo” giai đoạn 2021-2024")
+    assert period == {"period_label": "3 năm thực hiện phong trào thi đua “Dân vận khéo” giai đoạn 2021-2024",
+                      "period_start": "2021-01-01", "period_end": "2024-12-31"}
+
+
+def test_kinds_add_what_else_was_done_at_the_meeting() -> None:
+    [row] = _one("Tổng kết thi đua", "Sáng 9/1, Sở Tư pháp tỉnh Bắc Ninh tổ chức hội nghị tổng kết công tác thi "
+                 "đua, khen thưởng năm 2024.", "Dịp này, các phòng, đơn vị trực thuộc Sở ký kết giao ước thi đua "
+                 "năm 2025.", "2025-01-10T08:00:00+07:00")
+    assert row["kinds"] == ["tổng kết", "ký kết giao ước thi đua"]
