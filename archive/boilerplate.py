@@ -232,6 +232,107 @@ def _is_name(part: str) -> bool:
     return not (fold(tokens[0]) in _NOT_NAME_START and not tokens[0].isupper())
 
 
+# A photo credit: the label names only the picture ("Ảnh: X", "Ảnh minh họa: X", "Nguồn ảnh:").
+# It credits whoever took the photo that closes a caption, not the writer of the article —
+# "Tin, ảnh:", "Bài và ảnh:" (text and photo) stay bylines.
+_PHOTO_CREDIT = re.compile(r"^[(\[]?\s*(?:ảnh|hình|hình ảnh|photo|nguồn ảnh|nguồn hình|ảnh minh họa|"
+                           r"ảnh minh hoạ|ảnh tư liệu|ảnh chụp)\s*[:：]", re.IGNORECASE)
+# "Thu Hà/VOV-Tây Bắc", "Minh Anh/TTXVN", "Lan Hương/Báo Tin tức": the newsroom after an unspaced
+# slash, named by an upper-case acronym or an outlet word — the person is before it.
+_NEWSROOM_SUFFIX = re.compile(r"(?<=\S)\s*/\s*(?:[A-ZĐ]{2,}(?![a-zà-ỹđ])|(?:Báo|Đài|Tạp chí|Thông tấn)\s)"
+                              r"[^/]{0,40}$")
+# Words that open the name of a news organisation, never a person's name. Compared in lower
+# case with the diacritics kept: "báo" is an outlet, "Bảo" a common given name.
+_OUTLET_WORDS = ("báo", "đài", "tạp chí", "cổng thông tin", "trang thông tin", "thông tấn xã",
+                 "kênh", "truyền hình", "tạp chí điện tử")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov\.vn|com\.vn)$", re.IGNORECASE)
+
+
+_PHOTO_LABEL = re.compile(r"(?<![^\W_])[(\[]?\s*(?:ảnh|hình|hình ảnh|photo|nguồn ảnh|nguồn hình|ảnh minh họa|"
+                          r"ảnh minh hoạ|ảnh tư liệu|ảnh chụp)\s*[:：]\s*", re.IGNORECASE)
+
+
+def split_photo_credit(text: str) -> tuple[str, str | None]:
+    """A photo credit closing the text ("…nhận bằng khen. Ảnh: Hải Nguyễn") → (text, credit).
+
+    The credit belongs to the caption it ends — furniture, neither body nor author. Only the
+    last "Ảnh:" label counts, and only when a name (or initials) is all that follows it.
+    "Tin, ảnh: X" and "Bài và ảnh: X" are bylines, not photo credits, and are left alone.
+    """
+    labels = list(_PHOTO_LABEL.finditer(text))
+    if not labels:
+        return text, None
+    m = labels[-1]
+    name = text[m.end():].strip()
+    if m.group(0).lstrip()[:1] in "([":
+        name = name.rstrip(")]").strip()  # "(Ảnh: Hoàng Long)"
+    if not name or len(name) > 40:
+        return text, None
+    before = text[:m.start()].rstrip()
+    if re.search(r"\b(?:tin|bài|bài viết)\s*(?:,|và|[-–/])?\s*$", before, re.IGNORECASE):
+        return text, None
+    if not (parse_byline(name) or is_initials_signature(name)
+            or re.fullmatch(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", name)):
+        return text, None
+    return before, name
+
+
+def is_photo_credit(line: str) -> bool:
+    """The whole line is a photo credit ("Ảnh: Hải Nguyễn", "(Ảnh: T.LỘC)"): furniture."""
+    kept, credit = split_photo_credit(line)
+    return bool(credit) and not kept
+
+
+def is_outlet_name(text: str) -> bool:
+    """"TTXVN", "VOV", "Báo Bắc Giang", "baobacgiang.vn": a news organisation named where a
+    byline would stand (an aggregator's author column, a credit line) — the source, not an author.
+
+    A single upper-case acronym of three or more letters (agencies and papers sign that way),
+    a name opened by an outlet word, or a bare domain. Desk bylines ("PV", "CTV", "Nhóm PV")
+    are the newsroom's own writers and stay bylines (`STAFF_BYLINES`).
+    """
+    t = text.strip().strip("()[]").strip().rstrip(".").strip()
+    if not t or " ".join(fold(t).split()) in STAFF_BYLINES:
+        return False
+    if re.fullmatch(r"[A-ZĐ][A-ZĐ0-9&+]{2,9}", t):
+        return True
+    low = t.lower()
+    return any(low == w or low.startswith(w + " ") for w in _OUTLET_WORDS) or bool(_DOMAIN.match(t))
+
+
+def is_initials_signature(line: str) -> bool:
+    """"N.Q", "H.T.A.": a byline of initials only, standing on a line of its own.
+
+    Two to four single upper-case letters joined by dots, one token. Glued to a sentence or in a
+    group ("…T.E.A B.C.Đ") initials are too ambiguous to be a byline (abbreviations, unit codes);
+    alone on the last line they are how many papers sign.
+    """
+    t = line.strip().strip("*_ ")
+    return bool(re.fullmatch(r"(?:[^\W\d_]\.){1,3}[^\W\d_]\.?", t)) and all(
+        c.isupper() for c in t if c.isalpha())
+
+
+def has_byline_label(line: str) -> bool:
+    """The line opens with a byline label ("Bài và ảnh:", "Tin:", "PV:") or is a desk byline.
+
+    Used where a bare capitalised phrase could also be a kicker or a place ("Quảng Ninh"): only
+    a labelled byline is taken for one there (e.g. the byline line printed above the sapo).
+    """
+    t = line.strip().strip("*_ ")
+    return bool(_BYLINE_PREFIX.match(t)) or " ".join(fold(t).split()) in STAFF_BYLINES
+
+
+# Headlines of a digest — several short items, each signed by its own writer ("Tin hoạt động CĐ
+# ngày 8.2", "Tin vắn", "Điểm tin", "Bản tin …"): the last signature belongs to the last item only.
+_DIGEST_TITLE = re.compile(r"^(?:tin hoạt động|tin vắn|tin ngắn|điểm tin|bản tin|tin tổng hợp|"
+                           r"tin tức hoạt động|hoạt động công đoàn ngày|tin công đoàn)\b", re.IGNORECASE)
+
+
+def is_digest_title(title: str) -> bool:
+    """A digest's headline: its trailing byline signs one item, not the article (author None)."""
+    return bool(_DIGEST_TITLE.match((title or "").strip()))
+
+
 # Bylines that name the newsroom desk rather than a person — still the article's byline, as
 # the page prints it ("PV", "Nhóm PV", "CTV", "PV - CTV"). Folded, whole line only.
 STAFF_BYLINES = {"pv", "p.v", "nhom pv", "nhom phong vien", "ctv", "pv - ctv", "pv-ctv",
@@ -243,13 +344,19 @@ def parse_byline(line: str) -> str | None:
 
     "Mai Ngọc Tuấn, CSPL" → "Mai Ngọc Tuấn"; "Tin, ảnh: TẤN TUÂN" → "TẤN TUÂN";
     "Tuấn Hiệp (LĐLĐ tỉnh)" → "Tuấn Hiệp"; "Công Hoan - Xuân Hương" stays; "Theo TTXVN" → None.
+    A photo credit alone ("Ảnh: Hải Nguyễn") and a news organisation ("TTXVN", "Báo Bắc Giang",
+    see `is_outlet_name`) are not authors; a newsroom after an unspaced slash leaves the name
+    ("Thu Hà/VOV-Tây Bắc" → "Thu Hà").
     """
     text = line.strip().strip("*_ ").rstrip(".;").strip()
-    if not text or len(text) > 80 or is_attribution(text):
+    if not text or len(text) > 80 or is_attribution(text) or _PHOTO_CREDIT.match(text):
         return None
     if " ".join(fold(text).split()) in STAFF_BYLINES:
         return text
     text = _BYLINE_PREFIX.sub("", text).strip()
+    if is_outlet_name(text):
+        return None
+    text = _NEWSROOM_SUFFIX.sub("", text).strip() or text
     while True:
         stripped = _AFFILIATION.sub("", text).strip()
         if stripped == text:
@@ -270,7 +377,9 @@ def parse_byline(line: str) -> str | None:
         half = len(tokens) // 2
         if len(tokens) % 2 == 0 and half >= 1 and tokens[:half] == tokens[half:]:
             parts = [" ".join(tokens[:half])]
-    sep = " - " if re.search(r"\s[-–—]\s", text) else ", "
+    # Joined with the text's own separator: "A – B" stays with its en dash, as printed.
+    dash = re.search(r"\s([-–—])\s", text)
+    sep = f" {dash.group(1)} " if dash else ", "
     return sep.join(parts)
 
 

@@ -35,12 +35,18 @@ import parsel
 from lxml import etree
 
 from archive.boilerplate import (
+    has_byline_label,
     is_attribution,
+    is_digest_title,
     is_editor_note,
+    is_initials_signature,
+    is_outlet_name,
+    is_photo_credit,
     is_section_end,
     is_widget_line,
     parse_byline,
     split_glued,
+    split_photo_credit,
     split_trailing_byline,
     strip_outlet_prefix,
 )
@@ -55,7 +61,13 @@ from archive.urls import canonical_url, site_key
 # an inline "Tin liên quan:" box mid-body no longer ends the article; bracketed editor's notes
 # after the byline leave the body; the date nearest the headline wins over the header's "today";
 # month names in dates; a "body" of teaser date lines is a listing.
-VERSION = "5"
+# 6 (rules from the own blind text items, tests/fixtures/text_blind): a photo credit ("Ảnh: X") is
+# no author and leaves the body; an outlet or agency as byline/author column ("TTXVN", "Báo …")
+# is no author; "Name/VOV-Region" keeps the name; "A – B" keeps its dash; initials alone on the
+# last line are a signature; a labelled byline above the sapo is the author; a digest's last
+# signature is not; ISO times with milliseconds or a bare "+07"; the CSV author column after any
+# date line that a URL closes.
+VERSION = "6"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths")
@@ -110,8 +122,8 @@ def _iso_date(value: str) -> str | None:
     value = (value or "").strip()
     if not value:
         return None
-    m = re.match(r"^(\d{4})[-/.](\d{2})[-/.](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
-                 r"\s*(Z|[+-]\d{2}:?\d{2})?)?", value)
+    m = re.match(r"^(\d{4})[-/.](\d{2})[-/.](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+                 r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?", value)
     if not m:
         return parse_date(value)
     y, mo, d, hh, mi, ss, tz = m.groups()
@@ -121,7 +133,7 @@ def _iso_date(value: str) -> str | None:
         return None
     if hh is None:
         return f"{y}-{mo}-{d}"
-    if tz in (None, "", "+07:00", "+0700"):
+    if tz in (None, "", "+07:00", "+0700", "+07"):
         return f"{y}-{mo}-{d}T{hh}:{mi}:{ss or '00'}+07:00"
     # Another offset (WordPress prints UTC): convert to Vietnam time, so the day is the one the
     # page shows and every stored time has the same +07:00 offset.
@@ -1386,7 +1398,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
             break
         last = paragraphs[-1]
         if is_attribution(last) or _DATELINE.match(last) or is_widget_line(last) \
-                or (is_editor_note(last) and len(paragraphs) > 1):
+                or (is_editor_note(last) and len(paragraphs) > 1) or is_photo_credit(last):
             paragraphs.pop()
             continue
         name = parse_byline(last) if byline is None else None
@@ -1555,7 +1567,10 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
 
 _TEXT_DATE_LINE = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?:\s*GMT\s*[+-]\s*\d+)?\s*$",
                              re.IGNORECASE)
-_ISO_LINE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+# Machine times as CSV exports print them: "2025-06-28T22:46:00+07:00", "2025-06-28 22:46:00",
+# "…T22:46:00.000+07:00", "…T15:46:00Z", "…+0700", "…+07", "2025-06-28".
+_ISO_LINE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
+                       r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$")
 _URL_LINE = re.compile(r"^\s*https?://\S+\s*$")
 
 
@@ -1566,6 +1581,15 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
     outlet (2013 crawls) or an ISO date, author and URL (2025 CSV rows); those lines become
     `published_at`/`author`, never body. A byline on its own line or glued to the last sentence
     ("…Thủ đô.Minh Hà") becomes `author`.
+
+    Which line after the date is the author column: the first one after an ISO time, or the
+    one between any date and a closing URL (a CSV row) — never a 2013 footer's category. An
+    author column or byline that names a news organisation ("TTXVN", "Báo Bắc Giang") is the
+    source, not an author; a photo credit alone ("Ảnh: X") credits the picture (see
+    archive.boilerplate.parse_byline). A labelled byline printed between the headline and the
+    sapo ("Bài và ảnh: X") is the author, not the lead; initials alone on the last line ("N.Q")
+    are a signature. A digest ("Tin hoạt động CĐ …", "Tin vắn") signs each item, so its last
+    signature is not the article's author.
     """
     record = empty_record(None)
     paths: dict[str, str] = {}
@@ -1584,7 +1608,8 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
         if _TEXT_DATE_LINE.match(line) or (_ISO_LINE.match(line) and i > 0):
             found_date = parse_date(line.split("GMT")[0]) if not _ISO_LINE.match(line) else _iso_date(line)
             tail = [x for x in rest[i + 1:] if x]
-            if _ISO_LINE.match(line) and tail and not _URL_LINE.match(tail[0]):
+            csv_row = len(tail) == 2 and bool(_URL_LINE.match(tail[1]))  # date, author, url
+            if tail and not _URL_LINE.match(tail[0]) and (_ISO_LINE.match(line) or csv_row):
                 meta_author = tail[0]
             rest = rest[:i]
             break
@@ -1592,15 +1617,24 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
         rest.pop()
     content = [x for x in rest if x]
     author, apath = None, None
-    if meta_author:
-        author, apath = parse_byline(meta_author) or meta_author, "text"
+    if meta_author and not (is_outlet_name(meta_author) or is_attribution(meta_author)):
+        # The author column as printed when it is no byline parse_byline knows, but never an
+        # outlet, a "Theo …" credit or a photo credit.
+        raw = None if has_byline_label(meta_author) else meta_author
+        author, apath = parse_byline(meta_author) or raw, "text"
+    # A labelled byline printed between the headline and the sapo ("Bài và ảnh: X").
+    if len(content) >= 2 and has_byline_label(content[0]):
+        name = parse_byline(content[0])
+        if name:
+            author, apath = author or name, apath or "byline"
+            content = content[1:]
     # A byline on a line of its own, or glued to the end of the last line.
     while content:
         last = content[-1]
         if is_attribution(last) or is_widget_line(last):
             content.pop()
             continue
-        name = parse_byline(last)
+        name = parse_byline(last) or (last if is_initials_signature(last) else None)
         if name:
             author = author or name
             apath = apath or "byline"
@@ -1616,6 +1650,13 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
             pieces[-1] = rest_text
             content[-1] = "\n".join(p for p in pieces if p)
             if not content[-1]:
+                content.pop()
+    if content:
+        # A photo credit closing the last caption ("…nhận bằng khen. Ảnh: X"): out of the body.
+        kept, credit = split_photo_credit(content[-1])
+        if credit:
+            content[-1] = kept
+            if not kept:
                 content.pop()
     lead = None
     if len(content) >= 2:
@@ -1633,6 +1674,8 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
     record["body"] = "\n\n".join(paragraphs)
     if paragraphs:
         paths["body"] = "text"
+    if author and apath != "text" and is_digest_title(record["title"]):
+        author = None  # a digest's last signature signs its last item only
     record["author"] = author
     if author:
         paths["author"] = apath or "text"

@@ -2,6 +2,7 @@
 
     python scripts/eval.py [REALWORLD_DIR] [--update-floors] [--json]
     python scripts/eval.py --corpus tests/fixtures/html_blind     # an own corpus only
+    python scripts/eval.py --corpus tests/fixtures/text_blind     # own text items (gold.jsonl)
 
 Reads ../shared/realworld (gold.jsonl + the pages), runs our extractor and trafilatura
 (`bare_extraction` with metadata, `extract_metadata` where it returns nothing) on every HTML
@@ -29,6 +30,15 @@ shape, written and labelled before the extractor saw them) are scored by the sam
 printed as a separate table ("own blind pages"), gated by the floors of the "article_blind"
 section (also asserted by tests/test_extract_blind.py). `--corpus DIR` scores only such a corpus
 (printed, never gated).
+
+Text items (`extract_text`) are scored on title, published and author by the rules above, plus
+two informational rates that are never floored: `author_spurious` (an author where the gold has
+none) and `published_spurious` (a date where the gold has none, e.g. a 2017 crawl). The same
+`score_text_corpus` scores the real-world text items, any `--corpus DIR` holding a realworld-style
+gold.jsonl with `kind: "text"` items, our own blind text items (tests/fixtures/text_blind,
+printed as "own blind text items", gated by the "article_text_blind" floors and pinned by
+tests/test_extract_text_blind.py) and — printed, never gated — the title/published/author labels
+of the blind meeting sets (tests/fixtures/meetings/blind, blind2), which carry them too.
 """
 
 from __future__ import annotations
@@ -57,6 +67,14 @@ BLIND_FIELDS = HTML_FIELDS + ("body_clean",)
 BLIND_HEADING = ("OWN BLIND PAGES (tests/fixtures/html_blind: 20 pages written and labelled before the "
                  "extractor saw them; floors in eval_baseline.json 'article_blind')")
 TEXT_FIELDS = ("title", "published", "author")
+TEXT_BLIND_DIR = ROOT / "tests" / "fixtures" / "text_blind"
+TEXT_BLIND_HEADING = ("OWN BLIND TEXT ITEMS (tests/fixtures/text_blind: 30 texts in the 2013/2017/2025 "
+                      "aggregator layouts, labelled before extract_text saw them; floors in "
+                      "eval_baseline.json 'article_text_blind')")
+# Blind meeting sets whose gold also labels title/published/author: their text fields are printed
+# (never gated — the sets belong to the meetings extractor).
+MEETING_BLIND_DIRS = (ROOT / "tests" / "fixtures" / "meetings" / "blind",
+                      ROOT / "tests" / "fixtures" / "meetings" / "blind2")
 SPEED_PASSES = 3
 
 
@@ -157,6 +175,68 @@ def _rate(verdicts: list[bool | None]) -> tuple[float | None, int]:
     return sum(counted) / len(counted), len(counted)
 
 
+def load_text_items(directory: Path) -> list[dict[str, Any]]:
+    """The `kind: "text"` gold items of a directory whose file exists (empty without gold.jsonl)."""
+    if not (directory / "gold.jsonl").exists():
+        return []
+    gold, _ = load_gold(directory)
+    return [g for g in gold if g.get("kind") == "text" and g.get("file") and (directory / g["file"]).exists()]
+
+
+def score_text_corpus(directory: Path, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """Run `extract_text` over text items and score them: one code path for every text corpus.
+
+    Returns {"article_text": {field: {"ours", "n"}}, "misses": [...], "speed": items/s}. The
+    file is read as bytes and decoded as UTF-8 (a byte-order mark and CRLF are the extractor's
+    business, as in a real crawl dump).
+    """
+    from archive.extract import extract_text
+
+    start = time.perf_counter()
+    results = [extract_text((directory / g["file"]).read_bytes().decode("utf-8", errors="replace"))
+               for g in items]
+    elapsed = time.perf_counter() - start
+    verdicts = [score_text(r, g) for r, g in zip(results, items)]
+    misses: list[dict[str, Any]] = []
+    for r, g, v in zip(results, items, verdicts):
+        for field, ok in v.items():
+            if ok is False:
+                misses.append({"file": g["file"], "field": field,
+                               "got": r.get("published_at" if field == "published" else field),
+                               "want": g.get(field)})
+        if r.get("author") and not g.get("author"):
+            misses.append({"file": g["file"], "field": "author_spurious", "got": r["author"], "want": None})
+        if r.get("published_at") and not g.get("published"):
+            misses.append({"file": g["file"], "field": "published_spurious", "got": r["published_at"],
+                           "want": None})
+    table: dict[str, Any] = {}
+    for field in TEXT_FIELDS:
+        rate, n = _rate([v[field] for v in verdicts])
+        table[field] = {"ours": None if rate is None else round(rate, 4), "n": n}
+    # Informational (never floored): a byline or a date claimed where the gold has none.
+    for field, key, got_key in (("author_spurious", "author", "author"),
+                                ("published_spurious", "published", "published_at")):
+        without = [r for r, g in zip(results, items) if not g.get(key)]
+        wrong = sum(1 for r in without if r.get(got_key))
+        table[field] = {"ours": round(wrong / len(without), 4) if without else None, "n": len(without)}
+    return {"article_text": table, "misses": misses,
+            "speed": round(len(items) / elapsed, 1) if elapsed else None}
+
+
+def run_text_corpus(directory: str | Path = TEXT_BLIND_DIR) -> dict[str, Any]:
+    """Score the text items of a realworld-style gold.jsonl (default: the own blind text items)."""
+    directory = Path(directory)
+    items = load_text_items(directory)
+    if not items:
+        return {"skipped": f"no kind=text items with files in {directory / 'gold.jsonl'}"}
+    scored = score_text_corpus(directory, items)
+    return {"corpus": str(directory), "text_items": len(items), "article_text": scored["article_text"],
+            "misses": scored["misses"], "speed": {"ours_text": scored["speed"]}}
+
+
+SPURIOUS_FIELDS = ("author_spurious", "published_spurious")
+
+
 def _timed(fn: Callable[[str, str], dict[str, Any]], pages: list[tuple[str, str]]) -> tuple[list[dict[str, Any]], float]:
     results = [fn(html, url) for html, url in pages]  # warm-up, and the results scored
     start = time.perf_counter()
@@ -228,12 +308,32 @@ def run_corpus(directory: str | Path = BLIND_DIR) -> dict[str, Any]:
     return report
 
 
+def run_any_corpus(directory: str | Path) -> dict[str, Any]:
+    """`--corpus DIR`: its HTML pages (NAME.html + NAME.expected.json) and/or its text items
+    (gold.jsonl, `kind: "text"`), each scored by the same rules as the real-world corpus."""
+    directory = Path(directory)
+    html = run_corpus(directory)
+    text = run_text_corpus(directory)
+    if "skipped" in html and "skipped" in text:
+        return {"skipped": f"{html['skipped']}; {text['skipped']}"}
+    report: dict[str, Any] = {"corpus": str(directory)}
+    if "skipped" not in html:
+        report.update(html)
+    if "skipped" not in text:
+        report["text_items"] = text["text_items"]
+        report["article_text"] = text["article_text"]
+        report.setdefault("misses", []).extend(text["misses"])
+        report.setdefault("speed", {}).update(text["speed"])
+    return report
+
+
 def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
     """Evaluate; the report is a dict (printed by `main`, returned to `thidua eval`)."""
     directory = Path(realworld_dir or os.environ.get("THIDUA_REALWORLD") or DEFAULT_DIR)
     if not (directory / "gold.jsonl").exists():
         return {"skipped": f"no real-world corpus at {directory} (gold.jsonl missing); "
-                           "nothing evaluated", "article_blind": run_corpus()}
+                           "nothing evaluated", "article_blind": run_corpus(),
+                "article_text_blind": run_text_corpus(TEXT_BLIND_DIR)}
     gold, urls = load_gold(directory)
     html_items = [g for g in gold if g.get("kind") == "html" and (directory / g["file"]).exists()]
     text_items = [g for g in gold if g.get("kind") == "text" and (directory / g["file"]).exists()]
@@ -246,31 +346,18 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
                               "speed": {}, "misses": []}
     score_pages(pages, html_items, report)
 
-    from archive.extract import extract_text
-
-    start = time.perf_counter()
-    text_results = [extract_text((directory / g["file"]).read_text("utf-8", errors="replace"))
-                    for g in text_items]
-    elapsed = time.perf_counter() - start
-    report["speed"]["ours_text"] = round(len(text_items) / elapsed, 1) if elapsed else None
-    verdicts = [score_text(r, g) for r, g in zip(text_results, text_items)]
-    for r, g, v in zip(text_results, text_items, verdicts):
-        for field, ok in v.items():
-            if ok is False:
-                report["misses"].append({"file": g["file"], "field": field,
-                                         "got": r.get("published_at" if field == "published" else field),
-                                         "want": g.get(field)})
-    for field in TEXT_FIELDS:
-        rate, n = _rate([v[field] for v in verdicts])
-        report["article_text"][field] = {"ours": None if rate is None else round(rate, 4), "n": n}
-    spurious = sum(1 for r, g in zip(text_results, text_items) if r.get("author") and not g.get("author"))
-    # Informational (not floored): items without a byline where we still claim an author.
-    no_author = sum(1 for g in text_items if not g.get("author"))
-    report["article_text"]["author_spurious"] = {
-        "ours": round(spurious / no_author, 4) if no_author else None, "n": no_author}
+    scored = score_text_corpus(directory, text_items)
+    report["speed"]["ours_text"] = scored["speed"]
+    report["misses"].extend(scored["misses"])
+    report["article_text"] = scored["article_text"]
 
     # our own blind pages: printed as a separate table, pinned by tests/test_extract_blind.py
     report["article_blind"] = run_corpus()
+    # our own blind text items: a separate table, gated ('article_text_blind' floors) and pinned by
+    # tests/test_extract_text_blind.py; the blind meeting sets' text fields, printed only
+    report["article_text_blind"] = run_text_corpus(TEXT_BLIND_DIR)
+    report["text_fields_meetings_blind"] = [run_text_corpus(d) for d in MEETING_BLIND_DIRS
+                                            if load_text_items(d)]
 
     if MEETINGS.exists():
         try:
@@ -335,6 +422,11 @@ def check_floors(report: dict[str, Any], floors: dict[str, Any]) -> list[str]:
         got = (blind.get(field) or {}).get("ours")
         if got is not None and got + 1e-9 < floor:
             failures.append(f"article_blind.{field}: {got:.1%} < floor {floor:.1%} (own blind pages)")
+    text_blind = (report.get("article_text_blind") or {}).get("article_text") or {}
+    for field, floor in (floors.get("article_text_blind") or {}).items():
+        got = (text_blind.get(field) or {}).get("ours")
+        if got is not None and got + 1e-9 < floor:
+            failures.append(f"article_text_blind.{field}: {got:.1%} < floor {floor:.1%} (own blind text items)")
     meetings = report.get("meetings")
     if isinstance(meetings, dict):
         if meetings.get("error"):
@@ -353,7 +445,7 @@ def raise_floors(report: dict[str, Any], floors: dict[str, Any]) -> dict[str, An
         sec = new.setdefault(section, {})
         for field, row in (report.get(section) or {}).items():
             got = row.get("ours")
-            if got is None or field == "author_spurious":
+            if got is None or field in SPURIOUS_FIELDS:
                 continue
             sec[field] = max(sec.get(field, 0.0), got)
     return new
@@ -376,15 +468,45 @@ def format_article_table(report: dict[str, Any], floors: dict[str, Any], heading
     return lines
 
 
-def format_corpus_report(report: dict[str, Any], heading: str = BLIND_HEADING,
-                         floors: dict[str, Any] | None = None, label: str = "Own blind pages") -> str:
-    """An own corpus (`run_corpus`) as its own labelled table, with our misses."""
+def format_text_table(table: dict[str, Any], floors: dict[str, Any],
+                      heading: str = "Text items (extract_text)") -> list[str]:
+    """The per-field table of text items (ours, floor); the *_spurious rows are informational."""
+    lines = [f"{heading:<27}n     ours                floor"]
+    for field, row in table.items():
+        floor = floors.get(field)
+        lines.append(f"  {field:<22}{row.get('n', 0):>4}  {_pct(row.get('ours'))}              "
+                     f"{_pct(floor) if floor is not None else '    –'}")
+    return lines
+
+
+def format_text_corpus(report: dict[str, Any], heading: str, floors: dict[str, Any] | None = None,
+                       show_misses: bool = True) -> str:
+    """A text corpus (`run_text_corpus`) as its own labelled table, with our misses."""
     if "skipped" in report:
         return f"{heading}\n  skipped: {report['skipped']}"
-    lines = [heading, f"  {report['corpus']} — {report['html_pages']} HTML pages", ""]
-    lines += format_article_table(report, floors or {}, label, "floor")
+    lines = [heading, f"  {report['corpus']} — {report['text_items']} text items", ""]
+    lines += format_text_table(report["article_text"], floors or {})
+    if show_misses and report["misses"]:
+        lines += ["", "Misses (ours, text items):"]
+        for m in report["misses"]:
+            lines.append(f"  {m['file']} {m['field']}: got {str(m['got'])[:90]!r} want {str(m['want'])[:90]!r}")
+    return "\n".join(lines)
+
+
+def format_corpus_report(report: dict[str, Any], heading: str = BLIND_HEADING,
+                         floors: dict[str, Any] | None = None, label: str = "Own blind pages") -> str:
+    """An own corpus (`run_corpus` / `run_any_corpus`) as its own labelled tables, with our misses."""
+    if "skipped" in report:
+        return f"{heading}\n  skipped: {report['skipped']}"
+    sizes = [f"{report[k]} {what}" for k, what in (("html_pages", "HTML pages"), ("text_items", "text items"))
+             if report.get(k)]
+    lines = [heading, f"  {report['corpus']} — {', '.join(sizes)}"]
+    if report.get("html_pages"):
+        lines += [""] + format_article_table(report, floors or {}, label, "floor")
+    if report.get("text_items"):
+        lines += [""] + format_text_table(report["article_text"], {})
     if report["misses"]:
-        lines += ["", f"Misses (ours, {label.lower()}):"]
+        lines += ["", f"Misses (ours, {label.lower() if report.get('html_pages') else 'text items'}):"]
         for m in report["misses"]:
             lines.append(f"  {m['file']} {m['field']}: got {str(m['got'])[:90]!r} want {str(m['want'])[:90]!r}")
     return "\n".join(lines)
@@ -396,23 +518,26 @@ def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
         if report.get("article_blind"):
             skipped += "\n\n" + format_corpus_report(report["article_blind"],
                                                      floors=floors.get("article_blind"))
+        if report.get("article_text_blind"):
+            skipped += "\n\n" + format_text_corpus(report["article_text_blind"], TEXT_BLIND_HEADING,
+                                                   floors.get("article_text_blind"))
         return skipped
     lines = [(f"Real-world corpus: {report['corpus']} — {report['html_pages']} HTML pages, "
               f"{report['text_items']} text items"), ""]
     lines += format_article_table(report, floors.get("article") or {})
-    pct = _pct
-    lines += ["", "Text items (extract_text)  n     ours                floor"]
-    for field, row in report["article_text"].items():
-        floor = (floors.get("article_text") or {}).get(field)
-        if True:
-            lines.append(f"  {field:<22}{row.get('n', 0):>4}  {pct(row.get('ours'))}              "
-                         f"{pct(floor) if floor is not None else '    –'}")
+    lines += [""] + format_text_table(report["article_text"], floors.get("article_text") or {})
     if report["misses"]:
         lines += ["", "Misses (ours):"]
         for m in report["misses"]:
             lines.append(f"  {m['file']} {m['field']}: got {str(m['got'])[:90]!r} want {str(m['want'])[:90]!r}")
     if report.get("article_blind"):
         lines += ["", format_corpus_report(report["article_blind"], floors=floors.get("article_blind"))]
+    if report.get("article_text_blind"):
+        lines += ["", format_text_corpus(report["article_text_blind"], TEXT_BLIND_HEADING,
+                                         floors.get("article_text_blind"))]
+    for sub in report.get("text_fields_meetings_blind") or []:
+        lines += ["", format_text_corpus(sub, f"TEXT FIELDS OF A BLIND MEETING SET ({sub.get('corpus')}; "
+                                              "printed, not gated)")]
     if "meetings" in report:
         lines += ["", "Meetings:", json.dumps(report["meetings"], ensure_ascii=False, indent=2)
                   if not isinstance(report["meetings"], str) else report["meetings"]]
@@ -432,11 +557,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="raise floors in eval_baseline.json to the current scores (never lowers)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--corpus", metavar="DIR", default=None,
-                        help="score only an own corpus of NAME.html + NAME.expected.json pages "
-                             "(e.g. tests/fixtures/html_blind), ours vs trafilatura; not gated")
+                        help="score only an own corpus: NAME.html + NAME.expected.json pages (ours vs "
+                             "trafilatura) and/or gold.jsonl text items (e.g. tests/fixtures/html_blind, "
+                             "tests/fixtures/text_blind); not gated")
     args = parser.parse_args(argv)
     if args.corpus:
-        corpus = run_corpus(args.corpus)
+        corpus = run_any_corpus(args.corpus)
         print(json.dumps(corpus, ensure_ascii=False, indent=2) if args.json
               else format_corpus_report(corpus, f"OWN CORPUS {args.corpus} (not gated)", label="HTML pages"))
         return 0
@@ -447,8 +573,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(format_report(report, floors))
     if "skipped" in report:
-        blind_failures = check_floors({"article_blind": report.get("article_blind")},
-                                      {"article_blind": floors.get("article_blind")})
+        blind_failures = check_floors({k: report.get(k) for k in ("article_blind", "article_text_blind")},
+                                      {k: floors.get(k) for k in ("article_blind", "article_text_blind")})
         if blind_failures:
             print("\nBELOW FLOOR:\n  " + "\n  ".join(blind_failures), file=sys.stderr)
             return 1
