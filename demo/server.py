@@ -79,7 +79,7 @@ class SiteState:
             return article
         n, when = rev
         return {**article, "modified": when,
-                "paragraphs": article["paragraphs"] + [f"(Bài viết được cập nhật lần {n}.)"]}
+                "paragraphs": article["paragraphs"] + [f"Bài viết được cập nhật lần {n}."]}
 
     def record(self, path: str, status: int, agent: str, conditional: bool) -> None:
         with self.lock:
