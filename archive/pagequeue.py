@@ -51,12 +51,12 @@ import uuid
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
-from archive import ingest, store
+from archive import crawls, ingest, store
 
 log = logging.getLogger(__name__)
 
@@ -223,9 +223,6 @@ def publish_run(client: Any, run: Mapping[str, Any], keys: Keys = KEYS) -> None:
 def export_known(client: Any, db: Database, source_ids: list[str], *, recheck_days: float = 0,
                  keys: Keys = KEYS, chunk: int = 5000) -> int:
     """Archived URLs → `known` (workers skip them); old ones → `recheck` (conditional GET)."""
-    cutoff = (datetime.now(UTC) - timedelta(days=recheck_days)).isoformat(timespec="seconds") \
-        if recheck_days > 0 else None
-    marks = ",".join("?" * len(source_ids)) or "''"
     batch: list[str] = []
     total = 0
 
@@ -236,20 +233,13 @@ def export_known(client: Any, db: Database, source_ids: list[str], *, recheck_da
             total += len(batch)
             batch.clear()
 
-    for url, in db.execute(f"select url from articles where source_id in ({marks})", source_ids):
-        batch.append(url)
-        if len(batch) >= chunk:
-            flush()
     recheck: dict[str, str] = {}
-    for url, fetched_at, etag, modified in db.execute(
-        f"select url, fetched_at, etag, last_modified from pages where source_id in ({marks}) "
-        "and status between 200 and 299", source_ids
-    ):
+    for _, url, due in crawls.archived_urls(db, source_ids, recheck_days):
         batch.append(url)
+        if due is not None:
+            recheck[url] = json.dumps(due)
         if len(batch) >= chunk:
             flush()
-        if cutoff and fetched_at and fetched_at < cutoff:
-            recheck[url] = json.dumps([etag, modified])
     flush()
     client.delete(keys.recheck)
     if recheck:
@@ -276,17 +266,6 @@ def pending_work(client: Any, keys: Keys = KEYS) -> dict[str, int]:
             "pages": pages, "processing": processing}
 
 
-def crawl_status(counts: Mapping[str, int]) -> str:
-    """The same rule as crawler.extensions.CrawlRecorder.status_of for a finished run."""
-    if not counts.get("listing/ok") and not counts.get("feed/ok"):
-        return "failed"
-    if sum(counts.get(k, 0) for k in ("new", "updated", "unchanged", "known")) == 0:
-        return "no-articles"
-    if counts.get("failures"):
-        return "partial"
-    return "ok"
-
-
 def finish_run(client: Any, db: Database, run: Mapping[str, Any], keys: Keys = KEYS) -> list[dict]:
     """Write the run's `crawls` rows from the Redis counters; forget the run in Redis."""
     finished = store.now_iso()
@@ -296,13 +275,8 @@ def finish_run(client: Any, db: Database, run: Mapping[str, Any], keys: Keys = K
     with db.conn:
         for row in db.query("select id, source_id from crawls where run_id = ?", [run["run_id"]]):
             raw = client.hgetall(keys.counts(run["run_id"], row["source_id"]))
-            c = {k.decode(): int(v) for k, v in raw.items()}
-            update = {
-                "finished_at": finished, "status": crawl_status(c), "duration_s": duration,
-                **{k: c.get(k, 0) for k in ("requests", "responses", "items", "new", "updated",
-                                            "unchanged", "failures", "not_modified")},
-                "stats": json.dumps(dict(sorted(c.items())), ensure_ascii=False),
-            }
+            counts = {k.decode(): int(v) for k, v in raw.items()}
+            update = crawls.finished_crawl(counts, finished_at=finished, duration_s=duration)
             db["crawls"].update(row["id"], update)
             rows.append({"source_id": row["source_id"], **update})
     client.delete(keys.run, *[keys.counts(run["run_id"], s) for s in run["sources"]])
@@ -373,10 +347,7 @@ class Ingester:
                 headers=msg.get("headers") or {}, source=source, crawl_id=crawl_id,
                 fetched_at=msg.get("fetched_at"))
             self.client.sadd(self.keys.known, url, result.url)
-            if result.outcome in ("failed", "not-article"):
-                self.count(msg, items=1, failures=1, **{f"article/{result.outcome}": 1})
-            else:
-                self.count(msg, items=1, meetings=result.meetings, **{result.outcome: 1})
+            self.count(msg, items=1, **crawls.outcome_counts(result.outcome, result.meetings))
             return result.outcome
         if kind == "touch":
             store.touch_page(self.db, url, msg.get("fetched_at"))

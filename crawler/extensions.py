@@ -6,7 +6,6 @@ It also owns the archive connection for the run (spider and pipeline share it th
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from collections import Counter, defaultdict
@@ -17,6 +16,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 
 from archive import store
+from archive.crawls import finished_crawl
 
 
 class CrawlRecorder:
@@ -63,33 +63,14 @@ class CrawlRecorder:
         if request.meta.get("thidua_kind") == "listing" and 200 <= response.status < 300:
             self.count(sid, "listing/ok")
 
-    def status_of(self, counts: Counter[str], reason: str) -> str:
-        """failed: the site could not be read at all (or the run was cut short);
-        partial: some pages failed; ok: everything fetched was archived or known."""
-        if reason not in ("finished",):
-            return "interrupted"
-        if not counts["listing/ok"] and not counts["feed/ok"]:
-            return "failed"
-        if counts["new"] + counts["updated"] + counts["unchanged"] + counts["known"] == 0:
-            return "no-articles"
-        if counts["failures"]:
-            return "partial"
-        return "ok"
-
     def spider_closed(self, spider: Any, reason: str) -> None:
         duration = round(time.monotonic() - self.started, 3)
         finished = store.now_iso()
         with self.db.conn:
             for sid, crawl_id in self.crawl_ids.items():
-                c = self.counts.get(sid, Counter())
-                self.db["crawls"].update(crawl_id, {
-                    "finished_at": finished, "status": self.status_of(c, reason),
-                    "requests": c["requests"], "responses": c["responses"],
-                    "items": c["items"], "new": c["new"], "updated": c["updated"],
-                    "unchanged": c["unchanged"], "failures": c["failures"],
-                    "not_modified": c["not_modified"], "duration_s": duration,
-                    "stats": json.dumps(dict(sorted(c.items())), ensure_ascii=False),
-                })
+                self.db["crawls"].update(crawl_id, finished_crawl(
+                    self.counts.get(sid, Counter()), finished_at=finished, duration_s=duration,
+                    reason=reason))
         self.crawler.stats.set_value("thidua/run_id", self.run_id)
 
 

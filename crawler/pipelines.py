@@ -12,6 +12,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from archive import ingest
+from archive.crawls import outcome_counts
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +48,6 @@ class ArchivePipeline:
             rec.count(source_id, "store/error")
             self.crawler.stats.inc_value("thidua/store/error")
             raise RuntimeError(f"archive write failed for {item['url']}: {exc}") from exc
-        if result.outcome in ("failed", "not-article"):
-            rec.count(source_id, "failures")
-            rec.count(source_id, f"article/{result.outcome}")
-        else:
-            rec.count(source_id, result.outcome)
-            rec.count(source_id, "meetings", result.meetings)
+        for key, n in outcome_counts(result.outcome, result.meetings).items():
+            rec.count(source_id, key, n)
         return {"url": result.url, "outcome": result.outcome, "article_id": result.article_id}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -18,6 +18,7 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from archive import store
+from archive.crawls import archived_urls
 from archive.sources import Source, load_sources, select_sources
 from crawler.items import PageItem
 
@@ -62,22 +63,12 @@ class SourcesSpider(scrapy.Spider):
 
     def _load_known(self) -> None:
         """Article URLs already archived, per source; and the ones due for a re-check."""
-        db = self.recorder.db
         days = self.settings.getfloat("THIDUA_RECHECK_DAYS")
-        cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds") \
-            if days > 0 else None
-        for s in self.sources:
-            urls: set[str] = set()
-            for url, in db.execute("select url from articles where source_id = ?", [s.id]):
-                urls.add(url)
-            for url, fetched_at, etag, modified in db.execute(
-                "select url, fetched_at, etag, last_modified from pages where source_id = ? "
-                "and status between 200 and 299", [s.id]
-            ):
-                urls.add(url)
-                if cutoff and fetched_at and fetched_at < cutoff:
-                    self.recheck[url] = (etag, modified)
-            self.known[s.id] = urls
+        self.known = {s.id: set() for s in self.sources}
+        for source_id, url, due in archived_urls(self.recorder.db, list(self.known), days):
+            self.known[source_id].add(url)
+            if due is not None:
+                self.recheck[url] = due
 
     def is_known(self, source: Source, url: str) -> bool:
         known = self.known.get(source.id, set())
