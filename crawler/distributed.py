@@ -30,6 +30,7 @@ workers may hit one site N times as hard; keep CONCURRENT_REQUESTS_PER_DOMAIN lo
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import socket
@@ -52,6 +53,7 @@ from twisted.python.failure import Failure
 from archive import pagequeue, store
 from archive.pagequeue import KEYS, encode_message
 from archive.sources import Source
+from crawler.extensions import SourceCounters
 from crawler.spiders.sources import SourcesSpider, _canonical
 
 log = logging.getLogger(__name__)
@@ -187,13 +189,16 @@ class LeaseMiddleware:
         yield  # an async generator that yields nothing: everything went to Redis above
 
 
-class RedisWorker:
-    """One crawl worker's presence in Redis: heartbeat, leases, counters, when to stop."""
+class RedisWorker(SourceCounters):
+    """One crawl worker's presence in Redis: heartbeat, leases, counters, when to stop.
+
+    Its `counts` are the ones not yet added to Redis (`flush`), where the ingester reads them.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         from scrapy_redis.connection import get_redis_from_settings
 
-        self.crawler = crawler
+        super().__init__(crawler)
         self.client = get_redis_from_settings(crawler.settings)
         self.id = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.inflight_key = KEYS.inflight(self.id)
@@ -202,9 +207,6 @@ class RedisWorker:
         run = pagequeue.read_run(self.client) or {}
         self.run_id: str = run.get("run_id") or crawler.settings.get("THIDUA_RUN_ID") or "?"
         self.leases: dict[str, bytes] = {}
-        self.unflushed: Counter[tuple[str, str]] = Counter()
-        self.db = None  # workers never open the archive
-        self.crawl_ids: dict[str, int] = {}
         self.poll_s = crawler.settings.getfloat("THIDUA_REDIS_POLL", 0.5)
         self.task: Any = None
         self.poll_task: Any = None
@@ -216,33 +218,19 @@ class RedisWorker:
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
-        crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
-        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        ext.connect_counters()
         return ext
 
-    # -- counters (same names as CrawlRecorder's) ---------------------------------------------
-    def count(self, source_id: str | None, key: str, n: int = 1) -> None:
-        self.unflushed[(source_id or "?", key)] += n
-        self.crawler.stats.inc_value(f"thidua/{key}", n)
-
     def flush(self) -> None:
-        if not self.unflushed:
+        """Add the counts made since the last flush to the run's counters in Redis."""
+        if not self.counts:
             return
         pipe = self.client.pipeline(transaction=False)
-        for (source_id, key), n in self.unflushed.items():
-            pipe.hincrby(KEYS.counts(self.run_id, source_id), key, n)
+        for source_id, counts in self.counts.items():
+            for key, n in counts.items():
+                pipe.hincrby(KEYS.counts(self.run_id, source_id), key, n)
         pipe.execute()
-        self.unflushed.clear()
-
-    def request_scheduled(self, request: Request, spider: Any) -> None:
-        self.count(request.meta.get("source_id"), "requests")
-
-    def response_received(self, response: Response, request: Request, spider: Any) -> None:
-        sid = request.meta.get("source_id")
-        self.count(sid, "responses")
-        self.count(sid, f"status/{response.status}")
-        if request.meta.get("thidua_kind") == "listing" and 200 <= response.status < 300:
-            self.count(sid, "listing/ok")
+        self.counts.clear()
 
     # -- messages and leases ------------------------------------------------------------------
     def page_message(self, item: Mapping[str, Any]) -> bytes:
@@ -347,11 +335,14 @@ class RedisSourcesSpider(SourcesSpider):
         return
         yield
 
-    def _load_known(self) -> None:
-        pass
-
-    def is_known(self, source: Source, url: str) -> bool:
-        return any(self.recorder.client.smismember(KEYS.known, [url, _canonical(url)]))
+    def known_links(self, source: Source, urls: Sequence[str]) -> set[str]:
+        """One SMISMEMBER per listing or sitemap page, not a round trip per link."""
+        if not urls:
+            return set()
+        hits = self.recorder.client.smismember(KEYS.known,
+                                               [v for u in urls for v in (u, _canonical(u))])
+        return {u for u, plain, canonical in zip(urls, hits[::2], hits[1::2], strict=True)
+                if plain or canonical}
 
     def take_recheck(self, url: str) -> tuple[str | None, str | None] | None:
         pipe = self.recorder.client.pipeline(transaction=True)
@@ -360,8 +351,6 @@ class RedisSourcesSpider(SourcesSpider):
         raw, _ = pipe.execute()
         if not raw:
             return None
-        import json
-
         etag, modified = json.loads(raw)
         return etag, modified
 

@@ -19,39 +19,22 @@ from archive import store
 from archive.crawls import finished_crawl
 
 
-class CrawlRecorder:
+class SourceCounters:
+    """Per-source counters under the names `crawls` and `thidua status` read, mirrored into
+    Scrapy's stats as thidua/<key>. The base of CrawlRecorder (a local crawl) and of
+    crawler.distributed.RedisWorker (a worker), so both count requests and responses alike."""
+
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.db = store.open_archive(crawler.settings.get("THIDUA_DB"))
-        self.run_id = crawler.settings.get("THIDUA_RUN_ID") or uuid.uuid4().hex[:12]
         self.counts: dict[str, Counter[str]] = defaultdict(Counter)
-        self.crawl_ids: dict[str, int] = {}
-        self.started = time.monotonic()
-        self.started_at = store.now_iso()
-        crawler.thidua = self  # type: ignore[attr-defined]
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> CrawlRecorder:
-        ext = cls(crawler)
-        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
-        crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
-        crawler.signals.connect(ext.response_received, signal=signals.response_received)
-        return ext
+    def connect_counters(self) -> None:
+        self.crawler.signals.connect(self.request_scheduled, signal=signals.request_scheduled)
+        self.crawler.signals.connect(self.response_received, signal=signals.response_received)
 
     def count(self, source_id: str | None, key: str, n: int = 1) -> None:
-        """Per-source counter, mirrored into Scrapy's stats as thidua/<key>."""
         self.counts[source_id or "?"][key] += n
         self.crawler.stats.inc_value(f"thidua/{key}", n)
-
-    def spider_opened(self, spider: Any) -> None:
-        for source in getattr(spider, "sources", []):
-            store.save_source(self.db, source)
-            with self.db.conn:
-                self.crawl_ids[source.id] = int(self.db["crawls"].insert({
-                    "run_id": self.run_id, "source_id": source.id, "started_at": self.started_at,
-                    "status": "running",
-                }).last_pk)
 
     def request_scheduled(self, request: Request, spider: Any) -> None:
         self.count(request.meta.get("source_id"), "requests")
@@ -62,6 +45,34 @@ class CrawlRecorder:
         self.count(sid, f"status/{response.status}")
         if request.meta.get("thidua_kind") == "listing" and 200 <= response.status < 300:
             self.count(sid, "listing/ok")
+
+
+class CrawlRecorder(SourceCounters):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.db = store.open_archive(crawler.settings.get("THIDUA_DB"))
+        self.run_id = crawler.settings.get("THIDUA_RUN_ID") or uuid.uuid4().hex[:12]
+        self.crawl_ids: dict[str, int] = {}
+        self.started = time.monotonic()
+        self.started_at = store.now_iso()
+        crawler.thidua = self  # type: ignore[attr-defined]
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlRecorder:
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        ext.connect_counters()
+        return ext
+
+    def spider_opened(self, spider: Any) -> None:
+        for source in getattr(spider, "sources", []):
+            store.save_source(self.db, source)
+            with self.db.conn:
+                self.crawl_ids[source.id] = int(self.db["crawls"].insert({
+                    "run_id": self.run_id, "source_id": source.id, "started_at": self.started_at,
+                    "status": "running",
+                }).last_pk)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         duration = round(time.monotonic() - self.started, 3)

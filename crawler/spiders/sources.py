@@ -8,7 +8,7 @@ URLs are not fetched again unless a re-check is due, and then with a conditional
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -70,9 +70,10 @@ class SourcesSpider(scrapy.Spider):
             if due is not None:
                 self.recheck[url] = due
 
-    def is_known(self, source: Source, url: str) -> bool:
+    def known_links(self, source: Source, urls: Sequence[str]) -> set[str]:
+        """Those of `urls` already archived for `source` (as given or in canonical form)."""
         known = self.known.get(source.id, set())
-        return url in known or _canonical(url) in known
+        return {u for u in urls if u in known or _canonical(u) in known}
 
     def take_recheck(self, url: str) -> tuple[str | None, str | None] | None:
         """(ETag, Last-Modified) of a known article due for a conditional re-check, once."""
@@ -137,8 +138,9 @@ class SourcesSpider(scrapy.Spider):
         self.recorder.count(source.id, "listing/pages")
         self.recorder.count(source.id, "listing/links", len(links))
         new_links = 0
+        known = self.known_links(source, links)
         for url in links:
-            if self.is_known(source, url):
+            if url in known:
                 conditional = self.take_recheck(url)
                 if conditional is not None:
                     yield self._article_request(source, url, conditional=conditional)
@@ -174,15 +176,18 @@ class SourcesSpider(scrapy.Spider):
         entries += [(i.xpath("link/text()").get() or i.xpath("link/@href").get(),
                      i.xpath("pubDate/text()").get() or i.xpath("updated/text()").get())
                     for i in response.xpath("//item | //entry")]
+        urls = []
         for url, stamp in entries:
             if not url:
                 continue
-            url = urljoin(response.url, url.strip())
             day = _feed_date(stamp) if self.since and stamp else None
             if day and day < self.since:
                 self.recorder.count(source.id, "feed/skipped-old")
                 continue
-            if self.is_known(source, url):
+            urls.append(urljoin(response.url, url.strip()))
+        known = self.known_links(source, urls)
+        for url in urls:
+            if url in known:
                 self.recorder.count(source.id, "known")
                 continue
             yield self._article_request(source, url)
