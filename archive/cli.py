@@ -174,7 +174,7 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
 def _crawl_distributed(redis_url: str, enqueue: bool, sources: list[Any], db_path: str,
                        max_pages: int | None, since: str | None, overrides: dict[str, Any]) -> None:
     """`thidua crawl --redis`: open a run (--enqueue) or work on the one that is open."""
-    from archive.pagequeue import QueueError, redis_errors
+    from archive.pagequeue import QueueError, RunInProgressError, redis_errors
 
     try:
         from crawler import distributed
@@ -194,7 +194,7 @@ def _crawl_distributed(redis_url: str, enqueue: bool, sources: list[Any], db_pat
         result = distributed.run_worker(redis_url, sources, settings=overrides)
     except (QueueError, *redis_errors()) as exc:
         click.echo(f"thidua crawl: {exc}", err=True)
-        sys.exit(EXIT_LOCKED if "in progress" in str(exc) else EXIT_SOURCE_FAILED)
+        sys.exit(EXIT_LOCKED if isinstance(exc, RunInProgressError) else EXIT_SOURCE_FAILED)
     click.echo(f"thidua crawl: worker {result['worker']} of run {result['run_id']}: "
                f"{result['responses']} response(s), {result['pages']} page(s) sent to the "
                f"ingester, finish reason {result['finish_reason']}")
@@ -240,20 +240,21 @@ def ingest(redis_url: str, sources_files: tuple[str, ...], db_path: str, until_d
 
     def report(rows: list[dict[str, Any]]) -> None:
         click.echo(f"thidua ingest: run finished, {len(rows)} source(s) written to crawls:")
-        for row in rows:
-            click.echo(f"  {row['source_id']:<28} {row['status']:<12} requests {row['requests']:>4}  "
-                       f"new {row['new']:>4}  updated {row['updated']:>3}  "
-                       f"unchanged {row['unchanged']:>3}  failures {row['failures']:>3}")
+        for line in summary_lines({"sources": rows}):
+            click.echo(line)
 
+    db = None
     try:
         client = connect(redis_url)
-        done = run_ingester(client, open_archive(db_path), registry, until_done=until_done,
-                            on_finish=report)
+        db = open_archive(db_path)
+        done = run_ingester(client, db, registry, until_done=until_done, on_finish=report)
     except (QueueError, StoreError, *redis_errors()) as exc:
         hint = "" if isinstance(exc, QueueError) else " Restart it when fixed: nothing taken is lost."
         click.echo(f"thidua ingest: {exc}{hint}", err=True)
         sys.exit(EXIT_SOURCE_FAILED)
     finally:
+        if db is not None:
+            db.close()
         lock.release()
     click.echo(f"thidua ingest: {done} message(s) archived into {db_path}.")
 

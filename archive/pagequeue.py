@@ -67,6 +67,10 @@ class QueueError(Exception):
     """Redis cannot be used as asked (unreachable, a run already in progress, no run queued)."""
 
 
+class RunInProgressError(QueueError):
+    """A run is already open in this Redis (`thidua crawl --enqueue` exits 3, like the lock)."""
+
+
 @dataclass(frozen=True)
 class Keys:
     """Every Redis key the distributed mode uses, in one place."""
@@ -197,7 +201,7 @@ def start_run(client: Any, db: Database, sources: Iterable[Any], *, max_pages: i
     dupefilter. The caller pushes the start requests, then `publish_run`s it."""
     current = read_run(client, keys)
     if current:
-        raise QueueError(
+        raise RunInProgressError(
             f"run {current['run_id']} (started {current['started_at']}) is still in progress in "
             f"this Redis: {client.zcard(keys.frontier)} request(s) queued, "
             f"{client.llen(keys.pages)} page(s) waiting for the ingester. Let the workers and "

@@ -376,10 +376,13 @@ def enqueue_run(redis_url: str, db_path: str | Path, sources: Sequence[Source], 
     from crawler.run import crawl_settings
 
     client = pagequeue.connect(redis_url)
-    db = store.open_archive(db_path)
     recheck_days = crawl_settings(db_path, settings).getfloat("THIDUA_RECHECK_DAYS")
-    run = pagequeue.start_run(client, db, sources, max_pages=max_pages, since=since,
-                              recheck_days=recheck_days)
+    db = store.open_archive(db_path)
+    try:
+        run = pagequeue.start_run(client, db, sources, max_pages=max_pages, since=since,
+                                  recheck_days=recheck_days)
+    finally:
+        db.close()
     spider = RedisSourcesSpider(sources=sources)
     queue = LeasedPriorityQueue(client, spider, KEYS.frontier)
     dupefilter = RFPDupeFilter(client, KEYS.dupefilter)
