@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from archive import store
+from archive.encoding import decode_html, decode_problems
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,6 @@ def extractor_version() -> str:
 
 def decode_page(body: bytes, headers: Mapping[str, str] | None) -> tuple[str, list[str]]:
     """Bytes → NFC text, with the charset repairs that were needed (logged with the page)."""
-    from archive.encoding import decode_html
-
     declared = None
     for k, v in (headers or {}).items():
         if k.lower() == "content-type" and "charset=" in v.lower():
@@ -127,8 +126,6 @@ def extract_and_store(
         text, repairs = decode_page(body, headers)
         if repairs:
             log.info("%s: charset repairs %s", url, repairs)
-        from archive.encoding import decode_problems
-
         undecodable = decode_problems(repairs)
         record = {} if undecodable else build_record(text, url, getattr(source, "rules", None))
     except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
