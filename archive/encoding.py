@@ -331,11 +331,15 @@ def _has_any(text: str, needles: Iterable[str]) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _converts(word: str, scheme: str) -> bool:
+    """Is the word a Vietnamese syllable once converted from the legacy encoding?"""
+    return is_syllable(convert_legacy(word, scheme))
+
+
+@lru_cache(maxsize=65536)
 def _vote(word: str, scheme: str) -> int:
     """+1: the word is debris as is but a syllable once converted; -1: the reverse; 0: either."""
-    as_is = is_syllable(word)
-    converted = is_syllable(convert_legacy(word, scheme))
-    return int(converted) - int(as_is)
+    return int(_converts(word, scheme)) - int(is_syllable(word))
 
 
 def _tally(text: str, scheme: str) -> tuple[int, int, int]:
@@ -427,7 +431,8 @@ def convert_page(text: str, scheme: str) -> tuple[str, int, int]:
                 or not _CANDIDATE.search(part):
             out.append(part)
             continue
-        votes = [_vote(w, scheme) for w in _CANDIDATE.findall(part)]
+        words = _CANDIDATE.findall(part)
+        votes = [_vote(w, scheme) for w in words]
         legacy, unicode = sum(v > 0 for v in votes), sum(v < 0 for v in votes)
         # On a page that also has Unicode stretches (a template around a pasted article) a
         # stretch whose words read either way ("Các tin khác") stays as written; on an
@@ -435,11 +440,9 @@ def convert_page(text: str, scheme: str) -> tuple[str, int, int]:
         if legacy < unicode or (unicode_parts and legacy <= unicode):
             out.append(part)
             continue
-        new = convert_legacy(part, scheme)
-        for w in _CANDIDATE.findall(part):
-            converted += 1
-            bad += not is_syllable(convert_legacy(w, scheme))
-        out.append(new)
+        converted += len(words)
+        bad += sum(not _converts(w, scheme) for w in words)
+        out.append(convert_legacy(part, scheme))
     page = "".join(out)
     if scheme == "tcvn3" and ".vn" in page.lower():
         page = _H_FONT.sub(_upper_h_font, page)
