@@ -270,14 +270,7 @@ def test_due_recheck_uses_conditional_get_in_workers(site, redis_url, tmp_path):
     enqueue(redis_url, db, site, "-s", "THIDUA_RECHECK_DAYS=0.00001")
     finish(tmp_path, {"w1": worker(tmp_path, "w1", redis_url, site, 0, "-s", "THIDUA_KNOWN_PAGES=100"),
                       "ingest": ingester(tmp_path, "ingest", redis_url, db, site)})
-    stats = server_stats(site)
-    assert stats["conditional_requests"] == sum(article_fetches(site).values()) == len(ARTICLES)
-    assert stats["statuses"].get("304") == len(ARTICLES) - 1
-    last = rows(db, "select sum(updated) u, sum(not_modified) nm from crawls "
-                    "where run_id = (select run_id from crawls order by id desc limit 1)")[0]
-    assert last == {"u": 1, "nm": len(ARTICLES) - 1}
-    [row] = rows(db, "select body from articles where url = ?", [site + changed["path"]])
-    assert "cập nhật lần 1" in row["body"]
+    test_crawl.assert_recheck_updated_only(db, site, changed)
 
 
 def test_a_worker_without_a_queued_run_says_what_to_do(redis_url, tmp_path):
