@@ -226,6 +226,8 @@ def ingest(redis_url: str, sources_files: tuple[str, ...], db_path: str, until_d
         thidua ingest --redis redis://10.0.0.5:6379/0 --db data/archive.db
         thidua ingest --redis redis://127.0.0.1:6379/0 --until-done   # one run, then exit
     """
+    import sqlite3
+
     from archive.lock import CrawlLock, LockedError
     from archive.pagequeue import QueueError, connect, redis_errors, run_ingester
     from archive.store import StoreError, open_archive
@@ -248,9 +250,11 @@ def ingest(redis_url: str, sources_files: tuple[str, ...], db_path: str, until_d
         client = connect(redis_url)
         db = open_archive(db_path)
         done = run_ingester(client, db, registry, until_done=until_done, on_finish=report)
-    except (QueueError, StoreError, *redis_errors()) as exc:
+    except (QueueError, StoreError, sqlite3.Error, *redis_errors()) as exc:
+        # a failed write leaves its message in the processing list, requeued at the next start
         hint = "" if isinstance(exc, QueueError) else " Restart it when fixed: nothing taken is lost."
-        click.echo(f"thidua ingest: {exc}{hint}", err=True)
+        what = f"archive {db_path}: " if isinstance(exc, sqlite3.Error) else ""
+        click.echo(f"thidua ingest: {what}{exc}{hint}", err=True)
         sys.exit(EXIT_SOURCE_FAILED)
     finally:
         if db is not None:

@@ -279,3 +279,30 @@ def test_a_worker_without_a_queued_run_says_what_to_do(redis_url, tmp_path):
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1
     assert "--enqueue" in result.stderr
+
+
+def test_an_archive_write_error_stops_the_ingester_and_keeps_the_page(redis_url, tmp_path):
+    """A write the archive refuses (here a trigger stands in for a full disk) ends `thidua
+    ingest` with a message saying what to do, and the page it had taken stays in Redis."""
+    from archive import store
+    from archive.pagequeue import encode_message
+
+    db = tmp_path / "archive.db"
+    archive = store.open_archive(db)
+    archive.execute("create trigger refuse before insert on pages "
+                    "begin select raise(abort, 'disk is full (test)'); end")
+    archive.conn.commit()
+    archive.close()
+    client = redis.Redis.from_url(redis_url)
+    client.lpush("thidua:pages", encode_message(
+        "page", url="http://127.0.0.1:9/ldld/tin/1.html", status=200, headers={},
+        body="<html><h1>Cụm thi đua</h1></html>".encode(), source_id="demo-ldld",
+        fetched_at="2025-01-01T00:00:00+00:00", run_id="r1"))
+    result = subprocess.run(thidua("ingest", "--redis", redis_url, "--db", str(db), "--sources",
+                                   str(DEMO_SOURCES), "--until-done"),
+                            env={**os.environ, "DEMO_URL": "http://127.0.0.1:9"}, cwd=ROOT,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "disk is full (test)" in result.stderr and "Restart it when fixed" in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert client.llen("thidua:pages") + client.llen("thidua:pages:processing") == 1
