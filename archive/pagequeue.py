@@ -61,6 +61,7 @@ from archive import crawls, ingest, store
 log = logging.getLogger(__name__)
 
 MESSAGE_VERSION = 1
+OPENING_TTL_S = 3600  # an enqueue that died mid-way stops blocking the next one after this
 
 
 class QueueError(Exception):
@@ -108,6 +109,10 @@ class Keys:
     @property
     def run(self) -> str:
         return f"{self.prefix}:run"
+
+    @property
+    def opening(self) -> str:
+        return f"{self.prefix}:opening"
 
     def heartbeat(self, worker: str) -> str:
         return f"{self.prefix}:worker:{worker}"
@@ -209,6 +214,11 @@ def start_run(client: Any, db: Database, sources: Iterable[Any], *, max_pages: i
     sources = list(sources)
     run = {"run_id": uuid.uuid4().hex[:12], "started_at": store.now_iso(),
            "sources": [s.id for s in sources], "max_pages": max_pages, "since": since}
+    # Two operators enqueueing at once both see "no run" above: the first to claim opens it.
+    if not client.set(keys.opening, run["run_id"], nx=True, ex=OPENING_TTL_S):
+        raise RunInProgressError(
+            f"another `thidua crawl --enqueue` is opening a run in this Redis right now; wait "
+            f"for it (if it died, its claim {keys.opening} expires within {OPENING_TTL_S} s).")
     with db.conn:
         for s in sources:
             store.save_source(db, s)
@@ -222,6 +232,19 @@ def start_run(client: Any, db: Database, sources: Iterable[Any], *, max_pages: i
 def publish_run(client: Any, run: Mapping[str, Any], keys: Keys = KEYS) -> None:
     """After the start requests are queued: workers and the ingester now see the run."""
     client.set(keys.run, json.dumps(dict(run)))
+    client.delete(keys.opening)
+
+
+def abandon_run(client: Any, db: Database, run: Mapping[str, Any], error: str,
+                keys: Keys = KEYS) -> None:
+    """An enqueue that failed before publishing: its `crawls` rows say so instead of staying
+    'running' for good, the start requests it had queued go (no worker has seen the run), and
+    the claim is released so the next enqueue can start."""
+    with db.conn:
+        db.execute("update crawls set status = 'failed', finished_at = ?, "
+                   "stats = json_object('error', ?) where run_id = ? and status = 'running'",
+                   [store.now_iso(), error, run["run_id"]])
+    client.delete(keys.frontier, keys.dupefilter, keys.opening)
 
 
 def export_known(client: Any, db: Database, source_ids: list[str], *, recheck_days: float = 0,

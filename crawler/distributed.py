@@ -381,18 +381,22 @@ def enqueue_run(redis_url: str, db_path: str | Path, sources: Sequence[Source], 
     try:
         run = pagequeue.start_run(client, db, sources, max_pages=max_pages, since=since,
                                   recheck_days=recheck_days)
+        try:
+            spider = RedisSourcesSpider(sources=sources)
+            queue = LeasedPriorityQueue(client, spider, KEYS.frontier)
+            dupefilter = RFPDupeFilter(client, KEYS.dupefilter)
+            script = client.register_script(ENQUEUE_LUA)
+            seeds = Counter(r.meta["source_id"] for r in spider.seed_requests()
+                            if push_request(script, queue, dupefilter, r))
+            for source_id, n in seeds.items():  # counted as a local crawl counts its start requests
+                client.hincrby(KEYS.counts(run["run_id"], source_id), "requests", n)
+            run["seeds"] = sum(seeds.values())
+            pagequeue.publish_run(client, run)
+        except BaseException as exc:
+            pagequeue.abandon_run(client, db, run, f"{type(exc).__name__}: {exc}")
+            raise
     finally:
         db.close()
-    spider = RedisSourcesSpider(sources=sources)
-    queue = LeasedPriorityQueue(client, spider, KEYS.frontier)
-    dupefilter = RFPDupeFilter(client, KEYS.dupefilter)
-    script = client.register_script(ENQUEUE_LUA)
-    seeds = Counter(r.meta["source_id"] for r in spider.seed_requests()
-                    if push_request(script, queue, dupefilter, r))
-    for source_id, n in seeds.items():  # counted as a local crawl counts its start requests
-        client.hincrby(KEYS.counts(run["run_id"], source_id), "requests", n)
-    run["seeds"] = sum(seeds.values())
-    pagequeue.publish_run(client, run)
     run["known"] = client.scard(KEYS.known)
     return run
 

@@ -306,3 +306,31 @@ def test_an_archive_write_error_stops_the_ingester_and_keeps_the_page(redis_url,
     assert "disk is full (test)" in result.stderr and "Restart it when fixed" in result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     assert client.llen("thidua:pages") + client.llen("thidua:pages:processing") == 1
+
+
+def test_two_enqueues_at_once_open_one_run_and_a_failed_one_leaves_no_running_rows(
+        redis_url, tmp_path, monkeypatch):
+    """Both enqueuers can read "no run" before either publishes: the claim decides. An enqueue
+    that fails before publishing marks its crawls rows failed and frees the claim."""
+    from archive import pagequeue, store
+    from archive.sources import load_sources
+
+    monkeypatch.setenv("DEMO_URL", "http://127.0.0.1:9")
+    sources = load_sources(files=[DEMO_SOURCES])
+    assert sources
+    client = redis.Redis.from_url(redis_url)
+    db = store.open_archive(tmp_path / "archive.db")
+    try:
+        first = pagequeue.start_run(client, db, sources)
+        with pytest.raises(pagequeue.RunInProgressError, match="opening a run"):
+            pagequeue.start_run(client, db, sources)
+        pagequeue.abandon_run(client, db, first, "RuntimeError: seed failed (test)")
+        statuses = {r["run_id"]: r["status"] for r in db.query("select run_id, status from crawls")}
+        assert statuses == {first["run_id"]: "failed"}
+        assert client.zcard("thidua:requests") == 0 and not client.exists("thidua:opening")
+        second = pagequeue.start_run(client, db, sources)  # the claim is free again
+        pagequeue.publish_run(client, second)
+        assert pagequeue.read_run(client)["run_id"] == second["run_id"]
+        assert not client.exists("thidua:opening")
+    finally:
+        db.close()
