@@ -256,6 +256,11 @@ def ingest(redis_url: str, sources_files: tuple[str, ...], db_path: str, until_d
         what = f"archive {db_path}: " if isinstance(exc, sqlite3.Error) else ""
         click.echo(f"thidua ingest: {what}{exc}{hint}", err=True)
         sys.exit(EXIT_SOURCE_FAILED)
+    except KeyboardInterrupt:
+        # the page being archived is still in the processing list: the next start requeues it
+        click.echo("thidua ingest: stopped (Ctrl-C). Nothing taken is lost: start it again to "
+                   "go on.", err=True)
+        sys.exit(130)
     finally:
         if db is not None:
             db.close()

@@ -334,3 +334,16 @@ def test_two_enqueues_at_once_open_one_run_and_a_failed_one_leaves_no_running_ro
         assert not client.exists("thidua:opening")
     finally:
         db.close()
+
+
+def test_ctrl_c_stops_the_ingester_with_a_message_not_a_traceback(redis_url, tmp_path):
+    proc = subprocess.Popen(thidua("ingest", "--redis", redis_url, "--db", str(tmp_path / "a.db"),
+                                   "--sources", str(DEMO_SOURCES)),
+                            env={**os.environ, "DEMO_URL": "http://127.0.0.1:9"}, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_until(lambda: (tmp_path / "a.db").exists(), "the ingester opened its archive", 30)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Nothing taken is lost" in err and "Traceback" not in err, err
