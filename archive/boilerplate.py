@@ -106,15 +106,66 @@ _EDITOR_NOTE = re.compile(r"^(?:\((?!\s*(?:theo|nguồn|nguon|source)\b)[^()]{3,
                           re.IGNORECASE)
 
 
+# The line that opens a photo gallery at the end of a report ("Một số hình ảnh tại hội nghị:",
+# "Hình ảnh buổi lễ:", "Dưới đây là một số hình ảnh:") — the pictures and captions follow it.
+_GALLERY_INTRO = re.compile(r"^(?:dưới đây là |sau đây là |mời (?:bạn đọc|quý vị) (?:cùng )?xem )?"
+                            r"(?:một số |một vài |những |các |chùm )?(?:hình ảnh|ảnh)"
+                            r"(?:\s+(?:tại|về|trong|của|buổi|lễ|hội|sự kiện|chương trình|hoạt động)\b.*)?"
+                            r"\s*[:.]?$", re.IGNORECASE)
+
+
+def is_gallery_intro(text: str) -> bool:
+    """A short line that announces pictures: it belongs to the gallery, not to the body.
+
+    Either a line that opens like a gallery title ("Một số hình ảnh tại hội nghị:") or any
+    short line that ends with a colon — when it is the last line of the text, what it
+    announced (pictures, a video, a list of links) is not there as prose. Called on the last
+    paragraph only."""
+    t = text.strip().strip("*_ ")
+    if not t or len(t) > 160:
+        return False
+    if t.endswith((":", "：")):
+        return True
+    return bool(_GALLERY_INTRO.match(t)) and len(t.split()) <= 14 and not re.search(r"[!?…]\s*$", t)
+
+
 def is_editor_note(text: str) -> bool:
     """A bracketed or asterisked note after the article's last sentence: not the body."""
     t = text.strip()
     return bool(_EDITOR_NOTE.match(t)) and not re.search(r"[.!?…]\s+\S", t.strip("()*. "))
 
 
-def strip_outlet_prefix(text: str) -> str:
-    """Remove an outlet tag before the first sentence ("(SGGP). – Sáng 29-5" → "Sáng 29-5")."""
+# A bare domain before a dash ("Baoquocte.vn - Sáng 15/7", "Dangcongsan.vn – …").
+_DOMAIN_PREFIX = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)\s*[-–—:]+\s*(?=\S)", re.IGNORECASE)
+# One to three words before a dash: compared with the site's own names (see below).
+_WORD_PREFIX = re.compile(r"^((?:[^\W\d_][\w.&+]*)(?:\s[^\W\d_][\w.&+]*){0,2})\s*[-–—]+\s*(?=\S)")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def strip_outlet_prefix(text: str, sites: list[str] | tuple[str, ...] | None = None) -> str:
+    """Remove an outlet tag before the first sentence ("(SGGP). – Sáng 29-5" → "Sáng 29-5").
+
+    Besides the bracketed and upper-case tags, a bare domain ("Baoquocte.vn - ") is a tag, and
+    so is a mixed-case word that is the site's own name ("Kinhtedothi - " on kinhtedothi.vn)
+    when the caller passes the site's names (`sites`: og:site_name, the host …): papers sign
+    the sapo with the name they go by, which no rule about capitals can tell from a place.
+    """
     t = text.lstrip()
+    m = _DOMAIN_PREFIX.match(t)
+    if m and t[m.end():][:1].isupper() | t[m.end():][:1].isdigit():
+        return t[m.end():]
+    m = _WORD_PREFIX.match(t)
+    if m and sites:
+        token = _compact(m.group(1))
+        names = {_compact(s) for s in sites if s}
+        names |= {n.split("vn")[0] for n in list(names) if n.endswith("vn")}
+        rest = t[m.end():]
+        if len(token) >= 3 and token in {n for n in names if len(n) >= 3} \
+                and rest[:1].isupper() | rest[:1].isdigit():
+            return rest
     m = _PAREN_PREFIX.match(t)
     if m:
         inner = m.group(1)

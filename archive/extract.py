@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -39,6 +40,7 @@ from archive.boilerplate import (
     is_attribution,
     is_digest_title,
     is_editor_note,
+    is_gallery_intro,
     is_initials_signature,
     is_outlet_name,
     is_photo_credit,
@@ -52,6 +54,7 @@ from archive.boilerplate import (
 )
 from archive.encoding import fix_mojibake
 from archive.normalize import clean_line, fold, nfc
+from archive.places import find_provinces
 from archive.urls import canonical_url, site_key
 
 # 5 (rules from the own blind pages, tests/fixtures/html_blind): section names (<h1> portlet
@@ -67,7 +70,15 @@ from archive.urls import canonical_url, site_key
 # last line are a signature; a labelled byline above the sapo is the author; a digest's last
 # signature is not; ISO times with milliseconds or a bare "+07"; the CSV author column after any
 # date line that a URL closes.
-VERSION = "6"
+# 7 (rules from the second own blind set, tests/fixtures/html_blind2): a closing gallery's intro
+# line ("Một số hình ảnh tại hội nghị:", any last line ending in ":") leaves the body; a sapo tag
+# that is the site's own name ("Kinhtedothi - ") or a bare domain is stripped; a headline that is
+# no <h1> (found by its text) anchors the date/byline search; a meta bar that also holds share
+# buttons ("author-share-top") keeps its byline and date; a date printed in the headline's block
+# (date-classed child, bracketed "(15/01/2025 08:50)") is not title but date; a <title> printed
+# nowhere on the page yields to the title-class element/<h1>; a writer's name set in bold before
+# a dash at the start of the sapo is the author (not a place, not an outlet).
+VERSION = "7"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths")
@@ -259,6 +270,25 @@ def _junk_attrs(el: Any) -> bool:
         return el.tag not in ("body", "html", "article", "main")
     style = (el.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
+
+
+# A header line that holds the byline and the date together with the share buttons
+# ("author-share-top", "date-social", "meta-toolbar"): furniture for the body, but the author
+# and the date inside it are the article's own.
+_META_TOKENS = {"author", "authors", "byline", "tacgia", "date", "time", "datetime", "ngay",
+                "publish", "published", "posted", "meta", "info"}
+_SHARE_TOKENS = {"share", "sharing", "social", "socials", "toolbar", "tool", "tools", "fb",
+                 "facebook", "zalo", "twitter", "sharebox", "print", "rating", "vote", "top"}
+
+
+def _hides_meta(el: Any) -> bool:
+    """`el` is furniture whose text is no byline or date: `_is_junk`, except a meta bar — a
+    class that names the byline/date besides share widgets ("author-share-top")."""
+    if not _is_junk(el):
+        return False
+    tokens = {t for t in re.split(r"[\s_-]+", _attr_tokens(el).lower()) if t}
+    return not (tokens & _META_TOKENS and (tokens & _JUNK_TOKENS) <= _SHARE_TOKENS
+                and not _JUNK_EXACT.search(_attr_tokens(el)))
 
 
 def _is_caption_el(el: Any) -> bool:
@@ -788,22 +818,22 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
     blocks = walk_blocks(content, base) if content is not None else []
 
     # ---- lead candidates (before the body, since the body drops a repeated lead)
-    lead, lpath = None, None
+    lead, lpath, sapo_author = None, None, None
     nodes = _select(sel, rules.get("lead"))
     if nodes:
         lead = clean_line(_join_text(nodes)) or None
         lpath = "platform" if lead else None
     if not lead:
-        lead, lpath = _generic_lead(sel, meta, ld, content, title, sites, title_el)
+        lead, lpath, sapo_author = _generic_lead(sel, meta, ld, content, title, sites, title_el)
 
     body_info = _shape_body(blocks, title=title, lead=lead,
-                            byline_rule=(rules.get("byline") or "auto"))
+                            byline_rule=(rules.get("byline") or "auto"), sites=sites)
     if sum(len(p) for p in body_info["paragraphs"]) < 200 and (ld or meta.get("og:type") == "article"):
         # The page says it is an article but the density detector found no text block (text in
         # odd markup): trafilatura's tree heuristics as a last resort, off the normal path.
         fallback = _trafilatura_blocks(html, url)
         if fallback:
-            shaped = _shape_body(fallback, title=title, lead=lead, byline_rule="auto")
+            shaped = _shape_body(fallback, title=title, lead=lead, byline_rule="auto", sites=sites)
             if sum(len(p) for p in shaped["paragraphs"]) > sum(len(p) for p in body_info["paragraphs"]):
                 body_info, bpath = shaped, "trafilatura"
     if body_info["lead_from_body"] and not lead:
@@ -813,7 +843,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         # A description that is only the body's first words cut short is no lead.
         lead, lpath = None, None
     if lead:
-        lead = strip_outlet_prefix(lead)
+        lead = strip_outlet_prefix(lead, sites)
         if title and _same(lead.rstrip(". "), title.rstrip(". ")):
             lead, lpath = None, None  # a description that only repeats the title
     record["lead"] = lead
@@ -857,6 +887,8 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         author, apath = body_info["label_author"], "label"
     if not author:
         author, apath = _author_element(sel, content)
+    if not author and sapo_author:
+        author, apath = sapo_author, "sapo"
     if not author and body_info["byline"]:
         author, apath = body_info["byline"], "byline"
     if not author:
@@ -1010,8 +1042,71 @@ def _is_section_name(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
     return False
 
 
+# A date/time printed in the headline's own block: a child whose class names it
+# (<span class="news-date">), or a bracketed date closing the line ("… năm 2025 (15/01/2025 08:50)").
+_DATE_CHILD = re.compile(r"date|time|ngay|publish|posted|thoi[-_]?gian", re.IGNORECASE)
+_BRACKET_DATE = re.compile(
+    r"\s*[(\[]\s*(?:(?:ngày|cập nhật|đăng)\s*:?\s*)?(?:\d{1,2}[:h]\d{2}\s*[-,|]?\s*)?"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[-,|]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?\s*[)\]]\s*$",
+    re.IGNORECASE)
+
+
+def _heading_text(el: Any) -> str:
+    """The text of a headline element without the date its block prints beside it.
+
+    Gov portals (VNPT eGov, old CMSs) put the date inside the title's block — a date-classed
+    child or a bracketed "(15/01/2025 08:50)" after the words; neither is part of the title."""
+    dated = [c for c in el.iter() if c is not el and isinstance(c.tag, str)
+             and _DATE_CHILD.search(_attr_tokens(c)) and parse_date(" ".join(c.itertext()))]
+    if dated:
+        el = copy.deepcopy(el)
+        for c in [c for c in el.iter() if c is not el and isinstance(c.tag, str)
+                  and _DATE_CHILD.search(_attr_tokens(c)) and parse_date(" ".join(c.itertext()))]:
+            if c.getparent() is not None:
+                _drop(c)
+    text = clean_line("".join(el.itertext()))
+    return _BRACKET_DATE.sub("", text).strip() or text
+
+
+def _visible_title_element(sel: parsel.Selector, title: str, links: bool = False) -> Any:
+    """The element that prints `title` on the page when no <h1> does (a "title-detail" div,
+    a bold <font> in a table cell): it anchors the search for the date, lead and byline.
+    With `links`, a link printing it counts too (is the text on the page at all?)."""
+    n = len(title)
+    initial = unicodedata.normalize("NFD", title)[:1].lower()
+    try:
+        # Elements of about the title's length that hold text of their own (wrappers around
+        # the real element are found through it); NFD pages are longer, hence the wide window.
+        nodes = sel.root.xpath(
+            "//body//*[not(self::script) and not(self::style) and not(self::option)]"
+            "[text()[normalize-space()]]"
+            "[string-length(normalize-space(.)) >= $lo][string-length(normalize-space(.)) <= $hi]",
+            lo=max(5, int(n * 0.7)), hi=int(n * 1.4) + 10)
+    except etree.XPathError:
+        return None
+    for el in nodes:
+        first = (el.text or "").strip() or " ".join(el.itertext()).strip()
+        if unicodedata.normalize("NFD", first)[:1].lower() != initial:
+            continue
+        if not links and (el.tag == "a" or any(a.tag in ("a", "nav", "aside", "footer")
+                                               for a in el.iterancestors())):
+            continue
+        text = _heading_text(el)
+        if _same(text, title):
+            return el
+    return None
+
+
 def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
                    sites: list[str]) -> tuple[str | None, str | None, Any]:
+    title, path, el = _generic_title_text(sel, meta, ld, sites)
+    if title and el is None and path in ("jsonld", "meta", "title-tag"):
+        el = _visible_title_element(sel, title)
+    return title, path, el
+
+
+def _generic_title_text(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
+                        sites: list[str]) -> tuple[str | None, str | None, Any]:
     html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
     og = clean_line(meta.get("og:title", "") or meta.get("twitter:title", ""))
     headline = clean_line(str(ld.get("headline") or ld.get("name") or "")) if ld else ""
@@ -1020,7 +1115,7 @@ def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any
     for h in sel.xpath("//h1"):
         if h.xpath("ancestor::nav|ancestor::aside|ancestor::footer"):
             continue
-        text = clean_line("".join(h.xpath(".//text()").getall()))
+        text = _heading_text(h.root)
         if text and not is_section_end(text) and 5 <= len(text) <= 400 \
                 and not _is_site_heading(h.root, text, sites) and not _is_section_name(text, sel, sites):
             h1s.append((text, h.root))
@@ -1050,11 +1145,13 @@ def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any
                 _startswith(html_title, text) or _same(text, _strip_site_suffix(html_title, sites))) \
                 and not _is_section_name(text, sel, sites):
             return text, "generic", h.root
-    if html_title and (_names_the_site(html_title, sel, sites) or _is_generic_page_name(html_title, sites)):
+    if html_title and (_names_the_site(html_title, sel, sites) or _is_generic_page_name(html_title, sites)
+                       or _visible_title_element(sel, _strip_site_suffix(html_title, sites), links=True) is None):
         # Print views and bare portal templates: <title> is only the site's name or a section
-        # name ("Tin tức", "Chi tiết tin") and the article's title is a div/span/p with a
-        # title class ("title", "tieude", "headline") — or an unconfirmed <h1>: whichever comes
-        # first on the page (a sidebar portlet's <h1> comes after the headline).
+        # name ("Tin tức", "Chi tiết tin") — or any text the page prints nowhere else, so not its
+        # headline — and the article's title is a div/span/p with a title class ("title",
+        # "tieude", "headline") or an unconfirmed <h1>: whichever comes first on the page (a
+        # sidebar portlet's <h1> comes after the headline).
         for el in sel.root.iter("h1", "h2", "h3", "h4", "div", "p", "span", "td", "strong"):
             if el.tag == "h1":
                 vetted = next((t for t, e in h1s if e is el), None)
@@ -1068,6 +1165,8 @@ def _generic_title(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any
                    for a in el.iterancestors()):
                 continue
             text = clean_line(" ".join(el.itertext()))
+            if len(text) <= 400:
+                text = _heading_text(el)
             if 10 <= len(text) <= 300 and not is_section_end(text) and not _same(text, html_title) \
                     and len(text.split()) >= 3 and not _names_the_site(text, sel, sites) \
                     and not _is_section_name(text, sel, sites):
@@ -1107,9 +1206,37 @@ def _names_a_picture(attrs: str) -> bool:
     return bool(_PICTURE_WORDS & {t for t in re.split(r"[\s_-]+", attrs.lower()) if t})
 
 
+_SAPO_DASH = re.compile(r"^\s*[-–—]+\s*(?=\S)")
+
+
+def _sapo_byline(el: Any, text: str) -> tuple[str | None, str]:
+    """A writer's name opening the sapo in bold before a dash ("<strong>Thu Phương</strong> –
+    Sáng 15/7, …") → (name, sapo without it); otherwise (None, text).
+
+    Only a separately bold run counts, and only when it reads as a personal name: not an outlet
+    tag ("<b>TPO</b> -", see strip_outlet_prefix) and not a place — VnExpress-style sapos open
+    with where it happened ("Hà Nội - …"), which is no byline."""
+    bold = next((c for c in el.iter("strong", "b") if c is not el), None)
+    if bold is None:
+        return None, text
+    name = clean_line(" ".join(bold.itertext()))
+    if not name or len(name) > 40 or not text.startswith(name):
+        return None, text
+    m = _SAPO_DASH.match(text[len(name):])
+    rest = text[len(name):][m.end():] if m else ""
+    if not m or len(rest) < 40 or not (rest[0].isupper() or rest[0].isdigit()):
+        return None, text
+    author = parse_byline(name)
+    if not author or is_outlet_name(name) or find_provinces(name):
+        return None, text
+    return author, rest
+
+
 def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
                   content: Any, title: str | None = None, sites: list[str] | None = None,
-                  title_el: Any = None) -> tuple[str | None, str | None]:
+                  title_el: Any = None) -> tuple[str | None, str | None, str | None]:
+    """The sapo: a visible sapo element first, then the JSON-LD/meta description; with the
+    writer's name when the sapo opens with it (`_sapo_byline`) — (lead, path, author)."""
     # A visible sapo element outside the content area (or its first child).
     after_title = False
     for el in sel.root.iter():
@@ -1131,7 +1258,8 @@ def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
             if content is not None and el is not content and content in el.iterancestors():
                 # A sapo inside the content area is fine; the body drops the repeat.
                 pass
-            return text, "sapo"
+            author, text = _sapo_byline(el, text)
+            return text, "sapo", author
     descriptions = []
     if ld and isinstance(ld.get("description"), str):
         descriptions.append((clean_line(ld["description"]), "jsonld"))
@@ -1141,13 +1269,13 @@ def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
     descriptions = [(d, p) for d, p in descriptions
                     if len(d) >= 20 and not _is_site_description(d, title, sel, sites or [])]
     if not descriptions:
-        return None, None
+        return None, None, None
     # The longest of those that agree: og:description is often the JSON-LD one cut short.
     best, path = descriptions[0]
     for d, p in descriptions[1:]:
         if len(d) > len(best) and _startswith(d, best.rstrip(".… ")):
             best, path = d, p
-    return best, path
+    return best, path, None
 
 
 def _strip_author_label(text: str) -> str:
@@ -1165,7 +1293,8 @@ def _author_element(sel: parsel.Selector, content: Any) -> tuple[str | None, str
         attrs = _attr_tokens(el)
         if not attrs or not _AUTHOR_CLASS.search(attrs) or "author-box" in attrs.lower():
             continue
-        if any(a.tag in ("nav", "aside", "footer") or _is_junk(a) for a in el.iterancestors()):
+        if _hides_meta(el) or any(a.tag in ("nav", "aside", "footer") or _hides_meta(a)
+                                  for a in el.iterancestors()):
             continue
         text = clean_line(" ".join(el.itertext()))
         if not text or len(text) > 100:
@@ -1244,7 +1373,7 @@ def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
             attrs = _attr_tokens(el)
             if not attrs or not _DATE_CLASS.search(attrs):
                 continue
-            if any(_is_junk(a) for a in el.iterancestors()) or _is_junk(el):
+            if any(_hides_meta(a) for a in el.iterancestors()) or _hides_meta(el):
                 continue
             text = clean_line(" ".join(el.itertext()))
             if text and len(text) <= 160:
@@ -1258,9 +1387,13 @@ def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
         return min(found, key=lambda f: abs(f[0] - h1_pos))[1]
 
     def under_heading() -> str | None:
-        """Text right under the heading ("Thứ Hai, 15/07/2016 10:30" without a class)."""
+        """Text right under the heading ("Thứ Hai, 15/07/2016 10:30" without a class), or the
+        bracketed date closing the heading's own block ("… năm 2025 (15/01/2025 08:50)")."""
         if h1 is None:
             return None
+        own = _BRACKET_DATE.search(clean_line(" ".join(h1.itertext())))
+        if own and parse_date(own.group(0)):
+            return parse_date(own.group(0))
         following = h1.xpath("following::text()")[:40]
         return parse_date(clean_line(" ".join(str(t) for t in following))[:300])
 
@@ -1335,8 +1468,12 @@ def _looks_like_caption(block: Block) -> bool:
 
 
 def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
-                byline_rule: str = "auto") -> dict[str, Any]:
-    """Blocks → paragraphs, captions, images, byline; the rules every path shares."""
+                byline_rule: str = "auto", sites: list[str] | None = None) -> dict[str, Any]:
+    """Blocks → paragraphs, captions, images, byline; the rules every path shares.
+
+    From the end: attributions, date lines, widgets, editor's notes, photo credits, the byline
+    and a gallery's intro line ("Một số hình ảnh tại hội nghị:" — its pictures and captions
+    went to `captions`) leave the body."""
     images: list[dict[str, Any]] = []
     captions: list[str] = []
     paragraphs: list[str] = []
@@ -1398,7 +1535,8 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
             break
         last = paragraphs[-1]
         if is_attribution(last) or _DATELINE.match(last) or is_widget_line(last) \
-                or (is_editor_note(last) and len(paragraphs) > 1) or is_photo_credit(last):
+                or (is_editor_note(last) and len(paragraphs) > 1) or is_photo_credit(last) \
+                or (is_gallery_intro(last) and len(paragraphs) > 1):
             paragraphs.pop()
             continue
         name = parse_byline(last) if byline is None else None
@@ -1423,7 +1561,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
     while paragraphs and is_attribution(paragraphs[-1]):
         paragraphs.pop()
     if paragraphs:
-        paragraphs[0] = strip_outlet_prefix(paragraphs[0])
+        paragraphs[0] = strip_outlet_prefix(paragraphs[0], sites)
     lead_from_body = None
     if paragraphs and lead:
         first = paragraphs[0]
@@ -1550,7 +1688,7 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
     sentences = [p for p in paragraphs if len(p) >= 60 and re.search(r"[.!?…”\"]\s*$", p)]
     if len(sentences) >= 3 and sum(len(p) for p in sentences) >= 300:
         score += 1  # running prose, several full sentences (short gov-portal news items)
-    if record.get("author") and record["paths"].get("author") in ("byline", "label", "element"):
+    if record.get("author") and record["paths"].get("author") in ("byline", "label", "element", "sapo"):
         score += 1  # a signed text: listings and home pages carry no byline
     if teasers_in_content >= 4 or sum(1 for p in paragraphs if _DATELINE.match(p)) >= 3:
         # the "content" is a list of linked headlines with dates and summaries (the density

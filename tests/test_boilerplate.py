@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.boilerplate import parse_byline, strip_outlet_prefix
+from archive.boilerplate import is_gallery_intro, parse_byline, strip_outlet_prefix
 from archive.extract import extract_article
 
 
@@ -37,6 +37,34 @@ def test_parse_byline(line: str, author: str | None) -> None:
 ])
 def test_strip_outlet_prefix(text: str, rest: str) -> None:
     assert strip_outlet_prefix(text) == rest
+
+
+@pytest.mark.parametrize("text, sites, rest", [
+    # The name the paper signs with, mixed case: only a site name makes it a tag.
+    ("Kinhtedothi - Chiều 29/12, huyện tổng kết", ["Kinh tế & Đô thị", "kinhtedothi.vn"],
+     "Chiều 29/12, huyện tổng kết"),
+    ("Kinhtedothi - Chiều 29/12, huyện tổng kết", None, "Kinhtedothi - Chiều 29/12, huyện tổng kết"),
+    # A place opening the sapo is no outlet tag, whatever the site.
+    ("Hà Nội - Người đàn ông 63 tuổi", ["VnExpress", "vnexpress.net"], "Hà Nội - Người đàn ông 63 tuổi"),
+    # A bare domain before the dash is always a tag.
+    ("Baoquocte.vn - Sáng 15/7, Bộ Ngoại giao", None, "Sáng 15/7, Bộ Ngoại giao"),
+])
+def test_strip_outlet_prefix_site_names(text: str, sites: list[str] | None, rest: str) -> None:
+    assert strip_outlet_prefix(text, sites) == rest
+
+
+@pytest.mark.parametrize("line, intro", [
+    ("Một số hình ảnh tại hội nghị:", True),
+    ("Hình ảnh tại buổi lễ", True),
+    ("Dưới đây là một số hình ảnh:", True),
+    ("Chùm ảnh", True),
+    ("Xem video:", True),                                    # what it announces is not prose
+    ("Ảnh hưởng của bão số 3 tới sản xuất", False),          # "Ảnh" opening a sentence
+    ("Ảnh: Hải Nguyễn", False),                             # a photo credit (is_photo_credit's)
+    ("Dịp này, tỉnh trao 5 Cờ thi đua cho các đơn vị.", False),
+])
+def test_gallery_intro(line: str, intro: bool) -> None:
+    assert is_gallery_intro(line) is intro
 
 
 PARA = ("Hội nghị tổng kết phong trào thi đua yêu nước của tỉnh đã đánh giá kết quả, rút ra "
