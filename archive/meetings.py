@@ -3,15 +3,20 @@
 Rules, in the order they run (each is a small function below):
 
 1. **Text repair.** Captions and bylines in aggregator crawls are glued to the next sentence
-   ("…yêu nướcDịp này", "…CBCS.Các ý kiến"): a lower-case letter followed by an upper-case
-   word, or a full stop followed by a capitalised word, gets a sentence break. Outlet prefixes
-   ("ANTĐ - ", "(SGGP).– ", "NDĐT-") are dropped from the lead.
+   ("…yêu nướcDịp này", "…CBCS.Các ý kiến"): a lower-case letter (or a year, "…năm 1999Lễ
+   viếng") followed by an upper-case word, or a full stop followed by a capitalised word (or by an upper-case byline, "…thành
+   phố.THU HÀ"), gets a sentence break — but a locality or degree short form keeps its name
+   ("LĐLĐ Q.Hai Bà Trưng", "LĐLĐ TP. Hà Nội", "TS. Lê Văn A" end no sentence). Outlet prefixes
+   ("ANTĐ - ", "(SGGP).– ", "NDĐT-", "QĐND Online - ") are dropped from the lead.
 2. **Detection, per sentence.** A sentence reports a meeting when it has
    (a) an *agenda trigger*: sơ kết / tổng kết (with thi đua, phong trào, cuộc vận động,
    khen thưởng or a cluster in the sentence or headline), ký (kết) giao ước thi đua, phát động
    (phong trào) thi đua, đại hội thi đua / điển hình, biểu dương / tuyên dương / tôn vinh with
    an emulation object (điển hình, tiêu biểu, tiên tiến, thi đua, lao động giỏi, gương, cháu
-   ngoan), or a Cụm/Khối thi đua holding a hội nghị / tọa đàm / họp; and
+   ngoan), the honouring conference named without its verb ("Hội nghị điển hình tiên tiến
+   giai đoạn 2020-2025", of the kind of the honouring verb in the sentence or headline, else a
+   biểu dương; "một hội nghị điển hình tiên tiến" is none in particular), or a Cụm/Khối thi đua
+   holding a hội nghị / tọa đàm / họp; and
    (b) *evidence of a specific event*: a day ("Sáng 27-3", "ngày 15/7", "chiều qua", "sáng
    nay"), "đã/vừa … tổ chức/sơ kết/tuyên dương…", "diễn ra", "tổ chức hội nghị/lễ…", "tại hội
    nghị/lễ"; and
@@ -22,7 +27,9 @@ Rules, in the order they run (each is a small function below):
    ("chào mừng / hướng tới / chuẩn bị Đại hội …" do not disqualify), an executive meeting
    (hội nghị Ban Chấp hành/Ban Thường vụ, "Ban Chấp hành … tổ chức Hội nghị lần thứ 8",
    "Hội nghị lần thứ N … khóa", họp tiểu ban), a training course (tập huấn, bồi dưỡng nghiệp
-   vụ) — a capitalised word of an office's name is no disqualifier ("Sở Kế hoạch và Đầu
+   vụ), a unit's statutory annual conference ("Hội nghị cán bộ, công chức, viên chức", "Hội
+   nghị người lao động", "Hội nghị CNVC" — the drive it launches and the staff it rewards are
+   routine items of it) — a capitalised word of an office's name is no disqualifier ("Sở Kế hoạch và Đầu
    tư tổ chức …" is not a plan); an honouring trigger is void when the sentence is about one exploit (vụ án, chuyên
    án, khám phá, bắt giữ, dũng cảm) or is one person's award story ("chị … vinh dự được tuyên
    dương tại Hội nghị …" with no day of its own: a profile). Cooperation signings ("ký kết
@@ -40,7 +47,8 @@ Rules, in the order they run (each is a small function below):
    sentences up to the next meeting (so a caption's person there is its attendee, not the
    headline meeting's) and takes the article's province when it names none. When the
    article's first sentence reports another kind of event (an organisation's congress, an
-   executive session, a training course, an office issuing a plan or a decision — "ban hành
+   executive session, a training course, a statutory annual conference of a unit's staff, an
+   office issuing a plan or a decision — "ban hành
    Kế hoạch …; Theo đó, trước ngày 28-2, các cụm tổ chức …" —, one unit's own ceremony: an
    anniversary of its founding, receiving an order), sentences referring back to it ("Tại đại hội, …
    tuyên dương …", "Dịp này") are part of it: only a sentence opening with its own day or
@@ -51,7 +59,10 @@ Rules, in the order they run (each is a small function below):
    (for period, members, attendees) the whole text: kind (first trigger in the sentence;
    "phát động ký giao ước" is a signing), period label and dates, cluster kind/name/number,
    organiser (subject of the organising verb — after leading adverbials and purpose phrases
-   such as "Hướng tới …," —, or "của/do X tổ chức"; when the cluster itself (or nobody) is the
+   such as "Hướng tới …," —, or "của/do X tổ chức"; when a person attending or chairing is the
+   subject — the report told from a guest's point of view, "Phó Bí thư Thành ủy A dự và phát
+   biểu tại Hội nghị tổng kết … của quận B" —, the owner "của quận B", and the unit of that
+   locality a sentence says organises it ("Hội nghị do UBND quận B tổ chức"); when the cluster itself (or nobody) is the
    subject, the unit a sentence about the meeting says hosts or chairs it — "Hội nghị do X,
    đơn vị Cụm trưởng năm 2016, đăng cai/chủ trì", or the unit that is itself the subject of
    "đăng cai/chủ trì hội nghị": "Là đơn vị Trưởng khối năm 2024, Sở X đăng cai tổ chức hội
@@ -64,12 +75,14 @@ Rules, in the order they run (each is a small function below):
    bridge point, "Điểm cầu chính đặt tại …"; a later sentence about the meeting, "Hội nghị do …
    chủ trì, tổ chức tại …", too; a number closing a name stays, "Trường THPT Triệu Sơn 2"), date (year printed, else from `published` — a
    day after publication means the previous year —, else from an anniversary printed beside
-   the day, "(19/5/1890 - 19/5/2017)", else from the period: a signing in December opens next
+   the day, "(19/5/1890 - 19/5/2017)", else from the period — the headline is the last place a
+   day is looked for, "Sáng 10/7, Hội LHPN tỉnh … sơ kết …" —: a signing in December opens next
    year's period, a review closes its own, a mid-term review "giữa nhiệm kỳ …" gives no year),
    period (the earliest period phrase near the meeting, else in the whole text leaving out
    clauses that state a target, "phấn đấu … chỉ tiêu thi đua năm 2013"; "quý III và … quý IV năm 2013" takes the year printed later; a rotating role's year
-   "Trưởng khối năm 2017" and a congress's term "Đại hội … lần thứ XV, nhiệm kỳ 2013-2018"
-   are not periods; "3 năm thực hiện phong trào thi đua “…” giai đoạn 2010-2013" keeps the
+   "Trưởng khối năm 2017", a congress's term "Đại hội … lần thứ XV, nhiệm kỳ 2013-2018" and
+   the year of a statistic's span "5 tháng đầu năm 2013" (reviews run over a quarter, six or
+   nine months or a year) are not periods; "3 năm thực hiện phong trào thi đua “…” giai đoạn 2010-2013" keeps the
    movement and its run), cluster (number after "số" or a numeral, but "Cụm thi đua 5 tỉnh …" counts
    members), members after "gồm" near a cluster (semicolons always separate; commas too,
    unless the part starts no organisation, "Sở Văn hóa, Thể thao và Du lịch"; "và" only before
@@ -79,7 +92,8 @@ Rules, in the order they run (each is a small function below):
    huyện C, D" → "công an huyện C", …; a head count "gồm 9 trường … trên địa bàn" is no list),
    attendees (lists after
    "Đến dự/Dự hội nghị/Tham dự … (còn) có", "Chủ trì hội nghị có", "Dự và chỉ đạo … có các
-   đồng chí:", items split at ";", "," and "và"; "Đến dự …, Đại tá X - …"; ranked or addressed
+   đồng chí:", items split at ";", "," and "và", a list that goes on "Về phía X có đồng chí A,
+   …"; "Đến dự …, Đại tá X - …"; ranked or addressed
    people (Ông/Bà/đồng chí/Đại tá …, and anh/chị when a role follows the name) speaking,
    awarding or chairing — a name may end in a syllable that also opens a role or body ("Kim
    Liên," is a name, "Liên đoàn" is not) —; role-first names
@@ -88,12 +102,17 @@ Rules, in the order they run (each is a small function below):
    K'Ho … ones and the particles Y/A that open Ê Đê and Bahnar names) starts the last run of
    2–4 capitalised syllables — after a locality word the run opens with the place: a province
    as written, else two syllables ("Bí thư Huyện ủy Lạc Dương Cil Ha Nuôl"); after an office's
-   head word with its name ("Sở Công Thương"); K'/H' names count alone ("Chủ tịch UBND huyện
+   head word with its name ("Sở Công Thương"), though a one-word office after a lower-case head
+   yields to a three- or four-syllable name ("Tổng cục trưởng Tổng cục Thuế Lương Đức Tài");
+   K'/H' names count alone ("Chủ tịch UBND huyện
    K’Nhưm", "đồng chí H’Lim Niê") —; who runs the session or presents a paper ("điều hành
    hội nghị", "trình bày tham luận") attends too; a rank-only title from a caption gives way to
-   the full role printed later; not people introduced by "Theo" (a source) or "như" (an honouree)),
+   the full role printed later, and so does a bare name from a headline ("Đồng chí A dự …"); not
+   people introduced by "Theo" (a source) or "như" (an honouree)),
    provinces named in the organiser/place/cluster/sentence/headline/lead, plus every member
-   province of an inter-provincial cluster (else a province the whole text names at least
+   province of an inter-provincial cluster (else the centrally-run city whose district those
+   name, from a small gazetteer of district names no other province shares — "LĐLĐ quận 8",
+   "quận Đống Đa", "CAH Phú Xuyên", "huyện Hòa Vang" —, else a province the whole text names at least
    twice, else the only province it names when it is written as one, "UBND tỉnh Quảng Ninh").
 """
 
@@ -107,7 +126,7 @@ from typing import Any
 from archive.normalize import clean_text, normalize_tone_marks
 from archive.organisations import RANKS, SURNAMES, TITLES, normalise_dashes, starts_with_org_head
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 # --- characters ----------------------------------------------------------------------------
 _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -115,12 +134,20 @@ _VN_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹê�
 UP = f"[{_VN_UPPER}]"
 LO = f"[{_VN_LOWER}]"
 
-_GLUE_CASE = re.compile(rf"({LO})({UP}{LO})")
+_GLUE_CASE = re.compile(rf"({LO}|(?<=\d{{4}}))({UP}{LO})")
 _GLUE_STOP = re.compile(rf"({LO}|{UP}|[”\")]|\d)\.({UP}{LO})")
+# "…Chủ tịch Hội đồng Đội thành phố.THU HÀ": an upper-case byline glued after a full stop.
+_GLUE_CAPS = re.compile(rf"({LO})\.({UP}{UP})")
+# Locality and degree short forms end with a dot inside a name, not a sentence: "LĐLĐ
+# Q.Hai Bà Trưng", "LĐLĐ TP. Hà Nội", "TX. Sơn Tây", "TS. Lê Văn A".
+_ABBREVIATION_DOT = re.compile(r"(?:^|(?<=[\s(]))(?:TP|Tp|Q|TX|TT|P|H|ThS|TS|PGS|GS|BS|KS)\.\s*$")
 # "Sáng cùng ngày", "Chiều cùng ngày", "Cùng ngày", "Cũng trong sáng 3-5": another event that day.
 _SAME_DAY = r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối)\s+cùng\s+ngày|Cùng\s+ngày|Cũng\s+trong\s+(?:ngày|sáng|chiều|tối))"
 _GLUE_DASH = re.compile(rf"(?<=\S)-\s+(?=(?:{_SAME_DAY}|Cũng trong|Cùng dịp|Trước đó|Trong khi đó)\b)")
-_OUTLET = re.compile(rf"^\s*(?:\([^)]{{1,30}}\)\s*\.?\s*[-–—.]*\s*|{UP}[\w.]{{0,15}}\s?[-–—]+\s*(?={UP}))")
+# "ANTĐ - ", "(SGGP).– ", "NDĐT-", "QĐND Online - ", "VOV.VN - ": an outlet tag, maybe with its
+# edition word, before the sapo.
+_OUTLET = re.compile(rf"^\s*(?:\([^)]{{1,30}}\)\s*\.?\s*[-–—.]*\s*|"
+                     rf"{UP}[\w.]{{0,15}}(?:\s(?:Online|online|ONLINE|TV|Plus|Điện\s+tử|điện\s+tử))?\s?[-–—]+\s*(?={UP}))")
 _SENTENCE_END = re.compile(rf"(?<=[.!?…])[\s]+(?=[“\"(]?{UP}|\d)|\n+")
 
 # --- triggers ------------------------------------------------------------------------------
@@ -135,6 +162,7 @@ _CLUSTER_WORD = re.compile(r"\b(?:Cụm|Khối|cụm|khối)\s+[Tt]hi\s+đua\b")
 _MEETING_NOUN = re.compile(r"hội\s+nghị|tọa\s+đàm|toạ\s+đàm|\bhọp\b|giao\s+ban|hội\s+thảo|"
                            r"sinh\s+hoạt\s+cụm|sinh\s+hoạt\s+khối", _I)
 
+_CONFERENCE_OF_EXEMPLARS = "hội nghị điển hình tiên tiến"
 # (kind, pattern); a pattern may need its sentence to pass a check (see _triggers)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("ký kết giao ước thi đua", re.compile(
@@ -151,8 +179,13 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("tọa đàm", re.compile(r"\bt[oọ]ạ?\s*đàm\b|\btọa\s+đàm\b|\btoạ\s+đàm\b", _I)),
     ("hội nghị triển khai nhiệm vụ", re.compile(
         r"hội\s+nghị\s+triển\s+khai\s+(?:nhiệm\s+vụ|công\s+tác|phong\s+trào|kế\s+hoạch)", _I)),
+    # "Hội nghị điển hình tiên tiến giai đoạn 2020-2025": the 5-yearly honouring conference named
+    # without its verb; its kind is the honouring verb of the sentence or headline (see _triggers)
+    (_CONFERENCE_OF_EXEMPLARS, re.compile(
+        r"hội\s+nghị\s+(?:(?:gặp\s+mặt|giao\s+lưu|báo\s+cáo)\s+)?(?:các\s+)?(?:gương\s+)?điển\s+hình\s+tiên\s+tiến", _I)),
 ]
 _HONOUR_KINDS = {"biểu dương điển hình", "tuyên dương điển hình", "tôn vinh điển hình"}
+_CONFERENCE_NAME = next(p for k, p in _TRIGGERS if k == _CONFERENCE_OF_EXEMPLARS)
 _REVIEW_KINDS = {"sơ kết", "tổng kết"}
 _FORWARD_KINDS = {"ký kết giao ước thi đua", "phát động thi đua", "hội nghị triển khai nhiệm vụ"}
 
@@ -208,6 +241,13 @@ _EXECUTIVE = re.compile(r"hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?:Ban\s+C
 # Training courses on commendation procedures talk about sơ kết, tổng kết and biểu dương as
 # their subject matter; they are not emulation meetings.
 _TRAINING = re.compile(r"\btập\s+huấn\b|bồi\s+dưỡng\s+nghiệp\s+vụ|lớp\s+(?:tập\s+huấn|bồi\s+dưỡng)", _I)
+# A unit's statutory annual conference ("Hội nghị cán bộ, công chức, viên chức năm 2025", "Hội
+# nghị người lao động", "Hội nghị CNVC"): public finances, internal rules, the people's inspection
+# board. It often launches the unit's drive and rewards its staff, as routine items; like a
+# union congress it is not an emulation meeting.
+_STATUTORY = re.compile(r"hội\s+nghị\s+(?:đại\s+biểu\s+)?(?:cán\s+bộ,?\s+(?:công\s+chức|viên\s+chức)|"
+                        r"công\s+chức,?\s+viên\s+chức|viên\s+chức|người\s+lao\s+động|CBCCVC|CB,?\s*CC,?\s*VC|"
+                        r"CCVC|công\s+nhân\s+viên\s+chức|CNVC(?:LĐ|-LĐ)?)\b", _I)
 # One person honoured ("Năm 2016, chị vinh dự được tuyên dương tại Hội nghị …"): an award story
 # or a profile, not the report of the meeting — unless the sentence dates the meeting itself.
 _PERSONAL_HONOUR = re.compile(
@@ -252,7 +292,15 @@ def repair_glued(text: str) -> str:
     """Put back the sentence breaks that crawls lost between captions, bylines and sentences."""
     text = _GLUE_DASH.sub(". ", text)
     text = _GLUE_CASE.sub(r"\1. \2", text)
-    return _GLUE_STOP.sub(r"\1. \2", text)
+    text = _GLUE_CAPS.sub(r"\1. \2", text)
+
+    def stop(m: re.Match[str]) -> str:
+        # "Q.Hai Bà Trưng", "TP.Hà Nội": a locality's short form, not a sentence end
+        if _ABBREVIATION_DOT.search(m.string[:m.end(1) + 1]):
+            return m.group(0)
+        return f"{m.group(1)}. {m.group(2)}"
+
+    return _GLUE_STOP.sub(stop, text)
 
 
 def strip_outlet(text: str) -> str:
@@ -267,7 +315,18 @@ def _prepare(text: str | None) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    """Sentences of `text`; a locality or degree short form ("TP. Hà Nội", "Q. 8") does not
+    end one."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip() if piece else ""
+        if not piece:
+            continue
+        if out and _ABBREVIATION_DOT.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _sentences(title: str, lead: str, body: str) -> list[Sentence]:
@@ -304,6 +363,12 @@ def _triggers(text: str, headline: str) -> list[tuple[int, str]]:
                     continue
                 if _EXPLOIT.search(text):
                     continue
+            if kind == _CONFERENCE_OF_EXEMPLARS and (_EXPLOIT.search(text) or re.search(
+                    r"(?:một|những|các|nhiều)\s+$", text[max(0, m.start() - 8):m.start()], _I)
+                    or _OCCASION.search(text[max(0, m.start() - 40):m.start()])):
+                # "tại một hội nghị điển hình tiên tiến năm 1999": no particular meeting; "Hướng
+                # tới Hội nghị điển hình tiên tiến …, LĐLĐ huyện sơ kết …": the occasion
+                continue
             if kind == "tọa đàm" and not (has_cluster or _EMULATION.search(window)):
                 continue
             kind_found = kind
@@ -315,6 +380,14 @@ def _triggers(text: str, headline: str) -> list[tuple[int, str]]:
         m = _MEETING_NOUN.search(text)
         assert m
         found.append((m.start(), 0, "tọa đàm" if "đàm" in m.group(0) else "other"))
+    if any(kind == _CONFERENCE_OF_EXEMPLARS for _p, _n, kind in found):
+        # "Hội nghị điển hình tiên tiến …, tôn vinh 150 tập thể": the verb of the sentence names
+        # the honouring, else the headline's, else it is a biểu dương (the conference's full name)
+        verbs = [kind for _p, _n, kind in sorted(found) if kind in _HONOUR_KINDS]
+        if not verbs and headline != text:
+            verbs = [kind for _p, kind in _triggers(headline, headline) if kind in _HONOUR_KINDS]
+        honour = verbs[0] if verbs else "biểu dương điển hình"
+        found = [(p, n, honour if kind == _CONFERENCE_OF_EXEMPLARS else kind) for p, n, kind in found]
     found.sort()
     return [(pos, kind) for pos, _neg, kind in found]
 
@@ -348,10 +421,13 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     if congress and not re.search(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", text, _I) \
             and congress.start() < first and not re.search(r"tuyên\s+dương|biểu\s+dương|tôn\s+vinh", text[first:], _I):
         return None
-    if _EXECUTIVE.search(before) or _TRAINING.search(before):
+    if _EXECUTIVE.search(before) or _TRAINING.search(before) or _STATUTORY.search(before):
         return None
     personal = _PERSONAL_HONOUR.search(text)
-    if personal and personal.start() <= first and not (_DATE.search(text) or _RELATIVE_DAY.search(text)):
+    # "Năm 2020, tại Hội nghị điển hình tiên tiến của tỉnh, anh A vinh dự được tuyên dương": the
+    # conference is named before the person's honour, which still makes it a profile
+    if personal and (personal.start() <= first or _CONFERENCE_NAME.search(text[:personal.start()])) \
+            and not (_DATE.search(text) or _RELATIVE_DAY.search(text)):
         return None
     kinds: list[str] = []
     for _pos, kind in triggers:
@@ -391,11 +467,20 @@ _ROLE_BEFORE = re.compile(r"(?:(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)|(?:[T
                           r"(?:\s+thi\s+đua)?(?:\s+số\s+\S+)?|luân\s+phiên)\s*$")
 
 
+# "5 tháng đầu năm 2013, công an các phường đã giải quyết …": the span of a statistic. Reviews
+# run over a quarter, six or nine months or a year; other month counts are report dates.
+_STAT_SPAN = re.compile(r"\b(?:[1245780]|1[01]|một|hai|bốn|năm|bảy|tám|mười(?:\s+một)?)\s+tháng"
+                        r"(?:\s+(?:đầu|qua|cuối))?\s*$", _I)
+
+
 def _not_a_period(text: str, m: re.Match[str]) -> bool:
-    """A period-shaped phrase that is not the meeting's period: a rotating role's year, or the
-    term of office of a congress ('Đại hội Công đoàn tỉnh lần thứ XV, nhiệm kỳ 2013-2018')."""
+    """A period-shaped phrase that is not the meeting's period: a rotating role's year, the
+    term of office of a congress ('Đại hội Công đoàn tỉnh lần thứ XV, nhiệm kỳ 2013-2018'), or
+    the year of a statistic's span ('5 tháng đầu năm 2013')."""
     before = text[max(0, m.start() - 60):m.start()]
     if _ROLE_BEFORE.search(before):
+        return True
+    if re.match(r"năm\s+\d", m.group(0), _I) and _STAT_SPAN.search(before):
         return True
     if re.match(r"nhiệm\s+kỳ", m.group(0), _I):
         clause = re.split(r"[.;:]", text[max(0, m.start() - 120):m.start()])[-1]
@@ -715,7 +800,7 @@ def _take_title(text: str) -> tuple[str | None, int]:
         return None, 0
     paren = text[m.start():m.end()].strip().startswith("(")
     stop = len(rest)
-    for pattern in (r";", r"\)" if paren else r"(?!)", r"\.(?:\s|$)", r"\s+và\s+(?:các\s+)?(?:đồng\s+chí|ông|bà)\b", _AND_RANK,
+    for pattern in (r";", r"\)" if paren else r"(?!)", r"(?<!\bTP)(?<!\bTp)(?<!\bQ)(?<!\bTX)\.(?:\s|$)", r"\s+và\s+(?:các\s+)?(?:đồng\s+chí|ông|bà)\b", _AND_RANK,
                     r"\s+và\s+(?:đại\s+diện|lãnh\s+đạo|nhiều|đông\s+đảo)\b",
                     r",\s*(?:đồng\s+chí|ông|bà)\s", r"\s+cùng\s+", r"\s+(?:tới|đến)\s+dự", r"\s+tại\s+"):
         found = re.search(pattern, rest)
@@ -761,7 +846,9 @@ _LIST_INTRO = re.compile(
     # "Dự lễ phát động có", "Chủ trì hội nghị tại điểm cầu chính có", "Tham dự hội nghị còn có"
     r"(?:\s+(?!có\b|còn\b)[^\s,.;:]+){0,6}?\s+(?:còn\s+|cũng\s+)?có\s+(?:sự\s+(?:có\s+mặt|tham\s+dự)\s+của\s+)?"
     r"(?:các\s+)?"
-    r"|với\s+sự\s+(?:tham\s+dự|có\s+mặt|chủ\s+trì)\s+của\s+(?:các\s+)?")
+    r"|với\s+sự\s+(?:tham\s+dự|có\s+mặt|chủ\s+trì)\s+của\s+(?:các\s+)?"
+    # the list goes on by side: "Về phía TKV có đồng chí A, title và đồng chí B, title"
+    r"|(?<!\w)[Vv]ề\s+phía\s+[^,.;:]{1,60}?\s+(?:còn\s+|cũng\s+)?có\s+(?:các\s+)?")
 _INTRO_COMMA = re.compile(r"(?:[Đđ]ến|[Tt]ới)\s+dự(?:\s+và\s+[^,.]{1,40})?,\s*")
 # "anh/chị" address youth-union and young leaders ("anh Lê Văn A, Phó Bí thư Tỉnh đoàn, trao …"),
 # but also honourees and profile subjects: such a person counts only with a role after the name.
@@ -857,7 +944,10 @@ def _name_in_role(tokens: list[str]) -> tuple[int, int] | None:
                 whole = len(run) <= 4 and (run[0] in _SURNAME_SET or len(run) == 1)
                 offsets = ([0] if whole else []) + [o for o in (2, 1, 3, 4, 5) if o < len(run)]
         elif starts_with_org_head(" ".join(run)):
-            offsets = [o for o in offsets if o >= 3]
+            # "Sở Công Thương Lê Thị Hà": the office keeps three tokens; a one-word office after
+            # a lower-case head ("Tổng cục Thuế Lương Đức Tài") gives way to a name of three or
+            # four syllables only
+            offsets = [o for o in offsets if o >= 3] + [o for o in (1, 2) if 3 <= len(run) - o <= 4]
         for o in offsets:
             first, size = run[o], len(run) - o
             if not (first in _SURNAME_SET or _APOSTROPHE_NAME.fullmatch(first)):
@@ -944,8 +1034,9 @@ def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
         if key and not known:
             people.append(person)
         elif known and person["title"] and len(person["title"]) > len(known["title"] or "") \
-                and (known["title"] or "") in RANKS:
-            # a caption names the rank only ("Thượng tá A trao …"), the list the full role
+                and (not known["title"] or known["title"] in RANKS):
+            # a caption names the rank only ("Thượng tá A trao …"), a headline the bare name
+            # ("Đồng chí A dự Hội nghị …"); the role printed later completes it
             known.update(person)
 
     for s in sentences:
@@ -1095,10 +1186,35 @@ def _complete_locality(host: str, text: str) -> str:
     return f"{host} {place.group('n').strip()}" if place else host
 
 
+# A person is the subject: "Phó Bí thư Thành ủy A dự và phát biểu tại Hội nghị tổng kết … của
+# quận B", "Đồng chí C chủ trì hội nghị sơ kết …" — the report is told from a guest's or the
+# chair's point of view, and the meeting's organiser is elsewhere.
+_ATTENDING = re.compile(r"\b(?:dự|tham\s+dự|chủ\s+trì|phát\s+biểu|trao)\b[^,.;]{0,40}?"
+                        r"\b(?:hội\s+nghị|lễ|buổi(?:\s+lễ)?|đại\s+hội|tọa\s+đàm|toạ\s+đàm)\s*$", _I)
+# "… Hội nghị tổng kết công tác thi đua năm 2024 của quận Cầu Giấy": the meeting's owner.
+_OWNER = re.compile(r"\bcủa\s+(?P<h>(?!các\b|những\b)[^,.;()]{2,80}?)\s*(?=[,.;(]|$|\s+(?:do|tại|vào|diễn\s+ra|nhằm|với)\b)")
+
+
+def _meeting_owner(text: str) -> str | None:
+    """The organisation or locality a meeting phrase belongs to ('… của quận Cầu Giấy')."""
+    for m in _OWNER.finditer(text):
+        owner = m.group("h").strip()
+        if starts_with_org_head(owner) and not _PERSON_START.match(owner) and not _TITLE_START.match(owner):
+            return owner
+    return None
+
+
 def parse_organiser(text: str) -> tuple[str | None, bool]:
-    """(organiser as written, organised-by-the-cluster) from one sentence."""
+    """(organiser as written, organised-by-the-cluster) from one sentence. When a person
+    attending or chairing is the subject ("Phó Bí thư Thành ủy A dự và phát biểu tại Hội nghị
+    … của quận B"), the organiser is the one a "của/do X tổ chức" names, else the meeting's
+    owner ("của quận B"), never the person."""
     by = _BY.search(text)
     m = _ORGANISE.search(text)
+    if m and _ATTENDING.search(text[:m.start()]):
+        if by and by.group("h")[:1].isupper():
+            return by.group("h").strip(), False
+        return _meeting_owner(text[m.start():]), False
     if m:
         subject = text[:m.start()]
         subject = re.split(r"\s+(?:bao\s+)?gồm\b", subject)[0]
@@ -1296,6 +1412,60 @@ def _province_fields(provinces: list[str], on: date | None) -> dict[str, Any]:
             "provinces": provinces}
 
 
+# Districts of the centrally-run cities whose names no other province's district shares, so that
+# "LĐLĐ quận 8", "Quận đoàn … quận Đống Đa", "CAH Phú Xuyên", "UBND xã … (huyện Hòa Vang)" give the
+# city when the text never names it (the reporter's city paper takes it for granted). Districts
+# named like another province's ("huyện Phong Điền", "quận/huyện Tân Phú", "Bình Tân", "An Lão",
+# "Vĩnh Thạnh", "Sơn Tây" as a huyện) are left out; a numbered quận is Hồ Chí Minh City's.
+_CITY_DISTRICTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Hà Nội": {
+        "quận": ("Ba Đình", "Hoàn Kiếm", "Hai Bà Trưng", "Đống Đa", "Tây Hồ", "Cầu Giấy", "Thanh Xuân",
+                 "Hoàng Mai", "Long Biên", "Nam Từ Liêm", "Bắc Từ Liêm", "Hà Đông"),
+        "huyện": ("Sóc Sơn", "Đông Anh", "Gia Lâm", "Thanh Trì", "Mê Linh", "Ba Vì", "Phúc Thọ", "Đan Phượng",
+                  "Hoài Đức", "Quốc Oai", "Thạch Thất", "Chương Mỹ", "Thanh Oai", "Thường Tín", "Phú Xuyên",
+                  "Ứng Hòa", "Mỹ Đức", "Từ Liêm"),
+        "thị xã": ("Sơn Tây",),
+    },
+    "TP. Hồ Chí Minh": {
+        "quận": ("Bình Thạnh", "Gò Vấp", "Phú Nhuận", "Tân Bình", "Tân Phú", "Bình Tân", "Thủ Đức"),
+        "huyện": ("Củ Chi", "Hóc Môn", "Bình Chánh", "Nhà Bè", "Cần Giờ"),
+    },
+    "Đà Nẵng": {
+        "quận": ("Hải Châu", "Thanh Khê", "Sơn Trà", "Ngũ Hành Sơn", "Liên Chiểu", "Cẩm Lệ"),
+        "huyện": ("Hòa Vang",),
+    },
+    "Hải Phòng": {
+        "quận": ("Hồng Bàng", "Ngô Quyền", "Lê Chân", "Hải An", "Kiến An", "Đồ Sơn", "Dương Kinh"),
+        "huyện": ("Kiến Thụy", "Tiên Lãng", "Vĩnh Bảo", "Cát Hải", "Bạch Long Vĩ"),
+    },
+    "Cần Thơ": {
+        "quận": ("Ninh Kiều", "Bình Thủy", "Cái Răng", "Ô Môn", "Thốt Nốt"),
+        "huyện": ("Cờ Đỏ", "Thới Lai"),
+    },
+}
+_DISTRICT_WORD = {"quận": r"(?:[Qq]uận|Q\.|CAQ)", "huyện": r"(?:[Hh]uyện|H\.|CAH)", "thị xã": r"(?:[Tt]hị\s+xã|TX\.?|CATX)"}
+
+
+def _district_patterns() -> list[tuple[re.Pattern[str], str]]:
+    out = [(re.compile(r"(?<!\w)(?:[Qq]uận|Q\.|CAQ)\s*\d{1,2}\b"), "TP. Hồ Chí Minh")]
+    for city, kinds in _CITY_DISTRICTS.items():
+        for kind, names in kinds.items():
+            alt = "|".join(re.escape(normalize_tone_marks(n)) for n in names)
+            out.append((re.compile(rf"(?<!\w){_DISTRICT_WORD[kind]}\s*(?:{alt})(?!\w)"), city))
+    return out
+
+
+_DISTRICTS = _district_patterns()
+
+
+def city_of_district(text: str) -> str | None:
+    """The centrally-run city whose district `text` names ('LĐLĐ quận 8' → TP. Hồ Chí Minh,
+    'CAH Phú Xuyên' → Hà Nội), None when it names none of the listed districts."""
+    text = normalize_tone_marks(text or "")
+    hits = [(m.start(), city) for pattern, city in _DISTRICTS for m in [pattern.search(text)] if m]
+    return min(hits)[1] if hits else None
+
+
 def _meeting_provinces(parts: list[str | None], whole: str) -> list[str]:
     from archive.places import find_provinces
 
@@ -1306,6 +1476,10 @@ def _meeting_provinces(parts: list[str | None], whole: str) -> list[str]:
                 found.append(p)
     if found:
         return found
+    for part in parts:
+        city = city_of_district(part or "")
+        if city:
+            return [city]
     counts: dict[str, int] = {}
     from archive.places import _PATTERNS
 
@@ -1436,7 +1610,8 @@ def _event_named_by_headline(opening: Sentence, headline: str) -> Event | None:
         return None
     before = text[:held.start()]
     if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text) \
-            or _EXECUTIVE.search(text) or _TRAINING.search(text) or _congress_event(text):
+            or _EXECUTIVE.search(text) or _TRAINING.search(text) or _STATUTORY.search(text) \
+            or _congress_event(text):
         return None
     kinds: list[str] = []
     for _pos, kind in title_triggers:
@@ -1459,7 +1634,8 @@ _CEREMONY = re.compile(r"(?:[Ll]ễ|[Bb]uổi\s+lễ)\s+(?:kỷ\s+niệm|đón\s
 
 def _opens_other_event(opening: Sentence, headline: str) -> bool:
     """Whether the article's first sentence reports a non-emulation event as what happened:
-    a congress of an organisation, an executive-committee session, a training course, an
+    a congress of an organisation, an executive-committee session, a training course, a unit's
+    statutory annual conference (hội nghị cán bộ, công chức, viên chức / người lao động), an
     office issuing a plan or a decision, or one unit's own ceremony (anniversary, receiving an
     order) — and is not itself an emulation meeting report."""
     text = opening.text
@@ -1473,7 +1649,8 @@ def _opens_other_event(opening: Sentence, headline: str) -> bool:
     if ceremony and re.search(r"thi\s+đua", text[ceremony.start():ceremony.end() + 80], _I):
         ceremony = None
     return bool((congress and not re.match(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", congress.group(0), _I))
-                or _EXECUTIVE.search(text) or _TRAINING.search(text) or _DOCUMENT.search(text) or ceremony)
+                or _EXECUTIVE.search(text) or _TRAINING.search(text) or _STATUTORY.search(text)
+                or _DOCUMENT.search(text) or ceremony)
 
 
 def _concrete(text: str) -> bool:
@@ -1564,6 +1741,10 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
             place = parse_place(nxt)
             if place:
                 break
+    if host and _LOCALITY.match(host):
+        # "… Hội nghị … của quận B" + "Hội nghị do UBND quận B tổ chức": the unit, not its place
+        unit = next((h for part in all_text if (h := hosted_by(part)) and host.lower() in h.lower()), None)
+        host = unit or host
     if not host:
         # the cluster (or nobody) is the subject: a unit named as hosting/chairing it is the host
         for part in all_text:
@@ -1572,7 +1753,8 @@ def _build(event: Event, title_event: Event | None, sentences: list[Sentence], a
                 break
     d = mo = y = None
     dated = ""
-    for dated in ([s, *follow, lead_first] if primary else [s, *follow]):
+    # the headline last: "Sáng 10/7, Hội LHPN tỉnh … sơ kết …" may be the only place of the day
+    for dated in ([s, *follow, lead_first, headline] if primary else [s, *follow]):
         d, mo, y, _rel = _find_date(dated, pub)
         if d:
             break

@@ -40,7 +40,7 @@ none) and `published_spurious` (a date where the gold has none, e.g. a 2017 craw
 gold.jsonl with `kind: "text"` items, our own blind text items (tests/fixtures/text_blind,
 printed as "own blind text items", gated by the "article_text_blind" floors and pinned by
 tests/test_extract_text_blind.py) and — printed, never gated — the title/published/author labels
-of the blind meeting sets (tests/fixtures/meetings/blind, blind2), which carry them too.
+of the blind meeting sets (tests/fixtures/meetings/blind, blind2, blind3), which carry them too.
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ TEXT_BLIND_HEADING = ("OWN BLIND TEXT ITEMS (tests/fixtures/text_blind: 30 texts
 # Blind meeting sets whose gold also labels title/published/author: their text fields are printed
 # (never gated — the sets belong to the meetings extractor).
 MEETING_BLIND_DIRS = (ROOT / "tests" / "fixtures" / "meetings" / "blind",
-                      ROOT / "tests" / "fixtures" / "meetings" / "blind2")
+                      ROOT / "tests" / "fixtures" / "meetings" / "blind2",
+                      ROOT / "tests" / "fixtures" / "meetings" / "blind3")
 SPEED_PASSES = 3
 
 
@@ -394,6 +395,11 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
                 report["meetings_blind2"] = module.run_blind2()
                 report["meetings_blind2_text"] = module.format_report(report["meetings_blind2"],
                                                                       heading=module.BLIND2_HEADING)
+            if hasattr(module, "run_blind3"):
+                # own blind set 3 (national/sector level, attendee's point of view …), the same way
+                report["meetings_blind3"] = module.run_blind3()
+                report["meetings_blind3_text"] = module.format_report(report["meetings_blind3"],
+                                                                      heading=module.BLIND3_HEADING)
         except Exception as exc:  # noqa: BLE001 — the article report still stands on its own
             report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
     return report
@@ -562,6 +568,8 @@ def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
         lines += ["", report["meetings_blind_text"]]
     if report.get("meetings_blind2_text"):
         lines += ["", report["meetings_blind2_text"]]
+    if report.get("meetings_blind3_text"):
+        lines += ["", report["meetings_blind3_text"]]
     return "\n".join(lines)
 
 

@@ -1,6 +1,6 @@
 """Meeting extraction over the own blind sets, scored by the eval's own code.
 
-Two sets of 30 article texts written for this project (never copied or paraphrased from
+Three sets of article texts (30, 30 and 24) written for this project (never copied or paraphrased from
 ../shared/realworld, from the corpus or from each other) in the three aggregator layouts, each
 labelled and committed before the extractor was run on it, so that its first score measured
 generalisation; the rules then added are general ones (archive/meetings.py docstrings) and the
@@ -17,6 +17,15 @@ floors below pin what the fixed extractor achieves, so that any regression fails
   by "Sở Kế hoạch và Đầu tư" missed — "kế hoạch" read as a plan —, a plan, an interview and an
   anniversary ceremony taken for meetings), attendees 70 %, host 80 %, provinces 85 %, location
   90 %, kind/period/cluster/meeting_date/members 95 %, extra rows 0/1. After v5: see FLOORS.
+- `blind3` (tests/fixtures/meetings/blind3, 24 texts): national and sector level (a ministry, a
+  Tổng cục, a central sector union, a Tập đoàn), Hanoi/HCMC districts and armed units in
+  ANTĐ/QĐND style, youth/women/farmers/veterans, a meeting told from an attendee's point of view,
+  a day only in the headline, a two-unit digest, abbreviations only, glued captions with names,
+  plus 8 hard negatives (charity visit, union congress, a movement's results, a policy workshop, a
+  national award list, a hội nghị cán bộ, công chức, viên chức, a lễ ra quân, a họp mặt kỷ niệm).
+  First score (extractor v5): detection F1 97.0 % (the staff conference that launched a drive
+  taken for a meeting), attendees 87.5 %, period, host, meeting_date and provinces 93.8 %,
+  kind/cluster/location/members 100 %, extra rows 1/1. After v6: see FLOORS.
 
 The misses left standing are label conventions where the sets follow the realworld labeller (or
 another labelled set) and the extractor follows the seed/corpus (see KNOWN_MISSES).
@@ -32,7 +41,14 @@ from typing import Any
 
 import pytest
 
-from archive.meetings import extract_meetings, hosting_unit, parse_period, parse_titled_person
+from archive.meetings import (
+    city_of_district,
+    extract_meetings,
+    hosting_unit,
+    parse_period,
+    parse_titled_person,
+    strip_outlet,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
@@ -45,6 +61,7 @@ class BlindSet:
     floors: dict[str, float]
     known_misses: set[tuple[str, str]] = field(default_factory=set)
     extra_rows: dict[str, int] = field(default_factory=lambda: {"found": 1, "wanted": 1, "spurious": 0})
+    items: int = 30
 
 
 SETS = {
@@ -59,13 +76,11 @@ SETS = {
         # A launched drive "kéo dài từ ngày 3-6 đến hết ngày 31-7-2013": labelled with the drive's
         # run; the extractor takes "năm 2013" from the lead (the corpus labels such runs null).
         ("217.txt", "period")}),
-    # 20 meeting reports: 18/20 = 90 %, 19/20 = 95 %
+    # 20 meeting reports: 18/20 = 90 %. 303's province (only "huyện Hòa Vang" in the text) comes
+    # from the district gazetteer since v6.
     "blind2": BlindSet(FIXTURES / "blind2", 20, {
         "detection_f1": 1.0, "kind": 1.0, "period": 1.0, "cluster": 1.0, "host": 0.9, "location": 1.0,
-        "meeting_date": 1.0, "provinces": 0.95, "members": 1.0, "attendees": 1.0}, {
-        # The province is only in the 2013 crawl's tags/outlet lines ("huyện Hòa Vang" in the text):
-        # no district gazetteer, and the tail is not article text.
-        ("303.txt", "provinces"),
+        "meeting_date": 1.0, "provinces": 1.0, "members": 1.0, "attendees": 1.0}, {
         # Venue only, a member's hall, no organiser named: labelled null as in rw-007; the
         # extractor follows the seed (venue = host), as for blind 201/210.
         ("310.txt", "host"),
@@ -73,6 +88,10 @@ SETS = {
         # member's premises: labelled with the chair's unit; the corpus (own-112) labels a person
         # chairing as no host, so the extractor names no unit for it and falls back to the venue.
         ("315.txt", "host")}),
+    # 16 meeting reports, 8 hard negatives; no label disagreement left after v6
+    "blind3": BlindSet(FIXTURES / "blind3", 16, {
+        "detection_f1": 1.0, "kind": 1.0, "period": 1.0, "cluster": 1.0, "host": 1.0, "location": 1.0,
+        "meeting_date": 1.0, "provinces": 1.0, "members": 1.0, "attendees": 1.0}, items=24),
 }
 
 
@@ -108,9 +127,9 @@ def scored(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
 
 @pytest.mark.parametrize("name", list(SETS))
 def test_blind_set_is_well_formed(name: str) -> None:
-    # 30 items, both classes, every layout; the published time the layout gives is gold's
+    # all items, both classes, every layout; the published time the layout gives is gold's
     gold = GOLD[name]
-    assert len(gold) == 30
+    assert len(gold) == SETS[name].items
     assert sum(g["is_meeting"] for g in gold) == SETS[name].meetings
     layouts = {"2013": 0, "2017": 0, "2025": 0}
     for g in gold:
@@ -142,7 +161,9 @@ def test_hard_negative_gives_no_row(name: str, item: dict[str, Any]) -> None:
     # signing, building site, crime news, digest, inspection, a tọa đàm on a social topic;
     # blind2: a decision listing awardees, a plan for the clusters' year, an interview, an
     # obituary, a cluster's sports day, a unit's anniversary, a workers' conference, a court
-    # story, a weather story, a list of good deeds
+    # story, a weather story, a list of good deeds; blind3: a cluster's charity visit, a union
+    # congress that honours, a movement's results, a policy workshop, a national award list, a
+    # staff conference that launches a drive, a lễ ra quân, a họp mặt kỷ niệm
     assert _rows(name, item) == [], item["notes"]
 
 
@@ -328,3 +349,107 @@ def test_kinds_add_what_else_was_done_at_the_meeting() -> None:
                  "đua, khen thưởng năm 2024.", "Dịp này, các phòng, đơn vị trực thuộc Sở ký kết giao ước thi đua "
                  "năm 2025.", "2025-01-10T08:00:00+07:00")
     assert row["kinds"] == ["tổng kết", "ký kết giao ước thi đua"]
+
+
+# --- the rules added after the third blind run (extractor v6) ----------------------------------
+
+def test_locality_short_forms_keep_their_names_and_an_upper_case_byline_ends_a_title() -> None:
+    [row] = _one("Tuyên dương CNVCLĐ", "Chiều 3.6, LĐLĐ Q.Gò Vấp (TP.HCM) tổ chức hội nghị tuyên dương 60 "
+                 "CNVCLĐ tiêu biểu năm 2014.", "Dự hội nghị có bà Trần Thị Lan - Phó Chủ tịch LĐLĐ TP. Hồ Chí "
+                 "Minh; ông Lê Văn Tâm - Chủ tịch UBMTTQ quận.HỒNG NHUNG", "2014-06-04T07:00:00+07:00")
+    assert row["host"] == "LĐLĐ Q.Gò Vấp (TP.HCM)"
+    assert [(a["name"], a["title"]) for a in row["attendees"]] == [
+        ("Trần Thị Lan", "Phó Chủ tịch LĐLĐ TP. Hồ Chí Minh"), ("Lê Văn Tâm", "Chủ tịch UBMTTQ quận")]
+    assert strip_outlet("QĐND Online - Sáng 3-4, Sư đoàn 312") == "Sáng 3-4, Sư đoàn 312"
+
+
+def test_a_staff_conference_that_launches_a_drive_is_no_emulation_meeting() -> None:
+    assert _one("Hội nghị viên chức, người lao động năm 2024", "Ngày 10/1, Trung tâm Y tế huyện Yên Dũng tổ "
+                "chức Hội nghị viên chức, người lao động năm 2024.", "Tại hội nghị, Giám đốc Trung tâm phát "
+                "động phong trào thi đua năm 2024 và khen thưởng 20 cá nhân.", "2024-01-11T08:00:00+07:00") == []
+    assert _one("Hội nghị cán bộ, công chức", "Sáng 12/1, Chi cục Thuế khu vực Lục Ngạn tổ chức Hội nghị cán bộ, "
+                "công chức năm 2024 và phát động phong trào thi đua năm 2024.",
+                published="2024-01-12T20:00:00+07:00") == []
+    # the emulation meeting of the same office stays one
+    [row] = _one("Chi cục Thuế phát động thi đua", "Sáng 12/1, Chi cục Thuế khu vực Lục Ngạn tổ chức hội nghị "
+                 "phát động phong trào thi đua năm 2024.", published="2024-01-12T20:00:00+07:00")
+    assert row["kind"] == "phát động thi đua"
+
+
+def test_a_meeting_told_from_a_guests_point_of_view_is_hosted_by_its_owner() -> None:
+    lead = ("Sáng 5/1, Phó Chủ tịch UBND tỉnh Bắc Ninh Lê Văn Bình dự Hội nghị tổng kết công tác thi đua, khen "
+            "thưởng năm 2023 của huyện Tiên Du.")
+    [bare] = _one("Đồng chí Lê Văn Bình dự hội nghị", lead, published="2024-01-05T20:00:00+07:00")
+    assert (bare["host"], bare["meeting_date"]) == ("huyện Tiên Du", "2024-01-05")
+    [row] = _one("Đồng chí Lê Văn Bình dự hội nghị tổng kết của huyện Tiên Du", lead,
+                 "Hội nghị do UBND huyện Tiên Du tổ chức. Năm 2023, huyện đạt 16/16 chỉ tiêu.",
+                 "2024-01-05T20:00:00+07:00")
+    assert row["host"] == "UBND huyện Tiên Du"
+    # the bare name of the headline takes the role the lead prints
+    assert [(a["name"], a["title"]) for a in row["attendees"]] == [("Lê Văn Bình", "Phó Chủ tịch UBND tỉnh Bắc Ninh")]
+
+
+def test_the_headline_is_the_last_place_for_the_day() -> None:
+    [row] = _one("Chiều 14/8, Hội CCB huyện Kim Sơn sơ kết phong trào “Cựu chiến binh gương mẫu”",
+                 "Hội CCB huyện Kim Sơn tổ chức hội nghị sơ kết 5 năm phong trào thi đua “Cựu chiến binh gương mẫu” "
+                 "giai đoạn 2019-2024.", published="2024-08-15T07:00:00+07:00")
+    assert row["meeting_date"] == "2024-08-14"
+
+
+def test_a_statistics_span_is_no_period_but_six_months_are() -> None:
+    [talk] = _one("Cụm thi đua số 2 tọa đàm", "Sáng 12-8, Cụm thi đua số 2 - CATP Hải Phòng tổ chức tọa đàm về "
+                  "công tác dân vận.", "Theo báo cáo, 7 tháng đầu năm 2014, các đơn vị đã hòa giải 120 vụ việc.",
+                  "2014-08-13T07:00:00+07:00")
+    assert talk["period_label"] is None
+    [review] = _one("Cụm thi đua số 2 sơ kết", "Sáng 12-7, Cụm thi đua số 2 - CATP Hải Phòng tổ chức hội nghị.",
+                    "Các đơn vị đã sơ kết công tác thi đua 6 tháng đầu năm 2014.", "2014-07-13T07:00:00+07:00")
+    assert review["period_label"] == "6 tháng đầu năm 2014"
+
+
+def test_a_list_that_goes_on_by_side_and_a_one_word_office_before_a_name() -> None:
+    got = parse_titled_person("Cục trưởng Cục Thuế Trần Văn Hùng phát biểu")
+    assert got and (got[0]["name"], got[0]["title"]) == ("Trần Văn Hùng", "Cục trưởng Cục Thuế")
+    assert parse_titled_person("Giám đốc Sở Văn Hóa Thể Thao phát biểu") is None
+    [row] = _one("Tôn vinh 100 công nhân", "Ngày 20/4, Tổng công ty Sông Đà tổ chức hội nghị tôn vinh 100 công "
+                 "nhân tiêu biểu năm 2023.", "Dự hội nghị có đồng chí Trần Minh Hòa, Thứ trưởng Bộ Xây dựng. Về "
+                 "phía Tổng công ty có đồng chí Nguyễn Hữu Kiên, Chủ tịch HĐQT và đồng chí Đào Thị Mai, Tổng Giám "
+                 "đốc.", "2023-04-21T08:00:00+07:00")
+    assert [a["name"] for a in row["attendees"]] == ["Trần Minh Hòa", "Nguyễn Hữu Kiên", "Đào Thị Mai"]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("LĐLĐ quận 10", "TP. Hồ Chí Minh"), ("Q.Hai Bà Trưng", "Hà Nội"), ("CAH Phú Xuyên", "Hà Nội"),
+    ("UBND xã Hòa Tiến (huyện Hoà Vang)", "Đà Nẵng"), ("thị xã Sơn Tây", "Hà Nội"), ("quận Tân Phú", "TP. Hồ Chí Minh"),
+    # names another province's district shares give no city
+    ("huyện Sơn Tây", None), ("huyện Tân Phú", None), ("huyện Phong Điền", None), ("Quận đoàn", None),
+])
+def test_a_centrally_run_citys_district_gives_the_city(text: str, city: str | None) -> None:
+    assert city_of_district(text) == city
+
+
+def test_a_district_gives_the_province_only_when_the_text_names_none() -> None:
+    [row] = _one("LĐLĐ quận 10 tuyên dương 80 CNVCLĐ", "Sáng 2-6, LĐLĐ quận 10 tuyên dương 80 CNVCLĐ tiêu biểu "
+                 "năm 2014.", published="2014-06-02T20:00:00+07:00")
+    assert row["provinces"] == ["TP. Hồ Chí Minh"]
+    [named] = _one("Tuyên dương", "Sáng 2-6, LĐLĐ huyện Gia Lâm (Hà Nội) tuyên dương 80 CNVCLĐ tiêu biểu năm 2014.",
+                   published="2014-06-02T20:00:00+07:00")
+    assert named["provinces"] == ["Hà Nội"]
+
+
+def test_the_honouring_conference_named_without_its_verb() -> None:
+    [row] = _one("Hội nghị điển hình tiên tiến huyện Đông Anh", "Ngày 12/5, UBND huyện Đông Anh tổ chức Hội nghị "
+                 "điển hình tiên tiến giai đoạn 2020-2025.", published="2025-05-13T20:00:00+07:00")
+    assert (row["kind"], row["host"], row["period_label"], row["provinces"]) == (
+        "biểu dương điển hình", "UBND huyện Đông Anh", "giai đoạn 2020-2025", ["Hà Nội"])
+    [verb] = _one("Bộ Xây dựng tôn vinh 90 điển hình", "Sáng 8/6, Bộ Xây dựng tổ chức Hội nghị điển hình tiên "
+                  "tiến giai đoạn 2020-2025.", published="2025-06-08T20:00:00+07:00")
+    assert verb["kind"] == "tôn vinh điển hình"  # the headline's verb
+    # none in particular, the occasion of another meeting, a plan
+    assert _one("Vĩnh biệt ông A", "Ông A từ trần ngày 1-6-2013. Ông từng dự một hội nghị điển hình tiên tiến "
+                "năm 1999.", published="2013-06-02T07:00:00+07:00") == []
+    [other] = _one("LĐLĐ huyện sơ kết", "Hướng tới Hội nghị điển hình tiên tiến tỉnh lần thứ V, ngày 5/3, LĐLĐ "
+                   "huyện Yên Lạc tổ chức hội nghị sơ kết phong trào thi đua năm 2024.",
+                   published="2024-03-06T08:00:00+07:00")
+    assert other["kind"] == "sơ kết"
+    assert _one("Tỉnh sẽ tổ chức", "Tháng 10 tới, tỉnh sẽ tổ chức Hội nghị điển hình tiên tiến giai đoạn "
+                "2020-2025.", published="2024-03-06T08:00:00+07:00") == []
