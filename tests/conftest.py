@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import socket
 import subprocess
@@ -10,6 +12,7 @@ import unicodedata
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,6 +141,17 @@ def search_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """data/archive.db-shaped file with the SEARCH_ARTICLES (named archive.db on purpose:
     Datasette keys the metadata by file stem)."""
     return build_search_archive(tmp_path_factory.mktemp("search") / "archive.db")
+
+
+@functools.cache
+def load_script(name: str) -> Any:
+    """scripts/<name>.py as a module (the scripts are not a package): the tests that pin the
+    eval floors score with the very code `make eval` runs. Cached: one module per script."""
+    spec = importlib.util.spec_from_file_location(f"thidua_scripts_{name}", ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def free_port() -> int:

@@ -37,13 +37,13 @@ Both sets run through the same parametrised tests.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import load_script
 
 from archive.boilerplate import is_editor_note
 from archive.extract import extract_article
@@ -61,15 +61,7 @@ GOLD_KEYS = {"url", "is_article", "title", "published", "author", "lead", "body_
              "body_last_sentence", "captions", "encoding"}
 
 
-def _load_eval() -> Any:
-    spec = importlib.util.spec_from_file_location("thidua_eval", ROOT / "scripts" / "eval.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-EVAL = _load_eval()
+EVAL = load_script("eval")
 
 
 _REPORTS: dict[str, dict[str, Any]] = {}

@@ -17,12 +17,12 @@ what the fixed extractor achieves. The unit tests below pin each rule on a line 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import load_script
 
 from archive.boilerplate import (
     is_digest_title,
@@ -41,15 +41,7 @@ FLOORS = json.loads((ROOT / "scripts" / "eval_baseline.json").read_text("utf-8")
 CEILINGS = {"author_spurious": 0.0, "published_spurious": 0.0}
 
 
-def _load_eval() -> Any:
-    spec = importlib.util.spec_from_file_location("thidua_eval_text", ROOT / "scripts" / "eval.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-EVAL = _load_eval()
+EVAL = load_script("eval")
 
 
 @pytest.fixture(scope="module")

@@ -33,13 +33,13 @@ another labelled set) and the extractor follows the seed/corpus (see KNOWN_MISSE
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import load_script
 
 from archive.meetings import (
     city_of_district,
@@ -95,15 +95,7 @@ SETS = {
 }
 
 
-def _load_eval() -> Any:
-    spec = importlib.util.spec_from_file_location("eval_meetings", ROOT / "scripts" / "eval_meetings.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-EVAL = _load_eval()
+EVAL = load_script("eval_meetings")
 
 
 def _gold(name: str) -> list[dict[str, Any]]:

@@ -21,12 +21,12 @@ real regression, not on a re-labelling of a hard case.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import load_script
 
 from archive.meetings import extract_meetings
 
@@ -36,15 +36,7 @@ FLOORS = {"detection_f1": 0.95, "kind": 0.95, "period": 0.95, "cluster": 0.95, "
           "location": 0.95, "meeting_date": 0.95, "provinces": 0.95, "members": 0.95, "attendees": 0.95}
 
 
-def _load_eval() -> Any:
-    spec = importlib.util.spec_from_file_location("eval_meetings", ROOT / "scripts" / "eval_meetings.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-EVAL = _load_eval()
+EVAL = load_script("eval_meetings")
 GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
 
 
