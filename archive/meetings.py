@@ -124,7 +124,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from archive.normalize import clean_text, normalize_tone_marks
-from archive.organisations import RANKS, SURNAMES, TITLES, normalise_dashes, starts_with_org_head
+from archive.organisations import (
+    RANK_RE,
+    RANKS,
+    SURNAMES,
+    TITLE_RE,
+    normalise_dashes,
+    starts_with_org_head,
+)
 
 EXTRACTOR_VERSION = "6"
 
@@ -726,11 +733,10 @@ def parse_members(text: str) -> list[str] | None:
 _NAME_STOP = {"Phó", "Chủ", "Trưởng", "Giám", "Bí", "Ủy", "Uỷ", "Tổng", "Thường", "Cục", "Sở", "Ban", "Hội",
               "Liên", "Tỉnh", "Huyện", "Quận", "Đảng", "Bộ", "Viện", "Chánh", "Phòng", "Đại", "Thượng",
               "Thiếu", "Ông", "Bà", "Đồng", "Các", "Tại", "Trong", "Theo", "Sau", "Khi", "Với", "Cùng"}
-_TITLE_START = re.compile(rf"(?:Phó\s+)?(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})"
-                          rf"|(?:{'|'.join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))})"
+# Roles and ranks are organisations.TITLE_RE / RANK_RE (longest first, "Phó" optional before a role).
+_TITLE_START = re.compile(rf"{TITLE_RE.pattern}|{RANK_RE.pattern}"
                           r"|kiêm|nguyên|Nguyên|Anh\s+hùng|Đại\s+biểu|Thành\s+viên|Chuyên\s+viên|Cán\s+bộ", _I)
-_RANK_RE = re.compile(rf"(?:{'|'.join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))})(?=\s)")
-_HONORIFIC = re.compile(r"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|ông|bà)\s+")
+_RANK_RE = re.compile(rf"{RANK_RE.pattern}(?=\s)")
 _ACTION = re.compile(
     r"\s*,?\s*(?:đã\s+|cũng\s+|đến\s+)?(?:phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|đánh\s+giá|cho\s+biết|"
     r"khẳng\s+định|chúc\s+mừng|ghi\s+nhận|đề\s+nghị|yêu\s+cầu|mong\s+muốn|biểu\s+dương|chỉ\s+đạo|"
@@ -787,7 +793,7 @@ def _take_name(text: str) -> tuple[str, int] | None:
 
 
 # "Đại tá A, Chính ủy … và Đại tá B, Chỉ huy trưởng …": a second ranked person ends the title
-_AND_RANK = rf"\s+và\s+(?:{'|'.join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))})\s"
+_AND_RANK = rf"\s+và\s+{RANK_RE.pattern}\s"
 
 
 def _take_title(text: str) -> tuple[str | None, int]:
@@ -823,12 +829,15 @@ def _take_title(text: str) -> tuple[str | None, int]:
     return (normalise_dashes(title) or None), consumed
 
 
+_TITLE_THEN_REST = re.compile(rf"{TITLE_RE.pattern}\s+(.+)", _I)
+
+
 def _organisation_of(title: str | None) -> str | None:
+    """The organisation in the last role of `title` ('Phó Chủ tịch UBND tỉnh' → 'UBND tỉnh')."""
     if not title:
         return None
     last = title.split(",")[-1].strip()
-    m = re.match(rf"(?:Phó\s+)?(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})\s+(.+)",
-                 last, _I)
+    m = _TITLE_THEN_REST.match(last)
     if m and starts_with_org_head(m.group(1)):
         return m.group(1).strip()
     return None
@@ -874,8 +883,7 @@ def _parse_person_at(text: str, *, need_marker: bool) -> tuple[dict[str, str | N
 
 
 _SURNAME_SET = frozenset(SURNAMES)
-_TITLE_HEAD = re.compile(rf"(?:Phó\s+)?(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})(?!\w)")
-_CAPITALISED = re.compile(rf"{UP}{LO}*")
+_TITLE_HEAD = re.compile(rf"{TITLE_RE.pattern}(?!\w)")  # case-sensitive: a role written before a name is capitalised
 _HONORIFIC_WORDS = {"ông", "bà", "Ông", "Bà", "đồng", "Đồng", "chí", "anh", "chị"}
 # Words a role never contains: the role has ended ("Chủ tịch nước tặng … cho ông A").
 _NOT_IN_ROLE = {"cho", "tặng", "trao", "đã", "được", "là", "nhận", "tại", "với", "về", "khi", "đến", "tới",
@@ -1024,6 +1032,10 @@ def _titled_actors(sentence: str) -> list[dict[str, str | None]]:
         pos = max(pos, at)
 
 
+# Where an addressed or ranked person may start: "đồng chí A", "ông B", "Đại tá C".
+_ADDRESSED = re.compile(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|\banh|\bchị|{_RANK_RE.pattern})\s+")
+
+
 def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
     """People the text says attended, chaired, spoke or handed out awards, with their titles."""
     people: list[dict[str, str | None]] = []
@@ -1066,7 +1078,7 @@ def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
         # 4. addressed or ranked people who speak, award or chair at the meeting
         if not _ATTEND_CUE.search(s):
             continue
-        for lead in re.finditer(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|\banh|\bchị|{_RANK_RE.pattern})\s+", s):
+        for lead in _ADDRESSED.finditer(s):
             start = lead.start()
             before = s[max(0, start - 12):start]
             if re.search(r"(?:\b[Tt]heo|\bnhư|\bcủa\s+các|\bcho)\s+$", before):
@@ -1106,7 +1118,7 @@ _MEETING_SUBJECT = re.compile(r"^(?:[Hh]ội\s+nghị|[Ll]ễ|[Bb]uổi\s+(?:l�
 _APPOSITION_CUT = re.compile(r"\s*,\s*(?=(?:là\s+)?đơn\s+vị|cơ\s+quan\s+(?:thường|trưởng)|Cụm\s+(?:trưởng|phó)|"
                              r"Khối\s+(?:trưởng|phó)|Trưởng\s+(?:cụm|khối|Cụm|Khối)|[a-zđ])"
                              r"|\s+[-–—]\s+(?=(?:là\s+)?đơn\s+vị|Trưởng|Cụm|Khối|cơ\s+quan)|\s*\(")
-_PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{'|'.join(re.escape(r) for r in RANKS)})\s")
+_PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{RANK_RE.pattern})\s")
 
 
 def hosted_by(text: str, *, meeting_subject: bool = True) -> str | None:
