@@ -123,6 +123,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from archive.dates import parse_date
 from archive.normalize import clean_text, normalize_tone_marks
 from archive.organisations import (
     RANK_RE,
@@ -132,6 +133,8 @@ from archive.organisations import (
     normalise_dashes,
     starts_with_org_head,
 )
+from archive.places import _PATTERNS as _PROVINCE_PATTERNS
+from archive.places import find_provinces, province_regimes
 
 EXTRACTOR_VERSION = "6"
 
@@ -561,12 +564,15 @@ def _roman(s: str) -> int:
     return total
 
 
+def _province_at_start(text: str) -> re.Match[str] | None:
+    """A province's name (as places.find_provinces knows it) opening `text`, longest first."""
+    text = normalize_tone_marks(text)
+    return next((m for pattern, _target in _PROVINCE_PATTERNS if (m := pattern.match(text))), None)
+
+
 def _province_follows(text: str) -> bool:
     """'tỉnh Thanh Hóa gồm…' → True; 'tỉnh gồm…' → False."""
-    from archive.places import _PATTERNS
-
-    after = normalize_tone_marks(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", text, flags=re.IGNORECASE))
-    return any(p.match(after) for p, _t in _PATTERNS)
+    return bool(_province_at_start(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", text, flags=re.IGNORECASE)))
 
 
 def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] | None:
@@ -903,14 +909,8 @@ _LOCALITY_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", 
 
 def _province_prefix(run: list[str]) -> int:
     """How many tokens of `run` a province name takes at its start (0 when none)."""
-    from archive.places import _PATTERNS
-
-    text = normalize_tone_marks(" ".join(run))
-    for pattern, _target in _PATTERNS:
-        m = pattern.match(text)
-        if m:
-            return len(m.group(0).split())
-    return 0
+    m = _province_at_start(" ".join(run))
+    return len(m.group(0).split()) if m else 0
 
 
 # Middle names that are also (rare) family names: after another capitalised syllable they never
@@ -1312,11 +1312,9 @@ def _parse_published(published: str | None) -> date | None:
     except ValueError:
         pass
     try:
-        from archive.dates import parse_date  # written alongside; optional here
-
         found = parse_date(str(published))
         return date.fromisoformat(found[:10]) if found else None
-    except (ImportError, ValueError, TypeError):
+    except (ValueError, TypeError):
         return None
 
 
@@ -1409,8 +1407,6 @@ def _meeting_title(text: str, kind: str) -> str | None:
 
 
 def _province_fields(provinces: list[str], on: date | None) -> dict[str, Any]:
-    from archive.places import province_regimes
-
     if not provinces:
         return {"province": None, "province_former": None, "province_code": None,
                 "province_former_code": None, "provinces": []}
@@ -1479,26 +1475,27 @@ def city_of_district(text: str) -> str | None:
 
 
 def _meeting_provinces(parts: list[str | None], whole: str) -> list[str]:
-    from archive.places import find_provinces
-
+    """Provinces the meeting's own phrases name (organiser, place, cluster, sentence, headline,
+    lead — in that order), else the city of a district they name, else a province `whole`
+    names twice, else the only one it names as an administrative unit."""
+    parts = list(dict.fromkeys(p for p in parts if p))  # the lead's first sentence is often `s`
     found: list[str] = []
     for part in parts:
-        for p in find_provinces(part or ""):
+        for p in find_provinces(part):
             if p not in found:
                 found.append(p)
     if found:
         return found
     for part in parts:
-        city = city_of_district(part or "")
+        city = city_of_district(part)
         if city:
             return [city]
-    counts: dict[str, int] = {}
-    from archive.places import _PATTERNS
-
-    text = normalize_tone_marks(whole)
-    for pattern, target in _PATTERNS:
-        counts[target] = counts.get(target, 0) + len(pattern.findall(text))
     named = find_provinces(whole)
+    text = normalize_tone_marks(whole)
+    counts: dict[str, int] = {}
+    for pattern, target in _PROVINCE_PATTERNS:
+        if target in named:  # every written form counts, overlapping ones included
+            counts[target] = counts.get(target, 0) + len(pattern.findall(text))
     frequent = [p for p in named if counts.get(p, 0) >= 2]
     if frequent:
         return frequent[:1]
@@ -1523,8 +1520,6 @@ def _is_member(place: str, members: list[str]) -> bool:
 def _member_provinces(members: list[str]) -> list[str]:
     """Provinces of a cluster whose members are all provinces ('Cụm thi đua 5 tỉnh Tây Nguyên
     gồm Kon Tum, Gia Lai, …', 'LĐLĐ 6 tỉnh: Thanh Hóa, …'); [] otherwise."""
-    from archive.places import find_provinces
-
     found: list[str] = []
     for member in members:
         named = find_provinces(member)
