@@ -143,6 +143,8 @@ _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊ�
 _VN_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UP = f"[{_VN_UPPER}]"
 LO = f"[{_VN_LOWER}]"
+# The kinds of locality a name follows: "huyện Hà Trung", "thị xã Bỉm Sơn", "tỉnh Quảng Ninh".
+_LOCALITY_KIND = r"(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố|tỉnh)"
 
 _GLUE_CASE = re.compile(rf"({LO}|(?<=\d{{4}}))({UP}{LO})")
 _GLUE_STOP = re.compile(rf"({LO}|{UP}|[”\")]|\d)\.({UP}{LO})")
@@ -263,7 +265,10 @@ _STATUTORY = re.compile(r"hội\s+nghị\s+(?:đại\s+biểu\s+)?(?:cán\s+bộ
 _PERSONAL_HONOUR = re.compile(
     r"(?:\bvinh\s+dự\s+được|\b(?:chị|anh|ông|bà|em|cô|thầy)\s+(?:[^\s,.;]+\s+){0,3}?(?:đã\s+)?được)\s+"
     r"(?:\S+\s+){0,3}?(?:tuyên\s+dương|biểu\s+dương|tôn\s+vinh|vinh\s+danh|khen\s+thưởng|trao|tặng)", _I)
-_PRESS = re.compile(r"họp\s+báo|buổi\s+họp\s+báo|cuộc\s+họp\s+báo", _I)
+_PRESS = re.compile(r"họp\s+báo", _I)  # "(buổi/cuộc) họp báo": a press conference
+# An emulation congress ("Đại hội thi đua yêu nước", "Đại hội điển hình tiên tiến") is a meeting,
+# unlike an organisation's congress.
+_EMULATION_CONGRESS = re.compile(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", _I)
 _DESCRIBES = re.compile(r"^(?:(?:Hội\s+nghị|Buổi\s+lễ|Lễ|Buổi\s+tọa\s+đàm|Đại\s+hội|Buổi\s+ký\s+kết)\s+"
                         # "Hội nghị do X – đơn vị Trưởng cụm năm học … – chủ trì, tổ chức tại …"
                         r"(?:\S+\s+){0,20}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)"
@@ -272,7 +277,7 @@ _DESCRIBES = re.compile(r"^(?:(?:Hội\s+nghị|Buổi\s+lễ|Lễ|Buổi\s+tọ
 _NEW_EVENT = re.compile(rf"^(?:{_SAME_DAY}|Cũng\s+trong\s+dịp|Cùng\s+dịp|"
                         r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,"
                         # "Tại xã Ea Drông, hội nghị … diễn ra sáng 28/12": the same kind of meeting elsewhere
-                        r"|Tại\s+(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố|tỉnh)\s+[^,.;]{1,40},)")
+                        rf"|Tại\s+{_LOCALITY_KIND}\s+[^,.;]{{1,40}},)")
 _BACK_REFERENCE = re.compile(r"^(?:Tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây)|Dịp\s+này|Nhân\s+dịp\s+này|"
                              r"Cũng\s+tại|Tại\s+buổi)", _I)
 
@@ -425,10 +430,10 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     if not (_EVIDENCE.search(text) or _DATE.search(text) or _RELATIVE_DAY.search(text)):
         return None
     before = text[:first]
-    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or re.search(r"họp\s+báo", text, _I):
+    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text):
         return None
     congress = _congress_event(text)
-    if congress and not re.search(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", text, _I) \
+    if congress and not _EMULATION_CONGRESS.search(text) \
             and congress.start() < first and not re.search(r"tuyên\s+dương|biểu\s+dương|tôn\s+vinh", text[first:], _I):
         return None
     if _EXECUTIVE.search(before) or _TRAINING.search(before) or _STATUTORY.search(before):
@@ -647,7 +652,6 @@ _COUNT_NOUN = re.compile(rf"^{_COUNT_WORD}\s+((?:[a-zđà-ỹ]+\s+){{1,4}}?)(?=[
 _NUMBERING = re.compile(r"^(?:\(\s*\d+\s*\)|\d+\s*[.)]|[a-zđ]\))\s*")
 # "Hội LHPN các huyện Long Thành, Nhơn Trạch và thành phố Long Khánh": one kind of body in
 # several localities — the prefix and the locality kind are shared by every name after it.
-_LOCALITY_KIND = r"(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố|tỉnh)"
 _SHARED_PREFIX = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{1,4}}?)các\s+(?P<kind>{_LOCALITY_KIND})\s*:?\s*(?={UP})")
 # "gồm 7 trường THPT thuộc các huyện …", "gồm 9 trường đóng trên địa bàn": a head count qualified
 # by where its members are, not a list of names.
@@ -1185,7 +1189,7 @@ def hosting_unit(text: str) -> str | None:
     return None
 
 
-_LOCALITY_TAIL = re.compile(r"\b(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố|tỉnh)$")
+_LOCALITY_TAIL = re.compile(rf"\b{_LOCALITY_KIND}$")
 
 
 def _complete_locality(host: str, text: str) -> str:
@@ -1655,7 +1659,7 @@ def _opens_other_event(opening: Sentence, headline: str) -> bool:
     ceremony = _CEREMONY.search(text)
     if ceremony and re.search(r"thi\s+đua", text[ceremony.start():ceremony.end() + 80], _I):
         ceremony = None
-    return bool((congress and not re.match(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", congress.group(0), _I))
+    return bool((congress and not _EMULATION_CONGRESS.match(congress.group(0)))
                 or _EXECUTIVE.search(text) or _TRAINING.search(text) or _STATUTORY.search(text)
                 or _DOCUMENT.search(text) or ceremony)
 
