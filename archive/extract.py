@@ -12,13 +12,15 @@ Two paths produce every field, and `paths` in the result says which one did:
 
 Both paths share the block walker and the boilerplate rules (archive.boilerplate): captions go
 to `captions`/`images`, a trailing byline becomes `author`, "Tin liên quan" and everything after
-it, share widgets, counters and `alt` leftovers leave the body. Everything goes through
-`archive.normalize` (NFC, entities, invisible spaces) before it is returned.
+it (unless the article goes on after the box's links), share widgets, counters, photo credits,
+editors' notes, a closing gallery's intro line and `alt` leftovers leave the body. Everything
+goes through `archive.normalize` (NFC, entities, invisible spaces) before it is returned.
 
 The hot path stays on parsel/lxml (about 8× faster than BeautifulSoup here, see DESIGN.md).
 trafilatura was measured against the density detector on our fixtures and the real pages
-(`scripts/eval.py`); it loses captions/bylines to the body and is ~6× slower, so it is not used
-on the per-page path.
+(`scripts/eval.py`); it loses captions/bylines to the body and is ~6× slower, so it is only a
+last resort: for a page that declares itself an article but in whose markup the detector finds
+no text.
 """
 
 from __future__ import annotations
@@ -1056,14 +1058,13 @@ def _heading_text(el: Any) -> str:
 
     Gov portals (VNPT eGov, old CMSs) put the date inside the title's block — a date-classed
     child or a bracketed "(15/01/2025 08:50)" after the words; neither is part of the title."""
-    dated = [c for c in el.iter() if c is not el and isinstance(c.tag, str)
+    dated = [i for i, c in enumerate(el.iter()) if c is not el and isinstance(c.tag, str)
              and _DATE_CHILD.search(_attr_tokens(c)) and parse_date(" ".join(c.itertext()))]
     if dated:
-        el = copy.deepcopy(el)
-        for c in [c for c in el.iter() if c is not el and isinstance(c.tag, str)
-                  and _DATE_CHILD.search(_attr_tokens(c)) and parse_date(" ".join(c.itertext()))]:
-            if c.getparent() is not None:
-                _drop(c)
+        el = copy.deepcopy(el)  # the page keeps its date for the date rules
+        nodes = list(el.iter())  # the copy iterates in the same order
+        for i in dated:
+            _drop(nodes[i])
     text = clean_line("".join(el.itertext()))
     return _BRACKET_DATE.sub("", text).strip() or text
 
