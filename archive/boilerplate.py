@@ -286,8 +286,11 @@ def _is_name(part: str) -> bool:
 # A photo credit: the label names only the picture ("Ảnh: X", "Ảnh minh họa: X", "Nguồn ảnh:").
 # It credits whoever took the photo that closes a caption, not the writer of the article —
 # "Tin, ảnh:", "Bài và ảnh:" (text and photo) stay bylines.
-_PHOTO_CREDIT = re.compile(r"^[(\[]?\s*(?:ảnh|hình|hình ảnh|photo|nguồn ảnh|nguồn hình|ảnh minh họa|"
-                           r"ảnh minh hoạ|ảnh tư liệu|ảnh chụp)\s*[:：]", re.IGNORECASE)
+_PHOTO_WORDS = (r"[(\[]?\s*(?:ảnh|hình|hình ảnh|photo|nguồn ảnh|nguồn hình|ảnh minh họa|ảnh minh hoạ|"
+                r"ảnh tư liệu|ảnh chụp)\s*[:：]")
+_PHOTO_CREDIT = re.compile("^" + _PHOTO_WORDS, re.IGNORECASE)
+# The same label anywhere after a non-letter: where a credit closing a caption starts.
+_PHOTO_LABEL = re.compile(r"(?<![^\W_])" + _PHOTO_WORDS + r"\s*", re.IGNORECASE)
 # "Thu Hà/VOV-Tây Bắc", "Minh Anh/TTXVN", "Lan Hương/Báo Tin tức": the newsroom after an unspaced
 # slash, named by an upper-case acronym or an outlet word — the person is before it.
 _NEWSROOM_SUFFIX = re.compile(r"(?<=\S)\s*/\s*(?:[A-ZĐ]{2,}(?![a-zà-ỹđ])|(?:Báo|Đài|Tạp chí|Thông tấn)\s)"
@@ -295,12 +298,8 @@ _NEWSROOM_SUFFIX = re.compile(r"(?<=\S)\s*/\s*(?:[A-ZĐ]{2,}(?![a-zà-ỹđ])|(?
 # Words that open the name of a news organisation, never a person's name. Compared in lower
 # case with the diacritics kept: "báo" is an outlet, "Bảo" a common given name.
 _OUTLET_WORDS = ("báo", "đài", "tạp chí", "cổng thông tin", "trang thông tin", "thông tấn xã",
-                 "kênh", "truyền hình", "tạp chí điện tử")
-_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov\.vn|com\.vn)$", re.IGNORECASE)
-
-
-_PHOTO_LABEL = re.compile(r"(?<![^\W_])[(\[]?\s*(?:ảnh|hình|hình ảnh|photo|nguồn ảnh|nguồn hình|ảnh minh họa|"
-                          r"ảnh minh hoạ|ảnh tư liệu|ảnh chụp)\s*[:：]\s*", re.IGNORECASE)
+                 "kênh", "truyền hình")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)$", re.IGNORECASE)  # gov.vn, com.vn too
 
 
 def split_photo_credit(text: str) -> tuple[str, str | None]:
