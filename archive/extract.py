@@ -54,6 +54,7 @@ from archive.boilerplate import (
     split_trailing_byline,
     strip_outlet_prefix,
 )
+from archive.dates import parse_date as parse_vn_date
 from archive.encoding import fix_mojibake
 from archive.normalize import clean_line, fold, nfc
 from archive.places import find_provinces
@@ -93,7 +94,7 @@ class ExtractError(Exception):
 # --- dates ---------------------------------------------------------------------------------
 
 def _fallback_parse_date(text: str, reference: Any = None) -> str | None:
-    """Numeric Vietnamese/ISO dates only; used until archive.dates is importable."""
+    """Numeric Vietnamese/ISO dates only: the answer when archive.dates fails on a text."""
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
         y, mo, d = m.groups()
@@ -117,15 +118,11 @@ def _fallback_parse_date(text: str, reference: Any = None) -> str | None:
 
 
 def parse_date(text: str, reference: Any = None) -> str | None:
-    """archive.dates.parse_date when available (it knows every Vietnamese form)."""
+    """archive.dates.parse_date (it knows every Vietnamese form), guarded."""
     if not text:
         return None
     try:
-        from archive.dates import parse_date as real
-    except ImportError:
-        return _fallback_parse_date(text, reference)
-    try:
-        return real(text, reference)
+        return parse_vn_date(text, reference)
     except Exception:  # noqa: BLE001 — a date we cannot read is a missing date, never a lost article
         return _fallback_parse_date(text, reference)
 
