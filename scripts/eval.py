@@ -378,28 +378,13 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
             assert spec and spec.loader
             spec.loader.exec_module(module)
             report["meetings"] = module.run(directory)
-            if hasattr(module, "run_own"):
-                # our own fixture corpus, printed apart and never gated: rules were tuned on it
-                report["meetings_own"] = module.run_own()
-                report["meetings_own_text"] = module.format_report(report["meetings_own"],
-                                                                   heading=module.OWN_HEADING)
-            if hasattr(module, "run_blind"):
-                # the own blind set, labelled before the extractor saw it: printed apart, pinned
-                # by tests/test_meetings_blind.py, never gated here
-                report["meetings_blind"] = module.run_blind()
-                report["meetings_blind_text"] = module.format_report(report["meetings_blind"],
-                                                                     heading=module.BLIND_HEADING)
-            if hasattr(module, "run_blind2"):
-                # own blind set 2 (long 2020s reports, district/commune/enterprise level …), the
-                # same way: printed apart, pinned by tests/test_meetings_blind.py, never gated here
-                report["meetings_blind2"] = module.run_blind2()
-                report["meetings_blind2_text"] = module.format_report(report["meetings_blind2"],
-                                                                      heading=module.BLIND2_HEADING)
-            if hasattr(module, "run_blind3"):
-                # own blind set 3 (national/sector level, attendee's point of view …), the same way
-                report["meetings_blind3"] = module.run_blind3()
-                report["meetings_blind3_text"] = module.format_report(report["meetings_blind3"],
-                                                                      heading=module.BLIND3_HEADING)
+            # our own fixture corpus (rules were tuned on it) and the blind sets (labelled before
+            # the extractor saw them, pinned by tests/test_meetings_blind.py): printed apart,
+            # never gated here
+            for own in module.OWN_SETS:
+                report[own.eval_key] = module.run(own.directory, floors={})
+                report[f"{own.eval_key}_text"] = module.format_report(report[own.eval_key],
+                                                                      heading=own.heading)
         except Exception as exc:  # noqa: BLE001 — the article report still stands on its own
             report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
     return report
@@ -562,14 +547,9 @@ def format_report(report: dict[str, Any], floors: dict[str, Any]) -> str:
     if "meetings" in report:
         lines += ["", "Meetings:", json.dumps(report["meetings"], ensure_ascii=False, indent=2)
                   if not isinstance(report["meetings"], str) else report["meetings"]]
-    if report.get("meetings_own_text"):
-        lines += ["", report["meetings_own_text"]]
-    if report.get("meetings_blind_text"):
-        lines += ["", report["meetings_blind_text"]]
-    if report.get("meetings_blind2_text"):
-        lines += ["", report["meetings_blind2_text"]]
-    if report.get("meetings_blind3_text"):
-        lines += ["", report["meetings_blind3_text"]]
+    for key, text in report.items():  # the own meeting corpora, in eval_meetings.OWN_SETS's order
+        if key.startswith("meetings_") and key.endswith("_text") and text:
+            lines += ["", text]
     return "\n".join(lines)
 
 

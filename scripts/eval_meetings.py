@@ -46,7 +46,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -58,6 +58,36 @@ BLIND_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind"
 BLIND2_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind2"
 BLIND3_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind3"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
+
+
+class OwnSet(NamedTuple):
+    """One of the project's own corpora: scored like the real sample but without floors and
+    printed apart, never gated here (rules were tuned on the fixtures; tests/test_meetings_blind.py
+    pins the blind sets)."""
+
+    key: str  # in this script's --json report
+    eval_key: str  # in scripts/eval.py's report ("<eval_key>" and "<eval_key>_text")
+    flag: str  # the option that asks for it: "own" or "blind"
+    directory: Path
+    heading: str
+
+
+OWN_SETS = (
+    OwnSet("own_fixtures", "meetings_own", "own", OWN_DIR,
+           "OWN FIXTURES (written for this project, rules tuned on them; not the judge)"),
+    OwnSet("own_blind", "meetings_blind", "blind", BLIND_DIR,
+           "OWN BLIND SET (30 texts written and labelled before the extractor saw them; "
+           "pinned by tests/test_meetings_blind.py, not the judge)"),
+    OwnSet("own_blind2", "meetings_blind2", "blind", BLIND2_DIR,
+           "OWN BLIND SET 2 (30 texts: long 2020s provincial reports, district/commune/enterprise "
+           "level, blocs, border guard and police, 10 new hard negatives; labelled before the "
+           "extractor saw them; pinned by tests/test_meetings_blind.py, not the judge)"),
+    OwnSet("own_blind3", "meetings_blind3", "blind", BLIND3_DIR,
+           "OWN BLIND SET 3 (24 texts: national/sector level, Hanoi/HCMC districts and armed units, "
+           "youth/women/farmers/veterans, an attendee's point of view, a day only in the headline, "
+           "abbreviations only, 8 hard negatives; labelled before the extractor saw them; pinned by "
+           "tests/test_meetings_blind.py, not the judge)"),
+)
 FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
           "attendees")
 _DATE_2013 = re.compile(r"^(\d{2})/(\d{2})/(\d{2}) (\d{2}):(\d{2}) GMT")
@@ -269,57 +299,17 @@ def main(argv: list[str] | None = None) -> int:
               else format_report(report, verbose=args.verbose, heading=f"meetings ({args.corpus})"))
         return 0
     report = run(args.realworld_dir)
-    extra = {"own_fixtures": run_own() if args.own else None, "own_blind": run_blind() if args.blind else None,
-             "own_blind2": run_blind2() if args.blind else None, "own_blind3": run_blind3() if args.blind else None}
-    extra = {k: v for k, v in extra.items() if v is not None}
+    wanted = {"own": args.own, "blind": args.blind}
+    extra = {s.key: (s, run(s.directory, floors={})) for s in OWN_SETS if wanted[s.flag]}
     if args.json:
-        print(json.dumps({"realworld": report, **extra} if extra else report, ensure_ascii=False, indent=2))
+        extra_json = {key: scored for key, (_s, scored) in extra.items()}
+        print(json.dumps({"realworld": report, **extra_json} if extra else report, ensure_ascii=False, indent=2))
     else:
         print(format_report(report, verbose=args.verbose))
-        for key, heading in (("own_fixtures", OWN_HEADING), ("own_blind", BLIND_HEADING),
-                             ("own_blind2", BLIND2_HEADING), ("own_blind3", BLIND3_HEADING)):
-            if key in extra:
-                print()
-                print(format_report(extra[key], verbose=args.verbose, heading=heading))
+        for own_set, scored in extra.values():
+            print()
+            print(format_report(scored, verbose=args.verbose, heading=own_set.heading))
     return 0 if report.get("ok", True) else 1
-
-
-OWN_HEADING = "OWN FIXTURES (written for this project, rules tuned on them; not the judge)"
-
-
-def run_own(directory: Path = OWN_DIR) -> dict[str, Any]:
-    """The same evaluation over the project's own fixture corpus, without floors."""
-    return run(directory, floors={})
-
-
-BLIND_HEADING = ("OWN BLIND SET (30 texts written and labelled before the extractor saw them; "
-                 "pinned by tests/test_meetings_blind.py, not the judge)")
-
-
-def run_blind(directory: Path = BLIND_DIR) -> dict[str, Any]:
-    """The same evaluation over the own blind set, without floors (the test pins them)."""
-    return run(directory, floors={})
-
-
-BLIND2_HEADING = ("OWN BLIND SET 2 (30 texts: long 2020s provincial reports, district/commune/enterprise "
-                  "level, blocs, border guard and police, 10 new hard negatives; labelled before the "
-                  "extractor saw them; pinned by tests/test_meetings_blind.py, not the judge)")
-
-
-def run_blind2(directory: Path = BLIND2_DIR) -> dict[str, Any]:
-    """The same evaluation over the own blind set 2, without floors (the test pins them)."""
-    return run(directory, floors={})
-
-
-BLIND3_HEADING = ("OWN BLIND SET 3 (24 texts: national/sector level, Hanoi/HCMC districts and armed units, "
-                  "youth/women/farmers/veterans, an attendee's point of view, a day only in the headline, "
-                  "abbreviations only, 8 hard negatives; labelled before the extractor saw them; pinned by "
-                  "tests/test_meetings_blind.py, not the judge)")
-
-
-def run_blind3(directory: Path = BLIND3_DIR) -> dict[str, Any]:
-    """The same evaluation over the own blind set 3, without floors (the test pins them)."""
-    return run(directory, floors={})
 
 
 if __name__ == "__main__":
