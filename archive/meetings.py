@@ -208,6 +208,13 @@ _DATE = re.compile(
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)"
 )
 _RELATIVE_DAY = re.compile(rf"{_DAY_PART}\s+(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\b")
+
+
+def _names_day(text: str) -> bool:
+    """A day of its own: 'Sáng 27-3', 'ngày 15/7', 'chiều qua', 'sáng nay'."""
+    return bool(_DATE.search(text) or _RELATIVE_DAY.search(text))
+
+
 _EVIDENCE = re.compile(
     r"\bvừa\s+(?:\S+\s+){0,2}?(?:tổ\s+chức|diễn\s+ra|có\s+buổi|sơ\s+kết|tổng\s+kết|tuyên\s+dương|"
     r"biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+(?:kết\s+)?giao|họp)"
@@ -386,11 +393,10 @@ def _triggers(text: str, headline: str) -> list[tuple[int, str]]:
                 continue
             if kind == "tọa đàm" and not (has_cluster or _EMULATION.search(window)):
                 continue
-            kind_found = kind
             if kind == "ký kết giao ước thi đua" and not re.search(r"thi\s+đua", text[m.start():m.end() + 20], _I) \
                     and not has_cluster:
                 continue
-            found.append((m.start(), -len(m.group(0)), kind_found))
+            found.append((m.start(), -len(m.group(0)), kind))
     if has_cluster and _MEETING_NOUN.search(text) and not found and parse_cluster(text):
         m = _MEETING_NOUN.search(text)
         assert m
@@ -427,7 +433,7 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     if not triggers:
         return None
     first = triggers[0][0]
-    if not (_EVIDENCE.search(text) or _DATE.search(text) or _RELATIVE_DAY.search(text)):
+    if not (_EVIDENCE.search(text) or _names_day(text)):
         return None
     before = text[:first]
     if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text):
@@ -442,12 +448,9 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     # "Năm 2020, tại Hội nghị điển hình tiên tiến của tỉnh, anh A vinh dự được tuyên dương": the
     # conference is named before the person's honour, which still makes it a profile
     if personal and (personal.start() <= first or _CONFERENCE_NAME.search(text[:personal.start()])) \
-            and not (_DATE.search(text) or _RELATIVE_DAY.search(text)):
+            and not _names_day(text):
         return None
-    kinds: list[str] = []
-    for _pos, kind in triggers:
-        if kind not in kinds:
-            kinds.append(kind)
+    kinds = list(dict.fromkeys(kind for _pos, kind in triggers))
     return Event(sentence, kinds[0], kinds, first)
 
 
@@ -1542,13 +1545,13 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None,
     if not sentences:
         return []
     headline = title_t
-    opening = next((x.text for x in sentences if x.where != "title"), "")
-    if _PRESS.search(opening) or _PRESS.search(title_t):
+    opening_s = next((x for x in sentences if x.where != "title"), None)  # the lead's first sentence
+    lead_first = opening_s.text if opening_s else ""
+    if _PRESS.search(lead_first) or _PRESS.search(title_t):
         return []  # a press conference announcing or presenting an event is not the event
     if len(_INTERVIEW_TURN.findall(f"{lead_t}\n{body_t}")) >= 2:
         return []  # an interview: the meetings the interviewee recalls are not reported
     events = [e for s in sentences if (e := _qualifies(s, headline))]
-    opening_s = next((x for x in sentences if x.where != "title"), None)
     if opening_s and not any(e.sentence is opening_s for e in events):
         named = _event_named_by_headline(opening_s, headline)
         if named:
@@ -1565,7 +1568,6 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None,
     text_events = [e for e in events if e.sentence.where != "title"]
     title_event = events[0] if events[0].sentence.where == "title" else None
     pub = _parse_published(published)
-    lead_first = next((s.text for s in sentences if s.where != "title"), "")
     # A summary sentence ("hai cụm, khối thi đua đã tổ chức…") names no day, organiser or
     # cluster; when a later sentence reports one meeting concretely, that one leads.
     primary = next((e for e in text_events if _concrete(e.sentence.text)), None) \
@@ -1617,17 +1619,14 @@ def _event_named_by_headline(opening: Sentence, headline: str) -> Event | None:
     if not title_triggers or _CONGRESS.search(headline) or _EXECUTIVE.search(headline):
         return None
     held = _HOLDS_EVENT.search(text)
-    if not held or not (_DATE.search(text) or _RELATIVE_DAY.search(text) or _EVIDENCE.search(text)):
+    if not held or not (_names_day(text) or _EVIDENCE.search(text)):
         return None
     before = text[:held.start()]
     if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text) \
             or _EXECUTIVE.search(text) or _TRAINING.search(text) or _STATUTORY.search(text) \
             or _congress_event(text):
         return None
-    kinds: list[str] = []
-    for _pos, kind in title_triggers:
-        if kind not in kinds:
-            kinds.append(kind)
+    kinds = list(dict.fromkeys(kind for _pos, kind in title_triggers))
     return Event(opening, kinds[0], kinds, held.start())
 
 
@@ -1652,8 +1651,7 @@ def _opens_other_event(opening: Sentence, headline: str) -> bool:
     text = opening.text
     if _qualifies(opening, headline):
         return False
-    if not (_EVIDENCE.search(text) or _DATE.search(text) or _RELATIVE_DAY.search(text)
-            or re.search(r"\btổ\s+chức\b", text, _I)):
+    if not (_EVIDENCE.search(text) or _names_day(text) or re.search(r"\btổ\s+chức\b", text, _I)):
         return False
     congress = _congress_event(text)
     ceremony = _CEREMONY.search(text)
@@ -1666,7 +1664,7 @@ def _opens_other_event(opening: Sentence, headline: str) -> bool:
 
 def _concrete(text: str) -> bool:
     host, by_cluster = parse_organiser(text)
-    return bool(_DATE.search(text) or _RELATIVE_DAY.search(text) or host or by_cluster or parse_cluster(text))
+    return bool(_names_day(text) or host or by_cluster or parse_cluster(text))
 
 
 def _row_key(text: str) -> str:
