@@ -40,7 +40,7 @@ _EN_MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _EN_NAMES = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
              r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])")
-_VI_WORD = r"(?P<mw>mười một|mười hai|mười|giêng|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)(?!\w)"
+_VI_WORD = rf"(?P<mw>{'|'.join(sorted(_VI_MONTHS, key=len, reverse=True))})(?!\w)"  # "mười một" before "mười"
 _VI_MONTH = r"(?:" + _VI_WORD + r"|(?P<mn>\d{1,2}))"
 _NAMED = (
     # 15 Tháng Bảy, 2024 — the comma is required: "10 tháng năm 2024" is prose ("the 10 months of
