@@ -749,7 +749,7 @@ def _select(sel: parsel.Selector, css: str | None) -> list[Any]:
 
 
 def extract_article(html: str, url: str, platform: dict | None = None) -> dict[str, Any]:
-    """Article fields of one HTML page (see CONTRACTS.md for the keys).
+    """Article fields of one HTML page (keys: `FIELDS`; README, "Schema", for the columns).
 
     `platform` is a platform block (with a source's overrides already applied); a selector that
     finds nothing falls back to the generic rules for that field only.

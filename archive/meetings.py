@@ -7,7 +7,8 @@ Rules, in the order they run (each is a small function below):
    viếng") followed by an upper-case word, or a full stop followed by a capitalised word (or by an upper-case byline, "…thành
    phố.THU HÀ"), gets a sentence break — but a locality or degree short form keeps its name
    ("LĐLĐ Q.Hai Bà Trưng", "LĐLĐ TP. Hà Nội", "TS. Lê Văn A" end no sentence). Outlet prefixes
-   ("ANTĐ - ", "(SGGP).– ", "NDĐT-", "QĐND Online - ") are dropped from the lead.
+   ("ANTĐ - ", "(SGGP).– ", "NDĐT-", "QĐND Online - ") are dropped from the first paragraph of
+   the lead and of the body.
 2. **Detection, per sentence.** A sentence reports a meeting when it has
    (a) an *agenda trigger*: sơ kết / tổng kết (with thi đua, phong trào, cuộc vận động,
    khen thưởng or a cluster in the sentence or headline), ký (kết) giao ước thi đua, phát động
@@ -1539,7 +1540,10 @@ def _member_provinces(members: list[str]) -> list[str]:
 
 def extract_meetings(title: str, body: str, *, lead: str | None = None,
                      published: str | None = None) -> list[dict[str, Any]]:
-    """Meetings reported in an article; [] when it reports none. Keys: see CONTRACTS.md."""
+    """Meetings reported in an article, the headline meeting first; [] when it reports none.
+
+    Keys: the `meetings` columns (README, "Schema"; see `_build`) plus `kinds`, `provinces`,
+    `members` (names as written) and `attendees` ({name, title, organisation})."""
     title_t, lead_t, body_t = _prepare(title), _prepare(lead), _prepare(body)
     sentences = _sentences(title_t, lead_t, body_t)
     if not sentences:
