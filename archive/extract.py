@@ -234,6 +234,9 @@ def _is_junk(el: Any) -> bool:
 
 
 _INLINE = {"strong", "b", "em", "i", "span", "a", "font", "u", "sup", "sub"}
+_TEXT_TAGS = BLOCK_TAGS | _INLINE
+# Children that make an element a container rather than a leaf of text (see find_content).
+_NESTED_BLOCKS = BLOCK_TAGS - {"br", "span", "font"}
 
 
 def _holds_article(el: Any) -> bool:
@@ -517,8 +520,7 @@ def find_content(root: Any) -> Any | None:
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag.lower() not in _LEAF_TAGS:
             continue
-        if any(isinstance(c.tag, str) and c.tag.lower() in BLOCK_TAGS - {"br"} and
-               c.tag.lower() not in ("span", "font") for c in el):
+        if any(isinstance(c.tag, str) and c.tag.lower() in _NESTED_BLOCKS for c in el):
             # Not a leaf: only its own loose text (text between <br>s) counts.
             own = (el.text or "") + "".join((c.tail or "") for c in el)
             if len(own.strip()) < 80:
@@ -711,10 +713,15 @@ def _strip_site_suffix(title: str, sites: list[str]) -> str:
     return title[start:end].strip() if start >= 0 and end > start else " - ".join(parts)
 
 
+def _folded(text: str) -> str:
+    """`text` folded (no diacritics, đ→d, lower case) with single spaces: how names compare."""
+    return " ".join(fold(text).split())
+
+
 def _same(a: str, b: str) -> bool:
     if not a or not b or abs(len(a) - len(b)) > 0.3 * max(len(a), len(b)) + 5:
         return False
-    fa, fb = " ".join(fold(a).split()), " ".join(fold(b).split())
+    fa, fb = _folded(a), _folded(b)
     return bool(fa) and fa == fb
 
 
@@ -977,7 +984,7 @@ GENERIC_PAGE_NAMES = {
 
 def _is_generic_page_name(title: str, sites: list[str]) -> bool:
     for candidate in (title, _strip_site_suffix(title, sites)):
-        if " ".join(fold(candidate).split()).strip(" -|:") in GENERIC_PAGE_NAMES:
+        if _folded(candidate).strip(" -|:") in GENERIC_PAGE_NAMES:
             return True
     return False
 
@@ -994,19 +1001,18 @@ def _names_the_site(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
     """`text` is the site's own name: a known site name, a logo's alt text, the text of the
     page's banner/logo element, a line of its footer ("CỔNG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH X"
     over the address), or a portal's self-description ("Cổng thông tin điện tử …")."""
-    f = " ".join(fold(text).split())
+    f = _folded(text)
     if not f:
         return False
     if any(_same(text, s) for s in sites) or _PORTAL_NAME.search(f):
         return True
     for alt in sel.xpath("//img/@alt").getall():
-        if " ".join(fold(alt).split()) == f:
+        if _folded(alt) == f:
             return True
     for el in sel.root.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "title"):
             continue
-        places = [t for t in _attr_tokens(el).split() if _is_site_place(t)]
-        if places and " ".join(fold(" ".join(el.itertext())).split()) == f:
+        if any(_is_site_place(t) for t in _attr_tokens(el).split()) and _folded(" ".join(el.itertext())) == f:
             return True
     for frame in sel.root.iter():
         if not isinstance(frame.tag, str) or frame.tag in ("html", "body"):
@@ -1014,10 +1020,10 @@ def _names_the_site(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
         if frame.tag != "footer" and not _FRAME_PLACE.search(_attr_tokens(frame)):
             continue
         for el in frame.iter():
-            if not isinstance(el.tag, str) or el.tag not in BLOCK_TAGS | _INLINE:
+            if not isinstance(el.tag, str) or el.tag not in _TEXT_TAGS:
                 continue
             raw = " ".join(el.itertext())
-            if len(f) // 2 <= len(raw) <= 2 * len(f) + 20 and " ".join(fold(raw).split()).strip(" .") == f:
+            if len(f) // 2 <= len(raw) <= 2 * len(f) + 20 and _folded(raw).strip(" .") == f:
                 return True
     return False
 
@@ -1029,10 +1035,10 @@ def _is_section_name(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
     headline in a smaller heading."""
     if _is_generic_page_name(text, sites):
         return True
-    f = " ".join(fold(text).split())
+    f = _folded(text)
     for a in sel.root.iter("a"):
         raw = " ".join(a.itertext())
-        if not len(f) // 2 <= len(raw) <= 2 * len(f) + 20 or " ".join(fold(raw).split()) != f:
+        if not len(f) // 2 <= len(raw) <= 2 * len(f) + 20 or _folded(raw) != f:
             continue
         for anc in a.iterancestors():
             if anc.tag == "nav" or re.search(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu)"
