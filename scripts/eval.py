@@ -414,22 +414,17 @@ def load_floors(path: Path = BASELINE) -> dict[str, Any]:
 def check_floors(report: dict[str, Any], floors: dict[str, Any]) -> list[str]:
     """Fields below their floor (ours), as messages."""
     failures = []
-    for section in ("article", "article_text"):
+    # (floor section, its table of {field: {"ours": …}}, what to call it in the message)
+    tables = [(section, report.get(section) or {}, "") for section in ("article", "article_text")]
+    tables += [(section, (report.get(section) or {}).get("article") or {}, f" ({label})")
+               for section, _dir, _heading, label in BLIND_SETS]
+    tables.append(("article_text_blind", (report.get("article_text_blind") or {}).get("article_text") or {},
+                   " (own blind text items)"))
+    for section, table, label in tables:
         for field, floor in (floors.get(section) or {}).items():
-            got = (report.get(section, {}).get(field) or {}).get("ours")
+            got = (table.get(field) or {}).get("ours")
             if got is not None and got + 1e-9 < floor:
-                failures.append(f"{section}.{field}: {got:.1%} < floor {floor:.1%}")
-    for section, _dir, _heading, label in BLIND_SETS:
-        blind = (report.get(section) or {}).get("article") or {}
-        for field, floor in (floors.get(section) or {}).items():
-            got = (blind.get(field) or {}).get("ours")
-            if got is not None and got + 1e-9 < floor:
-                failures.append(f"{section}.{field}: {got:.1%} < floor {floor:.1%} ({label})")
-    text_blind = (report.get("article_text_blind") or {}).get("article_text") or {}
-    for field, floor in (floors.get("article_text_blind") or {}).items():
-        got = (text_blind.get(field) or {}).get("ours")
-        if got is not None and got + 1e-9 < floor:
-            failures.append(f"article_text_blind.{field}: {got:.1%} < floor {floor:.1%} (own blind text items)")
+                failures.append(f"{section}.{field}: {got:.1%} < floor {floor:.1%}{label}")
     meetings = report.get("meetings")
     if isinstance(meetings, dict):
         if meetings.get("error"):
