@@ -342,8 +342,8 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
     directory = Path(realworld_dir or os.environ.get("THIDUA_REALWORLD") or DEFAULT_DIR)
     if not (directory / "gold.jsonl").exists():
         return {"skipped": f"no real-world corpus at {directory} (gold.jsonl missing); "
-                           "nothing evaluated", "article_blind": run_corpus(),
-                "article_blind2": run_corpus(BLIND2_DIR),
+                           "nothing evaluated",
+                **{section: run_corpus(own_dir) for section, own_dir, *_ in BLIND_SETS},
                 "article_text_blind": run_text_corpus(TEXT_BLIND_DIR)}
     gold, urls = load_gold(directory)
     html_items = [g for g in gold if g.get("kind") == "html" and (directory / g["file"]).exists()]
@@ -363,8 +363,8 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
     report["article_text"] = scored["article_text"]
 
     # our own blind pages: printed as a separate table, pinned by tests/test_extract_blind.py
-    report["article_blind"] = run_corpus()
-    report["article_blind2"] = run_corpus(BLIND2_DIR)
+    for section, own_dir, *_ in BLIND_SETS:
+        report[section] = run_corpus(own_dir)
     # our own blind text items: a separate table, gated ('article_text_blind' floors) and pinned by
     # tests/test_extract_text_blind.py; the blind meeting sets' text fields, printed only
     report["article_text_blind"] = run_text_corpus(TEXT_BLIND_DIR)
