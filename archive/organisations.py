@@ -216,16 +216,18 @@ def _short_heads() -> tuple[str, ...]:
     return tuple(sorted(set(heads), key=len, reverse=True))
 
 
-_SHORT_HEADS = _short_heads()
+_ALL_HEADS = ORG_HEADS + _short_heads()
+# Words that open like an organisation but are none: a hall, society, a conference, a member.
+_NOT_ORG = re.compile(r"(?:Hội\s+trường|[Xx]ã\s+hội|Hội\s+nghị|Đoàn\s+viên|Ban\s+tổ\s+chức\s+(?:hội|lễ))\b")
 
 
 def starts_with_org_head(text: str) -> bool:
     """Whether `text` begins like an organisation name ('Hội Nông dân', 'huyện Hà Trung',
     'CAQ Đống Đa')."""
     text = text.lstrip()
-    if re.match(r"(?:Hội\s+trường|[Xx]ã\s+hội|Hội\s+nghị|Đoàn\s+viên|Ban\s+tổ\s+chức\s+(?:hội|lễ))\b", text):
+    if _NOT_ORG.match(text):
         return False
-    for head in ORG_HEADS + _SHORT_HEADS:
+    for head in _ALL_HEADS:
         if text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum()):
             return True
     return False
