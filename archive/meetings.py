@@ -1129,6 +1129,12 @@ _APPOSITION_CUT = re.compile(r"\s*,\s*(?=(?:là\s+)?đơn\s+vị|cơ\s+quan\s+(?
 _PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{RANK_RE.pattern})\s")
 
 
+def _is_unit(name: str) -> bool:
+    """`name` starts like an organisation and not like a person ('Thượng tá A', 'Chủ tịch B'):
+    what may host a meeting or own it."""
+    return starts_with_org_head(name) and not _PERSON_START.match(name) and not _TITLE_START.match(name)
+
+
 def hosted_by(text: str, *, meeting_subject: bool = True) -> str | None:
     """The organisation a sentence says hosts or chairs the meeting ('do X … đăng cai/chủ
     trì/tổ chức'), without its role apposition; None for a person ('do Thượng tá A chủ trì').
@@ -1140,7 +1146,7 @@ def hosted_by(text: str, *, meeting_subject: bool = True) -> str | None:
     if not m:
         return None
     host = _APPOSITION_CUT.split(m.group("h"))[0].strip(" ,–-")
-    if not host or _PERSON_START.match(host) or not starts_with_org_head(host) or _TITLE_START.match(host):
+    if not host or not _is_unit(host):
         return None
     return host
 
@@ -1188,7 +1194,7 @@ def hosting_unit(text: str) -> str | None:
     if not clauses:
         return None
     last = re.sub(r"\s*\([^()]*\)$", "", clauses[-1]).strip()
-    if starts_with_org_head(last) and not _PERSON_START.match(last) and not _TITLE_START.match(last):
+    if _is_unit(last):
         return last
     return None
 
@@ -1219,7 +1225,7 @@ def _meeting_owner(text: str) -> str | None:
     """The organisation or locality a meeting phrase belongs to ('… của quận Cầu Giấy')."""
     for m in _OWNER.finditer(text):
         owner = m.group("h").strip()
-        if starts_with_org_head(owner) and not _PERSON_START.match(owner) and not _TITLE_START.match(owner):
+        if _is_unit(owner):
             return owner
     return None
 
