@@ -137,7 +137,7 @@ from archive.organisations import (
 from archive.places import _PATTERNS as _PROVINCE_PATTERNS
 from archive.places import find_provinces, province_regimes
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 # --- characters ----------------------------------------------------------------------------
 _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -476,6 +476,10 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+thi\s+đua)?(?:\s*[“\"][^”\"]{1,200}[”\"])?"
         r"(?:\s*,?\s*(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}))?", _I)),
     ("year", re.compile(r"(?<!học\s)năm\s+(?P<y>(?:19|20)\d{2})\b", _I)),
+    # "phát động đợt thi đua cao điểm 100 ngày đêm": a launched drive is named by its length,
+    # which is the period it opens (label: the length only, "100 ngày đêm"; no calendar dates —
+    # the start is the launch day, which the text gives apart)
+    ("drive", re.compile(r"\bđợt\s+(?:thi\s+đua\s+)?(?:cao\s+điểm\s+)?(?P<span>\d{1,3}\s+ngày(?:\s+đêm)?)\b", _I)),
 ]
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -514,7 +518,8 @@ def parse_period(text: str) -> dict[str, str | None] | None:
 
     '6 tháng đầu năm 2016' → 2016-01-01..2016-06-30; '… 6 tháng đầu năm và … cuối năm 2016'
     takes the year printed later in the sentence; 'quý I/2023'; '9 tháng'; 'giai đoạn
-    2015-2020' and 'nhiệm kỳ 2008-2013' (whole years); '5 năm (2009-2013)'; 'năm 2016'.
+    2015-2020' and 'nhiệm kỳ 2008-2013' (whole years); '5 năm (2009-2013)'; 'năm 2016'; a
+    drive's length 'đợt thi đua cao điểm 100 ngày đêm' → '100 ngày đêm' (no dates).
     """
     best: tuple[int, int, str, re.Match[str]] | None = None
     for name, pattern in _PERIOD_PATTERNS:
@@ -524,7 +529,7 @@ def parse_period(text: str) -> dict[str, str | None] | None:
     if best is None:
         return None
     _s, _l, name, m = best
-    label = re.sub(r"\s+", " ", m.group(0)).strip()
+    label = re.sub(r"\s+", " ", m.group("span" if name == "drive" else 0)).strip()
     year = m.groupdict().get("y")
     if name in ("h1", "h2", "m9", "quarter") and not year:
         later = re.search(r"năm\s+((?:19|20)\d{2})", text[m.end():], _I)
@@ -643,8 +648,10 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
     return None
 
 
+# A dot with no space after it ("Công an TP.HCM gồm …", "Q.1") is inside an abbreviation, not
+# the end of the sentence, so it may stand between the cluster and its "gồm".
 _MEMBERS_START = re.compile(
-    r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)[^.;:]{0,80}?\b(?:bao\s+)?gồm\s*:?\s*")
+    r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)(?:[^.;:]|\.(?=\S)){0,80}?\b(?:bao\s+)?gồm\s*:?\s*")
 _MEMBERS_END = re.compile(
     r"\s+(?:đã|vừa|đang|cùng\s+nhau|tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được)\b|\.(?:\s|$)|$")
 _COUNT_WORD = r"(?:\d+|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
@@ -656,7 +663,10 @@ _COUNT_NOUN = re.compile(rf"^{_COUNT_WORD}\s+((?:[a-zđà-ỹ]+\s+){{1,4}}?)(?=[
 _NUMBERING = re.compile(r"^(?:\(\s*\d+\s*\)|\d+\s*[.)]|[a-zđ]\))\s*")
 # "Hội LHPN các huyện Long Thành, Nhơn Trạch và thành phố Long Khánh": one kind of body in
 # several localities — the prefix and the locality kind are shared by every name after it.
-_SHARED_PREFIX = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{1,4}}?)các\s+(?P<kind>{_LOCALITY_KIND})\s*:?\s*(?={UP})")
+# Districts and wards of the big cities are numbered ("CA các quận 1, 3, 5 và 10"), so a quận
+# or phường may be followed by a number instead of a name.
+_SHARED_PREFIX = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{1,4}}?)các\s+(?P<kind>{_LOCALITY_KIND})\s*:?\s*"
+                            rf"(?={UP}|(?<=quận\s)\d{{1,2}}\b|(?<=phường\s)\d{{1,2}}\b)")
 # "gồm 7 trường THPT thuộc các huyện …", "gồm 9 trường đóng trên địa bàn": a head count qualified
 # by where its members are, not a list of names.
 _COUNT_QUALIFIER = re.compile(r"\b(?:thuộc|trên\s+địa\s+bàn|đóng\s+trên|của|ở|tại|trong)\b")

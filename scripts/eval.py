@@ -40,7 +40,7 @@ none) and `published_spurious` (a date where the gold has none, e.g. a 2017 craw
 gold.jsonl with `kind: "text"` items, our own blind text items (tests/fixtures/text_blind,
 printed as "own blind text items", gated by the "article_text_blind" floors and pinned by
 tests/test_extract_text_blind.py) and — printed, never gated — the title/published/author labels
-of the blind meeting sets (tests/fixtures/meetings/blind, blind2, blind3), which carry them too.
+of the blind meeting sets (tests/fixtures/meetings/blind, blind2, blind3, blind4), which carry them too.
 """
 
 from __future__ import annotations
@@ -84,7 +84,8 @@ TEXT_BLIND_HEADING = ("OWN BLIND TEXT ITEMS (tests/fixtures/text_blind: 30 texts
 # (never gated — the sets belong to the meetings extractor).
 MEETING_BLIND_DIRS = (ROOT / "tests" / "fixtures" / "meetings" / "blind",
                       ROOT / "tests" / "fixtures" / "meetings" / "blind2",
-                      ROOT / "tests" / "fixtures" / "meetings" / "blind3")
+                      ROOT / "tests" / "fixtures" / "meetings" / "blind3",
+                      ROOT / "tests" / "fixtures" / "meetings" / "blind4")
 SPEED_PASSES = 3
 
 

@@ -9,9 +9,9 @@ its own heading and never gated here — rules were tuned on it, so it is a regr
 sample above and the held-out set are.
 
 `--blind` also scores the own blind sets (tests/fixtures/meetings/blind and blind2: 30 texts
-each; blind3: 24 texts; written and labelled before the extractor was run on them, committed
+each; blind3: 24 texts; blind4: 20 texts in the 2013 layout; written and labelled before the extractor was run on them, committed
 first). Their first scores measured how the rules generalise; they are printed apart as "own
-blind set", "own blind set 2" and "own blind set 3", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
+blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
 achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl + texts)
 without floors.
 
@@ -57,6 +57,7 @@ OWN_DIR = ROOT / "tests" / "fixtures" / "meetings" / "corpus"
 BLIND_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind"
 BLIND2_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind2"
 BLIND3_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind3"
+BLIND4_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind4"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 
 
@@ -87,6 +88,11 @@ OWN_SETS = (
            "youth/women/farmers/veterans, an attendee's point of view, a day only in the headline, "
            "abbreviations only, 8 hard negatives; labelled before the extractor saw them; pinned by "
            "tests/test_meetings_blind.py, not the judge)"),
+    OwnSet("own_blind4", "meetings_blind4", "blind", BLIND4_DIR,
+           "OWN BLIND SET 4 (20 texts, all in the 2013 crawl layout with glued captions: Hanoi/HCMC "
+           "police clusters and blocs, the army command, city departments, district and sector unions, "
+           "Tỉnh đoàn, women's union, 8 hard negatives; labelled before the extractor saw them; pinned "
+           "by tests/test_meetings_blind.py, not the judge)"),
 )
 FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
           "attendees")
@@ -289,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"also score the project's own fixture corpus ({OWN_DIR.relative_to(ROOT)}), not gated")
     parser.add_argument("--blind", action="store_true",
                         help=f"also score the own blind sets ({BLIND_DIR.relative_to(ROOT)}, "
-                             f"{BLIND2_DIR.relative_to(ROOT)}, {BLIND3_DIR.relative_to(ROOT)}), not gated")
+                             f"{BLIND2_DIR.relative_to(ROOT)}, {BLIND3_DIR.relative_to(ROOT)}, "
+                             f"{BLIND4_DIR.relative_to(ROOT)}), not gated")
     parser.add_argument("--corpus", metavar="DIR", default=None,
                         help="score only this directory (gold.jsonl + texts, realworld format), without floors")
     args = parser.parse_args(argv)

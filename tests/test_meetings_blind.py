@@ -26,6 +26,14 @@ floors below pin what the fixed extractor achieves, so that any regression fails
   First score (extractor v5): detection F1 97.0 % (the staff conference that launched a drive
   taken for a meeting), attendees 87.5 %, period, host, meeting_date and provinces 93.8 %,
   kind/cluster/location/members 100 %, extra rows 1/1. After v6: see FLOORS.
+- `blind4` (tests/fixtures/meetings/blind4, 20 texts, all in the 2013 crawl layout with one run-on
+  body line and glued captions): Hanoi/HCMC police clusters and blocs, the HCMC army command, city
+  departments, district and sector unions, a Tỉnh đoàn, a women's union, a provincial police
+  drive, plus 8 hard negatives (a women's congress, a cluster's football cup, a single-case reward,
+  a movement feature, a press conference, an executive-committee meeting, one unit's Huân chương, a
+  cooperation signing). First score (extractor v7): detection F1 100 %, members 91.7 % (a bloc
+  "CA các quận 1, 3, 5 và 10" after "Công an TP.HCM gồm"), period 91.7 % (a drive named by its
+  length, "đợt thi đua cao điểm 100 ngày đêm"), every other field 100 %. After v8: see FLOORS.
 
 The misses left standing are label conventions where the sets follow the realworld labeller (or
 another labelled set) and the extractor follows the seed/corpus (see KNOWN_MISSES).
@@ -62,6 +70,7 @@ class BlindSet:
     known_misses: set[tuple[str, str]] = field(default_factory=set)
     extra_rows: dict[str, int] = field(default_factory=lambda: {"found": 1, "wanted": 1, "spurious": 0})
     items: int = 30
+    layouts: tuple[str, ...] = ("2013", "2017", "2025")  # the crawl layouts the set is written in
 
 
 SETS = {
@@ -92,6 +101,10 @@ SETS = {
     "blind3": BlindSet(FIXTURES / "blind3", 16, {
         "detection_f1": 1.0, "kind": 1.0, "period": 1.0, "cluster": 1.0, "host": 1.0, "location": 1.0,
         "meeting_date": 1.0, "provinces": 1.0, "members": 1.0, "attendees": 1.0}, items=24),
+    # 12 meeting reports, 8 hard negatives, all in the 2013 layout; no label disagreement after v8
+    "blind4": BlindSet(FIXTURES / "blind4", 12, {
+        "detection_f1": 1.0, "kind": 1.0, "period": 1.0, "cluster": 1.0, "host": 1.0, "location": 1.0,
+        "meeting_date": 1.0, "provinces": 1.0, "members": 1.0, "attendees": 1.0}, items=20, layouts=("2013",)),
 }
 
 
@@ -129,7 +142,7 @@ def test_blind_set_is_well_formed(name: str) -> None:
         assert parts["title"] == g["title"], g["file"]
         assert parts["published"] == g["published"], g["file"]
         layouts["2017" if not g["published"] else "2013" if parts["lead"] else "2025"] += 1
-    assert min(layouts.values()) >= 5, layouts
+    assert all(layouts[k] >= 5 if k in SETS[name].layouts else layouts[k] == 0 for k in layouts), layouts
 
 
 def test_scores_at_or_above_what_the_fixed_extractor_achieves(scored: tuple[str, dict[str, Any]]) -> None:
@@ -445,3 +458,30 @@ def test_the_honouring_conference_named_without_its_verb() -> None:
     assert other["kind"] == "sơ kết"
     assert _one("Tỉnh sẽ tổ chức", "Tháng 10 tới, tỉnh sẽ tổ chức Hội nghị điển hình tiên tiến giai đoạn "
                 "2020-2025.", published="2024-03-06T08:00:00+07:00") == []
+
+
+# --- the rules added after the blind4 run (v8), each on text of its own -------------------------
+
+def test_numbered_districts_in_a_shared_plural_after_an_abbreviation_with_a_dot() -> None:
+    from archive.meetings import parse_members
+
+    # HCMC/Hanoi numbered quận and phường share the prefix like named ones; "TP.HCM" is no stop
+    assert parse_members("Khối thi đua số 4 - CA TP.HCM gồm CA các quận 4, 7 và 8 đã họp") == [
+        "CA quận 4", "CA quận 7", "CA quận 8"]
+    assert parse_members("Cụm thi đua gồm Hội LHPN các phường 2, 11 và 12 tổ chức") == [
+        "Hội LHPN phường 2", "Hội LHPN phường 11", "Hội LHPN phường 12"]
+    # a sentence that ends before "gồm" still ends there; a head count stays no list
+    assert parse_members("Cụm thi đua số 1. Đoàn gồm các quận 3, 5") is None
+    assert parse_members("Khối thi đua gồm 9 đơn vị thuộc các quận 1, 3 tham gia") is None
+
+
+def test_a_launched_drive_is_named_by_its_length() -> None:
+    assert parse_period("phát động đợt thi đua cao điểm 90 ngày đêm bảo đảm trật tự")["period_label"] == (
+        "90 ngày đêm")
+    assert parse_period("mở đợt thi đua 60 ngày chào mừng")["period_label"] == "60 ngày"
+    assert parse_period("sau 100 ngày triển khai") is None  # a length with no drive
+    [row] = _one("CA tỉnh Bến Tre phát động thi đua", "Sáng 2-8, Công an tỉnh Bến Tre tổ chức lễ phát động "
+                 "đợt thi đua cao điểm 120 ngày đêm bảo đảm an ninh trật tự.",
+                 published="2014-08-03T07:00:00+07:00")
+    assert (row["kind"], row["period_label"], row["meeting_date"]) == ("phát động thi đua", "120 ngày đêm",
+                                                                       "2014-08-02")
