@@ -2,7 +2,7 @@
 
     python scripts/eval.py [REALWORLD_DIR] [--update-floors] [--json]
     python scripts/eval.py --corpus tests/fixtures/html_blind     # an own corpus only
-    python scripts/eval.py --corpus tests/fixtures/text_blind     # own text items (gold.jsonl)
+    python scripts/eval.py --corpus tests/fixtures/text_blind     # own text items (labels.jsonl)
 
 Reads ../shared/realworld (gold.jsonl + the pages), runs our extractor and trafilatura
 (`bare_extraction` with metadata, `extract_metadata` where it returns nothing) on every HTML
@@ -37,7 +37,7 @@ Text items (`extract_text`) are scored on title, published and author by the rul
 two informational rates that are never floored: `author_spurious` (an author where the gold has
 none) and `published_spurious` (a date where the gold has none, e.g. a 2017 crawl). The same
 `score_text_corpus` scores the real-world text items, any `--corpus DIR` holding a realworld-style
-gold.jsonl with `kind: "text"` items, our own blind text items (tests/fixtures/text_blind,
+gold.jsonl (labels.jsonl in our own sets) with `kind: "text"` items, our own blind text items (tests/fixtures/text_blind,
 printed as "own blind text items", gated by the "article_text_blind" floors and pinned by
 tests/test_extract_text_blind.py) and — printed, never gated — the title/published/author labels
 of the blind meeting sets (tests/fixtures/meetings/blind, blind2, blind3, blind4), which carry them too.
@@ -63,6 +63,19 @@ if str(ROOT) not in sys.path:
 DEFAULT_DIR = ROOT.parent / "shared" / "realworld"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 MEETINGS = Path(__file__).with_name("eval_meetings.py")
+
+
+def _load_meetings_eval() -> Any:
+    """scripts/eval_meetings.py as a module (the scripts are not a package)."""
+    spec = importlib.util.spec_from_file_location("eval_meetings", MEETINGS)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MEETINGS_EVAL = _load_meetings_eval()
+labels_path = MEETINGS_EVAL.labels_path
 HTML_FIELDS = ("is_article", "title", "published", "author", "body_start", "body_end", "lead")
 BLIND_DIR = ROOT / "tests" / "fixtures" / "html_blind"
 BLIND_FIELDS = HTML_FIELDS + ("body_clean",)
@@ -108,7 +121,7 @@ def _decode(raw: bytes) -> str:
 
 
 def load_gold(directory: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    gold = [json.loads(line) for line in (directory / "gold.jsonl").read_text("utf-8").splitlines()
+    gold = [json.loads(line) for line in labels_path(directory).read_text("utf-8").splitlines()
             if line.strip()]
     urls: dict[str, str] = {}
     index = directory / "index.json"
@@ -187,8 +200,8 @@ def _rate(verdicts: list[bool | None]) -> tuple[float | None, int]:
 
 
 def load_text_items(directory: Path) -> list[dict[str, Any]]:
-    """The `kind: "text"` gold items of a directory whose file exists (empty without gold.jsonl)."""
-    if not (directory / "gold.jsonl").exists():
+    """The `kind: "text"` gold items of a directory whose file exists (empty without labels)."""
+    if not labels_path(directory).exists():
         return []
     gold, _ = load_gold(directory)
     return [g for g in gold if g.get("kind") == "text" and g.get("file") and (directory / g["file"]).exists()]
@@ -239,7 +252,7 @@ def run_text_corpus(directory: str | Path = TEXT_BLIND_DIR) -> dict[str, Any]:
     directory = Path(directory)
     items = load_text_items(directory)
     if not items:
-        return {"skipped": f"no kind=text items with files in {directory / 'gold.jsonl'}"}
+        return {"skipped": f"no kind=text items with files in {labels_path(directory)}"}
     scored = score_text_corpus(directory, items)
     return {"corpus": str(directory), "text_items": len(items), "article_text": scored["article_text"],
             "misses": scored["misses"], "speed": {"ours_text": scored["speed"]}}
@@ -321,7 +334,7 @@ def run_corpus(directory: str | Path = BLIND_DIR) -> dict[str, Any]:
 
 def run_any_corpus(directory: str | Path) -> dict[str, Any]:
     """`--corpus DIR`: its HTML pages (NAME.html + NAME.expected.json) and/or its text items
-    (gold.jsonl, `kind: "text"`), each scored by the same rules as the real-world corpus."""
+    (gold.jsonl or labels.jsonl, `kind: "text"`), each scored by the same rules as the real-world corpus."""
     directory = Path(directory)
     html = run_corpus(directory)
     text = run_text_corpus(directory)
@@ -341,7 +354,7 @@ def run_any_corpus(directory: str | Path) -> dict[str, Any]:
 def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
     """Evaluate; the report is a dict (printed by `main`, returned to `thidua eval`)."""
     directory = Path(realworld_dir or os.environ.get("THIDUA_REALWORLD") or DEFAULT_DIR)
-    if not (directory / "gold.jsonl").exists():
+    if not labels_path(directory).exists():
         return {"skipped": f"no real-world corpus at {directory} (gold.jsonl missing); "
                            "nothing evaluated",
                 **{section: run_corpus(own_dir) for section, own_dir, *_ in BLIND_SETS},
@@ -372,22 +385,18 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
     report["text_fields_meetings_blind"] = [run_text_corpus(d) for d in MEETING_BLIND_DIRS
                                             if load_text_items(d)]
 
-    if MEETINGS.exists():
-        try:
-            spec = importlib.util.spec_from_file_location("eval_meetings", MEETINGS)
-            module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-            assert spec and spec.loader
-            spec.loader.exec_module(module)
-            report["meetings"] = module.run(directory)
-            # our own fixture corpus (rules were tuned on it) and the blind sets (labelled before
-            # the extractor saw them, pinned by tests/test_meetings_blind.py): printed apart,
-            # never gated here
-            for own in module.OWN_SETS:
-                report[own.eval_key] = module.run(own.directory, floors={})
-                report[f"{own.eval_key}_text"] = module.format_report(report[own.eval_key],
-                                                                      heading=own.heading)
-        except Exception as exc:  # noqa: BLE001 — the article report still stands on its own
-            report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
+    try:
+        module = MEETINGS_EVAL
+        report["meetings"] = module.run(directory)
+        # our own fixture corpus (rules were tuned on it) and the blind sets (labelled before
+        # the extractor saw them, pinned by tests/test_meetings_blind.py): printed apart,
+        # never gated here
+        for own in module.OWN_SETS:
+            report[own.eval_key] = module.run(own.directory, floors={})
+            report[f"{own.eval_key}_text"] = module.format_report(report[own.eval_key],
+                                                                  heading=own.heading)
+    except Exception as exc:  # noqa: BLE001 — the article report still stands on its own
+        report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
     return report
 
 
@@ -557,7 +566,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--corpus", metavar="DIR", default=None,
                         help="score only an own corpus: NAME.html + NAME.expected.json pages (ours vs "
-                             "trafilatura) and/or gold.jsonl text items (e.g. tests/fixtures/html_blind, "
+                             "trafilatura) and/or gold.jsonl/labels.jsonl text items (e.g. tests/fixtures/html_blind, "
                              "tests/fixtures/text_blind); not gated")
     args = parser.parse_args(argv)
     if args.corpus:

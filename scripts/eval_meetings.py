@@ -12,7 +12,7 @@ sample above and the held-out set are.
 each; blind3: 24 texts; blind4: 20 texts in the 2013 layout; written and labelled before the extractor was run on them, committed
 first). Their first scores measured how the rules generalise; they are printed apart as "own
 blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
-achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl + texts)
+achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl or labels.jsonl + texts)
 without floors.
 
 Reads gold.jsonl's `kind: "text"` items, splits each file by its crawl layout (see the corpus
@@ -59,6 +59,17 @@ BLIND2_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind2"
 BLIND3_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind3"
 BLIND4_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind4"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
+# The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
+# format), so that no file of ours can be mistaken for a copy of ../shared.
+LABEL_FILES = ("gold.jsonl", "labels.jsonl")
+
+
+def labels_path(directory: Path) -> Path:
+    """The labels of a corpus directory: gold.jsonl (realworld) or labels.jsonl (own sets)."""
+    for name in LABEL_FILES:
+        if (directory / name).exists():
+            return directory / name
+    return directory / LABEL_FILES[0]
 
 
 class OwnSet(NamedTuple):
@@ -196,9 +207,9 @@ def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | N
     from archive.meetings import extract_meetings
 
     directory = Path(realworld_dir or DEFAULT_DIR)
-    gold_path = directory / "gold.jsonl"
+    gold_path = labels_path(directory)
     if not gold_path.exists():
-        return {"skipped": f"no gold.jsonl in {directory}", "ok": True}
+        return {"skipped": f"no {' or '.join(LABEL_FILES)} in {directory}", "ok": True}
     items = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
     items = [g for g in items if g.get("kind") == "text" and (directory / g["file"]).exists()]
     tp = fp = fn = 0
@@ -298,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
                              f"{BLIND2_DIR.relative_to(ROOT)}, {BLIND3_DIR.relative_to(ROOT)}, "
                              f"{BLIND4_DIR.relative_to(ROOT)}), not gated")
     parser.add_argument("--corpus", metavar="DIR", default=None,
-                        help="score only this directory (gold.jsonl + texts, realworld format), without floors")
+                        help="score only this directory (gold.jsonl or labels.jsonl + texts, realworld format), without floors")
     args = parser.parse_args(argv)
     if args.corpus:
         report = run(args.corpus, floors={})

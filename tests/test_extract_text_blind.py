@@ -50,7 +50,7 @@ def report() -> dict[str, Any]:
 
 
 def test_the_set_is_whole(report: dict[str, Any]) -> None:
-    gold = [json.loads(line) for line in (BLIND / "gold.jsonl").read_text("utf-8").splitlines() if line]
+    gold = [json.loads(line) for line in (BLIND / "labels.jsonl").read_text("utf-8").splitlines() if line]
     assert len(gold) == report["text_items"] == 30
     assert {g["layout"] for g in gold} == {"2013", "2017", "2025"}
     assert set(FLOORS) == set(EVAL.TEXT_FIELDS)
@@ -78,7 +78,7 @@ def test_make_eval_prints_and_gates_the_set() -> None:
 
 
 def test_corpus_option_scores_text_items() -> None:
-    # `--corpus DIR` takes a gold.jsonl of text items as well as HTML pages.
+    # `--corpus DIR` takes a labels file (gold.jsonl / labels.jsonl) of text items as well as HTML pages.
     both = EVAL.run_any_corpus(BLIND)
     assert both["text_items"] == 30 and "html_pages" not in both
     assert "skipped" in EVAL.run_any_corpus(ROOT / "tests" / "fixtures" / "encoding")

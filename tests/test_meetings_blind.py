@@ -112,7 +112,7 @@ EVAL = load_script("eval_meetings")
 
 
 def _gold(name: str) -> list[dict[str, Any]]:
-    text = (SETS[name].directory / "gold.jsonl").read_text("utf-8")
+    text = (SETS[name].directory / "labels.jsonl").read_text("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 

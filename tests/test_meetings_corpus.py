@@ -4,7 +4,7 @@ tests/fixtures/meetings/corpus holds article texts written for this project (nev
 paraphrased from ../shared/realworld) in the three aggregator layouts the real sample has —
 2013 crawl (title, sapo, body with glued captions, "dd/mm/yy HH:MM GMT+7", category, tags,
 outlet), 2017 crawl (title, sapo, body) and 2025 CSV row (title, content, ISO time, author,
-url) — with labels in the realworld gold format (gold.jsonl; see the corpus README). It covers
+url) — with labels in the realworld gold format (labels.jsonl; see the corpus README). It covers
 shapes the real sample lacks: blocs (Khối), clusters named by words, signings for the next
 year, launches, emulation congresses, online meetings, rotating hosts, numbered and
 semicolon member lists, role-first attendee names, and hard negatives (union/youth/farmers'
@@ -37,7 +37,7 @@ FLOORS = {"detection_f1": 0.95, "kind": 0.95, "period": 0.95, "cluster": 0.95, "
 
 
 EVAL = load_script("eval_meetings")
-GOLD = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+GOLD = [json.loads(line) for line in (CORPUS / "labels.jsonl").read_text("utf-8").splitlines() if line.strip()]
 
 
 def _rows(item: dict[str, Any]) -> list[dict[str, Any]]:
