@@ -81,7 +81,12 @@ from archive.urls import canonical_url, site_key
 # (date-classed child, bracketed "(15/01/2025 08:50)") is not title but date; a <title> printed
 # nowhere on the page yields to the title-class element/<h1>; a writer's name set in bold before
 # a dash at the start of the sapo is the author (not a place, not an outlet).
-VERSION = "7"
+# 8 (from metamorphic rewrites of the labelled pages, tests/test_extract_metamorphic.py): a line
+# alone with a picture in its own box is the caption whatever its class; a site-named sapo tag
+# also cut when the body repeats the sapo; a page whose address has no id while five or more
+# of its linked stories have one is a section page; a headline-length <h1> that <title> repeats
+# counts for 'article' where no meta says so.
+VERSION = "8"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths")
@@ -410,8 +415,10 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
             return
         if tag in ("img", "amp-img"):
             flush()
+            # A picture's container is the block element around it (its box), so that a
+            # caption line in that box shares it (see _picture_box).
             blocks.append(Block("img", "", src=_img_src(el, base_url),
-                                alt=clean_line(el.get("alt") or "") or None))
+                                alt=clean_line(el.get("alt") or "") or None, container=owners[-1]))
             return
         if tag == "br":
             flush()
@@ -1471,6 +1478,19 @@ def _looks_like_caption(block: Block) -> bool:
     return not re.search(r"[.!?…:;”\"]\s*$", t) and words <= 30
 
 
+def _picture_box(blocks: list[Block], i: int) -> bool:
+    """A short line that shares its own small container with a picture and nothing else is the
+    picture's caption (`<div><img><p>Đại tá X trao thưởng.</p></div>`), full stop or not: the
+    article's paragraphs sit in the body's container, not in the picture's box. Needed when the
+    caption's class name ("image-caption", "image_desc") says nothing a rule could know."""
+    b = blocks[i]
+    if b.container is None or len(b.text.split()) > 45 or len(b.text) > 300:
+        return False
+    same = [x for x in blocks if x.container is b.container]
+    return (any(x.kind == "img" for x in same) and b.container is not blocks[0].container
+            and sum(1 for x in same if x.kind != "img") == 1)
+
+
 def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
                 byline_rule: str = "auto", sites: list[str] | None = None) -> dict[str, Any]:
     """Blocks → paragraphs, captions, images, byline; the rules every path shares.
@@ -1515,7 +1535,8 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
         if title and (_same(text, title)) and not started:
             continue
         if b.kind == "p" and pending_img is not None and pending_img["caption"] is None \
-                and _looks_like_caption(b) and _prev_content(blocks, i, alts) == "img":
+                and (_looks_like_caption(b) or _picture_box(blocks, i)) \
+                and _prev_content(blocks, i, alts) == "img":
             captions.append(text)
             pending_img["caption"] = text
             continue
@@ -1569,7 +1590,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
     lead_from_body = None
     if paragraphs and lead:
         first = paragraphs[0]
-        if _same(first, lead) or _same(strip_outlet_prefix(first), strip_outlet_prefix(lead)):
+        if _same(first, lead) or _same(strip_outlet_prefix(first, sites), strip_outlet_prefix(lead, sites)):
             paragraphs.pop(0)
         elif _startswith(first, lead) and len(lead) > 40:
             # The sapo printed in bold at the start of the first paragraph.
@@ -1632,6 +1653,21 @@ _LISTING_PATH = re.compile(r"/(?:tag|tags|category|categories|chuyen-muc|danh-mu
                            r"search|tim-kiem|page|trang)(?:/|$)", re.IGNORECASE)
 
 
+def _unlike_its_teasers(path: str, sel: parsel.Selector) -> bool:
+    """The page links five or more stories whose addresses carry the CMS's numeric id
+    ("/video/ninh-binh-…-20241010203000111.htm") and its own address carries none
+    ("/video/thoi-su.htm"): a section page of a site whose stories all have ids. Read from the
+    visible links, so it holds where no og:type says "website"."""
+    if re.search(r"\d{4,}", path):
+        return False
+    with_id = set()
+    for a in sel.root.iter("a"):
+        href = a.get("href") or ""
+        if len(a.text_content().strip()) >= 30 and re.search(r"\d{6,}", urlsplit(href).path):
+            with_id.add(href)
+    return len(with_id) >= 5
+
+
 def _teaser_count(content: Any, blocks: list[Block]) -> int:
     """How many teaser units the content area holds: headings that are links to other pages,
     and lines that are only a date ("15/10/2025 10:20") — a category or home page, where the
@@ -1676,6 +1712,8 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
         score -= 2
     elif re.search(r"\d{4,}|\.(?:html?|aspx?|php)$", path):
         score += 1
+    if _unlike_its_teasers(path, sel):
+        score -= 2
     body = record["body"] or ""
     paragraphs = [p for p in body.split("\n\n") if p]
     long_paras = [p for p in paragraphs if len(p) >= 150]
@@ -1694,6 +1732,10 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
         score += 1  # running prose, several full sentences (short gov-portal news items)
     if record.get("author") and record["paths"].get("author") in ("byline", "label", "element", "sapo"):
         score += 1  # a signed text: listings and home pages carry no byline
+    if record["paths"].get("title") == "h1" and len((record.get("title") or "").split()) >= 6:
+        # A headline-length <h1> that the page's <title> repeats: the page is named after one
+        # story (a section's <h1> and <title> are its short name) — visible even with no meta.
+        score += 1
     if teasers_in_content >= 4 or sum(1 for p in paragraphs if _DATELINE.match(p)) >= 3:
         # the "content" is a list of linked headlines with dates and summaries (the density
         # detector or its trafilatura fallback took a listing's teasers for text)
