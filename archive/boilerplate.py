@@ -63,12 +63,26 @@ def is_section_end(text: str) -> bool:
     return f in SECTION_END_HEADINGS
 
 
+# "Theo dõi VietnamPlus trên Zalo và TikTok.", "Mời bạn đọc theo dõi … trên Google News": the
+# site's follow-us notice under the article. Only a sentence that *opens* with the call counts
+# ("Cơ quan chức năng theo dõi các tài khoản trên Facebook." is news).
+_FOLLOW_LINE = re.compile(
+    r"(?:^|[.!]\s+)(?:mời (?:bạn đọc|quý độc giả|bạn)\s+|hãy\s+)?(?:theo dõi|follow|kết nối với|"
+    r"đăng ký(?: kênh)?)\s+[^.!?]{0,50}?(?:trên|tại|qua)\s+"
+    r"(?:(?:các nền tảng|mạng xã hội|zalo|facebook|fanpage|tiktok|youtube|google news|instagram)"
+    r"(?:\s*(?:,|và|&)\s*|\s*[.!]?\s*$))+$",
+    re.IGNORECASE,
+)
+
+
 def is_widget_line(text: str) -> bool:
-    """Share/print buttons, counters, alt leftovers: lines that are not prose."""
+    """Share/print buttons, counters, alt leftovers, follow-us notices: lines that are not prose."""
     t = text.strip()
     if not t:
         return True
     if _ALT_LEFTOVER.match(t) or _WIDGET_LINE.match(t):
+        return True
+    if len(t) <= 200 and _FOLLOW_LINE.search(t):
         return True
     if len(t) < 60 and _COUNTER.search(t) and re.search(r"\d", t):
         return True

@@ -85,7 +85,7 @@ from archive.urls import canonical_url, site_key
 # alone with a picture in its own box is the caption whatever its class; a site-named sapo tag
 # also cut when the body repeats the sapo; a page whose address has no id while five or more
 # of its linked stories have one is a section page; a headline-length <h1> that <title> repeats
-# counts for 'article' where no meta says so.
+# counts for 'article' where no meta says so; a follow-us notice ("Theo dõi X trên Zalo") is no body.
 VERSION = "8"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
