@@ -137,7 +137,7 @@ from archive.organisations import (
 from archive.places import _PATTERNS as _PROVINCE_PATTERNS
 from archive.places import find_provinces, province_regimes
 
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
 # --- characters ----------------------------------------------------------------------------
 _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -332,9 +332,13 @@ def strip_outlet(text: str) -> str:
 
 
 def _prepare(text: str | None) -> str:
+    """Clean text with the modern tone-mark placement ('toạ đàm' → 'tọa đàm', 'Thanh Hoá' →
+    'Thanh Hóa'): both placements are correct Vietnamese and pre-2017 outlets often use the old
+    one, so the rules (written in one spelling) and the stored fields must not depend on which
+    the outlet chose — one organisation is one facet value (archive/normalize.py)."""
     if not text:
         return ""
-    return repair_glued(clean_text(text))
+    return normalize_tone_marks(repair_glued(clean_text(text)))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -458,9 +462,9 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
 # --- fields --------------------------------------------------------------------------------
 
 _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("h1", re.compile(r"(?:6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
-    ("h2", re.compile(r"(?:6|sáu)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
-    ("m9", re.compile(r"(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?", _I)),
+    ("h1", re.compile(r"\b(?:6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
+    ("h2", re.compile(r"\b(?:6|sáu)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
+    ("m9", re.compile(r"\b(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?", _I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/-]\s*|\s+(?:năm\s+)?)(?P<y>\d{4})", _I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\b(?!\s*[/-]?\s*(?:năm\s+)?\d)", _I)),
     ("school", re.compile(r"năm\s+học\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
@@ -496,12 +500,20 @@ _STAT_SPAN = re.compile(r"\b(?:[1245780]|1[01]|một|hai|bốn|năm|bảy|tám|m
                         r"(?:\s+(?:đầu|qua|cuối))?\s*$", _I)
 
 
+# "ngày 9 tháng 10", "ngày 18 tháng 4 năm 2017", "tháng 6 năm 2019": a calendar date written in
+# words, whose "9 tháng" or "năm 2017" only looks like a period.
+_DATE_WORDS_BEFORE = re.compile(r"(?:\bngày\s+|\btháng\s+\d{1,2}\s+)$", _I)
+
+
 def _not_a_period(text: str, m: re.Match[str]) -> bool:
     """A period-shaped phrase that is not the meeting's period: a rotating role's year, the
-    term of office of a congress ('Đại hội Công đoàn tỉnh lần thứ XV, nhiệm kỳ 2013-2018'), or
-    the year of a statistic's span ('5 tháng đầu năm 2013')."""
+    term of office of a congress ('Đại hội Công đoàn tỉnh lần thứ XV, nhiệm kỳ 2013-2018'), the
+    year of a statistic's span ('5 tháng đầu năm 2013'), or part of a date written in words
+    ('Ngày 9 tháng 10', 'ngày 18 tháng 4 năm 2017' — the same date as 'Ngày 9-10')."""
     before = text[max(0, m.start() - 60):m.start()]
     if _ROLE_BEFORE.search(before):
+        return True
+    if _DATE_WORDS_BEFORE.search(before):
         return True
     if re.match(r"năm\s+\d", m.group(0), _I) and _STAT_SPAN.search(before):
         return True
@@ -925,10 +937,22 @@ _ACTOR_BEFORE = re.compile(r"(?:^|[.;]\s*)(?:[Pp]hát\s+biểu|[Tt]hay\s+mặt|[
 _LOCALITY_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố", "TP", "TP.", "ủy", "uỷ"}
 
 
-def _province_prefix(run: list[str]) -> int:
-    """How many tokens of `run` a province name takes at its start (0 when none)."""
+def _province_prefix(run: list[str], before: list[str] | None = None) -> int:
+    """How many tokens of `run` a province name takes at its start (0 when none).
+
+    `before` are the words just before the run: a name that is a province only after its city
+    word ("thành phố Hồ Chí Minh", "TP Hồ Chí Minh" — alone, "Hồ Chí Minh" is the President)
+    counts when they supply it, so "Phó Chủ tịch LĐLĐ thành phố Hồ Chí Minh" names no person."""
     m = _province_at_start(" ".join(run))
-    return len(m.group(0).split()) if m else 0
+    if m:
+        return len(m.group(0).split())
+    for n in (2, 1):
+        context = (before or [])[-n:]
+        if len(context) == n:
+            m = _province_at_start(" ".join([*context, *run]))
+            if m and len(m.group(0).split()) > n:
+                return len(m.group(0).split()) - n
+    return 0
 
 
 # Middle names that are also (rare) family names: after another capitalised syllable they never
@@ -963,7 +987,7 @@ def _name_in_role(tokens: list[str]) -> tuple[int, int] | None:
         run = tokens[a:b + 1]
         offsets = list(range(len(run)))
         if a and tokens[a - 1] in _LOCALITY_WORDS:
-            province = _province_prefix(run)
+            province = _province_prefix(run, tokens[max(0, a - 2):a])
             if province:
                 offsets = [o for o in offsets if o >= province]
             else:
@@ -1555,12 +1579,66 @@ def _member_provinces(members: list[str]) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+# Fields copied from the article, given back in its own tone-mark spelling (see _respell);
+# cluster_name is canonical on purpose (parse_cluster) and provinces come from archive.places.
+_AS_WRITTEN = ("title", "period_label", "host", "place")
+_PERSON_AS_WRITTEN = ("name", "title", "organisation")
+
+
+def _respell(rows: list[dict[str, Any]], written: str) -> list[dict[str, Any]]:
+    """Put the article's tone-mark spelling back into the fields copied from it.
+
+    The rules read the text with modern placement (`_prepare`), but labels and the archive keep
+    names as written ('Tỉnh uỷ' stays 'Tỉnh uỷ'). Retoning keeps every character in place, so a
+    value found in the retoned text is sliced from the same offsets of the text as written; a
+    value the extractor composed (a meeting title) is respelled word by word, for the words the
+    article writes only the old way."""
+    retoned = normalize_tone_marks(written)
+    if retoned == written:
+        return rows
+    words: dict[str, str] = {}
+    modern_seen: set[str] = set()
+    for word in re.findall(r"\w+", written):
+        modern = normalize_tone_marks(word)
+        if modern != word:
+            words.setdefault(modern, word)
+        else:
+            modern_seen.add(word)
+
+    def back(value: Any) -> Any:
+        if not isinstance(value, str) or not value:
+            return value
+        at = retoned.find(value)
+        if at >= 0:
+            return written[at:at + len(value)]
+        return re.sub(r"\w+", lambda m: m.group(0) if m.group(0) in modern_seen
+                      else words.get(m.group(0), m.group(0)), value)
+
+    for row in rows:
+        for key in _AS_WRITTEN:
+            row[key] = back(row.get(key))
+        row["members"] = [back(x) for x in row.get("members") or []]
+        for person in row.get("attendees") or []:
+            for key in _PERSON_AS_WRITTEN:
+                person[key] = back(person.get(key))
+    return rows
+
+
 def extract_meetings(title: str, body: str, *, lead: str | None = None,
                      published: str | None = None) -> list[dict[str, Any]]:
     """Meetings reported in an article, the headline meeting first; [] when it reports none.
 
     Keys: the `meetings` columns (README, "Schema"; see `_build`) plus `kinds`, `provinces`,
-    `members` (names as written) and `attendees` ({name, title, organisation})."""
+    `members` (names as written) and `attendees` ({name, title, organisation}).
+
+    The rules read the text with modern tone-mark placement (`_prepare`: 'toạ đàm' is 'tọa
+    đàm'), and the fields copied from the text come back in the article's own spelling."""
+    rows = _extract(title, body, lead=lead, published=published)
+    written = "\n".join(repair_glued(clean_text(t)) for t in (title, lead, body) if t)
+    return _respell(rows, written)
+
+
+def _extract(title: str, body: str, *, lead: str | None, published: str | None) -> list[dict[str, Any]]:
     title_t, lead_t, body_t = _prepare(title), _prepare(lead), _prepare(body)
     sentences = _sentences(title_t, lead_t, body_t)
     if not sentences:
