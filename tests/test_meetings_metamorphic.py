@@ -6,17 +6,26 @@ risk is a rule that depends on a surface detail of how our fixtures happen to be
 test below rewrites every labelled text in a way that keeps its meaning — other person names,
 other provinces of the same kind, another date notation, another (or no) outlet prefix, NFD
 text, hyphens for en dashes, one run-on body line or one paragraph per sentence, another
-attendance phrase, the other tone-mark placement, an unrelated trailing paragraph — updates the
+attendance phrase, the other tone-mark placement, straight quotes, no-break spaces, a dash
+instead of a comma before an attendee's title, 'đồng chí' for 'ông/bà', an unrelated trailing
+paragraph, and two compounds of several at once — updates the
 labels where the rewrite predicts a change (names, provinces), and asserts that the per-field
 verdicts of scripts/eval_meetings.py's `score` (and its extra-row counts) are exactly those of
 the original text, and that hard negatives stay negative. "Unchanged" is measured with the
 eval's own code (`split_item`, `score`, `score_extra_rows`), imported, not re-implemented.
 
-Rewrites that really change meaning are not used: swapping a district name alone (the
-extractor rightly infers the province from a district, so the swap would make the text name two
-provinces), or a province name inside an abbreviation ('TPHCM', 'CATP').
+Rewrites that really change meaning are not used: swapping a city while a district of it stays
+(the extractor rightly infers the city from 'Huyện ủy Sóc Sơn', so the text would name two
+places), a province only written as an abbreviation ('TPHCM', 'CATP'), "Hồ Chí Minh" without
+its city word (alone it is the President's name), and a dash between the people of a role-first
+list ('Phó Chủ tịch UBND tỉnh A, Giám đốc Sở B': a dash after A would make the next role his).
 
-Random choices (replacement names and provinces, and the third of the hard negatives each
+Brittle rules these rewrites found (fixed in archive/meetings.py v9, see test_fixed_brittle_rules):
+a date in words read as a period ('Ngày 9 tháng 10' → '9 tháng', '19 tháng 6' → '9 tháng', 'ngày
+18 tháng 4 năm 2017' → 'năm 2017'); old tone placement ('toạ đàm', 'Toà án') missed by rules
+written in the new one; 'LĐLĐ thành phố Hồ Chí Minh' after a role read as a person.
+
+Random choices (replacement names and provinces, and the quarter of the hard negatives each
 rewrite is tried on) use a fixed seed per rewrite and item, so a failure is reproducible; the
 whole file runs in a few seconds.
 """
@@ -311,6 +320,42 @@ def no_break_spaces(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts
     return (new, gold) if new != parts else None
 
 
+def _attendee_pattern(gold: Gold, text: str) -> str | None:
+    names = [p["name"] for p in gold.get("attendees") or [] if p.get("name") and p["name"] in text]
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) or None
+
+
+def title_after_dash(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts, Gold] | None:
+    """'ông Nguyễn Văn A, Phó Chủ tịch …' ↔ 'ông Nguyễn Văn A - Phó Chủ tịch …' (the ANTĐ/CAND
+    style) after each labelled attendee's name that an honorific or rank introduces."""
+    names = _attendee_pattern(gold, _whole(parts))
+    if not names:
+        return None
+    # only after an honorific or rank: in a role-first list ('Phó Chủ tịch UBND tỉnh A, Giám
+    # đốc Sở B') the comma separates people, and a dash there would make the next role A's title
+    pattern = re.compile(rf"((?:chí|[Ôô]ng|[Bb]à|tá|tướng|úy|uý) (?:{names}))(, | - | – )(?=[A-ZĐ])")
+
+    def fn(s: str) -> str:
+        return pattern.sub(lambda m: m.group(1) + (", " if m.group(2) != ", " else " - "), s)
+
+    new = _text_fields(parts, fn)
+    return (new, gold) if new != parts else None
+
+
+def comrade_honorific(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts, Gold] | None:
+    """'ông/bà Nguyễn Văn A' → 'đồng chí Nguyễn Văn A' before each labelled attendee's name."""
+    names = _attendee_pattern(gold, _whole(parts))
+    if not names:
+        return None
+    pattern = re.compile(rf"\b(?:([Ôô]ng|[Bb]à))(?= (?:{names}))")
+
+    def fn(s: str) -> str:
+        return pattern.sub(lambda m: "Đồng chí" if m.group(1)[0].isupper() else "đồng chí", s)
+
+    new = _text_fields(parts, fn)
+    return (new, gold) if new != parts else None
+
+
 def _compose(*rewrites: Rewrite) -> Rewrite:
     def rewrite(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts, Gold] | None:
         """Several rewrites at once (a text seldom differs from ours in one detail only)."""
@@ -327,10 +372,10 @@ def _compose(*rewrites: Rewrite) -> Rewrite:
 REWRITES: tuple[Rewrite, ...] = (
     swap_person_names, swap_provinces,
     _date_rewrite("slash"), _date_rewrite("dash"), _date_rewrite("words"),
-    _outlet_rewrite(""), _outlet_rewrite("ANTĐ - "), _outlet_rewrite("(SGGP) – "),
+    _outlet_rewrite(""), _outlet_rewrite("ANTĐ - "),  # "(SGGP) – " is in the first compound below
     nfd, hyphens, run_on, paragraph_per_sentence,
     _attend_rewrite("Đến dự"), _attend_rewrite("Tham dự hội nghị"), _attend_rewrite("Dự hội nghị"),
-    tone_marks, trailing_paragraph, straight_quotes, no_break_spaces,
+    tone_marks, trailing_paragraph, straight_quotes, no_break_spaces, title_after_dash, comrade_honorific,
     _compose(swap_person_names, _date_rewrite("words"), _outlet_rewrite("(SGGP) – "), tone_marks, run_on),
     _compose(swap_provinces, _date_rewrite("slash"), nfd, hyphens, paragraph_per_sentence, trailing_paragraph),
 )
@@ -341,8 +386,8 @@ def test_rewrite_keeps_scores(rewrite: Rewrite) -> None:
     applied, changed = 0, []
     for key, gold, parts in ITEMS:
         rng = random.Random(f"{rewrite.__name__}:{key}")
-        if not gold.get("is_meeting") and rng.random() < 0.67:
-            continue  # a third of the hard negatives per rewrite (a fixed sample): the file stays fast
+        if not gold.get("is_meeting") and rng.random() < 0.75:
+            continue  # a quarter of the hard negatives per rewrite (a fixed sample): the file stays fast
         out = rewrite(copy.deepcopy(parts), copy.deepcopy(gold), rng)
         if out is None:
             continue
