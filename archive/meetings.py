@@ -137,7 +137,7 @@ from archive.organisations import (
 from archive.places import _PATTERNS as _PROVINCE_PATTERNS
 from archive.places import find_provinces, province_regimes
 
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 
 # --- characters ----------------------------------------------------------------------------
 _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -667,17 +667,20 @@ _MEMBERS_START = re.compile(
 _MEMBERS_END = re.compile(
     r"\s+(?:đã|vừa|đang|cùng\s+nhau|tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được)\b|\.(?:\s|$)|$")
 _COUNT_WORD = r"(?:\d+|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
-# "gồm 6 đơn vị:", "gồm LĐLĐ 6 tỉnh:", "gồm các huyện:" — a count or kind before the colon.
-_COUNT_INTRO = re.compile(rf"^(?:[^\s,;:]+\s+)?{_COUNT_WORD}\s+[^,;:]{{1,40}}?:\s*")
+# "gồm 6 đơn vị:", "gồm LĐLĐ 6 tỉnh:", "gồm các huyện:" — a count or kind before the colon; the
+# body before the count may be written in full ("gồm Liên đoàn Lao động 6 tỉnh:", up to seven
+# words, as long as "Hội Liên hiệp Phụ nữ" or "Ủy ban Mặt trận Tổ quốc") as well as short.
+_COUNT_INTRO = re.compile(rf"^(?:[^\s,;:]+\s+){{0,7}}?{_COUNT_WORD}\s+[^,;:]{{1,40}}?:\s*")
 # "gồm 3 huyện An Lão, …" (the kind is shared by the names after it) vs "gồm 9 trường đại học,
 # cao đẳng đóng trên địa bàn" (a head count, no names).
 _COUNT_NOUN = re.compile(rf"^{_COUNT_WORD}\s+((?:[a-zđà-ỹ]+\s+){{1,4}}?)(?=[{_VN_UPPER}])")
 _NUMBERING = re.compile(r"^(?:\(\s*\d+\s*\)|\d+\s*[.)]|[a-zđ]\))\s*")
 # "Hội LHPN các huyện Long Thành, Nhơn Trạch và thành phố Long Khánh": one kind of body in
-# several localities — the prefix and the locality kind are shared by every name after it.
-# Districts and wards of the big cities are numbered ("CA các quận 1, 3, 5 và 10"), so a quận
-# or phường may be followed by a number instead of a name.
-_SHARED_PREFIX = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{1,4}}?)các\s+(?P<kind>{_LOCALITY_KIND})\s*:?\s*"
+# several localities — the prefix and the locality kind are shared by every name after it. The
+# prefix is the body's name, short or in full ("Hội Liên hiệp Phụ nữ", "Ủy ban Mặt trận Tổ
+# quốc": up to seven words). Districts and wards of the big cities are numbered ("CA các quận
+# 1, 3, 5 và 10"), so a quận or phường may be followed by a number instead of a name.
+_SHARED_PREFIX = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{1,7}}?)các\s+(?P<kind>{_LOCALITY_KIND})\s*:?\s*"
                             rf"(?={UP}|(?<=quận\s)\d{{1,2}}\b|(?<=phường\s)\d{{1,2}}\b)")
 # "gồm 7 trường THPT thuộc các huyện …", "gồm 9 trường đóng trên địa bàn": a head count qualified
 # by where its members are, not a list of names.
@@ -937,8 +940,20 @@ _ACTOR_BEFORE = re.compile(r"(?:^|[.;]\s*)(?:[Pp]hát\s+biểu|[Tt]hay\s+mặt|[
 _LOCALITY_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố", "TP", "TP.", "ủy", "uỷ"}
 
 
+def _district_at_start(run: list[str]) -> int:
+    """How many tokens a known district of a big city (_CITY_DISTRICTS) takes at the start of
+    `run`: three-syllable ones ('Hai Bà Trưng', 'Ngũ Hành Sơn') and ones that open with a family
+    name ('Lê Chân', 'Ngô Quyền') must not lend a syllable to the person after them."""
+    text = normalize_tone_marks(" ".join(run))
+    for name in _KNOWN_DISTRICTS:
+        if text == name or text.startswith(name + " "):
+            return len(name.split())
+    return 0
+
+
 def _province_prefix(run: list[str], before: list[str] | None = None) -> int:
-    """How many tokens of `run` a province name takes at its start (0 when none).
+    """How many tokens of `run` a province (or a known big-city district) name takes at its
+    start (0 when none).
 
     `before` are the words just before the run: a name that is a province only after its city
     word ("thành phố Hồ Chí Minh", "TP Hồ Chí Minh" — alone, "Hồ Chí Minh" is the President)
@@ -946,6 +961,9 @@ def _province_prefix(run: list[str], before: list[str] | None = None) -> int:
     m = _province_at_start(" ".join(run))
     if m:
         return len(m.group(0).split())
+    district = _district_at_start(run)
+    if district:
+        return district
     for n in (2, 1):
         context = (before or [])[-n:]
         if len(context) == n:
@@ -1127,6 +1145,8 @@ def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
                 continue
             if start and s[start - 1].isalpha():
                 continue
+            if lead.group(0)[0] in "ÔB" and re.search(rf"(?<!\w){UP}{LO}*\s+$", before):
+                continue  # "quận Hai Bà Trưng", "Bà Rịa": a capitalised Bà/Ông inside a place name
             got = _parse_person_at(s[start:], need_marker=True)
             if got:
                 add(got[0])
@@ -1513,6 +1533,8 @@ def _district_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 _DISTRICTS = _district_patterns()
+_KNOWN_DISTRICTS = sorted({normalize_tone_marks(n) for kinds in _CITY_DISTRICTS.values() for names in kinds.values()
+                           for n in names}, key=len, reverse=True)
 
 
 def city_of_district(text: str) -> str | None:
