@@ -137,7 +137,7 @@ from archive.organisations import (
 from archive.places import _PATTERNS as _PROVINCE_PATTERNS
 from archive.places import find_provinces, province_regimes
 
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 
 # --- characters ----------------------------------------------------------------------------
 _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -206,9 +206,10 @@ _DAY_PART = r"(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Nn]gày|[Hh]ôm|[Đđ]ê
 _DATE = re.compile(
     rf"{_DAY_PART}\s+(?:(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\s*)?\(?\s*"
     r"(?:(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?!\s*[-/.]?\s*\d{3}\b)(?:\s*[-/.]\s*(?P<y>\d{4}|\d{2})\b)?"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)",
+    re.IGNORECASE,  # a headline in capitals ("SÁNG 10/7, HỘI LHPN …") names its day too
 )
-_RELATIVE_DAY = re.compile(rf"{_DAY_PART}\s+(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\b")
+_RELATIVE_DAY = re.compile(rf"{_DAY_PART}\s+(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\b", re.IGNORECASE)
 
 
 def _names_day(text: str) -> bool:

@@ -9,7 +9,8 @@ text, hyphens for en dashes, one run-on body line or one paragraph per sentence,
 attendance phrase, the other tone-mark placement, straight quotes, no-break spaces, a dash
 instead of a comma before an attendee's title, 'đồng chí' for 'ông/bà', short forms written in
 full ('LĐLĐ' → 'Liên đoàn Lao động'), other districts of the same city, an unrelated trailing
-paragraph, and two compounds of several at once — updates the
+paragraph, a headline in capitals, the sapo moved into the body (the 2025 layout), and two
+compounds of several at once — updates the
 labels where the rewrite predicts a change (names, provinces), and asserts that the per-field
 verdicts of scripts/eval_meetings.py's `score` (and its extra-row counts) are exactly those of
 the original text, and that hard negatives stay negative. "Unchanged" is measured with the
@@ -29,7 +30,9 @@ lists after a body named in full ('gồm Liên đoàn Lao động 6 tỉnh: …'
 các huyện A, B và C') not read as they were after its short form; the district 'Hai Bà Trưng'
 read as the honorific 'Bà' + a name ('Trưng Phạm Minh Đức'), and a three-syllable district
 lending its last syllable to the role-first name after it (v10). The outlet prefix 'CAND -'
-written in full is not a rewrite a real text makes, so `full_names` leaves the prefix alone.
+written in full is not a rewrite a real text makes, so `full_names` leaves the prefix alone. A
+day in a headline in capitals ('SÁNG 10/7, …') was not read (v11). Moving the publication time
+is left out: it changes what 'Sáng nay' means.
 
 Random choices (replacement names and provinces, and the quarter of the hard negatives each
 rewrite is tried on) use a fixed seed per rewrite and item, so a failure is reproducible; the
@@ -401,6 +404,19 @@ def swap_districts(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts,
     return _text_fields(parts, fn), _gold_strings(gold, fn)
 
 
+def lead_into_body(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts, Gold] | None:
+    """The 2013/2017 crawl's sapo line as the first paragraph of the content (the 2025 CSV
+    row's layout, which has no lead apart)."""
+    if not parts.get("lead"):
+        return None
+    return {**parts, "lead": None, "body": f"{parts['lead']}\n\n{parts['body']}"}, gold
+
+
+def title_upper(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts, Gold] | None:
+    """A headline in capitals, as some CMSs store it (the labels keep the body's spelling)."""
+    return {**parts, "title": parts["title"].upper()}, gold
+
+
 def _compose(*rewrites: Rewrite) -> Rewrite:
     def rewrite(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts, Gold] | None:
         """Several rewrites at once (a text seldom differs from ours in one detail only)."""
@@ -421,10 +437,13 @@ REWRITES: tuple[Rewrite, ...] = (
     hyphens, run_on, paragraph_per_sentence,
     _attend_rewrite("Đến dự"), _attend_rewrite("Tham dự hội nghị"), _attend_rewrite("Dự hội nghị"),
     tone_marks, straight_quotes, no_break_spaces, title_after_dash, comrade_honorific, full_names,
-    # the outlet "(SGGP) – ", NFD and a trailing paragraph change every text, so they run only
-    # inside these compounds (the file stays fast)
-    _compose(swap_person_names, _date_rewrite("words"), _outlet_rewrite("(SGGP) – "), tone_marks, run_on),
-    _compose(swap_provinces, _date_rewrite("slash"), nfd, hyphens, paragraph_per_sentence, trailing_paragraph),
+    # the outlet "(SGGP) – ", a headline in capitals, the 2025 layout, NFD and a trailing
+    # paragraph change (nearly) every text, so they run only inside these compounds (the file
+    # stays fast)
+    _compose(swap_person_names, _date_rewrite("words"), _outlet_rewrite("(SGGP) – "), tone_marks, run_on,
+             title_upper),
+    _compose(swap_provinces, _date_rewrite("slash"), lead_into_body, nfd, hyphens, paragraph_per_sentence,
+             trailing_paragraph),
 )
 
 
