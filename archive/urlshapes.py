@@ -25,9 +25,12 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 from archive.urls import canonical_url
 
 # Files, not pages: never fetched for discovery (a document list is not an article list).
-STATIC_SUFFIXES = frozenset(
-    "jpg jpeg png gif webp svg bmp ico tif tiff pdf doc docx xls xlsx ppt pptx odt ods zip rar "
-    "7z gz tgz mp3 mp4 m4a avi mov wmv flv webm css js json woff woff2 ttf eot exe apk swf".split())
+STATIC_SUFFIXES = frozenset({
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "ico", "tif", "tiff", "pdf", "doc",
+    "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip", "rar", "7z", "gz", "tgz", "mp3",
+    "mp4", "m4a", "avi", "mov", "wmv", "flv", "webm", "css", "js", "json", "woff", "woff2",
+    "ttf", "eot", "exe", "apk", "swf",
+})
 # Page-name extensions servers add; they say nothing about the page's kind.
 _PAGE_EXT = re.compile(r"\.(?:s?html?|aspx?|php\d?|jsp|jspx|do|cfm|cgi|pl)$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
@@ -233,6 +236,15 @@ _LISTING_WORDS = re.compile(
     re.IGNORECASE)
 
 
+_GENERIC_PAGE = re.compile(r"/(?:default|index|home|trang-chu)(?:\.[a-z0-9]+)?/?$", re.IGNORECASE)
+
+
+def _page_path(url: str) -> str:
+    """The path as a place in the site's tree: no page-name extension, no `Default.aspx`."""
+    path = _GENERIC_PAGE.sub("", urlsplit(url).path)
+    return _PAGE_EXT.sub("", path.rstrip("/"))
+
+
 def shape_looks_like_articles(shape: str, siblings: int, min_siblings: int = 3) -> bool:
     """From the addresses alone (no page fetched): many siblings ending in a per-page token,
     and no word that names a listing, a tag, a print copy or a search."""
@@ -241,6 +253,7 @@ def shape_looks_like_articles(shape: str, siblings: int, min_siblings: int = 3) 
     path, _, query = shape.partition("?")
     if _LISTING_WORDS.search(shape.replace("{n}", "0")):
         return False
+    path = _GENERIC_PAGE.sub("/", path)
     return bool(_UNIQUE_TAIL.search(path) or _ID_QUERY.search(query))
 
 
@@ -257,13 +270,13 @@ def article_urls(urls: Iterable[str], min_siblings: int = 3) -> list[str]:
             keyed.setdefault(shapes.see(url), url)
     parents = set()
     for key in keyed:
-        path = urlsplit(key).path.rstrip("/")
+        path = _page_path(key)
         while "/" in path:
             path = path.rsplit("/", 1)[0]
             parents.add(path)
     out = []
     for key, url in keyed.items():
-        if _PAGE_EXT.sub("", urlsplit(key).path.rstrip("/")) in parents:
+        if _page_path(key) in parents:
             continue
         shape = url_shape(key)
         if shape_looks_like_articles(shape, shapes.siblings(key), min_siblings):

@@ -1,0 +1,81 @@
+"""URL shapes: siblings share one shape, listings and stories do not, query variants fold."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.urlshapes import SiteShapes, article_urls, coarse_shape, request_url, url_shape
+
+
+def test_shapes_abstract_ids_and_slugs_but_keep_section_names() -> None:
+    assert url_shape("https://x.vn/tin-tuc/hoi-nghi-so-ket-cum-thi-dua-so-3-nam-2024-12345.html") \
+        == "/tin-tuc/{slug}-{n}.html"
+    assert url_shape("https://x.vn/tin-tuc/trang-4.html") == "/tin-tuc/trang-{n}.html"
+    assert url_shape("https://x.vn/Default.aspx?tabid=57&ArticleID=881") \
+        == "/default.aspx?articleid={n}&tabid={n}"
+    assert url_shape("https://x.vn/index.php?option=com_content&view=article&id=12:bai-viet&Itemid=3") \
+        == "/index.php?id={n}:{slug}&itemid={n}&option=com_content&view=article"
+    # a navigation parameter (an address) is not part of the page's name
+    assert url_shape("https://x.vn/a/-/mot-bai-viet-dai-ve-thi-dua?redirect=%2Fa%2Ftin-tuc") \
+        == "/a/-/{slug}"
+
+
+def test_families_merge_sections_and_slug_ids() -> None:
+    a = coarse_shape(url_shape("https://x.vn/xa-hoi/mot-hai-ba-bon-nam-111.html"))
+    b = coarse_shape(url_shape("https://x.vn/kinh-te/sau-bay-tam-chin-muoi.html"))
+    assert a == b
+
+
+def test_request_url_drops_navigation_and_tracking() -> None:
+    assert request_url("http://x.vn/w/-/cum-thi-dua-so-2-so-ket?inheritRedirect=true"
+                       "&redirect=%2Fw%2Ftin-tuc&utm_source=fb#top") == "http://x.vn/w/-/cum-thi-dua-so-2-so-ket"
+    assert request_url("http://x.vn/View.aspx?ItemID=33") == "http://x.vn/View.aspx?ItemID=33"
+
+
+def test_iis_sites_are_case_insensitive_and_others_learn_it() -> None:
+    s = SiteShapes()
+    assert s.key("http://x.vn/Lists/Tin/View.aspx?ItemID=3") == s.key("http://x.vn/lists/tin/view.aspx?itemid=3")
+    t = SiteShapes()
+    t.see("http://y.vn/Tin/Bai-Mot")
+    t.see("http://y.vn/tin/bai-mot")
+    assert t.caseless
+    assert t.key("http://y.vn/Tin/Bai-Mot") == t.key("http://y.vn/tin/bai-mot")
+
+
+def test_verdict_learns_from_fetched_pages_and_families() -> None:
+    s = SiteShapes()
+    for i in range(5):
+        s.see(f"http://x.vn/xa-hoi/bai-viet-so-{i}-ve-thi-dua-{1000 + i}.html")
+    assert s.verdict("http://x.vn/xa-hoi/bai-viet-so-1-ve-thi-dua-1001.html") == "unknown"
+    s.learn("http://x.vn/xa-hoi/bai-viet-so-1-ve-thi-dua-1001.html", "article")
+    assert s.verdict("http://x.vn/xa-hoi/bai-viet-so-3-ve-thi-dua-1003.html") == "article"
+    # a story of another section: its own shape is unseen, its family is known
+    assert s.verdict("http://x.vn/kinh-te/mot-bai-khac-hoan-toan-moi-9999.html") == "article"
+    s.learn("http://x.vn/xa-hoi/trang-2.html", "listing")
+    assert s.verdict("http://x.vn/xa-hoi/trang-3.html") == "listing"
+
+
+def test_unproductive_shapes_are_exhausted() -> None:
+    s = SiteShapes()
+    for month in range(1, 4):
+        s.learn(f"http://x.vn/lich/2024/{month}", "other", productive=False)
+    assert s.exhausted("http://x.vn/lich/2024/9")
+    assert not s.exhausted("http://x.vn/tin-tuc/trang-2")
+
+
+@pytest.mark.parametrize("family, articles, others", [
+    ("joomla", [f"http://j.vn/index.php?option=com_content&view=article&id={i}:tin-{i}&catid=2&Itemid=9"
+                for i in range(20, 26)],
+     ["http://j.vn/index.php?option=com_content&view=category&id=2&Itemid=9",
+      "http://j.vn/index.php?option=com_content&view=category&id=2&Itemid=9&start=10"]),
+    ("drupal", [f"http://d.vn/node/{i}" for i in range(300, 306)],
+     ["http://d.vn/tin-tuc?page=1", "http://d.vn/taxonomy/term/5", "http://d.vn/lien-he"]),
+    ("dnn", [f"http://n.vn/tabid/88/ArticleID/{i}/Default.aspx" for i in range(7, 12)],
+     ["http://n.vn/tabid/88/Default.aspx", "http://n.vn/Default.aspx?tabid=88&currentpage=2"]),
+    ("wordpress", [f"http://w.vn/2024/0{m}/1{m}/hoi-nghi-so-ket-thi-dua-khoi-{m}/" for m in range(1, 7)],
+     ["http://w.vn/2024/01/", "http://w.vn/2024/02/", "http://w.vn/page/2/",
+      "http://w.vn/tag/thi-dua-yeu-nuoc-trong-cong-nhan/", "http://w.vn/category/tin-tuc/page/3/"]),
+])
+def test_article_urls_from_addresses_alone(family: str, articles: list[str], others: list[str]) -> None:
+    got = article_urls(others + articles + ["http://x.vn/a.jpg"])
+    assert set(got) == set(articles), family
