@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -90,6 +91,65 @@ def _problem(record: Mapping[str, Any]) -> str | None:
     return None
 
 
+@dataclass
+class Analysis:
+    """What one page yields, computed without the archive.
+
+    Pure data (picklable), so the CPU-heavy part of ingest can run in another process while the
+    one SQLite writer only stores the result. Either `record` is set (an article, with its
+    meetings) or `failure` says why not, as (stage, message, outcome).
+    """
+
+    url: str
+    record: dict[str, Any] | None = None
+    meetings: list[dict[str, Any]] = field(default_factory=list)
+    failure: tuple[str, str, str] | None = None
+    meetings_error: str | None = None
+
+
+def analyse_page(url: str, body: bytes, headers: Mapping[str, str] | None,
+                 source: Any = None) -> Analysis:
+    """Decode, extract, normalise and find meetings: everything ingest does before writing."""
+    try:
+        text, repairs = decode_page(body, headers)
+        if repairs:
+            log.info("%s: charset repairs %s", url, repairs)
+        undecodable = decode_problems(repairs)
+        record = {} if undecodable else build_record(text, url, getattr(source, "rules", None))
+    except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
+        log.warning("extraction failed for %s: %s", url, exc)
+        return Analysis(url, failure=("extract", f"{type(exc).__name__}: {exc}", "failed"))
+    if undecodable:
+        # never store mojibake as an article: the raw page is kept, a reparse can retry it
+        message = "; ".join(undecodable)
+        log.warning("undecodable text in %s: %s", url, message)
+        return Analysis(url, failure=("decode", message, "failed"))
+    problem = _problem(record)
+    if problem == "not-article":
+        return Analysis(url, failure=("classify", "page is not an article (listing/home page?)",
+                                      "not-article"))
+    if problem:
+        return Analysis(url, failure=("extract", problem, "failed"))
+    record = with_province(record, getattr(source, "province", None),
+                           getattr(source, "province_former", None))
+    if not record.get("organisation"):
+        record["organisation"] = getattr(source, "organisation", None)
+    from archive.urls import content_fingerprint
+
+    record["fingerprint"] = content_fingerprint(record.get("title"), record.get("body"))
+    analysis = Analysis(record["url"], record=record)
+    try:
+        from archive.meetings import extract_meetings
+
+        meetings = extract_meetings(record.get("title") or "", record.get("body") or "",
+                                    lead=record.get("lead"), published=record.get("published_at"))
+        analysis.meetings = [_meeting_places(m, record) for m in meetings]
+    except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
+        log.warning("meeting extraction failed for %s: %s", url, exc)
+        analysis.meetings_error = f"{type(exc).__name__}: {exc}"
+    return analysis
+
+
 def ingest_page(
     db: Database,
     *,
@@ -100,82 +160,70 @@ def ingest_page(
     source: Any = None,
     crawl_id: int | None = None,
     fetched_at: str | None = None,
+    analysis: Analysis | None = None,
 ) -> IngestResult:
-    """Archive one fetched article page. The raw page is committed before anything can fail."""
+    """Archive one fetched article page in one transaction: the raw page, the article, its
+    search-index rows, its meetings (or the failure saying why there is no article).
+
+    `analysis` may come precomputed (from a worker process); otherwise it is computed here.
+    """
+    if analysis is None:
+        analysis = analyse_page(url, body, headers, source)
     source_id = getattr(source, "id", None)
-    page_id, _ = store.save_page(db, url=url, body=body, status=status, headers=headers,
-                                 source_id=source_id, fetched_at=fetched_at, crawl_id=crawl_id)
-    return extract_and_store(db, page_id=page_id, url=url, body=body, headers=headers,
-                             source=source, crawl_id=crawl_id, seen_at=fetched_at)
+    with store.transaction(db):
+        page_id, _ = store.save_page(db, url=url, body=body, status=status, headers=headers,
+                                     source_id=source_id, fetched_at=fetched_at, crawl_id=crawl_id)
+        return store_analysis(db, analysis, url=url, page_id=page_id, source_id=source_id,
+                              crawl_id=crawl_id, seen_at=fetched_at)
 
 
-def extract_and_store(
+def store_analysis(
     db: Database,
+    analysis: Analysis,
     *,
-    page_id: int,
     url: str,
-    body: bytes,
-    headers: Mapping[str, str] | None,
-    source: Any = None,
+    page_id: int,
+    source_id: str | None,
     crawl_id: int | None = None,
     seen_at: str | None = None,
     keep_better: bool = False,
 ) -> IngestResult:
-    source_id = getattr(source, "id", None)
-    try:
-        text, repairs = decode_page(body, headers)
-        if repairs:
-            log.info("%s: charset repairs %s", url, repairs)
-        undecodable = decode_problems(repairs)
-        record = {} if undecodable else build_record(text, url, getattr(source, "rules", None))
-    except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
-        store.record_failure(db, url=url, stage="extract", message=f"{type(exc).__name__}: {exc}",
-                             source_id=source_id, crawl_id=crawl_id, page_id=page_id)
-        log.warning("extraction failed for %s: %s", url, exc)
-        return IngestResult("failed", url, page_id=page_id, message=str(exc))
-    if undecodable:
-        # never store mojibake as an article: the raw page is kept, a reparse can retry it
-        message = "; ".join(undecodable)
-        store.record_failure(db, url=url, stage="decode", message=message, source_id=source_id,
-                             crawl_id=crawl_id, page_id=page_id)
-        log.warning("undecodable text in %s: %s", url, message)
-        return IngestResult("failed", url, page_id=page_id, message=message)
-    problem = _problem(record)
-    if problem:
-        stage = "classify" if problem == "not-article" else "extract"
-        message = "page is not an article (listing/home page?)" if problem == "not-article" else problem
-        store.record_failure(db, url=url, stage=stage, message=message, source_id=source_id,
-                             crawl_id=crawl_id, page_id=page_id)
-        return IngestResult("not-article" if problem == "not-article" else "failed", url,
-                            page_id=page_id, message=message)
-    record = with_province(record, getattr(source, "province", None),
-                           getattr(source, "province_former", None))
-    record.setdefault("organisation", getattr(source, "organisation", None))
-    if not record.get("organisation"):
-        record["organisation"] = getattr(source, "organisation", None)
-    version = extractor_version()
-    before = _article_snapshot(db, record["url"]) if keep_better else None
-    from archive.urls import content_fingerprint
+    """Write what `analyse_page` found for a stored page, in one transaction.
 
-    outcome, article_id = store.upsert_article(
-        db, record, source_id=source_id, page_id=page_id, extractor_version=version,
-        seen_at=seen_at, fingerprint=content_fingerprint(record.get("title"), record.get("body")),
-    )
-    result = IngestResult(outcome, url, page_id=page_id, article_id=article_id)
+    A write that fails after the page is stored (a bug, a constraint) rolls back the article,
+    its index rows and meetings together and leaves a `store` failure next to the raw page.
+    """
+    where = {"url": url, "source_id": source_id, "crawl_id": crawl_id, "page_id": page_id}
+    if analysis.failure:
+        stage, message, outcome = analysis.failure
+        store.record_failure(db, stage=stage, message=message, **where)
+        return IngestResult(outcome, url, page_id=page_id, message=message)
+    record = analysis.record or {}
+    before = _article_snapshot(db, record["url"]) if keep_better else None
+    version = extractor_version()
+    with store.transaction(db):
+        try:
+            with store.transaction(db):
+                outcome, article_id = store.upsert_article(
+                    db, record, source_id=source_id, page_id=page_id, extractor_version=version,
+                    seen_at=seen_at, fingerprint=record.get("fingerprint"))
+                meetings = 0
+                if analysis.meetings_error is None:
+                    meetings = store.upsert_meetings(db, article_id, analysis.meetings,
+                                                     extractor_version=version)
+        except sqlite3.OperationalError:
+            raise  # the archive itself is failing (disk full, locked): the caller must know
+        except Exception as exc:  # noqa: BLE001 - a store bug costs the article, never the page
+            log.warning("storing the article of %s failed: %s", url, exc)
+            message = f"{type(exc).__name__}: {exc}"
+            store.record_failure(db, stage="store", message=message, **where)
+            return IngestResult("failed", url, page_id=page_id, message=message)
+        if analysis.meetings_error is not None:
+            store.record_failure(db, stage="meetings", message=analysis.meetings_error, **where)
+    result = IngestResult(outcome, url, page_id=page_id, article_id=article_id, meetings=meetings)
     if before:
         after = _article_snapshot(db, record["url"]) or {}
         result.changed_fields = [k for k in before if before[k] != after.get(k)]
-    try:
-        from archive.meetings import extract_meetings
-
-        meetings = extract_meetings(record.get("title") or "", record.get("body") or "",
-                                    lead=record.get("lead"), published=record.get("published_at"))
-        meetings = [_meeting_places(m, record) for m in meetings]
-        result.meetings = store.upsert_meetings(db, article_id, meetings, extractor_version=version)
-    except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
-        store.record_failure(db, url=url, stage="meetings", message=f"{type(exc).__name__}: {exc}",
-                             source_id=source_id, crawl_id=crawl_id, page_id=page_id)
-        log.warning("meeting extraction failed for %s: %s", url, exc)
     return result
 
 
@@ -195,12 +243,12 @@ def _article_snapshot(db: Database, url: str) -> dict[str, Any] | None:
 
 
 def reparse(db: Database, sources: Mapping[str, Any], *, source_ids: list[str] | None = None,
-            since: str | None = None) -> dict[str, Any]:
-    """Re-run extraction over stored raw pages, no network.
+            since: str | None = None, batch_size: int = 200) -> dict[str, Any]:
+    """Re-run extraction over stored raw pages, no network; commits every `batch_size` pages.
 
     An article never gets worse silently: when the new extraction yields no title or body the
-    old row stays as it was and a failure is recorded (that is what `_problem` → failure does,
-    since a failed extraction never reaches `upsert_article`).
+    old row stays as it was and a failure is recorded (a failed extraction never reaches
+    `upsert_article`). Pages are read in id order, a slice at a time, so memory stays flat.
     """
     where, params = ["status between 200 and 299"], []
     if source_ids:
@@ -209,15 +257,21 @@ def reparse(db: Database, sources: Mapping[str, Any], *, source_ids: list[str] |
     if since:
         where.append("fetched_at >= ?")
         params.append(since)
-    sql = f"select id, url, source_id, headers, body from pages where {' and '.join(where)} order by id"
+    sql = (f"select id, url, source_id, headers, body from pages where {' and '.join(where)} "
+           f"and id > ? order by id limit {int(batch_size)}")
     outcomes: Counter[str] = Counter()
     fields: Counter[str] = Counter()
-    for page_id, url, source_id, headers, blob in list(db.execute(sql, params)):
-        result = extract_and_store(
-            db, page_id=page_id, url=url, body=store.decompress(blob),
-            headers=json.loads(headers or "{}"), source=sources.get(source_id),
-            keep_better=True,
-        )
-        outcomes[result.outcome] += 1
-        fields.update(result.changed_fields)
+    last = 0
+    with store.batched(db, batch_size) as batch:
+        while rows := db.execute(sql, [*params, last]).fetchall():
+            for page_id, url, source_id, headers, blob in rows:
+                source = sources.get(source_id)
+                headers = json.loads(headers or "{}")
+                analysis = analyse_page(url, store.decompress(blob), headers, source)
+                result = store_analysis(db, analysis, url=url, page_id=page_id,
+                                        source_id=source_id, keep_better=True)
+                outcomes[result.outcome] += 1
+                fields.update(result.changed_fields)
+                batch.step()
+            last = rows[-1][0]
     return {"pages": sum(outcomes.values()), "outcomes": dict(outcomes), "changed_fields": dict(fields)}

@@ -17,7 +17,7 @@ that matches here matched with its marks as typed, so `thể` ranks above `the`.
 case-folded but keep marks, so the query must be NFC like the index: the Datasette plugin
 normalises request parameters and the canned query calls `nfc()`.
 
-`index_article` runs inside the caller's transaction (the store calls it in its `with db.conn`).
+`index_article` runs inside the caller's transaction (`archive.store.transaction`).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from archive.normalize import fold, nfc
+from archive.store import transaction
 
 FTS_TABLE = "articles_fts"
 EXACT_TABLE = "articles_fts_exact"
@@ -76,7 +77,7 @@ def ensure_search(db: Database) -> None:
         stale = True
     if EXACT_TABLE in existing and tuple(_columns(db, EXACT_TABLE)) != ORIGINAL_COLUMNS:
         stale = True
-    with db.conn:
+    with transaction(db):
         if stale:
             db.execute(f"DROP TABLE IF EXISTS [{EXACT_TABLE}]")
             db.execute(f"DROP TABLE IF EXISTS [{FTS_TABLE}]")
@@ -169,7 +170,7 @@ def rebuild_search(db: Database, batch: int = 500) -> int:
     For `thidua reparse` and after a change of the folding rules.
     """
     count = 0
-    with db.conn:
+    with transaction(db):
         db.execute(_CREATE_FTS)
         db.execute(_CREATE_EXACT)
         db.execute(f"INSERT INTO [{EXACT_TABLE}] ([{EXACT_TABLE}]) VALUES ('delete-all')")

@@ -1,17 +1,21 @@
-"""Writing to the archive: pages first, then articles, meetings and failures.
+"""Writing to the archive: pages, articles, meetings and failures, in explicit transactions.
 
 Every write is idempotent: re-crawling a page moves `last_seen_at` and nothing else unless the
-content changed. The raw page is committed on its own before extraction runs, so an extractor
-crash can cost an article row but never the page it came from (`thidua reparse` recovers it).
+content changed. `transaction()` is the one way this project opens a transaction: sqlite-utils
+4.x commits every `Database.execute` on its own when none is open, and `with db.conn:` does not
+open one, so without it an ingested page cost ~14 commits and could land half-written (the
+article without its index entry or meetings).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +33,91 @@ ARTICLE_FIELDS = (
 
 class StoreError(Exception):
     """The archive file cannot be opened or written."""
+
+
+_SAVEPOINTS = itertools.count(1)
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """All writes inside land together or not at all; nested calls become savepoints.
+
+    The outermost block takes the write lock at once (`BEGIN IMMEDIATE`): a deferred
+    transaction that reads first and writes later can fail with SQLITE_BUSY when another
+    writer (an ingester, a reparse) got there in between, which `busy_timeout` cannot retry.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        name = f"thidua_{next(_SAVEPOINTS)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield db
+        except BaseException:
+            if conn.in_transaction:  # an error may have ended the whole transaction already
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+class Batch:
+    """Bulk loops (reparse, index rebuilds, backfills) commit every `size` units of work.
+
+    One commit per unit would make a reparse of a million pages a million commits; one commit
+    for all would hold the write lock for hours and lose everything to a kill. Each unit still
+    runs in its own `transaction()` (a savepoint here), so a failing unit rolls back alone.
+    """
+
+    def __init__(self, db: Database, size: int = 500) -> None:
+        self.db = db
+        self.size = max(1, size)
+        self.pending = 0
+
+    def __enter__(self) -> Batch:
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        return self
+
+    def step(self, n: int = 1) -> None:
+        """Count `n` units done; commit (and start the next batch) when the batch is full."""
+        self.pending += n
+        if self.pending >= self.size:
+            self.db.conn.execute("COMMIT")
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            self.pending = 0
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if not self.db.conn.in_transaction:
+            return
+        self.db.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def batched(db: Database, size: int = 500) -> Batch:
+    """`with batched(db) as batch: ... batch.step()`; joins an open transaction if there is one."""
+    if db.conn.in_transaction:
+        return _JoinedBatch(db, size)
+    return Batch(db, size)
+
+
+class _JoinedBatch(Batch):
+    """Inside a caller's transaction a batch must not commit: the caller decides."""
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def step(self, n: int = 1) -> None:
+        return None
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        return None
 
 
 def now_iso() -> str:
@@ -50,6 +139,9 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         raise StoreError(f"cannot open archive {path}: {exc}") from exc
     db = Database(conn)
     db.execute("PRAGMA busy_timeout = 30000")
+    # WAL + NORMAL: a commit appends to the WAL without an fsync; a killed process loses
+    # nothing committed, a power cut may lose the last commits but never corrupts the file.
+    db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
         db.enable_wal()
@@ -93,7 +185,7 @@ def save_page(
 ) -> tuple[int, bool]:
     """Store the raw page (compressed), keyed by URL. Returns (page id, body changed).
 
-    Committed immediately: this is the one write that must survive whatever happens next.
+    Runs in the caller's transaction when there is one (ingest writes the page with its article).
     """
     headers = dict(headers or {})
     sha = hashlib.sha256(body).hexdigest()
@@ -104,7 +196,7 @@ def save_page(
         "encoding": encoding, "sha256": sha, "size": len(body), "crawl_id": crawl_id,
     }
     existing = db.execute("select id, sha256 from pages where url = ?", [url]).fetchone()
-    with db.conn:
+    with transaction(db):
         if existing:
             page_id, old_sha = existing
             changed = old_sha != sha
@@ -121,7 +213,7 @@ def save_page(
 
 def touch_page(db: Database, url: str, fetched_at: str | None = None) -> int | None:
     """A 304 Not Modified: the stored page is still current; only the fetch time moves."""
-    with db.conn:
+    with transaction(db):
         cur = db.execute("update pages set fetched_at = ? where url = ?", [fetched_at or now_iso(), url])
     row = db.execute("select id from pages where url = ?", [url]).fetchone()
     return row[0] if row and cur.rowcount else None
@@ -172,7 +264,7 @@ def upsert_article(
     existing = db.execute(
         "select id, content_hash, extractor_version from articles where url = ?", [url]
     ).fetchone()
-    with db.conn:
+    with transaction(db):
         if existing:
             article_id, old_hash, old_version = existing
             if old_hash == row["content_hash"] and old_version == extractor_version:
@@ -213,7 +305,7 @@ def record_failure(
     page_id: int | None = None,
 ) -> None:
     """Nothing is dropped silently: every page that did not become an article says why here."""
-    with db.conn:
+    with transaction(db):
         db["failures"].insert(
             {"url": url, "source_id": source_id, "stage": stage, "message": message[:2000],
              "at": now_iso(), "crawl_id": crawl_id, "page_id": page_id}
@@ -241,7 +333,7 @@ def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, A
     so the latest extraction is the truth). Returns the number of meeting rows."""
     from archive.organisations import canonical_org, org_kind
 
-    with db.conn:
+    with transaction(db):
         old = [r[0] for r in db.execute("select id from meetings where article_id = ?", [article_id])]
         if old:
             marks = ",".join("?" * len(old))
