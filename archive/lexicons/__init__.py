@@ -1,0 +1,61 @@
+"""Word lists the extractors read, kept as data files beside this module.
+
+Rules live in code; what a rule matches against (organisation heads, titles, meeting triggers,
+account names) lives here, one TOML file per topic, each saying where its words come from
+(`source`). A new title or trigger is then a one-line data change, reviewed on its own, and the
+same list serves every module that needs it (the byline check and the meeting extractor read
+one `accounts.toml`). The files ship with the package (pyproject's package-data).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from archive.normalize import fold
+
+__all__ = ["is_account", "load", "names"]
+
+
+@lru_cache(maxsize=None)
+def load(topic: str) -> dict[str, Any]:
+    """The parsed `<topic>.toml` of this folder; raises FileNotFoundError for an unknown topic."""
+    path = files(__package__).joinpath(f"{topic}.toml")
+    if not path.is_file():
+        raise FileNotFoundError(f"no lexicon {topic!r} in archive/lexicons")
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def names(topic: str, key: str) -> tuple[str, ...]:
+    """One list of a lexicon (`names("titles", "ranks")`), longest first, so that an alternation
+    built from it prefers 'Phó Chủ tịch' to 'Chủ tịch'."""
+    found = load(topic)
+    for part in key.split("."):
+        found = found[part]
+    return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+@lru_cache(maxsize=1)
+def _accounts() -> tuple[frozenset[str], re.Pattern[str]]:
+    data = load("accounts")
+    whole = frozenset(_compact(n) for n in data["names"])
+    marks = "|".join(re.escape(fold(m)) for m in sorted(data["markers"], key=len, reverse=True))
+    return whole, re.compile(rf"(?<![a-z0-9])(?:{marks})(?![a-z])")
+
+
+def is_account(byline: str | None) -> bool:
+    """Whether a byline is a CMS account or a desk, not a person: 'bientap', 'admin2',
+    'Quản trị viên', 'BBT Cổng TTĐT tỉnh' → True; 'Thu Hà', 'Lê Minh (CTV)' → False."""
+    if not byline or not byline.strip():
+        return False
+    whole, markers = _accounts()
+    compact = re.sub(r"\d+$", "", _compact(byline))
+    return compact in whole or bool(markers.search(fold(byline)))
