@@ -103,13 +103,20 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
 @click.option("--enqueue", is_flag=True,
               help="With --redis: open a run (start requests, archived URLs) and exit; run it "
                    "where the archive is.")
+@click.option("--frozen-every", "frozen_every", type=float, default=90.0, show_default=True,
+              metavar="DAYS", help="Crawl a `frozen` source only when its last good crawl is "
+                                   "older than DAYS (`gone` sources are never crawled).")
 def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, max_pages: int | None,
           since: str | None, dry_run: bool, log_file: str | None, quiet: bool, local: bool,
-          settings: tuple[str, ...], redis_url: str | None, enqueue: bool) -> None:
+          settings: tuple[str, ...], redis_url: str | None, enqueue: bool,
+          frozen_every: float) -> None:
     """Crawl registered sources into the archive, incrementally.
 
     Exit codes: 0 all sources ok, 1 a source failed, 3 another crawl is running,
     4 the registry is invalid.
+
+    A source whose registry status is `gone` is never crawled (use `thidua backfill`); a
+    `frozen` one only every --frozen-every days, or when named with --source.
 
     Distributed (README, "Running at scale"): `--redis URL --enqueue` once next to the
     archive, then `--redis URL` on as many machines as you like, and one `thidua ingest`.
@@ -121,9 +128,17 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
         thidua crawl --redis redis://10.0.0.5:6379/0 --enqueue   # then, on each worker:
         thidua crawl --redis redis://10.0.0.5:6379/0 --quiet
     """
+    from archive.lifecycle import crawl_plan
     from archive.lock import CrawlLock, LockedError
 
-    sources = _load(sources_files, ids)
+    sources, skipped = crawl_plan(_load(sources_files, ids), db_path, named=bool(ids),
+                                  frozen_every_days=frozen_every)
+    for left_out in skipped:
+        if not quiet or ids:
+            click.echo(f"skipped {left_out.source.id}: {left_out.reason}", err=True)
+    if not sources and skipped:
+        click.echo(f"thidua crawl: nothing to crawl ({len(skipped)} source(s) skipped).")
+        return
     if not sources:
         raise ConfigError("no sources to crawl: check sources/*.toml or --source.")
     if dry_run:
@@ -411,12 +426,14 @@ def demo(no_serve: bool, db_path: str, port: int) -> None:
               help="Registry directory (default: sources/).")
 @click.pass_context
 def sources(ctx: click.Context, directory: str | None) -> None:
-    """The sources registry: coverage table (no subcommand), `check`, `add`.
+    """The sources registry: coverage table, status counts and the union federations with
+    their evidence (no subcommand); `list`, `check`, `add`, `probe`.
 
     Example:
 
         \b
         thidua sources
+        thidua sources list --status frozen
         thidua sources check --live -o live-check.json
         thidua sources add https://baohatinh.vn/some-article-post123.html
     """
@@ -425,6 +442,7 @@ def sources(ctx: click.Context, directory: str | None) -> None:
     ctx.obj = Path(directory) if directory else DEFAULT_DIR
     if ctx.invoked_subcommand is None:
         from archive.registry import coverage_table, load_registry
+        from archive.sourcelist import federation_lines, status_summary
         from archive.sources import SourcesError
 
         try:
@@ -432,6 +450,9 @@ def sources(ctx: click.Context, directory: str | None) -> None:
         except SourcesError as exc:
             raise click.ClickException(f"{exc} Run `thidua sources check` for every problem.")
         click.echo(coverage_table(srcs))
+        click.echo(status_summary(srcs) + " Each source's status: `thidua sources list`.")
+        click.echo("")
+        click.echo("\n".join(federation_lines(srcs)))
 
 
 @sources.command("check")
@@ -662,3 +683,8 @@ def evaluate(args: tuple[str, ...]) -> None:
     sys.argv = [str(script), *args]
     namespace = runpy.run_path(str(script))
     sys.exit(namespace["main"](list(args)))
+
+
+# Commands of the registry's and the web archives' side live in their own module (this one
+# is long enough); imported last because they hang on the groups defined above.
+from archive import cli_archives  # noqa: F401

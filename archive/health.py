@@ -27,6 +27,7 @@ class SourceHealth:
     articles_total: int = 0
     articles_30d: int = 0
     consecutive_failures: int = 0
+    site: str = "active"  # the registry's status: active, frozen, gone
     flags: list[str] = field(default_factory=list)
 
     @property
@@ -44,6 +45,9 @@ def _stats(row: dict[str, Any]) -> dict[str, Any]:
 def source_health(db: Database, source_id: str, now: datetime | None = None) -> SourceHealth:
     now = now or datetime.now(UTC)
     h = SourceHealth(source_id)
+    if "status" in db["sources"].columns_dict:
+        row = db.execute("select status from sources where id = ?", [source_id]).fetchone()
+        h.site = (row[0] if row else None) or "active"
     runs = list(db.query("select * from crawls where source_id = ? order by id desc limit 20", [source_id]))
     h.articles_total = db.execute("select count(*) from articles where source_id = ?", [source_id]).fetchone()[0]
     since = (now - timedelta(days=30)).isoformat()
@@ -85,11 +89,11 @@ def archive_health(db: Database) -> list[SourceHealth]:
 
 
 def format_health(rows: list[SourceHealth]) -> str:
-    head = f"{'source':<30} {'last run':<10} {'status':<12} {'last success':<20} {'30d':>5} {'total':>6} {'fails':>5}  flags"
+    head = f"{'source':<30} {'site':<7} {'last run':<10} {'status':<12} {'last success':<20} {'30d':>5} {'total':>6} {'fails':>5}  flags"
     lines = [head, "-" * len(head)]
     for h in rows:
         lines.append(
-            f"{h.source_id:<30} {(h.last_run or '-')[:10]:<10} {h.last_status or '-':<12} "
+            f"{h.source_id:<30} {h.site:<7} {(h.last_run or '-')[:10]:<10} {h.last_status or '-':<12} "
             f"{(h.last_success or '-')[:19]:<20} {h.articles_30d:>5} {h.articles_total:>6} "
             f"{h.consecutive_failures:>5}  {'; '.join(h.flags)}"
         )

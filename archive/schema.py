@@ -118,6 +118,39 @@ def m003_stories_view(db: Database) -> None:
     db.execute("create view stories as select * from articles where duplicate_of is null")
 
 
+@migrations()
+def m004_source_status(db: Database) -> None:
+    """A source's life (active, frozen, gone: archive/sources.py), so `thidua status` and
+    the UI can tell a stopped outlet from a broken crawl."""
+    if "status" not in db["sources"].columns_dict:
+        db["sources"].add_column("status", str)
+
+
+@migrations()
+def m005_captures(db: Database) -> None:
+    """Web-archive captures found for a source and what became of each (archive/backfill.py
+    owns both tables); `backfill_cursors` is where a listing stopped, so a killed backfill
+    resumes instead of listing again."""
+    db["captures"].create(
+        {
+            "id": int, "source_id": str, "archive": str, "url": str, "original": str,
+            "timestamp": str, "captured_at": str, "mime": str, "status": int, "digest": str,
+            "filename": str, "offset": int, "length": int, "state": str, "message": str,
+            "page_id": int, "article_id": int, "crawl_id": int, "fetched_at": str,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id"), ("page_id", "pages", "id")],
+        if_not_exists=True,
+    )
+    db["captures"].create_index(["archive", "original"], unique=True, if_not_exists=True)
+    db["captures"].create_index(["source_id", "state"], if_not_exists=True)
+    db["backfill_cursors"].create(
+        {"key": str, "source_id": str, "archive": str, "endpoint": str, "cursor": str,
+         "done": int, "updated_at": str},
+        pk="key", if_not_exists=True,
+    )
+
+
 def apply(db: Database) -> None:
     """Bring `db` to the current schema, then make sure the search index exists."""
     migrations.apply(db)

@@ -28,13 +28,18 @@ PLATFORM_KEYS = {
 SOURCE_KEYS = {
     "id", "name", "organisation", "organisation_kind", "province", "province_former",
     "platform", "start_urls", "verified", "overrides", "evidence", "notes", "sitemaps",
-    "feeds", "max_pages", "url",
+    "feeds", "max_pages", "url", "status", "archive_hosts",
 }
 REQUIRED_SOURCE_KEYS = ("id", "name", "province", "platform", "start_urls")
 ORGANISATION_KINDS = {
     "ldld", "btdkt", "hnd", "hlhpn", "tinh-doan", "mttq", "hccb", "newspaper", "portal",
     "snv", "other",
 }
+# A source's life since the 2025-07-01 merger: `active` sites are crawled every run; `frozen`
+# ones (a former province's outlet that stopped publishing at the merger) hold only old pages,
+# so `thidua crawl` visits them rarely and `thidua backfill` fills the gaps from web archives;
+# `gone` ones are taken down, so only the archives still have their pages.
+SOURCE_STATUSES = ("active", "frozen", "gone")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -54,6 +59,7 @@ class Source:
     organisation_kind: str = "other"
     province_former: str | None = None
     verified: bool = False
+    status: str = "active"
     file: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -62,6 +68,16 @@ class Source:
         from urllib.parse import urlsplit
 
         return sorted({urlsplit(u).hostname or "" for u in self.start_urls})
+
+    @property
+    def archive_hosts(self) -> list[str]:
+        """Hosts whose captures in web archives are this source's pages: its start URLs'
+        hosts (with their ports, as archives key them) and the domains it published under
+        before (`archive_hosts`, e.g. a paper that moved from .org.vn to .vn)."""
+        from urllib.parse import urlsplit
+
+        hosts = [urlsplit(u).netloc for u in self.start_urls]
+        return list(dict.fromkeys(hosts + list(self.extra.get("archive_hosts", []))))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -136,16 +152,25 @@ def parse_source(entry: dict[str, Any], platforms: dict[str, dict[str, Any]], wh
     kind = entry.get("organisation_kind", "other")
     if kind not in ORGANISATION_KINDS:
         raise SourcesError(f"{where}: organisation_kind '{kind}' is not one of {sorted(ORGANISATION_KINDS)}.")
+    status = entry.get("status", "active")
+    if status not in SOURCE_STATUSES:
+        raise SourcesError(f"{where}: status '{status}' is not one of {list(SOURCE_STATUSES)} "
+                           f"(frozen: stopped publishing; gone: taken down).")
+    hosts = entry.get("archive_hosts", [])
+    if isinstance(hosts, str) or not all(isinstance(h, str) and h and "/" not in h
+                                          for h in hosts):
+        raise SourcesError(f"{where}: archive_hosts must be a list of host names "
+                           f"(e.g. [\"baobackan.org.vn\"]), not {hosts!r}.")
     rules = {**platforms[platform], **overrides}
     known = SOURCE_KEYS | {"file"}
     return Source(
         id=sid, name=entry["name"], province=entry["province"], platform=platform,
         start_urls=urls, rules=rules, organisation=entry.get("organisation", ""),
         organisation_kind=kind, province_former=entry.get("province_former"),
-        verified=bool(entry.get("verified", False)), file=where.split(":")[0],
+        verified=bool(entry.get("verified", False)), status=status, file=where.split(":")[0],
         extra={k: v for k, v in entry.items() if k in known and k not in {
             "id", "name", "province", "platform", "start_urls", "overrides", "organisation",
-            "organisation_kind", "province_former", "verified"}},
+            "organisation_kind", "province_former", "verified", "status"}},
     )
 
 

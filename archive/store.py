@@ -158,8 +158,9 @@ def save_source(db: Database, source: Source) -> None:
             "province_former": source.province_former, "platform": source.platform,
             "url": source.start_urls[0] if source.start_urls else None,
             "verified": int(source.verified), "registry_file": source.file,
+            "status": getattr(source, "status", "active"),
         },
-        pk="id",
+        pk="id", alter=True,
     )
 
 

@@ -269,3 +269,120 @@ def test_mark_verified_changes_one_line_per_passing_source(tmp_path):
     assert not registry.check_registry(tmp_path) or all(
         p.severity == "warning" for p in registry.check_registry(tmp_path))
     assert registry.mark_verified(tmp_path, [target]) == []  # already verified: nothing to do
+
+
+# --- status of a source over time (active / frozen / gone) --------------------------------
+
+def _one_entry(tmp_path: Path, extra: str) -> Path:
+    shutil.copy(SOURCES / "platforms.toml", tmp_path / "platforms.toml")
+    (tmp_path / "thanh-hoa.toml").write_text(
+        '[[source]]\nid = "thanh-hoa-a"\nname = "A"\norganisation_kind = "newspaper"\n'
+        'province = "Thanh Hóa"\nplatform = "generic"\nstart_urls = ["https://a.example/"]\n'
+        f'verified = false\nevidence = "test"\n{extra}', encoding="utf-8")
+    return tmp_path
+
+
+def test_status_is_validated_with_file_and_line(tmp_path):
+    problems = registry.check_registry(_one_entry(tmp_path, 'status = "closed"\n'))
+    expected = (f"{tmp_path / 'thanh-hoa.toml'}:1 [thanh-hoa-a]: error: status 'closed' is not "
+                "one of ['active', 'frozen', 'gone'] (frozen: stopped publishing; gone: taken down).")
+    assert [str(p) for p in problems if p.severity == "error"] == [expected]
+    problems = registry.check_registry(_one_entry(tmp_path, 'archive_hosts = "a.example"\n'))
+    assert any("archive_hosts must be a list of host names" in p.message for p in problems)
+    src = load_sources(directory=_one_entry(tmp_path, 'status = "gone"\n'))[0]
+    assert src.status == "gone"
+
+
+def test_every_real_source_has_a_status_and_former_provinces_are_covered():
+    sources = [s for s in load_sources(directory=SOURCES, skip_unexpandable=True)
+               if not s.file.endswith("demo.toml")]
+    assert {s.status for s in sources} <= {"active", "frozen", "gone"}
+    assert any(s.status == "frozen" for s in sources)
+    formers = {s.province_former for s in sources}
+    for former in ("Hà Giang", "Hà Nam", "Đắk Nông", "Bình Thuận"):
+        assert former in formers, former
+    # a frozen or gone source is a former province's outlet or a site that moved
+    for s in sources:
+        if s.status != "active":
+            assert s.province_former or s.extra.get("archive_hosts"), s.id
+
+
+def test_union_federations_in_at_least_ten_provinces_each_with_evidence():
+    ldld = [s for s in load_sources(directory=SOURCES, skip_unexpandable=True)
+            if s.organisation_kind == "ldld" and not s.file.endswith("demo.toml")]
+    assert len({registry.canonical_province(s.province) for s in ldld}) >= 10
+    for s in ldld:
+        assert s.extra.get("evidence"), s.id
+    ids = {s.id for s in load_sources(directory=SOURCES, skip_unexpandable=True)}
+    assert "can-tho-ldld-soc-trang" not in ids  # its cited article is found nowhere
+
+
+def test_doubtful_domains_fixed():
+    by_id = {s.id: s for s in load_sources(directory=SOURCES, skip_unexpandable=True)}
+    assert by_id["dong-nai-dnrtv"].domains == ["dnrtv.org.vn"]
+    backan = by_id["thai-nguyen-baobackan"]
+    assert backan.domains == ["baobackan.vn"] and "baobackan.org.vn" in backan.archive_hosts
+
+
+def test_readme_coverage_table_is_the_generated_one():
+    sources = load_sources(directory=SOURCES, skip_unexpandable=True)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert registry.coverage_table(sources) in readme, \
+        "README's coverage table is stale: paste the output of `thidua sources`"
+
+
+def test_crawl_skips_gone_and_visits_frozen_rarely(tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from archive.lifecycle import crawl_plan
+    from archive.store import open_archive
+
+    def src(sid: str, status: str) -> Source:
+        return Source(id=sid, name=sid, province="Thanh Hóa", platform="generic",
+                      start_urls=("https://x.example/",), rules={}, status=status)
+
+    sources = [src("a", "active"), src("f", "frozen"), src("g", "gone"), src("f2", "frozen")]
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime(2026, 1, 31, tzinfo=UTC)
+    for sid, days, status, run in [("f", 10, "ok", "r1"), ("f2", 200, "ok", "r2"),
+                                   ("f2", 5, "failed", "r3"), ("f2", 3, "ok", "backfill-x")]:
+        db["sources"].upsert({"id": sid}, pk="id")
+        db["crawls"].insert({"run_id": run, "source_id": sid, "status": status,
+                             "started_at": (now - timedelta(days=days)).isoformat()})
+    crawl, skipped = crawl_plan(sources, db_path, now=now)
+    # f crawled 10 days ago: skipped; f2's last good live crawl is 200 days old (a failure
+    # and a backfill since do not count): due
+    assert [s.id for s in crawl] == ["a", "f2"]
+    assert {k.source.id: k.reason.split(":")[0] for k in skipped} == {
+        "f": "frozen", "g": "gone (taken down)"}
+    crawl, skipped = crawl_plan(sources, db_path, named=True, now=now)
+    assert [s.id for s in crawl] == ["a", "f", "f2"] and [k.source.id for k in skipped] == ["g"]
+
+
+def test_crawl_command_says_what_it_skipped(tmp_path):
+    import subprocess
+    import sys
+
+    reg = _one_entry(tmp_path, 'status = "gone"\n')
+    result = subprocess.run([sys.executable, "-m", "archive", "crawl", "--sources",
+                             str(reg / "thanh-hoa.toml"), "--db", str(tmp_path / "a.db"),
+                             "--dry-run"], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "skipped thanh-hoa-a: gone (taken down): `thidua backfill --source thanh-hoa-a`" \
+        in result.stderr
+    assert "nothing to crawl" in result.stdout
+
+
+def test_sources_command_shows_status_and_federations():
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    out = CliRunner().invoke(cli, ["sources"]).output
+    assert "active," in out and "frozen," in out and "gone." in out
+    assert "LĐLĐ:" in out and "evidence: " in out
+    listed = CliRunner().invoke(cli, ["sources", "list", "--kind", "ldld"]).output
+    assert all(line.split("\t")[2] == "ldld" for line in listed.splitlines())
+    assert all(line.split("\t")[1] in ("active", "frozen", "gone")
+               for line in listed.splitlines())
