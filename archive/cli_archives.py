@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -121,15 +122,7 @@ def backfill(ids: tuple[str, ...], sources_files: tuple[str, ...], start: str | 
                 click.echo("thidua backfill: stopped; run the same command again to go on.",
                            err=True)
                 sys.exit(130)
-            c = report.counts
-            states = capture_states(db, source.id, archive.name)
-            click.echo(f"thidua backfill: {source.id} from {archive.name}: {report.status}; "
-                       f"{c['listed']} capture(s) newly listed, {c['fetched']} fetched "
-                       f"({c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
-                       f"{c['known']} already archived, {c['failed']} failed, "
-                       f"{c['not-article']} not articles), {c['pending_left']} left; "
-                       f"{c['requests']} request(s); captures by state: "
-                       + ", ".join(f"{k} {v}" for k, v in sorted(states.items())))
+            click.echo(_summary(report, capture_states(db, source.id, archive.name)))
             if report.message:
                 click.echo(f"thidua backfill: {source.id}: {report.message}", err=True)
             failed = failed or report.status in ("failed", "partial")
@@ -137,3 +130,69 @@ def backfill(ids: tuple[str, ...], sources_files: tuple[str, ...], start: str | 
         lock.release()
     if failed:
         sys.exit(EXIT_SOURCE_FAILED)
+
+
+@sources.command("probe")
+@click.option("--province", "provinces", multiple=True,
+              help="Only this province (current or former name; repeatable). Default: all 97.")
+@click.option("--resolve", "resolves", multiple=True, metavar="HOST=URL",
+              help="Send requests for HOST ('*' for any) to URL, keeping the Host header "
+                   "(a mirror, or local servers in tests).")
+@click.option("--delay", type=float, default=0.5, show_default=True,
+              help="Seconds between two requests (one at a time).")
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds per request.")
+@click.pass_obj
+def sources_probe(directory: Path, provinces: tuple[str, ...], resolves: tuple[str, ...],
+                  delay: float, timeout: float) -> None:
+    """Look for union federation sites: ldld.<province>.gov.vn, congdoan.<province>.gov.vn
+    and each provincial portal's links; print candidate entries to review (writes nothing).
+
+    Exit codes: 0 done (candidates or not), 2 no network (nothing answered) or bad usage.
+
+    Example:
+
+        \b
+        thidua sources probe --province "Thanh Hóa" --province "Hà Giang"
+    """
+    from archive import probe
+    from archive.registry import load_registry
+
+    mapping = {}
+    for item in resolves:
+        host, sep, url = item.partition("=")
+        if not sep or not url.startswith(("http://", "https://")):
+            raise click.UsageError(f"--resolve {item!r}: use HOST=http://address:port")
+        mapping[host.lower()] = url
+    try:
+        targets = probe.province_slugs(provinces)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    _, known = load_registry(directory)
+    prober = probe.Prober(resolve=mapping, delay=delay, timeout=timeout)
+    try:
+        new, old = probe.run_probe(prober, targets, known)
+    except probe.OfflineError as exc:
+        click.echo(f"thidua sources probe: no network: nothing answered ({exc}); run it where "
+                   f"the provincial sites are reachable.", err=True)
+        sys.exit(2)
+    day = probe.today()
+    taken = {s.id for s in known}
+    for c in old:
+        click.echo(f"# already registered: {c.host} ({c.province}): {c.how}")
+    for c in new:
+        click.echo("")
+        click.echo(probe.candidate_entry(c, day, taken), nl=False)
+    click.echo(f"# {len(new)} candidate(s), {len(old)} already registered; "
+               f"{prober.answered} answer(s) from {len(targets)} province name(s).", err=True)
+
+
+def _summary(report: Any, states: dict[str, int]) -> str:
+    """One line per source backfilled: what this run did, and where the captures stand."""
+    c = report.counts
+    return (f"thidua backfill: {report.source_id} from {report.archive}: {report.status}; "
+            f"{c['listed']} capture(s) newly listed, {c['fetched']} fetched "
+            f"({c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
+            f"{c['known']} already archived, {c['failed']} failed, "
+            f"{c['not-article']} not articles), {c['pending_left']} left; "
+            f"{c['requests']} request(s); captures by state: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(states.items())))
