@@ -442,7 +442,7 @@ def sources(ctx: click.Context, directory: str | None) -> None:
     ctx.obj = Path(directory) if directory else DEFAULT_DIR
     if ctx.invoked_subcommand is None:
         from archive.registry import coverage_table, load_registry
-        from archive.sourcelist import federation_lines, status_summary
+        from archive.sourcelist import federation_lines, status_lines, status_summary
         from archive.sources import SourcesError
 
         try:
@@ -453,6 +453,8 @@ def sources(ctx: click.Context, directory: str | None) -> None:
         click.echo(status_summary(srcs) + " Each source's status: `thidua sources list`.")
         click.echo("")
         click.echo("\n".join(federation_lines(srcs)))
+        click.echo("")
+        click.echo("\n".join(status_lines(srcs)))
 
 
 @sources.command("check")

@@ -68,3 +68,21 @@ def source_lines(sources: Iterable[Source], *, kind: str | None = None,
         rows.append("\t".join([s.id, s.status, s.organisation_kind, s.province,
                                s.province_former or "-", " ".join(s.archive_hosts)]))
     return rows
+
+
+def status_lines(sources: Iterable[Source]) -> list[str]:
+    """Every source that is not `active`, by status and province, so that the plain
+    `thidua sources` accounts for every source's status (the rest are active)."""
+    sources = _registered(sources)
+    lines = []
+    for status in SOURCE_STATUSES[1:]:
+        chosen = sorted((s for s in sources if s.status == status),
+                        key=lambda s: (fold(s.province), s.id))
+        lines.append(f"{status} ({len(chosen)}):" + ("" if chosen else " none"))
+        by_province: dict[str, list[str]] = {}
+        for s in chosen:
+            by_province.setdefault(s.province, []).append(s.id)
+        lines += [f"  {p}: {', '.join(ids)}" for p, ids in by_province.items()]
+    active = sum(1 for s in sources if s.status == "active")
+    lines.append(f"active: the other {active} sources.")
+    return lines

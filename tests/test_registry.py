@@ -382,6 +382,13 @@ def test_sources_command_shows_status_and_federations():
     out = CliRunner().invoke(cli, ["sources"]).output
     assert "active," in out and "frozen," in out and "gone." in out
     assert "LĐLĐ:" in out and "evidence: " in out
+    # every source's status: the frozen and gone ones by name, the rest counted as active
+    sources = [s for s in load_sources(directory=SOURCES, skip_unexpandable=True)
+               if not s.file.endswith("demo.toml")]
+    frozen = [s.id for s in sources if s.status == "frozen"]
+    assert f"frozen ({len(frozen)}):" in out and all(sid in out for sid in frozen)
+    active = sum(1 for s in sources if s.status == "active")
+    assert f"active: the other {active} sources." in out
     listed = CliRunner().invoke(cli, ["sources", "list", "--kind", "ldld"]).output
     assert all(line.split("\t")[2] == "ldld" for line in listed.splitlines())
     assert all(line.split("\t")[1] in ("active", "frozen", "gone")
