@@ -84,7 +84,7 @@ def original_url(capture_url: str, source: Source) -> str:
 def write_run(db: Database, report: BackfillReport | None = None, *, source_id: str = "",
               archive: str = "", started: float = 0.0) -> int:
     """Open (no report) or close (report) this backfill's `crawls` row; returns its id."""
-    with db.conn:
+    with store.transaction(db):
         if report is None:
             return int(db["crawls"].insert({
                 "run_id": f"{RUN_PREFIX}{uuid.uuid4().hex[:12]}", "source_id": source_id,
@@ -121,7 +121,7 @@ def _save_captures(db: Database, source: Source, archive: WebArchive,
         "mime": c.mime, "status": c.status, "digest": c.digest, "filename": c.filename or None,
         "offset": c.offset, "length": c.length, "state": "listed",
     } for c in captures]
-    with db.conn:
+    with store.transaction(db):
         before = db.execute("select count(*) from captures").fetchone()[0]
         if rows:
             db["captures"].insert_all(rows, ignore=True)
@@ -169,7 +169,7 @@ def classify(db: Database, source: Source, archive: WebArchive) -> Counter[str]:
     own = {site_key(urlsplit(u).netloc) for u in source.start_urls}
     learned = set(article_urls(url for _, url, _ in rows))
     verdict: Counter[str] = Counter()
-    with db.conn:
+    with store.transaction(db):
         for cid, url in listed:
             if rule is not None and site_key(urlsplit(url).netloc) in own:
                 ok = bool(rule.search(url))
@@ -199,7 +199,7 @@ def _capture_of(row: dict[str, Any]) -> Capture:
 
 
 def _finish_capture(db: Database, cid: int, state: str, **fields: Any) -> None:
-    with db.conn:
+    with store.transaction(db):
         db["captures"].update(cid, {"state": state, "fetched_at": store.now_iso(), **fields})
 
 
@@ -232,14 +232,15 @@ def fetch_pending(db: Database, source: Source, archive: WebArchive, client: Pol
             _capture_failed(db, source, report, row, f"archive: {exc}")
             continue
         report.counts["fetched"] += 1
-        result = ingest_page(db, url=row["url"], body=body, status=200, headers=headers,
-                             source=source, crawl_id=report.crawl_id,
-                             fetched_at=row["captured_at"])
+        with store.transaction(db):  # the page and its capture's outcome land together
+            result = ingest_page(db, url=row["url"], body=body, status=200, headers=headers,
+                                 source=source, crawl_id=report.crawl_id,
+                                 fetched_at=row["captured_at"])
+            _finish_capture(db, row["id"], result.outcome, page_id=result.page_id,
+                            article_id=result.article_id, crawl_id=report.crawl_id,
+                            message=result.message or None)
         report.counts[result.outcome] += 1
         report.counts["meetings"] += result.meetings
-        _finish_capture(db, row["id"], result.outcome, page_id=result.page_id,
-                        article_id=result.article_id, crawl_id=report.crawl_id,
-                        message=result.message or None)
 
 
 def _capture_failed(db: Database, source: Source, report: BackfillReport,
