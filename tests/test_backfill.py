@@ -111,6 +111,21 @@ def stand_in(tmp_path):
         server.shutdown()
 
 
+@pytest.fixture
+def archive_db(tmp_path):
+    """open_archive(tmp_path / name), closed at teardown."""
+    opened = []
+
+    def open_(name: str = "archive.db"):
+        db = open_archive(tmp_path / name)
+        opened.append(db)
+        return db
+
+    yield open_
+    for db in opened:
+        db.conn.close()
+
+
 # --- the CDX formats ---------------------------------------------------------------------
 
 def test_both_cdx_dialects_read_into_one_capture_shape():
@@ -218,10 +233,10 @@ def test_crawl_then_commoncrawl_backfill_fetches_nothing_known(demo_site, stand_
     assert sorted(int(q["page"][0]) for q in pages) == list(range(8))  # 16 captures, 2 a page
 
 
-def test_commoncrawl_warc_records_become_articles(demo_site, stand_in, tmp_path):
+def test_commoncrawl_warc_records_become_articles(demo_site, stand_in, tmp_path, archive_db):
     caps = _captures(demo_site, PAPER[:5])
     archive, url = stand_in(caps, page_size=3)
-    db = open_archive(tmp_path / "archive.db")
+    db = archive_db()
     report = backfill(db, _source(demo_site), resolve_archive(f"{url}/collinfo.json"),
                       PoliteClient(delay=0))
     assert report.status == "ok" and report.counts["new"] == 5, report
@@ -231,7 +246,7 @@ def test_commoncrawl_warc_records_become_articles(demo_site, stand_in, tmp_path)
                       [demo_site + PAPER[0]]).fetchone()[0]
     assert len(body) > 100
     # and from local WARC files directly (--warc-prefix DIR)
-    db2 = open_archive(tmp_path / "b.db")
+    db2 = archive_db("b.db")
     report = backfill(db2, _source(demo_site),
                       resolve_archive(f"{url}/collinfo.json", data=str(tmp_path / "warcs")),
                       PoliteClient(delay=0))
@@ -239,10 +254,10 @@ def test_commoncrawl_warc_records_become_articles(demo_site, stand_in, tmp_path)
 
 
 def test_retry_after_is_obeyed_and_a_missing_capture_is_a_counted_failure(demo_site, stand_in,
-                                                                        tmp_path):
+                                                                        archive_db):
     archive, url = stand_in(_captures(demo_site, PAPER[:4]), retry_after="1")
     archive.missing.add(demo_site + PAPER[3])
-    db = open_archive(tmp_path / "archive.db")
+    db = archive_db()
     report = backfill(db, _source(demo_site), resolve_archive(f"{url}/cdx/search/cdx"),
                       PoliteClient(delay=0))
     replays = archive.requests("/web/")
