@@ -4,6 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= data/archive.db
 STAMP  := $(VENV)/.installed
+ARTICLES ?= 20000
 
 .DEFAULT_GOAL := help
 .PHONY: help install demo test test-fast eval bench crawl serve lint system-deps clean
@@ -35,8 +36,8 @@ test-fast: $(STAMP) ## tests without the browser and crawl suites
 eval: $(STAMP) ## extraction and meeting quality on ../shared/realworld, against pinned floors
 	$(BIN)/python scripts/eval.py
 
-bench: $(STAMP) ## speed and memory benchmarks (parsing, extraction, crawl of the sample sites)
-	$(BIN)/python scripts/bench.py
+bench: $(STAMP) ## index build, archive size, search latency (SQLite, HTTP) and ingest, against their peers (ARTICLES=1000000 for the goals' scale)
+	$(BIN)/thidua bench --articles $(ARTICLES)
 
 crawl: $(STAMP) ## crawl every registered source into $(DB) (what cron runs)
 	$(BIN)/thidua crawl --db $(DB) --log-file data/logs/crawl.log

@@ -17,6 +17,8 @@ from typing import Any
 
 import click
 
+from archive.benchmark.command import bench
+
 DEFAULT_DB = os.environ.get("THIDUA_DB", "data/archive.db")
 EXIT_SOURCE_FAILED, EXIT_LOCKED, EXIT_CONFIG = 1, 3, 4
 
@@ -38,6 +40,9 @@ def cli() -> None:
         \b
         thidua demo            # sample sites → data/archive.db → http://127.0.0.1:8001
     """
+
+
+cli.add_command(bench)
 
 
 def _setup_logging(log_file: str | None, quiet: bool) -> None:

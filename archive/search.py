@@ -288,3 +288,19 @@ def register_sql_functions(conn: Any, names: Iterable[str] | None = None) -> Non
         conn.create_function(name, nargs, func, deterministic=True)
     conn.create_function("decompress_text", 2, decompress_text, deterministic=True)
 
+
+
+def drop_index(conn: Any) -> None:
+    """Remove the search index (tables, and triggers when there are any) for a bulk load;
+    `rebuild_search` or the next `open_archive` builds it again."""
+    conn.execute(f"DROP TABLE IF EXISTS [{EXACT_TABLE}]")
+    conn.execute(f"DROP TABLE IF EXISTS [{FTS_TABLE}]")
+
+
+def build_index(conn: Any) -> int:
+    """Build the search index of every article on a plain sqlite3 connection (the benchmark and
+    bulk loads). Returns the number of articles indexed."""
+    db = Database(conn)
+    db.execute(_CREATE_FTS)
+    db.execute(_CREATE_EXACT)
+    return rebuild_search(db)

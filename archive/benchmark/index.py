@@ -1,0 +1,83 @@
+"""Search index build time and archive size, against `sqlite-utils enable-fts` on the same rows.
+
+The peer is what a user would do with sqlite-utils alone: an FTS5 index over the article text
+columns, external content (the text stays in `articles` only), no triggers. Both start from
+byte-identical copies of the synthetic archive. Sizes count the pages in use (page_count minus
+the free list), so a file that grew during the build and left free pages is not penalised, and
+the peer is measured the same way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from archive import search
+from archive.benchmark.report import Figure
+from archive.benchmark.runner import BenchContext
+from archive.benchmark.timing import interleaved, median
+
+PEER_COLUMNS = ["title", "lead", "body", "author", "captions"]
+BUILD_GOAL = 2.0   # ours ≤ 2× the peer's time
+SIZE_GOAL = 1.5    # archive ≤ 1.5× the raw text
+
+
+def build_ours(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        search.build_index(conn)
+    finally:
+        conn.close()
+
+
+def build_peer(path: Path) -> None:
+    db = Database(path)
+    try:
+        search.drop_index(db.conn)   # the archive's own index is not the peer's
+        db["articles"].enable_fts(PEER_COLUMNS, fts_version="FTS5", create_triggers=False)
+    finally:
+        db.conn.close()
+
+
+def used_bytes(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        pages, free, size = (conn.execute(f"PRAGMA {p}").fetchone()[0]
+                             for p in ("page_count", "freelist_count", "page_size"))
+        return (pages - free) * size
+    finally:
+        conn.close()
+
+
+def run(ctx: BenchContext) -> list[Figure]:
+    generated = ctx.synthetic()
+    rounds = 1 if ctx.articles >= 200_000 else min(ctx.rounds, 3)
+    copies: dict[str, Path] = {}
+
+    def fresh(name: str, build: callable) -> callable:
+        def case() -> None:
+            build(copies[name])
+        return case
+
+    times: dict[str, list[float]] = {"ours": [], "peer": []}
+    for _ in range(rounds):
+        copies = {name: ctx.copy_of_synthetic(f"index-{name}.db") for name in times}
+        got = interleaved({"ours": fresh("ours", build_ours), "peer": fresh("peer", build_peer)}, 1)
+        for name in times:
+            times[name].extend(got[name])
+    ours_t, peer_t = median(times["ours"]), median(times["peer"])
+    raw = generated.raw_text_bytes
+    ours_size, peer_size = used_bytes(copies["ours"]), used_bytes(copies["peer"])
+    n = f"{ctx.articles:,} articles"
+    ctx.log(f"index build {ours_t:.1f} s vs enable-fts {peer_t:.1f} s; size {ours_size:,} vs "
+            f"{peer_size:,} bytes, raw text {raw:,}")
+    return [
+        Figure("index", f"search index build, {n}", ours_t, "s", peer_t,
+               "sqlite-utils enable-fts", f"≤ {BUILD_GOAL:g}× peer",
+               ours_t <= BUILD_GOAL * peer_t, note=f"median of {rounds}"),
+        Figure("index", "archive size / raw text", ours_size / raw, "×", peer_size / raw,
+               "plain sqlite-utils FTS", f"≤ {SIZE_GOAL:g}×", ours_size / raw <= SIZE_GOAL,
+               note=f"raw text {raw / 2**20:,.0f} MiB"),
+    ]
