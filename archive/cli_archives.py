@@ -92,15 +92,15 @@ def backfill(ids: tuple[str, ...], sources_files: tuple[str, ...], start: str | 
         thidua backfill --source thai-nguyen-baobackan --from 2010 --to 2025-07-01
         thidua backfill --source quang-tri-ldld-quangbinh --archive commoncrawl --limit 200
     """
-    from archive.backfill import backfill as run_backfill
-    from archive.backfill import capture_states
+    from archive.cdx import CdxError, timestamp_bound
     from archive.lock import CrawlLock, LockedError
-    from archive.webarchives import ArchiveError, PoliteClient, resolve_archive
+    from archive.webarchives import ArchiveError, resolve_archive
 
     sources = _load(sources_files, ids)
     try:
         archive = resolve_archive(archive_spec, replay=replay_prefix, data=warc_prefix)
-    except ArchiveError as exc:
+        timestamp_bound(start), timestamp_bound(end)
+    except (ArchiveError, CdxError) as exc:
         raise click.UsageError(str(exc)) from exc
     _setup_logging(None, False)
     try:
@@ -108,28 +108,48 @@ def backfill(ids: tuple[str, ...], sources_files: tuple[str, ...], start: str | 
     except LockedError as exc:
         click.echo(f"thidua backfill: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
-    failed = False
+    except OSError as exc:
+        raise click.ClickException(f"cannot use archive {db_path}: {exc}") from exc
     try:
-        from archive.store import open_archive
-
-        db = open_archive(db_path)
-        for source in sources:
-            client = PoliteClient(delay=delay, timeout=timeout)
-            try:
-                report = run_backfill(db, source, archive, client, start=start, end=end,
-                                      relist=relist, limit=limit, list_only=list_only)
-            except KeyboardInterrupt:
-                click.echo("thidua backfill: stopped; run the same command again to go on.",
-                           err=True)
-                sys.exit(130)
-            click.echo(_summary(report, capture_states(db, source.id, archive.name)))
-            if report.message:
-                click.echo(f"thidua backfill: {source.id}: {report.message}", err=True)
-            failed = failed or report.status in ("failed", "partial")
+        options = {"start": start, "end": end, "relist": relist, "limit": limit,
+                   "list_only": list_only}
+        failed = _backfill_each(sources, archive, db_path, options, delay=delay,
+                                timeout=timeout)
     finally:
         lock.release()
     if failed:
         sys.exit(EXIT_SOURCE_FAILED)
+
+
+def _backfill_each(sources: list[Any], archive: Any, db_path: str, options: dict[str, Any], *,
+                   delay: float, timeout: float) -> bool:
+    """Backfill each source in turn (one polite client each); True when any failed."""
+    import sqlite3
+
+    from archive.backfill import backfill as run_backfill
+    from archive.backfill import capture_states
+    from archive.store import StoreError, open_archive
+    from archive.webarchives import PoliteClient
+
+    try:
+        db = open_archive(db_path)
+    except (StoreError, sqlite3.Error, OSError) as exc:
+        raise click.ClickException(f"cannot use archive {db_path}: {exc}") from exc
+    failed = False
+    for source in sources:
+        client = PoliteClient(delay=delay, timeout=timeout)
+        try:
+            report = run_backfill(db, source, archive, client, **options)
+        except KeyboardInterrupt:
+            click.echo("thidua backfill: stopped; run the same command again to go on.",
+                       err=True)
+            sys.exit(130)
+        click.echo(_summary(report, capture_states(db, source.id, archive.name)))
+        if report.message:
+            click.echo(f"thidua backfill: {source.id}: {report.message}", err=True)
+        failed = failed or report.status in ("failed", "partial")
+    db.conn.close()
+    return failed
 
 
 @sources.command("probe")

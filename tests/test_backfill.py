@@ -332,6 +332,7 @@ def test_killed_listing_resumes_at_the_next_page(demo_site, stand_in, tmp_path):
 
 def test_backfill_errors_are_one_line(tmp_path, demo_site):
     db = tmp_path / "archive.db"
+    (tmp_path / "file").write_text("a file where a directory should be")
     bad = _cli(db, demo_site, "backfill", "--source", "demo-baotinh", "--archive", "nowhere",
                check=False)
     assert bad.returncode == 2 and "unknown archive 'nowhere'" in bad.stderr
@@ -343,3 +344,10 @@ def test_backfill_errors_are_one_line(tmp_path, demo_site):
     assert _rows(db, "select status from crawls") == [{"status": "failed"}]
     unknown = _cli(db, demo_site, "backfill", "--source", "no-such", check=False)
     assert unknown.returncode == 4 and "unknown source id" in unknown.stderr
+    date = _cli(db, demo_site, "backfill", "--source", "demo-baotinh", "--from", "yesterday",
+                check=False)
+    assert date.returncode == 2 and "not a date: 'yesterday'" in date.stderr
+    nowhere = _cli(tmp_path / "file" / "x.db", demo_site, "backfill", "--source", "demo-baotinh",
+                   check=False)
+    assert nowhere.returncode == 1 and "Traceback" not in nowhere.stderr
+    assert "cannot use archive" in nowhere.stderr
