@@ -176,6 +176,7 @@ def sources_probe(directory: Path, provinces: tuple[str, ...], resolves: tuple[s
     """
     from archive import probe
     from archive.registry import load_registry
+    from archive.sources import SourcesError
 
     mapping = {}
     for item in resolves:
@@ -187,7 +188,10 @@ def sources_probe(directory: Path, provinces: tuple[str, ...], resolves: tuple[s
         targets = probe.province_slugs(provinces)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    _, known = load_registry(directory)
+    try:
+        _, known = load_registry(directory)
+    except SourcesError as exc:
+        raise click.ClickException(f"{exc} Run `thidua sources check` for every problem.")
     prober = probe.Prober(resolve=mapping, delay=delay, timeout=timeout)
     try:
         new, old = probe.run_probe(prober, targets, known)

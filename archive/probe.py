@@ -15,6 +15,7 @@ request keeps its `Host` header.
 from __future__ import annotations
 
 import re
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -88,6 +89,14 @@ class Candidate:
     title: str = ""
 
 
+def no_such_host(reason: object) -> bool:
+    """DNS answered that the name does not exist: the network works, the host does not
+    (most `ldld.<province>.gov.vn` guesses end here). A resolver that cannot be reached
+    (EAI_AGAIN), a refused or timed-out connection say nothing about the host."""
+    return isinstance(reason, socket.gaierror) and reason.errno in (
+        socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME))
+
+
 @dataclass
 class Prober:
     """One request at a time, `delay` apart; `resolve` maps hosts to base URLs."""
@@ -126,7 +135,7 @@ class Prober:
         except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             answer = Answer(url, None, error=f"{type(reason).__name__}: {reason}",
-                            network_error=True)
+                            network_error=not no_such_host(reason))
         finally:
             self._last = time.monotonic()
         if answer.network_error:

@@ -121,3 +121,13 @@ def test_province_slugs_cover_current_and_former_names():
             "baria-vungtau", "thuathienhue", "quangbinh"} <= slugs
     assert len(slugs) >= 64
     assert probe.province_slugs(["Quảng Bình"]) == [("Quảng Trị", "Quảng Bình", "quangbinh")]
+
+
+def test_a_name_that_does_not_exist_is_an_answer_not_an_outage():
+    """NXDOMAIN means DNS works (online, no such host); EAI_AGAIN or a refusal means no
+    network: only the latter may end the probe as offline."""
+    import socket
+
+    assert probe.no_such_host(socket.gaierror(socket.EAI_NONAME, "Name or service not known"))
+    assert not probe.no_such_host(socket.gaierror(socket.EAI_AGAIN, "Temporary failure"))
+    assert not probe.no_such_host(ConnectionRefusedError(111, "Connection refused"))
