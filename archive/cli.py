@@ -26,6 +26,22 @@ db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=Tru
                          type=click.Path(dir_okay=False), help="Archive SQLite file (env THIDUA_DB).")
 
 
+class PageVersionType(click.ParamType):
+    """--version of reparse and WARC export: current, latest, all or a page_versions id."""
+
+    name = "current|latest|all|ID"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str | int:
+        from archive.rawstore import parse_version
+
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_version(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 class ConfigError(click.ClickException):
     exit_code = EXIT_CONFIG
 
@@ -351,14 +367,22 @@ def _read_target(target: str) -> bytes:
 @cli.command()
 @click.option("--source", "ids", multiple=True, metavar="ID", help="Only pages of this source.")
 @click.option("--since", metavar="DATE", help="Only pages fetched on or after DATE.")
+@click.option("--version", "version", type=PageVersionType(), default="current",
+              show_default=True,
+              help="Stored body per page: the one its article came from (current), the last "
+                   "fetched (latest), every version oldest first (all), or a version id.")
 @db_option
-def reparse(ids: tuple[str, ...], since: str | None, db_path: str) -> None:
+def reparse(ids: tuple[str, ...], since: str | None, version: str | int, db_path: str) -> None:
     """Re-run extraction over stored raw pages (no network) and report what changed.
+
+    An article is only replaced by an extraction at least as complete; anything else is
+    counted as `suspect` and recorded in `failures`.
 
     Example:
 
         \b
         thidua reparse --source thanh-hoa-ldld --since 2025-01-01
+        thidua reparse --version all     # try every stored version of every page
     """
     from archive.ingest import reparse as run_reparse
     from archive.sources import load_sources
@@ -369,7 +393,7 @@ def reparse(ids: tuple[str, ...], since: str | None, db_path: str) -> None:
     db = open_archive(db_path)
     sources = {s.id: s for s in load_sources(skip_unexpandable=True)}
     _demo_sources_for_reparse(sources)
-    report = run_reparse(db, sources, source_ids=list(ids) or None, since=since)
+    report = run_reparse(db, sources, source_ids=list(ids) or None, since=since, version=version)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2))
 
 
@@ -651,19 +675,25 @@ def export_attendees(output: str, **kwargs: Any) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Output file, e.g. pages.warc.gz.")
 @click.option("--source", "source_id", metavar="ID", help="Only this source's pages.")
+@click.option("--version", "version", type=PageVersionType(), default="latest",
+              show_default=True,
+              help="Per page: the last fetched body (latest), the one its article came from "
+                   "(current), every stored version (all), or one version id.")
 @db_option
-def export_warc(output: str, source_id: str | None, db_path: str) -> None:
+def export_warc(output: str, source_id: str | None, version: str | int, db_path: str) -> None:
     """Write the stored raw pages as WARC (gzip), for other web-archive tools.
 
     Example:
 
         \b
         thidua export warc -o data/pages.warc.gz
+        thidua export warc --version all -o data/all-versions.warc.gz
     """
     from archive.store import open_archive
     from archive.warc import export_warc as write_warc
 
-    counts = write_warc(open_archive(_existing_db(db_path)), output, source_id=source_id)
+    counts = write_warc(open_archive(_existing_db(db_path)), output, source_id=source_id,
+                        version=version)
     ratio = counts["bytes"] / counts["stored_bytes"] if counts["stored_bytes"] else 0
     click.echo(f"{counts['records']} page(s) written to {output}; raw store holds "
                f"{counts['bytes']:,} bytes in {counts['stored_bytes']:,} compressed "

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from archive import store
+from archive import rawstore, store
+from archive.completeness import judge, looks_truncated
 from archive.encoding import decode_html, decode_problems
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,7 @@ class Analysis:
     meetings: list[dict[str, Any]] = field(default_factory=list)
     failure: tuple[str, str, str] | None = None
     meetings_error: str | None = None
+    truncated: bool = False  # the HTML never reached its closing tags
 
 
 def analyse_page(url: str, body: bytes, headers: Mapping[str, str] | None,
@@ -137,7 +139,7 @@ def analyse_page(url: str, body: bytes, headers: Mapping[str, str] | None,
     from archive.urls import content_fingerprint
 
     record["fingerprint"] = content_fingerprint(record.get("title"), record.get("body"))
-    analysis = Analysis(record["url"], record=record)
+    analysis = Analysis(record["url"], record=record, truncated=looks_truncated(body))
     try:
         from archive.meetings import extract_meetings
 
@@ -171,9 +173,10 @@ def ingest_page(
         analysis = analyse_page(url, body, headers, source)
     source_id = getattr(source, "id", None)
     with store.transaction(db):
-        page_id, _ = store.save_page(db, url=url, body=body, status=status, headers=headers,
-                                     source_id=source_id, fetched_at=fetched_at, crawl_id=crawl_id)
-        return store_analysis(db, analysis, url=url, page_id=page_id, source_id=source_id,
+        saved = rawstore.save_page(db, url=url, body=body, status=status, headers=headers,
+                                   source_id=source_id, fetched_at=fetched_at, crawl_id=crawl_id)
+        return store_analysis(db, analysis, url=url, page_id=saved.page_id,
+                              version_id=saved.version_id, source_id=source_id,
                               crawl_id=crawl_id, seen_at=fetched_at)
 
 
@@ -184,33 +187,39 @@ def store_analysis(
     url: str,
     page_id: int,
     source_id: str | None,
+    version_id: int | None = None,
     crawl_id: int | None = None,
     seen_at: str | None = None,
-    keep_better: bool = False,
 ) -> IngestResult:
-    """Write what `analyse_page` found for a stored page, in one transaction.
+    """Write what `analyse_page` found for a stored page version, in one transaction.
 
+    Never worse: an extraction less complete than the stored article (archive/completeness.py)
+    changes nothing but a `suspect` failure row; the raw version stays for a later look.
     A write that fails after the page is stored (a bug, a constraint) rolls back the article,
     its index rows and meetings together and leaves a `store` failure next to the raw page.
     """
     where = {"url": url, "source_id": source_id, "crawl_id": crawl_id, "page_id": page_id}
-    if analysis.failure:
+    had_article = _has_article(db, page_id)
+    if analysis.failure and not had_article:
         stage, message, outcome = analysis.failure
         store.record_failure(db, stage=stage, message=message, **where)
         return IngestResult(outcome, url, page_id=page_id, message=message)
     record = analysis.record or {}
-    before = _article_snapshot(db, record["url"]) if keep_better else None
-    version = extractor_version()
+    before = _article_snapshot(db, record["url"]) if record else None
+    if analysis.failure:  # this page gave an article before: this version is worse
+        reason: str | None = "{}: {}".format(*analysis.failure[:2])
+    else:
+        reason = judge(before, record, truncated=analysis.truncated)
+    if reason:
+        message = f"kept as raw version {version_id} only: {reason}"
+        store.record_failure(db, stage="suspect", message=message, **where)
+        log.warning("suspect page %s: %s", url, reason)
+        return IngestResult("suspect", url, page_id=page_id, message=message)
     with store.transaction(db):
         try:
-            with store.transaction(db):
-                outcome, article_id = store.upsert_article(
-                    db, record, source_id=source_id, page_id=page_id, extractor_version=version,
-                    seen_at=seen_at, fingerprint=record.get("fingerprint"))
-                meetings = 0
-                if analysis.meetings_error is None:
-                    meetings = store.upsert_meetings(db, article_id, analysis.meetings,
-                                                     extractor_version=version)
+            outcome, article_id, meetings = _write_article(db, analysis, source_id=source_id,
+                                                           page_id=page_id, version_id=version_id,
+                                                           seen_at=seen_at)
         except sqlite3.OperationalError:
             raise  # the archive itself is failing (disk full, locked): the caller must know
         except Exception as exc:  # noqa: BLE001 - a store bug costs the article, never the page
@@ -227,6 +236,22 @@ def store_analysis(
     return result
 
 
+def _write_article(db: Database, analysis: Analysis, *, source_id: str | None, page_id: int,
+                   version_id: int | None, seen_at: str | None) -> tuple[str, int, int]:
+    """The article, its index rows and its meetings, as one savepoint: all or nothing."""
+    record = analysis.record or {}
+    version = extractor_version()
+    with store.transaction(db):
+        outcome, article_id = store.upsert_article(
+            db, record, source_id=source_id, page_id=page_id, extractor_version=version,
+            seen_at=seen_at, fingerprint=record.get("fingerprint"), version_id=version_id)
+        meetings = 0
+        if analysis.meetings_error is None:
+            meetings = store.upsert_meetings(db, article_id, analysis.meetings,
+                                             extractor_version=version)
+    return outcome, article_id, meetings
+
+
 def _meeting_places(meeting: Mapping[str, Any], record: Mapping[str, Any]) -> dict[str, Any]:
     """A meeting without a province in its text inherits the article's (the source's)."""
     m = dict(meeting)
@@ -236,6 +261,11 @@ def _meeting_places(meeting: Mapping[str, Any], record: Mapping[str, Any]) -> di
     return m
 
 
+def _has_article(db: Database, page_id: int) -> bool:
+    return db.execute("select 1 from articles where page_id = ? limit 1", [page_id]).fetchone() \
+        is not None
+
+
 def _article_snapshot(db: Database, url: str) -> dict[str, Any] | None:
     row = db.execute(f"select {', '.join(store.ARTICLE_FIELDS)} from articles where url = ?",
                      [url]).fetchone()
@@ -243,35 +273,24 @@ def _article_snapshot(db: Database, url: str) -> dict[str, Any] | None:
 
 
 def reparse(db: Database, sources: Mapping[str, Any], *, source_ids: list[str] | None = None,
-            since: str | None = None, batch_size: int = 200) -> dict[str, Any]:
+            since: str | None = None, version: str | int = "current",
+            batch_size: int = 200) -> dict[str, Any]:
     """Re-run extraction over stored raw pages, no network; commits every `batch_size` pages.
 
-    An article never gets worse silently: when the new extraction yields no title or body the
-    old row stays as it was and a failure is recorded (a failed extraction never reaches
-    `upsert_article`). Pages are read in id order, a slice at a time, so memory stays flat.
+    `version` picks the stored body per page (archive.rawstore.iter_versions): `current` (the
+    one its article came from), `latest`, `all` (oldest first) or one version id. An article
+    never gets worse: a failed or less complete extraction leaves the stored row as it was and
+    records why (`failures`, stages extract/classify/decode/suspect).
     """
-    where, params = ["status between 200 and 299"], []
-    if source_ids:
-        where.append(f"source_id in ({','.join('?' * len(source_ids))})")
-        params += list(source_ids)
-    if since:
-        where.append("fetched_at >= ?")
-        params.append(since)
-    sql = (f"select id, url, source_id, headers, body from pages where {' and '.join(where)} "
-           f"and id > ? order by id limit {int(batch_size)}")
     outcomes: Counter[str] = Counter()
     fields: Counter[str] = Counter()
-    last = 0
     with store.batched(db, batch_size) as batch:
-        while rows := db.execute(sql, [*params, last]).fetchall():
-            for page_id, url, source_id, headers, blob in rows:
-                source = sources.get(source_id)
-                headers = json.loads(headers or "{}")
-                analysis = analyse_page(url, store.decompress(blob), headers, source)
-                result = store_analysis(db, analysis, url=url, page_id=page_id,
-                                        source_id=source_id, keep_better=True)
-                outcomes[result.outcome] += 1
-                fields.update(result.changed_fields)
-                batch.step()
-            last = rows[-1][0]
+        for page in rawstore.iter_versions(db, version, source_ids=source_ids, since=since,
+                                           ok_only=True, chunk=batch_size):
+            analysis = analyse_page(page.url, page.body, page.headers, sources.get(page.source_id))
+            result = store_analysis(db, analysis, url=page.url, page_id=page.page_id,
+                                    version_id=page.version_id, source_id=page.source_id)
+            outcomes[result.outcome] += 1
+            fields.update(result.changed_fields)
+            batch.step()
     return {"pages": sum(outcomes.values()), "outcomes": dict(outcomes), "changed_fields": dict(fields)}

@@ -151,6 +151,39 @@ def m005_captures(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_page_versions(db: Database) -> None:
+    """Bodies move out of `pages` into `page_versions` (one row per distinct body of a URL).
+
+    A re-fetch used to overwrite the page's body in place, so one night of error pages cost
+    the good copy; now every body is a version of its own and `pages` keeps small rows. The
+    bodies are moved as they are (zlib); `articles.version_id` records which body an article
+    was extracted from.
+    """
+    db["page_versions"].create(
+        {
+            "id": int, "page_id": int, "sha256": str, "fetched_at": str, "status": int,
+            "headers": str, "encoding": str, "size": int, "compressed_size": int,
+            "codec": str, "dict_id": int, "body": bytes,
+        },
+        pk="id",
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db["page_versions"].create_index(["page_id", "sha256"], unique=True)
+    db["pages"].add_column("version_id", int)
+    db.execute(
+        "insert into page_versions (page_id, sha256, fetched_at, status, headers, encoding, "
+        "size, compressed_size, codec, body) select id, sha256, fetched_at, status, headers, "
+        "encoding, size, compressed_size, 'zlib', body from pages where body is not null")
+    db.execute("update pages set version_id = "
+               "(select v.id from page_versions v where v.page_id = pages.id)")
+    db.execute("alter table pages drop column body")
+    db["articles"].add_column("version_id", int)
+    db.execute("update articles set version_id = "
+               "(select p.version_id from pages p where p.id = articles.page_id)")
+    db["articles"].create_index(["page_id"])
+
+
 def apply(db: Database) -> None:
     """Bring `db` to the current schema, then make sure the search index exists."""
     migrations.apply(db)

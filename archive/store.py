@@ -13,7 +13,6 @@ import hashlib
 import itertools
 import json
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -164,67 +163,20 @@ def save_source(db: Database, source: Source) -> None:
     )
 
 
-def compress(body: bytes) -> bytes:
-    return zlib.compress(body, 6)
+def save_page(db: Database, **fetch: Any) -> tuple[int, bool]:
+    """(page id, body changed) for callers of the old API; `archive.rawstore.save_page` (the
+    owner of the raw store) also says which stored version holds the body."""
+    from archive import rawstore
 
-
-def decompress(blob: bytes | None) -> bytes:
-    return zlib.decompress(blob) if blob else b""
-
-
-def save_page(
-    db: Database,
-    *,
-    url: str,
-    body: bytes,
-    status: int,
-    headers: Mapping[str, str] | None = None,
-    source_id: str | None = None,
-    fetched_at: str | None = None,
-    crawl_id: int | None = None,
-    encoding: str | None = None,
-) -> tuple[int, bool]:
-    """Store the raw page (compressed), keyed by URL. Returns (page id, body changed).
-
-    Runs in the caller's transaction when there is one (ingest writes the page with its article).
-    """
-    headers = dict(headers or {})
-    sha = hashlib.sha256(body).hexdigest()
-    row = {
-        "url": url, "source_id": source_id, "fetched_at": fetched_at or now_iso(),
-        "status": status, "headers": json.dumps(headers, ensure_ascii=False),
-        "etag": _header(headers, "etag"), "last_modified": _header(headers, "last-modified"),
-        "encoding": encoding, "sha256": sha, "size": len(body), "crawl_id": crawl_id,
-    }
-    existing = db.execute("select id, sha256 from pages where url = ?", [url]).fetchone()
-    with transaction(db):
-        if existing:
-            page_id, old_sha = existing
-            changed = old_sha != sha
-            if changed:
-                blob = compress(body)
-                row.update(body=blob, compressed_size=len(blob))
-            db["pages"].update(page_id, row)
-            return page_id, changed
-        blob = compress(body)
-        row.update(body=blob, compressed_size=len(blob))
-        page_id = db["pages"].insert(row).last_pk
-        return int(page_id), True
+    saved = rawstore.save_page(db, **fetch)
+    return saved.page_id, saved.changed
 
 
 def touch_page(db: Database, url: str, fetched_at: str | None = None) -> int | None:
-    """A 304 Not Modified: the stored page is still current; only the fetch time moves."""
-    with transaction(db):
-        cur = db.execute("update pages set fetched_at = ? where url = ?", [fetched_at or now_iso(), url])
-    row = db.execute("select id from pages where url = ?", [url]).fetchone()
-    return row[0] if row and cur.rowcount else None
+    """A 304 Not Modified: the stored page is still current (see `archive.rawstore`)."""
+    from archive import rawstore
 
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    for k, v in headers.items():
-        if k.lower() == name:
-            return v
-    return None
+    return rawstore.touch_page(db, url, fetched_at)
 
 
 def content_hash(record: Mapping[str, Any]) -> str:
@@ -242,6 +194,7 @@ def upsert_article(
     extractor_version: str,
     seen_at: str | None = None,
     fingerprint: str | None = None,
+    version_id: int | None = None,
 ) -> tuple[str, int]:
     """Insert or update the article at record['url']. Returns (outcome, article id).
 
@@ -261,6 +214,8 @@ def upsert_article(
     row["extraction_paths"] = json.dumps(record.get("paths") or {}, ensure_ascii=False)
     row.update(source_id=source_id, page_id=page_id, extractor_version=extractor_version,
                last_seen_at=seen_at)
+    if version_id is not None:
+        row["version_id"] = version_id
     url = record["url"]
     existing = db.execute(
         "select id, content_hash, extractor_version from articles where url = ?", [url]
@@ -269,8 +224,9 @@ def upsert_article(
         if existing:
             article_id, old_hash, old_version = existing
             if old_hash == row["content_hash"] and old_version == extractor_version:
-                db.execute("update articles set last_seen_at = ?, page_id = coalesce(?, page_id) "
-                           "where id = ?", [seen_at, page_id, article_id])
+                db.execute("update articles set last_seen_at = ?, page_id = coalesce(?, page_id), "
+                           "version_id = coalesce(?, version_id) where id = ?",
+                           [seen_at, page_id, version_id, article_id])
                 return "unchanged", article_id
             db["articles"].update(article_id, row)
             outcome = "updated" if old_hash != row["content_hash"] else "unchanged"

@@ -3,7 +3,6 @@ read it), so that the pages outlive this project's own schema."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC
 from io import BytesIO
 from pathlib import Path
@@ -12,41 +11,37 @@ from sqlite_utils import Database
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.store import decompress
+from archive.rawstore import iter_versions
 
 _REASONS = {200: "OK", 203: "Non-Authoritative Information", 206: "Partial Content"}
 
 
-def export_warc(db: Database, out: str | Path, *, source_id: str | None = None) -> dict[str, int]:
-    """Write every stored page as a WARC `response` record (gzip per record).
+def export_warc(db: Database, out: str | Path, *, source_id: str | None = None,
+                version: str | int = "latest") -> dict[str, int]:
+    """Write stored pages as WARC `response` records (gzip per record).
 
-    Returns counts and the raw store's size before/after compression, which is the ratio
-    `thidua export warc` reports.
+    `version`: `latest` (each page as last fetched), `current` (the body its article came
+    from), `all` (every stored version, each with the date it was first fetched: a WARC holds
+    several captures of one URL) or one page_versions id. Returns counts and the raw store's
+    size before/after compression, the ratio `thidua export warc` reports.
     """
-    where, params = "", []
-    if source_id:
-        where, params = "where source_id = ?", [source_id]
     counts = {"records": 0, "bytes": 0, "stored_bytes": 0}
     with open(out, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        for url, status, headers, fetched_at, body, size, csize in db.execute(
-            f"select url, status, headers, fetched_at, body, size, compressed_size from pages {where} order by id",
-            params,
-        ):
-            raw = decompress(body)
-            header_list = [(k, v) for k, v in json.loads(headers or "{}").items()
+        for page in iter_versions(db, version, source_ids=[source_id] if source_id else None):
+            header_list = [(k, v) for k, v in page.headers.items()
                            if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")]
-            header_list.append(("Content-Length", str(len(raw))))
-            http = StatusAndHeaders(f"{status} {_REASONS.get(status, 'OK')}", header_list,
-                                    protocol="HTTP/1.1")
+            header_list.append(("Content-Length", str(len(page.body))))
+            http = StatusAndHeaders(f"{page.status} {_REASONS.get(page.status, 'OK')}",
+                                    header_list, protocol="HTTP/1.1")
             record = writer.create_warc_record(
-                url, "response", payload=BytesIO(raw), http_headers=http,
-                warc_headers_dict={"WARC-Date": _warc_date(fetched_at)},
+                page.url, "response", payload=BytesIO(page.body), http_headers=http,
+                warc_headers_dict={"WARC-Date": _warc_date(page.fetched_at)},
             )
             writer.write_record(record)
             counts["records"] += 1
-            counts["bytes"] += size or len(raw)
-            counts["stored_bytes"] += csize or 0
+            counts["bytes"] += page.size or len(page.body)
+            counts["stored_bytes"] += page.compressed_size
     return counts
 
 

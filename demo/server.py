@@ -35,6 +35,8 @@ PIXEL_PNG = bytes.fromhex(
     "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a5f5e5f20000000049454e44ae426082"
 )
 STYLE_CSS = b"body{font-family:Arial,sans-serif}.col-left{float:left;width:25%}\n"
+ERROR_PAGE_BODY = ("<h1>Lỗi hệ thống</h1><p>Đã có lỗi xảy ra trong quá trình xử lý yêu cầu. "
+                   "Vui lòng quay lại sau.</p>")
 # The article every encoding fault page carries: its ground truth is in demo/content.
 FAULT_ARTICLE = ("ldld", "cum-thi-dua-so-5-so-ket-6-thang-dau-nam-2016")
 
@@ -58,6 +60,7 @@ class SiteState:
         self.hide_newest = 0
         self.template = 1
         self.revisions: dict[tuple[str, str], tuple[int, str]] = {}
+        self.broken: dict[str, str] = {}  # article path → "error" | "truncated"
         self.paths: Counter[str] = Counter()
         self.statuses: Counter[int] = Counter()
         self.agents: Counter[str] = Counter()
@@ -103,6 +106,7 @@ class SiteState:
     def describe(self) -> dict[str, Any]:
         return {"hide_newest": self.hide_newest, "template": self.template,
                 "revisions": {f"{s}/{g}": n for (s, g), (n, _) in self.revisions.items()},
+                "broken": dict(self.broken),
                 "visible": {s: len(self.articles[s]) - min(self.hide_newest, len(self.articles[s]))
                             for s in SITES}}
 
@@ -203,6 +207,8 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     def _send_cacheable(self, body: bytes, ctype: str, last_modified: str | None) -> int:
         """200 with ETag/Last-Modified, or 304 when the client's copy is current."""
+        if getattr(self, "truncate", False):
+            body = body[: len(body) * 2 // 5]  # the CMS or a cache cut the page off
         etag = f'"{hashlib.sha1(body).hexdigest()[:20]}"'
         headers = {"ETag": etag, "Cache-Control": "max-age=0"}
         if last_modified:
@@ -263,6 +269,16 @@ class DemoHandler(BaseHTTPRequestHandler):
                 st.hide_newest = max(0, int(query["hide_newest"][0]))
             if "template" in query:
                 st.template = 2 if query["template"][0] == "2" else 1
+            for key in query.get("break", []):
+                # site/slug:error → that article answers 200 with a system-error page;
+                # site/slug:truncated → 200 with the first 40 % of its page; site/slug:ok heals
+                target, _, kind = key.partition(":")
+                site, _, slug = target.partition("/")
+                article = next((a for a in st.articles.get(site, []) if a["slug"] == slug), None)
+                if article is not None:
+                    st.broken.pop(article["path"], None)
+                    if kind in ("error", "truncated"):
+                        st.broken[article["path"]] = kind
             for key in query.get("touch", []):
                 site, _, slug = key.partition("/")
                 n = st.revisions.get((site, slug), (0, ""))[0] + 1
@@ -273,6 +289,11 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     # ---------------------------------------------------------------- routing
     def _route(self, path: str, query: dict[str, list[str]]) -> int:
+        broken = self.state.broken.get(path)
+        if broken == "error":
+            # what a misconfigured CMS answers: status 200, the site's frame, an error message
+            return self._html(render._ldld_shell("Lỗi hệ thống", ERROR_PAGE_BODY, "/ldld"))
+        self.truncate = broken == "truncated"
         if path == "/":
             links = "".join(f'<li><a href="/{s}/">{render.e(render.SITE_NAMES[s])}</a></li>'
                             for s in SITES)

@@ -308,7 +308,8 @@ def test_reparse_never_makes_an_article_worse(site, tmp_path):
     url = site + target["path"]
     conn = sqlite3.connect(db)
     with conn:  # the stored page is damaged: the new extraction yields nothing
-        conn.execute("update pages set body = ? where url = ?",
+        conn.execute("update page_versions set body = ?, codec = 'zlib', dict_id = null "
+                     "where id = (select version_id from articles where url = ?)",
                      [zlib.compress(b"<html><body></body></html>"), url])
         conn.execute("update articles set extractor_version = 'old'")
     conn.close()

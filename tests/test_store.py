@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from archive import store
+from archive import rawstore, store
 from archive.ingest import ingest_page
 from archive.sources import Source
 
@@ -73,12 +73,14 @@ def test_page_is_saved_compressed_and_deduplicated(db):
                                    headers={"ETag": '"abc"'})
     assert changed
     row = db["pages"].get(pid)
-    assert store.decompress(row["body"]) == body
-    assert row["compressed_size"] < row["size"] / 5
+    version = db["page_versions"].get(row["version_id"])
+    assert rawstore.decompress(version["codec"], version["body"]) == body
+    assert version["compressed_size"] < version["size"] / 5
     assert row["etag"] == '"abc"'
     pid2, changed2 = store.save_page(db, url="https://x.vn/a.html", body=body, status=200)
     assert (pid2, changed2) == (pid, False)
     assert db["pages"].count == 1
+    assert db["page_versions"].count == 1
 
 
 def test_extraction_failure_keeps_the_raw_page(db, tmp_path):
