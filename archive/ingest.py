@@ -6,7 +6,6 @@ new ones, and a reparse can never disagree with what a fresh crawl would have st
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections import Counter

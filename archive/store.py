@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sqlite_utils import Database
 
@@ -81,7 +81,7 @@ class Batch:
         self.size = max(1, size)
         self.pending = 0
 
-    def __enter__(self) -> Batch:
+    def __enter__(self) -> Self:
         self.db.conn.execute("BEGIN IMMEDIATE")
         return self
 
@@ -109,7 +109,7 @@ def batched(db: Database, size: int = 500) -> Batch:
 class _JoinedBatch(Batch):
     """Inside a caller's transaction a batch must not commit: the caller decides."""
 
-    def __enter__(self) -> Batch:
+    def __enter__(self) -> Self:
         return self
 
     def step(self, n: int = 1) -> None:
