@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from archive.lexicons import names
 from archive.normalize import fold
 
 # An old body shorter than this says little; a new body under half of a longer one is cut.
@@ -33,10 +33,8 @@ _WORD = re.compile(r"\w+")
 
 @cache
 def error_signatures() -> tuple[str, ...]:
-    """Folded phrases of error, not-found and maintenance pages (archive/data/error_pages.txt)."""
-    text = resources.files("archive").joinpath("data/error_pages.txt").read_text("utf-8")
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return tuple(_words(line) for line in lines if line)
+    """Folded phrases of error, not-found and maintenance pages (lexicons/error_pages.toml)."""
+    return tuple(dict.fromkeys(_words(p) for p in names("error_pages", "phrases")))
 
 
 def error_signature(title: str | None, body: str | None) -> str | None:

@@ -140,7 +140,8 @@ def test_version_option_is_validated():
 
 @pytest.mark.parametrize("title, body, expected", [
     ("Lỗi hệ thống", "Vui lòng quay lại sau.", "loi he thong"),
-    ("404 - Page not found | Báo Thanh Hóa", "", "404"),
+    ("404 - Page not found | Báo Thanh Hóa", "", "page not found"),
+    ("Lỗi 404", "", "loi 404"),
     ("Báo Đắk Lắk", "Xin lỗi, trang bạn yêu cầu không tồn tại.", "trang ban yeu cau khong ton tai"),
     ("Trang web đang bảo trì", "", "trang web dang bao tri"),
     # an article about errors, maintenance or a decision numbered 404 is no error page
