@@ -288,7 +288,8 @@ def reparse(db: Database, sources: Mapping[str, Any], *, source_ids: list[str] |
                                            ok_only=True, chunk=batch_size):
             analysis = analyse_page(page.url, page.body, page.headers, sources.get(page.source_id))
             result = store_analysis(db, analysis, url=page.url, page_id=page.page_id,
-                                    version_id=page.version_id, source_id=page.source_id)
+                                    version_id=page.version_id, source_id=page.source_id,
+                                    seen_at=page.fetched_at)
             outcomes[result.outcome] += 1
             fields.update(result.changed_fields)
             batch.step()

@@ -218,15 +218,17 @@ def upsert_article(
         row["version_id"] = version_id
     url = record["url"]
     existing = db.execute(
-        "select id, content_hash, extractor_version from articles where url = ?", [url]
-    ).fetchone()
+        "select id, content_hash, extractor_version, last_seen_at from articles where url = ?",
+        [url]).fetchone()
     with transaction(db):
         if existing:
-            article_id, old_hash, old_version = existing
+            article_id, old_hash, old_version, old_seen = existing
+            # a reparse passes the stored fetch time: last_seen_at never moves back
+            row["last_seen_at"] = max(old_seen or "", seen_at)
             if old_hash == row["content_hash"] and old_version == extractor_version:
                 db.execute("update articles set last_seen_at = ?, page_id = coalesce(?, page_id), "
                            "version_id = coalesce(?, version_id) where id = ?",
-                           [seen_at, page_id, version_id, article_id])
+                           [row["last_seen_at"], page_id, version_id, article_id])
                 return "unchanged", article_id
             db["articles"].update(article_id, row)
             outcome = "updated" if old_hash != row["content_hash"] else "unchanged"
