@@ -178,6 +178,7 @@ def m006_page_versions(db: Database) -> None:
     db.execute("update pages set version_id = "
                "(select v.id from page_versions v where v.page_id = pages.id)")
     db.execute("alter table pages drop column body")
+    db.execute("alter table pages drop column compressed_size")  # a version's, not the page's
     db["articles"].add_column("version_id", int)
     db.execute("update articles set version_id = "
                "(select p.version_id from pages p where p.id = articles.page_id)")
