@@ -581,11 +581,12 @@ def status(db_path: str, as_json: bool) -> None:
     from dataclasses import asdict
 
     from archive.health import archive_health, format_health
+    from archive.lock import is_locked
     from archive.store import open_archive
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run `thidua crawl` first.")
-    rows = archive_health(open_archive(db_path))
+    rows = archive_health(open_archive(db_path), lock_held=is_locked(db_path))
     if as_json:
         click.echo(json.dumps([asdict(h) for h in rows], ensure_ascii=False, indent=2))
     else:

@@ -44,6 +44,7 @@ One archive per Redis database (`redis://host:6379/N`): the keys have a fixed pr
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import logging
 import time
@@ -51,7 +52,6 @@ import uuid
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -212,18 +212,22 @@ def start_run(client: Any, db: Database, sources: Iterable[Any], *, max_pages: i
             f"{client.llen(keys.pages)} page(s) waiting for the ingester. Let the workers and "
             "`thidua ingest` finish it, then enqueue again.")
     sources = list(sources)
-    run = {"run_id": uuid.uuid4().hex[:12], "started_at": store.now_iso(),
-           "sources": [s.id for s in sources], "max_pages": max_pages, "since": since}
+    run_id = uuid.uuid4().hex[:12]
     # Two operators enqueueing at once both see "no run" above: the first to claim opens it.
-    if not client.set(keys.opening, run["run_id"], nx=True, ex=OPENING_TTL_S):
+    if not client.set(keys.opening, run_id, nx=True, ex=OPENING_TTL_S):
         raise RunInProgressError(
             f"another `thidua crawl --enqueue` is opening a run in this Redis right now; wait "
             f"for it (if it died, its claim {keys.opening} expires within {OPENING_TTL_S} s).")
+    # No run is left in Redis: a distributed run the archive still marks running is dead.
+    crawls.mark_dead_runs(db, kinds=("distributed",))
     with db.conn:
         for s in sources:
             store.save_source(db, s)
-            db["crawls"].insert({"run_id": run["run_id"], "source_id": s.id,
-                                 "started_at": run["started_at"], "status": "running"})
+    opened = crawls.open_run(db, [s.id for s in sources], kind="distributed", run_id=run_id)
+    plans = crawls.plan_walks(db, run_id, [(s.id, u) for s in sources for u in s.start_urls])
+    run = {"run_id": run_id, "started_at": opened.started_at,
+           "sources": [s.id for s in sources], "max_pages": max_pages, "since": since,
+           "walks": [dataclasses.asdict(p) for p in plans.values()]}
     export_known(client, db, [s.id for s in sources], recheck_days=recheck_days, keys=keys)
     client.delete(keys.dupefilter)
     return run
@@ -240,10 +244,7 @@ def abandon_run(client: Any, db: Database, run: Mapping[str, Any], error: str,
     """An enqueue that failed before publishing: its `crawls` rows say so instead of staying
     'running' for good, the start requests it had queued go (no worker has seen the run), and
     the claim is released so the next enqueue can start."""
-    with db.conn:
-        db.execute("update crawls set status = 'failed', finished_at = ?, "
-                   "stats = json_object('error', ?) where run_id = ? and status = 'running'",
-                   [store.now_iso(), error, run["run_id"]])
+    crawls.fail_run(db, run["run_id"], error)
     client.delete(keys.frontier, keys.dupefilter, keys.opening)
 
 
@@ -295,17 +296,11 @@ def pending_work(client: Any, keys: Keys = KEYS) -> dict[str, int]:
 
 def finish_run(client: Any, db: Database, run: Mapping[str, Any], keys: Keys = KEYS) -> list[dict]:
     """Write the run's `crawls` rows from the Redis counters; forget the run in Redis."""
-    finished = store.now_iso()
-    started = datetime.fromisoformat(run["started_at"])
-    duration = round((datetime.fromisoformat(finished) - started).total_seconds(), 3)
-    rows = []
-    with db.conn:
-        for row in db.query("select id, source_id from crawls where run_id = ?", [run["run_id"]]):
-            raw = client.hgetall(keys.counts(run["run_id"], row["source_id"]))
-            counts = {k.decode(): int(v) for k, v in raw.items()}
-            update = crawls.finished_crawl(counts, finished_at=finished, duration_s=duration)
-            db["crawls"].update(row["id"], update)
-            rows.append({"source_id": row["source_id"], **update})
+    counts = {}
+    for sid in run["sources"]:
+        raw = client.hgetall(keys.counts(run["run_id"], sid))
+        counts[sid] = {k.decode(): int(v) for k, v in raw.items()}
+    rows = crawls.close_run(db, run["run_id"], counts)
     client.delete(keys.run, *[keys.counts(run["run_id"], s) for s in run["sources"]])
     return rows
 
@@ -339,9 +334,7 @@ class Ingester:
             return None
         key = (run_id, source_id)
         if key not in self.crawl_ids:
-            row = self.db.execute("select id from crawls where run_id = ? and source_id = ?",
-                                  [run_id, source_id]).fetchone()
-            self.crawl_ids[key] = row[0] if row else None
+            self.crawl_ids[key] = crawls.crawl_id(self.db, run_id, source_id)
         return self.crawl_ids[key]
 
     def count(self, msg: Mapping[str, Any], **counts: int) -> None:
@@ -379,6 +372,15 @@ class Ingester:
         if kind == "touch":
             store.touch_page(self.db, url, msg.get("fetched_at"))
             return "touched"
+        if kind == "walk":
+            if msg.get("cause"):
+                crawls.walk_ended(self.db, msg["run_id"], source_id, msg["start_url"],
+                                  leg=msg["leg"], cause=msg["cause"])
+            else:
+                crawls.walk_reached(self.db, msg["run_id"], source_id, msg["start_url"],
+                                    leg=msg["leg"], page=int(msg["page"]), url=url,
+                                    streak=int(msg.get("streak") or 0))
+            return "walk"
         if kind == "failure":
             store.record_failure(self.db, url=url, stage=msg.get("stage") or "fetch",
                                  message=msg.get("message") or "", source_id=source_id,

@@ -185,6 +185,32 @@ def m006_page_versions(db: Database) -> None:
     db["articles"].create_index(["page_id"])
 
 
+@migrations()
+def m007_crawl_state(db: Database) -> None:
+    """Runs and listing walks (archive/crawls.py owns both): a killed run must be told apart
+    from a running one, and a listing walk that never reached its end must be finished by a
+    later run instead of being taken for complete."""
+    db["runs"].create(
+        {"run_id": str, "kind": str, "started_at": str, "finished_at": str, "status": str,
+         "finish_reason": str, "pid": int, "host": str},
+        pk="run_id",
+    )
+    db.execute(
+        "insert or ignore into runs (run_id, kind, started_at, finished_at, status) "
+        "select run_id, 'crawl', min(started_at), max(finished_at), "
+        "case when sum(status = 'running') > 0 then 'running' else 'finished' end "
+        "from crawls where run_id is not null group by run_id")
+    db["walks"].create(
+        {"source_id": str, "start_url": str, "state": str, "complete_depth": int,
+         "completed_at": str, "resume_page": int, "resume_url": str, "run_id": str,
+         "progress": str, "updated_at": str},
+        pk=("source_id", "start_url"),
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["crawls"].create_index(["run_id"], if_not_exists=True)
+    db["crawls"].create_index(["source_id"], if_not_exists=True)
+
+
 def apply(db: Database) -> None:
     """Bring `db` to the current schema, then make sure the search index exists."""
     migrations.apply(db)

@@ -19,7 +19,6 @@ own name.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -108,19 +107,9 @@ def check_archive(db_path: str | Path) -> Path:
 
 def crawl_running(path: Path) -> bool:
     """True when a crawl holds the archive's lock (archive.lock.CrawlLock, an flock)."""
-    from archive.lock import CrawlLock
+    from archive.lock import is_locked
 
-    lock_path = CrawlLock(path).path
-    if not lock_path.exists():
-        return False
-    fd = os.open(lock_path, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)  # closing drops our shared lock too
-    return False
+    return is_locked(path)
 
 
 def checkpoint(path: Path) -> None:

@@ -51,6 +51,7 @@ from scrapy_redis.scheduler import Scheduler
 from twisted.python.failure import Failure
 
 from archive import pagequeue, store
+from archive.crawls import WalkPlan
 from archive.pagequeue import KEYS, encode_message
 from archive.sources import Source
 from crawler.extensions import SourceCounters
@@ -95,6 +96,13 @@ def worker_settings(redis_url: str) -> dict[str, Any]:
     }
 
 
+def _worker(crawler: Crawler) -> RedisWorker:
+    worker = crawler.get_extension(RedisWorker)
+    if worker is None:
+        raise RuntimeError("the RedisWorker extension is not enabled (see worker_settings)")
+    return worker
+
+
 def push_request(script: Any, queue: PriorityQueue, dupefilter: RFPDupeFilter,
                  request: Request) -> bool:
     """Queue `request` unless its fingerprint was seen this run; True when queued."""
@@ -107,7 +115,7 @@ class LeasedPriorityQueue(PriorityQueue):
     """scrapy-redis's priority queue whose pop leaves the request leased, not gone."""
 
     def pop(self, timeout: int = 0) -> Request | None:
-        worker: RedisWorker = self.spider.crawler.thidua
+        worker = _worker(self.spider.crawler)
         data = worker.pop_script(keys=[self.key, worker.inflight_key, KEYS.workers],
                                  args=[worker.id])
         if not data:
@@ -131,7 +139,7 @@ class LeasedScheduler(Scheduler):
         if self.flush_on_start:
             self.flush()
         log.info("shared frontier: %d request(s) queued", len(self.queue))
-        self.worker: RedisWorker = spider.crawler.thidua
+        self.worker = _worker(spider.crawler)
         self.enqueue_script = self.server.register_script(ENQUEUE_LUA)
 
     def enqueue_request(self, request: Request) -> bool:
@@ -166,7 +174,7 @@ class LeaseMiddleware:
 
     async def process_spider_output(self, response: Response,
                                     result: AsyncIterator[Any]) -> AsyncIterator[Any]:
-        worker: RedisWorker = self.crawler.thidua  # type: ignore[attr-defined]
+        worker = _worker(self.crawler)
         messages: list[bytes] = []
         try:
             async for out in result:
@@ -210,7 +218,6 @@ class RedisWorker(SourceCounters):
         self.poll_s = crawler.settings.getfloat("THIDUA_REDIS_POLL", 0.5)
         self.task: Any = None
         self.poll_task: Any = None
-        crawler.thidua = self  # type: ignore[attr-defined]
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisWorker:
@@ -246,6 +253,15 @@ class RedisWorker(SourceCounters):
 
     def push(self, message: bytes) -> None:
         self.client.lpush(KEYS.pages, message)
+
+    def walk_reached(self, source_id: str, start_url: str, *, leg: str, page: int, url: str,
+                     streak: int) -> None:
+        self.push(encode_message("walk", source_id=source_id, start_url=start_url, leg=leg,
+                                 page=page, url=url, streak=streak, run_id=self.run_id))
+
+    def walk_ended(self, source_id: str, start_url: str, *, leg: str, cause: str) -> None:
+        self.push(encode_message("walk", source_id=source_id, start_url=start_url, leg=leg,
+                                 cause=cause, run_id=self.run_id))
 
     def lease(self, request: Request, data: bytes) -> None:
         lease = hashlib.sha1(data).hexdigest()
@@ -383,10 +399,11 @@ def enqueue_run(redis_url: str, db_path: str | Path, sources: Sequence[Source], 
                                   recheck_days=recheck_days)
         try:
             spider = RedisSourcesSpider(sources=sources)
+            plans = {(w["source_id"], w["start_url"]): WalkPlan(**w) for w in run["walks"]}
             queue = LeasedPriorityQueue(client, spider, KEYS.frontier)
             dupefilter = RFPDupeFilter(client, KEYS.dupefilter)
             script = client.register_script(ENQUEUE_LUA)
-            seeds = Counter(r.meta["source_id"] for r in spider.seed_requests()
+            seeds = Counter(r.meta["source_id"] for r in spider.seed_requests(plans)
                             if push_request(script, queue, dupefilter, r))
             for source_id, n in seeds.items():  # counted as a local crawl counts its start requests
                 client.hincrby(KEYS.counts(run["run_id"], source_id), "requests", n)

@@ -1,13 +1,13 @@
-"""CrawlRecorder: one `crawls` row per run and source, with the numbers a cron owner needs.
+"""CrawlRecorder: the run's state in the archive (archive/crawls.py), with the numbers a cron
+owner needs: one `crawls` row per run and source, the listing walks, the dead runs it finds.
 
-It also owns the archive connection for the run (spider and pipeline share it through
-`crawler.thidua`), so there is one writer per crawl process.
+It also owns the archive connection for the run (spider and pipeline find it with
+`crawler.get_extension(SourceCounters)`), so there is one writer per crawl process.
 """
 
 from __future__ import annotations
 
 import time
-import uuid
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -15,18 +15,22 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 
-from archive import store
-from archive.crawls import finished_crawl
+from archive import crawls, store
+from archive.crawls import WalkPlan
 
 
 class SourceCounters:
     """Per-source counters under the names `crawls` and `thidua status` read, mirrored into
-    Scrapy's stats as thidua/<key>. The base of CrawlRecorder (a local crawl) and of
-    crawler.distributed.RedisWorker (a worker), so both count requests and responses alike."""
+    Scrapy's stats as thidua/<key>, and the walk reports the spider makes. The base of
+    CrawlRecorder (a local crawl) and of crawler.distributed.RedisWorker (a worker), so both
+    count requests and responses alike; the spider and pipeline look this class up."""
+
+    plans: dict[tuple[str, str], WalkPlan]
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.plans = {}
 
     def connect_counters(self) -> None:
         self.crawler.signals.connect(self.request_scheduled, signal=signals.request_scheduled)
@@ -46,16 +50,21 @@ class SourceCounters:
         if request.meta.get("thidua_kind") == "listing" and 200 <= response.status < 300:
             self.count(sid, "listing/ok")
 
+    def walk_reached(self, source_id: str, start_url: str, *, leg: str, page: int, url: str,
+                     streak: int) -> None:
+        raise NotImplementedError
+
+    def walk_ended(self, source_id: str, start_url: str, *, leg: str, cause: str) -> None:
+        raise NotImplementedError
+
 
 class CrawlRecorder(SourceCounters):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.db = store.open_archive(crawler.settings.get("THIDUA_DB"))
-        self.run_id = crawler.settings.get("THIDUA_RUN_ID") or uuid.uuid4().hex[:12]
-        self.crawl_ids: dict[str, int] = {}
+        self.kind = crawler.settings.get("THIDUA_RUN_KIND") or "crawl"
+        self.run: crawls.Run | None = None
         self.started = time.monotonic()
-        self.started_at = store.now_iso()
-        crawler.thidua = self  # type: ignore[attr-defined]
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlRecorder:
@@ -65,24 +74,41 @@ class CrawlRecorder(SourceCounters):
         ext.connect_counters()
         return ext
 
+    @property
+    def run_id(self) -> str | None:
+        return self.run.run_id if self.run else None
+
+    @property
+    def crawl_ids(self) -> dict[str, int]:
+        return self.run.crawl_ids if self.run else {}
+
     def spider_opened(self, spider: Any) -> None:
-        for source in getattr(spider, "sources", []):
+        sources = list(getattr(spider, "sources", []))
+        for source in sources:
             store.save_source(self.db, source)
-            with self.db.conn:
-                self.crawl_ids[source.id] = int(self.db["crawls"].insert({
-                    "run_id": self.run_id, "source_id": source.id, "started_at": self.started_at,
-                    "status": "running",
-                }).last_pk)
+        # `thidua crawl` holds the archive's lock: runs still marked running are dead.
+        self.run = crawls.open_run(self.db, [s.id for s in sources], kind=self.kind,
+                                   run_id=self.crawler.settings.get("THIDUA_RUN_ID"))
+        self.plans = crawls.plan_walks(self.db, self.run.run_id,
+                                       [(s.id, u) for s in sources for u in s.start_urls])
+        self.crawler.stats.set_value("thidua/run_id", self.run.run_id)
+
+    def walk_reached(self, source_id: str, start_url: str, *, leg: str, page: int, url: str,
+                     streak: int) -> None:
+        if self.run:
+            crawls.walk_reached(self.db, self.run.run_id, source_id, start_url, leg=leg,
+                                page=page, url=url, streak=streak)
+
+    def walk_ended(self, source_id: str, start_url: str, *, leg: str, cause: str) -> None:
+        if self.run:
+            crawls.walk_ended(self.db, self.run.run_id, source_id, start_url, leg=leg,
+                              cause=cause)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        duration = round(time.monotonic() - self.started, 3)
-        finished = store.now_iso()
-        with self.db.conn:
-            for sid, crawl_id in self.crawl_ids.items():
-                self.db["crawls"].update(crawl_id, finished_crawl(
-                    self.counts.get(sid, Counter()), finished_at=finished, duration_s=duration,
-                    reason=reason))
-        self.crawler.stats.set_value("thidua/run_id", self.run_id)
+        if self.run is None:
+            return
+        crawls.close_run(self.db, self.run.run_id, self.counts, reason=reason,
+                         duration_s=round(time.monotonic() - self.started, 3))
 
 
 class ProgressLine:

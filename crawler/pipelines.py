@@ -13,6 +13,7 @@ from scrapy.crawler import Crawler
 
 from archive import ingest
 from archive.crawls import outcome_counts
+from crawler.extensions import CrawlRecorder
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ class ArchivePipeline:
 
     @property
     def recorder(self) -> Any:
-        return self.crawler.thidua  # type: ignore[attr-defined]
+        return self.crawler.get_extension(CrawlRecorder)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         rec = self.recorder

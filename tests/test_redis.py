@@ -177,6 +177,11 @@ def assert_run_closed(client: redis.Redis, db: Path) -> None:
     crawls = rows(db, "select * from crawls")
     assert {c["source_id"] for c in crawls} == {"demo-ldld", "demo-btdkt", "demo-baotinh"}
     assert {c["status"] for c in crawls} == {"ok"}, crawls
+    # the crawl state: the run is closed and its listing walks, reported by the workers
+    # through the queue, were committed by the ingester as having reached their end
+    assert {r["status"] for r in rows(db, "select status from runs")} == {"finished"}
+    walks = rows(db, "select state, run_id from walks")
+    assert len(walks) == 3 and all(w == {"state": "complete", "run_id": None} for w in walks), walks
 
 
 def test_two_workers_and_an_ingester_build_the_single_process_archive(

@@ -18,8 +18,10 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from archive import store
-from archive.crawls import archived_urls
+from archive.crawls import WalkPlan, archived_urls
 from archive.sources import Source, load_sources, select_sources
+from crawler import walks
+from crawler.extensions import SourceCounters
 from crawler.items import PageItem
 
 # A link that looks like an article on a site without a platform rule: a slug or id-bearing
@@ -59,7 +61,8 @@ class SourcesSpider(scrapy.Spider):
     # -- set-up ---------------------------------------------------------------------------
     @property
     def recorder(self) -> Any:
-        return self.crawler.thidua  # type: ignore[attr-defined]
+        """The run's CrawlRecorder (or, in a distributed worker, its RedisWorker)."""
+        return self.crawler.get_extension(SourceCounters)
 
     def _load_known(self) -> None:
         """Article URLs already archived, per source; and the ones due for a re-check."""
@@ -86,17 +89,22 @@ class SourcesSpider(scrapy.Spider):
         store.record_failure(self.recorder.db, url=url, stage=stage, message=message,
                              source_id=source_id, crawl_id=self.recorder.crawl_ids.get(source_id))
 
-    def seed_requests(self) -> Iterator[Request]:
-        """Sitemaps, feeds and first listing pages of every source."""
+    def seed_requests(self, plans: dict[tuple[str, str], WalkPlan] | None = None
+                      ) -> Iterator[Request]:
+        """Sitemaps, feeds and first listing pages of every source (and the page where a walk
+        cut off by max_pages goes on: see crawler/walks.py)."""
         for s in self.sources:
             for url in list(s.extra.get("sitemaps", [])) + list(s.extra.get("feeds", [])):
                 yield self._request(s, url, self.parse_feed, kind="feed")
             for url in s.start_urls:
-                yield self._request(s, url, self.parse_listing, kind="listing", page=1)
+                plan = (plans or {}).get((s.id, url)) or WalkPlan(s.id, url)
+                for leg_url, page, walk in walks.walk_legs(plan):
+                    yield self._request(s, leg_url, self.parse_listing, kind="listing",
+                                        page=page, **{walks.WALK: walk})
 
     async def start(self) -> AsyncIterator[Any]:
         self._load_known()
-        for request in self.seed_requests():
+        for request in self.seed_requests(self.recorder.plans):
             yield request
 
     def _request(self, source: Source, url: str, callback: Any, *, kind: str, **meta: Any) -> Request:
@@ -156,15 +164,24 @@ class SourcesSpider(scrapy.Spider):
             self.logger.warning("%s: no article links on %s — has the site changed its template?",
                                 source.id, response.url)
             self.recorder.count(source.id, "listing/empty")
-        if known_streak > self.settings.getint("THIDUA_KNOWN_PAGES"):
+        # The walk's bookkeeping (crawler/walks.py): stop early only if an earlier walk finished.
+        walks.reached(self.recorder, response.request, page=page, url=response.url,
+                      streak=known_streak)
+        if known_streak > self.settings.getint("THIDUA_KNOWN_PAGES") and \
+                walks.may_stop_early(response.request):
+            walks.ended(self.recorder, response.request, "known")
             return
-        if page >= self.max_pages(source):
+        if page >= walks.page_limit(response.request, self.max_pages(source)):
+            walks.ended(self.recorder, response.request, "cap")
             return
         next_sel = source.rules.get("next_page")
         next_href = response.css(next_sel).attrib.get("href") if next_sel else None
         if next_href:
             yield self._request(source, urljoin(response.url, next_href), self.parse_listing,
-                                kind="listing", page=page + 1, known_streak=known_streak)
+                                kind="listing", page=page + 1, known_streak=known_streak,
+                                **{walks.WALK: response.meta.get(walks.WALK)})
+        else:
+            walks.ended(self.recorder, response.request, "end")
 
     def parse_feed(self, response: Response) -> Iterable[Any]:
         """Sitemaps (<loc>/<lastmod>) and RSS/Atom (<link>/<pubDate>), filtered by --since."""
@@ -233,6 +250,8 @@ class SourcesSpider(scrapy.Spider):
         message = f"HTTP {response.status}" if response is not None else \
             f"{failure.type.__name__}: {failure.getErrorMessage()}"
         kind = request.meta.get("thidua_kind", "page")
+        if kind == "listing":
+            walks.ended(self.recorder, request, "error")
         self.logger.warning("%s: %s failed: %s", source_id, request.url, message)
         self.recorder.count(source_id, "failures")
         self.recorder.count(source_id, f"fetch/{kind}/error")
