@@ -32,6 +32,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from archive import store
+
 # The counters that have a column of their own in `crawls` (all of them go into `stats`).
 CRAWL_COLUMNS = ("requests", "responses", "items", "new", "updated", "unchanged", "failures",
                  "not_modified")
@@ -127,7 +129,7 @@ def open_run(db: Database, source_ids: Iterable[str], *, kind: str = "crawl",
     if kind in LOCKED_KINDS:
         mark_dead_runs(db)
     run = Run(run_id or uuid.uuid4().hex[:12], kind, now_iso())
-    with db.atomic():
+    with store.transaction(db):
         db["runs"].insert({"run_id": run.run_id, "kind": kind, "started_at": run.started_at,
                            "status": "running", "pid": os.getpid(),
                            "host": socket.gethostname()}, replace=True)
@@ -158,7 +160,7 @@ def close_run(db: Database, run_id: str, counts: Mapping[str, Mapping[str, int]]
         duration_s = round((datetime.fromisoformat(finished)
                             - datetime.fromisoformat(started)).total_seconds(), 3)
     rows = []
-    with db.atomic():
+    with store.transaction(db):
         for cid, sid in db.execute("select id, source_id from crawls where run_id = ?",
                                    [run_id]).fetchall():
             update = finished_crawl(counts.get(sid, {}), finished_at=finished,
@@ -176,7 +178,7 @@ def close_run(db: Database, run_id: str, counts: Mapping[str, Mapping[str, int]]
 def fail_run(db: Database, run_id: str, error: str) -> None:
     """A run that could not start (e.g. a distributed enqueue that failed before any worker saw
     it): its rows say so instead of staying `running`, and its planned walks are forgotten."""
-    with db.atomic():
+    with store.transaction(db):
         db.execute("update crawls set status = 'failed', finished_at = ?, "
                    "stats = json_object('error', ?) where run_id = ? and status = 'running'",
                    [now_iso(), error, run_id])
@@ -202,7 +204,7 @@ def mark_dead_runs(db: Database, kinds: Sequence[str] = LOCKED_KINDS) -> list[st
         return []
     note = json.dumps({"interrupted": "found dead: the run ended without closing its rows "
                                       "(killed, or its machine went down)"})
-    with db.atomic():
+    with store.transaction(db):
         for run_id in dead:
             db.execute("update crawls set status = 'interrupted', "
                        "stats = coalesce(stats, ?) where run_id = ? and status = 'running'",
@@ -246,7 +248,7 @@ def plan_walks(db: Database, run_id: str,
     """
     plans = {}
     now = now_iso()
-    with db.atomic():
+    with store.transaction(db):
         for sid, url in walks:
             row = db.execute("select state, run_id, resume_page, resume_url from walks "
                              "where source_id = ? and start_url = ?", [sid, url]).fetchone()
@@ -265,7 +267,7 @@ def plan_walks(db: Database, run_id: str,
 
 def _update_progress(db: Database, run_id: str, source_id: str, start_url: str, leg: str,
                      **values: Any) -> None:
-    with db.atomic():
+    with store.transaction(db):
         row = db.execute("select progress from walks where source_id = ? and start_url = ? "
                          "and run_id = ?", [source_id, start_url, run_id]).fetchone()
         if row is None:  # not this run's walk (a stale worker, an unplanned start URL)
