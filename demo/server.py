@@ -437,7 +437,7 @@ class DemoHandler(BaseHTTPRequestHandler):
         name = path.removeprefix("/faults").strip("/")
         if name == "":
             links = "".join(f'<li><a href="/faults/{n}">{n}</a></li>' for n in (
-                "status/404", "status/500", "status/503", "delay?s=2", "huge", "broken",
+                "status/404", "status/500", "status/503", "delay?s=6", "huge", "broken",
                 "cp1258", "wrongcharset", "doubleutf8", "nfd"))
             return self._html(f"<html><body><h1>Faults</h1><ul>{links}</ul></body></html>")
         m = re.fullmatch(r"status/(\d{3})", name)
