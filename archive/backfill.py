@@ -15,7 +15,6 @@ new/updated/unchanged/known/failed).
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -28,7 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from sqlite_utils import Database
 
-from archive import store
+from archive import crawls, store
 from archive.cdx import Capture, CdxError, list_pages, timestamp_bound
 from archive.ingest import ingest_page
 from archive.sources import Source
@@ -78,30 +77,25 @@ def original_url(capture_url: str, source: Source) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
-# --- the crawls row: this run's counters (kept in one function until the crawl-state module
-# --- that owns `crawls` offers an API for runs of other kinds) ----------------------------
+# --- the crawls row: a backfill is its own kind of run in the crawl state (archive/crawls.py)
 
 def write_run(db: Database, report: BackfillReport | None = None, *, source_id: str = "",
               archive: str = "", started: float = 0.0) -> int:
-    """Open (no report) or close (report) this backfill's `crawls` row; returns its id."""
-    with store.transaction(db):
-        if report is None:
-            return int(db["crawls"].insert({
-                "run_id": f"{RUN_PREFIX}{uuid.uuid4().hex[:12]}", "source_id": source_id,
-                "started_at": store.now_iso(), "status": "running",
-                "stats": json.dumps({"kind": "backfill", "archive": archive}),
-            }).last_pk)
-        c = report.counts
-        db["crawls"].update(report.crawl_id, {
-            "finished_at": store.now_iso(), "status": report.status,
-            "requests": c["requests"], "responses": c["responses"], "items": c["fetched"],
-            "new": c["new"], "updated": c["updated"], "unchanged": c["unchanged"],
-            "failures": c["failed"] + c["not-article"], "not_modified": 0,
-            "duration_s": round(time.monotonic() - started, 3),
-            "stats": json.dumps({"kind": "backfill", "archive": report.archive,
-                                 **dict(sorted(c.items()))}, ensure_ascii=False),
-        })
-        return report.crawl_id
+    """Open (no report) or close (report) this backfill's run and `crawls` row; returns the
+    row's id. `thidua backfill` holds the archive's lock, as a crawl does."""
+    if report is None:
+        run = crawls.open_run(db, [source_id], kind="backfill",
+                              run_id=f"{RUN_PREFIX}{uuid.uuid4().hex[:12]}")
+        return run.crawl_ids[source_id]
+    c = report.counts
+    counts = {"kind": "backfill", "archive": report.archive, **dict(sorted(c.items())),
+              "items": c["fetched"], "failures": c["failed"] + c["not-article"],
+              "not_modified": 0}
+    crawls.close_run(db, report.run_id, {report.source_id: counts},
+                     reason="shutdown" if report.status == "interrupted" else "finished",
+                     duration_s=round(time.monotonic() - started, 3),
+                     status={report.source_id: report.status})
+    return report.crawl_id
 
 
 # --- listing -------------------------------------------------------------------------------

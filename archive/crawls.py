@@ -97,7 +97,7 @@ def crawl_status(counts: Mapping[str, int], reason: str = "finished") -> str:
     return "ok"
 
 
-def finished_crawl(counts: Mapping[str, int], *, finished_at: str, duration_s: float,
+def finished_crawl(counts: Mapping[str, Any], *, finished_at: str, duration_s: float,
                    reason: str = "finished") -> dict[str, Any]:
     """The update that closes one `crawls` row (run × source) from its counters."""
     return {
@@ -149,10 +149,13 @@ def crawl_id(db: Database, run_id: str | None, source_id: str | None) -> int | N
     return row[0] if row else None
 
 
-def close_run(db: Database, run_id: str, counts: Mapping[str, Mapping[str, int]], *,
-              reason: str = "finished", duration_s: float | None = None) -> list[dict[str, Any]]:
+def close_run(db: Database, run_id: str, counts: Mapping[str, Mapping[str, Any]], *,
+              reason: str = "finished", duration_s: float | None = None,
+              status: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """End a run: each source's crawls row from its counters; the walks it made are committed
-    only when it finished (a stopped run's walks count as unfinished). Returns the rows."""
+    only when it finished (a stopped run's walks count as unfinished). `status` overrides the
+    status the counters give, per source (a backfill judges its run by its own rules).
+    Returns the rows."""
     finished = now_iso()
     run = db.execute("select started_at from runs where run_id = ?", [run_id]).fetchone()
     if duration_s is None:
@@ -165,6 +168,8 @@ def close_run(db: Database, run_id: str, counts: Mapping[str, Mapping[str, int]]
                                    [run_id]).fetchall():
             update = finished_crawl(counts.get(sid, {}), finished_at=finished,
                                     duration_s=duration_s, reason=reason)
+            if status and sid in status:
+                update["status"] = status[sid]
             db["crawls"].update(cid, update)
             rows.append({"source_id": sid, **update})
         db.execute("update runs set finished_at = ?, status = ?, finish_reason = ? "
