@@ -1,4 +1,9 @@
-"""Article text → the emulation meetings it reports (cluster/bloc meetings, reviews, signings).
+"""FROZEN: meeting extractor version 11 (the rule cascade that archive/meetings/ replaced), kept
+runnable only so that `make eval` can print every blind set's scores for the old extractor beside
+the staged one (scripts/eval_meetings.py --extractor v11). Not part of the package; not to be
+edited. Remove it once the comparison is recorded in the README.
+
+Article text → the emulation meetings it reports (cluster/bloc meetings, reviews, signings).
 
 Rules, in the order they run (each is a small function below):
 

@@ -1,0 +1,217 @@
+"""Who organises, hosts or chairs a meeting, and where it is held."""
+
+from __future__ import annotations
+
+import re
+
+from archive.meetings.clusters import parse_cluster
+from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND
+from archive.meetings.people import _TITLE_START
+from archive.organisations import RANK_RE, starts_with_org_head
+
+
+# --- organiser, place, date ----------------------------------------------------------------
+
+_ORGANISE = re.compile(
+    r"(?:\s+(?:phối\s+hợp(?:\s+với)?|cùng\s+với|cùng)\s+[^,.]{1,80}?)?\s+(?:(?:đã|vừa|cũng|chính\s+thức|long\s+trọng|đăng\s+cai)\s+)*"
+    r"(?:tổ\s+chức|sơ\s+kết|tổng\s+kết|tuyên\s+dương|biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+kết|k[ýí]\s+giao|"
+    r"có\s+buổi|họp)\b")
+_ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn]hằm|[Đđ]ể|[Tt]rong\s|[Nn]hân\s|"
+                        r"[Tt]ại\s|[Hh]ôm\s|[Cc]ùng\s+ngày|[Cc]ũng\s+trong|[Tt]rước\s+đó|[Vv]ào\s|[Ss]áng|[Cc]hiều|"
+                        r"[Tt]ừ\s|[Dd]ịp\s+này|[Qq]ua\s|[Vv]ới\s|[Tt]heo\s|"
+                        # purpose phrases: "Hướng tới Đại hội …, LĐLĐ tỉnh tổ chức …"
+                        r"[Hh]ướng\s+(?:tới|về)\s|[Cc]hào\s+mừng\s|[Tt]iến\s+tới\s|[Hh]ưởng\s+ứng\s|"
+                        r"[Tt]hực\s+hiện\s|[Kk]ỷ\s+niệm\s)")
+_ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|đơn\s+vị|cơ\s+quan|Trưởng|"
+                              r"Cụm\s+trưởng|Khối\s+trưởng|nhà\s+thầu))")
+_CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)\s+)?(?:các\s+đơn\s+vị\s+(?:trong|thuộc)\s+)?"
+                              r"(?:[Cc]ụm|[Kk]hối)\b")
+_BY = re.compile(r"\b(?:của|do)\s+(?P<h>[^,.;]{2,90}?)\s+(?:đăng\s+cai\s+)?tổ\s+chức\b")
+# "Hội nghị do UBND thị xã X - đơn vị Trưởng cụm năm 2016 - đăng cai tổ chức", "… do Trường Y,
+# đơn vị Cụm trưởng, chủ trì": the unit hosting a cluster's meeting, with its role in apposition.
+_HOSTED_BY = re.compile(r"\bdo\s+(?P<h>[^.;]{2,160}?)\s*[,–—-]?\s+(?:đăng\s+cai|chủ\s+trì|đứng\s+ra|tổ\s+chức)\b")
+_MEETING_SUBJECT = re.compile(r"^(?:[Hh]ội\s+nghị|[Ll]ễ|[Bb]uổi\s+(?:lễ|tọa\s+đàm|họp|gặp\s+mặt)|[Đđ]ại\s+hội|"
+                              r"[Tt]ọa\s+đàm|[Cc]hương\s+trình)\b[^.;]{0,60}?\bdo\s")
+# Where an organisation's name ends and its role begins: ", đơn vị Cụm trưởng …", " - là đơn vị …",
+# ", Trưởng khối …", or a comma before a lower-case word.
+_APPOSITION_CUT = re.compile(r"\s*,\s*(?=(?:là\s+)?đơn\s+vị|cơ\s+quan\s+(?:thường|trưởng)|Cụm\s+(?:trưởng|phó)|"
+                             r"Khối\s+(?:trưởng|phó)|Trưởng\s+(?:cụm|khối|Cụm|Khối)|[a-zđ])"
+                             r"|\s+[-–—]\s+(?=(?:là\s+)?đơn\s+vị|Trưởng|Cụm|Khối|cơ\s+quan)|\s*\(")
+_PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{RANK_RE.pattern})\s")
+
+
+def _is_unit(name: str) -> bool:
+    """`name` starts like an organisation and not like a person ('Thượng tá A', 'Chủ tịch B'):
+    what may host a meeting or own it."""
+    return starts_with_org_head(name) and not _PERSON_START.match(name) and not _TITLE_START.match(name)
+
+
+def hosted_by(text: str, *, meeting_subject: bool = True) -> str | None:
+    """The organisation a sentence says hosts or chairs the meeting ('do X … đăng cai/chủ
+    trì/tổ chức'), without its role apposition; None for a person ('do Thượng tá A chủ trì').
+    With `meeting_subject`, only sentences about the meeting itself ('Hội nghị do …', 'Lễ …
+    do …') count, so that 'phong trào do X tổ chức' elsewhere in the text does not."""
+    if meeting_subject and not _MEETING_SUBJECT.match(text):
+        return None
+    m = _HOSTED_BY.search(text)
+    if not m:
+        return None
+    host = _APPOSITION_CUT.split(m.group("h"))[0].strip(" ,–-")
+    if not host or not _is_unit(host):
+        return None
+    return host
+
+
+_CHAIRS = re.compile(r"\b(?:đăng\s+cai|chủ\s+trì)(?:\s+(?:tổ\s+chức|và\s+điều\s+hành))?"
+                     r"(?P<what>\s+(?:hội\s+nghị|buổi|lễ|tọa\s+đàm|toạ\s+đàm)\b|\s*(?:[.;]|$))", _I)
+# an apposition after the unit: ", đơn vị Cụm trưởng năm 2024", "- là đơn vị …", ", Trưởng khối năm 2024"
+_ROLE_CLAUSE = re.compile(r"^(?:[a-zđ]|(?:Là\s+)?[Đđ]ơn\s+vị|[Cc]ơ\s+quan|(?:Phó\s+)?[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)\b|"
+                          r"(?:[Kk]hối|[Cc]ụm)\s+(?:trưởng|phó)\b)")
+_SOON = re.compile(r"\b(?:sẽ|dự\s+kiến|được\s+giao|giao\s+cho|làm)\b", _I)
+
+
+def _clauses(text: str, *, dashes: bool = True) -> list[str]:
+    """`text` split at commas (and spaced dashes) outside parentheses: "X (huyện A, tỉnh B)"
+    stays whole."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0 and (ch == "," or (dashes and ch in "–—" and text[i - 1:i] == " ")):
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [c.strip() for c in out]
+
+
+def hosting_unit(text: str) -> str | None:
+    """The unit a sentence says hosts or chairs the meeting when it is the subject of "đăng cai"
+    / "chủ trì": "Là đơn vị Trưởng khối năm 2024, Sở X đăng cai tổ chức hội nghị", "Đồn Biên
+    phòng Y (Cụm trưởng) đăng cai hội nghị", "X, đơn vị Cụm trưởng, chủ trì hội nghị". A person
+    chairing ("Thượng tá A, Trưởng Công an huyện B, Cụm trưởng chủ trì") names no host unit (the
+    own corpus's convention, own-112); future wording ("sẽ chủ trì", "được giao … đăng cai")
+    names none either."""
+    m = _CHAIRS.search(text)
+    if not m or (not m.group("what").strip(" .;") and not _MEETING_SUBJECT.match(text)
+                 and not re.match(r"^(?:[Hh]ội\s+nghị|[Bb]uổi|[Ll]ễ)\b", text)):
+        return None
+    before = text[:m.start()].strip()
+    if _SOON.search(before[-40:]):
+        return None
+    before = re.sub(r"^(?:[Hh]ội\s+nghị|[Bb]uổi\s+\S+|[Ll]ễ)[^,]*?\bdo\s+", "", before)
+    clauses = [c for c in _clauses(before) if c]
+    while clauses and _ROLE_CLAUSE.match(clauses[-1]):
+        clauses.pop()
+    if not clauses:
+        return None
+    last = re.sub(r"\s*\([^()]*\)$", "", clauses[-1]).strip()
+    if _is_unit(last):
+        return last
+    return None
+
+
+_LOCALITY_TAIL = re.compile(rf"\b{_LOCALITY_KIND}$")
+
+
+def _complete_locality(host: str, text: str) -> str:
+    """'UBND xã' + 'Tại xã Ea Drông, … do UBND xã tổ chức' → 'UBND xã Ea Drông'."""
+    tail = _LOCALITY_TAIL.search(host)
+    if not tail:
+        return host
+    place = re.search(rf"\b[Tt]ại\s+{re.escape(tail.group(0))}\s+(?P<n>[^,.;()]{{1,40}}?)(?=\s*[,.;(]|\s+(?:đã|tổ|diễn))",
+                      text)
+    return f"{host} {place.group('n').strip()}" if place else host
+
+
+# A person is the subject: "Phó Bí thư Thành ủy A dự và phát biểu tại Hội nghị tổng kết … của
+# quận B", "Đồng chí C chủ trì hội nghị sơ kết …" — the report is told from a guest's or the
+# chair's point of view, and the meeting's organiser is elsewhere.
+_ATTENDING = re.compile(r"\b(?:dự|tham\s+dự|chủ\s+trì|phát\s+biểu|trao)\b[^,.;]{0,40}?"
+                        r"\b(?:hội\s+nghị|lễ|buổi(?:\s+lễ)?|đại\s+hội|tọa\s+đàm|toạ\s+đàm)\s*$", _I)
+# "… Hội nghị tổng kết công tác thi đua năm 2024 của quận Cầu Giấy": the meeting's owner.
+_OWNER = re.compile(r"\bcủa\s+(?P<h>(?!các\b|những\b)[^,.;()]{2,80}?)\s*(?=[,.;(]|$|\s+(?:do|tại|vào|diễn\s+ra|nhằm|với)\b)")
+
+
+def _meeting_owner(text: str) -> str | None:
+    """The organisation or locality a meeting phrase belongs to ('… của quận Cầu Giấy')."""
+    for m in _OWNER.finditer(text):
+        owner = m.group("h").strip()
+        if _is_unit(owner):
+            return owner
+    return None
+
+
+def parse_organiser(text: str) -> tuple[str | None, bool]:
+    """(organiser as written, organised-by-the-cluster) from one sentence. When a person
+    attending or chairing is the subject ("Phó Bí thư Thành ủy A dự và phát biểu tại Hội nghị
+    … của quận B"), the organiser is the one a "của/do X tổ chức" names, else the meeting's
+    owner ("của quận B"), never the person."""
+    by = _BY.search(text)
+    m = _ORGANISE.search(text)
+    if m and _ATTENDING.search(text[:m.start()]):
+        if by and by.group("h")[:1].isupper():
+            return by.group("h").strip(), False
+        return _meeting_owner(text[m.start():]), False
+    if m:
+        subject = text[:m.start()]
+        subject = re.split(r"\s+(?:bao\s+)?gồm\b", subject)[0]
+        parts = _clauses(subject, dashes=False)
+        while parts and (not parts[0] or _ADVERBIAL.match(parts[0]) or _DATE.match(parts[0])):
+            parts.pop(0)
+        # ", đơn vị Cụm trưởng năm 2022," is an apposition, not a second organiser
+        parts = parts[:1] + [p for p in parts[1:] if p[:1].isupper() or starts_with_org_head(p)]
+        host = ", ".join(parts).strip(" ,.–-")
+        host = _ROLE_APPOSITION.split(host)[0].strip()
+        if host and (host[0].isupper() or starts_with_org_head(host)) and len(host) <= 160 \
+                and not re.search(r"\b(?:đã|được|là)\b", host):
+            if _CLUSTER_SUBJECT.match(host):
+                return None, True
+            return host, False
+    if by:
+        host = by.group("h").strip()
+        if _CLUSTER_SUBJECT.match(host):
+            return None, True
+        if host[:1].isupper():
+            return _complete_locality(host, text), False
+    return None, bool(parse_cluster(text[:m.start()])) if m else False
+
+
+_PLACE = re.compile(r"(?<![\w])[Tt]ại\s+(?!(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây|đó|chỗ|các|mỗi|từng|cơ\s+sở\b)|"
+                    r"(?:Hội\s+nghị|Lễ|Đại\s+hội)\b)(?P<p>[^,.;:()“”\"]{2,90})")
+_PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm|để|với|do|trong|vào|chiều|sáng|tối|trưa|ngày|"
+                        # a number ends the place unless it closes the name ("Trường THPT Triệu Sơn 2")
+                        r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d(?!\d?\s*$)")
+
+
+_FROM_NOW = re.compile(r"\btừ\s+(?:nay|bây\s+giờ|ngày\s+phát\s+động)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm", _I)
+_BUILDING = re.compile(r"(?:hội\s+trường|phòng\s+họp|trụ\s+sở)\b", _I)
+_PLACE_ASIDE = re.compile(r"\s*(\((?:(?:thành\s+phố|TP\.?|tỉnh|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
+                          r"\s+[^()]{1,40}|[A-ZĐ][^()]{0,40})\))")
+
+_LOCALITY = re.compile(r"(?:thành\s+phố|[Tt]hành\s+phố|TP\.?|tỉnh|[Tt]ỉnh|huyện|[Hh]uyện|quận|[Qq]uận|thị\s+xã|[Tt]hị\s+xã|"
+                       r"xã|[Xx]ã|phường|[Pp]hường|thị\s+trấn|[Tt]hị\s+trấn)\s+(?!ủy|uỷ|đoàn|đội)\S")
+
+
+def parse_place(text: str) -> str | None:
+    """'Vừa qua, tại Liên đoàn Lao động tỉnh Thanh Hóa, …' → 'Liên đoàn Lao động tỉnh Thanh Hóa'."""
+    for m in _PLACE.finditer(text):
+        place = m.group("p")
+        end = _PLACE_END.search(place)
+        if end:
+            place = place[:end.start()]
+        else:
+            # "tại Trung tâm Hội nghị tỉnh (phường Bắc Giang)": a locality in brackets right
+            # after the venue is part of the address as written, not an aside
+            aside = _PLACE_ASIDE.match(text, m.end())
+            if aside:
+                place = place.rstrip() + " " + aside.group(1)
+        place = place.strip(" -–")
+        if place and (place[0].isupper() or starts_with_org_head(place)
+                      or place.startswith(("trụ sở", "hội trường", "tỉnh"))):
+            return place
+    return None
+
+
+def role_hosts(text: str) -> list[tuple[str, str | None]]:
+    """Units a sentence names with the rotating role that makes them host (see roles.py)."""
+    return []

@@ -1,0 +1,32 @@
+"""Character classes and the few patterns every stage shares (a day, a locality kind)."""
+
+from __future__ import annotations
+
+import re
+
+
+_I = re.IGNORECASE
+
+# --- characters ----------------------------------------------------------------------------
+_VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_VN_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UP = f"[{_VN_UPPER}]"
+LO = f"[{_VN_LOWER}]"
+# The kinds of locality a name follows: "huyện Hà Trung", "thị xã Bỉm Sơn", "tỉnh Quảng Ninh".
+_LOCALITY_KIND = r"(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố|tỉnh)"
+
+_SAME_DAY = r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối)\s+cùng\s+ngày|Cùng\s+ngày|Cũng\s+trong\s+(?:ngày|sáng|chiều|tối))"
+
+_DAY_PART = r"(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Nn]gày|[Hh]ôm|[Đđ]êm)"
+_DATE = re.compile(
+    rf"{_DAY_PART}\s+(?:(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\s*)?\(?\s*"
+    r"(?:(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?!\s*[-/.]?\s*\d{3}\b)(?:\s*[-/.]\s*(?P<y>\d{4}|\d{2})\b)?"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)",
+    re.IGNORECASE,  # a headline in capitals ("SÁNG 10/7, HỘI LHPN …") names its day too
+)
+_RELATIVE_DAY = re.compile(rf"{_DAY_PART}\s+(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\b", re.IGNORECASE)
+
+
+def _names_day(text: str) -> bool:
+    """A day of its own: 'Sáng 27-3', 'ngày 15/7', 'chiều qua', 'sáng nay'."""
+    return bool(_DATE.search(text) or _RELATIVE_DAY.search(text))

@@ -1,0 +1,411 @@
+"""People at a meeting: attendees, chairs and speakers with their titles and ranks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from archive.meetings.patterns import _I, LO, UP
+from archive.meetings.provinces import _KNOWN_DISTRICTS, _province_at_start
+from archive.normalize import normalize_tone_marks
+from archive.organisations import RANK_RE, RANKS, SURNAMES, TITLE_RE, normalise_dashes, starts_with_org_head
+
+
+# --- people --------------------------------------------------------------------------------
+
+_NAME_STOP = {"Phó", "Chủ", "Trưởng", "Giám", "Bí", "Ủy", "Uỷ", "Tổng", "Thường", "Cục", "Sở", "Ban", "Hội",
+              "Liên", "Tỉnh", "Huyện", "Quận", "Đảng", "Bộ", "Viện", "Chánh", "Phòng", "Đại", "Thượng",
+              "Thiếu", "Ông", "Bà", "Đồng", "Các", "Tại", "Trong", "Theo", "Sau", "Khi", "Với", "Cùng"}
+# Roles and ranks are organisations.TITLE_RE / RANK_RE (longest first, "Phó" optional before a role).
+_TITLE_START = re.compile(rf"{TITLE_RE.pattern}|{RANK_RE.pattern}"
+                          r"|kiêm|nguyên|Nguyên|Anh\s+hùng|Đại\s+biểu|Thành\s+viên|Chuyên\s+viên|Cán\s+bộ", _I)
+_RANK_RE = re.compile(rf"{RANK_RE.pattern}(?=\s)")
+_ACTION = re.compile(
+    r"\s*,?\s*(?:đã\s+|cũng\s+|đến\s+)?(?:phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|đánh\s+giá|cho\s+biết|"
+    r"khẳng\s+định|chúc\s+mừng|ghi\s+nhận|đề\s+nghị|yêu\s+cầu|mong\s+muốn|biểu\s+dương|chỉ\s+đạo|"
+    r"tặng|dự|tới\s+dự|đến\s+dự|tham\s+dự|cùng|tại\s|đã\s|nêu|gửi|kêu\s+gọi|phát\s+động|"
+    r"thay\s+mặt|điều\s+hành|báo\s+cáo|khai\s+mạc|bế\s+mạc|cam\s+kết|trình\s+bày|kết\s+luận|"
+    r"đồng\s+chủ\s+trì|chứng\s+kiến)\b")
+_ATTEND_CUE = re.compile(
+    r"phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|chỉ\s+đạo|đến\s+dự|tới\s+dự|tham\s+dự|dự\s+(?:hội|lễ|buổi)|"
+    r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng|"
+    # who runs the session or presents a paper is there too: "Đồng chí A, title điều hành hội
+    # nghị", "Thiếu tá B, Đồn trưởng …, trình bày tham luận"
+    r"điều\s+hành|trình\s+bày|tham\s+luận|kết\s+luận", _I)
+
+
+# Words that never end a name (they open the next phrase), unlike "Liên", "Đại", "Đồng" …,
+# which are also given names ("Hoàng Thị Kim Liên, Phó Chủ tịch …").
+_SENTENCE_WORDS = {"Ông", "Bà", "Các", "Tại", "Trong", "Theo", "Sau", "Khi", "Với", "Cùng"}
+
+
+def _starts_role(text: str) -> bool:
+    """Whether `text` opens a role, a rank or an organisation ('Liên đoàn …', 'Đại tá …')."""
+    return bool(_TITLE_START.match(text) or _RANK_RE.match(text) or starts_with_org_head(text))
+
+
+# K'Ho, Ê Đê and Jrai names open with K'/H'/Y' glued to a capitalised syllable: "K’Nhưm", "H’Lim Niê".
+_APOSTROPHE_NAME = re.compile(rf"{UP}['’‘]{UP}{LO}*")
+_NAME_WORD = re.compile(rf"{UP}{LO}*|{UP}['’‘]{UP}{LO}*")
+
+
+def _take_name(text: str) -> tuple[str, int] | None:
+    """A person's name at the start of `text` (2–5 capitalised syllables, or one K'/H' syllable
+    such as "K’Nhưm"), and where it ends."""
+    pos = 0
+    tokens: list[str] = []
+    for m in re.finditer(r"\S+", text):
+        if m.start() != pos and text[pos:m.start()].strip():
+            break
+        raw = m.group(0)
+        word = raw.rstrip(",;:.–-)(")
+        if not _NAME_WORD.fullmatch(word) or len(tokens) >= 5:
+            break
+        if tokens and word in _NAME_STOP and (word in _SENTENCE_WORDS or _starts_role(text[m.start():])):
+            break
+        if not tokens and word in _NAME_STOP:
+            return None
+        tokens.append(word)
+        pos = m.start() + len(word)
+        if word != raw:
+            break
+        pos = m.end()
+    if len(tokens) < 2 and not (tokens and _APOSTROPHE_NAME.fullmatch(tokens[0])):
+        return None
+    return " ".join(tokens), text.find(tokens[-1]) + len(tokens[-1])
+
+
+# "Đại tá A, Chính ủy … và Đại tá B, Chỉ huy trưởng …": a second ranked person ends the title
+_AND_RANK = rf"\s+và\s+{RANK_RE.pattern}\s"
+
+
+def _take_title(text: str) -> tuple[str | None, int]:
+    """The role written after a name: '– Phó Trưởng Ban …', ', Chủ tịch …, Bí thư …'."""
+    m = re.match(r"\s*(?:[,–—:(-]|\s-)\s*", text)
+    if not m:
+        return None, 0
+    rest = text[m.end():]
+    if not (_TITLE_START.match(rest) or starts_with_org_head(rest)):
+        return None, 0
+    paren = text[m.start():m.end()].strip().startswith("(")
+    stop = len(rest)
+    for pattern in (r";", r"\)" if paren else r"(?!)", r"(?<!\bTP)(?<!\bTp)(?<!\bQ)(?<!\bTX)\.(?:\s|$)", r"\s+và\s+(?:các\s+)?(?:đồng\s+chí|ông|bà)\b", _AND_RANK,
+                    r"\s+và\s+(?:đại\s+diện|lãnh\s+đạo|nhiều|đông\s+đảo)\b",
+                    r",\s*(?:đồng\s+chí|ông|bà)\s", r"\s+cùng\s+", r"\s+(?:tới|đến)\s+dự", r"\s+tại\s+"):
+        found = re.search(pattern, rest)
+        if found and found.start() < stop:
+            stop = found.start()
+    action = _ACTION.search(rest)
+    if action and action.start() < stop and action.start() > 0:
+        stop = action.start()
+    title = rest[:stop]
+    # A comma continues the title only when a role follows ("Phó Bí thư Đảng ủy, Phó Tổng cục trưởng").
+    parts = [p for p in re.split(r"\s*,\s*", title)]
+    kept = [parts[0]]
+    for p in parts[1:]:
+        if _TITLE_START.match(p) or starts_with_org_head(p):
+            kept.append(p)
+        else:
+            break
+    title = ", ".join(kept).strip(" ,;–-")
+    consumed = m.end() + len(", ".join(kept))
+    return (normalise_dashes(title) or None), consumed
+
+
+_TITLE_THEN_REST = re.compile(rf"{TITLE_RE.pattern}\s+(.+)", _I)
+
+
+def _organisation_of(title: str | None) -> str | None:
+    """The organisation in the last role of `title` ('Phó Chủ tịch UBND tỉnh' → 'UBND tỉnh')."""
+    if not title:
+        return None
+    last = title.split(",")[-1].strip()
+    m = _TITLE_THEN_REST.match(last)
+    if m and starts_with_org_head(m.group(1)):
+        return m.group(1).strip()
+    return None
+
+
+def _person(name: str, title: str | None, rank: str | None) -> dict[str, str | None]:
+    if rank:
+        title = f"{rank}, {title}" if title else rank
+    return {"name": name, "title": title, "organisation": _organisation_of(title)}
+
+
+_LIST_INTRO = re.compile(
+    r"(?<!\w)(?:(?:[Đđ]ến|[Tt]ới|[Vv]ề)\s+)?(?:[Dd]ự|[Tt]ham\s+dự|(?:[Đđ]ồng\s+)?[Cc]hủ\s+trì)"
+    r"(?:\s+và\s+(?:phát\s+biểu|chỉ\s+đạo|chủ\s+trì|trao\s+\S+))?"
+    # "Dự lễ phát động có", "Chủ trì hội nghị tại điểm cầu chính có", "Tham dự hội nghị còn có"
+    r"(?:\s+(?!có\b|còn\b)[^\s,.;:]+){0,6}?\s+(?:còn\s+|cũng\s+)?có\s+(?:sự\s+(?:có\s+mặt|tham\s+dự)\s+của\s+)?"
+    r"(?:các\s+)?"
+    r"|với\s+sự\s+(?:tham\s+dự|có\s+mặt|chủ\s+trì)\s+của\s+(?:các\s+)?"
+    # the list goes on by side: "Về phía TKV có đồng chí A, title và đồng chí B, title"
+    r"|(?<!\w)[Vv]ề\s+phía\s+[^,.;:]{1,60}?\s+(?:còn\s+|cũng\s+)?có\s+(?:các\s+)?")
+_INTRO_COMMA = re.compile(r"(?:[Đđ]ến|[Tt]ới)\s+dự(?:\s+và\s+[^,.]{1,40})?,\s*")
+# "anh/chị" address youth-union and young leaders ("anh Lê Văn A, Phó Bí thư Tỉnh đoàn, trao …"),
+# but also honourees and profile subjects: such a person counts only with a role after the name.
+_YOUNG = re.compile(r"(?:[Aa]nh|[Cc]hị)\s+$")
+_PERSON_LEAD = re.compile(rf"(?P<hon>(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|ông|bà|[Aa]nh|[Cc]hị)\s+)?(?P<rank>(?:{_RANK_RE.pattern}\s+)*)")
+
+
+def _parse_person_at(text: str, *, need_marker: bool) -> tuple[dict[str, str | None], int] | None:
+    m = _PERSON_LEAD.match(text)
+    assert m
+    hon, rank = m.group("hon"), m.group("rank").strip() or None
+    if need_marker and not (hon or rank):
+        return None
+    named = _take_name(text[m.end():])
+    if not named:
+        return None
+    name, name_end = named
+    end = m.end() + name_end
+    title, used = _take_title(text[end:])
+    if hon and _YOUNG.match(hon) and not title:
+        return None
+    return _person(name, title, rank), end + used
+
+
+_SURNAME_SET = frozenset(SURNAMES)
+_TITLE_HEAD = re.compile(rf"{TITLE_RE.pattern}(?!\w)")  # case-sensitive: a role written before a name is capitalised
+_HONORIFIC_WORDS = {"ông", "bà", "Ông", "Bà", "đồng", "Đồng", "chí", "anh", "chị"}
+# Words a role never contains: the role has ended ("Chủ tịch nước tặng … cho ông A").
+_NOT_IN_ROLE = {"cho", "tặng", "trao", "đã", "được", "là", "nhận", "tại", "với", "về", "khi", "đến", "tới",
+                "dự", "phát", "có", "cùng", "đề", "nhấn", "khẳng", "ghi", "chúc", "vừa", "sẽ", "đang"}
+_ACTOR_VERB = re.compile(
+    r"\s*(?:,\s*)?(?:(?:đã|cũng|đến|tới|về|đồng\s+chí)\s+)*(?:trao|phát\s+biểu|chủ\s+trì|dự|tham\s+dự|chúc\s+mừng|"
+    r"chỉ\s+đạo|khai\s+mạc|bế\s+mạc|nhấn\s+mạnh|khẳng\s+định|đánh\s+giá|ghi\s+nhận|kết\s+luận|gửi|tặng|"
+    r"biểu\s+dương|đề\s+nghị|yêu\s+cầu|phát\s+động|kêu\s+gọi|điều\s+hành|cho\s+biết)\b")
+_ACTOR_BEFORE = re.compile(r"(?:^|[.;]\s*)(?:[Pp]hát\s+biểu|[Tt]hay\s+mặt|[Tt]ại\s+(?:hội\s+nghị|buổi\s+lễ|lễ|đại\s+hội))"
+                           r"[^.;]{0,80},\s*$")
+
+
+# Words after which a capitalised run starts with a place name: "UBND tỉnh Quảng Ninh …",
+# "Bí thư Huyện ủy Lạc Dương …", "Chủ tịch UBND thị xã …".
+_LOCALITY_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố", "TP", "TP.", "ủy", "uỷ"}
+
+
+def _district_at_start(run: list[str]) -> int:
+    """How many tokens a known district of a big city (_CITY_DISTRICTS) takes at the start of
+    `run`: three-syllable ones ('Hai Bà Trưng', 'Ngũ Hành Sơn') and ones that open with a family
+    name ('Lê Chân', 'Ngô Quyền') must not lend a syllable to the person after them."""
+    text = normalize_tone_marks(" ".join(run))
+    for name in _KNOWN_DISTRICTS:
+        if text == name or text.startswith(name + " "):
+            return len(name.split())
+    return 0
+
+
+def _province_prefix(run: list[str], before: list[str] | None = None) -> int:
+    """How many tokens of `run` a province (or a known big-city district) name takes at its
+    start (0 when none).
+
+    `before` are the words just before the run: a name that is a province only after its city
+    word ("thành phố Hồ Chí Minh", "TP Hồ Chí Minh" — alone, "Hồ Chí Minh" is the President)
+    counts when they supply it, so "Phó Chủ tịch LĐLĐ thành phố Hồ Chí Minh" names no person."""
+    m = _province_at_start(" ".join(run))
+    if m:
+        return len(m.group(0).split())
+    district = _district_at_start(run)
+    if district:
+        return district
+    for n in (2, 1):
+        context = (before or [])[-n:]
+        if len(context) == n:
+            m = _province_at_start(" ".join([*context, *run]))
+            if m and len(m.group(0).split()) > n:
+                return len(m.group(0).split()) - n
+    return 0
+
+
+# Middle names that are also (rare) family names: after another capitalised syllable they never
+# start a name.
+_MIDDLE_NAMES = {"Văn", "Thị"}
+
+
+def _name_in_role(tokens: list[str]) -> tuple[int, int] | None:
+    """(first, last) token of the person's name in a role written before it.
+
+    The name ends a run of capitalised tokens and starts with a family name (SURNAMES) or a
+    K'/H' syllable; it has two to four syllables ("K’Nhưm" alone is one). Inside a run that
+    follows a locality word the run starts with the place: a province is skipped as written
+    ("UBND tỉnh Quảng Ninh Vũ Thị Thu Hằng"); any other place is taken to be two syllables,
+    the usual length of a district's name, unless the run is a whole name by itself ("Huyện ủy
+    Lạc Dương Cil Ha Nuôl" → "Cil Ha Nuôl"; "UBND tỉnh Đinh Văn Tuấn"; after a K'/H' place,
+    "huyện K’Bang Nguyễn Văn Hùng", the name starts at the next family name, and "Văn"/"Thị"
+    inside a run never start one). A lone K'/H' syllable after a locality word is taken for a
+    person ("UBND huyện K’Nhưm"), which a district so written with no name after it ("huyện
+    K’Bang") defeats. A run that opens an
+    organisation ("Sở Công Thương") keeps its first three tokens for it.
+    """
+    k = 0
+    while k < len(tokens):
+        if not _NAME_WORD.fullmatch(tokens[k]):
+            k += 1
+            continue
+        a = k
+        while k + 1 < len(tokens) and _NAME_WORD.fullmatch(tokens[k + 1]):
+            k += 1
+        b, k = k, k + 1
+        run = tokens[a:b + 1]
+        offsets = list(range(len(run)))
+        if a and tokens[a - 1] in _LOCALITY_WORDS:
+            province = _province_prefix(run, tokens[max(0, a - 2):a])
+            if province:
+                offsets = [o for o in offsets if o >= province]
+            else:
+                whole = len(run) <= 4 and (run[0] in _SURNAME_SET or len(run) == 1)
+                offsets = ([0] if whole else []) + [o for o in (2, 1, 3, 4, 5) if o < len(run)]
+        elif starts_with_org_head(" ".join(run)):
+            # "Sở Công Thương Lê Thị Hà": the office keeps three tokens; a one-word office after
+            # a lower-case head ("Tổng cục Thuế Lương Đức Tài") gives way to a name of three or
+            # four syllables only
+            offsets = [o for o in offsets if o >= 3] + [o for o in (1, 2) if 3 <= len(run) - o <= 4]
+        for o in offsets:
+            first, size = run[o], len(run) - o
+            if not (first in _SURNAME_SET or _APOSTROPHE_NAME.fullmatch(first)):
+                continue
+            if o and first in _MIDDLE_NAMES:
+                continue  # "K’Bang Nguyễn Văn Hùng": "Văn" is the middle of a name, not its start
+            if 2 <= size <= 4 or (size == 1 and _APOSTROPHE_NAME.fullmatch(first)):
+                if _province_prefix(run[o:]) and len(run[o:]) <= 3:
+                    continue  # "… tỉnh Hà Nam": the province, not a person
+                return a + o, b
+    return None
+
+
+def parse_titled_person(text: str) -> tuple[dict[str, str | None], int] | None:
+    """A person written role first at the start of `text`: 'Phó Chủ tịch UBND tỉnh Hà Nam Bùi
+    Quang Chiến', 'Phó Chủ tịch UBND tỉnh (bà Huỳnh Thị Lựu)', 'Bí thư Huyện ủy Lạc Dương Cil
+    Ha Nuôl', 'Chủ tịch UBND huyện K’Nhưm'. The role runs straight into the name; where the
+    name starts is decided by `_name_in_role`. Returns (person, end offset) or None."""
+    head = _TITLE_HEAD.match(text)
+    if not head:
+        return None
+    words: list[re.Match[str]] = []
+    for m in re.finditer(r"[^\s,;:.()]+|[,;:.()]", text[head.end():]):
+        if m.group(0) in ",;:." or len(words) > 12:
+            break
+        words.append(m)
+        if m.group(0) in _NOT_IN_ROLE:
+            break
+    tokens = [w.group(0) for w in words]
+    span = _name_in_role(tokens)
+    if span:
+        i, j = span
+        name = " ".join(tokens[i:j + 1])
+        title_words = [t for t in tokens[:i] if t not in "()"]
+        while title_words and title_words[-1] in _HONORIFIC_WORDS:
+            title_words.pop()  # "(bà Huỳnh Thị Lựu)"; "Bà Rịa - Vũng Tàu" inside the role stays
+        title = " ".join([head.group(0), *title_words]).strip()
+        end = head.end() + words[j].end()
+        if j + 1 < len(tokens) and tokens[j + 1] == ")":
+            end = head.end() + words[j + 1].end()
+        return _person(name, normalise_dashes(title), None), end
+    return None
+
+
+def _titled_actors(sentence: str) -> list[dict[str, str | None]]:
+    """Role-first people a sentence shows acting at the meeting: a chain 'A và B' (or 'A, B')
+    followed by an attending verb (trao, phát biểu, chủ trì, dự …), or after 'Phát biểu tại
+    hội nghị, …' / 'Thay mặt …, '."""
+    found: list[dict[str, str | None]] = []
+    pos = 0
+    while True:
+        head = _TITLE_HEAD.search(sentence, pos)
+        if not head:
+            return found
+        pos = head.end()
+        if head.start() and (sentence[head.start() - 1].isalnum() or not sentence[head.start()].isupper()):
+            continue
+        chain: list[dict[str, str | None]] = []
+        at = head.start()
+        while True:
+            got = parse_titled_person(sentence[at:])
+            if not got:
+                break
+            chain.append(got[0])
+            at += got[1]
+            joint = re.match(r"\s*(?:,|\s+và|\s+cùng)\s+(?=(?:Phó\s+)?[A-ZĐ])", sentence[at:])
+            if not joint or not _TITLE_HEAD.match(sentence, at + joint.end()):
+                break
+            at += joint.end()
+        if not chain:
+            continue
+        if _ACTOR_VERB.match(sentence, at) or _ACTOR_BEFORE.search(sentence[:head.start()]):
+            found.extend(chain)
+        pos = max(pos, at)
+
+
+# Where an addressed or ranked person may start: "đồng chí A", "ông B", "Đại tá C".
+_ADDRESSED = re.compile(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|\banh|\bchị|{_RANK_RE.pattern})\s+")
+
+
+def merge_people(groups: Iterable[list[dict[str, str | None]]]) -> list[dict[str, str | None]]:
+    """One row per person over the sentences' finds, in order of first mention. A caption names
+    the rank only ("Thượng tá A trao …"), a headline the bare name ("Đồng chí A dự Hội nghị
+    …"): the role printed later completes it."""
+    people: list[dict[str, str | None]] = []
+    for group in groups:
+        for person in group:
+            key = person["name"]
+            known = next((p for p in people if p["name"] == key), None)
+            if key and not known:
+                people.append(dict(person))
+            elif known and person["title"] and len(person["title"]) > len(known["title"] or "") \
+                    and (not known["title"] or known["title"] in RANKS):
+                known.update(person)
+    return people
+
+
+def _listed_people(s: str) -> Iterator[dict[str, str | None]]:
+    """1. "Đến dự có đồng chí A – title; đồng chí B, title …"; 2. "Đến dự và phát biểu tại
+    hội nghị, Đại tá X - title …"."""
+    for intro in _LIST_INTRO.finditer(s):
+        rest = s[intro.end():].lstrip(": ")
+        rest = re.sub(r"^(?:đồng\s+chí|đ/c)\s*:?\s*", "", rest)
+        while rest:
+            got = _parse_person_at(rest, need_marker=False) or parse_titled_person(rest)
+            if not got:
+                break
+            yield got[0]
+            rest = rest[got[1]:]
+            nxt = re.match(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?:(?:đồng\s+chí|ông|bà)\s+)?", rest)
+            if not nxt:
+                break
+            rest = rest[nxt.end():]
+    for intro in _INTRO_COMMA.finditer(s):
+        got = _parse_person_at(s[intro.end():], need_marker=False)
+        if got:
+            yield got[0]
+
+
+def _addressed_people(s: str) -> Iterator[dict[str, str | None]]:
+    """Addressed or ranked people who speak, award or chair at the meeting ("đồng chí A phát
+    biểu", "Đại tá B trao …"), not those a source or an honour list names."""
+    if not _ATTEND_CUE.search(s):
+        return
+    for lead in _ADDRESSED.finditer(s):
+        start = lead.start()
+        before = s[max(0, start - 12):start]
+        if re.search(r"(?:\b[Tt]heo|\bnhư|\bcủa\s+các|\bcho)\s+$", before):
+            continue
+        if start and s[start - 1].isalpha():
+            continue
+        if lead.group(0)[0] in "ÔB" and re.search(rf"(?<!\w){UP}{LO}*\s+$", before):
+            continue  # "quận Hai Bà Trưng", "Bà Rịa": a capitalised Bà/Ông inside a place name
+        got = _parse_person_at(s[start:], need_marker=True)
+        if got:
+            yield got[0]
+
+
+def people_in(s: str) -> list[dict[str, str | None]]:
+    """Every person one sentence shows at the meeting, in the order found (repeats kept; see
+    `merge_people`): listed after an attendance phrase, role-first people who chair, speak or
+    award ("Phó Chủ tịch UBND tỉnh A và Chủ tịch LĐLĐ tỉnh B đã trao …"), addressed or ranked
+    people who act."""
+    return [*_listed_people(s), *_titled_actors(s), *_addressed_people(s)]
+
+
+def parse_attendees(sentences: list[str]) -> list[dict[str, str | None]]:
+    """People the text says attended, chaired, spoke or handed out awards, with their titles."""
+    return merge_people(people_in(s) for s in sentences)

@@ -1,0 +1,152 @@
+"""Periods a meeting reviews or opens: "6 tháng đầu năm 2016", "quý I/2023", "giai đoạn 2015-2020"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from archive.meetings.patterns import _I
+from archive.meetings.triggers import _plain
+
+
+_PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("h1", re.compile(r"\b(?:6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
+    ("h2", re.compile(r"\b(?:6|sáu)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
+    ("m9", re.compile(r"\b(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?", _I)),
+    ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/-]\s*|\s+(?:năm\s+)?)(?P<y>\d{4})", _I)),
+    ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\b(?!\s*[/-]?\s*(?:năm\s+)?\d)", _I)),
+    ("school", re.compile(r"năm\s+học\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
+    # "sơ kết giữa nhiệm kỳ 2016 - 2021": a mid-term review (see resolve_date)
+    ("range", re.compile(r"(?:giữa\s+)?(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
+    ("years", re.compile(
+        r"(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai|phong\s+trào|cuộc\s+vận\s+động|thi\s+đua)\s*)*"
+        r"(?:[“\"][^”\"]{1,200}[”\"]\s*)?\(\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})\s*\)", _I)),
+    # "3 năm thực hiện phong trào thi đua “…” giai đoạn 2010-2013": the run printed after the
+    # movement's name belongs to the label and gives its dates
+    ("nyears", re.compile(
+        r"(?P<n>\d{1,2})\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai)\s+)?(?:phong\s+trào|cuộc\s+vận\s+động)"
+        r"(?:\s+thi\s+đua)?(?:\s*[“\"][^”\"]{1,200}[”\"])?"
+        r"(?:\s*,?\s*(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}))?", _I)),
+    ("year", re.compile(r"(?<!học\s)năm\s+(?P<y>(?:19|20)\d{2})\b", _I)),
+    # "phát động đợt thi đua cao điểm 100 ngày đêm": a launched drive is named by its length,
+    # which is the period it opens (label: the length only, "100 ngày đêm"; no calendar dates —
+    # the start is the launch day, which the text gives apart)
+    ("drive", re.compile(r"\bđợt\s+(?:thi\s+đua\s+)?(?:cao\s+điểm\s+)?(?P<span>\d{1,3}\s+ngày(?:\s+đêm)?)\b", _I)),
+]
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+# "Trưởng khối năm 2017", "đơn vị Cụm trưởng năm học 2016-2017", "làm Cụm trưởng năm 2018": the
+# year someone holds a rotating role, not the period a meeting reviews.
+_ROLE_BEFORE = re.compile(r"(?:(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)|(?:[Tt]rưởng|[Pp]hó)\s+(?:[Cc]ụm|[Kk]hối)"
+                          r"(?:\s+thi\s+đua)?(?:\s+số\s+\S+)?|luân\s+phiên)\s*$")
+
+
+# "5 tháng đầu năm 2013, công an các phường đã giải quyết …": the span of a statistic. Reviews
+# run over a quarter, six or nine months or a year; other month counts are report dates.
+_STAT_SPAN = re.compile(r"\b(?:[1245780]|1[01]|một|hai|bốn|năm|bảy|tám|mười(?:\s+một)?)\s+tháng"
+                        r"(?:\s+(?:đầu|qua|cuối))?\s*$", _I)
+
+
+# "ngày 9 tháng 10", "ngày 18 tháng 4 năm 2017", "tháng 6 năm 2019": a calendar date written in
+# words, whose "9 tháng" or "năm 2017" only looks like a period.
+_DATE_WORDS_BEFORE = re.compile(r"(?:\bngày\s+|\btháng\s+\d{1,2}\s+)$", _I)
+
+
+def _not_a_period(text: str, m: re.Match[str]) -> bool:
+    """A period-shaped phrase that is not the meeting's period: a rotating role's year, the
+    term of office of a congress ('Đại hội Công đoàn tỉnh lần thứ XV, nhiệm kỳ 2013-2018'), the
+    year of a statistic's span ('5 tháng đầu năm 2013'), or part of a date written in words
+    ('Ngày 9 tháng 10', 'ngày 18 tháng 4 năm 2017' — the same date as 'Ngày 9-10')."""
+    before = text[max(0, m.start() - 60):m.start()]
+    if _ROLE_BEFORE.search(before):
+        return True
+    if _DATE_WORDS_BEFORE.search(before):
+        return True
+    if re.match(r"năm\s+\d", m.group(0), _I) and _STAT_SPAN.search(before):
+        return True
+    if re.match(r"nhiệm\s+kỳ", m.group(0), _I):
+        clause = re.split(r"[.;:]", text[max(0, m.start() - 120):m.start()])[-1]
+        congress = list(re.finditer(r"đại\s+hội(?!\s+(?:thi\s+đua|điển\s+hình))", clause, _I))
+        if congress and not re.search(r"\b(?:sơ|tổng)\s+kết\b", clause[congress[-1].start():], _I):
+            return True
+    return False
+
+
+def parse_period(text: str) -> dict[str, str | None] | None:
+    """The reporting period named in `text`: label as written plus ISO start/end.
+
+    '6 tháng đầu năm 2016' → 2016-01-01..2016-06-30; '… 6 tháng đầu năm và … cuối năm 2016'
+    takes the year printed later in the sentence; 'quý I/2023'; '9 tháng'; 'giai đoạn
+    2015-2020' and 'nhiệm kỳ 2008-2013' (whole years); '5 năm (2009-2013)'; 'năm 2016'; a
+    drive's length 'đợt thi đua cao điểm 100 ngày đêm' → '100 ngày đêm' (no dates).
+    """
+    best: tuple[int, int, str, re.Match[str]] | None = None
+    for name, pattern in _PERIOD_PATTERNS:
+        m = next((m for m in pattern.finditer(text) if not _not_a_period(text, m)), None)
+        if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
+            best = (m.start(), -len(m.group(0)), name, m)
+    if best is None:
+        return None
+    _s, _l, name, m = best
+    label = re.sub(r"\s+", " ", m.group("span" if name == "drive" else 0)).strip()
+    year = m.groupdict().get("y")
+    if name in ("h1", "h2", "m9", "quarter") and not year:
+        later = re.search(r"năm\s+((?:19|20)\d{2})", text[m.end():], _I)
+        year = later.group(1) if later else None
+        if year:
+            label = f"{label} {year}" if label.lower().endswith("năm") else f"{label} năm {year}"
+    start = end = None
+    if name in ("h1", "h2", "m9", "year", "quarter") and year:
+        y = int(year)
+        if name == "h1":
+            start, end = date(y, 1, 1), date(y, 6, 30)
+        elif name == "h2":
+            start, end = date(y, 7, 1), date(y, 12, 31)
+        elif name == "m9":
+            start, end = date(y, 1, 1), date(y, 9, 30)
+        elif name == "quarter":
+            q = _QUARTERS[m.group("q").upper()]
+            start = date(y, 3 * q - 2, 1)
+            end = date(y + (q == 4), (3 * q) % 12 + 1, 1) - timedelta(days=1)
+        else:
+            start, end = date(y, 1, 1), date(y, 12, 31)
+    elif name == "school":
+        start, end = date(int(m.group("a")), 9, 1), date(int(m.group("b")), 5, 31)
+    elif name in ("range", "years") or (name == "nyears" and m.group("a")):
+        start, end = date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)
+    return {"period_label": label, "period_start": start.isoformat() if start else None,
+            "period_end": end.isoformat() if end else None}
+
+
+# "Cụm thi đua số 7", "Cụm thi đua IV"; but "Cụm thi đua 5 tỉnh Tây Nguyên" counts its members.
+
+
+# "phấn đấu hoàn thành … các chỉ tiêu thi đua năm 2013", "mục tiêu năm 2014", "sẽ … trong năm
+# 2014": a target, not the period a meeting reviews.
+_TARGET = re.compile(r"\b(?:phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|sẽ|dự\s+kiến|kế\s+hoạch)\b", _I)
+
+
+def without_targets(text: str) -> str:
+    """`text` without the clauses (between commas and semicolons) that state a target; used
+    when the period is looked for in the whole article, far from the meeting's sentence."""
+    return "".join(c for c in re.split(r"(?<=[,;])", text) if not _plain(_TARGET, c))
+
+
+# What a meeting plans for: "triển khai nhiệm vụ 6 tháng cuối năm", "phương hướng, nhiệm vụ năm
+# 2020", "ký kết giao ước thi đua năm 2019" after a review, "đăng ký thi đua năm 2025".
+_FORWARD_CUE = re.compile(r"\b(?:triển\s+khai|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|giao\s+ước(?:\s+thi\s+đua)?|"
+                          r"đăng\s+ký\s+thi\s+đua|phát\s+động\s+thi\s+đua)\b(?P<rest>[^.;:]{0,40})", _I)
+
+
+def next_period(text: str) -> dict[str, str | None] | None:
+    """The period a meeting plans for, named right after a forward cue (tasks, plans, the
+    signing of next year's pledge): '… triển khai nhiệm vụ 6 tháng cuối năm' → '6 tháng cuối
+    năm'. None when no cue is followed by a period in its clause."""
+    for cue in _FORWARD_CUE.finditer(text):
+        rest = cue.group("rest")
+        period = parse_period(rest)
+        if period and rest.find(period["period_label"].split()[0]) <= 30:
+            return period
+    return None
+

@@ -1,0 +1,172 @@
+"""Stage (d), assembly: the article's meeting records, several when it reports several.
+
+`analyse` runs the stages in order — segmentation (segments.py), span tagging (spans.py), the
+plan of meetings (events.py: which sentences report one and which sentences each owns), role
+assignment (roles.py) — and builds one record per meeting; `extract_meetings` returns the
+records, `thidua extract --explain` prints the whole analysis (explain.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from archive.meetings.days import parse_published
+from archive.meetings.events import Plan, kinds_at_meeting, plan
+from archive.meetings.provinces import _province_fields
+from archive.meetings.roles import Assignment, assign
+from archive.meetings.segments import prepare, repair_glued, segment
+from archive.meetings.spans import Tagged, tag
+from archive.normalize import clean_text, normalize_tone_marks
+
+EXTRACTOR_VERSION = "12"
+
+
+@dataclass
+class Analysis:
+    """Everything the stages found in one article: its sentences with their spans, the plan of
+    meetings, and per meeting its record and the spans that filled it."""
+
+    tagged: list[Tagged]
+    plan: Plan | None
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+
+
+_EVENT_TITLE = re.compile(r"(?<!tâm\s)(?<!Cung\s)(?<!trường\s)(?:[Hh]ội\s+nghị|[Bb]uổi\s+lễ|[Ll]ễ|[Đđ]ại\s+hội|[Bb]uổi\s+tọa\s+đàm|[Tt]ọa\s+đàm|"
+                          r"[Bb]uổi\s+giao\s+lưu)\s+[^.;:]{3,200}")
+_TITLE_END = re.compile(r"\s+(?:tại|do|diễn\s+ra|vào|của\s+(?:Tổng\s+)?[A-ZĐ]|chiều|sáng|ngày|với\s+sự|nhằm)\b"
+                        r"|,\s(?!khen\s+thưởng)|\s+\(")
+
+
+def _meeting_title(text: str, kind: str) -> str | None:
+    m = _EVENT_TITLE.search(text)
+    if not m:
+        return None
+    title = m.group(0)
+    end = _TITLE_END.search(title, 5)
+    if end:
+        title = title[:end.start()]
+    title = title.strip(" ,.")
+    return title[0].upper() + title[1:] if title else None
+
+
+_AS_WRITTEN = ("title", "period_label", "host", "place")
+_PERSON_AS_WRITTEN = ("name", "title", "organisation")
+
+
+def _respell(rows: list[dict[str, Any]], written: str) -> list[dict[str, Any]]:
+    """Put the article's tone-mark spelling back into the fields copied from it.
+
+    The rules read the text with modern placement (`_prepare`), but labels and the archive keep
+    names as written ('Tỉnh uỷ' stays 'Tỉnh uỷ'). Retoning keeps every character in place, so a
+    value found in the retoned text is sliced from the same offsets of the text as written; a
+    value the extractor composed (a meeting title) is respelled word by word, for the words the
+    article writes only the old way."""
+    retoned = normalize_tone_marks(written)
+    if retoned == written:
+        return rows
+    words: dict[str, str] = {}
+    modern_seen: set[str] = set()
+    for word in re.findall(r"\w+", written):
+        modern = normalize_tone_marks(word)
+        if modern != word:
+            words.setdefault(modern, word)
+        else:
+            modern_seen.add(word)
+
+    def back(value: Any) -> Any:
+        if not isinstance(value, str) or not value:
+            return value
+        at = retoned.find(value)
+        if at >= 0:
+            return written[at:at + len(value)]
+        return re.sub(r"\w+", lambda m: m.group(0) if m.group(0) in modern_seen
+                      else words.get(m.group(0), m.group(0)), value)
+
+    for row in rows:
+        for key in _AS_WRITTEN:
+            row[key] = back(row.get(key))
+        row["members"] = [back(x) for x in row.get("members") or []]
+        for person in row.get("attendees") or []:
+            for key in _PERSON_AS_WRITTEN:
+                person[key] = back(person.get(key))
+    return rows
+
+
+def _row(kind: str, kinds: list[str], title: str | None, got: Assignment, on: date | None) -> dict[str, Any]:
+    v = got.values
+    period, cluster = v.get("period") or {}, v.get("cluster") or {}
+    planned = v.get("next_period") or {}
+    filled = sum(bool(x) for x in (v.get("meeting_date"), period, v.get("host") or cluster, v.get("place")))
+    return {
+        "kind": kind,
+        "kinds": kinds,
+        "title": title,
+        "period_label": period.get("period_label"),
+        "period_start": period.get("period_start"),
+        "period_end": period.get("period_end"),
+        "next_period": planned.get("period_label"),
+        "cluster_kind": cluster.get("cluster_kind"),
+        "cluster_name": cluster.get("cluster_name"),
+        "cluster_number": cluster.get("cluster_number"),
+        "host": v.get("host"),
+        "place": v.get("place"),
+        "meeting_date": v.get("meeting_date"),
+        **_province_fields(v.get("provinces") or [], on),
+        "confidence": round(min(0.5 + 0.1 * filled + (0.05 if kind != "other" else 0), 0.95), 2),
+        "members": v.get("members") or [],
+        "attendees": v.get("attendees") or [],
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def _meeting_kind(event_kind: str, title_kind: str | None, primary: bool) -> str:
+    """A cluster's bare meeting ('tọa đàm', 'other') takes the headline's agenda when it has one."""
+    if primary and title_kind and title_kind != event_kind and event_kind in ("tọa đàm", "other"):
+        return title_kind
+    return event_kind
+
+
+def analyse(title: str, body: str, *, lead: str | None = None, published: str | None = None,
+            captions: list[str] | None = None) -> Analysis:
+    """Run the stages over one article (see the module docstring)."""
+    headline = prepare(title)
+    segments = segment(headline, prepare(lead), prepare(body), [prepare(c) for c in captions or []])
+    pub = parse_published(published)
+    tagged = tag(segments, headline, pub)
+    found = plan(segments, headline) if segments else None
+    result = Analysis(tagged, found)
+    if found is None:
+        return result
+    by_segment = {id(t.segment): t for t in tagged}
+    title_event = by_segment[id(found.title_event.sentence)] if found.title_event else None
+    for n, (event, owned) in enumerate(zip(found.starts, found.owned)):
+        primary = n == 0
+        kind = _meeting_kind(event.kind, found.title_event.kind if found.title_event else None, primary)
+        got = assign(event, kind, title_event if primary else None, tagged, [by_segment[id(s)] for s in owned],
+                     pub, primary=primary, inherit=result.rows[0] if result.rows else None)
+        kinds = kinds_at_meeting(event, [s.text for s in owned], headline)
+        name = _meeting_title(event.sentence.text, kind) or (
+            found.title_event and _meeting_title(found.title_event.sentence.text, kind)) or None
+        on = date.fromisoformat(got.values["meeting_date"]) if got.values.get("meeting_date") else pub
+        result.rows.append(_row(kind, kinds, name, got, on))
+        result.assignments.append(got)
+    return result
+
+
+def extract_meetings(title: str, body: str, *, lead: str | None = None, published: str | None = None,
+                     captions: list[str] | None = None) -> list[dict[str, Any]]:
+    """Meetings reported in an article, the headline meeting first; [] when it reports none.
+
+    Keys: the `meetings` columns (README, "Schema") plus `kinds`, `provinces`, `members` (names
+    as written) and `attendees` ({name, title, organisation}). `captions` are the article's
+    photo captions when the extractor kept them apart from the body.
+
+    The rules read the text with modern tone-mark placement (`prepare`: 'toạ đàm' is 'tọa
+    đàm'), and the fields copied from the text come back in the article's own spelling."""
+    rows = analyse(title, body, lead=lead, published=published, captions=captions).rows
+    written = "\n".join(repair_glued(clean_text(t)) for t in (title, lead, body, *(captions or [])) if t)
+    return _respell(rows, written)

@@ -1,0 +1,205 @@
+"""Stage (c), role assignment: which tagged span fills which field of one meeting.
+
+Each field is chosen from the spans of the sentences a meeting owns, in an order that says how
+close a sentence is to the meeting: the meeting's own sentence, then the sentences right after it
+that describe it ("Hội nghị diễn ra … tại …"), then (for the headline meeting) the headline and the
+lead's first sentence, then every sentence it owns. The chosen span is kept beside the value, so
+`thidua extract --explain` can say which span filled which field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from archive.meetings.days import occasion_year, resolve_date
+from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY
+from archive.meetings.patterns import _SAME_DAY
+from archive.meetings.people import merge_people
+from archive.meetings.provinces import _is_member, _meeting_provinces, _member_provinces
+from archive.meetings.spans import Span, Tagged
+from archive.meetings.triggers import _DESCRIBES, Event
+from archive.normalize import normalize_tone_marks
+from archive.organisations import starts_with_org_head
+
+
+@dataclass
+class Scope:
+    """The sentences one meeting may draw on, nearest first."""
+
+    event: Tagged
+    follow: list[Tagged]  # sentences right after the meeting's own that describe it
+    context: list[Tagged]  # own sentence, follow, then headline and lead (headline meeting)
+    owned: list[Tagged]  # every sentence the meeting owns
+    headline: Tagged | None
+    primary: bool  # the headline meeting (first row)
+
+
+@dataclass
+class Assignment:
+    """The meeting's field values and, per field, the span that filled it."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, list[Span]] = field(default_factory=dict)
+
+    def put(self, name: str, value: Any, *spans: Span | None) -> None:
+        self.values[name] = value
+        found = [s for s in spans if s is not None]
+        if found:
+            self.sources[name] = found
+
+
+def first(tagged: Iterable[Tagged], label: str) -> Span | None:
+    """The first span with `label` over `tagged`, in order."""
+    return next((span for t in tagged if (span := t.first(label))), None)
+
+
+def scope(event: Event, tagged: list[Tagged], owned: list[Tagged], *, primary: bool) -> Scope:
+    at = next(i for i, t in enumerate(tagged) if t.segment is event.sentence)
+    follow = [t for t in tagged[at + 1:at + 3] if _DESCRIBES.match(t.text)]
+    headline = tagged[0] if tagged and tagged[0].segment.where == "title" else None
+    opening = next((t for t in tagged if t.segment.where != "title"), None)
+    context = [tagged[at], *follow]
+    if primary:
+        context += [t for t in (headline, opening) if t is not None]
+    return Scope(tagged[at], follow, context, owned, headline, primary)
+
+
+def _period(sc: Scope, out: Assignment) -> None:
+    span = first(sc.context, "period") or (first(sc.owned, "period.free") if sc.primary else None)
+    out.put("period", span.value if span else None, span)
+    planned = first([sc.event, *sc.follow], "next_period") or (first(sc.owned, "next_period") if sc.primary else None)
+    if planned and span and planned.value["period_label"] == span.value["period_label"]:
+        planned = None
+    out.put("next_period", planned.value if planned else None, planned)
+
+
+def _cluster(sc: Scope, out: Assignment) -> None:
+    span = first(sc.context, "cluster") or (first(sc.owned, "cluster.numbered") if sc.primary else None)
+    out.put("cluster", span.value if span else None, span)
+
+
+def _organiser(sc: Scope, title_event: Tagged | None, out: Assignment) -> tuple[str | None, bool]:
+    span = sc.event.first("organiser")
+    if sc.primary and span is None and title_event is not None:
+        span = title_event.first("organiser")
+    host, by_cluster = span.value if span else (None, False)
+    out.put("host", host, span if host else None)
+    return host, by_cluster
+
+
+def _place(sc: Scope, out: Assignment) -> None:
+    span = first([sc.event, *sc.follow], "place")
+    out.put("place", span.value if span else None, span)
+
+
+def _host_unit(sc: Scope, out: Assignment) -> None:
+    """A host that is a locality ("… Hội nghị … của quận B") gives way to the unit of that
+    locality a sentence says organises it ("Hội nghị do UBND quận B tổ chức"); with no host
+    (the cluster or nobody is the subject), the unit named as hosting or chairing it."""
+    host = out.values.get("host")
+    if host and _LOCALITY.match(host):
+        span = next((s for t in sc.owned if (s := t.first("host.by")) and host.lower() in s.value.lower()), None)
+        if span:
+            out.put("host", span.value, span)
+    if not out.values.get("host"):
+        for t in sc.owned:
+            span = (t.first("host.by_any") if t.text == sc.event.text else t.first("host.by")) or t.first("host.chair")
+            if span:
+                out.put("host", span.value, span)
+                return
+
+
+def _day(sc: Scope, pub: date | None, kind: str, inherit: dict[str, Any] | None, out: Assignment) -> None:
+    # the headline last: "Sáng 10/7, Hội LHPN tỉnh … sơ kết …" may be the only place of the day
+    order = [sc.event, *sc.follow]
+    if sc.primary:
+        order += [t for t in sc.context[len(order):]][::-1]
+    span = None
+    where = None
+    for t in order:
+        span = t.first("day")
+        if span:
+            where = t
+            break
+    meeting_date = None
+    if span and where is not None:
+        d, mo, y = span.value
+        meeting_date = resolve_date(d, mo, y, published=pub, period=out.values.get("period"), kind=kind,
+                                    occasion_year=occasion_year(where.text, d, mo))
+    if not meeting_date and inherit and re.match(_SAME_DAY, sc.event.text):
+        meeting_date = inherit.get("meeting_date")
+    out.put("meeting_date", meeting_date, span if meeting_date else None)
+    period = out.values.get("period")
+    if period and meeting_date and period["period_start"] and \
+            period["period_start"] < meeting_date <= (period["period_end"] or "") and \
+            any(_FROM_NOW.search(t.text) for t in sc.owned):
+        # "phát động … từ nay đến hết năm 2025": the campaign runs from the meeting on
+        out.values["period"] = {**period, "period_start": meeting_date}
+
+
+def _members(sc: Scope, out: Assignment) -> None:
+    span = first([sc.event, *sc.owned], "members")
+    out.put("members", list(span.value) if span else [], span)
+
+
+def _hall_host(by_cluster: bool, out: Assignment) -> None:
+    """A cluster meeting held AT an organisation ("tại Liên đoàn Lao động tỉnh, Cụm thi đua số 7
+    … tổ chức", the seed) is hosted by it; a hall, meeting room or headquarters only says where
+    (the labelled real texts name no host for it, rw-007); a town is only a place — unless the
+    cluster is made of towns and this is one of them. A host that is a member is written as
+    the member list writes it."""
+    place = out.values.get("place") or ""
+    members = out.values.get("members") or []
+    hall = "" if _BUILDING.match(place) else place
+    hall = re.sub(r"\s*\([^()]*\)$", "", hall)  # the organisation, not its address
+    if not out.values.get("host") and by_cluster and hall and starts_with_org_head(hall) \
+            and (not _LOCALITY.match(hall) or _is_member(hall, members)):
+        out.put("host", hall, *out.sources.get("place", []))
+    host = out.values.get("host")
+    if host:
+        same = [m for m in members if normalize_tone_marks(m).lower() == normalize_tone_marks(host).lower()]
+        if same:
+            out.values["host"] = same[0]
+
+
+def _attendees(sc: Scope, out: Assignment) -> None:
+    spans = [s for t in sc.owned for s in t.all("person")]
+    out.put("attendees", merge_people([s.value] for s in spans), *spans)
+
+
+def _provinces(sc: Scope, inherit: dict[str, Any] | None, out: Assignment) -> None:
+    cluster = out.values.get("cluster")
+    parts = [out.values.get("host"), out.values.get("place"), cluster and cluster["cluster_name"], sc.event.text]
+    if sc.primary:
+        parts += [t.text for t in sc.context[1 + len(sc.follow):]]
+    whole = " ".join(t.text for t in sc.owned) if sc.primary else ""
+    provinces = _meeting_provinces(parts, whole)
+    for province in _member_provinces(out.values.get("members") or []):
+        if province not in provinces:
+            provinces.append(province)  # an inter-provincial cluster's meeting concerns all of them
+    if not provinces and inherit:
+        provinces = list(inherit.get("provinces") or [])  # "Cùng ngày, LĐLĐ huyện B …": same article
+    spans = [s for t in sc.owned for s in t.all("province") if s.value in provinces]
+    out.put("provinces", provinces, *spans[:len(provinces)])
+
+
+def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tagged], owned: list[Tagged],
+           pub: date | None, *, primary: bool, inherit: dict[str, Any] | None) -> Assignment:
+    """Every field of one meeting, from the spans of the sentences it owns."""
+    sc = scope(event, tagged, owned, primary=primary)
+    out = Assignment()
+    _period(sc, out)
+    _cluster(sc, out)
+    _, by_cluster = _organiser(sc, title_event, out)
+    _place(sc, out)
+    _host_unit(sc, out)
+    _day(sc, pub, kind, inherit, out)
+    _members(sc, out)
+    _hall_host(by_cluster, out)
+    _attendees(sc, out)
+    _provinces(sc, inherit, out)
+    return out

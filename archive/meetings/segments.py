@@ -1,0 +1,132 @@
+"""Stage (a), segmentation: an article as a list of sentences that know where they stand.
+
+The headline, the sapo (lead), the body and the photo captions play different parts in a report:
+the headline names the meeting but rarely its day, a caption names a person but never opens a
+new meeting, a byline is nobody's attendee. So each sentence carries its `where`; later stages
+choose by it. Crawls glue captions and bylines to the next sentence ("…yêu nướcDịp này"),
+so sentence breaks are put back first (`repair_glued`), and the rules read the modern tone-mark
+placement (`prepare`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.normalize import clean_text, normalize_tone_marks
+from archive.meetings.patterns import LO, UP, _SAME_DAY
+
+
+_GLUE_CASE = re.compile(rf"({LO}|(?<=\d{{4}}))({UP}{LO})")
+_GLUE_STOP = re.compile(rf"({LO}|{UP}|[”\")]|\d)\.({UP}{LO})")
+# "…Chủ tịch Hội đồng Đội thành phố.THU HÀ": an upper-case byline glued after a full stop.
+_GLUE_CAPS = re.compile(rf"({LO})\.({UP}{UP})")
+# Locality and degree short forms end with a dot inside a name, not a sentence: "LĐLĐ
+# Q.Hai Bà Trưng", "LĐLĐ TP. Hà Nội", "TX. Sơn Tây", "TS. Lê Văn A".
+_ABBREVIATION_DOT = re.compile(r"(?:^|(?<=[\s(]))(?:TP|Tp|Q|TX|TT|P|H|ThS|TS|PGS|GS|BS|KS)\.\s*$")
+_GLUE_DASH = re.compile(rf"(?<=\S)-\s+(?=(?:{_SAME_DAY}|Cũng trong|Cùng dịp|Trước đó|Trong khi đó)\b)")
+# "ANTĐ - ", "(SGGP).– ", "NDĐT-", "QĐND Online - ", "VOV.VN - ": an outlet tag, maybe with its
+# edition word, before the sapo.
+_OUTLET = re.compile(rf"^\s*(?:\([^)]{{1,30}}\)\s*\.?\s*[-–—.]*\s*|"
+                     rf"{UP}[\w.]{{0,15}}(?:\s(?:Online|online|ONLINE|TV|Plus|Điện\s+tử|điện\s+tử))?\s?[-–—]+\s*(?={UP}))")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\s]+(?=[“\"(]?{UP}|\d)|\n+")
+
+# The reporter's turns in a question-and-answer interview: "PV: Thưa ông, …", "Phóng viên: …".
+INTERVIEW_TURN = re.compile(r"(?:^|(?<=[\s.?!…”\"]))(?:PV|P\.V|Phóng\s+viên)\s*:")
+# A photo caption printed as its own paragraph ends with its credit: "… Ảnh: NGỌC MAI", "(Ảnh: TTXVN)".
+_CAPTION_CREDIT = re.compile(r"[.\s(]\s*(?:Ảnh|Ảnh\s+minh\s+họa|Nguồn\s+ảnh)\s*:\s*[^.]{1,40}\)?\.?\s*$")
+# A byline as its own paragraph: a name in capitals ("NGỌC MAI", "TIN, ẢNH: THU HÀ").
+_BYLINE = re.compile(rf"^(?:(?:TIN|BÀI|ẢNH|TIN\s+VÀ\s+ẢNH|TIN,\s+ẢNH)\s*:\s*)?[{UP[1:-1]}\s.,-]{{3,40}}$")
+WHERES = ("title", "lead", "body", "caption", "byline")
+
+
+@dataclass
+class Segment:
+    """One sentence of the article: its text (modern tone marks), where it stands, its order
+    (the headline is 0) and the paragraph it belongs to."""
+
+    text: str
+    where: str  # one of WHERES
+    index: int
+    paragraph: int = 0
+
+
+Sentence = Segment  # the name the stages used before segments had captions
+
+
+def repair_glued(text: str) -> str:
+    """Put back the sentence breaks that crawls lost between captions, bylines and sentences."""
+    text = _GLUE_DASH.sub(". ", text)
+    text = _GLUE_CASE.sub(r"\1. \2", text)
+    text = _GLUE_CAPS.sub(r"\1. \2", text)
+
+    def stop(m: re.Match[str]) -> str:
+        # "Q.Hai Bà Trưng", "TP.Hà Nội": a locality's short form, not a sentence end
+        if _ABBREVIATION_DOT.search(m.string[:m.end(1) + 1]):
+            return m.group(0)
+        return f"{m.group(1)}. {m.group(2)}"
+
+    return _GLUE_STOP.sub(stop, text)
+
+
+def strip_outlet(text: str) -> str:
+    """'ANTĐ - Tại trụ sở…' → 'Tại trụ sở…'; '(SGGP). – Sáng 29-5…' → 'Sáng 29-5…'."""
+    return _OUTLET.sub("", text, count=1)
+
+
+def prepare(text: str | None) -> str:
+    """Clean text with the modern tone-mark placement ('toạ đàm' → 'tọa đàm', 'Thanh Hoá' →
+    'Thanh Hóa'): both placements are correct Vietnamese and pre-2017 outlets often use the old
+    one, so the rules (written in one spelling) and the stored fields must not depend on which
+    the outlet chose — one organisation is one facet value (archive/normalize.py)."""
+    if not text:
+        return ""
+    return normalize_tone_marks(repair_glued(clean_text(text)))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text`; a locality or degree short form ("TP. Hà Nội", "Q. 8") does not
+    end one."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip() if piece else ""
+        if not piece:
+            continue
+        if out and _ABBREVIATION_DOT.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _paragraph_kind(where: str, paragraph: str) -> str:
+    """A body paragraph that is a photo caption (it ends with its credit) or a byline."""
+    if where != "body":
+        return where
+    if _CAPTION_CREDIT.search(paragraph):
+        return "caption"
+    if _BYLINE.match(paragraph.strip()) and not any(ch.islower() for ch in paragraph):
+        return "byline"
+    return where
+
+
+def segment(title: str, lead: str, body: str, captions: list[str] | None = None) -> list[Segment]:
+    """The article's sentences in reading order: headline, sapo, body (its caption and byline
+    paragraphs marked), then captions given apart. Outlet tags ("ANTĐ - ") leave the first
+    paragraph of lead and body; the lead repeated at the top of the body is dropped."""
+    out: list[Segment] = []
+    if title:
+        out.append(Segment(title, "title", 0, 0))
+    blocks = [("lead", lead), ("body", body), *(("caption", c) for c in captions or [] if c)]
+    paragraph = 0
+    for where, block in blocks:
+        for n, text in enumerate(block.split("\n\n")):
+            if n == 0 and where != "caption":
+                text = strip_outlet(text)
+            kind = _paragraph_kind(where, text)
+            paragraph += 1
+            for s in split_sentences(text):
+                if where == "body" and any(s == o.text for o in out if o.where == "lead"):
+                    continue  # the lead repeated at the top of the body
+                out.append(Segment(s, kind, len(out) + (0 if title else 1), paragraph))
+    return out

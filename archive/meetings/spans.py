@@ -1,0 +1,177 @@
+"""Stage (b), span tagging: what each sentence names, with where it names it.
+
+Every sentence of the article is tagged once by every tagger below; the later stages (role
+assignment, assembly) only choose among these spans, so `thidua extract --explain` can show the
+whole intermediate form: the tagged text and which span filled which field. A span has a label,
+its offsets in the sentence (modern tone marks), the text it covers and a parsed value.
+
+Labels (a tagger may leave any of them out):
+  trigger            a meeting-kind trigger allowed by its context (value: the kind)
+  day                a day-month, maybe a year (value: (day, month, year or None))
+  period             the first period phrase of the sentence (value: label, start, end)
+  period.free        the same, leaving out clauses that state a target ("phấn đấu …")
+  next_period        the period a meeting plans for ("triển khai nhiệm vụ năm 2025")
+  cluster            a Cụm/Khối thi đua mention (value: kind, name, number)
+  cluster.numbered   a numbered one only ("Cụm thi đua số 7")
+  members            the member list after "gồm"/"hiện có N đơn vị:" (value: names)
+  organiser          the subject of the organising verb (value: (name or None, by-the-cluster))
+  host.by            "Hội nghị do X … đăng cai/chủ trì/tổ chức" in a sentence about the meeting
+  host.by_any        the same in any sentence
+  host.chair         the unit that is the subject of "đăng cai/chủ trì hội nghị"
+  host.role          the unit named with its rotating role ("X là Cụm trưởng năm 2019")
+  place              "tại X" (value: the place as written)
+  person             a person shown at the meeting (value: name, title, organisation)
+  province           a province named (value: its official former name)
+  role               a role phrase: Cụm trưởng, Cụm phó, Trưởng khối, đăng cai, chủ trì, dẫn đầu
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from archive.meetings.clusters import parse_cluster, parse_members
+from archive.meetings.days import find_date
+from archive.meetings.organisers import (
+    hosted_by,
+    hosting_unit,
+    parse_organiser,
+    parse_place,
+    role_hosts,
+)
+from archive.meetings.people import people_in
+from archive.meetings.periods import next_period, parse_period, without_targets
+from archive.meetings.segments import Segment
+from archive.meetings.triggers import CLUSTER_WORD, triggers_in
+from archive.normalize import normalize_tone_marks
+from archive.places import _PATTERNS as _PROVINCE_PATTERNS
+
+ROLE_PHRASE = re.compile(
+    r"(?:Phó\s+)?(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)|(?:Phó\s+)?[Tt]rưởng\s+(?:[Cc]ụm|[Kk]hối)|"
+    r"đăng\s+cai|chủ\s+trì|dẫn\s+đầu|trưởng\s+đoàn")
+
+
+@dataclass(frozen=True)
+class Span:
+    """One thing a sentence names: label, offsets in the sentence, the text, a parsed value."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    value: Any = None
+
+
+@dataclass
+class Tagged:
+    """A sentence and its spans, in the order of the taggers."""
+
+    segment: Segment
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.segment.text
+
+    def first(self, label: str) -> Span | None:
+        return next((s for s in self.spans if s.label == label), None)
+
+    def all(self, label: str) -> list[Span]:
+        return [s for s in self.spans if s.label == label]
+
+
+def locate(label: str, text: str, found: str | None, value: Any = None, *, near: int = 0) -> Span:
+    """A span for `found` as written in `text` (its first occurrence from `near`, else anywhere);
+    a value the parser composed (a member list with a shared prefix) spans the whole sentence."""
+    at = text.find(found, near) if found else -1
+    if at < 0 and found:
+        at = text.find(found)
+    if at < 0:
+        return Span(label, 0, len(text), text, value)
+    return Span(label, at, at + len(found), found, value)
+
+
+def _triggers(text: str, headline: str, _pub: date | None) -> Iterator[Span]:
+    for pos, kind in triggers_in(text, headline):
+        end = text.find(" ", pos + 3)
+        yield Span("trigger", pos, end if end > 0 else len(text), text[pos:end if end > 0 else None], kind)
+
+
+def _days(text: str, _headline: str, pub: date | None) -> Iterator[Span]:
+    found = find_date(text, pub)
+    if found:
+        start, end, day = found
+        yield Span("day", start, end, text[start:end], day)
+
+
+def _periods(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    for label, source in (("period", text), ("period.free", without_targets(text))):
+        period = parse_period(source)
+        if period:
+            yield locate(label, text, period["period_label"], period)
+    planned = next_period(text)
+    if planned:
+        yield locate("next_period", text, planned["period_label"], planned)
+
+
+def _clusters(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    for label, numbered in (("cluster", False), ("cluster.numbered", True)):
+        cluster = parse_cluster(text, numbered_only=numbered)
+        if cluster:
+            yield locate(label, text, cluster.get("written") or cluster["cluster_name"], cluster)
+    if CLUSTER_WORD.search(text) or re.search(r"\b(?:cụm|khối)\b", text, re.IGNORECASE):
+        members = parse_members(text)
+        if members:
+            yield locate("members", text, members[0], members)
+
+
+def _organisers(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    host, by_cluster = parse_organiser(text)
+    if host or by_cluster:
+        yield locate("organiser", text, host, (host, by_cluster))
+    for label, found in (("host.by", hosted_by(text)), ("host.by_any", hosted_by(text, meeting_subject=False)),
+                         ("host.chair", hosting_unit(text))):
+        if found:
+            yield locate(label, text, found, found)
+    for unit, year in role_hosts(text):
+        yield locate("host.role", text, unit, (unit, year))
+    place = parse_place(text)
+    if place:
+        yield locate("place", text, place, place)
+
+
+def _people(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    at = 0
+    for person in people_in(text):
+        span = locate("person", text, person["name"], person, near=at)
+        at = span.end
+        yield span
+
+
+def _provinces(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    retoned = normalize_tone_marks(text)
+    taken: list[tuple[int, int]] = []
+    for pattern, target in _PROVINCE_PATTERNS:
+        for m in pattern.finditer(retoned):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                taken.append((m.start(), m.end()))
+                yield Span("province", m.start(), m.end(), text[m.start():m.end()], target)
+
+
+def _roles(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    for m in ROLE_PHRASE.finditer(text):
+        yield Span("role", m.start(), m.end(), m.group(0), m.group(0).lower())
+
+
+TAGGERS: tuple[Callable[[str, str, date | None], Iterator[Span]], ...] = (
+    _triggers, _days, _periods, _clusters, _organisers, _people, _provinces, _roles,
+)
+
+
+def tag(segments: list[Segment], headline: str, published: date | None) -> list[Tagged]:
+    """Every sentence with the spans every tagger finds in it."""
+    return [Tagged(seg, [span for tagger in TAGGERS for span in tagger(seg.text, headline, published)])
+            for seg in segments]

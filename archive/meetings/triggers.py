@@ -1,0 +1,220 @@
+"""Meeting-kind triggers and what voids them: which sentences report an emulation meeting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.meetings.clusters import parse_cluster
+from archive.meetings.patterns import _DAY_PART, _I, _LOCALITY_KIND, _SAME_DAY, _names_day
+from archive.meetings.segments import Sentence
+
+
+# --- triggers ------------------------------------------------------------------------------
+_EMULATION = re.compile(r"thi\s+đua|phong\s+trào|cuộc\s+vận\s+động|khen\s+thưởng|giao\s+ước|"
+                        r"cụm\s+thi|khối\s+thi", _I)
+_HONOUR_OBJECT = re.compile(r"điển\s+hình|tiêu\s+biểu|tiên\s+tiến|thi\s+đua|lao\s+động\s+giỏi|"
+                            r"gương|cháu\s+ngoan|chiến\s+sĩ\s+thi\s+đua|lao\s+động\s+sáng\s+tạo", _I)
+_EXPLOIT = re.compile(r"vụ\s+án|chuyên\s+án|khám\s+phá|phá\s+án|bắt\s+giữ|truy\s+bắt|dũng\s+cảm|"
+                      r"cứu\s+(?:người|sống)|đuối\s+nước|hỏa\s+hoạn|vụ\s+cháy", _I)
+CLUSTER_WORD = re.compile(r"\b(?:Cụm|Khối|cụm|khối)\s+[Tt]hi\s+đua\b")
+_MEETING_NOUN = re.compile(r"hội\s+nghị|tọa\s+đàm|toạ\s+đàm|\bhọp\b|giao\s+ban|hội\s+thảo|"
+                           r"sinh\s+hoạt\s+cụm|sinh\s+hoạt\s+khối", _I)
+
+_CONFERENCE_OF_EXEMPLARS = "hội nghị điển hình tiên tiến"
+# (kind, pattern); a pattern may need its sentence to pass a check (see triggers_in)
+_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("ký kết giao ước thi đua", re.compile(
+        r"(?:phát\s+động\s+)?k[ýí](?:\s+kết)?\s+(?:bản\s+|các\s+)?giao\s+ước", _I)),
+    ("sơ kết", re.compile(r"\bsơ\s+kết\b", _I)),
+    ("tổng kết", re.compile(r"\btổng\s+kết\b", _I)),
+    ("đại hội thi đua yêu nước", re.compile(
+        r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình|anh\s+hùng|chiến\s+sĩ\s+thi\s+đua)", _I)),
+    ("phát động thi đua", re.compile(
+        r"phát\s+động\s+(?:(?:các|đợt|cuộc|phong\s+trào|hưởng\s+ứng)\s+)*thi\s+đua", _I)),
+    ("biểu dương điển hình", re.compile(r"\bbiểu\s+dương\b", _I)),
+    ("tuyên dương điển hình", re.compile(r"\btuyên\s+dương\b", _I)),
+    ("tôn vinh điển hình", re.compile(r"\btôn\s+vinh\b|\bvinh\s+danh\b", _I)),
+    ("tọa đàm", re.compile(r"\bt[oọ]ạ?\s*đàm\b|\btọa\s+đàm\b|\btoạ\s+đàm\b", _I)),
+    ("hội nghị triển khai nhiệm vụ", re.compile(
+        r"hội\s+nghị\s+triển\s+khai\s+(?:nhiệm\s+vụ|công\s+tác|phong\s+trào|kế\s+hoạch)", _I)),
+    # "Hội nghị điển hình tiên tiến giai đoạn 2020-2025": the 5-yearly honouring conference named
+    # without its verb; its kind is the honouring verb of the sentence or headline (see triggers_in)
+    (_CONFERENCE_OF_EXEMPLARS, re.compile(
+        r"hội\s+nghị\s+(?:(?:gặp\s+mặt|giao\s+lưu|báo\s+cáo)\s+)?(?:các\s+)?(?:gương\s+)?điển\s+hình\s+tiên\s+tiến", _I)),
+]
+_HONOUR_KINDS = {"biểu dương điển hình", "tuyên dương điển hình", "tôn vinh điển hình"}
+_CONFERENCE_NAME = next(p for k, p in _TRIGGERS if k == _CONFERENCE_OF_EXEMPLARS)
+_REVIEW_KINDS = {"sơ kết", "tổng kết"}
+_FORWARD_KINDS = {"ký kết giao ước thi đua", "phát động thi đua", "hội nghị triển khai nhiệm vụ"}
+
+
+_EVIDENCE = re.compile(
+    r"\bvừa\s+(?:\S+\s+){0,2}?(?:tổ\s+chức|diễn\s+ra|có\s+buổi|sơ\s+kết|tổng\s+kết|tuyên\s+dương|"
+    r"biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+(?:kết\s+)?giao|họp)"
+    rf"|\bđã\s+có\s+buổi|^{_SAME_DAY}\b"
+    r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
+    r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b|\bmới\s+đây\b", _I)
+_DISQUALIFY = re.compile(
+    r"\b(?:sẽ|dự\s+kiến|kế\s+hoạch|chuẩn\s+bị|yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+trách\s+nhiệm|"
+    r"nhiệm\s+vụ|phấn\s+đấu|họp\s+báo|hằng\s+năm|hàng\s+năm|định\s+kỳ|chương\s+trình\s+phối\s+hợp)\b", _I)
+# A capitalised disqualifier right after an office's head word is part of its name, not a plan:
+# "Sở Kế hoạch và Đầu tư", "Phòng Tài chính – Kế hoạch" (a provincial bloc's host, very often).
+_IN_OFFICE_NAME = re.compile(r"\b(?:Sở|Bộ|Phòng|Ban|Vụ|Cục|Trung\s+tâm|Viện)\s+(?:[A-ZĐ]\S*\s+(?:[-–]\s+)?){0,3}$")
+
+
+def _plain(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """First match of a disqualifying `pattern` in `text` that is not part of an office's name."""
+    for m in pattern.finditer(text):
+        if m.group(0)[:1].isupper() and _IN_OFFICE_NAME.search(text[:m.start()]):
+            continue
+        return m
+    return None
+
+
+# "từ đầu tháng 3 đến ngày 10-5, các đơn vị … đã tổ chức": many events summed up, not one meeting.
+_AGGREGATE = re.compile(r"\btừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?(?:tháng|ngày|năm|quý)\s+\S+\s+(?:đến|tới)\b|"
+                        r"\btất\s+cả\s+các\s+(?:đơn\s+vị|cơ\s+quan|địa\s+phương)", _I)
+_CONGRESS = re.compile(
+    r"(?:đại\s+hội|ĐH)\s+(?:đại\s+biểu\s+)?(?:công\s+đoàn|CĐ|đảng\s+bộ|đoàn\s+thanh\s+niên|đoàn\s+TNCS|"
+    r"hội\s+(?:liên\s+hiệp|nông\s+dân|cựu\s+chiến\s+binh|phụ\s+nữ)|mặt\s+trận|MTTQ|chi\s+bộ|[IVXL]+\b)"
+    r"|\bĐHCĐ\b|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*(?:ra\s+mắt|đã\s+bầu)"
+    # "Đại hội đại biểu lần thứ X, nhiệm kỳ 2017-2022": a delegates' congress, or any congress
+    # with a term of office, is an organisation's congress (an emulation congress has a period).
+    r"|đại\s+hội\s+đại\s+biểu\b(?!\s+(?:thi\s+đua|điển\s+hình))"
+    r"|đại\s+hội\s+(?!thi\s+đua|điển\s+hình)[^.;]{0,60}?,?\s+nhiệm\s+kỳ\s+\d{4}", _I)
+# An executive body in session: "Hội nghị Ban Chấp hành …", "Ban Chấp hành LĐLĐ tỉnh khóa XIV
+# tổ chức Hội nghị lần thứ 8 …", "Hội nghị lần thứ 8 (khóa XIV)", "họp Tiểu ban …". A bare
+# "hội nghị lần thứ nhất năm 2013" can be a cluster's own meeting, so it needs the "khóa".
+_EXECUTIVE = re.compile(r"hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV)|"
+                        r"họp\s+(?:Tiểu\s+ban|Ban\s+Chấp\s+hành|BCH)|"
+                        r"(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV)\b[^.;]{0,80}?\b(?:hội\s+nghị|kỳ\s+họp|phiên\s+họp)"
+                        r"\s+(?:lần\s+thứ|thường\s+kỳ|định\s+kỳ|mở\s+rộng)|"
+                        r"hội\s+nghị\s+lần\s+thứ\s+\w+[^.;]{0,40}?\b(?:khóa|khoá)\b", _I)
+# Training courses on commendation procedures talk about sơ kết, tổng kết and biểu dương as
+# their subject matter; they are not emulation meetings.
+_TRAINING = re.compile(r"\btập\s+huấn\b|bồi\s+dưỡng\s+nghiệp\s+vụ|lớp\s+(?:tập\s+huấn|bồi\s+dưỡng)", _I)
+# A unit's statutory annual conference ("Hội nghị cán bộ, công chức, viên chức năm 2025", "Hội
+# nghị người lao động", "Hội nghị CNVC"): public finances, internal rules, the people's inspection
+# board. It often launches the unit's drive and rewards its staff, as routine items; like a
+# union congress it is not an emulation meeting.
+_STATUTORY = re.compile(r"hội\s+nghị\s+(?:đại\s+biểu\s+)?(?:cán\s+bộ,?\s+(?:công\s+chức|viên\s+chức)|"
+                        r"công\s+chức,?\s+viên\s+chức|viên\s+chức|người\s+lao\s+động|CBCCVC|CB,?\s*CC,?\s*VC|"
+                        r"CCVC|công\s+nhân\s+viên\s+chức|CNVC(?:LĐ|-LĐ)?)\b", _I)
+# One person honoured ("Năm 2016, chị vinh dự được tuyên dương tại Hội nghị …"): an award story
+# or a profile, not the report of the meeting — unless the sentence dates the meeting itself.
+_PERSONAL_HONOUR = re.compile(
+    r"(?:\bvinh\s+dự\s+được|\b(?:chị|anh|ông|bà|em|cô|thầy)\s+(?:[^\s,.;]+\s+){0,3}?(?:đã\s+)?được)\s+"
+    r"(?:\S+\s+){0,3}?(?:tuyên\s+dương|biểu\s+dương|tôn\s+vinh|vinh\s+danh|khen\s+thưởng|trao|tặng)", _I)
+_PRESS = re.compile(r"họp\s+báo", _I)  # "(buổi/cuộc) họp báo": a press conference
+# An emulation congress ("Đại hội thi đua yêu nước", "Đại hội điển hình tiên tiến") is a meeting,
+# unlike an organisation's congress.
+_EMULATION_CONGRESS = re.compile(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", _I)
+_DESCRIBES = re.compile(r"^(?:(?:Hội\s+nghị|Buổi\s+lễ|Lễ|Buổi\s+tọa\s+đàm|Đại\s+hội|Buổi\s+ký\s+kết)\s+"
+                        # "Hội nghị do X – đơn vị Trưởng cụm năm học … – chủ trì, tổ chức tại …"
+                        r"(?:\S+\s+){0,20}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)"
+                        # an online meeting's venue: "Điểm cầu chính (được) đặt tại …"
+                        r"|Điểm\s+cầu\s+(?:chính|trung\s+tâm)\s+(?:\S+\s+){0,2}?tại)")
+_NEW_EVENT = re.compile(rf"^(?:{_SAME_DAY}|Cũng\s+trong\s+dịp|Cùng\s+dịp|"
+                        r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,"
+                        # "Tại xã Ea Drông, hội nghị … diễn ra sáng 28/12": the same kind of meeting elsewhere
+                        rf"|Tại\s+{_LOCALITY_KIND}\s+[^,.;]{{1,40}},)")
+_BACK_REFERENCE = re.compile(r"^(?:Tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây)|Dịp\s+này|Nhân\s+dịp\s+này|"
+                             r"Cũng\s+tại|Tại\s+buổi)", _I)
+
+
+# The reporter's turns in a question-and-answer interview: "PV: Thưa ông, …", "Phóng viên: …".
+
+@dataclass
+class Event:
+    sentence: Sentence
+    kind: str
+    kinds: list[str]
+    trigger_at: int
+
+
+
+# --- detection -----------------------------------------------------------------------------
+
+def triggers_in(text: str, headline: str) -> list[tuple[int, str]]:
+    """(position, kind) of every agenda trigger in `text` that its context allows."""
+    found: list[tuple[int, int, str]] = []
+    has_cluster = bool(CLUSTER_WORD.search(text) or CLUSTER_WORD.search(headline))
+    for kind, pattern in _TRIGGERS:
+        for m in pattern.finditer(text):
+            window = text[max(0, m.start() - 80):m.end() + 160]
+            if kind in _REVIEW_KINDS and not (_EMULATION.search(window) or has_cluster
+                                              or _EMULATION.search(headline)):
+                continue
+            if kind in _HONOUR_KINDS:
+                if not (_HONOUR_OBJECT.search(window) or _HONOUR_OBJECT.search(headline)):
+                    continue
+                if _EXPLOIT.search(text):
+                    continue
+            if kind == _CONFERENCE_OF_EXEMPLARS and (_EXPLOIT.search(text) or re.search(
+                    r"(?:một|những|các|nhiều)\s+$", text[max(0, m.start() - 8):m.start()], _I)
+                    or _OCCASION.search(text[max(0, m.start() - 40):m.start()])):
+                # "tại một hội nghị điển hình tiên tiến năm 1999": no particular meeting; "Hướng
+                # tới Hội nghị điển hình tiên tiến …, LĐLĐ huyện sơ kết …": the occasion
+                continue
+            if kind == "tọa đàm" and not (has_cluster or _EMULATION.search(window)):
+                continue
+            if kind == "ký kết giao ước thi đua" and not re.search(r"thi\s+đua", text[m.start():m.end() + 20], _I) \
+                    and not has_cluster:
+                continue
+            found.append((m.start(), -len(m.group(0)), kind))
+    if has_cluster and _MEETING_NOUN.search(text) and not found and parse_cluster(text):
+        m = _MEETING_NOUN.search(text)
+        assert m
+        found.append((m.start(), 0, "tọa đàm" if "đàm" in m.group(0) else "other"))
+    if any(kind == _CONFERENCE_OF_EXEMPLARS for _p, _n, kind in found):
+        # "Hội nghị điển hình tiên tiến …, tôn vinh 150 tập thể": the verb of the sentence names
+        # the honouring, else the headline's, else it is a biểu dương (the conference's full name)
+        verbs = [kind for _p, _n, kind in sorted(found) if kind in _HONOUR_KINDS]
+        if not verbs and headline != text:
+            verbs = [kind for _p, kind in triggers_in(headline, headline) if kind in _HONOUR_KINDS]
+        honour = verbs[0] if verbs else "biểu dương điển hình"
+        found = [(p, n, honour if kind == _CONFERENCE_OF_EXEMPLARS else kind) for p, n, kind in found]
+    found.sort()
+    return [(pos, kind) for pos, _neg, kind in found]
+
+
+# "chào mừng / hướng tới / tiến tới / chuẩn bị Đại hội …": the congress is the occasion or a
+# later task of what is reported, not the event itself.
+_OCCASION = re.compile(r"(?:chào\s+mừng|hướng\s+(?:tới|về)|tiến\s+tới|chuẩn\s+bị\s+(?:tốt\s+)?(?:cho\s+)?|"
+                       r"trước\s+thềm|lập\s+thành\s+tích|thành\s+công|phục\s+vụ|tuyên\s+truyền)\s+(?:các\s+)?$", _I)
+
+
+def _congress_event(text: str) -> re.Match[str] | None:
+    """The first congress in `text` that is an event, not an occasion."""
+    for m in _CONGRESS.finditer(text):
+        if not _OCCASION.search(text[max(0, m.start() - 40):m.start()]):
+            return m
+    return None
+
+
+def _qualifies(sentence: Sentence, headline: str) -> Event | None:
+    text = sentence.text
+    triggers = triggers_in(text, headline)
+    if not triggers:
+        return None
+    first = triggers[0][0]
+    if not (_EVIDENCE.search(text) or _names_day(text)):
+        return None
+    before = text[:first]
+    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text):
+        return None
+    congress = _congress_event(text)
+    if congress and not _EMULATION_CONGRESS.search(text) \
+            and congress.start() < first and not re.search(r"tuyên\s+dương|biểu\s+dương|tôn\s+vinh", text[first:], _I):
+        return None
+    if _EXECUTIVE.search(before) or _TRAINING.search(before) or _STATUTORY.search(before):
+        return None
+    personal = _PERSONAL_HONOUR.search(text)
+    # "Năm 2020, tại Hội nghị điển hình tiên tiến của tỉnh, anh A vinh dự được tuyên dương": the
+    # conference is named before the person's honour, which still makes it a profile
+    if personal and (personal.start() <= first or _CONFERENCE_NAME.search(text[:personal.start()])) \
+            and not _names_day(text):
+        return None
+    kinds = list(dict.fromkeys(kind for _pos, kind in triggers))
+    return Event(sentence, kinds[0], kinds, first)
