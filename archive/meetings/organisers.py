@@ -211,7 +211,3 @@ def parse_place(text: str) -> str | None:
             return place
     return None
 
-
-def role_hosts(text: str) -> list[tuple[str, str | None]]:
-    """Units a sentence names with the rotating role that makes them host (see roles.py)."""
-    return []

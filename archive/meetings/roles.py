@@ -141,6 +141,35 @@ def _day(sc: Scope, pub: date | None, kind: str, inherit: dict[str, Any] | None,
         out.values["period"] = {**period, "period_start": meeting_date}
 
 
+def _role_year_fits(year: str | None, out: Assignment) -> bool:
+    """A chair named with its year is this meeting's host only for the year the meeting
+    reviews or is held in ("Cụm trưởng năm 2019" at a review of 2018 is next year's)."""
+    if not year:
+        return True
+    years = {(out.values.get("meeting_date") or "")[:4]}
+    period = out.values.get("period") or {}
+    years |= {(period.get("period_start") or "")[:4], (period.get("period_end") or "")[:4]}
+    years.discard("")
+    return not years or year in years
+
+
+def _chair_host(sc: Scope, out: Assignment) -> None:
+    """With no organiser named, the unit named as this year's chair of the cluster hosts its
+    meeting ("UBND tỉnh Trà Vinh là Cụm trưởng", see chairs.py); the sentence that says it
+    hosts may also say where ("… đăng cai hội nghị tại huyện Yên Thành")."""
+    if out.values.get("host"):
+        return
+    for t in [sc.event, *sc.owned]:
+        span = next((s for s in t.all("host.role") if _role_year_fits(s.value[1], out)), None)
+        if span is None:
+            continue
+        out.put("host", span.value[0], span)
+        place = t.first("place")
+        if not out.values.get("place") and place and re.search(r"đăng\s+cai|hội\s+nghị", t.text[:place.start]):
+            out.put("place", place.value, place)
+        return
+
+
 def _members(sc: Scope, out: Assignment) -> None:
     span = first([sc.event, *sc.owned], "members")
     out.put("members", list(span.value) if span else [], span)
@@ -199,6 +228,8 @@ def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tag
     _host_unit(sc, out)
     _day(sc, pub, kind, inherit, out)
     _members(sc, out)
+    if by_cluster or not out.values.get("host"):
+        _chair_host(sc, out)
     _hall_host(by_cluster, out)
     _attendees(sc, out)
     _provinces(sc, inherit, out)

@@ -35,13 +35,8 @@ from typing import Any
 
 from archive.meetings.clusters import parse_cluster, parse_members
 from archive.meetings.days import find_date
-from archive.meetings.organisers import (
-    hosted_by,
-    hosting_unit,
-    parse_organiser,
-    parse_place,
-    role_hosts,
-)
+from archive.meetings.chairs import role_hosts
+from archive.meetings.organisers import hosted_by, hosting_unit, parse_organiser, parse_place
 from archive.meetings.people import people_in
 from archive.meetings.periods import next_period, parse_period, without_targets
 from archive.meetings.segments import Segment

@@ -1,0 +1,73 @@
+"""The unit that chairs a cluster in its year: a cluster's meeting is hosted by it.
+
+Reports name the host by its rotating role, often far from the meeting's sentence and after the
+member list: "Năm 2018, UBND tỉnh Quảng Bình là Cụm trưởng, đăng cai tổ chức hội nghị", "…;
+năm 2023, Hội LHPN huyện An Lão là Cụm trưởng", "Liên đoàn Lao động huyện Yên Thành được phân
+công làm Cụm trưởng", "năm 2015 do Liên đoàn Lao động huyện Đô Lương làm Cụm trưởng", "Công đoàn
+ngành Y tế – Khối trưởng năm 2018 – chủ trì", "Phó Chủ tịch UBND huyện Mang Thít – đơn vị Cụm
+trưởng năm 2023 – chủ trì". Not hosts: the deputy (Cụm phó, Phó Khối trưởng), the unit elected
+for next year ("bầu X làm Cụm trưởng năm 2019"), a person whose own role is Cụm trưởng
+("Thượng tá A, Trưởng Công an huyện B, Cụm trưởng" names no unit).
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.organisations import TITLE_RE, starts_with_org_head
+
+# The rotating role, not its deputy: "Cụm trưởng", "Khối trưởng", "Trưởng cụm", "Trưởng Khối thi đua".
+_ROLE = re.compile(r"(?<!Phó\s)(?<!phó\s)(?P<unit>đơn\s+vị\s+)?(?:[Cc]ụm\s+trưởng|[Kk]hối\s+trưởng|"
+                   r"[Tt]rưởng\s+(?:[Cc]ụm|[Kk]hối)(?!\s+phó))(?:\s+thi\s+đua)?"
+                   r"(?:\s+năm(?:\s+học)?\s+(?P<year>\d{4})(?:\s*[-–]\s*\d{4})?)?")
+# What joins a unit to its role: "là (đơn vị)", "được (Giám đốc …) phân công/giao/chọn làm", "giữ vai trò",
+# "làm" (after "do X"), or an apposition ("X – đơn vị", "X, đơn vị", "X –").
+_LINK = re.compile(r"(?:,?\s+(?:là|được\s+(?:[^,;]{1,40}?\s+)?(?:phân\s+công|giao|chọn|cử)\s+làm|giữ\s+vai\s+trò|làm|tiếp\s+tục\s+làm)"
+                   r"|\s*[,–—-]|\s*\()\s*$")
+_WORDED_LINK = re.compile(r"\b(?:là|làm|vai\s+trò)\s*$")
+# Next year's chair is elected or proposed, not the host: "bầu X làm Cụm trưởng năm 2019".
+_ELECTED = re.compile(r"\b(?:bầu|suy\s+tôn|đề\s+nghị|giới\s+thiệu|thống\s+nhất\s+chọn|sẽ|dự\s+kiến)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+|\s[–—-]\s|\(")
+_WORD = re.compile(r"\S+")
+# A tail holding one of these is a clause, not a name: "… đã tổ chức hội nghị tại X".
+_VERB = re.compile(r"\s(?:đã|vừa|được|là|tổ\s+chức|tại|gồm|có|do)\s")
+
+
+def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
+    """The organisation a clause ends with, nearest the role: the longest tail of the clause
+    that starts like an organisation and holds no verb ("… đã tổ chức hội nghị tại LĐLĐ huyện
+    A" → "LĐLĐ huyện A"). A bare apposition ("X – Khối trưởng") needs the whole clause to be
+    the unit, or it is a person's role. A worded link ("là", "làm", "đơn vị") lets the unit sit
+    inside the title of a person who chairs the meeting ("Ông A, Phó Chủ tịch UBND huyện B –
+    đơn vị Cụm trưởng năm 2023 – chủ trì"); a person only quoted ("Theo Thượng tá A - Trưởng
+    CAQ B, đơn vị Cụm trưởng, …") names no host."""
+    clause = clause.strip(" ,–—-(")
+    for m in _WORD.finditer(clause):
+        rest = clause[m.start():]
+        if not starts_with_org_head(rest) or _VERB.search(rest) or TITLE_RE.match(rest):
+            continue
+        if m.start() == 0 or (worded and chairs and m.group(0)[0].isupper()):
+            return rest
+        return None
+    return None
+
+
+def role_hosts(text: str) -> list[tuple[str, str | None]]:
+    """(unit, year of the role or None) for each unit the sentence names as this year's chair."""
+    found: list[tuple[str, str | None]] = []
+    for m in _ROLE.finditer(text):
+        before = text[:m.start()]
+        link = _LINK.search(before)
+        if not link:
+            continue
+        head = before[:link.start()]
+        clause = _CLAUSE_BREAK.split(head)[-1]
+        clause = re.sub(r"^(?:[Nn]ăm(?:\s+học)?\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?:do\s+)?", "", clause.strip())
+        if _ELECTED.search(head.split(";")[-1][-80:]):
+            continue
+        worded = bool(m.group("unit") or _WORDED_LINK.search(before))
+        chairs = bool(re.search(r"chủ\s+trì|đăng\s+cai|điều\s+hành", text[m.end():]))
+        unit = _unit_in(clause, worded=worded, chairs=chairs)
+        if unit and len(unit) <= 120:
+            found.append((unit.strip(), m.group("year")))
+    return found
