@@ -34,51 +34,81 @@ def _province_follows(text: str) -> bool:
     return bool(_province_at_start(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", text, flags=re.IGNORECASE)))
 
 
+def _continues(token: str, bare: str, content: list[str], following: str) -> bool | None:
+    """Whether `token` continues a cluster's name whatever the stop words say (True), or ends it
+    (False); None when the general rules decide. A plural name runs on over "và" and commas
+    ("các tỉnh, thành phố Tây Nguyên", "các quận A, B và các huyện C"); a named bloc runs on
+    over "và các" + a lower-case noun ("Mặt trận và các đoàn thể chính trị – xã hội") and over a
+    dash between two words ("Văn hóa - Xã hội")."""
+    plural = "các" in content
+    previous = content[-1].strip(",").lower() if content else ""
+    if plural and (bare.lower() == "và" or previous in ("các", "xã", "-", "tổ")):
+        return True
+    # "các Đảng bộ trực thuộc Tỉnh ủy": "thuộc" after "trực" is inside the name
+    if plural and bare.lower() == "thuộc" and previous == "trực":
+        return True
+    if content and bare.lower() == "và" and re.match(r"các\s+[a-zđà-ỹ]", following):
+        return True
+    if content and token in ("-", "–", "—") and re.match(r"[A-ZĐa-zđà-ỹÀ-Ỹ]", following) \
+            and following.split()[0].lower() not in _CLUSTER_STOP:
+        return True
+    if bare.lower() == "hội" and previous == "xã":
+        return True
+    return None
+
+
+def _qualifier(rest: str, *, numbered: bool) -> str:
+    """The words after "Cụm/Khối thi đua (số N)" that belong to the cluster's name, up to a stop
+    word, punctuation, a date or its province ("tỉnh Thanh Hóa", "Tỉnh ủy Bắc Giang"). After a number, the parent body ends the name ("Cụm thi đua số 5 Hội
+    LHPN tỉnh …" is "Cụm thi đua số 5") unless a dash joins it ("Cụm thi đua số 8 - CATP Hà
+    Nội"); with no number the body is the name ("Cụm thi đua Hội LHPN các tỉnh Nam Trung Bộ")."""
+    words: list[str] = []
+    tokens = re.split(r"(\s+)", rest)[:60]
+    for i, token in enumerate(tokens):
+        if not token.strip():
+            if words:
+                words.append(token)
+            continue
+        bare = token.strip(",.;:()“”\"")
+        content = [w for w in words if w.strip()]
+        following = "".join(tokens[i + 1:i + 6]).lstrip()
+        if numbered and not content and starts_with_org_head(rest[rest.find(token):]):
+            break
+        verdict = _continues(token, bare, content, following)
+        if verdict:
+            words.append(token)
+            continue
+        stop = bare.lower() in _CLUSTER_STOP and (bare[:1].islower() or following.lower().startswith("nghị"))
+        if (token[0] in ",.;:()“”\"" or stop or not bare
+                or len(content) >= 14 or _DATE.match(rest[rest.find(token):])):
+            break
+        if "các" in content and token.endswith(",") and bare:
+            words.append(token)
+            continue
+        dashed = bool(words) and words[0] in ("-", "–", "—")  # "- CATP Hà Nội": a parent body
+        previous = content[-1].strip(",").lower() if content else ""
+        if (not dashed and bare.lower() in ("tỉnh", "thành", "tp", "tp.") or previous in ("ủy", "uỷ")) \
+                and _province_follows(rest[rest.find(token):]):
+            break  # the province ("tỉnh Thanh Hóa", "trực thuộc Tỉnh ủy Bắc Giang") has its own column
+        words.append(bare if token != bare else token)
+        if token != bare:
+            break
+    qualifier = "".join(words).rstrip(" -–,").strip()
+    return re.sub(r"^[-–—]\s*", "- ", qualifier) if len(qualifier) > 1 else qualifier.strip("-–—")
+
+
 def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] | None:
     """'Cụm thi đua số 7 tỉnh Thanh Hóa gồm…' → kind 'cụm', name 'Cụm thi đua số 7', number 7.
 
     The name keeps a qualifier written after the number ('Cụm thi đua số 8 - CATP Hà Nội',
-    'Khối thi đua các cơ quan Đảng') and drops the province ('tỉnh Thanh Hóa', 'Tỉnh ủy
-    Bắc Giang' → 'Tỉnh ủy'), so that one cluster is one facet value however the text names
-    its province; the province has its own column.
+    'Khối thi đua các cơ quan Đảng', 'Khối thi đua Văn hóa - Xã hội', 'Cụm thi đua các tỉnh,
+    thành phố Tây Nguyên') and drops the province ('tỉnh Thanh Hóa', 'Tỉnh ủy Bắc Giang' →
+    'Tỉnh ủy'), so that one cluster is one facet value however the text names its province;
+    the province has its own column.
     """
-
     for m in _CLUSTER.finditer(text):
         num = m.group("num") or m.group("num2")
-        rest = text[m.end():]
-        words: list[str] = []
-        for token in re.split(r"(\s+)", rest)[:40]:
-            if not token.strip():
-                if words:
-                    words.append(token)
-                continue
-            bare = token.strip(",.;:()“”\"")
-            plural = bool(words) and words[0] == "các"
-            previous = [w for w in words if w.strip()][-1].strip(",") if words else ""
-            if plural and (bare.lower() == "và" or previous in ("các", "xã", "-", "tổ")):
-                words.append(token)
-                continue
-            # "các Đảng bộ trực thuộc Tỉnh ủy": "thuộc" after "trực" is inside the name
-            if plural and bare.lower() == "thuộc" and previous.lower() == "trực":
-                words.append(token)
-                continue
-            if (token[0] in ",.;:()“”\"" or bare.lower() in _CLUSTER_STOP or not bare
-                    or len([w for w in words if w.strip()]) >= 10 or _DATE.match(rest[rest.find(token):])):
-                break
-            if plural and token.endswith(",") and bare:
-                words.append(token)
-                continue
-            dashed = bool(words) and words[0] in ("-", "–", "—")  # "- CATP Hà Nội": a parent body
-            if not dashed and bare.lower() in ("tỉnh", "thành", "tp", "tp.") \
-                    and _province_follows(rest[rest.find(token):]):
-                break
-            if previous.lower() in ("ủy", "uỷ") and _province_follows(rest[rest.find(token):]):
-                break  # "trực thuộc Tỉnh ủy Bắc Giang": the province after the committee
-            words.append(bare if token != bare else token)
-            if token != bare:
-                break
-        qualifier = "".join(words).rstrip(" -–,").strip()
-        qualifier = re.sub(r"^[-–—]\s*", "- ", qualifier) if len(qualifier) > 1 else qualifier.strip("-–—")
+        qualifier = _qualifier(text[m.end():], numbered=bool(num))
         if not num and not qualifier and m.group("kind")[0].islower():
             continue
         if numbered_only and not num:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from archive.meetings.clusters import parse_cluster
-from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND
+from archive.meetings.patterns import ABBREVIATION_DOT, _DATE, _DAY_PART, _I, _LOCALITY_KIND
+from archive.meetings.provinces import _province_at_start
 from archive.meetings.people import _TITLE_START
 from archive.organisations import RANK_RE, starts_with_org_head
 
@@ -177,7 +178,7 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
 
 
 _PLACE = re.compile(r"(?<![\w])[Tt]ại\s+(?!(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây|đó|chỗ|các|mỗi|từng|cơ\s+sở\b)|"
-                    r"(?:Hội\s+nghị|Lễ|Đại\s+hội)\b)(?P<p>[^,.;:()“”\"]{2,90})")
+                    r"(?:Hội\s+nghị|Lễ|Đại\s+hội)\b)(?P<p>(?:[^,.;:()“”\"]|" + ABBREVIATION_DOT + r"){2,90})")
 _PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm|để|với|do|trong|vào|chiều|sáng|tối|trưa|ngày|"
                         # a number ends the place unless it closes the name ("Trường THPT Triệu Sơn 2")
                         r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d(?!\d?\s*$)")
@@ -188,12 +189,16 @@ _BUILDING = re.compile(r"(?:hội\s+trường|phòng\s+họp|trụ\s+sở)\b", _
 _PLACE_ASIDE = re.compile(r"\s*(\((?:(?:thành\s+phố|TP\.?|tỉnh|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
                           r"\s+[^()]{1,40}|[A-ZĐ][^()]{0,40})\))")
 
+# ", tỉnh Quảng Trị" after a commune or district: the province it is in.
+_PROVINCE_AFTER = re.compile(r",\s*(?P<p>(?:tỉnh|thành\s+phố|TP\.?)\s*[^,.;:()]{2,30}?)(?=\s*[,.;:(]|$)")
 _LOCALITY = re.compile(r"(?:thành\s+phố|[Tt]hành\s+phố|TP\.?|tỉnh|[Tt]ỉnh|huyện|[Hh]uyện|quận|[Qq]uận|thị\s+xã|[Tt]hị\s+xã|"
                        r"xã|[Xx]ã|phường|[Pp]hường|thị\s+trấn|[Tt]hị\s+trấn)\s+(?!ủy|uỷ|đoàn|đội)\S")
 
 
 def parse_place(text: str) -> str | None:
-    """'Vừa qua, tại Liên đoàn Lao động tỉnh Thanh Hóa, …' → 'Liên đoàn Lao động tỉnh Thanh Hóa'."""
+    """'Vừa qua, tại Liên đoàn Lao động tỉnh Thanh Hóa, …' → 'Liên đoàn Lao động tỉnh Thanh Hóa';
+    'tại TP. Buôn Ma Thuột' keeps its short form's dot; a commune or district followed by its
+    province, 'tại phường Đồng Hới, tỉnh Quảng Trị', keeps the province."""
     for m in _PLACE.finditer(text):
         place = m.group("p")
         end = _PLACE_END.search(place)
@@ -203,8 +208,11 @@ def parse_place(text: str) -> str | None:
             # "tại Trung tâm Hội nghị tỉnh (phường Bắc Giang)": a locality in brackets right
             # after the venue is part of the address as written, not an aside
             aside = _PLACE_ASIDE.match(text, m.end())
+            province = _PROVINCE_AFTER.match(text, m.end())
             if aside:
                 place = place.rstrip() + " " + aside.group(1)
+            elif province and _LOCALITY.match(place) and _province_at_start(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", province.group("p"))):
+                place = place.rstrip() + ", " + province.group("p")
         place = place.strip(" -–")
         if place and (place[0].isupper() or starts_with_org_head(place)
                       or place.startswith(("trụ sở", "hội trường", "tỉnh"))):

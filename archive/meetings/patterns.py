@@ -30,3 +30,8 @@ _RELATIVE_DAY = re.compile(rf"{_DAY_PART}\s+(?P<rel>nay|qua|hôm\s+qua|hôm\s+na
 def _names_day(text: str) -> bool:
     """A day of its own: 'Sáng 27-3', 'ngày 15/7', 'chiều qua', 'sáng nay'."""
     return bool(_DATE.search(text) or _RELATIVE_DAY.search(text))
+
+
+# The dot of a locality or degree short form inside a name ("TP. Buôn Ma Thuột", "TX.Sơn Tây",
+# "Q. 8"), which ends no phrase.
+ABBREVIATION_DOT = r"(?:(?<=\bTP)|(?<=\bTp)|(?<=\bTX)|(?<=\bTT)|(?<=\bQ)|(?<=\bP))\."
