@@ -221,3 +221,4 @@ def province_regimes(name: str, on: date | datetime | str | None = None) -> dict
         "code_former": old_new[0] if old_new and before else None,
         "regime": "63" if (when is not None and when < REFORM_DATE) or (when is None and former) else "34",
     }
+

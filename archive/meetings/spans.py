@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from archive.meetings.clusters import parse_cluster, parse_members
+from archive.meetings.clusters import parse_cluster
+from archive.meetings.members import parse_members
 from archive.meetings.days import find_date
 from archive.meetings.chairs import role_hosts
 from archive.meetings.organisers import hosted_by, hosting_unit, parse_organiser, parse_place

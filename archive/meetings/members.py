@@ -1,0 +1,135 @@
+"""The member list of a cluster: where it starts, where it ends, its items, their shared prefix.
+
+A list opens after "gồm", "bao gồm", "(hiện) có N đơn vị:" or "Tham gia Cụm có …" near a cluster,
+maybe behind a count ("6 tỉnh:", "Hội Nông dân 8 tỉnh, thành phố:", "Liên đoàn Lao động 6 huyện
+miền núi … là"). It ends at the sentence's end, at a verb ("đã tổ chức"), or at a semicolon
+or comma that opens another clause ("…; năm 2018, UBND tỉnh Trà Vinh là Cụm trưởng", ", với tổng
+số …"). Items are split at semicolons, at commas that start an organisation (so "Sở Văn hóa,
+Thể thao và Du lịch" stays whole) and at "và" before an organisation. Then a walk over the items
+gives every locality its body, as the text shares it: "Hội LHPN các huyện A, B và thị xã C" →
+"Hội LHPN huyện A", "Hội LHPN huyện B", "Hội LHPN thị xã C"; "Liên đoàn Lao động thành phố Vinh,
+thị xã Cửa Lò" → "Liên đoàn Lao động thị xã Cửa Lò". Names after a count stay as written, bare
+("Hội Nông dân 8 tỉnh, thành phố: Hải Phòng, Quảng Ninh" → "Hải Phòng", "Quảng Ninh"): the
+labelled real texts list them so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.meetings.patterns import ABBREVIATION_DOT, UP, _LOCALITY_KIND
+from archive.organisations import starts_with_org_head
+
+_NEAR_CLUSTER = r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)(?:[^.;:]|\.(?=\S)|" + ABBREVIATION_DOT + r"){0,80}?"
+# A dot with no space after it ("Công an TP.HCM gồm …") is inside an abbreviation, not the end
+# of the sentence, so it may stand between the cluster and its "gồm".
+_START = re.compile(_NEAR_CLUSTER + r"\b(?:(?P<gom>(?:bao\s+)?gồm)|(?P<co>(?:hiện\s+)?có))\s*:?\s*")
+_NUMBER = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_COUNT = rf"(?:{_NUMBER}|các|những)"
+_KIND = rf"(?:{_LOCALITY_KIND}|TP\.?)"
+# "6 đơn vị:", "LĐLĐ 6 tỉnh:", "Hội Nông dân 8 tỉnh, thành phố:", "Liên đoàn Lao động 6 huyện miền
+# núi phía Tây của tỉnh là": a body (up to seven words), a count, a noun, then ":" or "là".
+_INTRO = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{0,7}}?)(?P<count>{_COUNT})\s+(?P<noun>[^;:.]{{1,45}}?)\s*(?::|\s+là\b)\s*")
+# "3 huyện An Lão, …", "Hội Nông dân 4 huyện Thái Thụy, …": a count and a lower-case noun, then
+# the names; "9 trường đại học, cao đẳng đóng trên địa bàn" is a head count, no names.
+_INTRO_NAMES = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{0,7}}?){_NUMBER}\s+(?P<noun>(?:[a-zđà-ỹ]+\s+){{1,4}}?)(?={UP})")
+# What a cluster's members are counted as: "7 doanh nghiệp", "9 đơn vị", "4 huyện".
+_MEMBER_NOUN = rf"(?:{_KIND}|đơn\s+vị|doanh\s+nghiệp|trường|cơ\s+quan|sở|ngành|công\s+ty|địa\s+phương|thành\s+viên|tổ\s+chức)\b"
+_COUNT_QUALIFIER = re.compile(r"\b(?:thuộc|trên\s+địa\s+bàn|đóng\s+trên|của|ở|tại|trong)\b")
+_END = re.compile(
+    r"\s+(?:đã|vừa|đang|cùng\s+nhau|tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được)\b"
+    r"|(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bQ)\.(?:\s|$)"
+    # another clause: "…; năm 2018, UBND tỉnh X là Cụm trưởng", ", với tổng số gần 9.000 đoàn viên"
+    r"|;\s*(?=[Nn]ăm\s+\d{4}|[^;]{0,90}?\s(?:là|làm|được|giữ)\s)|,\s+(?=(?:với|trong\s+đó|nhằm|năm\s+\d{4})\b)|$")
+_NUMBERING = re.compile(r"^(?:\(\s*\d+\s*\)|\d+\s*[.)]|[a-zđ]\))\s*")
+_PLURAL = re.compile(rf"^(?:(?P<body>.+?)\s+)?các\s+(?P<kind>{_KIND})\s*:?\s*(?P<names>.+)$")
+_AT_KIND = re.compile(rf"^(?P<kind>{_KIND})\s+\S")
+_BODY_KIND = re.compile(rf"^(?P<body>.+?)\s+(?P<kind>{_KIND})\s+(?=[{UP[1:-1]}0-9])")
+
+
+def _list_text(text: str) -> str | None:
+    """The list's text after its opening and count, or None when the sentence opens no list or
+    only counts its members."""
+    for start in _START.finditer(text):
+        rest = text[start.end():]
+        intro = _INTRO.match(rest) or _INTRO_NAMES.match(rest)
+        if intro and (re.search(r"\bvà\b", intro.group("pre")) or _AT_KIND.match(intro.group("pre"))):
+            intro = None  # "thị xã A và các huyện B, C": a list, not a body before a count
+        if intro and intro.re is _INTRO and intro.group("count") in ("các", "những") \
+                and re.match(_KIND, intro.group("noun")) and intro.group("pre").strip():
+            intro = None  # "Công an các huyện: A, B": a prefix the names share (see _walk)
+        if start.group("co") and not (intro and re.match(_MEMBER_NOUN, intro.group("noun"))):
+            continue  # "Toàn Cụm có 520.000 hộ …": a figure, not a list
+        if intro is None and re.match(rf"{_COUNT}\s", rest) and not _PLURAL.match(rest.split(",")[0]):
+            return None
+        if intro is not None:
+            if intro.re is _INTRO_NAMES and _COUNT_QUALIFIER.search(re.split(r"[,;.]", rest, maxsplit=1)[0]):
+                return None  # "7 trường THPT thuộc các huyện …": a head count
+            rest = rest[intro.end():]
+        end = _END.search(rest)
+        return rest[:end.start()] if end else rest
+    return None
+
+
+def _split(chunk: str) -> list[str]:
+    """Items of a list: semicolons always separate; a comma part that starts no organisation
+    belongs to the name before it ('Sở Văn hóa, Thể thao và Du lịch') when any part is headed;
+    'và' separates before an organisation or 'các <kind>', or everywhere when nothing is headed."""
+    groups = [[_NUMBERING.sub("", p) for p in re.split(r"\s*,\s*", g) if p] for g in re.split(r"\s*;\s*", chunk.strip()) if g]
+    headed = any(starts_with_org_head(p) or _PLURAL.match(p) for g in groups for p in g)
+    items: list[str] = []
+    for group in groups:
+        merged: list[str] = []
+        for part in group:
+            if merged and headed and not (starts_with_org_head(part) or _PLURAL.match(part)):
+                merged[-1] = f"{merged[-1]}, {part}"
+            else:
+                merged.append(part)
+        for part in merged:
+            pieces = re.split(r"\s+(?:và|cùng)\s+", part)
+            current = pieces[0]
+            for piece in (_NUMBERING.sub("", p) for p in pieces[1:]):
+                if starts_with_org_head(piece) or _PLURAL.match(piece) or not headed:
+                    items.append(current)
+                    current = piece
+                else:
+                    current = f"{current} và {piece}"
+            items.append(current)
+    return [i.strip(" .:;–-") for i in items]
+
+
+def _walk(items: list[str]) -> list[str]:
+    """Every item with the body and locality kind the list shares (see the module docstring)."""
+    out: list[str] = []
+    body, kinds = "", []
+    for item in items:
+        plural = _PLURAL.match(item)
+        if plural and not (plural.group("body") and _COUNT_QUALIFIER.search(plural.group("body"))):
+            body = (plural.group("body") or body).strip()
+            kinds = [plural.group("kind")]
+            for name in re.split(r"\s*,\s*|\s+và\s+", plural.group("names")):
+                if name.strip(" .:;–-"):  # no body: the names as written ("các xã: A, B")
+                    out.append(" ".join((body, kinds[0], name.strip(" .:;–-"))) if body else name.strip(" .:;–-"))
+            continue
+        at_kind = _AT_KIND.match(item)
+        if at_kind:
+            out.append(f"{body} {item}" if body else item)
+            kinds = [at_kind.group("kind")]
+            continue
+        named = _BODY_KIND.match(item)
+        if named and starts_with_org_head(item) and not _AT_KIND.match(item):
+            body, kinds = named.group("body"), [named.group("kind")]
+        elif not starts_with_org_head(item) and body and kinds:
+            item = f"{body} {kinds[0]} {item}"
+        out.append(item)
+    return out
+
+
+def parse_members(text: str) -> list[str] | None:
+    """Organisations listed as a cluster's members, as written, each with its body (see the
+    module docstring); None when the sentence lists fewer than two."""
+    chunk = _list_text(text)
+    if not chunk:
+        return None
+    items = [i for i in _walk(_split(chunk)) if len(i) > 2]
+    return items if len(items) >= 2 else None
