@@ -36,6 +36,7 @@ from archive.meetings.triggers import (
     _congress_event,
     _plain,
     _qualifies,
+    primary_first,
     triggers_in,
 )
 
@@ -84,7 +85,7 @@ def _event_named_by_headline(opening: Sentence, headline: str) -> Event | None:
             or _EXECUTIVE.search(text) or _TRAINING.search(text) or _STATUTORY.search(text) \
             or _congress_event(text):
         return None
-    kinds = list(dict.fromkeys(kind for _pos, kind in title_triggers))
+    kinds = primary_first(list(dict.fromkeys(kind for _pos, kind in title_triggers)))
     return Event(opening, kinds[0], kinds, held.start())
 
 
@@ -92,6 +93,8 @@ def _event_named_by_headline(opening: Sentence, headline: str) -> Event | None:
 # tặng Bằng khen cho …" — what follows ("Theo đó, trước ngày 28-2, các cụm tổ chức …") is its content.
 _DOCUMENT = re.compile(r"\b(?:ban\s+hành|k[ýí]|phê\s+duyệt)\s+(?:các\s+)?(?:Quyết\s+định|Kế\s+hoạch|Hướng\s+dẫn|"
                        r"Chỉ\s+thị|Công\s+văn|Thông\s+báo|Nghị\s+quyết)\b", _I)
+# "hoàn thành trước ngày 30/6", "chậm nhất ngày 15/12": a deadline, not the day of an event.
+_DEADLINE = re.compile(r"\b(?:trước|chậm\s+nhất|hạn\s+chót)\s+(?:ngày|hết\s+ngày)\s+\d", _I)
 # One unit's own ceremony: an anniversary of its founding, receiving an order or a flag, an
 # opening; honours handed out "tại buổi lễ" belong to it. A ceremony about emulation itself
 # ("Lễ kỷ niệm … Ngày Bác Hồ ra Lời kêu gọi thi đua ái quốc") is not one of these.
@@ -166,9 +169,13 @@ def _events(segments: list[Segment], headline: str, opening: Segment | None) -> 
         # The article reports another kind of event (an organisation's congress, an executive
         # session, a training course); what refers back to it ("Tại đại hội, … tuyên dương …",
         # "Dịp này, …") is part of it. Only a sentence opening with its own day or "Cùng
-        # ngày …" can still report a separate emulation meeting.
+        # ngày …" can still report a separate emulation meeting. After a plan or a decision,
+        # what follows is its content ("Trước đó, các sở … tổ chức hội nghị …, hoàn thành trước
+        # ngày 30/6"): only a sentence with a day that is no deadline reports a meeting.
+        document = bool(_DOCUMENT.search(opening.text))
         events = [e for e in events if e.sentence.where != "title" and _NEW_EVENT.match(e.sentence.text)
-                  and not _BACK_REFERENCE.match(e.sentence.text)]
+                  and not _BACK_REFERENCE.match(e.sentence.text)
+                  and not (document and (not _names_day(e.sentence.text) or _DEADLINE.search(e.sentence.text)))]
     return events
 
 

@@ -27,6 +27,10 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<n>\d{1,2})\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai)\s+)?(?:phong\s+trào|cuộc\s+vận\s+động)"
         r"(?:\s+thi\s+đua)?(?:\s*[“\"][^”\"]{1,200}[”\"])?"
         r"(?:\s*,?\s*(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}))?", _I)),
+    # "từ tháng 6 đến hết tháng 10/2020", "từ đầu tháng 3/2021 đến cuối tháng 5/2021": a drive's run
+    ("months", re.compile(
+        r"từ\s+(?:đầu\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y1>\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
+        r"tháng\s+(?P<m2>\d{1,2})\s*(?:/|-|năm)\s*(?P<y2>\d{4})", _I)),
     ("year", re.compile(r"(?<!học\s)năm\s+(?P<y>(?:19|20)\d{2})\b", _I)),
     # "phát động đợt thi đua cao điểm 100 ngày đêm": a launched drive is named by its length,
     # which is the period it opens (label: the length only, "100 ngày đêm"; no calendar dates —
@@ -42,6 +46,10 @@ _ROLE_BEFORE = re.compile(r"(?:(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)|(?:[T
                           r"(?:\s+thi\s+đua)?(?:\s+số\s+\S+)?|luân\s+phiên)\s*$")
 
 
+# "Năm 2018, LĐLĐ huyện A giữ vai trò Cụm trưởng", "năm 2023, Hội LHPN huyện B là Cụm trưởng":
+# the year of the role, in the role's own clause.
+_ROLE_AFTER = re.compile(r"\s*,?\s*(?:[^.;,]{1,80}?\s)?(?:là|làm|giữ\s+vai\s+trò)\s+(?:đơn\s+vị\s+)?"
+                         r"(?:[Cc]ụm\s+trưởng|[Kk]hối\s+trưởng|[Tt]rưởng\s+(?:[Cc]ụm|[Kk]hối))")
 # "5 tháng đầu năm 2013, công an các phường đã giải quyết …": the span of a statistic. Reviews
 # run over a quarter, six or nine months or a year; other month counts are report dates.
 _STAT_SPAN = re.compile(r"\b(?:[1245780]|1[01]|một|hai|bốn|năm|bảy|tám|mười(?:\s+một)?)\s+tháng"
@@ -59,7 +67,7 @@ def _not_a_period(text: str, m: re.Match[str]) -> bool:
     year of a statistic's span ('5 tháng đầu năm 2013'), or part of a date written in words
     ('Ngày 9 tháng 10', 'ngày 18 tháng 4 năm 2017' — the same date as 'Ngày 9-10')."""
     before = text[max(0, m.start() - 60):m.start()]
-    if _ROLE_BEFORE.search(before):
+    if _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(text, m.end()):
         return True
     if _DATE_WORDS_BEFORE.search(before):
         return True
@@ -73,22 +81,53 @@ def _not_a_period(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-def parse_period(text: str) -> dict[str, str | None] | None:
+def _first_period(text: str, after: int = 0) -> tuple[str, re.Match[str]] | None:
+    """(pattern name, match) of the earliest period phrase from `after`, the longest where two
+    start together."""
+    best: tuple[int, int, str, re.Match[str]] | None = None
+    for name, pattern in _PERIOD_PATTERNS:
+        m = next((m for m in pattern.finditer(text, after) if not _not_a_period(text, m)), None)
+        if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
+            best = (m.start(), -len(m.group(0)), name, m)
+    return (best[2], best[3]) if best else None
+
+
+def _span_of(name: str, m: re.Match[str], year: str | None) -> tuple[date | None, date | None]:
+    """The calendar dates a period phrase covers (None, None when it names no year)."""
+    if name in ("h1", "h2", "m9", "year", "quarter") and year:
+        y = int(year)
+        if name == "quarter":
+            q = _QUARTERS[m.group("q").upper()]
+            return date(y, 3 * q - 2, 1), date(y + (q == 4), (3 * q) % 12 + 1, 1) - timedelta(days=1)
+        first, last = {"h1": (1, 6), "h2": (7, 12), "m9": (1, 9), "year": (1, 12)}[name]
+        return date(y, first, 1), date(y + (last == 12), last % 12 + 1, 1) - timedelta(days=1)
+    if name == "months":
+        y2 = int(m.group("y2"))
+        y1 = int(m.group("y1") or y2)
+        m2 = int(m.group("m2"))
+        return date(y1, int(m.group("m1")), 1), date(y2 + (m2 == 12), m2 % 12 + 1, 1) - timedelta(days=1)
+    if name == "school":
+        return date(int(m.group("a")), 9, 1), date(int(m.group("b")), 5, 31)
+    if name in ("range", "years") or (name == "nyears" and m.group("a")):
+        return date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)
+    return None, None
+
+
+def parse_period(text: str, *, after: int = 0) -> dict[str, str | None] | None:
     """The reporting period named in `text`: label as written plus ISO start/end.
 
     '6 tháng đầu năm 2016' → 2016-01-01..2016-06-30; '… 6 tháng đầu năm và … cuối năm 2016'
     takes the year printed later in the sentence; 'quý I/2023'; '9 tháng'; 'giai đoạn
-    2015-2020' and 'nhiệm kỳ 2008-2013' (whole years); '5 năm (2009-2013)'; 'năm 2016'; a
-    drive's length 'đợt thi đua cao điểm 100 ngày đêm' → '100 ngày đêm' (no dates).
+    2015-2020' and 'nhiệm kỳ 2008-2013' (whole years); '5 năm (2009-2013)'; 'năm 2016'; 'từ
+    tháng 6 đến hết tháng 10/2020' → 2020-06-01..2020-10-31; a drive's length 'đợt thi đua cao
+    điểm 100 ngày đêm' → '100 ngày đêm' (no dates). With `after` (where the meeting's agenda is
+    named, "sơ kết … 9 tháng"), a period after it is preferred to one earlier in the sentence
+    ("UBND tỉnh – Cụm trưởng … năm 2024 – tổ chức hội nghị sơ kết … 6 tháng đầu năm").
     """
-    best: tuple[int, int, str, re.Match[str]] | None = None
-    for name, pattern in _PERIOD_PATTERNS:
-        m = next((m for m in pattern.finditer(text) if not _not_a_period(text, m)), None)
-        if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
-            best = (m.start(), -len(m.group(0)), name, m)
-    if best is None:
+    found = (_first_period(text, after) if after else None) or _first_period(text)
+    if found is None:
         return None
-    _s, _l, name, m = best
+    name, m = found
     label = re.sub(r"\s+", " ", m.group("span" if name == "drive" else 0)).strip()
     year = m.groupdict().get("y")
     if name in ("h1", "h2", "m9", "quarter") and not year:
@@ -96,27 +135,23 @@ def parse_period(text: str) -> dict[str, str | None] | None:
         year = later.group(1) if later else None
         if year:
             label = f"{label} {year}" if label.lower().endswith("năm") else f"{label} năm {year}"
-    start = end = None
-    if name in ("h1", "h2", "m9", "year", "quarter") and year:
-        y = int(year)
-        if name == "h1":
-            start, end = date(y, 1, 1), date(y, 6, 30)
-        elif name == "h2":
-            start, end = date(y, 7, 1), date(y, 12, 31)
-        elif name == "m9":
-            start, end = date(y, 1, 1), date(y, 9, 30)
-        elif name == "quarter":
-            q = _QUARTERS[m.group("q").upper()]
-            start = date(y, 3 * q - 2, 1)
-            end = date(y + (q == 4), (3 * q) % 12 + 1, 1) - timedelta(days=1)
-        else:
-            start, end = date(y, 1, 1), date(y, 12, 31)
-    elif name == "school":
-        start, end = date(int(m.group("a")), 9, 1), date(int(m.group("b")), 5, 31)
-    elif name in ("range", "years") or (name == "nyears" and m.group("a")):
-        start, end = date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)
+    start, end = _span_of(name, m, year)
     return {"period_label": label, "period_start": start.isoformat() if start else None,
             "period_end": end.isoformat() if end else None}
+
+
+_YEARLESS = re.compile(r"(?:6|sáu|9|chín)\s+tháng|quý\s", _I)
+
+
+def in_year(period: dict[str, str | None], year: int) -> dict[str, str | None]:
+    """A period named without its year ('6 tháng đầu năm', '9 tháng', 'quý III') placed in
+    `year`, the year the meeting reviewing it was held; other periods unchanged."""
+    if period.get("period_start") or not _YEARLESS.match(period.get("period_label") or ""):
+        return period
+    dated = parse_period(f"{period['period_label']} năm {year}")
+    if not dated or not dated.get("period_start"):
+        return period
+    return {**period, "period_start": dated["period_start"], "period_end": dated["period_end"]}
 
 
 # "Cụm thi đua số 7", "Cụm thi đua IV"; but "Cụm thi đua 5 tỉnh Tây Nguyên" counts its members.

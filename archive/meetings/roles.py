@@ -19,6 +19,7 @@ from archive.meetings.days import occasion_year, resolve_date
 from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY
 from archive.meetings.patterns import _SAME_DAY
 from archive.meetings.people import merge_people
+from archive.meetings.periods import in_year
 from archive.meetings.provinces import _is_member, _meeting_provinces, _member_provinces
 from archive.meetings.spans import Span, Tagged
 from archive.meetings.triggers import _DESCRIBES, Event
@@ -134,6 +135,13 @@ def _day(sc: Scope, pub: date | None, kind: str, inherit: dict[str, Any] | None,
         meeting_date = inherit.get("meeting_date")
     out.put("meeting_date", meeting_date, span if meeting_date else None)
     period = out.values.get("period")
+    if period and meeting_date and not period.get("period_start"):
+        # "sơ kết 6 tháng đầu năm" with no year: the year the review was held, the year
+        # before for a year-end period reviewed in January or February
+        held = date.fromisoformat(meeting_date)
+        late = re.search(r"cuối|quý\s+(?:IV|4)|9\s+tháng|chín\s+tháng", period["period_label"] or "", re.IGNORECASE)
+        period = in_year(period, held.year - (1 if late and held.month <= 2 else 0))
+        out.values["period"] = period
     if period and meeting_date and period["period_start"] and \
             period["period_start"] < meeting_date <= (period["period_end"] or "") and \
             any(_FROM_NOW.search(t.text) for t in sc.owned):

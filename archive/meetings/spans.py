@@ -103,9 +103,11 @@ def _days(text: str, _headline: str, pub: date | None) -> Iterator[Span]:
         yield Span("day", start, end, text[start:end], day)
 
 
-def _periods(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+def _periods(text: str, headline: str, _pub: date | None) -> Iterator[Span]:
+    triggers = triggers_in(text, headline)
+    after = triggers[0][0] if triggers else 0
     for label, source in (("period", text), ("period.free", without_targets(text))):
-        period = parse_period(source)
+        period = parse_period(source, after=after if source is text else 0)
         if period:
             yield locate(label, text, period["period_label"], period)
     planned = next_period(text)

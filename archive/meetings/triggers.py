@@ -46,6 +46,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 _HONOUR_KINDS = {"biểu dương điển hình", "tuyên dương điển hình", "tôn vinh điển hình"}
 _CONFERENCE_NAME = next(p for k, p in _TRIGGERS if k == _CONFERENCE_OF_EXEMPLARS)
 _REVIEW_KINDS = {"sơ kết", "tổng kết"}
+_TASKS = "hội nghị triển khai nhiệm vụ"
 _FORWARD_KINDS = {"ký kết giao ước thi đua", "phát động thi đua", "hội nghị triển khai nhiệm vụ"}
 
 
@@ -216,5 +217,12 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     if personal and (personal.start() <= first or _CONFERENCE_NAME.search(text[:personal.start()])) \
             and not _names_day(text):
         return None
-    kinds = list(dict.fromkeys(kind for _pos, kind in triggers))
+    kinds = primary_first(list(dict.fromkeys(kind for _pos, kind in triggers)))
     return Event(sentence, kinds[0], kinds, first)
+
+
+def primary_first(kinds: list[str]) -> list[str]:
+    """The kinds of one sentence with its main agenda first: "hội nghị triển khai nhiệm vụ và ký
+    kết giao ước thi đua" is a signing that also sets tasks, so the task-setting goes last."""
+    rest = [k for k in kinds if k != _TASKS]
+    return rest + [k for k in kinds if k == _TASKS] if rest else kinds
