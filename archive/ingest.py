@@ -142,8 +142,11 @@ def analyse_page(url: str, body: bytes, headers: Mapping[str, str] | None,
     try:
         from archive.meetings import extract_meetings
 
+        captions = [c for c in record.get("captions") or [] if isinstance(c, str)]
         meetings = extract_meetings(record.get("title") or "", record.get("body") or "",
-                                    lead=record.get("lead"), published=record.get("published_at"))
+                                    lead=record.get("lead"), published=record.get("published_at"),
+                                    captions=captions, source_province=getattr(source, "province", None),
+                                    source_province_former=getattr(source, "province_former", None))
         analysis.meetings = [_meeting_places(m, record) for m in meetings]
     except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
         log.warning("meeting extraction failed for %s: %s", url, exc)
@@ -252,11 +255,13 @@ def _write_article(db: Database, analysis: Analysis, *, source_id: str | None, p
 
 
 def _meeting_places(meeting: Mapping[str, Any], record: Mapping[str, Any]) -> dict[str, Any]:
-    """A meeting without a province in its text inherits the article's (the source's)."""
+    """A meeting with no province (a source the registry places nowhere, a page fetched without
+    its source) inherits the article's, both regimes and their codes together; the extractor has
+    already used the source's province for a text that names none."""
     m = dict(meeting)
     if not m.get("province"):
-        m["province"] = record.get("province")
-        m.setdefault("province_former", record.get("province_former"))
+        for key in ("province", "province_former", "province_code", "province_former_code"):
+            m[key] = m.get(key) or record.get(key)
     return m
 
 

@@ -152,6 +152,12 @@ _PATTERNS = _mention_patterns()
 _HUE_NOISE = re.compile(r"(?i:cố đô|xứ|ca|nhã nhạc|bún|áo dài)\s+Huế")
 
 
+# A commune or district named like a province is not the province: "phường Hà Giang 1" (Tuyên
+# Quang since 2025), "xã Thanh Hóa" (Quảng Bình). A town or city so named is in it ("thành phố
+# Hà Tĩnh").
+_COMMUNE_BEFORE = re.compile(r"(?:\b(?:[Pp]hường|(?<!thị\s)(?<!Thị\s)[Xx]ã|[Hh]uyện|[Qq]uận|[Tt]hị\s+trấn|[Đđ]ặc\s+khu)|\bP\.|\bQ\.)\s*$")
+
+
 def find_provinces(text: str) -> list[str]:
     """Provinces named in `text`, in order of first mention, by their official (former) name.
 
@@ -171,6 +177,8 @@ def find_provinces(text: str) -> list[str]:
             if target == "Thừa Thiên Huế" and m.group(0) == "Huế" and _HUE_NOISE.search(
                     text[max(0, m.start() - 12):m.end()]):
                 continue
+            if _COMMUNE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "phường Hà Giang 1", "xã Thanh Hóa": a commune named like a province
             taken.append((m.start(), m.end()))
             hits.append((m.start(), m.end(), target))
     seen: list[str] = []

@@ -54,7 +54,7 @@ from typing import Any
 import pytest
 from conftest import load_script
 
-from archive.meetings import _CITY_DISTRICTS, city_of_district, extract_meetings
+from archive.meetings import city_districts, city_of_district, extract_meetings
 from archive.organisations import expand_abbreviations
 from archive.places import former_provinces
 
@@ -383,7 +383,7 @@ def full_names(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts, Gol
 
 
 def _known_districts() -> list[tuple[str, ...]]:
-    return [names for kinds in _CITY_DISTRICTS.values() for names in kinds.values()]
+    return [names for kinds in city_districts().values() for names in kinds.values()]
 
 
 def swap_districts(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts, Gold] | None:

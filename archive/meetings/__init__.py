@@ -8,13 +8,13 @@ from archive.meetings.days import resolve_date
 from archive.meetings.organisers import hosting_unit, parse_place
 from archive.meetings.people import parse_titled_person
 from archive.meetings.periods import parse_period
-from archive.meetings.provinces import _CITY_DISTRICTS, city_of_district
+from archive.meetings.provinces import city_districts, city_of_district
 from archive.meetings.records import EXTRACTOR_VERSION, extract_meetings
 from archive.meetings.segments import repair_glued, strip_outlet
 
 __all__ = [
     "EXTRACTOR_VERSION",
-    "_CITY_DISTRICTS",
+    "city_districts",
     "city_of_district",
     "extract_meetings",
     "hosting_unit",

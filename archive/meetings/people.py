@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from archive.meetings.patterns import _I, LO, UP
-from archive.meetings.provinces import _KNOWN_DISTRICTS, _province_at_start
+from archive.meetings.provinces import _province_at_start, known_districts
 from archive.normalize import normalize_tone_marks
 from archive.organisations import RANK_RE, RANKS, SURNAMES, TITLE_RE, normalise_dashes, starts_with_org_head
 
@@ -185,11 +185,11 @@ _LOCALITY_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", 
 
 
 def _district_at_start(run: list[str]) -> int:
-    """How many tokens a known district of a big city (_CITY_DISTRICTS) takes at the start of
+    """How many tokens a known district of a big city (provinces.known_districts) takes at the start of
     `run`: three-syllable ones ('Hai Bà Trưng', 'Ngũ Hành Sơn') and ones that open with a family
     name ('Lê Chân', 'Ngô Quyền') must not lend a syllable to the person after them."""
     text = normalize_tone_marks(" ".join(run))
-    for name in _KNOWN_DISTRICTS:
+    for name in known_districts():
         if text == name or text.startswith(name + " "):
             return len(name.split())
     return 0

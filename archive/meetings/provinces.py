@@ -3,88 +3,115 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from archive.localities import districts_table, localities_in, province_of
 from archive.meetings.patterns import _I, _LOCALITY_KIND
 from archive.normalize import normalize_tone_marks
 from archive.places import _PATTERNS as _PROVINCE_PATTERNS
-from archive.places import find_provinces, province_regimes
+from archive.places import REFORM_DATE, find_provinces, province_regimes
 
 
-def _province_fields(provinces: list[str], on: date | None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Source:
+    """Where the article comes from: its registry entry's province now (34) and when merged (63)."""
+
+    province: str | None = None
+    province_former: str | None = None
+
+
+def province_fields(provinces: list[str], on: date | None, *, source: Source | None = None,
+                    former_hint: str | None = None) -> dict[str, Any]:
+    """The province columns of a meeting held `on` (or published then): `province` (current,
+    34), `province_former` (the 63-province map's, whose name it had when published), their
+    codes, and every province the meeting concerns. A text that names none ("… LĐLĐ tỉnh …")
+    takes its source's. A meeting held after the 2025 merger still gets the former province
+    it belongs to when a district or commune of the old map names it (`former_hint`) or when
+    it is in the source's province, whose registry entry names the former one."""
+    source = source or Source()
+    if not provinces and (source.province or source.province_former):
+        provinces = [source.province_former if source.province_former and (on is None or on < REFORM_DATE)
+                     else source.province or source.province_former]  # type: ignore[list-item]
+    empty = {"province": None, "province_former": None, "province_code": None, "province_former_code": None}
     if not provinces:
-        return {"province": None, "province_former": None, "province_code": None,
-                "province_former_code": None, "provinces": []}
+        return {**empty, "provinces": []}
     try:
         r = province_regimes(provinces[0], on=on)
     except ValueError:
-        return {"province": provinces[0], "province_former": None, "province_code": None,
-                "province_former_code": None, "provinces": provinces}
-    return {"province": r["province"], "province_former": r["province_former"],
-            "province_code": r["code_current"], "province_former_code": r["code_former"],
-            "provinces": provinces}
+        return {**empty, "province": provinces[0], "provinces": provinces}
+    former, code_former = r["province_former"], r["code_former"]
+    if former is None:
+        for candidate in (former_hint, source.province_former):
+            regimes = _regimes(candidate)
+            if regimes and regimes["province"] == r["province"] and regimes["province_former"]:
+                former, code_former = regimes["province_former"], regimes["code_former"]
+                break
+    return {"province": r["province"], "province_former": former, "province_code": r["code_current"],
+            "province_former_code": code_former, "provinces": provinces}
 
 
-# Districts of the centrally-run cities whose names no other province's district shares, so that
-# "LĐLĐ quận 8", "Quận đoàn … quận Đống Đa", "CAH Phú Xuyên", "UBND xã … (huyện Hòa Vang)" give the
-# city when the text never names it (the reporter's city paper takes it for granted). Districts
-# named like another province's ("huyện Phong Điền", "quận/huyện Tân Phú", "Bình Tân", "An Lão",
-# "Vĩnh Thạnh", "Sơn Tây" as a huyện) are left out; a numbered quận is Hồ Chí Minh City's.
-_CITY_DISTRICTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "Hà Nội": {
-        "quận": ("Ba Đình", "Hoàn Kiếm", "Hai Bà Trưng", "Đống Đa", "Tây Hồ", "Cầu Giấy", "Thanh Xuân",
-                 "Hoàng Mai", "Long Biên", "Nam Từ Liêm", "Bắc Từ Liêm", "Hà Đông"),
-        "huyện": ("Sóc Sơn", "Đông Anh", "Gia Lâm", "Thanh Trì", "Mê Linh", "Ba Vì", "Phúc Thọ", "Đan Phượng",
-                  "Hoài Đức", "Quốc Oai", "Thạch Thất", "Chương Mỹ", "Thanh Oai", "Thường Tín", "Phú Xuyên",
-                  "Ứng Hòa", "Mỹ Đức", "Từ Liêm"),
-        "thị xã": ("Sơn Tây",),
-    },
-    "TP. Hồ Chí Minh": {
-        "quận": ("Bình Thạnh", "Gò Vấp", "Phú Nhuận", "Tân Bình", "Tân Phú", "Bình Tân", "Thủ Đức"),
-        "huyện": ("Củ Chi", "Hóc Môn", "Bình Chánh", "Nhà Bè", "Cần Giờ"),
-    },
-    "Đà Nẵng": {
-        "quận": ("Hải Châu", "Thanh Khê", "Sơn Trà", "Ngũ Hành Sơn", "Liên Chiểu", "Cẩm Lệ"),
-        "huyện": ("Hòa Vang",),
-    },
-    "Hải Phòng": {
-        "quận": ("Hồng Bàng", "Ngô Quyền", "Lê Chân", "Hải An", "Kiến An", "Đồ Sơn", "Dương Kinh"),
-        "huyện": ("Kiến Thụy", "Tiên Lãng", "Vĩnh Bảo", "Cát Hải", "Bạch Long Vĩ"),
-    },
-    "Cần Thơ": {
-        "quận": ("Ninh Kiều", "Bình Thủy", "Cái Răng", "Ô Môn", "Thốt Nốt"),
-        "huyện": ("Cờ Đỏ", "Thới Lai"),
-    },
-}
-_DISTRICT_WORD = {"quận": r"(?:[Qq]uận|Q\.|CAQ)", "huyện": r"(?:[Hh]uyện|H\.|CAH)", "thị xã": r"(?:[Tt]hị\s+xã|TX\.?|CATX)"}
+def _regimes(name: str | None) -> dict[str, str | None] | None:
+    try:
+        return province_regimes(name, on="2025-01-01") if name else None
+    except ValueError:
+        return None
 
 
-def _district_patterns() -> list[tuple[re.Pattern[str], str]]:
-    out = [(re.compile(r"(?<!\w)(?:[Qq]uận|Q\.|CAQ)\s*\d{1,2}\b"), "TP. Hồ Chí Minh")]
-    for city, kinds in _CITY_DISTRICTS.items():
-        for kind, names in kinds.items():
-            alt = "|".join(re.escape(normalize_tone_marks(n)) for n in names)
-            out.append((re.compile(rf"(?<!\w){_DISTRICT_WORD[kind]}\s*(?:{alt})(?!\w)"), city))
-    return out
-
-
-_DISTRICTS = _district_patterns()
-_KNOWN_DISTRICTS = sorted({normalize_tone_marks(n) for kinds in _CITY_DISTRICTS.values() for names in kinds.values()
-                           for n in names}, key=len, reverse=True)
+# The cities run by the central government on the 63-province map: a district of theirs in a
+# report gives the city when the text never names it ("LĐLĐ quận 8", "CAH Phú Xuyên").
+CENTRAL_CITIES = ("Hà Nội", "TP. Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ")
+_DISTRICT_KINDS = ("quận", "huyện", "thị xã")
 
 
 def city_of_district(text: str) -> str | None:
-    """The centrally-run city whose district `text` names ('LĐLĐ quận 8' → TP. Hồ Chí Minh,
-    'CAH Phú Xuyên' → Hà Nội), None when it names none of the listed districts."""
-    text = normalize_tone_marks(text or "")
-    hits = [(m.start(), city) for pattern, city in _DISTRICTS for m in [pattern.search(text)] if m]
-    return min(hits)[1] if hits else None
+    """The centrally-run city whose district `text` names first ('LĐLĐ quận 8' → TP. Hồ Chí
+    Minh, 'CAH Phú Xuyên' → Hà Nội), None when it names none (or only names another province's
+    district shares: 'huyện Phong Điền')."""
+    for _at, kind, name in localities_in(text):
+        if kind in _DISTRICT_KINDS:
+            province = province_of(kind, name)
+            if province in CENTRAL_CITIES:
+                return province
+    return None
 
 
-def _meeting_provinces(parts: list[str | None], whole: str) -> list[str]:
+def province_of_locality(text: str, *, current_map: bool = False) -> str | None:
+    """The province of the first district or commune `text` names that belongs to one province
+    only ('huyện Hòa Vang' → Đà Nẵng, 'phường Hà Giang 1' after 2025 → Tuyên Quang)."""
+    for _at, kind, name in localities_in(text):
+        province = province_of(kind, name, current_map=current_map)
+        if province:
+            return province
+    return None
+
+
+@lru_cache(maxsize=1)
+def city_districts() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The districts of each centrally-run city whose names belong to it alone, by kind (what
+    the metamorphic tests swap for one another, and what a role-first name never starts with)."""
+    out: dict[str, dict[str, list[str]]] = {city: {} for city in CENTRAL_CITIES}
+    for (kind, name), provinces in districts_table().items():
+        if kind in _DISTRICT_KINDS and not name.isdigit() and len(provinces) == 1:
+            city = next(iter(provinces))
+            if city in out and province_of(kind, name) == city:
+                out[city].setdefault(kind, []).append(name.title())
+    return {city: {k: tuple(sorted(v)) for k, v in kinds.items()} for city, kinds in out.items()}
+
+
+@lru_cache(maxsize=1)
+def known_districts() -> tuple[str, ...]:
+    """The big cities' district names, longest first (see people._district_at_start)."""
+    names = {normalize_tone_marks(n) for kinds in city_districts().values() for names in kinds.values() for n in names}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _meeting_provinces(parts: list[str | None], whole: str, *, current_map: bool = False) -> list[str]:
     """Provinces the meeting's own phrases name (organiser, place, cluster, sentence, headline,
-    lead — in that order), else the city of a district they name, else a province `whole`
+    lead — in that order), else the province of a district or commune they name (the wards of
+    the 34-province map first for a meeting held since 1 July 2025), else a province `whole`
     names twice, else the only one it names as an administrative unit."""
     parts = list(dict.fromkeys(p for p in parts if p))  # the lead's first sentence is often `s`
     found: list[str] = []
@@ -95,7 +122,7 @@ def _meeting_provinces(parts: list[str | None], whole: str) -> list[str]:
     if found:
         return found
     for part in parts:
-        city = city_of_district(part)
+        city = city_of_district(part) or province_of_locality(part, current_map=current_map)
         if city:
             return [city]
     named = find_provinces(whole)

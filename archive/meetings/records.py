@@ -15,7 +15,7 @@ from typing import Any
 
 from archive.meetings.days import parse_published
 from archive.meetings.events import Plan, kinds_at_meeting, plan
-from archive.meetings.provinces import _province_fields
+from archive.meetings.provinces import Source, province_fields
 from archive.meetings.roles import Assignment, assign
 from archive.meetings.segments import prepare, repair_glued, segment
 from archive.meetings.spans import Tagged, tag
@@ -96,7 +96,8 @@ def _respell(rows: list[dict[str, Any]], written: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _row(kind: str, kinds: list[str], title: str | None, got: Assignment, on: date | None) -> dict[str, Any]:
+def _row(kind: str, kinds: list[str], title: str | None, got: Assignment, on: date | None,
+         source: Source | None) -> dict[str, Any]:
     v = got.values
     period, cluster = v.get("period") or {}, v.get("cluster") or {}
     planned = v.get("next_period") or {}
@@ -115,7 +116,7 @@ def _row(kind: str, kinds: list[str], title: str | None, got: Assignment, on: da
         "host": v.get("host"),
         "place": v.get("place"),
         "meeting_date": v.get("meeting_date"),
-        **_province_fields(v.get("provinces") or [], on),
+        **province_fields(v.get("provinces") or [], on, source=source, former_hint=v.get("former_hint")),
         "confidence": round(min(0.5 + 0.1 * filled + (0.05 if kind != "other" else 0), 0.95), 2),
         "members": v.get("members") or [],
         "attendees": v.get("attendees") or [],
@@ -131,7 +132,7 @@ def _meeting_kind(event_kind: str, title_kind: str | None, primary: bool) -> str
 
 
 def analyse(title: str, body: str, *, lead: str | None = None, published: str | None = None,
-            captions: list[str] | None = None) -> Analysis:
+            captions: list[str] | None = None, source: Source | None = None) -> Analysis:
     """Run the stages over one article (see the module docstring)."""
     headline = prepare(title)
     segments = segment(headline, prepare(lead), prepare(body), [prepare(c) for c in captions or []])
@@ -152,21 +153,24 @@ def analyse(title: str, body: str, *, lead: str | None = None, published: str | 
         name = _meeting_title(event.sentence.text, kind) or (
             found.title_event and _meeting_title(found.title_event.sentence.text, kind)) or None
         on = date.fromisoformat(got.values["meeting_date"]) if got.values.get("meeting_date") else pub
-        result.rows.append(_row(kind, kinds, name, got, on))
+        result.rows.append(_row(kind, kinds, name, got, on, source))
         result.assignments.append(got)
     return result
 
 
 def extract_meetings(title: str, body: str, *, lead: str | None = None, published: str | None = None,
-                     captions: list[str] | None = None) -> list[dict[str, Any]]:
+                     captions: list[str] | None = None, source_province: str | None = None,
+                     source_province_former: str | None = None) -> list[dict[str, Any]]:
     """Meetings reported in an article, the headline meeting first; [] when it reports none.
 
     Keys: the `meetings` columns (README, "Schema") plus `kinds`, `provinces`, `members` (names
     as written) and `attendees` ({name, title, organisation}). `captions` are the article's
-    photo captions when the extractor kept them apart from the body.
+    photo captions when the extractor kept them apart from the body; `source_province` and
+    `source_province_former` are the source's registry entry's (see provinces.province_fields).
 
     The rules read the text with modern tone-mark placement (`prepare`: 'toạ đàm' is 'tọa
     đàm'), and the fields copied from the text come back in the article's own spelling."""
-    rows = analyse(title, body, lead=lead, published=published, captions=captions).rows
+    source = Source(source_province, source_province_former)
+    rows = analyse(title, body, lead=lead, published=published, captions=captions, source=source).rows
     written = "\n".join(repair_glued(clean_text(t)) for t in (title, lead, body, *(captions or [])) if t)
     return _respell(rows, written)

@@ -20,7 +20,8 @@ from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY
 from archive.meetings.patterns import _SAME_DAY
 from archive.meetings.people import merge_people
 from archive.meetings.periods import in_year
-from archive.meetings.provinces import _is_member, _meeting_provinces, _member_provinces
+from archive.meetings.provinces import _is_member, _meeting_provinces, _member_provinces, province_of_locality
+from archive.places import REFORM_DATE
 from archive.meetings.spans import Span, Tagged
 from archive.meetings.triggers import _DESCRIBES, Event
 from archive.normalize import normalize_tone_marks
@@ -208,13 +209,17 @@ def _attendees(sc: Scope, out: Assignment) -> None:
     out.put("attendees", merge_people([s.value] for s in spans), *spans)
 
 
-def _provinces(sc: Scope, inherit: dict[str, Any] | None, out: Assignment) -> None:
+def _provinces(sc: Scope, pub: date | None, inherit: dict[str, Any] | None, out: Assignment) -> None:
     cluster = out.values.get("cluster")
     parts = [out.values.get("host"), out.values.get("place"), cluster and cluster["cluster_name"], sc.event.text]
     if sc.primary:
         parts += [t.text for t in sc.context[1 + len(sc.follow):]]
     whole = " ".join(t.text for t in sc.owned) if sc.primary else ""
-    provinces = _meeting_provinces(parts, whole)
+    held = out.values.get("meeting_date") or (pub.isoformat() if pub else "")
+    current_map = held >= REFORM_DATE.isoformat()
+    provinces = _meeting_provinces(parts, whole, current_map=current_map)
+    if current_map:  # a district or commune of the old map the meeting's phrases name
+        out.values["former_hint"] = province_of_locality(" ".join(p for p in parts if p))
     for province in _member_provinces(out.values.get("members") or []):
         if province not in provinces:
             provinces.append(province)  # an inter-provincial cluster's meeting concerns all of them
@@ -240,5 +245,5 @@ def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tag
         _chair_host(sc, out)
     _hall_host(by_cluster, out)
     _attendees(sc, out)
-    _provinces(sc, inherit, out)
+    _provinces(sc, pub, inherit, out)
     return out
