@@ -310,8 +310,10 @@ def ingest(redis_url: str, sources_files: tuple[str, ...], db_path: str, until_d
 @click.option("--source", "source_id", metavar="ID", help="Use this source's platform rules.")
 @click.option("--text", "as_text", is_flag=True, help="Input is plain text: first line title, rest body.")
 @click.option("--published", metavar="DATE", help="Publication date (gives the year to '27-3').")
+@click.option("--explain", is_flag=True,
+              help="Instead of JSON, print the meeting extractor's tagged sentences and which span filled which field.")
 def extract(target: str, url: str | None, source_id: str | None, as_text: bool,
-            published: str | None) -> None:
+            published: str | None, explain: bool) -> None:
     """Print the extracted article (and its meetings) as JSON, without crawling.
 
     TARGET is a file, '-' for standard input, or an http(s) URL.
@@ -320,6 +322,7 @@ def extract(target: str, url: str | None, source_id: str | None, as_text: bool,
 
         \b
         thidua extract page.html --url https://ldld.thanhhoa.gov.vn/tin/123.html --source thanh-hoa-ldld
+        thidua extract report.txt --text --published 2019-01-03 --explain
     """
     from archive import extract as extractor
     from archive.ingest import decode_page
@@ -332,16 +335,26 @@ def extract(target: str, url: str | None, source_id: str | None, as_text: bool,
     if as_text:
         record = extractor.extract_text(text, published=published)
     else:
-        rules = None
-        if source_id:
-            rules = _load((), (source_id,))[0].rules
+        rules = _load((), (source_id,))[0].rules if source_id else None
         page_url = url or (target if target.startswith("http") else Path(target).resolve().as_uri())
         record = extractor.extract_article(text, page_url, rules)
     if repairs:
         record["repairs"] = repairs
+    source = _load((), (source_id,))[0] if source_id else None
+    args = {"lead": record.get("lead"), "published": record.get("published_at") or published,
+            "captions": [c for c in record.get("captions") or [] if isinstance(c, str)]}
+    if explain:
+        from archive.meetings.explain import explain as explained
+        from archive.meetings.provinces import Source
+        from archive.meetings.records import analyse
+
+        where = Source(getattr(source, "province", None), getattr(source, "province_former", None))
+        click.echo(explained(analyse(record.get("title") or "", record.get("body") or "", source=where, **args)))
+        return
     record["meetings"] = extract_meetings(
-        record.get("title") or "", record.get("body") or "", lead=record.get("lead"),
-        published=record.get("published_at") or published,
+        record.get("title") or "", record.get("body") or "", **args,
+        source_province=getattr(source, "province", None),
+        source_province_former=getattr(source, "province_former", None),
     ) if record.get("is_article", True) else []
     click.echo(json.dumps(record, ensure_ascii=False, indent=2))
 

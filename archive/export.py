@@ -18,7 +18,8 @@ from archive.normalize import normalize_tone_marks
 __all__ = ["ATTENDEE_COLUMNS", "MEETING_COLUMNS", "ExportError", "export_attendees", "export_meetings"]
 
 MEETING_COLUMNS = [
-    "meeting_id", "meeting_date", "year", "kind", "title", "period_label", "period_start", "period_end",
+    "meeting_id", "meeting_date", "year", "kind", "kinds", "title", "period_label", "period_start", "period_end",
+    "next_period",
     "cluster_kind", "cluster_name", "cluster_number", "host", "place", "province", "province_former",
     "members", "attendees", "confidence", "article_title", "article_url", "article_published_at",
     "extractor_version",

@@ -211,6 +211,18 @@ def m007_crawl_state(db: Database) -> None:
     db["crawls"].create_index(["source_id"], if_not_exists=True)
 
 
+@migrations()
+def m008_meeting_kinds(db: Database) -> None:
+    """Every kind a meeting covers ("tổng kết; ký kết giao ước thi đua", joined by "; " as the
+    exports join members) and the period it plans for (next_period), as the extractor found
+    them since version 12. Rows archived earlier keep NULL until `thidua reparse`."""
+    columns = db["meetings"].columns_dict
+    if "kinds" not in columns:
+        db["meetings"].add_column("kinds", str)
+    if "next_period" not in columns:
+        db["meetings"].add_column("next_period", str)
+
+
 def apply(db: Database) -> None:
     """Bring `db` to the current schema, then make sure the search index exists."""
     migrations.apply(db)

@@ -303,7 +303,8 @@ def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, A
             date = m.get("meeting_date") or m.get("period_end") or ""
             meeting_id = int(db["meetings"].insert({
                 "article_id": article_id, "seq": seq, "kind": m.get("kind"),
-                "title": m.get("title"), "period_label": m.get("period_label"),
+                "title": m.get("title"), "kinds": "; ".join(m.get("kinds") or []) or None,
+                "next_period": m.get("next_period"), "period_label": m.get("period_label"),
                 "period_start": m.get("period_start"), "period_end": m.get("period_end"),
                 "cluster_kind": m.get("cluster_kind"), "cluster_name": m.get("cluster_name"),
                 "cluster_number": m.get("cluster_number"), "host": m.get("host"),

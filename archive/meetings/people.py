@@ -31,7 +31,11 @@ _ATTEND_CUE = re.compile(
     r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng|"
     # who runs the session or presents a paper is there too: "Đồng chí A, title điều hành hội
     # nghị", "Thiếu tá B, Đồn trưởng …, trình bày tham luận"
-    r"điều\s+hành|trình\s+bày|tham\s+luận|kết\s+luận", _I)
+    r"điều\s+hành|trình\s+bày|tham\s+luận|kết\s+luận|"
+    # who launches the drive or calls on the members: "Phát động thi đua, đồng chí A … kêu gọi"
+    r"phát\s+động|kêu\s+gọi|"
+    # a delegation's leader: "Đoàn LĐLĐ tỉnh B do đồng chí C, title dẫn đầu / làm trưởng đoàn"
+    r"\bđoàn\b[^.;]{0,120}?\bdo\b[^.;]{0,160}?(?:dẫn\s+đầu|làm\s+trưởng\s+đoàn)", _I)
 
 
 # Words that never end a name (they open the next phrase), unlike "Liên", "Đại", "Đồng" …,
@@ -133,7 +137,7 @@ def _person(name: str, title: str | None, rank: str | None) -> dict[str, str | N
 
 
 _LIST_INTRO = re.compile(
-    r"(?<!\w)(?:(?:[Đđ]ến|[Tt]ới|[Vv]ề)\s+)?(?:[Dd]ự|[Tt]ham\s+dự|(?:[Đđ]ồng\s+)?[Cc]hủ\s+trì)"
+    r"(?<!\w)(?:(?:[Đđ]ến|[Tt]ới|[Vv]ề)\s+)?(?:[Dd]ự|[Tt]ham\s+(?:dự|gia)|(?:[Đđ]ồng\s+)?[Cc]hủ\s+trì)"
     r"(?:\s+và\s+(?:phát\s+biểu|chỉ\s+đạo|chủ\s+trì|trao\s+\S+))?"
     # "Dự lễ phát động có", "Chủ trì hội nghị tại điểm cầu chính có", "Tham dự hội nghị còn có"
     r"(?:\s+(?!có\b|còn\b)[^\s,.;:]+){0,6}?\s+(?:còn\s+|cũng\s+)?có\s+(?:sự\s+(?:có\s+mặt|tham\s+dự)\s+của\s+)?"
@@ -174,7 +178,7 @@ _NOT_IN_ROLE = {"cho", "tặng", "trao", "đã", "được", "là", "nhận", "t
 _ACTOR_VERB = re.compile(
     r"\s*(?:,\s*)?(?:(?:đã|cũng|đến|tới|về|đồng\s+chí)\s+)*(?:trao|phát\s+biểu|chủ\s+trì|dự|tham\s+dự|chúc\s+mừng|"
     r"chỉ\s+đạo|khai\s+mạc|bế\s+mạc|nhấn\s+mạnh|khẳng\s+định|đánh\s+giá|ghi\s+nhận|kết\s+luận|gửi|tặng|"
-    r"biểu\s+dương|đề\s+nghị|yêu\s+cầu|phát\s+động|kêu\s+gọi|điều\s+hành|cho\s+biết)\b")
+    r"biểu\s+dương|đề\s+nghị|yêu\s+cầu|phát\s+động|kêu\s+gọi|điều\s+hành|cho\s+biết|dẫn\s+đầu|làm\s+trưởng\s+đoàn)\b")
 _ACTOR_BEFORE = re.compile(r"(?:^|[.;]\s*)(?:[Pp]hát\s+biểu|[Tt]hay\s+mặt|[Tt]ại\s+(?:hội\s+nghị|buổi\s+lễ|lễ|đại\s+hội))"
                            r"[^.;]{0,80},\s*$")
 

@@ -128,8 +128,12 @@ def _clusters(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
 
 def _organisers(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
     host, by_cluster = parse_organiser(text)
-    if host or by_cluster:
+    if host:
         yield locate("organiser", text, host, (host, by_cluster))
+    elif by_cluster:  # the cluster itself organises: the span is its mention
+        cluster = CLUSTER_WORD.search(text) or re.search(r"\b(?:[Cc]ụm|[Kk]hối)\b", text)
+        start, end = (cluster.start(), cluster.end()) if cluster else (0, len(text))
+        yield Span("organiser", start, end, text[start:end], (None, True))
     for label, found in (("host.by", hosted_by(text)), ("host.by_any", hosted_by(text, meeting_subject=False)),
                          ("host.chair", hosting_unit(text))):
         if found:
