@@ -54,6 +54,7 @@ class Plan:
     owned: list[list[Segment]]
     title_event: Event | None
     opening: Segment | None
+    events: list[Event]  # every qualifying sentence, the starts among them
 
 
 # "tổ chức Liên hoan “Cháu ngoan Bác Hồ” lần thứ VIII", "tổ chức Lễ …", "tổ chức Chương trình …":
@@ -224,4 +225,4 @@ def plan(segments: list[Segment], headline: str) -> Plan | None:
         else:
             end = bounds[n] if n < len(bounds) else 10**9
             owned.append([x for x in segments if e.sentence.index <= x.index < end])
-    return Plan(starts, owned, title_event, opening)
+    return Plan(starts, owned, title_event, opening, events)

@@ -196,8 +196,14 @@ _LOCALITY = re.compile(r"(?:thành\s+phố|[Tt]hành\s+phố|TP\.?|tỉnh|[Tt]�
 
 
 def parse_place(text: str) -> str | None:
-    """'Vừa qua, tại Liên đoàn Lao động tỉnh Thanh Hóa, …' → 'Liên đoàn Lao động tỉnh Thanh Hóa';
-    'tại TP. Buôn Ma Thuột' keeps its short form's dot; a commune or district followed by its
+    """'Vừa qua, tại Liên đoàn Lao động tỉnh Thanh Hóa, …' → 'Liên đoàn Lao động tỉnh Thanh Hóa'
+    (see find_place)."""
+    found = find_place(text)
+    return found[1] if found else None
+
+
+def find_place(text: str) -> tuple[int, str] | None:
+    """(offset, place) of the first 'tại X' that names a place, as written: 'tại TP. Buôn Ma Thuột' keeps its short form's dot; a commune or district followed by its
     province, 'tại phường Đồng Hới, tỉnh Quảng Trị', keeps the province."""
     for m in _PLACE.finditer(text):
         place = m.group("p")
@@ -216,6 +222,6 @@ def parse_place(text: str) -> str | None:
         place = place.strip(" -–")
         if place and (place[0].isupper() or starts_with_org_head(place)
                       or place.startswith(("trụ sở", "hội trường", "tỉnh"))):
-            return place
+            return m.start("p"), place
     return None
 

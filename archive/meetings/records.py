@@ -147,8 +147,12 @@ def analyse(title: str, body: str, *, lead: str | None = None, published: str | 
     for n, (event, owned) in enumerate(zip(found.starts, found.owned)):
         primary = n == 0
         kind = _meeting_kind(event.kind, found.title_event.kind if found.title_event else None, primary)
+        mine = {id(s) for s in owned}
+        restated = [by_segment[id(e.sentence)] for e in found.events
+                    if e is not event and id(e.sentence) in mine and e.sentence.index > event.sentence.index
+                    and e.kind == event.kind]
         got = assign(event, kind, title_event if primary else None, tagged, [by_segment[id(s)] for s in owned],
-                     pub, primary=primary, inherit=result.rows[0] if result.rows else None)
+                     pub, primary=primary, inherit=result.rows[0] if result.rows else None, restated=restated)
         kinds = kinds_at_meeting(event, [s.text for s in owned], headline)
         name = _meeting_title(event.sentence.text, kind) or (
             found.title_event and _meeting_title(found.title_event.sentence.text, kind)) or None

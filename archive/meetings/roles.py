@@ -38,6 +38,7 @@ class Scope:
     owned: list[Tagged]  # every sentence the meeting owns
     headline: Tagged | None
     primary: bool  # the headline meeting (first row)
+    restated: list[Tagged] = field(default_factory=list)  # later sentences reporting it again
 
 
 @dataclass
@@ -59,15 +60,16 @@ def first(tagged: Iterable[Tagged], label: str) -> Span | None:
     return next((span for t in tagged if (span := t.first(label))), None)
 
 
-def scope(event: Event, tagged: list[Tagged], owned: list[Tagged], *, primary: bool) -> Scope:
+def scope(event: Event, tagged: list[Tagged], owned: list[Tagged], *, primary: bool,
+          restated: list[Tagged] | None = None) -> Scope:
     at = next(i for i, t in enumerate(tagged) if t.segment is event.sentence)
-    follow = [t for t in tagged[at + 1:at + 3] if _DESCRIBES.match(t.text)]
+    follow = [t for t in tagged[at + 1:at + 5] if _DESCRIBES.search(t.text) and t in owned]
     headline = tagged[0] if tagged and tagged[0].segment.where == "title" else None
     opening = next((t for t in tagged if t.segment.where != "title"), None)
     context = [tagged[at], *follow]
     if primary:
         context += [t for t in (headline, opening) if t is not None]
-    return Scope(tagged[at], follow, context, owned, headline, primary)
+    return Scope(tagged[at], follow, context, owned, headline, primary, restated or [])
 
 
 def _period(sc: Scope, out: Assignment) -> None:
@@ -94,7 +96,7 @@ def _organiser(sc: Scope, title_event: Tagged | None, out: Assignment) -> tuple[
 
 
 def _place(sc: Scope, out: Assignment) -> None:
-    span = first([sc.event, *sc.follow], "place")
+    span = first([sc.event, *sc.follow, *sc.restated], "place")
     out.put("place", span.value if span else None, span)
 
 
@@ -120,6 +122,7 @@ def _day(sc: Scope, pub: date | None, kind: str, inherit: dict[str, Any] | None,
     order = [sc.event, *sc.follow]
     if sc.primary:
         order += [t for t in sc.context[len(order):]][::-1]
+    order[1 + len(sc.follow):1 + len(sc.follow)] = sc.restated  # before headline and lead
     span = None
     where = None
     for t in order:
@@ -230,9 +233,13 @@ def _provinces(sc: Scope, pub: date | None, inherit: dict[str, Any] | None, out:
 
 
 def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tagged], owned: list[Tagged],
-           pub: date | None, *, primary: bool, inherit: dict[str, Any] | None) -> Assignment:
-    """Every field of one meeting, from the spans of the sentences it owns."""
-    sc = scope(event, tagged, owned, primary=primary)
+           pub: date | None, *, primary: bool, inherit: dict[str, Any] | None,
+           restated: list[Tagged] | None = None) -> Assignment:
+    """Every field of one meeting, from the spans of the sentences it owns. `restated` are later
+    sentences that report the same meeting again ("… vừa tổng kết …" in the sapo, "Ngày 28/12,
+    tại Hội trường Sở Y tế, Khối … tổ chức hội nghị tổng kết …" in the body): the day and the
+    place the meeting's own sentence lacks are looked for there before the headline."""
+    sc = scope(event, tagged, owned, primary=primary, restated=restated)
     out = Assignment()
     _period(sc, out)
     _cluster(sc, out)

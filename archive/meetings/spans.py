@@ -37,7 +37,7 @@ from archive.meetings.clusters import parse_cluster
 from archive.meetings.members import parse_members
 from archive.meetings.days import find_date
 from archive.meetings.chairs import role_hosts
-from archive.meetings.organisers import hosted_by, hosting_unit, parse_organiser, parse_place
+from archive.meetings.organisers import find_place, hosted_by, hosting_unit, parse_organiser
 from archive.meetings.people import people_in
 from archive.meetings.periods import next_period, parse_period, without_targets
 from archive.meetings.segments import Segment
@@ -82,12 +82,14 @@ class Tagged:
 def locate(label: str, text: str, found: str | None, value: Any = None, *, near: int = 0) -> Span:
     """A span for `found` as written in `text` (its first occurrence from `near`, else anywhere);
     a value the parser composed (a member list with a shared prefix) spans the whole sentence."""
-    at = text.find(found, near) if found else -1
-    if at < 0 and found:
-        at = text.find(found)
-    if at < 0:
-        return Span(label, 0, len(text), text, value)
-    return Span(label, at, at + len(found), found, value)
+    words = found.split() if found else []
+    for n in range(len(words), 0, -1):  # a composed value ('6 tháng đầu năm 2016'): its written start
+        part = " ".join(words[:n])
+        at = text.find(part, near)
+        at = at if at >= 0 else text.find(part)
+        if at >= 0 and (n == len(words) or n >= 2):
+            return Span(label, at, at + len(part), part, value)
+    return Span(label, 0, len(text), text, value)
 
 
 def _triggers(text: str, headline: str, _pub: date | None) -> Iterator[Span]:
@@ -140,9 +142,9 @@ def _organisers(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
             yield locate(label, text, found, found)
     for unit, year in role_hosts(text):
         yield locate("host.role", text, unit, (unit, year))
-    place = parse_place(text)
+    place = find_place(text)
     if place:
-        yield locate("place", text, place, place)
+        yield locate("place", text, place[1], place[1], near=place[0])
 
 
 def _people(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:

@@ -111,11 +111,12 @@ _PRESS = re.compile(r"họp\s+báo", _I)  # "(buổi/cuộc) họp báo": a pres
 # An emulation congress ("Đại hội thi đua yêu nước", "Đại hội điển hình tiên tiến") is a meeting,
 # unlike an organisation's congress.
 _EMULATION_CONGRESS = re.compile(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình)", _I)
-_DESCRIBES = re.compile(r"^(?:(?:Hội\s+nghị|Buổi\s+lễ|Lễ|Buổi\s+tọa\s+đàm|Đại\s+hội|Buổi\s+ký\s+kết)\s+"
-                        # "Hội nghị do X – đơn vị Trưởng cụm năm học … – chủ trì, tổ chức tại …"
-                        r"(?:\S+\s+){0,20}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)"
-                        # an online meeting's venue: "Điểm cầu chính (được) đặt tại …"
-                        r"|Điểm\s+cầu\s+(?:chính|trung\s+tâm)\s+(?:\S+\s+){0,2}?tại)")
+# A sentence describing the meeting reported just before: "Hội nghị diễn ra sáng 29/3 tại …",
+# "Hội nghị do X – đơn vị Trưởng cụm … – chủ trì, tổ chức tại …", an online meeting's venue
+# "(…, ) điểm cầu chính (được) đặt tại …" — at the start of the sentence or of a clause.
+_DESCRIBES = re.compile(r"(?:^|[,;]\s+)(?:(?:[Hh]ội\s+nghị|[Bb]uổi\s+lễ|Lễ|[Bb]uổi\s+tọa\s+đàm|Đại\s+hội|"
+                        r"[Bb]uổi\s+ký\s+kết)\s+(?:\S+\s+){0,20}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)"
+                        r"|[Đđ]iểm\s+cầu\s+(?:chính|trung\s+tâm)\s+(?:\S+\s+){0,2}?tại)")
 _NEW_EVENT = re.compile(rf"^(?:{_SAME_DAY}|Cũng\s+trong\s+dịp|Cùng\s+dịp|"
                         r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,"
                         # "Tại xã Ea Drông, hội nghị … diễn ra sáng 28/12": the same kind of meeting elsewhere
