@@ -1,4 +1,5 @@
-"""Gazetteer of Vietnamese organisation kinds, their short forms, and the titles people hold.
+"""Gazetteer of Vietnamese organisation kinds, their short forms, and the titles people hold
+(the word lists are data: archive/lexicons/organisations.toml and people.toml).
 
 Emulation news writes the same body three ways in one article ("Liên đoàn Lao động tỉnh",
 "LĐLĐ tỉnh", "Liên đoàn Lao động Thanh Hoá"). Meetings extraction needs the kinds to know
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.lexicons import load
 from archive.normalize import normalize_tone_marks
 
 
@@ -25,111 +27,24 @@ class OrgKind:
     aliases: tuple[str, ...] = ()
 
 
+_ORGS = load("organisations")
+_PEOPLE = load("people")
 # Order matters for canonicalisation: longer heads first (done by sorting below).
-ORG_KINDS: tuple[OrgKind, ...] = (
-    OrgKind("ldld", "Liên đoàn Lao động", ("LĐLĐ", "LDLD")),
-    OrgKind("tldld", "Tổng Liên đoàn Lao động Việt Nam", ("Tổng LĐLĐVN", "Tổng LĐLĐ Việt Nam", "TLĐLĐVN", "TLĐ")),
-    OrgKind("cong-doan", "Công đoàn", ("CĐ",), ("Công Đoàn",)),
-    OrgKind("cong-doan", "Công đoàn cơ sở", ("CĐCS",)),
-    OrgKind("mttq", "Ủy ban Mặt trận Tổ quốc", ("UBMTTQ", "Ủy ban MTTQ", "UB MTTQ")),
-    OrgKind("mttq", "Mặt trận Tổ quốc", ("MTTQ",)),
-    OrgKind("hlhpn", "Hội Liên hiệp Phụ nữ", ("HLHPN", "Hội LHPN"), ("Hội Phụ nữ",)),
-    OrgKind("hnd", "Hội Nông dân", ("HND", "Hội ND")),
-    OrgKind("hccb", "Hội Cựu chiến binh", ("HCCB", "Hội CCB")),
-    OrgKind("tinh-doan", "Tỉnh đoàn", (), ("Tỉnh Đoàn",)),
-    OrgKind("tinh-doan", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", ("Đoàn TNCS Hồ Chí Minh", "Đoàn TNCS HCM")),
-    OrgKind("ubnd", "Ủy ban nhân dân", ("UBND",)),
-    OrgKind("hdnd", "Hội đồng nhân dân", ("HĐND",)),
-    OrgKind("btdkt", "Ban Thi đua - Khen thưởng", ("Ban TĐKT", "Ban TĐ-KT", "BTĐKT")),
-    OrgKind("btdkt", "Hội đồng Thi đua - Khen thưởng", ("HĐTĐKT", "HĐTĐ-KT")),
-    OrgKind("so", "Sở Văn hóa, Thể thao và Du lịch", ("Sở VH-TT-DL", "Sở VHTTDL", "Sở VH-TT&DL", "Sở VHTT&DL")),
-    OrgKind("so", "Sở Giáo dục và Đào tạo", ("Sở GD-ĐT", "Sở GDĐT", "Sở GD&ĐT")),
-    OrgKind("so", "Sở Lao động - Thương binh và Xã hội", ("Sở LĐ-TB&XH", "Sở LĐTBXH", "Sở LĐ-TBXH")),
-    OrgKind("so", "Sở Nội vụ", ()),
-    OrgKind("cong-an", "Công an thành phố", ("CATP",)),
-    OrgKind("cong-an", "Công an tỉnh", ("CAT",)),
-    OrgKind("cong-an", "Công an huyện", ("CAH",)),
-    OrgKind("cong-an", "Công an quận", ("CAQ",)),
-    OrgKind("cong-an", "Công an phường", ("CAP",)),
-    OrgKind("cong-an", "Công an nhân dân", ("CAND",)),
-    OrgKind("quan-doi", "Bộ Chỉ huy Quân sự", ("Bộ CHQS",)),
-    OrgKind("quan-doi", "Bộ đội Biên phòng", ("BĐBP",)),
-    OrgKind("dang", "Đảng ủy", (), ("Đảng uỷ",)),
-    OrgKind("dang", "Ban Tuyên giáo", ()),
-    OrgKind("dang", "Ban Chấp hành", ("BCH",)),
-    OrgKind("other", "Khu công nghiệp", ("KCN",)),
-    OrgKind("other", "Hợp tác xã", ("HTX",)),
-    OrgKind("other", "Công ty", ("Cty", "C.ty")),
-    OrgKind("other", "Tổng công ty", ("TCT",)),
-    OrgKind("other", "Doanh nghiệp", ("DN",)),
-    OrgKind("other", "Công nhân viên chức lao động", ("CNVCLĐ", "CNVC-LĐ")),
-    OrgKind("other", "Công nhân lao động", ("CNLĐ",)),
-    OrgKind("other", "Thông tin và Truyền thông", ("TT&TT", "TTTT")),
-)
-
+ORG_KINDS: tuple[OrgKind, ...] = tuple(
+    OrgKind(k["code"], k["canonical"], tuple(k.get("short", ())), tuple(k.get("aliases", ())))
+    for k in _ORGS["kind"])
 # Words that begin an organisation name. A member list is split at "và" only when what follows
 # starts with one of these (so "Sở Giáo dục và Đào tạo" stays one organisation).
-ORG_HEADS: tuple[str, ...] = (
-    "Ủy ban", "Uỷ ban", "UBND", "UBMTTQ", "MTTQ", "Mặt trận", "Hội", "Liên đoàn", "LĐLĐ", "Công đoàn",
-    "CĐ", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Đoàn", "Sở", "Ban", "Cục", "Chi cục", "Tổng cục",
-    "Bộ", "Viện", "Trường", "Bệnh viện", "Công an", "CA", "Bộ Chỉ huy", "Bộ đội", "Công ty", "Cty",
-    "Tổng công ty", "Tổng Công ty", "Ngân hàng", "Kho bạc", "Văn phòng", "Thanh tra", "Tòa án",
-    "Viện kiểm sát", "Khối", "Cụm", "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Thị ủy", "Thành ủy", "Tỉnh ủy",
-    "huyện", "thị xã", "thành phố", "quận", "xã", "phường", "thị trấn", "Huyện", "Thị xã", "Thành phố",
-    "Quận", "Xã", "Phường", "TP", "Báo", "Đài", "Trung tâm", "Hợp tác xã", "HTX", "Chi nhánh",
-    "Nhà máy", "Xí nghiệp", "Thuế", "Quỹ", "Kho bạc Nhà nước", "Cảng", "Điện lực", "Bảo hiểm", "Hải quan", "Quân khu", "Sư đoàn",
-    "Lữ đoàn", "Trung đoàn", "Binh đoàn", "Bộ Tư lệnh", "Học viện", "Đại học", "Phòng", "Hạt",
-    # border-guard and police posts ("Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo"); "Đồn trưởng" is a title
-    "Đồn Biên phòng", "Đồn Công an", "Hải đội", "Tiểu đoàn",
-)
-
+ORG_HEADS: tuple[str, ...] = tuple(_ORGS["heads"])
 # Roles a person holds. Longest first when matching; "Phó" combines with most of them.
-TITLES: tuple[str, ...] = (
-    "Chủ tịch", "Phó Chủ tịch", "Chủ nhiệm", "Phó Chủ nhiệm", "Bí thư", "Phó Bí thư", "Trưởng ban",
-    "Trưởng Ban", "Phó Trưởng ban", "Phó Trưởng Ban", "Giám đốc", "Phó Giám đốc", "Tổng Giám đốc",
-    "Phó Tổng Giám đốc", "Cục trưởng", "Phó Cục trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng",
-    "Bộ trưởng", "Thứ trưởng", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Chánh án", "Viện trưởng",
-    "Trưởng phòng", "Phó Trưởng phòng", "Trưởng khối", "Phó Trưởng khối", "Cụm trưởng",
-    "Cụm phó", "Trưởng cụm", "Trưởng Cụm", "Ủy viên", "Uỷ viên", "Tổng Biên tập", "Phó Tổng Biên tập",
-    "Hiệu trưởng", "Chính ủy", "Chính uỷ", "Tư lệnh", "Phó Tư lệnh", "Chỉ huy trưởng", "Trưởng",
-    "Đại biểu Quốc hội", "Thường trực", "Thủ trưởng", "Tổng Thư ký", "Thư ký", "Chủ tịch nước",
-    "Phó Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Đại diện", "Lãnh đạo",
-    "Thống đốc", "Phó Thống đốc", "Chánh Thanh tra", "Phó Chánh Thanh tra", "Trưởng khoa",
-    # posts of the border guard and police ("Thiếu tá A, Đồn trưởng Đồn Biên phòng B")
-    "Đồn trưởng", "Chính trị viên", "Đội trưởng", "Trạm trưởng",
-)
-
+TITLES: tuple[str, ...] = tuple(_PEOPLE["titles"])
 # Family names. A role written before a name ("Phó Chủ tịch UBND tỉnh Hà Nam Bùi Quang Chiến")
 # runs into the name with nothing between them; the name is where a family name starts a run of
-# two to four capitalised syllables. Common Kinh family names plus frequent ones of the Khmer,
-# Tày/Nùng, Hmông and Central Highlands communities (Thạch, Lò, Vàng, Điểu, Rơ Chăm, Ksor …).
-SURNAMES: tuple[str, ...] = (
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
-    "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lâm", "Đoàn", "Lương", "Hà", "Mai", "Tô", "Trịnh", "Đào",
-    "Cao", "Chu", "Tạ", "Lưu", "Quách", "Triệu", "Kiều", "Hứa", "Thái", "Từ", "Khúc", "Nông", "Giáp",
-    "Châu", "La", "Đàm", "Mạc", "Tăng", "Tôn", "Lục", "Văn", "Đồng", "Lã", "Kim", "Thạch", "Sơn",
-    "Danh", "Lò", "Vàng", "Sùng", "Giàng", "Mùa", "Hầu", "Lầu", "Điểu", "Rơ", "Ksor", "Siu", "Nay",
-    "Y", "Quan", "Bế", "Ma", "Phùng", "Vương", "Doãn", "Âu", "Ninh", "Thân",
-    "Tống", "Cù", "Diệp", "Lạc", "Mẫn", "Nghiêm", "Ông", "Phí", "Tiêu", "Vi", "Yên", "Bạch", "Cấn",
-    "Chế", "Công", "Đới", "Hàn", "Khổng", "Liêu", "Ôn", "Quản", "Thiều", "Trình", "Viên",
-    # Hmông, Dao, Thái, Hà Nhì, Mường (Thào Mí Sính, Tẩn Láo Lở, Cầm Văn Hương, Lỳ Pó Xá, Xa Văn …)
-    "Thào", "Ly", "Lù", "Mua", "Hờ", "Tráng", "Chảo", "Tẩn", "Hạng", "Cứ", "Sìn", "Bàn", "Phàn", "Cầm",
-    "Lường", "Tòng", "Quàng", "Lỳ", "Pờ", "Xa", "Lự",
-    # Jrai, Bahnar, K'Ho, Cơ Tu, Khmer family names, and the particles that open Ê Đê, Bahnar and
-    # Xơ Đăng names (Y Bih Ayun, A Thuận: the family name comes last there, so the particle is
-    # where the name starts); K'/H' names (K'Nhưm, H'Lim Niê) are recognised by their apostrophe
-    "Kpă", "Rah", "Puih", "Cil", "Liêng", "Kră", "Bon", "Ka", "A", "Chau", "Néang", "Alăng", "Bhriu", "Zơ",
-)
-
+# two to four capitalised syllables.
+SURNAMES: tuple[str, ...] = tuple(_PEOPLE["surnames"])
 # Military / police ranks and honorifics written before a name ("Đại tá Đinh Văn Toản").
-RANKS: tuple[str, ...] = (
-    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá",
-    "Thiếu tá", "Đại úy", "Đại uý", "Thượng úy", "Thượng uý", "Trung úy", "Trung uý", "Thiếu úy",
-    "Thiếu uý", "Giáo sư", "Phó Giáo sư", "GS.TS", "PGS.TS", "PGS", "GS", "TS", "ThS", "Bác sĩ",
-    "BS", "Nhà giáo", "NGƯT", "NGND", "Anh hùng",
-)
-
-HONORIFICS: tuple[str, ...] = ("đồng chí", "Đồng chí", "đ/c", "Đ/c", "ông", "Ông", "bà", "Bà", "anh", "chị")
+RANKS: tuple[str, ...] = tuple(_PEOPLE["ranks"])
+HONORIFICS: tuple[str, ...] = tuple(_PEOPLE["honorifics"])
 
 
 def _phrase_re(phrases: tuple[str, ...] | list[str]) -> str:
@@ -218,7 +133,7 @@ def _short_heads() -> tuple[str, ...]:
 
 _ALL_HEADS = ORG_HEADS + _short_heads()
 # Words that open like an organisation but are none: a hall, society, a conference, a member.
-_NOT_ORG = re.compile(r"(?:Hội\s+trường|[Xx]ã\s+hội|Hội\s+nghị|Đoàn\s+viên|Ban\s+tổ\s+chức\s+(?:hội|lễ))\b")
+_NOT_ORG = re.compile("(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _ORGS["not_organisations"]) + r")\b")
 
 
 def starts_with_org_head(text: str) -> bool:

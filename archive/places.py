@@ -26,6 +26,7 @@ __all__ = [
     "canonical_org",
     "current_provinces",
     "find_provinces",
+    "province_mentions",
     "former_provinces",
     "province_regimes",
 ]
@@ -158,6 +159,26 @@ _HUE_NOISE = re.compile(r"(?i:cố đô|xứ|ca|nhã nhạc|bún|áo dài)\s+Hu�
 _COMMUNE_BEFORE = re.compile(r"(?:\b(?:[Pp]hường|(?<!thị\s)(?<!Thị\s)[Xx]ã|[Hh]uyện|[Qq]uận|[Tt]hị\s+trấn|[Đđ]ặc\s+khu)|\bP\.|\bQ\.)\s*$")
 
 
+def province_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, official former name) of every province named in `text`, in text order;
+    offsets are those of `text` (tone-mark placement does not move characters)."""
+    if not text:
+        return []
+    text = normalize_tone_marks(text)
+    hits: list[tuple[int, int, str]] = []
+    for pattern, target in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _t in hits):
+                continue
+            if target == "Thừa Thiên Huế" and m.group(0) == "Huế" and _HUE_NOISE.search(
+                    text[max(0, m.start() - 12):m.end()]):
+                continue
+            if _COMMUNE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "phường Hà Giang 1", "xã Thanh Hóa": a commune named like a province
+            hits.append((m.start(), m.end(), target))
+    return sorted(hits)
+
+
 def find_provinces(text: str) -> list[str]:
     """Provinces named in `text`, in order of first mention, by their official (former) name.
 
@@ -165,27 +186,7 @@ def find_provinces(text: str) -> list[str]:
     lower-case second syllables ('Đồng tháp'). 'Hồ Chí Minh' without 'TP'/'thành phố' is not
     a province (it is usually the President: 'tư tưởng Hồ Chí Minh').
     """
-    if not text:
-        return []
-    text = normalize_tone_marks(text)
-    hits: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, target in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            if target == "Thừa Thiên Huế" and m.group(0) == "Huế" and _HUE_NOISE.search(
-                    text[max(0, m.start() - 12):m.end()]):
-                continue
-            if _COMMUNE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
-                continue  # "phường Hà Giang 1", "xã Thanh Hóa": a commune named like a province
-            taken.append((m.start(), m.end()))
-            hits.append((m.start(), m.end(), target))
-    seen: list[str] = []
-    for _s, _e, target in sorted(hits):
-        if target not in seen:
-            seen.append(target)
-    return seen
+    return list(dict.fromkeys(target for _s, _e, target in province_mentions(text)))
 
 
 def _as_date(on: date | datetime | str | None) -> date | None:

@@ -55,6 +55,7 @@ import pytest
 from conftest import load_script
 
 from archive.meetings import city_districts, city_of_district, extract_meetings
+from archive.meetings.provinces import province_of_locality
 from archive.organisations import expand_abbreviations
 from archive.places import former_provinces
 
@@ -174,11 +175,12 @@ def swap_provinces(parts: Parts, gold: Gold, rng: random.Random) -> tuple[Parts,
     """Each labelled province printed verbatim becomes a province of the same kind (a city run
     by the centre for a city, a province for a province) that the text does not mention.
 
-    Not applied when the text also names a district of a centrally-run city ('Huyện ủy Sóc
-    Sơn', 'CAQ Ba Đình'): the extractor rightly infers the city from it, so swapping the city
-    alone makes the text name two places. Huế is left out (its 'Thừa Thiên - Huế' spellings)."""
+    Not applied when the text also names a district that belongs to one province ('Huyện ủy Sóc
+    Sơn', 'CAQ Ba Đình', 'UBND huyện Mèo Vạc'): the extractor rightly infers the province from
+    it (archive/localities.py), so swapping the province alone makes the text name two places.
+    Huế is left out (its 'Thừa Thiên - Huế' spellings)."""
     text = _whole(parts)
-    if city_of_district(text):
+    if city_of_district(text) or province_of_locality(text):
         return None
     labelled = [p for p in gold.get("provinces") or [] if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)]
     if not labelled or len(labelled) != len(gold.get("provinces") or []) or any("Huế" in p for p in labelled):

@@ -17,7 +17,7 @@ from typing import Any
 
 from archive.normalize import fold
 
-__all__ = ["is_account", "load", "names"]
+__all__ = ["is_account", "load", "names", "pattern", "phrase"]
 
 
 @lru_cache(maxsize=None)
@@ -59,3 +59,16 @@ def is_account(byline: str | None) -> bool:
     whole, markers = _accounts()
     compact = re.sub(r"\d+$", "", _compact(byline))
     return compact in whole or bool(markers.search(fold(byline)))
+
+
+def phrase(phrase: str) -> str:
+    """One phrase of the light syntax as a regular expression: a space is any whitespace, a
+    group "(a|b)" does not capture."""
+    return re.sub(r"\((?!\?)", "(?:", phrase).replace(" ", r"\s+")
+
+
+def pattern(topic: str, key: str) -> str:
+    """The phrases of one list as one alternation matched at word boundaries, longest first
+    ('sơ kết' … → r'(?<!\\w)(?:sơ\\s+kết|…)(?!\\w)'); compile it with re.IGNORECASE."""
+    alternatives = "|".join(phrase(p) for p in names(topic, key))
+    return rf"(?<!\w)(?:{alternatives})(?!\w)"

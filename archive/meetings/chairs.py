@@ -14,19 +14,20 @@ from __future__ import annotations
 
 import re
 
+from archive.lexicons import names, pattern, phrase
 from archive.organisations import TITLE_RE, starts_with_org_head
 
+_CHAIRS = "|".join(phrase(p) for p in names("roles", "chairs"))
 # The rotating role, not its deputy: "Cụm trưởng", "Khối trưởng", "Trưởng cụm", "Trưởng Khối thi đua".
-_ROLE = re.compile(r"(?<!Phó\s)(?<!phó\s)(?P<unit>đơn\s+vị\s+)?(?:[Cc]ụm\s+trưởng|[Kk]hối\s+trưởng|"
-                   r"[Tt]rưởng\s+(?:[Cc]ụm|[Kk]hối)(?!\s+phó))(?:\s+thi\s+đua)?"
+_ROLE = re.compile(r"(?<!Phó\s)(?<!phó\s)(?P<unit>đơn\s+vị\s+)?(?i:" + _CHAIRS + r")(?!\s+phó)(?:\s+thi\s+đua)?"
                    r"(?:\s+năm(?:\s+học)?\s+(?P<year>\d{4})(?:\s*[-–]\s*\d{4})?)?")
-# What joins a unit to its role: "là (đơn vị)", "được (Giám đốc …) phân công/giao/chọn làm", "giữ vai trò",
-# "làm" (after "do X"), or an apposition ("X – đơn vị", "X, đơn vị", "X –").
-_LINK = re.compile(r"(?:,?\s+(?:là|được\s+(?:[^,;]{1,40}?\s+)?(?:phân\s+công|giao|chọn|cử)\s+làm|giữ\s+vai\s+trò|làm|tiếp\s+tục\s+làm)"
-                   r"|\s*[,–—-]|\s*\()\s*$")
+# What joins a unit to its role (lexicon "links"; "được (Giám đốc …) giao làm" may name who
+# appointed it), or an apposition ("X – đơn vị", "X, đơn vị", "X –", "X (").
+_LINK = re.compile(r"(?:,?\s+(?:" + "|".join(phrase(p) for p in names("roles", "links"))
+                   + r"|được\s+(?:[^,;]{1,40}?\s+)?(?:phân\s+công|giao|chọn|cử)\s+làm)|\s*[,–—-]|\s*\()\s*$")
 _WORDED_LINK = re.compile(r"\b(?:là|làm|vai\s+trò)\s*$")
-# Next year's chair is elected or proposed, not the host: "bầu X làm Cụm trưởng năm 2019".
-_ELECTED = re.compile(r"\b(?:bầu|suy\s+tôn|đề\s+nghị|giới\s+thiệu|thống\s+nhất\s+chọn|sẽ|dự\s+kiến)\b", re.IGNORECASE)
+_ELECTED = re.compile(pattern("roles", "elected"), re.IGNORECASE)
+_HOSTING = re.compile(pattern("roles", "hosting"), re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+|\s[–—-]\s|\(")
 _WORD = re.compile(r"\S+")
 # A tail holding one of these is a clause, not a name: "… đã tổ chức hội nghị tại X".
@@ -66,7 +67,7 @@ def role_hosts(text: str) -> list[tuple[str, str | None]]:
         if _ELECTED.search(head.split(";")[-1][-80:]):
             continue
         worded = bool(m.group("unit") or _WORDED_LINK.search(before))
-        chairs = bool(re.search(r"chủ\s+trì|đăng\s+cai|điều\s+hành", text[m.end():]))
+        chairs = bool(_HOSTING.search(text[m.end():]))
         unit = _unit_in(clause, worded=worded, chairs=chairs)
         if unit and len(unit) <= 120:
             found.append((unit.strip(), m.group("year")))

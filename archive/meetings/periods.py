@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from archive.lexicons import pattern
 from archive.meetings.patterns import _I
 from archive.meetings.triggers import _plain
 
@@ -17,7 +18,7 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\b(?!\s*[/-]?\s*(?:năm\s+)?\d)", _I)),
     ("school", re.compile(r"năm\s+học\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
     # "sơ kết giữa nhiệm kỳ 2016 - 2021": a mid-term review (see resolve_date)
-    ("range", re.compile(r"(?:giữa\s+)?(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
+    ("range", re.compile(r"(?:giữa\s+)?" + pattern("periods", "ranges") + r"\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
     ("years", re.compile(
         r"(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai|phong\s+trào|cuộc\s+vận\s+động|thi\s+đua)\s*)*"
         r"(?:[“\"][^”\"]{1,200}[”\"]\s*)?\(\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})\s*\)", _I)),
@@ -85,8 +86,8 @@ def _first_period(text: str, after: int = 0) -> tuple[str, re.Match[str]] | None
     """(pattern name, match) of the earliest period phrase from `after`, the longest where two
     start together."""
     best: tuple[int, int, str, re.Match[str]] | None = None
-    for name, pattern in _PERIOD_PATTERNS:
-        m = next((m for m in pattern.finditer(text, after) if not _not_a_period(text, m)), None)
+    for name, shape in _PERIOD_PATTERNS:
+        m = next((m for m in shape.finditer(text, after) if not _not_a_period(text, m)), None)
         if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
             best = (m.start(), -len(m.group(0)), name, m)
     return (best[2], best[3]) if best else None
@@ -159,7 +160,7 @@ def in_year(period: dict[str, str | None], year: int) -> dict[str, str | None]:
 
 # "phấn đấu hoàn thành … các chỉ tiêu thi đua năm 2013", "mục tiêu năm 2014", "sẽ … trong năm
 # 2014": a target, not the period a meeting reviews.
-_TARGET = re.compile(r"\b(?:phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|sẽ|dự\s+kiến|kế\s+hoạch)\b", _I)
+_TARGET = re.compile(pattern("periods", "targets"), _I)
 
 
 def without_targets(text: str) -> str:
@@ -170,8 +171,7 @@ def without_targets(text: str) -> str:
 
 # What a meeting plans for: "triển khai nhiệm vụ 6 tháng cuối năm", "phương hướng, nhiệm vụ năm
 # 2020", "ký kết giao ước thi đua năm 2019" after a review, "đăng ký thi đua năm 2025".
-_FORWARD_CUE = re.compile(r"\b(?:triển\s+khai|phương\s+hướng|nhiệm\s+vụ|kế\s+hoạch|giao\s+ước(?:\s+thi\s+đua)?|"
-                          r"đăng\s+ký\s+thi\s+đua|phát\s+động\s+thi\s+đua)\b(?P<rest>[^.;:]{0,40})", _I)
+_FORWARD_CUE = re.compile(pattern("periods", "forward_cues") + r"(?P<rest>[^.;:]{0,40})", _I)
 
 
 def next_period(text: str) -> dict[str, str | None] | None:

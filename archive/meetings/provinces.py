@@ -79,9 +79,12 @@ def city_of_district(text: str) -> str | None:
 
 
 def province_of_locality(text: str, *, current_map: bool = False) -> str | None:
-    """The province of the first district or commune `text` names that belongs to one province
-    only ('huyện Hòa Vang' → Đà Nẵng, 'phường Hà Giang 1' after 2025 → Tuyên Quang)."""
+    """The province of the first district (or, on the 34-province map, commune) `text` names that
+    belongs to one province only ('huyện Hòa Vang' → Đà Nẵng, 'phường Hà Giang 1' after 2025 →
+    Tuyên Quang)."""
     for _at, kind, name in localities_in(text):
+        if kind not in _DISTRICT_KINDS + ("thành phố",) and not current_map:
+            continue  # a commune of the old map: too many share a name with one elsewhere
         province = province_of(kind, name, current_map=current_map)
         if province:
             return province

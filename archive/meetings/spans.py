@@ -36,18 +36,18 @@ from typing import Any
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.members import parse_members
 from archive.meetings.days import find_date
+from archive.lexicons import pattern
 from archive.meetings.chairs import role_hosts
 from archive.meetings.organisers import find_place, hosted_by, hosting_unit, parse_organiser
 from archive.meetings.people import people_in
 from archive.meetings.periods import next_period, parse_period, without_targets
 from archive.meetings.segments import Segment
 from archive.meetings.triggers import CLUSTER_WORD, triggers_in
-from archive.normalize import normalize_tone_marks
-from archive.places import _PATTERNS as _PROVINCE_PATTERNS
+from archive.places import province_mentions
 
-ROLE_PHRASE = re.compile(
-    r"(?:Phó\s+)?(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)|(?:Phó\s+)?[Tt]rưởng\s+(?:[Cc]ụm|[Kk]hối)|"
-    r"đăng\s+cai|chủ\s+trì|dẫn\s+đầu|trưởng\s+đoàn")
+# Role phrases (archive/lexicons/roles.toml): the chair and its deputy, hosting, leading.
+ROLE_PHRASE = re.compile("|".join(pattern("roles", key) for key in ("deputies", "chairs", "hosting", "delegation")),
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,13 +156,8 @@ def _people(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
 
 
 def _provinces(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
-    retoned = normalize_tone_marks(text)
-    taken: list[tuple[int, int]] = []
-    for pattern, target in _PROVINCE_PATTERNS:
-        for m in pattern.finditer(retoned):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                taken.append((m.start(), m.end()))
-                yield Span("province", m.start(), m.end(), text[m.start():m.end()], target)
+    for start, end, target in province_mentions(text):
+        yield Span("province", start, end, text[start:end], target)
 
 
 def _roles(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:

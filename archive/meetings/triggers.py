@@ -5,43 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.lexicons import load, pattern, phrase
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.patterns import _DAY_PART, _I, _LOCALITY_KIND, _SAME_DAY, _names_day
 from archive.meetings.segments import Sentence
 
 
-# --- triggers ------------------------------------------------------------------------------
-_EMULATION = re.compile(r"thi\s+đua|phong\s+trào|cuộc\s+vận\s+động|khen\s+thưởng|giao\s+ước|"
-                        r"cụm\s+thi|khối\s+thi", _I)
-_HONOUR_OBJECT = re.compile(r"điển\s+hình|tiêu\s+biểu|tiên\s+tiến|thi\s+đua|lao\s+động\s+giỏi|"
-                            r"gương|cháu\s+ngoan|chiến\s+sĩ\s+thi\s+đua|lao\s+động\s+sáng\s+tạo", _I)
-_EXPLOIT = re.compile(r"vụ\s+án|chuyên\s+án|khám\s+phá|phá\s+án|bắt\s+giữ|truy\s+bắt|dũng\s+cảm|"
-                      r"cứu\s+(?:người|sống)|đuối\s+nước|hỏa\s+hoạn|vụ\s+cháy", _I)
+# The kinds, their triggers and the word lists that allow or void them are data:
+# archive/lexicons/meetings.toml.
+_EMULATION = re.compile(pattern("meetings", "words.emulation"), _I)
+_HONOUR_OBJECT = re.compile(pattern("meetings", "words.honour_objects"), _I)
+_EXPLOIT = re.compile(pattern("meetings", "words.exploits"), _I)
 CLUSTER_WORD = re.compile(r"\b(?:Cụm|Khối|cụm|khối)\s+[Tt]hi\s+đua\b")
-_MEETING_NOUN = re.compile(r"hội\s+nghị|tọa\s+đàm|toạ\s+đàm|\bhọp\b|giao\s+ban|hội\s+thảo|"
-                           r"sinh\s+hoạt\s+cụm|sinh\s+hoạt\s+khối", _I)
+_MEETING_NOUN = re.compile(pattern("meetings", "words.meeting_nouns"), _I)
 
 _CONFERENCE_OF_EXEMPLARS = "hội nghị điển hình tiên tiến"
-# (kind, pattern); a pattern may need its sentence to pass a check (see triggers_in)
+# (kind, pattern) in the lexicon's order; a pattern may need its sentence to pass a check (see
+# triggers_in)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("ký kết giao ước thi đua", re.compile(
-        r"(?:phát\s+động\s+)?k[ýí](?:\s+kết)?\s+(?:bản\s+|các\s+)?giao\s+ước", _I)),
-    ("sơ kết", re.compile(r"\bsơ\s+kết\b", _I)),
-    ("tổng kết", re.compile(r"\btổng\s+kết\b", _I)),
-    ("đại hội thi đua yêu nước", re.compile(
-        r"đại\s+hội\s+(?:thi\s+đua|điển\s+hình|anh\s+hùng|chiến\s+sĩ\s+thi\s+đua)", _I)),
-    ("phát động thi đua", re.compile(
-        r"phát\s+động\s+(?:(?:các|đợt|cuộc|phong\s+trào|hưởng\s+ứng)\s+)*thi\s+đua", _I)),
-    ("biểu dương điển hình", re.compile(r"\bbiểu\s+dương\b", _I)),
-    ("tuyên dương điển hình", re.compile(r"\btuyên\s+dương\b", _I)),
-    ("tôn vinh điển hình", re.compile(r"\btôn\s+vinh\b|\bvinh\s+danh\b", _I)),
-    ("tọa đàm", re.compile(r"\bt[oọ]ạ?\s*đàm\b|\btọa\s+đàm\b|\btoạ\s+đàm\b", _I)),
-    ("hội nghị triển khai nhiệm vụ", re.compile(
-        r"hội\s+nghị\s+triển\s+khai\s+(?:nhiệm\s+vụ|công\s+tác|phong\s+trào|kế\s+hoạch)", _I)),
-    # "Hội nghị điển hình tiên tiến giai đoạn 2020-2025": the 5-yearly honouring conference named
-    # without its verb; its kind is the honouring verb of the sentence or headline (see triggers_in)
-    (_CONFERENCE_OF_EXEMPLARS, re.compile(
-        r"hội\s+nghị\s+(?:(?:gặp\s+mặt|giao\s+lưu|báo\s+cáo)\s+)?(?:các\s+)?(?:gương\s+)?điển\s+hình\s+tiên\s+tiến", _I)),
+    (k["name"], re.compile(r"(?<!\w)(?:" + "|".join(phrase(t) for t in k["triggers"]) + r")(?!\w)", _I))
+    for k in load("meetings")["kind"]
 ]
 _HONOUR_KINDS = {"biểu dương điển hình", "tuyên dương điển hình", "tôn vinh điển hình"}
 _CONFERENCE_NAME = next(p for k, p in _TRIGGERS if k == _CONFERENCE_OF_EXEMPLARS)
@@ -56,9 +39,7 @@ _EVIDENCE = re.compile(
     rf"|\bđã\s+có\s+buổi|^{_SAME_DAY}\b"
     r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
     r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b|\bmới\s+đây\b", _I)
-_DISQUALIFY = re.compile(
-    r"\b(?:sẽ|dự\s+kiến|kế\s+hoạch|chuẩn\s+bị|yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|có\s+trách\s+nhiệm|"
-    r"nhiệm\s+vụ|phấn\s+đấu|họp\s+báo|hằng\s+năm|hàng\s+năm|định\s+kỳ|chương\s+trình\s+phối\s+hợp)\b", _I)
+_DISQUALIFY = re.compile(pattern("meetings", "words.disqualifiers"), _I)
 # A capitalised disqualifier right after an office's head word is part of its name, not a plan:
 # "Sở Kế hoạch và Đầu tư", "Phòng Tài chính – Kế hoạch" (a provincial bloc's host, very often).
 _IN_OFFICE_NAME = re.compile(r"\b(?:Sở|Bộ|Phòng|Ban|Vụ|Cục|Trung\s+tâm|Viện)\s+(?:[A-ZĐ]\S*\s+(?:[-–]\s+)?){0,3}$")
@@ -94,7 +75,7 @@ _EXECUTIVE = re.compile(r"hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?:Ban\s+C
                         r"hội\s+nghị\s+lần\s+thứ\s+\w+[^.;]{0,40}?\b(?:khóa|khoá)\b", _I)
 # Training courses on commendation procedures talk about sơ kết, tổng kết and biểu dương as
 # their subject matter; they are not emulation meetings.
-_TRAINING = re.compile(r"\btập\s+huấn\b|bồi\s+dưỡng\s+nghiệp\s+vụ|lớp\s+(?:tập\s+huấn|bồi\s+dưỡng)", _I)
+_TRAINING = re.compile(pattern("meetings", "words.training"), _I)
 # A unit's statutory annual conference ("Hội nghị cán bộ, công chức, viên chức năm 2025", "Hội
 # nghị người lao động", "Hội nghị CNVC"): public finances, internal rules, the people's inspection
 # board. It often launches the unit's drive and rewards its staff, as routine items; like a
@@ -142,8 +123,8 @@ def triggers_in(text: str, headline: str) -> list[tuple[int, str]]:
     """(position, kind) of every agenda trigger in `text` that its context allows."""
     found: list[tuple[int, int, str]] = []
     has_cluster = bool(CLUSTER_WORD.search(text) or CLUSTER_WORD.search(headline))
-    for kind, pattern in _TRIGGERS:
-        for m in pattern.finditer(text):
+    for kind, trigger in _TRIGGERS:
+        for m in trigger.finditer(text):
             window = text[max(0, m.start() - 80):m.end() + 160]
             if kind in _REVIEW_KINDS and not (_EMULATION.search(window) or has_cluster
                                               or _EMULATION.search(headline)):
