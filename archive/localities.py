@@ -110,7 +110,7 @@ def _tables() -> tuple[Table, Table, Table]:
                 current_name = now.get(province)
                 if current_name and wkind and wshort:
                     current[(wkind.lower(), _key(_short(wkind, wshort)))].add(current_name)
-    freeze = lambda table: {k: frozenset(v) for k, v in table.items()}  # noqa: E731
+    freeze = lambda table: {k: frozenset(v) for k, v in table.items()}
     return freeze(districts), freeze(wards), freeze(current)
 
 

@@ -26,8 +26,8 @@ __all__ = [
     "canonical_org",
     "current_provinces",
     "find_provinces",
-    "province_mentions",
     "former_provinces",
+    "province_mentions",
     "province_regimes",
 ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -20,7 +20,7 @@ from archive.normalize import fold
 __all__ = ["is_account", "load", "names", "pattern", "phrase"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(topic: str) -> dict[str, Any]:
     """The parsed `<topic>.toml` of this folder; raises FileNotFoundError for an unknown topic."""
     path = files(__package__).joinpath(f"{topic}.toml")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from archive.meetings.clusters import parse_cluster
-from archive.meetings.members import parse_members
 from archive.meetings.days import resolve_date
+from archive.meetings.members import parse_members
 from archive.meetings.organisers import hosting_unit, parse_place
 from archive.meetings.people import parse_titled_person
 from archive.meetings.periods import parse_period

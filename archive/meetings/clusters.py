@@ -9,7 +9,6 @@ from archive.meetings.patterns import _DATE
 from archive.meetings.provinces import _province_at_start
 from archive.organisations import normalise_dashes, starts_with_org_head
 
-
 _COUNTED = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đơn\s+vị|cơ\s+quan|trường|doanh\s+nghiệp|ngành|sở|địa\s+phương)"
 _CLUSTER = re.compile(r"(?P<kind>[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua(?:\s+số\s+(?P<num>\d{1,3}|[IVXL]{1,6})\b|"
                       rf"\s+(?P<num2>\d{{1,3}}|[IVXL]{{1,6}})\b(?!\s+{_COUNTED}\b))?")

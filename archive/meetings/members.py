@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from archive.meetings.patterns import ABBREVIATION_DOT, UP, _LOCALITY_KIND
+from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, UP
 from archive.organisations import starts_with_org_head
 
 _NEAR_CLUSTER = r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)(?:[^.;:]|\.(?=\S)|" + ABBREVIATION_DOT + r"){0,80}?"

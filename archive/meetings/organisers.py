@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from archive.meetings.clusters import parse_cluster
-from archive.meetings.patterns import ABBREVIATION_DOT, _DATE, _DAY_PART, _I, _LOCALITY_KIND
-from archive.meetings.provinces import _province_at_start
+from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT
 from archive.meetings.people import _TITLE_START
+from archive.meetings.provinces import _province_at_start
 from archive.organisations import RANK_RE, starts_with_org_head
-
 
 # --- organiser, place, date ----------------------------------------------------------------
 

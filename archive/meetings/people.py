@@ -8,8 +8,14 @@ from collections.abc import Iterable, Iterator
 from archive.meetings.patterns import _I, LO, UP
 from archive.meetings.provinces import _province_at_start, known_districts
 from archive.normalize import normalize_tone_marks
-from archive.organisations import RANK_RE, RANKS, SURNAMES, TITLE_RE, normalise_dashes, starts_with_org_head
-
+from archive.organisations import (
+    RANK_RE,
+    RANKS,
+    SURNAMES,
+    TITLE_RE,
+    normalise_dashes,
+    starts_with_org_head,
+)
 
 # --- people --------------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from archive.lexicons import pattern
 from archive.meetings.patterns import _I
 from archive.meetings.triggers import _plain
 
-
 _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("h1", re.compile(r"\b(?:6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
     ("h2", re.compile(r"\b(?:6|sáu)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", _I)),

@@ -20,12 +20,17 @@ from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY
 from archive.meetings.patterns import _SAME_DAY
 from archive.meetings.people import merge_people
 from archive.meetings.periods import in_year
-from archive.meetings.provinces import _is_member, _meeting_provinces, _member_provinces, province_of_locality
-from archive.places import REFORM_DATE
+from archive.meetings.provinces import (
+    _is_member,
+    _meeting_provinces,
+    _member_provinces,
+    province_of_locality,
+)
 from archive.meetings.spans import Span, Tagged
 from archive.meetings.triggers import _DESCRIBES, Event
 from archive.normalize import normalize_tone_marks
 from archive.organisations import starts_with_org_head
+from archive.places import REFORM_DATE
 
 
 @dataclass

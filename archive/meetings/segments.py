@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.meetings.patterns import _SAME_DAY, LO, UP
 from archive.normalize import clean_text, normalize_tone_marks
-from archive.meetings.patterns import LO, UP, _SAME_DAY
-
 
 _GLUE_CASE = re.compile(rf"({LO}|(?<=\d{{4}}))({UP}{LO})")
 _GLUE_STOP = re.compile(rf"({LO}|{UP}|[”\")]|\d)\.({UP}{LO})")

@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from archive.meetings.clusters import parse_cluster
-from archive.meetings.members import parse_members
-from archive.meetings.days import find_date
 from archive.lexicons import pattern
 from archive.meetings.chairs import role_hosts
+from archive.meetings.clusters import parse_cluster
+from archive.meetings.days import find_date
+from archive.meetings.members import parse_members
 from archive.meetings.organisers import find_place, hosted_by, hosting_unit, parse_organiser
 from archive.meetings.people import people_in
 from archive.meetings.periods import next_period, parse_period, without_targets

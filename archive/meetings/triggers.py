@@ -10,7 +10,6 @@ from archive.meetings.clusters import parse_cluster
 from archive.meetings.patterns import _DAY_PART, _I, _LOCALITY_KIND, _SAME_DAY, _names_day
 from archive.meetings.segments import Sentence
 
-
 # The kinds, their triggers and the word lists that allow or void them are data:
 # archive/lexicons/meetings.toml.
 _EMULATION = re.compile(pattern("meetings", "words.emulation"), _I)
