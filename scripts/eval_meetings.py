@@ -42,6 +42,7 @@ a missed detection is wrong on every field; the first returned row is the headli
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import sys
@@ -52,7 +53,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-DEFAULT_DIR = ROOT.parent / "shared" / "realworld"
+# ../shared/realworld beside the checkout (a worktree under /work/wt/NAME looks two levels up)
+DEFAULT_DIR = next((p / "shared" / "realworld" for p in (ROOT.parent, ROOT.parent.parent)
+                    if (p / "shared" / "realworld").exists()), ROOT.parent / "shared" / "realworld")
 OWN_DIR = ROOT / "tests" / "fixtures" / "meetings" / "corpus"
 BLIND_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind"
 BLIND2_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind2"
@@ -60,6 +63,7 @@ BLIND3_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind3"
 BLIND4_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind4"
 BLIND5_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind5"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
+CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
 # The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
 # format), so that no file of ours can be mistaken for a copy of ../shared.
 LABEL_FILES = ("gold.jsonl", "labels.jsonl")
@@ -225,72 +229,121 @@ def score_extra_rows(rows: list[dict[str, Any]], gold: dict[str, Any]) -> tuple[
     return found, len(wanted), len(extra)
 
 
-def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | None = None) -> dict[str, Any]:
-    """Evaluate; returns {detection: {precision, recall, f1, tp, fp, fn}, fields: {name: rate},
-    extra_rows: {found, wanted, spurious}, n, misses, below_floor, ok}."""
+# The row keys that fill each scored field (a filled field is one the extractor gave a value).
+ROW_KEYS = {"kind": "kind", "period": "period_label", "cluster": "cluster_name", "host": "host",
+            "location": "place", "meeting_date": "meeting_date", "provinces": "provinces",
+            "members": "members", "attendees": "attendees"}
+EXTRACTORS = ("current", "v11")
+
+
+def extractor(name: str = "current") -> Any:
+    """extract_meetings of the staged extractor ("current") or of the frozen version 11 cascade
+    (scripts/meetings_v11.py, kept for the old-beside-new comparison of the blind sets)."""
+    if name == "v11":
+        spec = importlib.util.spec_from_file_location("meetings_v11", Path(__file__).with_name("meetings_v11.py"))
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module.extract_meetings
     from archive.meetings import extract_meetings
 
-    directory = Path(realworld_dir or DEFAULT_DIR)
+    return extract_meetings
+
+
+def _miss(g: dict[str, Any], rows: list[dict[str, Any]], field: str) -> dict[str, Any]:
+    got = rows[0] if rows else {}
+    shown = {"period": got.get("period_label"), "cluster": got.get("cluster_name"), "location": got.get("place"),
+             "attendees": [p.get("name") for p in got.get("attendees") or []],
+             "provinces": got.get("provinces")}.get(field, got.get(field))
+    want = {"kind": g.get("meeting_kind"),
+            "attendees": [p.get("name") for p in g.get("attendees") or []]}.get(field, g.get(field))
+    return {"file": g["file"], "field": field, "got": shown, "want": want}
+
+
+def _calibrate(tally: dict[str, dict[str, int]], rows: list[dict[str, Any]], verdicts: dict[str, bool] | None) -> None:
+    """Add the headline row to its confidence bucket: how many of its filled fields were right
+    (a row where the text reports no meeting counts every filled field wrong)."""
+    from archive.meetings.records import confidence_bucket
+
+    if not rows:
+        return
+    row = rows[0]
+    filled = [f for f, key in ROW_KEYS.items() if row.get(key)]
+    cell = tally.setdefault(confidence_bucket(row), {"rows": 0, "filled": 0, "right": 0})
+    cell["rows"] += 1
+    cell["filled"] += len(filled)
+    cell["right"] += sum(bool(verdicts and verdicts[f]) for f in filled)
+
+
+def _items(directory: Path) -> list[dict[str, Any]]:
     gold_path = labels_path(directory)
-    if not gold_path.exists():
-        return {"skipped": f"no {' or '.join(LABEL_FILES)} in {directory}", "ok": True}
     items = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
-    items = [g for g in items if g.get("kind") == "text" and (directory / g["file"]).exists()]
-    tp = fp = fn = 0
-    extra_found = extra_wanted = extra_spurious = 0
+    return [g for g in items if g.get("kind") == "text" and (directory / g["file"]).exists()]
+
+
+def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | None = None,
+        extractor_name: str = "current") -> dict[str, Any]:
+    """Evaluate; returns {detection: {precision, recall, f1, tp, fp, fn}, fields: {name: rate},
+    extra_rows: {found, wanted, spurious}, calibration: {bucket: {rows, filled, right}}, n,
+    misses, below_floor, ok}."""
+    extract = extractor(extractor_name)
+    directory = Path(realworld_dir or DEFAULT_DIR)
+    if not labels_path(directory).exists():
+        return {"skipped": f"no {' or '.join(LABEL_FILES)} in {directory}", "ok": True}
+    items = _items(directory)
+    det = {"tp": 0, "fp": 0, "fn": 0}
+    extra = [0, 0, 0]
     verdicts: dict[str, list[bool]] = {f: [] for f in FIELDS}
     misses: list[dict[str, Any]] = []
+    tally: dict[str, dict[str, int]] = {}
     for g in items:
         parts = split_item((directory / g["file"]).read_text("utf-8", errors="replace"))
-        rows = extract_meetings(parts["title"], parts["body"], lead=parts["lead"],
-                                published=parts["published"])
+        rows = extract(parts["title"], parts["body"], lead=parts["lead"], published=parts["published"])
         found, wanted = bool(rows), bool(g.get("is_meeting"))
-        tp += found and wanted
-        fp += found and not wanted
-        fn += wanted and not found
+        outcome = "tp" if found and wanted else "fp" if found else "fn" if wanted else None
+        if outcome:
+            det[outcome] += 1
         if found != wanted:
             misses.append({"file": g["file"], "field": "is_meeting", "got": found, "want": wanted})
         if not wanted:
+            _calibrate(tally, rows, None)
             continue
-        found_extra, wanted_extra, spurious = score_extra_rows(rows, g)
-        extra_found, extra_wanted, extra_spurious = (extra_found + found_extra, extra_wanted + wanted_extra,
-                                                     extra_spurious + spurious)
-        if found_extra < wanted_extra or spurious:
+        got_extra = score_extra_rows(rows, g)
+        extra = [x + y for x, y in zip(extra, got_extra)]
+        if got_extra[0] < got_extra[1] or got_extra[2]:
             misses.append({"file": g["file"], "field": "extra_rows",
                            "got": [(r.get("kind"), r.get("host"), r.get("meeting_date")) for r in rows[1:]],
                            "want": [(w.get("meeting_kind"), w.get("host"), w.get("meeting_date"))
                                     for w in g.get("other_meetings") or []]})
-        for field, ok in score(rows, g).items():
+        scored = score(rows, g)
+        _calibrate(tally, rows, scored)
+        for field, ok in scored.items():
             verdicts[field].append(ok)
             if not ok:
-                got = rows[0] if rows else {}
-                shown = {"period": got.get("period_label"), "cluster": got.get("cluster_name"),
-                         "location": got.get("place"),
-                         "attendees": [p.get("name") for p in got.get("attendees") or []],
-                         "provinces": got.get("provinces")}.get(field, got.get(field))
-                want = {"kind": g.get("meeting_kind"),
-                        "attendees": [p.get("name") for p in g.get("attendees") or []]}.get(field, g.get(field))
-                misses.append({"file": g["file"], "field": field, "got": shown, "want": want})
+                misses.append(_miss(g, rows, field))
+    return _report(directory, len(items), det, verdicts, misses, extra, tally, floors)
+
+
+def _report(directory: Path, n: int, det: dict[str, int], verdicts: dict[str, list[bool]],
+            misses: list[dict[str, Any]], extra: list[int], tally: dict[str, dict[str, int]],
+            floors: dict[str, float] | None) -> dict[str, Any]:
+    tp, fp, fn = det["tp"], det["fp"], det["fn"]
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     fields = {f: round(sum(v) / len(v), 4) if v else None for f, v in verdicts.items()}
     report: dict[str, Any] = {
-        "corpus": str(directory), "n": len(items), "meeting_reports": tp + fn,
+        "corpus": str(directory), "n": n, "meeting_reports": tp + fn,
         "detection": {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
                       "tp": tp, "fp": fp, "fn": fn},
-        "fields": fields, "misses": misses,
-        "extra_rows": {"found": extra_found, "wanted": extra_wanted, "spurious": extra_spurious},
+        "fields": fields, "misses": misses, "calibration": tally,
+        "extra_rows": {"found": extra[0], "wanted": extra[1], "spurious": extra[2]},
     }
     floors = load_floors() if floors is None else floors
-    below = []
     scores = {"detection_f1": report["detection"]["f1"], **{f: v for f, v in fields.items() if v is not None}}
-    for key, floor in floors.items():
-        got = scores.get(key)
-        if got is not None and got + 1e-9 < floor:
-            below.append(f"{key}: {got:.1%} < floor {floor:.1%}")
-    report["below_floor"] = below
-    report["ok"] = not below
+    report["below_floor"] = [f"{key}: {scores[key]:.1%} < floor {floor:.1%}" for key, floor in floors.items()
+                             if scores.get(key) is not None and scores[key] + 1e-9 < floor]
+    report["ok"] = not report["below_floor"]
     return report
 
 
@@ -321,7 +374,64 @@ def format_report(report: dict[str, Any], *, verbose: bool = False, heading: str
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def merge_calibration(reports: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """The confidence buckets of several reports added up."""
+    total: dict[str, dict[str, int]] = {}
+    for report in reports:
+        for bucket, cell in (report.get("calibration") or {}).items():
+            into = total.setdefault(bucket, {"rows": 0, "filled": 0, "right": 0})
+            for key in into:
+                into[key] += cell[key]
+    return total
+
+
+def format_calibration(tally: dict[str, dict[str, int]]) -> str:
+    """Measured precision per confidence bucket beside the confidence the extractor gives it."""
+    from archive.meetings.records import calibrated_confidence
+
+    lines = ["MEETING CONFIDENCE: per bucket (key fields filled of day, period, host or cluster, place), "
+             "the share of filled fields that were right on the labelled sets (a false detection: all wrong)",
+             f"  {'bucket':<7}{'rows':>6}{'fields':>8}{'right':>7}{'measured':>10}{'given':>8}"]
+    for bucket in sorted(tally):
+        cell = tally[bucket]
+        measured = cell["right"] / cell["filled"] if cell["filled"] else 0.0
+        given = calibrated_confidence(bucket)
+        lines.append(f"  {bucket:<7}{cell['rows']:>6}{cell['filled']:>8}{cell['right']:>7}{measured:>10.1%}"
+                     f"{'-' if given is None else f'{given:.2f}':>8}")
+    return "\n".join(lines)
+
+
+def write_calibration(tally: dict[str, dict[str, int]], path: Path = CALIBRATION) -> None:
+    """archive/meetings/calibration.toml from the measured buckets: the confidence of a bucket is
+    its right/filled share smoothed towards one half ((right + 1) / (filled + 2))."""
+    lines = ["# Written by `python scripts/eval_meetings.py --calibrate` — do not edit by hand.",
+             "# A meeting row's confidence is the measured precision of its bucket (how many of the key",
+             "# fields day, period, host or cluster, place it filled): the share of filled fields that",
+             "# were right on every labelled set (the real sample, the own corpus and blind sets), a false",
+             "# detection counting all its fields wrong; smoothed as (right + 1) / (filled + 2).",
+             'source = "measured by scripts/eval_meetings.py --calibrate on the labelled meeting sets"', "",
+             "[buckets]"]
+    for bucket in sorted(tally):
+        cell = tally[bucket]
+        value = (cell["right"] + 1) / (cell["filled"] + 2)
+        lines.append(f'"{bucket}" = {{ confidence = {value:.3f}, rows = {cell["rows"]}, filled = {cell["filled"]}, '
+                     f'right = {cell["right"]} }}')
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def format_comparison(new: dict[str, Any], old: dict[str, Any], heading: str) -> str:
+    """One labelled set scored by the staged extractor beside the version 11 cascade."""
+    if "skipped" in new or "skipped" in old:
+        return f"{heading}: skipped"
+    lines = [heading, f"  {'':<14}{'staged (12)':>12}{'v11':>9}",
+             f"  {'detection F1':<14}{new['detection']['f1']:>12.1%}{old['detection']['f1']:>9.1%}"]
+    for field in FIELDS:
+        a, b = new["fields"].get(field), old["fields"].get(field)
+        lines.append(f"  {field:<14}{'-' if a is None else f'{a:.1%}':>12}{'-' if b is None else f'{b:.1%}':>9}")
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("realworld_dir", nargs="?", default=None)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -329,20 +439,45 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--own", action="store_true",
                         help=f"also score the project's own fixture corpus ({OWN_DIR.relative_to(ROOT)}), not gated")
     parser.add_argument("--blind", action="store_true",
-                        help=f"also score the own blind sets ({BLIND_DIR.relative_to(ROOT)}, "
-                             f"{BLIND2_DIR.relative_to(ROOT)}, {BLIND3_DIR.relative_to(ROOT)}, "
-                             f"{BLIND4_DIR.relative_to(ROOT)}), not gated")
+                        help="also score the own blind sets (tests/fixtures/meetings/blind*), not gated")
     parser.add_argument("--corpus", metavar="DIR", default=None,
                         help="score only this directory (gold.jsonl or labels.jsonl + texts, realworld format), without floors")
-    args = parser.parse_args(argv)
+    parser.add_argument("--extractor", choices=EXTRACTORS, default="current",
+                        help="the staged extractor (current) or the frozen version 11 cascade")
+    parser.add_argument("--compare", action="store_true",
+                        help="print every labelled set scored by the staged extractor beside version 11")
+    parser.add_argument("--calibrate", action="store_true",
+                        help=f"measure precision per confidence bucket on every labelled set and write {CALIBRATION.relative_to(ROOT)}")
+    return parser
+
+
+def _all_sets(realworld_dir: str | None) -> list[tuple[str, Path]]:
+    return [("REAL SAMPLE", Path(realworld_dir or DEFAULT_DIR))] + [(s.heading, s.directory) for s in OWN_SETS]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.calibrate or args.compare:
+        reports = []
+        for heading, directory in _all_sets(args.realworld_dir):
+            new = run(directory, floors={})
+            reports.append(new)
+            if args.compare:
+                print(format_comparison(new, run(directory, floors={}, extractor_name="v11"), heading), "\n")
+        tally = merge_calibration(reports)
+        if args.calibrate:
+            write_calibration(tally)
+        print(format_calibration(tally))
+        return 0
     if args.corpus:
-        report = run(args.corpus, floors={})
+        report = run(args.corpus, floors={}, extractor_name=args.extractor)
         print(json.dumps(report, ensure_ascii=False, indent=2) if args.json
               else format_report(report, verbose=args.verbose, heading=f"meetings ({args.corpus})"))
         return 0
-    report = run(args.realworld_dir)
+    report = run(args.realworld_dir, extractor_name=args.extractor)
     wanted = {"own": args.own, "blind": args.blind}
-    extra = {s.key: (s, run(s.directory, floors={})) for s in OWN_SETS if wanted[s.flag]}
+    extra = {s.key: (s, run(s.directory, floors={}, extractor_name=args.extractor))
+             for s in OWN_SETS if wanted[s.flag]}
     if args.json:
         extra_json = {key: scored for key, (_s, scored) in extra.items()}
         print(json.dumps({"realworld": report, **extra_json} if extra else report, ensure_ascii=False, indent=2))

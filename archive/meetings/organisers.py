@@ -105,6 +105,7 @@ def hosting_unit(text: str) -> str | None:
     if not clauses:
         return None
     last = re.sub(r"\s*\([^()]*\)$", "", clauses[-1]).strip()
+    last = re.split(r"\s+(?:là|được\s+\S+(?:\s+\S+)?\s+làm|giữ\s+vai\s+trò)\s+", last)[0]  # "X là Cụm trưởng"
     if _is_unit(last):
         return last
     return None

@@ -28,9 +28,9 @@ def province_fields(provinces: list[str], on: date | None, *, source: Source | N
     """The province columns of a meeting held `on` (or published then): `province` (current,
     34), `province_former` (the 63-province map's, whose name it had when published), their
     codes, and every province the meeting concerns. A text that names none ("… LĐLĐ tỉnh …")
-    takes its source's. A meeting held after the 2025 merger still gets the former province
-    it belongs to when a district or commune of the old map names it (`former_hint`) or when
-    it is in the source's province, whose registry entry names the former one."""
+    takes its source's. A meeting held after the 2025 merger gets a former province only when
+    a district of the old map its phrases name says which (`former_hint`): a merged province's
+    own meeting ("Bắc Ninh phát động …" in August 2025) belongs to none of its parts."""
     source = source or Source()
     if not provinces and (source.province or source.province_former):
         provinces = [source.province_former if source.province_former and (on is None or on < REFORM_DATE)
@@ -44,11 +44,9 @@ def province_fields(provinces: list[str], on: date | None, *, source: Source | N
         return {**empty, "province": provinces[0], "provinces": provinces}
     former, code_former = r["province_former"], r["code_former"]
     if former is None:
-        for candidate in (former_hint, source.province_former):
-            regimes = _regimes(candidate)
-            if regimes and regimes["province"] == r["province"] and regimes["province_former"]:
-                former, code_former = regimes["province_former"], regimes["code_former"]
-                break
+        regimes = _regimes(former_hint)
+        if regimes and regimes["province"] == r["province"] and regimes["province_former"]:
+            former, code_former = regimes["province_former"], regimes["code_former"]
     return {"province": r["province"], "province_former": former, "province_code": r["code_current"],
             "province_former_code": code_former, "provinces": provinces}
 

@@ -9,8 +9,11 @@ records, `thidua extract --explain` prints the whole analysis (explain.py).
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from archive.meetings.days import parse_published
@@ -96,12 +99,33 @@ def _respell(rows: list[dict[str, Any]], written: str) -> list[dict[str, Any]]:
     return rows
 
 
+def confidence_bucket(row: dict[str, Any]) -> str:
+    """How many of the key fields (day, period, host or cluster, place) a meeting row filled: the
+    bucket its confidence is measured for."""
+    return str(sum(bool(row.get(k)) for k in ("meeting_date", "period_label", "place"))
+               + bool(row.get("host") or row.get("cluster_name")))
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict[str, float]:
+    path = files(__package__).joinpath("calibration.toml")
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return {k: float(v["confidence"]) for k, v in tomllib.load(handle).get("buckets", {}).items()}
+
+
+def calibrated_confidence(bucket: str) -> float | None:
+    """The measured precision of a bucket (calibration.toml, written by `scripts/eval_meetings.py
+    --calibrate`), None for a bucket no labelled row fell in."""
+    return _calibration().get(bucket)
+
+
 def _row(kind: str, kinds: list[str], title: str | None, got: Assignment, on: date | None,
          source: Source | None) -> dict[str, Any]:
     v = got.values
     period, cluster = v.get("period") or {}, v.get("cluster") or {}
     planned = v.get("next_period") or {}
-    filled = sum(bool(x) for x in (v.get("meeting_date"), period, v.get("host") or cluster, v.get("place")))
     return {
         "kind": kind,
         "kinds": kinds,
@@ -117,7 +141,7 @@ def _row(kind: str, kinds: list[str], title: str | None, got: Assignment, on: da
         "place": v.get("place"),
         "meeting_date": v.get("meeting_date"),
         **province_fields(v.get("provinces") or [], on, source=source, former_hint=v.get("former_hint")),
-        "confidence": round(min(0.5 + 0.1 * filled + (0.05 if kind != "other" else 0), 0.95), 2),
+        "confidence": None,
         "members": v.get("members") or [],
         "attendees": v.get("attendees") or [],
         "extractor_version": EXTRACTOR_VERSION,
@@ -157,7 +181,9 @@ def analyse(title: str, body: str, *, lead: str | None = None, published: str | 
         name = _meeting_title(event.sentence.text, kind) or (
             found.title_event and _meeting_title(found.title_event.sentence.text, kind)) or None
         on = date.fromisoformat(got.values["meeting_date"]) if got.values.get("meeting_date") else pub
-        result.rows.append(_row(kind, kinds, name, got, on, source))
+        row = _row(kind, kinds, name, got, on, source)
+        row["confidence"] = calibrated_confidence(confidence_bucket(row))
+        result.rows.append(row)
         result.assignments.append(got)
     return result
 

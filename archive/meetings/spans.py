@@ -42,7 +42,7 @@ from archive.meetings.organisers import find_place, hosted_by, hosting_unit, par
 from archive.meetings.people import people_in
 from archive.meetings.periods import next_period, parse_period, without_targets
 from archive.meetings.segments import Segment
-from archive.meetings.triggers import CLUSTER_WORD, triggers_in
+from archive.meetings.triggers import CLUSTER_WORD, trigger_spans, triggers_in
 from archive.places import province_mentions
 
 # Role phrases (archive/lexicons/roles.toml): the chair and its deputy, hosting, leading.
@@ -93,9 +93,8 @@ def locate(label: str, text: str, found: str | None, value: Any = None, *, near:
 
 
 def _triggers(text: str, headline: str, _pub: date | None) -> Iterator[Span]:
-    for pos, kind in triggers_in(text, headline):
-        end = text.find(" ", pos + 3)
-        yield Span("trigger", pos, end if end > 0 else len(text), text[pos:end if end > 0 else None], kind)
+    for start, end, kind in trigger_spans(text, headline):
+        yield Span("trigger", start, max(end, start + 1), text[start:max(end, start + 1)], kind)
 
 
 def _days(text: str, _headline: str, pub: date | None) -> Iterator[Span]:

@@ -120,6 +120,11 @@ class Event:
 
 def triggers_in(text: str, headline: str) -> list[tuple[int, str]]:
     """(position, kind) of every agenda trigger in `text` that its context allows."""
+    return [(start, kind) for start, _end, kind in trigger_spans(text, headline)]
+
+
+def trigger_spans(text: str, headline: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every agenda trigger in `text` that its context allows."""
     found: list[tuple[int, int, str]] = []
     has_cluster = bool(CLUSTER_WORD.search(text) or CLUSTER_WORD.search(headline))
     for kind, trigger in _TRIGGERS:
@@ -158,7 +163,7 @@ def triggers_in(text: str, headline: str) -> list[tuple[int, str]]:
         honour = verbs[0] if verbs else "biểu dương điển hình"
         found = [(p, n, honour if kind == _CONFERENCE_OF_EXEMPLARS else kind) for p, n, kind in found]
     found.sort()
-    return [(pos, kind) for pos, _neg, kind in found]
+    return [(pos, pos - neg, kind) for pos, neg, kind in found]
 
 
 # "chào mừng / hướng tới / tiến tới / chuẩn bị Đại hội …": the congress is the occasion or a

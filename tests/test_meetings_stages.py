@@ -1,0 +1,244 @@
+"""Each stage of the meeting extractor on its own (archive/meetings/): segmentation, span tagging,
+the plan of meetings, role assignment, assembly — and the miss groups of issue 14 in general form
+(texts written for these tests; people and figures invented)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import cli
+from archive.meetings import extract_meetings
+from archive.meetings.chairs import role_hosts
+from archive.meetings.clusters import parse_cluster
+from archive.meetings.events import plan
+from archive.meetings.explain import explain
+from archive.meetings.members import parse_members
+from archive.meetings.periods import in_year, next_period, parse_period
+from archive.meetings.records import analyse, confidence_bucket
+from archive.meetings.segments import prepare, segment
+from archive.meetings.spans import tag
+from archive.meetings.triggers import primary_first
+
+
+def _one(title: str, body: str, lead: str | None = None, published: str | None = None, **kw) -> dict:
+    rows = extract_meetings(title, body, lead=lead, published=published, **kw)
+    assert rows, "no meeting found"
+    return rows[0]
+
+
+# --- (a) segmentation -------------------------------------------------------------------------
+
+def test_segments_know_where_they_stand() -> None:
+    segments = segment(prepare("Tổng kết thi đua"), prepare("Sáng 2/1, Cụm thi đua số 1 tổng kết."),
+                       prepare("Dự có ông A.\n\nĐồng chí B phát biểu. Ảnh: THU HÀ\n\nTHU HÀ"),
+                       [prepare("Quang cảnh hội nghị")])
+    assert [(s.where, s.index) for s in segments] == [
+        ("title", 0), ("lead", 1), ("body", 2), ("caption", 3), ("caption", 4), ("byline", 5), ("caption", 6)]
+
+
+def test_a_caption_never_opens_a_meeting() -> None:
+    segments = segment("Tin ảnh", "", "Đồng chí A trao cờ thi đua tại hội nghị tổng kết Cụm thi đua số 2 sáng 3/1. "
+                       "Ảnh: THU HÀ", None)
+    assert segments[1].where == "caption"
+    assert plan(segments, "Tin ảnh") is None
+
+
+# --- (b) span tagging ---------------------------------------------------------------------------
+
+def test_tagging_puts_every_span_where_the_text_names_it() -> None:
+    text = "Chiều 10/1, tại TP. Hải Dương, Khối thi đua Doanh nghiệp tổ chức hội nghị tổng kết năm 2019."
+    [tagged] = tag([segment("", text, "")[0]], "", None)
+    spans = {s.label: s for s in tagged.spans}
+    assert spans["day"].text == "Chiều 10/1" and spans["day"].value == (10, 1, None)
+    assert spans["place"].text == "TP. Hải Dương"
+    assert spans["period"].text == "năm 2019"
+    assert spans["trigger"].value == "tổng kết"
+    assert spans["cluster"].value["cluster_name"] == "Khối thi đua Doanh nghiệp"
+    for span in tagged.spans:  # offsets point at the written text
+        assert tagged.text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("text, unit, year", [
+    ("Năm 2018, UBND tỉnh Quảng Bình là Cụm trưởng, đăng cai tổ chức hội nghị.", "UBND tỉnh Quảng Bình", None),
+    ("Cụm gồm 6 tỉnh: A, B; năm 2018, UBND tỉnh Trà Vinh là Cụm trưởng.", "UBND tỉnh Trà Vinh", None),
+    ("Năm 2016, Liên đoàn Lao động huyện Yên Thành được phân công làm Cụm trưởng.", "Liên đoàn Lao động huyện Yên Thành", None),
+    ("Năm 2024, Công an huyện Đồng Văn được Giám đốc Công an tỉnh giao làm Cụm trưởng.", "Công an huyện Đồng Văn", None),
+    ("Cụm gồm LĐLĐ 4 huyện: A, B, C và D; năm 2015 do LĐLĐ huyện Đô Lương làm Cụm trưởng.", "LĐLĐ huyện Đô Lương", None),
+    ("Công đoàn ngành Y tế – Khối trưởng năm 2018 – chủ trì hội nghị.", "Công đoàn ngành Y tế", "2018"),
+    ("Ông Lâm Văn Bình, Phó Chủ tịch UBND huyện Mang Thít – đơn vị Cụm trưởng năm 2023 – chủ trì hội nghị.",
+     "UBND huyện Mang Thít", "2023"),
+    ("Sở Giáo dục và Đào tạo là đơn vị Trưởng khối năm 2021, chủ trì hội nghị.", "Sở Giáo dục và Đào tạo", "2021"),
+])
+def test_a_unit_named_by_its_rotating_role_is_a_host(text: str, unit: str, year: str | None) -> None:
+    assert role_hosts(text) == [(unit, year)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị bầu Liên đoàn Lao động huyện Anh Sơn làm Cụm trưởng năm 2016.",       # next year's
+    "Năm 2022, Báo Thái Nguyên là đơn vị Phó Khối trưởng.",                           # the deputy
+    "Đồng chí Lục Thị Hoa, Chủ tịch UBND phường Hà Giang 1, Cụm trưởng cùng dự.",      # a person's role
+    "Thượng tá A, Trưởng Công an huyện B, Cụm trưởng chủ trì hội nghị.",
+    "Theo Thượng tá Lê Quang Vịnh - Trưởng CAQ Long Biên, đơn vị Cụm trưởng năm 2013, các đơn vị …",
+    "Đồng chí Viện trưởng Viện Kiểm sát nhân dân tỉnh, Khối trưởng phát biểu.",
+])
+def test_no_host_in_these_role_phrases(text: str) -> None:
+    assert role_hosts(text) == []
+
+
+@pytest.mark.parametrize("text, members", [
+    ("Cụm thi đua gồm 6 tỉnh: Thanh Hóa, Nghệ An và Hà Tĩnh; năm 2018, UBND tỉnh Hà Tĩnh là Cụm trưởng.",
+     ["Thanh Hóa", "Nghệ An", "Hà Tĩnh"]),
+    ("Cụm thi đua gồm Hội Nông dân 8 tỉnh, thành phố: Hải Phòng, Quảng Ninh và Hải Dương.",
+     ["Hải Phòng", "Quảng Ninh", "Hải Dương"]),
+    ("Cụm thi đua số 6 gồm Liên đoàn Lao động 3 huyện miền núi của tỉnh là Quế Phong, Quỳ Châu và Kỳ Sơn, "
+     "với tổng số gần 9.000 đoàn viên.", ["Quế Phong", "Quỳ Châu", "Kỳ Sơn"]),
+    ("Cụm thi đua số 1 gồm 5 đơn vị là Liên đoàn Lao động thành phố Vinh, thị xã Cửa Lò và các huyện Hưng "
+     "Nguyên, Nam Đàn.", ["Liên đoàn Lao động thành phố Vinh", "Liên đoàn Lao động thị xã Cửa Lò",
+                          "Liên đoàn Lao động huyện Hưng Nguyên", "Liên đoàn Lao động huyện Nam Đàn"]),
+    ("Khối hiện có 3 doanh nghiệp: Công ty Điện lực X, Chi nhánh Ngân hàng Nông nghiệp và Phát triển nông "
+     "thôn tỉnh X và Bưu điện tỉnh X.", ["Công ty Điện lực X", "Chi nhánh Ngân hàng Nông nghiệp và Phát triển "
+                                          "nông thôn tỉnh X", "Bưu điện tỉnh X"]),
+    ("Tham gia Cụm có Hội Nông dân 3 huyện Thái Thụy, Tiền Hải và Vũ Thư; Hội Nông dân huyện Tiền Hải là Cụm "
+     "trưởng năm 2019.", ["Thái Thụy", "Tiền Hải", "Vũ Thư"]),
+    ("Cụm thi đua số 3 gồm Hội LHPN thị xã Hoài Nhơn và Hội LHPN các huyện Hoài Ân, An Lão.",
+     ["Hội LHPN thị xã Hoài Nhơn", "Hội LHPN huyện Hoài Ân", "Hội LHPN huyện An Lão"]),
+    ("Cụm thi đua số 2 gồm thị xã Bình Minh và các huyện Bình Tân, Trà Ôn vừa họp.",
+     ["thị xã Bình Minh", "Bình Tân", "Trà Ôn"]),
+])
+def test_member_lists(text: str, members: list[str]) -> None:
+    assert parse_members(text) == members
+
+
+def test_a_figure_is_no_member_list() -> None:
+    assert parse_members("Toàn Cụm có 520.000 hộ đạt danh hiệu sản xuất giỏi.") is None
+    assert parse_members("Trong năm, khối có 2 tập thể được tặng Huân chương Lao động, 23 tập thể được khen.") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cụm thi đua Liên đoàn Lao động các tỉnh, thành phố Bắc Trung Bộ tổ chức", "Cụm thi đua Liên đoàn Lao động các tỉnh, thành phố Bắc Trung Bộ"),
+    ("Khối thi đua Văn hóa – Xã hội tổ chức", "Khối thi đua Văn hóa - Xã hội"),
+    ("Khối thi đua Mặt trận và các đoàn thể chính trị – xã hội tỉnh tổ chức", "Khối thi đua Mặt trận và các đoàn thể chính trị - xã hội tỉnh"),
+    ("Cụm thi đua Hội LHPN các tỉnh Nam Trung Bộ tổ chức", "Cụm thi đua Hội LHPN các tỉnh Nam Trung Bộ"),
+    ("Cụm thi đua số 5 Hội LHPN tỉnh Đồng Nai tọa đàm", "Cụm thi đua số 5"),
+    ("Cụm thi đua các huyện phía Đông – đã tổ chức", "Cụm thi đua các huyện phía Đông"),
+])
+def test_cluster_names_run_on_over_commas_dashes_and_bodies(text: str, name: str) -> None:
+    assert parse_cluster(text)["cluster_name"] == name
+
+
+def test_periods() -> None:
+    assert parse_period("đợt thi đua diễn ra từ tháng 6 đến hết tháng 10/2020") == {
+        "period_label": "từ tháng 6 đến hết tháng 10/2020", "period_start": "2020-06-01", "period_end": "2020-10-31"}
+    text = "UBND tỉnh – Cụm trưởng năm 2024 – tổ chức hội nghị sơ kết 6 tháng đầu năm."
+    assert parse_period(text, after=text.index("sơ kết"))["period_label"] == "6 tháng đầu năm"
+    assert in_year(parse_period("sơ kết 9 tháng"), 2020)["period_end"] == "2020-09-30"
+    assert parse_period("Năm 2018, LĐLĐ huyện A giữ vai trò Cụm trưởng.") is None  # the role's year
+    assert next_period("tổng kết năm 2019, triển khai phương hướng, nhiệm vụ năm 2020.")["period_label"] == "năm 2020"
+
+
+def test_a_signing_with_task_setting_is_a_signing() -> None:
+    assert primary_first(["hội nghị triển khai nhiệm vụ", "ký kết giao ước thi đua"]) == [
+        "ký kết giao ước thi đua", "hội nghị triển khai nhiệm vụ"]
+    row = _one("Khối thi đua các cơ quan Đảng triển khai nhiệm vụ năm 2022",
+               "Ngày 22/2, Khối thi đua các cơ quan Đảng tỉnh tổ chức hội nghị triển khai nhiệm vụ và ký kết "
+               "giao ước thi đua năm 2022.", published="2022-02-23")
+    assert row["kind"] == "ký kết giao ước thi đua"
+    assert row["kinds"] == ["ký kết giao ước thi đua", "hội nghị triển khai nhiệm vụ"]
+
+
+# --- (c) role assignment and (d) assembly: the miss groups in general form ----------------------
+
+REPORT = ("Ngày 28/12, tại thành phố Đồng Hới, Cụm thi đua các tỉnh Bắc Trung Bộ tổ chức hội nghị tổng kết "
+          "công tác thi đua, khen thưởng năm 2018 và ký kết giao ước thi đua năm 2019.")
+BODY = ("Cụm thi đua gồm 3 tỉnh: Quảng Bình, Quảng Trị và Thừa Thiên Huế. Năm 2018, UBND tỉnh Quảng Bình là "
+        "Cụm trưởng, đăng cai tổ chức hội nghị.\n\nĐoàn công tác của tỉnh Quảng Trị do đồng chí Hoàng Văn Nam, "
+        "Phó Chủ tịch UBND tỉnh dẫn đầu.\n\nHội nghị bầu UBND tỉnh Quảng Trị làm Cụm trưởng năm 2019.")
+
+
+def test_a_report_of_late_december_published_in_january() -> None:
+    row = _one("Cụm thi đua các tỉnh Bắc Trung Bộ tổng kết năm 2018", BODY, lead=REPORT,
+               published="2019-01-03T08:15:00+07:00")
+    assert row["meeting_date"] == "2018-12-28"
+    assert row["host"] == "UBND tỉnh Quảng Bình"            # named as a role, after the member list
+    assert row["place"] == "thành phố Đồng Hới"
+    assert row["members"] == ["Quảng Bình", "Quảng Trị", "Thừa Thiên Huế"]
+    assert [p["name"] for p in row["attendees"]] == ["Hoàng Văn Nam"]  # a delegation's leader
+    assert row["period_label"] == "năm 2018" and row["next_period"] == "năm 2019"
+    assert row["kinds"] == ["tổng kết", "ký kết giao ước thi đua"]
+    assert (row["province"], row["province_former"]) == ("Quảng Trị", "Quảng Bình")
+
+
+def test_a_text_that_names_no_province_takes_its_source() -> None:
+    kw = dict(source_province="Gia Lai", source_province_former="Bình Định")
+    old = _one("Cụm thi đua số 3 tổng kết", "Sáng 15/12, Cụm thi đua số 3 Hội LHPN tỉnh tổ chức hội nghị tổng kết "
+               "công tác thi đua năm 2018.", published="2018-12-17", **kw)
+    assert (old["province"], old["province_former"], old["province_former_code"]) == ("Gia Lai", "Bình Định", "52")
+    new = _one("Cụm thi đua số 3 sơ kết", "Sáng 9/10, Cụm thi đua số 3 Hội LHPN tỉnh tổ chức hội nghị sơ kết "
+               "9 tháng năm 2025.", published="2025-10-10", **kw)
+    assert (new["province"], new["province_former"]) == ("Gia Lai", None)  # the merged province's own
+    hinted = _one("Cụm thi đua số 3 sơ kết", "Sáng 9/10, tại thị xã An Nhơn, Cụm thi đua số 3 Hội LHPN tỉnh tổ "
+                  "chức hội nghị sơ kết 9 tháng năm 2025.", published="2025-10-10", **kw)
+    assert (hinted["province"], hinted["province_former"]) == ("Gia Lai", "Bình Định")  # a district of the old map
+
+
+def test_a_commune_of_the_new_map_gives_its_province() -> None:
+    row = _one("Cụm thi đua số 1 sơ kết", "Sáng 9/10, tại phường Hà Giang 1, Cụm thi đua số 1 các xã, phường tổ "
+               "chức hội nghị sơ kết công tác thi đua 9 tháng năm 2025.", published="2025-10-10")
+    assert row["provinces"] == ["Tuyên Quang"]
+
+
+def test_an_online_meeting_is_at_its_main_bridge_point() -> None:
+    row = _one("Khối thi đua Văn hóa - Xã hội sơ kết", "Sáng 15/7, Khối thi đua Văn hóa - Xã hội tỉnh tổ chức hội "
+               "nghị trực tuyến sơ kết công tác thi đua 6 tháng đầu năm 2021.\n\nDo ảnh hưởng của dịch, hội nghị "
+               "được tổ chức theo hình thức trực tuyến, điểm cầu chính đặt tại Sở Y tế, kết nối đến các đơn vị.",
+               published="2021-07-16")
+    assert row["place"] == "Sở Y tế"
+
+
+def test_a_restated_report_gives_the_day_and_place() -> None:
+    row = _one("Khối thi đua các Công đoàn ngành tổng kết", "Ngày 28/12, tại Hội trường Sở Y tế, Khối thi đua các "
+               "Công đoàn ngành tổ chức hội nghị tổng kết công tác thi đua năm 2018.",
+               lead="Khối thi đua các Công đoàn ngành vừa tổng kết công tác thi đua, khen thưởng năm 2018.",
+               published="2019-01-03")
+    assert (row["meeting_date"], row["place"]) == ("2018-12-28", "Hội trường Sở Y tế")
+
+
+# --- the intermediate form: --explain, confidence, stored columns --------------------------------
+
+def test_explain_shows_which_span_filled_which_field() -> None:
+    text = explain(analyse("Cụm thi đua các tỉnh Bắc Trung Bộ tổng kết năm 2018", BODY, lead=REPORT,
+                           published="2019-01-03"))
+    assert "#1 lead: [day: Ngày 28/12], tại [place: thành phố Đồng Hới]" in text
+    assert "UBND tỉnh Quảng Bình] là [role: Cụm trưởng]" in text
+    assert "[trigger: tổng kết] công tác" in text
+    assert "  host          UBND tỉnh Quảng Bình  <- #3" in text
+    assert "  meeting_date  2018-12-28  <- #1" in text
+
+
+def test_thidua_extract_explain(tmp_path: Path) -> None:
+    page = tmp_path / "report.txt"
+    page.write_text("Cụm thi đua các tỉnh Bắc Trung Bộ tổng kết năm 2018\n" + REPORT + "\n" + BODY, "utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page), "--text", "--published", "2019-01-03", "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "MEETING 1: tổng kết" in result.output and "<- meeting" in result.output
+
+
+def test_confidence_is_the_measured_precision_of_the_rows_bucket() -> None:
+    row = _one("Cụm thi đua các tỉnh Bắc Trung Bộ tổng kết năm 2018", BODY, lead=REPORT, published="2019-01-03")
+    assert confidence_bucket(row) == "4"
+    assert row["confidence"] is not None and 0 < row["confidence"] <= 1
+
+
+def test_kinds_and_next_period_are_stored(tmp_path: Path) -> None:
+    from archive import store
+
+    db = store.open_archive(tmp_path / "a.db")
+    db["articles"].insert({"id": 1, "url": "https://example.vn/1", "title": "t"})
+    row = _one("Cụm thi đua các tỉnh Bắc Trung Bộ tổng kết năm 2018", BODY, lead=REPORT, published="2019-01-03")
+    store.upsert_meetings(db, 1, [row], extractor_version="12")
+    got = sqlite3.connect(tmp_path / "a.db").execute("select kinds, next_period from meetings").fetchone()
+    assert got == ("tổng kết; ký kết giao ước thi đua", "năm 2019")
