@@ -40,7 +40,9 @@ none) and `published_spurious` (a date where the gold has none, e.g. a 2017 craw
 gold.jsonl (labels.jsonl in our own sets) with `kind: "text"` items, our own blind text items (tests/fixtures/text_blind,
 printed as "own blind text items", gated by the "article_text_blind" floors and pinned by
 tests/test_extract_text_blind.py) and — printed, never gated — the title/published/author labels
-of the blind meeting sets (tests/fixtures/meetings/blind, blind2, blind3, blind4), which carry them too.
+of the blind meeting sets (tests/fixtures/meetings/blind, blind2 … blind5), which carry them too.
+Every labelled meeting set is also printed scored by the staged extractor beside the version 11
+cascade it replaced (scripts/meetings_v11.py), and the measured precision per confidence bucket.
 """
 
 from __future__ import annotations
@@ -98,7 +100,8 @@ TEXT_BLIND_HEADING = ("OWN BLIND TEXT ITEMS (tests/fixtures/text_blind: 30 texts
 MEETING_BLIND_DIRS = (ROOT / "tests" / "fixtures" / "meetings" / "blind",
                       ROOT / "tests" / "fixtures" / "meetings" / "blind2",
                       ROOT / "tests" / "fixtures" / "meetings" / "blind3",
-                      ROOT / "tests" / "fixtures" / "meetings" / "blind4")
+                      ROOT / "tests" / "fixtures" / "meetings" / "blind4",
+                      ROOT / "tests" / "fixtures" / "meetings" / "blind5")
 SPEED_PASSES = 3
 
 
@@ -395,6 +398,17 @@ def run(realworld_dir: str | Path | None = None) -> dict[str, Any]:
             report[own.eval_key] = module.run(own.directory, floors={})
             report[f"{own.eval_key}_text"] = module.format_report(report[own.eval_key],
                                                                   heading=own.heading)
+        # every labelled set scored by the staged extractor beside the version 11 cascade it
+        # replaced (blind set 5 was labelled before the staged extractor ran on it), and the
+        # measured precision per confidence bucket over all of them
+        sets = [("real sample", directory, report["meetings"])] + [
+            (own.key, own.directory, report[own.eval_key]) for own in module.OWN_SETS]
+        report["meetings_compare_text"] = "\n\n".join(
+            module.format_comparison(new, module.run(path, floors={}, extractor_name="v11"),
+                                     f"MEETINGS, STAGED EXTRACTOR BESIDE VERSION 11: {name}")
+            for name, path, new in sets if "skipped" not in new)
+        report["meetings_calibration_text"] = module.format_calibration(
+            module.merge_calibration([new for _n, _p, new in sets]))
     except Exception as exc:  # noqa: BLE001 — the article report still stands on its own
         report["meetings"] = {"error": f"{type(exc).__name__}: {exc}"}
     return report

@@ -1,6 +1,13 @@
 """Meeting extraction quality on the labelled real article texts in ../shared/realworld.
 
     python scripts/eval_meetings.py [REALWORLD_DIR] [--json] [--verbose] [--own] [--blind] [--corpus DIR]
+                                    [--extractor current|v11] [--compare] [--calibrate]
+
+`--extractor v11` scores the frozen version 11 cascade (scripts/meetings_v11.py) instead of the
+staged extractor; `--compare` prints every labelled set scored by both; `--calibrate` measures,
+per confidence bucket (how many of day, period, host or cluster, place a row filled), the share
+of filled fields that were right on every labelled set and writes archive/meetings/calibration.toml,
+which gives each meeting row its `confidence`.
 
 `--own` also scores the project's own fixture corpus (tests/fixtures/meetings/corpus: texts
 written for this project in the same three layouts, same gold format). It is printed under
@@ -9,8 +16,8 @@ its own heading and never gated here — rules were tuned on it, so it is a regr
 sample above and the held-out set are.
 
 `--blind` also scores the own blind sets (tests/fixtures/meetings/blind and blind2: 30 texts
-each; blind3: 24 texts; blind4: 20 texts in the 2013 layout; written and labelled before the extractor was run on them, committed
-first). Their first scores measured how the rules generalise; they are printed apart as "own
+each; blind3: 24 texts; blind4: 20 texts in the 2013 layout; blind5: 24 texts in the newspaper page
+layout of 2018-2025; written and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
 blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
 achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl or labels.jsonl + texts)
 without floors.
@@ -22,7 +29,8 @@ and exits 1 when a score is below its floor in scripts/eval_baseline.json ("meet
 
 Layouts: 2013 crawl = title, sapo, body, then a "dd/mm/yy HH:MM GMT+7" line, category, tags,
 outlet; 2025 CSV row = title, content, ISO published time, author, url; 2017 crawl = title,
-sapo, body. The published date is read from the file (as a crawler would), never from gold.
+sapo, body; newspaper page (blind5) = title, the page's date line ("Thứ Năm, 03/01/2019 -
+08:15"), sapo, paragraphs separated by blank lines. The published date is read from the file (as a crawler would), never from gold.
 
 Matching rules (what "right" means) — fields are scored over every gold meeting report, and
 a missed detection is wrong on every field; the first returned row is the headline meeting:
@@ -240,11 +248,13 @@ def extractor(name: str = "current") -> Any:
     """extract_meetings of the staged extractor ("current") or of the frozen version 11 cascade
     (scripts/meetings_v11.py, kept for the old-beside-new comparison of the blind sets)."""
     if name == "v11":
-        spec = importlib.util.spec_from_file_location("meetings_v11", Path(__file__).with_name("meetings_v11.py"))
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module.extract_meetings
+        if "meetings_v11" not in sys.modules:
+            spec = importlib.util.spec_from_file_location("meetings_v11", Path(__file__).with_name("meetings_v11.py"))
+            assert spec and spec.loader
+            module = importlib.util.module_from_spec(spec)
+            sys.modules["meetings_v11"] = module  # its dataclasses look their module up there
+            spec.loader.exec_module(module)
+        return sys.modules["meetings_v11"].extract_meetings
     from archive.meetings import extract_meetings
 
     return extract_meetings
