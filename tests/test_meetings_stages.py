@@ -242,3 +242,11 @@ def test_kinds_and_next_period_are_stored(tmp_path: Path) -> None:
     store.upsert_meetings(db, 1, [row], extractor_version="12")
     got = sqlite3.connect(tmp_path / "a.db").execute("select kinds, next_period from meetings").fetchone()
     assert got == ("tổng kết; ký kết giao ước thi đua", "năm 2019")
+
+
+def test_a_guidance_document_reports_no_meeting() -> None:
+    # the office issues a guidance ("văn bản hướng dẫn") whose content talks of reviews to hold
+    assert extract_meetings("Hướng dẫn tổng kết công tác thi đua, khen thưởng năm 2021",
+                            "Ban Thi đua - Khen thưởng tỉnh vừa ban hành văn bản hướng dẫn các sở, ngành tổ chức "
+                            "tổng kết công tác thi đua, khen thưởng năm 2021.\n\nViệc tổ chức hội nghị tổng kết "
+                            "cần gọn nhẹ, tiết kiệm.", published="2021-11-05") == []

@@ -90,9 +90,9 @@ def _event_named_by_headline(opening: Sentence, headline: str) -> Event | None:
     return Event(opening, kinds[0], kinds, held.start())
 
 
-# An office issuing a document: "ban hành Kế hoạch tổ chức phong trào thi đua …", "ký Quyết định
+# An office issuing a document: "ban hành (văn bản) Kế hoạch / hướng dẫn …", "ký Quyết định
 # tặng Bằng khen cho …" — what follows ("Theo đó, trước ngày 28-2, các cụm tổ chức …") is its content.
-_DOCUMENT = re.compile(r"\b(?:ban\s+hành|k[ýí]|phê\s+duyệt)\s+(?:các\s+)?(?:Quyết\s+định|Kế\s+hoạch|Hướng\s+dẫn|"
+_DOCUMENT = re.compile(r"\b(?:ban\s+hành|k[ýí]|phê\s+duyệt)\s+(?:các\s+)?(?:văn\s+bản\s+)?(?:Quyết\s+định|Kế\s+hoạch|Hướng\s+dẫn|"
                        r"Chỉ\s+thị|Công\s+văn|Thông\s+báo|Nghị\s+quyết)\b", _I)
 # "hoàn thành trước ngày 30/6", "chậm nhất ngày 15/12": a deadline, not the day of an event.
 _DEADLINE = re.compile(r"\b(?:trước|chậm\s+nhất|hạn\s+chót)\s+(?:ngày|hết\s+ngày)\s+\d", _I)
