@@ -250,3 +250,16 @@ def test_a_guidance_document_reports_no_meeting() -> None:
                             "Ban Thi đua - Khen thưởng tỉnh vừa ban hành văn bản hướng dẫn các sở, ngành tổ chức "
                             "tổng kết công tác thi đua, khen thưởng năm 2021.\n\nViệc tổ chức hội nghị tổng kết "
                             "cần gọn nhẹ, tiết kiệm.", published="2021-11-05") == []
+
+
+def test_members_enumerated_among_the_guests() -> None:
+    # no "gồm" list: the localities of every unit after "các tỉnh, thành phố:" are the members
+    row = _one("Cụm thi đua Hội LHPN các tỉnh Nam Trung Bộ ký kết giao ước", "Ngày 14/3, tại TP. Quy Nhơn, Cụm thi "
+               "đua Hội LHPN các tỉnh Nam Trung Bộ tổ chức hội nghị ký kết giao ước thi đua năm 2025.\n\nTham dự có "
+               "bà Lê Thị Vy, Chủ tịch Hội LHPN tỉnh Bình Định cùng lãnh đạo Hội LHPN các tỉnh, thành phố: Đà Nẵng, "
+               "Quảng Ngãi, Bình Định và Phú Yên.", published="2025-03-15")
+    assert row["members"] == ["Đà Nẵng", "Quảng Ngãi", "Bình Định", "Phú Yên"]
+    # a meeting with no cluster takes no such list
+    other = _one("Tỉnh đoàn tuyên dương", "Sáng 2/6, Tỉnh đoàn tổ chức lễ tuyên dương 50 thanh niên tiêu biểu năm "
+                 "2025.\n\nDự lễ có lãnh đạo Tỉnh đoàn các tỉnh: Gia Lai, Kon Tum và Đắk Lắk.", published="2025-06-03")
+    assert other["members"] == []

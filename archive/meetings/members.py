@@ -133,3 +133,19 @@ def parse_members(text: str) -> list[str] | None:
         return None
     items = [i for i in _walk(_split(chunk)) if len(i) > 2]
     return items if len(items) >= 2 else None
+
+
+# "… cùng lãnh đạo Hội LHPN các tỉnh, thành phố: Đà Nẵng, Quảng Nam, …, Phú Yên và Khánh Hòa":
+# the localities of every unit enumerated after a colon, outside a "gồm" list.
+_ENUMERATED = re.compile(rf"\bcác\s+{_KIND}(?:\s*,\s*{_KIND})*\s*:\s*(?P<names>[^.;:()]+)")
+
+
+def enumerated_members(text: str) -> list[str] | None:
+    """The names a sentence enumerates after "các <kind>(, <kind>):", as written ("Đà Nẵng",
+    "Quảng Nam" …): a cluster's members when no "gồm" list names them (three or more)."""
+    m = _ENUMERATED.search(text)
+    if not m:
+        return None
+    names = [n.strip(" .–-") for n in re.split(r"\s*,\s*|\s+và\s+", m.group("names"))]
+    names = [n for n in names if n and n[0].isupper() and len(n.split()) <= 4]
+    return names if len(names) >= 3 else None

@@ -188,7 +188,11 @@ def _chair_host(sc: Scope, out: Assignment) -> None:
 
 
 def _members(sc: Scope, out: Assignment) -> None:
+    """The member list near the cluster, else (for a cluster's meeting) the localities of the
+    units a sentence enumerates ("cùng lãnh đạo Hội LHPN các tỉnh, thành phố: A, B, C")."""
     span = first([sc.event, *sc.owned], "members")
+    if span is None and out.values.get("cluster"):
+        span = first([sc.event, *sc.owned], "members.listed")
     out.put("members", list(span.value) if span else [], span)
 
 

@@ -14,6 +14,7 @@ Labels (a tagger may leave any of them out):
   cluster            a Cụm/Khối thi đua mention (value: kind, name, number)
   cluster.numbered   a numbered one only ("Cụm thi đua số 7")
   members            the member list after "gồm"/"hiện có N đơn vị:" (value: names)
+  members.listed     the localities of the units enumerated after "các tỉnh, thành phố:"
   organiser          the subject of the organising verb (value: (name or None, by-the-cluster))
   host.by            "Hội nghị do X … đăng cai/chủ trì/tổ chức" in a sentence about the meeting
   host.by_any        the same in any sentence
@@ -37,7 +38,7 @@ from archive.lexicons import pattern
 from archive.meetings.chairs import role_hosts
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.days import find_date
-from archive.meetings.members import parse_members
+from archive.meetings.members import enumerated_members, parse_members
 from archive.meetings.organisers import find_place, hosted_by, hosting_unit, parse_organiser
 from archive.meetings.people import people_in
 from archive.meetings.periods import next_period, parse_period, without_targets
@@ -125,6 +126,9 @@ def _clusters(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
         members = parse_members(text)
         if members:
             yield locate("members", text, members[0], members)
+    listed = enumerated_members(text)
+    if listed:
+        yield locate("members.listed", text, listed[0], listed)
 
 
 def _organisers(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
