@@ -1,31 +1,35 @@
-"""Full-text search over articles that fits Vietnamese: with or without diacritics, đ or d.
+"""Full-text search over articles that fits Vietnamese, in time that does not grow with the
+number of matches.
 
-Two FTS5 indexes, because no single SQLite tokenizer does both jobs:
+One index, `articles_fts`: FTS5, contentless (`content=''`: it keeps token lists, no text), with
+tokenizer `unicode61 remove_diacritics 2` over the article text in which đ/Đ are replaced by
+d/D. The tokenizer folds case and every tone and vowel mark (also decomposed NFD input) but never
+đ, which Unicode treats as a letter of its own; the replace() closes that gap. So the index holds
+only folded tokens and the text is stored once, in `articles`. Queries are folded the same way
+(`fts_query`): `thi dua`, `thi đua`, `THI ĐUA` and NFD input find the same rows, phrases in
+quotes stay phrases. Telling `thể` from `the` is the ranking's job (archive/ranking.py), on the
+text of the few rows it ranks.
 
-`articles_fts` — recall. Tokenizer `unicode61 remove_diacritics 2` over the original text
-*and* a folded copy (`archive.normalize.fold`: lower case, no marks, đ→d). `remove_diacritics 2`
-already folds every tone and vowel mark (also the stacked ones in ộ, ế, and decomposed NFD
-input), but never đ/Đ, which Unicode treats as a letter of its own: `thi dua` would miss
-`thi đua`. The folded columns close that gap, the original columns answer `thi đua`, `Đảng ủy`,
-`sơ kết` and NFD queries. Both live in one table so Datasette's built-in table search
-(`fts_table` in the metadata, `escape_fts` on the query) matches any mix: `thi đua so ket`.
-This table stores the text (FTS5 "content" table), which also makes it the content table of:
+Triggers on `articles` keep the index in step inside whatever transaction writes the article
+(insert, update of its text or date, delete), in plain SQL, so any SQLite client can write the
+table. A contentless table forgets a row only when told the values it indexed: the triggers
+have them as `old.*`.
 
-`articles_fts_exact` — precision for ranking. Tokenizer `unicode61 remove_diacritics 0` over
-the original columns (external content = `articles_fts`, so the text is stored once). A query
-that matches here matched with its marks as typed, so `thể` ranks above `the`. Its tokens are
-case-folded but keep marks, so the query must be NFC like the index: the Datasette plugin
-normalises request parameters and the canned query calls `nfc()`.
-
-`index_article` runs inside the caller's transaction (`archive.store.transaction`).
+The rowid of an index row is not the article id but its *search key*,
+`julianday(publication date) << 32 | id`. FTS5 walks matches in rowid order and stops at a
+LIMIT, so `ORDER BY rowid DESC LIMIT n` gives the n newest matches however many articles match,
+and `rowid & 0xFFFFFFFF` is the article id. That bounds the work of every search: the table
+search box and the ranked search read a window of the newest matches (`window_floor`).
+Articles without a date get day 0: they come last.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from sqlite_utils import Database
@@ -34,214 +38,292 @@ from archive.normalize import fold, nfc
 from archive.store import transaction
 
 FTS_TABLE = "articles_fts"
-EXACT_TABLE = "articles_fts_exact"
-
-ORIGINAL_COLUMNS: tuple[str, ...] = ("title", "lead", "body", "author", "captions")
-FOLDED_COLUMNS: tuple[str, ...] = ("title_folded", "text_folded")
-FTS_COLUMNS = ORIGINAL_COLUMNS + FOLDED_COLUMNS
-
-# bm25 column weights, in FTS_COLUMNS order: a title hit beats a body hit; an original-column
-# hit (query typed with its đ) beats the same hit in the folded copy.
-FTS_WEIGHTS: tuple[float, ...] = (10.0, 4.0, 1.0, 2.0, 1.0, 5.0, 0.5)
-EXACT_WEIGHTS: tuple[float, ...] = (10.0, 4.0, 1.0, 2.0, 1.0)
+OLD_TABLES = ("articles_fts_exact",)   # indexes of earlier versions, dropped on upgrade
+ID_MASK = 0xFFFFFFFF
 
 _CREATE_FTS = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS [{FTS_TABLE}] USING fts5("
-    + ", ".join(FTS_COLUMNS)
-    + ", tokenize = 'unicode61 remove_diacritics 2')"
+    f"CREATE VIRTUAL TABLE [{FTS_TABLE}] USING fts5(title, text, content='', "
+    "tokenize='unicode61 remove_diacritics 2')"
 )
-_CREATE_EXACT = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS [{EXACT_TABLE}] USING fts5("
-    + ", ".join(ORIGINAL_COLUMNS)
-    + f", content = '{FTS_TABLE}', tokenize = 'unicode61 remove_diacritics 0')"
-)
+
+
+def key_sql(row: str) -> str:
+    """SQL for the search key of the article row called `row` (`new`, `old`, a table alias)."""
+    return (f"((coalesce(cast(julianday(substr({row}.published_at, 1, 10)) as integer), 0) << 32)"
+            f" | {row}.id)")
+
+
+def _fold_sql(expr: str) -> str:
+    return f"replace(replace({expr}, 'đ', 'd'), 'Đ', 'D')"
+
+
+def _text_sql(row: str) -> str:
+    """Lead, body, author and captions of `row` as one text; captions are a JSON list (its
+    items, in order), or plain text in archives that stored them so."""
+    captions = (f"CASE WHEN json_valid({row}.captions) THEN (SELECT group_concat(value, char(10)) "
+                f"FROM json_each({row}.captions)) ELSE {row}.captions END")
+    parts = [f"coalesce({row}.{c}, '')" for c in ("lead", "body", "author")]
+    return _fold_sql(" || char(10) || ".join([*parts, f"coalesce({captions}, '')"]))
+
+
+def _values_sql(row: str) -> str:
+    return f"{key_sql(row)}, {_fold_sql(f'{row}.title')}, {_text_sql(row)}"
+
+
+_INDEXED_COLUMNS = "id, title, lead, body, author, captions, published_at"
+TRIGGERS: dict[str, str] = {
+    f"{FTS_TABLE}_ai": (
+        f"CREATE TRIGGER [{FTS_TABLE}_ai] AFTER INSERT ON articles BEGIN "
+        f"INSERT INTO [{FTS_TABLE}] (rowid, title, text) VALUES ({_values_sql('new')}); END"),
+    f"{FTS_TABLE}_ad": (
+        f"CREATE TRIGGER [{FTS_TABLE}_ad] AFTER DELETE ON articles BEGIN "
+        f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}], rowid, title, text) "
+        f"VALUES ('delete', {_values_sql('old')}); END"),
+    f"{FTS_TABLE}_au": (
+        f"CREATE TRIGGER [{FTS_TABLE}_au] AFTER UPDATE OF {_INDEXED_COLUMNS} ON articles BEGIN "
+        f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}], rowid, title, text) "
+        f"VALUES ('delete', {_values_sql('old')}); "
+        f"INSERT INTO [{FTS_TABLE}] (rowid, title, text) VALUES ({_values_sql('new')}); END"),
+}
 
 
 class SearchError(Exception):
     """The search index cannot be built or queried."""
 
 
-def _columns(db: Database, table: str) -> list[str]:
-    return [row[1] for row in db.execute(f"PRAGMA table_info([{table}])").fetchall()]
+def _schema_sql(db: Database, name: str) -> str | None:
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()
+    return row[0] if row else None
+
+
+def index_is_current(db: Database) -> bool:
+    """True when the index table and its triggers are exactly what this version creates."""
+    if _schema_sql(db, FTS_TABLE) != _CREATE_FTS:
+        return False
+    if any(_schema_sql(db, name) for name in OLD_TABLES):
+        return False
+    return all(_schema_sql(db, name) == sql for name, sql in TRIGGERS.items())
 
 
 def ensure_search(db: Database) -> None:
-    """Create both FTS5 tables if missing; rebuild them when their layout is out of date.
+    """Create the index and its triggers, or upgrade an older layout in place; safe on every open.
 
-    Safe to call on every open. An archive whose articles predate the index (or whose index
-    has an older column layout) is indexed here once, so search never silently misses rows.
+    An archive built by an earlier version (text copies in `articles_fts`, the accent-exact
+    `articles_fts_exact`) gets the new index built from its articles in one transaction, and the
+    old tables dropped: their pages become free pages the archive reuses as it grows.
     """
-    stale = False
-    existing = set(db.table_names())
-    if FTS_TABLE in existing and tuple(_columns(db, FTS_TABLE)) != FTS_COLUMNS:
-        stale = True
-    if EXACT_TABLE in existing and tuple(_columns(db, EXACT_TABLE)) != ORIGINAL_COLUMNS:
-        stale = True
-    with transaction(db):
-        if stale:
-            db.execute(f"DROP TABLE IF EXISTS [{EXACT_TABLE}]")
-            db.execute(f"DROP TABLE IF EXISTS [{FTS_TABLE}]")
-        db.execute(_CREATE_FTS)
-        db.execute(_CREATE_EXACT)
-    if "articles" in db.table_names():
-        has_articles = db.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]
-        has_index = db.execute(f"SELECT EXISTS (SELECT 1 FROM [{FTS_TABLE}])").fetchone()[0]
-        if has_articles and not has_index:
-            rebuild_search(db)
-
-
-def captions_text(captions: Any) -> str:
-    """The `captions` column (a JSON list, or already text) as searchable lines."""
-    if not captions:
-        return ""
-    if isinstance(captions, str):
-        try:
-            captions = json.loads(captions)
-        except ValueError:
-            return nfc(captions)
-    if isinstance(captions, (list, tuple)):
-        return "\n".join(nfc(str(c)) for c in captions if c)
-    return nfc(str(captions))
-
-
-def search_values(row: dict[str, Any]) -> tuple[str, ...]:
-    """An article row → the FTS_COLUMNS values: NFC originals, then their folded copies."""
-    title = nfc(row.get("title") or "")
-    lead = nfc(row.get("lead") or "")
-    body = nfc(row.get("body") or "")
-    author = nfc(row.get("author") or "")
-    captions = captions_text(row.get("captions"))
-    folded_text = "\n".join(fold(t) for t in (lead, body, author, captions) if t)
-    return (title, lead, body, author, captions, fold(title), folded_text)
-
-
-def _unindex(db: Database, article_id: int) -> None:
-    """Remove one article from both indexes.
-
-    The exact index keeps no text of its own, so FTS5 needs the values it indexed to delete
-    them: they are read back from `articles_fts` before that row goes.
-    """
-    old = db.execute(
-        f"SELECT {', '.join(ORIGINAL_COLUMNS)} FROM [{FTS_TABLE}] WHERE rowid = ?", [article_id]
-    ).fetchone()
-    if old is None:
+    if "articles" not in db.table_names() or index_is_current(db):
         return
-    db.execute(
-        f"INSERT INTO [{EXACT_TABLE}] ([{EXACT_TABLE}], rowid, {', '.join(ORIGINAL_COLUMNS)}) "
-        f"VALUES ('delete', ?, {', '.join('?' * len(ORIGINAL_COLUMNS))})",
-        [article_id, *old],
-    )
-    db.execute(f"DELETE FROM [{FTS_TABLE}] WHERE rowid = ?", [article_id])
-
-
-def _insert(db: Database, article_id: int, values: Sequence[str]) -> None:
-    db.execute(
-        f"INSERT INTO [{FTS_TABLE}] (rowid, {', '.join(FTS_COLUMNS)}) "
-        f"VALUES (?, {', '.join('?' * len(FTS_COLUMNS))})",
-        [article_id, *values],
-    )
-    db.execute(
-        f"INSERT INTO [{EXACT_TABLE}] (rowid, {', '.join(ORIGINAL_COLUMNS)}) "
-        f"VALUES (?, {', '.join('?' * len(ORIGINAL_COLUMNS))})",
-        [article_id, *values[: len(ORIGINAL_COLUMNS)]],
-    )
-
-
-def index_article(db: Database, article_id: int) -> None:
-    """(Re)index one article from its current `articles` row; a deleted row is unindexed.
-
-    Does not commit: the store calls it inside the transaction that wrote the article, so the
-    article and its index entry land together or not at all.
-    """
-    _unindex(db, article_id)
-    cursor = db.execute(
-        f"SELECT {', '.join(ORIGINAL_COLUMNS)} FROM articles WHERE id = ?", [article_id]
-    )
-    row = cursor.fetchone()
-    if row is None:
-        return
-    record = dict(zip(ORIGINAL_COLUMNS, row))
-    _insert(db, article_id, search_values(record))
-
-
-def rebuild_search(db: Database, batch: int = 500) -> int:
-    """Drop every index entry and index all articles again. Returns the number indexed.
-
-    For `thidua reparse` and after a change of the folding rules.
-    """
-    count = 0
     with transaction(db):
-        db.execute(_CREATE_FTS)
-        db.execute(_CREATE_EXACT)
-        db.execute(f"INSERT INTO [{EXACT_TABLE}] ([{EXACT_TABLE}]) VALUES ('delete-all')")
-        db.execute(f"DELETE FROM [{FTS_TABLE}]")
-        cursor = db.conn.execute(
-            f"SELECT id, {', '.join(ORIGINAL_COLUMNS)} FROM articles ORDER BY id"
-        )
-        while rows := cursor.fetchmany(batch):
-            for row in rows:
-                _insert(db, row[0], search_values(dict(zip(ORIGINAL_COLUMNS, row[1:]))))
-                count += 1
-        db.execute(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('optimize')")
-        db.execute(f"INSERT INTO [{EXACT_TABLE}] ([{EXACT_TABLE}]) VALUES ('optimize')")
-    return count
+        build_index(db.conn)
 
 
-# --- query side: helpers that are also registered as SQL functions for Datasette -------------
+def drop_index(conn: Any) -> None:
+    """Remove the index, its triggers and older indexes (a bulk load, or before rebuilding)."""
+    for name in TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+    for name in (FTS_TABLE, *OLD_TABLES):
+        conn.execute(f"DROP TABLE IF EXISTS [{name}]")
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+
+def build_index(conn: Any) -> int:
+    """(Re)create the index and its triggers and index every article; returns how many.
+
+    Runs in the caller's transaction. Rows go in search-key order (the keys are sorted first,
+    alone, then each article is read by id): FTS5 buffers terms in memory only while rowids
+    rise, and writes a segment each time one goes down, which made an unordered build ~3×
+    slower. `optimize` then merges everything into one segment: smallest, and fastest to query.
+    """
+    drop_index(conn)
+    conn.execute(_CREATE_FTS)
+    conn.execute("DROP TABLE IF EXISTS temp.search_order")
+    conn.execute(f"CREATE TEMP TABLE search_order AS SELECT {key_sql('articles')} AS key, id "
+                 "FROM articles ORDER BY key")
+    conn.execute(f"INSERT INTO [{FTS_TABLE}] (rowid, title, text) SELECT {_values_sql('a')} "
+                 "FROM temp.search_order o CROSS JOIN articles a ON a.id = o.id ORDER BY o.rowid")
+    count = conn.execute("SELECT count(*) FROM temp.search_order").fetchone()[0]
+    conn.execute("DROP TABLE temp.search_order")
+    conn.execute(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('optimize')")
+    for sql in TRIGGERS.values():
+        conn.execute(sql)
+    return int(count)
+
+
+def rebuild_search(db: Database) -> int:
+    """Index every article again, in one transaction (`thidua reparse`, a change of the
+    folding rules). Returns the number indexed."""
+    with transaction(db):
+        return build_index(db.conn)
+
+
+def indexed_keys_sql() -> str:
+    """The index's keys, one per indexed article. A contentless FTS5 table cannot be scanned;
+    its `_docsize` shadow table (a plain table, one row per row indexed) can."""
+    return f"SELECT id FROM [{FTS_TABLE}_docsize]"
+
+
+def indexed_count(conn: Any) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM ({indexed_keys_sql()})").fetchone()[0])
+
+
+def check_index(conn: Any) -> None:
+    """FTS5's own integrity check of the index against its structure; raises on damage."""
+    conn.execute(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('integrity-check')")
+
+
+# --- query side: parsing and folding, shared by the table search and the ranked search -------
+
+WORD = re.compile(r"\w+", re.UNICODE)
+_QUOTED = re.compile(r'"([^"]*)(?:"|$)')
 MARK_OPEN, MARK_CLOSE = "«", "»"
 
 
-def query_terms(query: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """`fold` of one word, cached: a page of snippets or a ranking window folds the same few
+    thousand words over and over."""
+    return fold(word)
+
+
+def is_marked(word: str) -> bool:
+    """True when a word was typed with a tone or vowel mark or đ (`thể`, `đua`, `Đảng`)."""
+    return fold_word(word) != word.lower()
+
+
+def query_words(query: str | None) -> list[str]:
+    """The words of a query, NFC, in order; quotes and FTS operators are plain punctuation."""
+    return WORD.findall(nfc(query or ""))
+
+
+def query_terms(query: str | None) -> list[str]:
     """The folded words of a search query, quotes and FTS operators' punctuation ignored."""
-    return [fold(w) for w in _WORD.findall(nfc(query or ""))]
+    return [fold_word(w) for w in query_words(query)]
+
+
+def fts_query(query: str | None) -> str | None:
+    """The query as an FTS5 expression over the folded index: every word required, each
+    double-quoted (so AND, OR, NOT, NEAR and * are words, never syntax), text in quotes kept
+    as one phrase. None when the query holds no word."""
+    text = nfc(query or "")
+    parts: list[str] = []
+    pos = 0
+    for m in _QUOTED.finditer(text):
+        parts += [f'"{fold_word(w)}"' for w in WORD.findall(text[pos:m.start()])]
+        phrase = [fold_word(w) for w in WORD.findall(m.group(1))]
+        if phrase:
+            parts.append('"' + " ".join(phrase) + '"')
+        pos = m.end()
+    parts += [f'"{fold_word(w)}"' for w in WORD.findall(text[pos:])]
+    return " ".join(parts) or None
+
+
+def phrase_query(query: str | None) -> str | None:
+    """All the query's words as one FTS5 phrase, or None for fewer than two words."""
+    terms = query_terms(query)
+    return '"' + " ".join(terms) + '"' if len(terms) > 1 else None
+
+
+def near_query(query: str | None, distance: int) -> str | None:
+    """All the query's words within `distance` other words of each other (FTS5 NEAR), or
+    None for fewer than two distinct words."""
+    terms = list(dict.fromkeys(query_terms(query)))
+    if len(terms) < 2:
+        return None
+    return "NEAR(" + " ".join(f'"{t}"' for t in terms) + f", {distance})"
+
+
+def window_floor(conn: Any, match: str, size: int) -> int | None:
+    """The search key of the `size`-th newest article matching `match`, or None when fewer
+    match. Cost grows with `size`, not with the number of matches."""
+    row = conn.execute(f"SELECT rowid FROM [{FTS_TABLE}] WHERE [{FTS_TABLE}] MATCH ? "
+                       "ORDER BY rowid DESC LIMIT 1 OFFSET ?", [match, size - 1]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def search_clause(column: str, match: str, floor: int | None) -> tuple[str, dict[str, Any]]:
+    """`column IN (ids of the articles matching match, newer than the key floor)` and its
+    parameters: the where clause of a table's search box (archive/searchpage.py)."""
+    params: dict[str, Any] = {"thidua_match": match}
+    newer = ""
+    if floor is not None:
+        params["thidua_floor"] = floor
+        newer = " AND rowid >= :thidua_floor"
+    clause = (f"[{column}] IN (SELECT rowid & {ID_MASK} FROM [{FTS_TABLE}] "
+              f"WHERE [{FTS_TABLE}] MATCH :thidua_match{newer})")
+    return clause, params
+
+
+def _spellings() -> dict[str, str]:
+    """Folded letter → every Latin letter that folds to it (`d` → dđDĐ, `u` → uúùủũụưứừửữự…)."""
+    groups: dict[str, set[str]] = {}
+    for code in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(code)
+        folded = fold(ch)
+        if len(folded) == 1 and folded.isalpha():
+            groups.setdefault(folded, {folded, folded.upper()}).update({ch, ch.lower(), ch.upper()})
+    return {base: "".join(sorted(chars)) for base, chars in groups.items()}
+
+
+_SPELLINGS = _spellings()
+
+
+def any_spelling(term: str) -> str:
+    return "".join(f"[{re.escape(_SPELLINGS[c])}]" if c in _SPELLINGS else re.escape(c)
+                   for c in term)
+
+
+@lru_cache(maxsize=1024)
+def hit_pattern(query: str | None) -> re.Pattern[str] | None:
+    """A regex for the query's words in an NFC text: a word typed with marks matches that
+    spelling only (`thể`, not `the`), a word typed without marks any spelling that folds to it
+    (`thi dua` → thi đua, THI ĐUA). Case never matters. None for a query without words."""
+    words = query_words(query)
+    if not words:
+        return None
+    parts = sorted({re.escape(w) if is_marked(w) else any_spelling(fold_word(w)) for w in words},
+                   key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
 def vi_snippet(text: str | None, query: str | None, words: int = 40) -> str:
-    """A window of `text` around the query's words, hits wrapped in «…».
-
-    Works on folded words, so `thi dua` highlights `thi đua` in the original spelling. FTS5's
-    own snippet() would show the folded copy (without marks) for such a query.
-    """
+    """`words` words of `text` around the query's words, three words of context before the
+    first, hits wrapped in «…» in the text's own spelling (`thi dua` marks «thi» «đua»; a
+    contentless index has no text for FTS5's snippet()). Reads the text with one regex scan and
+    splits only the window into words: a page of results stays cheap."""
     if not text:
         return ""
     text = " ".join(nfc(text).split())
-    terms = set(query_terms(query or ""))
-    tokens = list(_WORD.finditer(text))
-    if not tokens:
-        return text[:300]
-    # words spelled as typed (marks included) are the hits when there are any, so `thể`
-    # highlights thể and not the; otherwise any spelling that folds alike
-    exact = {w.lower() for w in _WORD.findall(nfc(query or ""))}
-    hits = [i for i, m in enumerate(tokens) if m.group(0).lower() in exact]
-    if not hits:
-        hits = [i for i, m in enumerate(tokens) if fold(m.group(0)) in terms]
-    if not hits:
-        start = 0
-    else:
-        # the window of `words` tokens holding the most hits
-        best, start, j = -1, 0, 0
+    pattern = hit_pattern(query)
+    hits = [m.start() for m in pattern.finditer(text)] if pattern else []
+    start = 0
+    if hits:
+        # the hit that starts the stretch of about `words` words holding the most hits
+        span, best, first, j = words * 7, -1, hits[0], 0
         for i, h in enumerate(hits):
-            while hits[j] < h - words + 1:
+            while hits[j] < h - span:
                 j += 1
             if i - j + 1 > best:
-                best, start = i - j + 1, hits[j]
-        start = max(0, start - 3)
-    end = min(len(tokens), start + words)
+                best, first = i - j + 1, hits[j]
+        context = min(3, words // 4)
+        before = [m.start() for m in WORD.finditer(text, max(0, first - 120), first)]
+        before = before[len(before) - context:] if context else []
+        start = before[0] if before else first
+    window = list(islice(WORD.finditer(text, start), words + 1))
+    if not window:
+        return text[:300]
+    more = len(window) > words
+    window = window[:words]
     hit_set = set(hits)
     out: list[str] = []
-    pos = tokens[start].start()
-    for i in range(start, end):
-        m = tokens[i]
-        out.append(text[pos : m.start()])
-        word = m.group(0)
-        out.append(f"{MARK_OPEN}{word}{MARK_CLOSE}" if i in hit_set else word)
+    pos = window[0].start()
+    for m in window:
+        out.append(text[pos:m.start()])
+        out.append(f"{MARK_OPEN}{m.group(0)}{MARK_CLOSE}" if m.start() in hit_set else m.group(0))
         pos = m.end()
-    if end == len(tokens):
+    if not more:
         out.append(text[pos:])
     snippet = "".join(out).strip()
-    return ("… " if start > 0 else "") + snippet + (" …" if end < len(tokens) else "")
+    return ("… " if window[0].start() > 0 else "") + snippet + (" …" if more else "")
 
 
 def decompress_text(blob: bytes | None, encoding: str | None = None) -> str | None:
@@ -288,19 +370,3 @@ def register_sql_functions(conn: Any, names: Iterable[str] | None = None) -> Non
         conn.create_function(name, nargs, func, deterministic=True)
     conn.create_function("decompress_text", 2, decompress_text, deterministic=True)
 
-
-
-def drop_index(conn: Any) -> None:
-    """Remove the search index (tables, and triggers when there are any) for a bulk load;
-    `rebuild_search` or the next `open_archive` builds it again."""
-    conn.execute(f"DROP TABLE IF EXISTS [{EXACT_TABLE}]")
-    conn.execute(f"DROP TABLE IF EXISTS [{FTS_TABLE}]")
-
-
-def build_index(conn: Any) -> int:
-    """Build the search index of every article on a plain sqlite3 connection (the benchmark and
-    bulk loads). Returns the number of articles indexed."""
-    db = Database(conn)
-    db.execute(_CREATE_FTS)
-    db.execute(_CREATE_EXACT)
-    return rebuild_search(db)

@@ -32,6 +32,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 METADATA_PATH = PROJECT_ROOT / "datasette_metadata.json"
 PLUGINS_DIR = PROJECT_ROOT / "plugins"
+# the archive's own pages (article, cluster, person, compact tables): shipped with the package
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 METADATA_DB_NAME = "archive"
 
 # Why each setting: pages stay small on a million-row table, a runaway query or facet is cut
@@ -147,6 +149,7 @@ def datasette_command(
     cmd += [str(path)] if mutable else ["-i", str(path)]
     cmd += ["--host", host, "--port", str(port)]
     cmd += ["--metadata", str(metadata_for(path)), "--plugins-dir", str(PLUGINS_DIR)]
+    cmd += ["--template-dir", str(TEMPLATES_DIR)]
     for name, value in SETTINGS.items():
         cmd += ["--setting", name, value]
     cmd += list(extra_args)

@@ -236,10 +236,7 @@ def upsert_article(
             row.update(url=url, first_seen_at=seen_at)
             article_id = int(db["articles"].insert(row).last_pk)
             outcome = "new"
-        _link_duplicate(db, article_id, row["fingerprint"])
-        from archive import search
-
-        search.index_article(db, article_id)
+        _link_duplicate(db, article_id, row["fingerprint"])  # search index: triggers (search.py)
     return outcome, article_id
 
 

@@ -10,9 +10,12 @@ into Datasette's documented hooks:
 - asgi_wrapper: every query-string value NFC-normalised before Datasette sees it, so a
   decomposed (NFD) `thi đua` typed or pasted into the table search box hits the same index
   entries as the composed one.
-- render_cell: snippet hits «…» shown as <mark>, raw HTML shown escaped in <pre> (never
+- render_cell: raw HTML shown escaped in <pre> (never
   rendered or executed), an article URL paired with a link to its archived raw page.
-- extra_css_urls + register_routes: a small stylesheet keeping body paragraphs visible.
+- extra_css_urls + register_routes: a small stylesheet keeping body paragraphs visible; the
+  ranked search page `/<database>/search` (archive/searchpage.py).
+- filters_from_request (last, after Datasette's own): the search box of the tables listed under
+  `plugins.thidua.search` in the metadata, bounded to the newest matches (archive/searchpage.py).
 - extra_body_script: CSV export links download a file instead of opening as text.
 """
 
@@ -26,7 +29,8 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from archive.search import MARK_CLOSE, MARK_OPEN, register_sql_functions
+from archive.search import register_sql_functions
+from archive.searchpage import search_view, table_filter
 
 CSS = """
 td.col-body, td.col-lead, td.col-snippet { white-space: pre-wrap; min-width: 24em; }
@@ -68,18 +72,9 @@ def asgi_wrapper(datasette: Any) -> Any:
     return wrap
 
 
-def _marked(value: str) -> Markup:
-    out = escape(value)
-    return Markup(
-        str(out).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
-    )
-
-
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str,
                 datasette: Any) -> Any:
-    if table is None and column == "snippet" and isinstance(value, str):
-        return _marked(value)
     if table is None and column == "html" and isinstance(value, str):
         return Markup('<pre class="raw-html">{}</pre>').format(value)
     if column == "published_at" and table == "articles" and isinstance(value, str) and value:
@@ -125,5 +120,14 @@ def register_routes() -> list[tuple[str, Any]]:
         return Response(CSS, content_type="text/css; charset=utf-8",
                         headers={"cache-control": "max-age=3600"})
 
-    return [(r"^/-/thidua\.css$", css)]
+    return [(r"^/-/thidua\.css$", css),
+            (r"^/(?P<database>[^/]+)/search(\.(?P<format>json))?$", search_view)]
+
+
+@hookimpl(trylast=True)
+def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
+    async def inner() -> Any:
+        return await table_filter(request, database, table, datasette)
+
+    return inner
 

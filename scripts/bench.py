@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archive.benchmark.command import bench  # noqa: E402
+from archive.benchmark.command import bench
 
 if __name__ == "__main__":
     bench()

@@ -107,11 +107,48 @@ def test_ranked_search_form_on_home_page(page: object, demo_datasette: str) -> N
     p.wait_for_url("**/archive/search?q=**")
     [holder] = [a for a in ARTICLES
                 if "thế" in " ".join([a["title"], a["lead"] or "", *a["paragraphs"]]).lower()]
-    first_title = p.locator("table.rows-and-columns tbody tr td.col-title").first.inner_text()
-    assert first_title == holder["title"]
-    marks = p.locator("td.col-snippet mark").all_inner_texts()
-    assert marks[0].lower() == "thế"
+    assert p.locator("ol.thidua-hits a.hit-title").first.inner_text() == holder["title"]
+    marks = p.locator("ol.thidua-hits li").first.locator(".hit-snippet mark").all_inner_texts()
+    assert marks and {m.lower() for m in marks} == {"thế"}
     p.screenshot(path=str(SHOTS / "04-ranked-search.png"), full_page=True)
+
+
+def _first_hit_on_first_screen(p: object) -> object:
+    first = p.locator("ol.thidua-hits li").first
+    box = first.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 900, box  # no scrolling at 1280×900
+    return first
+
+
+def test_ranked_search_reads_well(browser: object, demo_datasette: str) -> None:
+    """Issue 15: the first result on the first screen, folded matches marked in the original
+    spelling, a link to the archived article, no internal flags or raw scores."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")  # type: ignore[attr-defined]
+    p = context.new_page()
+    p.set_default_timeout(15_000)
+    try:
+        p.goto(f"{demo_datasette}/archive/search?q=thi+dua")
+        first = _first_hit_on_first_screen(p)
+        marks = first.locator(".hit-snippet mark").all_inner_texts()
+        assert "đua" in [m.lower() for m in marks], marks  # typed `dua`, shown as written
+        text = p.locator("ol.thidua-hits").inner_text()
+        for internal in ("exact_match", "phrase_match", "near_match", "-0.0", "score"):
+            assert internal not in text, internal
+        p.screenshot(path=str(SHOTS / "07-ranked-thi-dua.png"))
+        title = first.locator("a.hit-title").inner_text()
+        first.locator("a.hit-title").click()
+        p.wait_for_url("**/archive/articles/*")
+        assert title in p.content()
+
+        # `Thanh Hoa`, typed without marks: the province's articles first, not a person's name
+        p.goto(f"{demo_datasette}/archive/search?q=Thanh+Hoa")
+        first = _first_hit_on_first_screen(p)
+        [article] = [a for a in ARTICLES if a["title"] == first.locator("a.hit-title").inner_text()]
+        text = " ".join([article["title"], article["lead"] or "", *article["paragraphs"]])
+        assert "Thanh Hóa" in text or "Thanh Hoá" in text
+        p.screenshot(path=str(SHOTS / "08-ranked-thanh-hoa.png"))
+    finally:
+        context.close()
 
 
 def test_meetings_query_csv_download(page: object, demo_datasette: str,

@@ -1,9 +1,9 @@
-"""Vietnamese search through the same SQL Datasette runs.
+"""Vietnamese search through the same code Datasette runs.
 
-The table page's search box runs Datasette's own clause (filters.py):
-  id in (select rowid from articles_fts where articles_fts match escape_fts(:search))
-and the ranked `search` canned query is read from datasette_metadata.json, so these tests
-fail if either drifts from what the browser gets.
+The table page's search box runs the clause of archive.search.search_clause (the plugin's
+filters_from_request hook, archive/searchpage.py); the ranked search is archive.ranking, which
+the plugin's /archive/search route calls: these tests run both on a real archive built by the
+store, so they fail if the index, its triggers or the queries drift.
 """
 
 from __future__ import annotations
@@ -16,17 +16,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEARCH_ARTICLES, build_search_archive, nfd
-from datasette.utils import escape_fts
 from sqlite_utils import Database
 
-from archive import search
+from archive import ranking, search
 
 METADATA = json.loads((ROOT / "datasette_metadata.json").read_text(encoding="utf-8"))
 QUERIES = METADATA["databases"]["archive"]["queries"]
-TABLE_SEARCH_SQL = (
-    "select id from articles where id in (select rowid from articles_fts "
-    "where articles_fts match escape_fts(:search)) order by id"
-)
 
 MEETING, BLOC, SPORT, GREEN = 1, 2, 3, 4  # ids of SEARCH_ARTICLES in insertion order
 
@@ -34,7 +29,6 @@ MEETING, BLOC, SPORT, GREEN = 1, 2, 3, 4  # ids of SEARCH_ARTICLES in insertion 
 def connect(path: Path) -> sqlite3.Connection:
     """A read-only connection with the functions Datasette and our plugin register."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    conn.create_function("escape_fts", 1, escape_fts)
     search.register_sql_functions(conn)
     return conn
 
@@ -44,16 +38,19 @@ def conn(search_archive: Path) -> sqlite3.Connection:
     return connect(search_archive)
 
 
-def table_search(conn: sqlite3.Connection, query: str) -> list[int]:
-    # the plugin's asgi_wrapper hands Datasette the query in NFC
-    q = unicodedata.normalize("NFC", query)
-    return [r[0] for r in conn.execute(TABLE_SEARCH_SQL, {"search": q})]
+def table_search(conn: sqlite3.Connection, query: str, cap: int = 5000) -> list[int]:
+    """The table search box's rows, as the plugin's hook builds its clause (NFC: the plugin's
+    asgi_wrapper hands Datasette every parameter in NFC)."""
+    match = search.fts_query(unicodedata.normalize("NFC", query))
+    if match is None:
+        return []
+    clause, params = search.search_clause("id", match, search.window_floor(conn, match, cap))
+    return [r[0] for r in conn.execute(f"select id from articles where {clause} order by id",
+                                       params)]
 
 
 def ranked(conn: sqlite3.Connection, query: str) -> list[dict]:
-    cur = conn.execute(QUERIES["search"]["sql"], {"q": query})
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row)) for row in cur]
+    return [vars(h) for h in ranking.ranked_search(conn, query).hits]
 
 
 @pytest.mark.parametrize(
@@ -83,12 +80,15 @@ def test_table_search_matches(conn: sqlite3.Connection, query: str, expected: li
 
 
 def test_exact_accent_ranks_first(conn: sqlite3.Connection) -> None:
-    # `thể` must not be buried under `the` (and the other way round)
-    assert [r["id"] for r in ranked(conn, "thể")][:2] == [SPORT, GREEN]
-    assert [r["id"] for r in ranked(conn, "the")][:2] == [GREEN, SPORT]
-    top = ranked(conn, "thể")[0]
-    assert top["exact_match"] == 1
-    assert "«thể»" in top["snippet"]
+    # `thể`, typed with its marks, must not be buried under `the`
+    rows = ranked(conn, "thể")
+    assert [r["id"] for r in rows][:2] == [SPORT, GREEN]
+    assert [r["exact_match"] for r in rows][:2] == [1, 0]
+    assert "«thể»" in rows[0]["snippet"] and "«the»" not in rows[0]["snippet"]
+    # `the`, typed without marks, means any spelling: no accent tier, both match alike
+    rows = ranked(conn, "the")
+    assert sorted(r["id"] for r in rows) == [SPORT, GREEN]
+    assert {r["exact_match"] for r in rows} == {0}
 
 
 def test_ranked_search_any_spelling(conn: sqlite3.Connection) -> None:
@@ -123,43 +123,103 @@ def test_index_follows_updates(tmp_path: Path) -> None:
                                                page_id=None, extractor_version="test")
     assert (outcome, article_id) == ("updated", SPORT)
     conn = db.conn
-    conn.create_function("escape_fts", 1, escape_fts)
     assert table_search(conn, "doan vien") == [SPORT]
     assert table_search(conn, "tap the") == []  # the old body's words are gone
-    # both FTS5 tables still consistent with their content after delete + insert
-    conn.execute("insert into articles_fts(articles_fts) values('integrity-check')")
-    conn.execute("insert into articles_fts_exact(articles_fts_exact) values('integrity-check')")
-    # a deleted article is unindexed
-    with conn:
+    search.check_index(conn)  # FTS5's integrity check after delete + insert
+    # a deleted article is unindexed, by the trigger, in the deleting transaction
+    with store.transaction(db):
         conn.execute("delete from articles where id = ?", [SPORT])
-        search.index_article(db, SPORT)
     assert table_search(conn, "doan vien") == []
+    search.check_index(conn)
+    db.conn.close()
+
+
+def test_any_sqlite_client_keeps_the_index_in_step(tmp_path: Path) -> None:
+    """The triggers are plain SQL: a bare sqlite3 connection (no functions of ours) can insert,
+    re-date and delete articles, and the search follows."""
+    path = build_search_archive(tmp_path / "archive.db")
+    bare = sqlite3.connect(path)
+    with bare:
+        bare.execute("insert into articles (url, title, body, published_at) values "
+                     "('http://x/1', 'Hội thao Đoàn Thanh niên', 'Giải bóng đá', '2030-01-02')")
+        new_id = bare.execute("select max(id) from articles").fetchone()[0]
+        bare.execute("update articles set published_at = '2001-01-01' where id = ?", [MEETING])
+    assert table_search(bare, "doan thanh nien") == [new_id]
+    # newest first by publication date, whatever the ids: the re-dated article went last
+    match = search.fts_query("thi dua")
+    keys = [r[0] for r in bare.execute(
+        "select rowid from articles_fts where articles_fts match ? order by rowid desc", [match])]
+    assert [k & search.ID_MASK for k in keys] == [BLOC, MEETING]
+    with bare:
+        bare.execute("delete from articles where id = ?", [new_id])
+    assert table_search(bare, "bong da") == []
+    search.check_index(bare)
+    bare.close()
+
+
+def test_table_search_is_capped_to_the_newest_matches(conn: sqlite3.Connection) -> None:
+    # BLOC (2023) is newer than MEETING (2016): a cap of one keeps BLOC, whatever their ids
+    assert table_search(conn, "thi dua", cap=1) == [BLOC]
+    assert table_search(conn, "thi dua", cap=2) == [MEETING, BLOC]
+    assert search.window_floor(conn, search.fts_query("thi dua"), 3) is None
+
+
+def _old_layout(path: Path) -> None:
+    """An archive as the previous version left it: text copies in `articles_fts`, the
+    accent-exact `articles_fts_exact`, no triggers."""
+    conn = sqlite3.connect(path)
+    with conn:
+        search.drop_index(conn)
+        conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, body, author, "
+                     "captions, title_folded, text_folded, tokenize = 'unicode61 "
+                     "remove_diacritics 2')")
+        conn.execute("CREATE VIRTUAL TABLE articles_fts_exact USING fts5(title, lead, body, "
+                     "author, captions, content = 'articles_fts', tokenize = 'unicode61 "
+                     "remove_diacritics 0')")
+        conn.execute("INSERT INTO articles_fts (rowid, title, lead, body, author, captions) "
+                     "SELECT id, title, lead, body, author, captions FROM articles")
+    conn.close()
+
+
+def test_old_archives_are_upgraded_in_place(tmp_path: Path) -> None:
+    from archive import store
+
+    path = build_search_archive(tmp_path / "archive.db")
+    _old_layout(path)
+    db = store.open_archive(path)   # what every command does first
+    names = {r[0] for r in db.execute("select name from sqlite_master")}
+    assert "articles_fts_exact" not in names and set(search.TRIGGERS) <= names
+    assert search.index_is_current(db)
+    assert table_search(db.conn, "thi dua") == [MEETING, BLOC]
+    assert [r["id"] for r in ranked(db.conn, "thể")][:1] == [SPORT]
+    # nothing but token lists: the text lives in articles only
+    assert db.execute("select title, text from articles_fts where articles_fts match 'thi'"
+                      ).fetchall() == [(None, None)] * 2
+    assert search.indexed_count(db.conn) == len(SEARCH_ARTICLES)
+    db.conn.close()
 
 
 def test_ensure_search_idempotent_and_backfills(tmp_path: Path) -> None:
     path = build_search_archive(tmp_path / "archive.db")
     db = Database(path)
     search.ensure_search(db)
+    before = db.execute("select sql from sqlite_master where name = 'articles_fts'").fetchone()
     search.ensure_search(db)
+    assert db.execute("select sql from sqlite_master where name = 'articles_fts'").fetchone() == before
     # an archive whose index was lost (or predates it) is indexed again on ensure
-    db.execute("drop table articles_fts_exact")
-    db.execute("drop table articles_fts")
+    search.drop_index(db.conn)
     search.ensure_search(db)
-    conn = db.conn
-    conn.create_function("escape_fts", 1, escape_fts)
-    search.register_sql_functions(conn)
-    assert table_search(conn, "thi dua") == [MEETING, BLOC]
-    assert [r["id"] for r in ranked(conn, "thể")][:2] == [SPORT, GREEN]
+    assert table_search(db.conn, "thi dua") == [MEETING, BLOC]
     assert search.rebuild_search(db) == len(SEARCH_ARTICLES)
-    assert table_search(conn, "thi dua") == [MEETING, BLOC]
+    assert table_search(db.conn, "thi dua") == [MEETING, BLOC]
 
 
-def test_index_is_nfc_and_folded(conn: sqlite3.Connection) -> None:
-    title, title_folded = conn.execute(
-        "select title, title_folded from articles_fts where rowid = ?", [BLOC]
-    ).fetchone()
-    assert title == unicodedata.normalize("NFC", SEARCH_ARTICLES[1]["title"])
-    assert title_folded == "khoi thi dua dang uy khoi cac co quan tinh tong ket nam 2023"
+def test_index_holds_folded_tokens_only(conn: sqlite3.Connection) -> None:
+    conn.execute("create virtual table temp.terms using fts5vocab(main, 'articles_fts', 'row')")
+    terms = {r[0] for r in conn.execute("select term from temp.terms")}
+    # the NFD-typed bloc article and the NFC meeting report, folded alike, đ included
+    assert {"dang", "uy", "khoi", "thi", "dua", "so", "ket", "hiep"} <= terms
+    assert not {t for t in terms if t != search.fold_word(t)}, "unfolded tokens in the index"
 
 
 def test_sql_functions() -> None:
@@ -211,8 +271,12 @@ def test_raw_page_query_returns_text(conn: sqlite3.Connection) -> None:
     assert "<script>" in row["html"]  # shown as text; the plugin escapes it
 
 
-def test_vi_snippet_prefers_exact_spelling() -> None:
+def test_vi_snippet_marks_what_the_query_means() -> None:
     text = "Giải thể thao; the green office; Thể lệ"
+    # typed with marks: that spelling only; typed without: every spelling, in the text's own
     assert search.vi_snippet(text, "thể") == "Giải «thể» thao; the green office; «Thể» lệ"
-    assert search.vi_snippet(text, "the") == "Giải thể thao; «the» green office; Thể lệ"
+    assert search.vi_snippet(text, "the") == "Giải «thể» thao; «the» green office; «Thể» lệ"
     assert search.vi_snippet(text, "le") == "… green office; Thể «lệ»"  # 3 words of context
+    assert search.vi_snippet("Cụm THI ĐUA số 7, thi đua", "thi dua") == (
+        "Cụm «THI» «ĐUA» số 7, «thi» «đua»")
+    assert search.vi_snippet(nfd("Đảng ủy khối"), "dang uy") == "«Đảng» «ủy» khối"

@@ -59,7 +59,7 @@ def test_table_search_html_page(datasette_server: str) -> None:
 
 
 def test_nfd_query_is_normalised(datasette_server: str) -> None:
-    # the exact-accent index only holds NFC: an NFD query must be composed on the way in
+    # an NFD query is composed on the way in, so its marks compare with the NFC text
     qs = urllib.parse.urlencode({"q": nfd("thể"), "_shape": "array"})
     _, _, body = fetch(f"{datasette_server}/archive/search.json?{qs}")
     rows = json.loads(body)

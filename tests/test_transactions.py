@@ -55,7 +55,7 @@ def test_an_ingested_page_is_one_commit(db):
     assert result.outcome == "new" and result.meetings >= 1
     assert counter.commits == 1, counter.counts
     # everything landed in that one commit
-    assert db.execute("select count(*) from articles_fts").fetchone()[0] == 1
+    assert search.indexed_count(db.conn) == 1
     assert db["meetings"].count == result.meetings
 
 
@@ -78,7 +78,7 @@ def test_a_failed_write_rolls_back_article_index_and_meetings_together(db, monke
                          body=MEETING_PAGE.read_bytes(), headers={})
     assert result.outcome == "failed"
     assert db["articles"].count == 0
-    assert db.execute("select count(*) from articles_fts").fetchone()[0] == 0
+    assert search.indexed_count(db.conn) == 0
     assert db["meetings"].count == 0
     # the raw page is kept and the failure says why there is no article
     assert db["pages"].count == 1

@@ -65,8 +65,8 @@ def run(ctx: BenchContext) -> list[Figure]:
     for _ in range(rounds):
         copies = {name: ctx.copy_of_synthetic(f"index-{name}.db") for name in times}
         got = interleaved({"ours": fresh("ours", build_ours), "peer": fresh("peer", build_peer)}, 1)
-        for name in times:
-            times[name].extend(got[name])
+        for name, seconds in times.items():
+            seconds.extend(got[name])
     ours_t, peer_t = median(times["ours"]), median(times["peer"])
     raw = generated.raw_text_bytes
     ours_size, peer_size = used_bytes(copies["ours"]), used_bytes(copies["peer"])

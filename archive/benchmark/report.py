@@ -8,7 +8,7 @@ import os
 import platform
 import sqlite3
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ class Figure:
 class Report:
     figures: list[Figure] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
-    date: str = field(default_factory=lambda: datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+    date: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
     machine: str = field(default_factory=lambda: machine_description())
 
     @property

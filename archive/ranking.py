@@ -1,0 +1,252 @@
+"""The ranked search: the newest matches of a query, ordered by how well they match.
+
+Why a window: scoring every match costs as much as there are matches, and the words people
+search for here (`thi đua`, `sơ kết`) are in nearly every article. So the ranking reads a bounded
+set of candidates and orders only those:
+
+- the `WINDOW` newest articles holding all the words (the index's rowids are search keys in
+  publication order, archive/search.py, so this is a LIMIT, whatever the number of matches);
+- when more match than that, also up to `PHRASE_ROWS` articles holding the words as one phrase
+  among the `PHRASE_WINDOW` newest matches, so an exact phrase of common words
+  (`Cum thi dua so 7`) is found beyond the first window.
+
+The candidates are then ranked by tiers (phrase and near by FTS5 over the candidates' key
+range, exact accents and the score on each candidate's text, read once):
+1. **exact accents** — only for words the user typed with marks: `thể` ranks the articles
+   holding `thể` above those holding `the`; `Thanh Hoa`, typed without marks, has no such tier
+   (a person named "Thanh Hoa" must not beat the province Thanh Hóa on spelling);
+2. **phrase** — all the words, folded, consecutive in one field (title, lead, body, author,
+   captions);
+3. **near** — all the words within four other words of each other in one field;
+4. **score** — bm25 with title > lead > body weights, its document frequencies estimated on the
+   `DF_SAMPLE` newest articles; rows tied at three decimals (words most articles hold score
+   about 0) come newest first.
+
+What this changes, and the page says so: an article older than the window is not ranked unless
+the window holds all matches (`Ranked.complete`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.normalize import nfc
+from archive.search import (
+    FTS_TABLE,
+    ID_MASK,
+    any_spelling,
+    fold_word,
+    fts_query,
+    indexed_count,
+    indexed_keys_sql,
+    is_marked,
+    near_query,
+    phrase_query,
+    query_words,
+    vi_snippet,
+    window_floor,
+)
+
+WINDOW = 100
+PHRASE_WINDOW = 3000
+PHRASE_ROWS = 50
+DF_SAMPLE = 5000
+NEAR = 4
+FIELDS = ("title", "lead", "body", "author", "captions")
+WEIGHTS = {"title": 10.0, "lead": 4.0, "body": 1.0, "author": 2.0, "captions": 1.0}
+K1, B = 1.2, 0.75
+
+
+@dataclass
+class Hit:
+    id: int
+    title: str
+    date: str
+    province: str | None
+    organisation: str | None
+    url: str
+    exact_match: int
+    phrase_match: int
+    near_match: int
+    score: float
+    published_at: str = ""
+    snippet: str = ""
+    meetings: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Ranked:
+    query: str
+    hits: list[Hit]
+    candidates: int          # articles ranked
+    complete: bool           # every matching article was a candidate
+    words: int               # words in the query
+    marked: list[str]        # words typed with marks (the exact-accent tier)
+
+    @property
+    def phrase_found(self) -> bool:
+        return any(h.phrase_match for h in self.hits)
+
+
+@dataclass
+class _Query:
+    text: str
+    terms: list[str]                     # folded, in order
+    marked: list[str]                    # typed with marks, lower case
+    marked_res: list[re.Pattern[str]]    # those words, as typed, in any case
+
+    @classmethod
+    def parse(cls, text: str) -> _Query:
+        words = query_words(text)
+        marked = list(dict.fromkeys(w.lower() for w in words if is_marked(w)))
+        return cls(text, [fold_word(w) for w in words], marked,
+                   [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE) for w in marked])
+
+
+def _terms_re(terms: set[str]) -> re.Pattern[str] | None:
+    """Any of `terms` in any spelling, as whole words."""
+    if not terms:
+        return None
+    alternation = "|".join(any_spelling(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _features(q: _Query, row: dict[str, Any], counted: re.Pattern[str] | None) -> dict[str, Any]:
+    """Exact-accent flag, weighted frequencies of the `counted` terms and length of one
+    candidate, from its text read by C-speed regex scans (no per-word Python)."""
+    texts = [(f, nfc(row[f])) for f in FIELDS if row[f]]
+    exact = bool(q.marked_res) and all(any(p.search(t) for _, t in texts) for p in q.marked_res)
+    tf: dict[str, float] = {}
+    length = 0
+    for f, text in texts:
+        length += text.count(" ") + 1
+        if counted is not None:
+            for word in counted.findall(text):
+                term = fold_word(word)
+                tf[term] = tf.get(term, 0.0) + WEIGHTS[f]
+    return {"exact": int(exact), "tf": tf, "length": length}
+
+
+def _doc_frequencies(conn: Any, terms: set[str]) -> tuple[dict[str, int], int]:
+    """How many of the DF_SAMPLE newest articles hold each term, and the sample's size: each
+    count stops at the sample, so common words cost no more than rare ones."""
+    floor = conn.execute(f"{indexed_keys_sql()} ORDER BY id DESC LIMIT 1 OFFSET ?",
+                         [DF_SAMPLE - 1]).fetchone()
+    low = floor[0] if floor else -1
+    size = DF_SAMPLE if floor else indexed_count(conn)
+    df = {t: conn.execute(f"SELECT count(*) FROM [{FTS_TABLE}] WHERE [{FTS_TABLE}] MATCH ? "
+                          "AND rowid >= ?", [f'"{t}"', low]).fetchone()[0] for t in terms}
+    return df, max(size, 1)
+
+
+def _idf(df: int, n: int) -> float:
+    """bm25's inverse document frequency, floored like FTS5's: a word most articles hold
+    weighs about nothing."""
+    return max(1e-6, math.log((n - df + 0.5) / (df + 0.5)))
+
+
+def _score(features: dict[str, Any], idf: dict[str, float], avg_length: float) -> float:
+    """FTS5's bm25 formula on the weighted term frequencies (higher is better here)."""
+    norm = K1 * (1 - B + B * features["length"] / max(avg_length, 1.0))
+    return sum(idf[t] * tf * (K1 + 1) / (tf + norm) for t, tf in features["tf"].items())
+
+
+def _keys(conn: Any, match: str, low: int, limit: int | None = None) -> list[int]:
+    sql = (f"SELECT rowid FROM [{FTS_TABLE}] WHERE [{FTS_TABLE}] MATCH ? AND rowid >= ? "
+           "ORDER BY rowid DESC")
+    args: list[Any] = [match, low]
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return [r[0] for r in conn.execute(sql, args)]
+
+
+def candidate_keys(conn: Any, query: str) -> tuple[list[int], bool]:
+    """Search keys of the candidates: the WINDOW newest matches, plus phrase holders among the
+    PHRASE_WINDOW newest when there are more. Returns (keys, every match is a candidate)."""
+    match = fts_query(query)
+    if match is None:
+        return [], True
+    keys = _keys(conn, match, -1, WINDOW)
+    if len(keys) < WINDOW:
+        return keys, True
+    phrase = phrase_query(query)
+    if phrase:
+        keys += _keys(conn, phrase, window_floor(conn, match, PHRASE_WINDOW) or -1, PHRASE_ROWS)
+    return sorted(set(keys), reverse=True), False
+
+
+def _tiers(conn: Any, query: str, keys: list[int]) -> tuple[set[int], set[int]]:
+    """Keys holding the words as one phrase, and within NEAR words of each other, among the
+    candidates (FTS5 over the candidates' key range: bounded by the window)."""
+    low = min(keys)
+    phrase, near = phrase_query(query), near_query(query, NEAR)
+    everything = set(keys)
+    in_phrase = everything & set(_keys(conn, phrase, low)) if phrase else everything
+    in_near = everything & set(_keys(conn, near, low)) | in_phrase if near else everything
+    return in_phrase, in_near
+
+
+_ROW_SQL = ("SELECT id, title, lead, body, author, captions, published_at, province, organisation,"
+            " url FROM articles WHERE id IN ({})")
+_ROW_COLUMNS = ["id", *FIELDS, "published_at", "province", "organisation", "url"]
+
+
+def _rows(conn: Any, keys: list[int]) -> dict[int, dict[str, Any]]:
+    rows: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(keys), 500):
+        chunk = [k & ID_MASK for k in keys[i:i + 500]]
+        for r in conn.execute(_ROW_SQL.format(", ".join("?" * len(chunk))), chunk):
+            rows[r[0]] = dict(zip(_ROW_COLUMNS, r))
+    return rows
+
+
+def ranked_search(conn: Any, query: str, limit: int = 50) -> Ranked:
+    """Rank the candidates of `query` (see the module docstring); the first `limit` hits come
+    with their snippet and meetings."""
+    q = _Query.parse(query or "")
+    keys, complete = candidate_keys(conn, query)
+    if not keys:
+        return Ranked(query, [], 0, True, len(q.terms), q.marked)
+    rows = _rows(conn, keys)
+    in_phrase, in_near = _tiers(conn, query, keys)
+    df, n = _doc_frequencies(conn, set(q.terms))
+    idf = {t: _idf(d, n) for t, d in df.items()}
+    # words nearly every article holds add ~0 to every score: not worth reading the text for
+    counted = _terms_re({t for t, w in idf.items() if w > 1e-3})
+    feats = {k: _features(q, rows[k & ID_MASK], counted) for k in keys if (k & ID_MASK) in rows}
+    avg = sum(f["length"] for f in feats.values()) / max(len(feats), 1)
+    hits = []
+    for key, f in feats.items():
+        row = rows[key & ID_MASK]
+        hits.append(Hit(
+            id=row["id"], title=row["title"] or "", date=(row["published_at"] or "")[:10],
+            province=row["province"], organisation=row["organisation"], url=row["url"],
+            exact_match=f["exact"], phrase_match=int(key in in_phrase),
+            near_match=int(key in in_near), score=round(_score(f, idf, avg), 3),
+            published_at=row["published_at"] or ""))
+    hits.sort(key=lambda h: (h.exact_match, h.phrase_match, h.near_match, h.score,
+                             h.published_at, h.id), reverse=True)
+    top = hits[:limit]
+    for h in top:
+        h.snippet = vi_snippet(" ".join(x for x in (rows[h.id]["lead"], rows[h.id]["body"]) if x),
+                               query)
+    _attach_meetings(conn, top)
+    return Ranked(query, top, len(hits), complete, len(q.terms), q.marked)
+
+
+def _attach_meetings(conn: Any, hits: list[Hit]) -> None:
+    """The meetings each hit reports: what the researcher is usually after."""
+    if not hits:
+        return
+    by_id = {h.id: h for h in hits}
+    marks = ", ".join("?" * len(by_id))
+    cur = conn.execute(
+        "SELECT article_id, id, kind, cluster_name, meeting_date, period_label FROM meetings "
+        f"WHERE article_id IN ({marks}) ORDER BY article_id, seq", list(by_id))
+    for article_id, meeting_id, kind, cluster, date, period in cur:
+        by_id[article_id].meetings.append({"id": meeting_id, "kind": kind, "cluster": cluster,
+                                           "date": date, "period": period})
