@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from archive.search import register_sql_functions
 from archive.searchpage import search_view, table_filter
