@@ -166,6 +166,15 @@ def indexed_count(conn: Any) -> int:
     return int(conn.execute(f"SELECT count(*) FROM ({indexed_keys_sql()})").fetchone()[0])
 
 
+def index_entries(conn: Any) -> list[tuple[str, int, str, int]]:
+    """Every (term, key, column, offset) the index holds, in order: the index's whole content,
+    for comparing it before and after a write (fts5vocab reads a contentless table's lists)."""
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.[{FTS_TABLE}_entries] "
+                 f"USING fts5vocab(main, '{FTS_TABLE}', 'instance')")
+    return conn.execute(f"SELECT term, doc, col, offset FROM temp.[{FTS_TABLE}_entries] "
+                        "ORDER BY 1, 2, 3, 4").fetchall()
+
+
 def check_index(conn: Any) -> None:
     """FTS5's own integrity check of the index against its structure; raises on damage."""
     conn.execute(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('integrity-check')")
@@ -285,6 +294,30 @@ def hit_pattern(query: str | None) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
+def phrase_pattern(query: str | None) -> re.Pattern[str] | None:
+    """The query's words in order, next to each other, each matched as `hit_pattern` matches
+    it; None for fewer than two words."""
+    words = query_words(query)
+    if len(words) < 2:
+        return None
+    parts = [re.escape(w) if is_marked(w) else any_spelling(fold_word(w)) for w in words]
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def _hits(text: str, query: str | None) -> list[int]:
+    """Start offsets of the words to mark: the words of each occurrence of the whole query as a
+    phrase when the text holds one (`thi dua` marks «thi đua», not the «Thị» of a name),
+    otherwise every query word."""
+    phrase = phrase_pattern(query)
+    if phrase is not None:
+        spans = [m.span() for m in phrase.finditer(text)]
+        if spans:
+            return [w.start() for a, b in spans for w in WORD.finditer(text, a, b)]
+    pattern = hit_pattern(query)
+    return [m.start() for m in pattern.finditer(text)] if pattern else []
+
+
 def vi_snippet(text: str | None, query: str | None, words: int = 40) -> str:
     """`words` words of `text` around the query's words, three words of context before the
     first, hits wrapped in «…» in the text's own spelling (`thi dua` marks «thi» «đua»; a
@@ -293,8 +326,7 @@ def vi_snippet(text: str | None, query: str | None, words: int = 40) -> str:
     if not text:
         return ""
     text = " ".join(nfc(text).split())
-    pattern = hit_pattern(query)
-    hits = [m.start() for m in pattern.finditer(text)] if pattern else []
+    hits = _hits(text, query)
     start = 0
     if hits:
         # the hit that starts the stretch of about `words` words holding the most hits

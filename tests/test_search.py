@@ -280,3 +280,7 @@ def test_vi_snippet_marks_what_the_query_means() -> None:
     assert search.vi_snippet("Cụm THI ĐUA số 7, thi đua", "thi dua") == (
         "Cụm «THI» «ĐUA» số 7, «thi» «đua»")
     assert search.vi_snippet(nfd("Đảng ủy khối"), "dang uy") == "«Đảng» «ủy» khối"
+    # a text holding the words as a phrase: only the phrase is marked, not a name's «Thị»
+    text = "Bà Lê Thị Ngọc, Trưởng Ban Thi đua tỉnh"
+    assert search.vi_snippet(text, "thi dua") == "… Ngọc, Trưởng Ban «Thi» «đua» tỉnh"
+    assert search.vi_snippet("Lê Thị Ngọc đua", "thi dua") == "Lê «Thị» Ngọc «đua»"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from archive import completeness, rawstore, store
+from archive import completeness, rawstore, search, store
 from archive.ingest import ingest_page, reparse
 from archive.warc import export_warc
 from demo import render
@@ -46,7 +46,7 @@ def snapshot(db) -> dict:
             "meetings": [dict(r) for r in conn.execute("select * from meetings")],
             "members": [dict(r) for r in conn.execute("select * from meeting_members")],
             "attendees": [dict(r) for r in conn.execute("select * from meeting_attendees")],
-            "fts": conn.execute("select rowid, title, body from articles_fts").fetchall(),
+            "fts": [tuple(r) for r in search.index_entries(conn)],
         }
     finally:
         conn.row_factory = None
