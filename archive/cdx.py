@@ -180,9 +180,14 @@ def list_pages(endpoint: str, host: str, *, start: str | None, end: str | None, 
     """
     if dialect_of(endpoint) == WAYBACK:
         key = cursor[4:] if cursor and cursor.startswith("key:") else None
+        seen: set[str] = set()
         while True:
-            caps, key = parse_listing(get(query_url(endpoint, host, start=start, end=end,
-                                                    resume_key=key)))
+            caps, after = parse_listing(get(query_url(endpoint, host, start=start, end=end,
+                                                      resume_key=key)))
+            if after and after in seen:  # a server handing back a key twice would loop
+                raise CdxError(f"{endpoint} returned the resume key {after!r} twice")
+            seen.add(after or "")
+            key = after
             yield [c for c in caps if wanted(c)], (f"key:{key}" if key else None)
             if not key:
                 return

@@ -155,6 +155,16 @@ def test_both_cdx_dialects_read_into_one_capture_shape():
         cdx.timestamp_bound("yesterday")
 
 
+def test_a_resume_key_handed_back_twice_ends_the_listing():
+    page = ('[["urlkey","timestamp","original","mimetype","statuscode","digest","length"],'
+            '["k","20160210120000","http://x.vn/a-1.html","text/html","200","D","1"],[],["K1"]]')
+    pages = cdx.list_pages("http://h/cdx/search/cdx", "x.vn", start=None, end=None,
+                           get=lambda url: page)
+    assert next(pages)[1] == "key:K1"
+    with pytest.raises(cdx.CdxError, match="resume key 'K1' twice"):
+        next(pages)
+
+
 def test_original_url_is_the_sites_own_address():
     src = Source(id="x", name="x", province="Thái Nguyên", platform="generic",
                  start_urls=("https://baobackan.vn/",), rules={},
