@@ -12,6 +12,7 @@ from __future__ import annotations
 import email.utils
 import io
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -195,11 +196,25 @@ def cdx_endpoints(archive: WebArchive, client: PoliteClient, start: str | None,
         api = crawl.get("cdx-api") if isinstance(crawl, dict) else None
         if not api:
             continue
-        first = "".join(ch for ch in str(crawl.get("from", "")) if ch.isdigit())[:8] or "0"
-        last = "".join(ch for ch in str(crawl.get("to", "")) if ch.isdigit())[:8] or "9"
+        first, last = _crawl_span(crawl)
         if first <= hi and last >= lo:
             endpoints.append(urljoin(archive.index, api))
     return endpoints
+
+
+def _crawl_span(crawl: dict[str, object]) -> tuple[str, str]:
+    """(first, last) day of a crawl as yyyymmdd: its `from`/`to`, else the year in its id
+    (`CC-MAIN-2016-07`), else unbounded (the crawl is asked)."""
+    def digits(value: object) -> str:
+        return "".join(ch for ch in str(value or "") if ch.isdigit())[:8]
+
+    first, last = digits(crawl.get("from")), digits(crawl.get("to"))
+    year = re.search(r"-((?:19|20)\d\d)-", str(crawl.get("id", "")))
+    if year and not first:
+        first = year.group(1) + "0101"
+    if year and not last:
+        last = year.group(1) + "1231"
+    return first or "0", last or "9"
 
 
 def _warc_bytes(archive: WebArchive, capture: Capture, client: PoliteClient) -> bytes:

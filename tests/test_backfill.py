@@ -178,6 +178,15 @@ def test_original_url_is_the_sites_own_address():
         "http://www.baobackan.org.vn/Tin/a.aspx"
 
 
+def test_crawls_are_chosen_by_their_dates_or_the_year_in_their_id():
+    from archive.webarchives import _crawl_span
+
+    assert _crawl_span({"id": "CC-MAIN-2024-10", "from": "2024-02-20T00:00:00",
+                        "to": "2024-03-05"}) == ("20240220", "20240305")
+    assert _crawl_span({"id": "CC-MAIN-2016-07"}) == ("20160101", "20161231")
+    assert _crawl_span({"id": "my-crawl"}) == ("0", "9")
+
+
 def test_retry_after_as_seconds_or_date():
     assert retry_after_seconds("3", 1.0) == 3.0
     assert retry_after_seconds(None, 1.5) == 1.5
