@@ -223,6 +223,31 @@ def m008_meeting_kinds(db: Database) -> None:
         db["meetings"].add_column("next_period", str)
 
 
+@migrations()
+def m009_page_dicts(db: Database) -> None:
+    """zstd dictionaries per source; an archive's existing bodies are recompressed with them.
+
+    Each source with enough stored bodies gets its dictionary now (archive/rawcodec.py), and
+    its zlib bodies are recompressed in place (about 1 ms a page). The file keeps its size
+    until `VACUUM` returns the freed pages; new pages reuse them in the meantime.
+    """
+    from archive import rawstore
+
+    db["page_dicts"].create(
+        {"id": int, "source_id": str, "created_at": str, "level": int, "samples": int,
+         "size": int, "body": bytes},
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["page_dicts"].create_index(["source_id"])
+    sources = [row[0] for row in db.execute(
+        "select p.source_id from page_versions v join pages p on p.id = v.page_id "
+        "where p.source_id is not null group by p.source_id having count(*) >= ?",
+        [rawstore.DICT_MIN_PAGES])]
+    for source_id in sources:
+        rawstore.train_source(db, source_id)
+
+
 def apply(db: Database) -> None:
     """Bring `db` to the current schema, then make sure the search index exists."""
     migrations.apply(db)

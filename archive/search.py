@@ -26,7 +26,6 @@ Articles without a date get day 0: they come last.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
@@ -35,6 +34,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from archive.normalize import fold, nfc
+from archive.rawcodec import decompress_body
 from archive.store import transaction
 
 FTS_TABLE = "articles_fts"
@@ -358,14 +358,13 @@ def vi_snippet(text: str | None, query: str | None, words: int = 40) -> str:
     return ("… " if window[0].start() > 0 else "") + snippet + (" …" if more else "")
 
 
-def decompress_text(blob: bytes | None, encoding: str | None = None) -> str | None:
-    """A stored page body (zlib) as text, for reading the raw HTML, never for rendering it."""
+def decompress_text(blob: bytes | None, encoding: str | None = None,
+                    dictionary: bytes | None = None) -> str | None:
+    """A stored page body (zlib, plain or zstd with its source's dictionary, see
+    archive/rawcodec.py) as text, for reading the raw HTML, never for rendering it."""
     if blob is None:
         return None
-    try:
-        raw = zlib.decompress(blob)
-    except zlib.error:
-        raw = bytes(blob)
+    raw = decompress_body(blob, dictionary)
     for enc in (encoding, "utf-8", "cp1258"):
         if not enc:
             continue
@@ -401,4 +400,5 @@ def register_sql_functions(conn: Any, names: Iterable[str] | None = None) -> Non
         nargs, func = SQL_FUNCTIONS[name]
         conn.create_function(name, nargs, func, deterministic=True)
     conn.create_function("decompress_text", 2, decompress_text, deterministic=True)
+    conn.create_function("decompress_text", 3, decompress_text, deterministic=True)
 

@@ -74,7 +74,7 @@ def test_page_is_saved_compressed_and_deduplicated(db):
     assert changed
     row = db["pages"].get(pid)
     version = db["page_versions"].get(row["version_id"])
-    assert rawstore.decompress(version["codec"], version["body"]) == body
+    assert rawstore.decompress(db, version["codec"], version["dict_id"], version["body"]) == body
     assert version["compressed_size"] < version["size"] / 5
     assert row["etag"] == '"abc"'
     pid2, changed2 = store.save_page(db, url="https://x.vn/a.html", body=body, status=200)
