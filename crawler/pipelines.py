@@ -1,5 +1,10 @@
 """ArchivePipeline: every fetched article page goes through archive.ingest.
 
+The CPU-heavy part (decode, extract, normalise, meetings: `archive.ingest.analyse_page`) runs
+in worker processes (`archive.ingestpool`, `THIDUA_INGEST_WORKERS`, default one per core
+beyond the first); the result is stored here, on the reactor thread, by the crawl's one SQLite
+writer, one transaction per page.
+
 The pipeline never raises DropItem for a bad page: ingest stores the raw page, records the
 failure and the counters say how many; nothing disappears from the crawl without a trace.
 """
@@ -10,9 +15,11 @@ import logging
 from typing import Any
 
 from scrapy.crawler import Crawler
+from scrapy.utils.asyncio import is_asyncio_available
 
 from archive import ingest
 from archive.crawls import outcome_counts
+from archive.ingestpool import AnalysisPool
 from crawler.extensions import CrawlRecorder
 
 log = logging.getLogger(__name__)
@@ -21,6 +28,9 @@ log = logging.getLogger(__name__)
 class ArchivePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        workers = crawler.settings.get("THIDUA_INGEST_WORKERS")
+        self.pool = AnalysisPool(None if workers in (None, "") else int(workers),
+                                 crawler.settings.getint("THIDUA_INGEST_PENDING") or None)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -30,18 +40,29 @@ class ArchivePipeline:
     def recorder(self) -> Any:
         return self.crawler.get_extension(CrawlRecorder)
 
-    def process_item(self, item: Any, spider: Any = None) -> Any:
+    def open_spider(self, spider: Any = None) -> None:
+        if not is_asyncio_available():
+            self.pool.workers = 0  # worker results come back through asyncio
+        self.crawler.stats.set_value("thidua/ingest/workers", self.pool.workers)
+
+    def close_spider(self, spider: Any = None) -> None:
+        self.pool.close()
+        for key, n in self.pool.counts.items():
+            self.crawler.stats.set_value(f"thidua/ingest/{key}", n)
+
+    async def process_item(self, item: Any, spider: Any = None) -> Any:
         rec = self.recorder
         source_id = item["source_id"]
         # Scrapy ≥ 2.13 may call process_item(item) without the spider: ask the crawler.
         spider = spider or self.crawler.spider
         source = spider.sources_by_id.get(source_id)
         rec.count(source_id, "items")
+        analysis = await self.pool.analyse(item["url"], item["body"], item["headers"], source)
         try:
             result = ingest.ingest_page(
                 rec.db, url=item["url"], body=item["body"], status=item["status"],
                 headers=item["headers"], source=source, crawl_id=rec.crawl_ids.get(source_id),
-                fetched_at=item.get("fetched_at"),
+                fetched_at=item.get("fetched_at"), analysis=analysis,
             )
         except Exception as exc:  # the store itself failed: count it, keep crawling
             log.exception("could not archive %s", item["url"])

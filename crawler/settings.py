@@ -52,3 +52,8 @@ THIDUA_DB = "data/archive.db"
 THIDUA_MAX_PAGES = 50          # listing pages per source and run
 THIDUA_KNOWN_PAGES = 1         # extra listing pages walked after one full of known articles
 THIDUA_RECHECK_DAYS = 0        # re-fetch known articles older than this (0 = never)
+# Worker processes for decode/extract/meetings (archive/ingestpool.py); unset: one per core
+# beyond the first, 0: analyse on the reactor thread. THIDUA_INGEST_PENDING bounds the pages
+# in the workers at once (default twice the workers).
+THIDUA_INGEST_WORKERS = None
+THIDUA_INGEST_PENDING = 0

@@ -1,0 +1,95 @@
+"""Page analysis in worker processes, so that a crawl uses every core.
+
+Decoding, extraction, normalisation and meeting rules cost ~25 ms of CPU a page; run on
+Scrapy's reactor thread they capped a crawl at one core, and the downloads waited for them.
+`AnalysisPool` sends `archive.ingest.analyse_page` (pure: bytes in, picklable `Analysis` out)
+to a `concurrent.futures.ProcessPoolExecutor` and hands the result back to the event loop,
+where the one SQLite writer stores it. At most `max_pending` pages are in the workers at once;
+callers beyond that wait (holding their page), and Scrapy's scraper stops feeding responses
+while its items wait (`SCRAPER_SLOT_MAX_ACTIVE_SIZE`), so memory stays flat however fast the
+downloads come in.
+
+Workers are started from a fork server (`forkserver`): a clean process that has imported the
+extractor once, so a worker neither inherits the reactor's threads and locks (as a plain
+fork of the crawl would) nor imports everything again (as `spawn` would). A worker that dies
+(out of memory on a monstrous page) breaks the pool: it is replaced, and the page is analysed
+in the main process, so no page is lost to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import signal
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from archive.ingest import Analysis, analyse_page
+
+log = logging.getLogger(__name__)
+
+
+def default_workers() -> int:
+    """One worker per core beyond the first: the main process downloads, parses listings and
+    writes SQLite. On one core, none (analysis inline)."""
+    return max(0, (os.cpu_count() or 1) - 1)
+
+
+def _worker_init() -> None:
+    # Ctrl-C is the crawl's to handle: a worker killed by it would break the pool mid-page
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class AnalysisPool:
+    """`await pool.analyse(...)` → Analysis, in a worker process when there are workers."""
+
+    def __init__(self, workers: int | None = None, max_pending: int | None = None) -> None:
+        self.workers = default_workers() if workers is None else max(0, workers)
+        self.max_pending = max_pending or max(2, 2 * self.workers)
+        self.executor: ProcessPoolExecutor | None = None
+        self.slots: asyncio.Semaphore | None = None
+        self.counts = {"remote": 0, "inline": 0, "restarts": 0}
+
+    def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["archive.ingest", "archive.extract", "archive.meetings"])
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
+
+    async def analyse(self, url: str, body: bytes, headers: Mapping[str, str] | None,
+                      source: Any = None) -> Analysis:
+        if not self.workers:
+            self.counts["inline"] += 1
+            return analyse_page(url, body, headers, source)
+        if self.slots is None:
+            self.slots = asyncio.Semaphore(self.max_pending)
+        async with self.slots:
+            if self.executor is None:
+                self.executor = self._start()
+            try:
+                future = self.executor.submit(analyse_page, url, body, dict(headers or {}),
+                                              source)
+                analysis = await asyncio.wrap_future(future)
+            except BrokenProcessPool:
+                log.warning("an analysis worker died on or near %s; restarting the pool and "
+                            "analysing this page here", url)
+                self._restart()
+            else:
+                self.counts["remote"] += 1
+                return analysis
+        self.counts["inline"] += 1
+        return analyse_page(url, body, headers, source)
+
+    def _restart(self) -> None:
+        self.counts["restarts"] += 1
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = None
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
