@@ -128,9 +128,9 @@ def _count_without_dict(db: Database, source_id: str) -> None:
     else:
         state.without_dict[source_id] += 1
     n = state.without_dict[source_id]
-    if n >= max(DICT_MIN_PAGES, state.next_try.get(source_id, 0)):
-        if train_source(db, source_id) is None:
-            state.next_try[source_id] = 2 * n  # too uniform or too small: try again later
+    due = n >= max(DICT_MIN_PAGES, state.next_try.get(source_id, 0))
+    if due and train_source(db, source_id) is None:
+        state.next_try[source_id] = 2 * n  # too uniform or too small: try again later
 
 
 def train_source(db: Database, source_id: str, *, samples: int = DICT_SAMPLES) -> int | None:
