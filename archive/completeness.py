@@ -69,10 +69,15 @@ def looks_truncated(raw: bytes) -> bool:
     return bool(raw) and not _CLOSING.search(raw[-_TAIL_BYTES:])
 
 
+_UNKNOWN: Any = object()
+
+
 def judge(old: Mapping[str, Any] | None, new: Mapping[str, Any], *,
-          truncated: bool = False) -> str | None:
-    """Why `new` must not replace `old` (None: it may). `old` is None for a first fetch."""
-    signature = error_signature(new.get("title"), new.get("body"))
+          truncated: bool = False, signature: str | None = _UNKNOWN) -> str | None:
+    """Why `new` must not replace `old` (None: it may). `old` is None for a first fetch.
+    `signature`: `error_signature` of `new` when the caller has it already (a worker did)."""
+    if signature is _UNKNOWN:
+        signature = error_signature(new.get("title"), new.get("body"))
     if signature:
         return f"error-page signature '{signature}' in the extraction"
     if not old:

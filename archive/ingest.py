@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from archive import rawstore, store
-from archive.completeness import judge, looks_truncated
+from archive.completeness import error_signature, judge, looks_truncated
 from archive.encoding import decode_html, decode_problems
 
 log = logging.getLogger(__name__)
@@ -106,6 +106,7 @@ class Analysis:
     failure: tuple[str, str, str] | None = None
     meetings_error: str | None = None
     truncated: bool = False  # the HTML never reached its closing tags
+    signature: str | None = None  # an error-page phrase the extraction shows
 
 
 def analyse_page(url: str, body: bytes, headers: Mapping[str, str] | None,
@@ -138,7 +139,8 @@ def analyse_page(url: str, body: bytes, headers: Mapping[str, str] | None,
     from archive.urls import content_fingerprint
 
     record["fingerprint"] = content_fingerprint(record.get("title"), record.get("body"))
-    analysis = Analysis(record["url"], record=record, truncated=looks_truncated(body))
+    analysis = Analysis(record["url"], record=record, truncated=looks_truncated(body),
+                        signature=error_signature(record.get("title"), record.get("body")))
     try:
         from archive.meetings import extract_meetings
 
@@ -148,6 +150,8 @@ def analyse_page(url: str, body: bytes, headers: Mapping[str, str] | None,
                                     captions=captions, source_province=getattr(source, "province", None),
                                     source_province_former=getattr(source, "province_former", None))
         analysis.meetings = [_meeting_places(m, record) for m in meetings]
+        for m in analysis.meetings:  # resolved here, in the worker, not by the writer
+            m["member_orgs"] = store.member_orgs(m)
     except Exception as exc:  # noqa: BLE001 - any extractor bug becomes a failures row
         log.warning("meeting extraction failed for %s: %s", url, exc)
         analysis.meetings_error = f"{type(exc).__name__}: {exc}"
@@ -211,7 +215,8 @@ def store_analysis(
     if analysis.failure:  # this page gave an article before: this version is worse
         reason: str | None = "{}: {}".format(*analysis.failure[:2])
     else:
-        reason = judge(before, record, truncated=analysis.truncated)
+        reason = judge(before, record, truncated=analysis.truncated,
+                       signature=analysis.signature)
     if reason:
         message = f"kept as raw version {version_id} only: {reason}"
         store.record_failure(db, stage="suspect", message=message, **where)
@@ -243,7 +248,7 @@ def _write_article(db: Database, analysis: Analysis, *, source_id: str | None, p
     """The article, its index rows and its meetings, as one savepoint: all or nothing."""
     record = analysis.record or {}
     version = extractor_version()
-    with store.transaction(db):
+    with store.savepoint(db):
         outcome, article_id = store.upsert_article(
             db, record, source_id=source_id, page_id=page_id, extractor_version=version,
             seen_at=seen_at, fingerprint=record.get("fingerprint"), version_id=version_id)

@@ -39,24 +39,18 @@ _SAVEPOINTS = itertools.count(1)
 
 @contextmanager
 def transaction(db: Database) -> Iterator[Database]:
-    """All writes inside land together or not at all; nested calls become savepoints.
+    """All writes inside land together or not at all.
 
-    The outermost block takes the write lock at once (`BEGIN IMMEDIATE`): a deferred
-    transaction that reads first and writes later can fail with SQLITE_BUSY when another
-    writer (an ingester, a reparse) got there in between, which `busy_timeout` cannot retry.
+    Inside an open transaction it simply joins it: an error leaves the block and the outer
+    owner rolls everything back. Where a part must be undone while the rest goes on, use
+    `savepoint`. The outermost block takes the write lock at once (`BEGIN IMMEDIATE`): a
+    deferred transaction that reads first and writes later can fail with SQLITE_BUSY when
+    another writer (an ingester, a reparse) got there in between, which `busy_timeout` cannot
+    retry.
     """
     conn = db.conn
     if conn.in_transaction:
-        name = f"thidua_{next(_SAVEPOINTS)}"
-        conn.execute(f"SAVEPOINT {name}")
-        try:
-            yield db
-        except BaseException:
-            if conn.in_transaction:  # an error may have ended the whole transaction already
-                conn.execute(f"ROLLBACK TO {name}")
-                conn.execute(f"RELEASE {name}")
-            raise
-        conn.execute(f"RELEASE {name}")
+        yield db
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -68,12 +62,33 @@ def transaction(db: Database) -> Iterator[Database]:
     conn.execute("COMMIT")
 
 
+@contextmanager
+def savepoint(db: Database) -> Iterator[Database]:
+    """Like `transaction`, but inside an open one an error undoes this block only (a SAVEPOINT),
+    so the caller can record the failure and keep the rest (the raw page)."""
+    conn = db.conn
+    if not conn.in_transaction:
+        with transaction(db):
+            yield db
+        return
+    name = f"thidua_{next(_SAVEPOINTS)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:  # an error may have ended the whole transaction already
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
+
+
 class Batch:
     """Bulk loops (reparse, index rebuilds, backfills) commit every `size` units of work.
 
     One commit per unit would make a reparse of a million pages a million commits; one commit
-    for all would hold the write lock for hours and lose everything to a kill. Each unit still
-    runs in its own `transaction()` (a savepoint here), so a failing unit rolls back alone.
+    for all would hold the write lock for hours and lose everything to a kill. A unit that must
+    fail alone runs in a `savepoint()`; an archive error rolls back the batch being written.
     """
 
     def __init__(self, db: Database, size: int = 500) -> None:
@@ -179,6 +194,19 @@ def touch_page(db: Database, url: str, fetched_at: str | None = None) -> int | N
     return rawstore.touch_page(db, url, fetched_at)
 
 
+def _insert(db: Database, table: str, row: Mapping[str, Any]) -> int:
+    """Plain INSERT: sqlite-utils' `insert` re-reads the table's schema and opens a savepoint
+    on every call, which cost more than the rest of storing a page."""
+    columns = ", ".join(f"[{k}]" for k in row)
+    return int(db.execute(f"insert into [{table}] ({columns}) values "
+                          f"({', '.join('?' * len(row))})", list(row.values())).lastrowid)
+
+
+def _update(db: Database, table: str, row_id: int, row: Mapping[str, Any]) -> None:
+    sets = ", ".join(f"[{k}] = ?" for k in row)
+    db.execute(f"update [{table}] set {sets} where id = ?", [*row.values(), row_id])
+
+
 def content_hash(record: Mapping[str, Any]) -> str:
     """Hash of what a reader sees; a change here means the article really changed."""
     parts = [str(record.get(k) or "") for k in ("title", "lead", "body", "author", "published_at")]
@@ -230,11 +258,11 @@ def upsert_article(
                            "version_id = coalesce(?, version_id) where id = ?",
                            [row["last_seen_at"], page_id, version_id, article_id])
                 return "unchanged", article_id
-            db["articles"].update(article_id, row)
+            _update(db, "articles", article_id, row)
             outcome = "updated" if old_hash != row["content_hash"] else "unchanged"
         else:
             row.update(url=url, first_seen_at=seen_at)
-            article_id = int(db["articles"].insert(row).last_pk)
+            article_id = _insert(db, "articles", row)
             outcome = "new"
         _link_duplicate(db, article_id, row["fingerprint"])  # search index: triggers (search.py)
     return outcome, article_id
@@ -262,10 +290,9 @@ def record_failure(
 ) -> None:
     """Nothing is dropped silently: every page that did not become an article says why here."""
     with transaction(db):
-        db["failures"].insert(
-            {"url": url, "source_id": source_id, "stage": stage, "message": message[:2000],
-             "at": now_iso(), "crawl_id": crawl_id, "page_id": page_id}
-        )
+        _insert(db, "failures", {"url": url, "source_id": source_id, "stage": stage,
+                                 "message": message[:2000], "at": now_iso(),
+                                 "crawl_id": crawl_id, "page_id": page_id})
 
 
 def organisation_id(db: Database, name: str, *, kind: str | None = None,
@@ -277,18 +304,30 @@ def organisation_id(db: Database, name: str, *, kind: str | None = None,
     ).fetchone()
     if row:
         return row[0]
-    return int(db["organisations"].insert(
-        {"name": name, "kind": kind, "province": province,
-         "aliases": json.dumps(sorted(set(aliases)), ensure_ascii=False)}
-    ).last_pk)
+    return _insert(db, "organisations", {
+        "name": name, "kind": kind, "province": province,
+        "aliases": json.dumps(sorted(set(aliases)), ensure_ascii=False)})
+
+
+def member_orgs(meeting: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
+    """(name as written, canonical name, kind) of each member organisation of a meeting."""
+    from archive.organisations import canonical_org, org_kind
+
+    out = []
+    for name in meeting.get("members") or []:
+        canonical = canonical_org(name)
+        out.append((name, canonical, org_kind(canonical)))
+    return out
 
 
 def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, Any]],
                     *, extractor_version: str) -> int:
     """Replace the article's meetings with `meetings` (extraction is a function of the text,
-    so the latest extraction is the truth). Returns the number of meeting rows."""
-    from archive.organisations import canonical_org, org_kind
+    so the latest extraction is the truth). Returns the number of meeting rows.
 
+    A meeting's `member_orgs` [(name as written, canonical name, kind)] comes precomputed from
+    `archive.ingest.analyse_page` (a worker process); without it the names are resolved here.
+    """
     with transaction(db):
         old = [r[0] for r in db.execute("select id from meetings where article_id = ?", [article_id])]
         if old:
@@ -298,7 +337,7 @@ def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, A
             db.execute("delete from meetings where article_id = ?", [article_id])
         for seq, m in enumerate(meetings):
             date = m.get("meeting_date") or m.get("period_end") or ""
-            meeting_id = int(db["meetings"].insert({
+            meeting_id = _insert(db, "meetings", {
                 "article_id": article_id, "seq": seq, "kind": m.get("kind"),
                 "title": m.get("title"), "kinds": "; ".join(m.get("kinds") or []) or None,
                 "next_period": m.get("next_period"), "period_label": m.get("period_label"),
@@ -311,15 +350,14 @@ def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, A
                 "province_code": m.get("province_code"),
                 "province_former_code": m.get("province_former_code"),
                 "confidence": m.get("confidence"), "extractor_version": extractor_version,
-            }).last_pk)
-            for name in m.get("members") or []:
-                canonical = canonical_org(name)
-                org = organisation_id(db, canonical, kind=org_kind(canonical),
-                                      province=m.get("province"), aliases=[name])
-                db["meeting_members"].insert({"meeting_id": meeting_id, "organisation_id": org,
-                                              "name": name})
+            })
+            for name, canonical, kind in m.get("member_orgs") or member_orgs(m):
+                org = organisation_id(db, canonical, kind=kind, province=m.get("province"),
+                                      aliases=[name])
+                _insert(db, "meeting_members", {"meeting_id": meeting_id,
+                                                "organisation_id": org, "name": name})
             for person in m.get("attendees") or []:
-                db["meeting_attendees"].insert({
+                _insert(db, "meeting_attendees", {
                     "meeting_id": meeting_id, "name": person.get("name"),
                     "title": person.get("title"), "organisation": person.get("organisation"),
                 })

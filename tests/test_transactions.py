@@ -121,10 +121,10 @@ def test_rebuilding_the_search_index_is_one_commit(db):
     assert counter.commits == 1, counter.counts
 
 
-def test_nested_transactions_are_savepoints(db):
+def test_nested_transactions_join_and_savepoints_undo_their_part(db):
     with pytest.raises(KeyError), store.transaction(db):
         db.execute("insert into failures (url, stage, message) values ('a', 's', 'lost')")
-        with store.transaction(db):
+        with store.savepoint(db):
             db.execute("insert into failures (url, stage, message) values ('b', 's', 'x')")
             raise KeyError("inner")
     assert db["failures"].count == 0  # the error left both blocks: both rolled back
@@ -132,7 +132,7 @@ def test_nested_transactions_are_savepoints(db):
     with store.transaction(db):
         db.execute("insert into failures (url, stage, message) values ('a', 's', 'kept')")
         try:
-            with store.transaction(db):
+            with store.savepoint(db):
                 db.execute("insert into failures (url, stage, message) values ('b', 's', 'x')")
                 raise KeyError("inner only")
         except KeyError:
