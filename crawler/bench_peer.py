@@ -31,7 +31,7 @@ class PeerSpider(scrapy.Spider):
         self.platforms = tomllib.loads(PLATFORMS.read_text(encoding="utf-8"))["platforms"]
 
     async def start(self):  # type: ignore[override]
-        for site, (path, platform) in SITES.items():
+        for path, platform in SITES.values():
             yield scrapy.Request(self.base + path, callback=self.listing,
                                  cb_kwargs={"platform": platform, "page": 1})
 
