@@ -240,6 +240,10 @@ def m009_page_dicts(db: Database) -> None:
         foreign_keys=[("source_id", "sources", "id")],
     )
     db["page_dicts"].create_index(["source_id"])
+    # versions are found by page, then compared by hash: an index of (page_id) is a tenth of
+    # one holding every 64-character hash as well
+    db.execute("drop index if exists idx_page_versions_page_id_sha256")
+    db["page_versions"].create_index(["page_id"])
     sources = [row[0] for row in db.execute(
         "select p.source_id from page_versions v join pages p on p.id = v.page_id "
         "where p.source_id is not null group by p.source_id having count(*) >= ?",

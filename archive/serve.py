@@ -29,9 +29,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-METADATA_PATH = PROJECT_ROOT / "datasette_metadata.json"
-PLUGINS_DIR = PROJECT_ROOT / "plugins"
+from archive import resources
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the folder `archive` is imported from
+METADATA_PATH = resources.path("datasette_metadata.json")
+PLUGINS_DIR = resources.path("plugins")
 # the archive's own pages (article, cluster, person, compact tables): shipped with the package
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 METADATA_DB_NAME = "archive"
@@ -67,6 +69,14 @@ def datasette_executable() -> str:
     if not found:
         raise ServeError("datasette is not installed: run `.venv/bin/pip install -e .`")
     return found
+
+
+def datasette_argv() -> list[str]:
+    """How to run this environment's Datasette: its script, or `python -m datasette` when the
+    script is not beside the interpreter (an environment that borrows its packages)."""
+    if (Path(sys.executable).parent / "datasette").exists():
+        return [datasette_executable()]
+    return [sys.executable, "-m", "datasette"]
 
 
 def metadata_for(db_path: Path, metadata_path: Path = METADATA_PATH) -> Path:
@@ -145,7 +155,7 @@ def datasette_command(
 ) -> list[str]:
     """The `datasette serve` command line for the archive (checked to exist)."""
     path = check_archive(db_path)
-    cmd = [datasette_executable(), "serve"]
+    cmd = [*datasette_argv(), "serve"]
     cmd += [str(path)] if mutable else ["-i", str(path)]
     cmd += ["--host", host, "--port", str(port)]
     cmd += ["--metadata", str(metadata_for(path)), "--plugins-dir", str(PLUGINS_DIR)]

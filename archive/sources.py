@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "sources"
+from archive import resources
+
+DEFAULT_DIR = resources.path("sources")
 PLATFORMS_FILE = "platforms.toml"
 
 # Keys a platform block may set; anything else is a typo that would silently do nothing.
