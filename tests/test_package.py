@@ -101,8 +101,9 @@ def test_demo_and_serve_run_from_an_empty_folder(installed, tmp_path):
                 if serve.poll() is not None:
                     break
                 time.sleep(0.5)
-        assert body is not None, serve.communicate(timeout=5)[0] if serve.poll() is not None \
-            else "thidua serve did not answer"
+        if body is None:
+            output = serve.communicate(timeout=5)[0] if serve.poll() is not None else ""
+            pytest.fail(f"thidua serve did not answer: {output}")
         assert len(body) == 37
         # the plugin (from the wheel's share folder) registered its SQL functions
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/archive.json?_shape=array&sql="
