@@ -68,10 +68,10 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 def test_the_wheel_not_the_checkout_is_imported(installed, tmp_path):
     venv, env = installed
-    out = run([str(venv / "bin" / "python"), "-c",
-               "import archive, crawler, demo, json; from archive import resources; "
-               "print(json.dumps([archive.__file__, crawler.__file__, demo.__file__, "
-               "str(resources.home())]))"], cwd=tmp_path, env=env).stdout
+    code = ("import archive, crawler, demo, json; from archive import resources; "
+            "print(json.dumps([archive.__file__, crawler.__file__, demo.__file__, "
+            "str(resources.home())]))")
+    out = run([str(venv / "bin" / "python"), "-c", code], cwd=tmp_path, env=env).stdout
     paths = json.loads(out)
     assert all(p.startswith(str(venv)) for p in paths), paths
 
