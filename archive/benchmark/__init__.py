@@ -13,6 +13,9 @@ ratio, the goal); each module below measures one area and is a *suite* registere
 - `http`      — the same searches through a real `datasette` process, against plain Datasette on
   a plain sqlite-utils FTS copy, with several concurrent users;
 - `pipeline`  — extraction, ingest and crawl of the bundled sample sites;
+- `ingest`    — ingest per core against trafilatura, raw-page storage against zlib per page;
+- `crawl`     — crawl + ingest of a 2,000-article local site against bare Scrapy + parsel, and
+  the crawl's own peak memory (with and without its analysis workers);
 - `report`    — the table (with date and machine) printed and written to data/bench.json.
 
 A new suite is a module with `run(ctx: runner.BenchContext) -> list[report.Figure]` added to

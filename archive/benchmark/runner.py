@@ -20,6 +20,8 @@ from archive.benchmark.report import Figure, Report
 SUITES: dict[str, str] = {
     "index": "archive.benchmark.index",
     "pipeline": "archive.benchmark.pipeline",
+    "ingest": "archive.benchmark.ingest",
+    "crawl": "archive.benchmark.crawl",
 }
 
 
