@@ -51,13 +51,26 @@ class AnalysisPool:
         self.workers = default_workers() if workers is None else max(0, workers)
         self.max_pending = max_pending or max(2, 2 * self.workers)
         self.executor: ProcessPoolExecutor | None = None
+        self.starting: asyncio.Future[ProcessPoolExecutor] | None = None
         self.slots: asyncio.Semaphore | None = None
         self.counts = {"remote": 0, "inline": 0, "restarts": 0}
 
     def _start(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["archive.ingest", "archive.extract", "archive.meetings"])
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
+        executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
+        executor.submit(os.getpid).result()  # returns once the fork server and a worker run
+        return executor
+
+    async def start(self) -> None:
+        """Start the workers in a thread, off the event loop: the fork server imports the
+        extractor first, and waiting for it on the reactor thread stalled every download and
+        timeout timer for seconds (a 1 s timeout then let a 2 s answer through)."""
+        if not self.workers or self.executor is not None:
+            return
+        if self.starting is None:
+            self.starting = asyncio.ensure_future(asyncio.to_thread(self._start))
+        self.executor = await self.starting
 
     async def analyse(self, url: str, body: bytes, headers: Mapping[str, str] | None,
                       source: Any = None) -> Analysis:
@@ -67,8 +80,8 @@ class AnalysisPool:
         if self.slots is None:
             self.slots = asyncio.Semaphore(self.max_pending)
         async with self.slots:
-            if self.executor is None:
-                self.executor = self._start()
+            await self.start()
+            assert self.executor is not None
             try:
                 future = self.executor.submit(analyse_page, url, body, dict(headers or {}),
                                               source)
@@ -87,9 +100,9 @@ class AnalysisPool:
         self.counts["restarts"] += 1
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = None
+        self.executor, self.starting = None, None
 
     def close(self) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
-            self.executor = None
+        self.executor, self.starting = None, None

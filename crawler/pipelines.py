@@ -40,10 +40,11 @@ class ArchivePipeline:
     def recorder(self) -> Any:
         return self.crawler.get_extension(CrawlRecorder)
 
-    def open_spider(self, spider: Any = None) -> None:
+    async def open_spider(self, spider: Any = None) -> None:
         if not is_asyncio_available():
             self.pool.workers = 0  # worker results come back through asyncio
         self.crawler.stats.set_value("thidua/ingest/workers", self.pool.workers)
+        await self.pool.start()  # before the first request, and off the reactor thread
 
     def close_spider(self, spider: Any = None) -> None:
         self.pool.close()

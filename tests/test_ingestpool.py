@@ -44,7 +44,7 @@ def test_pages_in_the_workers_are_bounded():
 
     async def main() -> None:
         nonlocal in_flight, peak
-        pool.executor = pool._start()
+        await pool.start()
         submit = pool.executor.submit
 
         def counting_submit(*args, **kwargs):
