@@ -9,11 +9,12 @@ callers beyond that wait (holding their page), and Scrapy's scraper stops feedin
 while its items wait (`SCRAPER_SLOT_MAX_ACTIVE_SIZE`), so memory stays flat however fast the
 downloads come in.
 
-Workers are started from a fork server (`forkserver`): a clean process that has imported the
-extractor once, so a worker neither inherits the reactor's threads and locks (as a plain
-fork of the crawl would) nor imports everything again (as `spawn` would). A worker that dies
-(out of memory on a monstrous page) breaks the pool: it is replaced, and the page is analysed
-in the main process, so no page is lost to it.
+Workers are spawned (`spawn`): fresh interpreters that import the extractor once, so a worker
+never inherits the reactor's threads and locks (as a plain fork of the crawl would). They are
+children of the crawl and watch it: a crawl killed with SIGKILL leaves no worker behind (a fork
+server, tried first, outlived such a crawl with its workers). A worker that dies (out of memory
+on a monstrous page) breaks the pool: it is replaced, and the page is analysed in the main
+process, so no page is lost to it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -39,9 +42,24 @@ def default_workers() -> int:
     return max(0, (os.cpu_count() or 1) - 1)
 
 
-def _worker_init() -> None:
+def _warm() -> int:
+    import archive.extract  # noqa: F401 - the imports a first page would wait for
+    import archive.meetings  # noqa: F401
+
+    return os.getpid()
+
+
+def _worker_init(parent: int) -> None:
     # Ctrl-C is the crawl's to handle: a worker killed by it would break the pool mid-page
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the crawl that started it is gone (killed without a goodbye)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 class AnalysisPool:
@@ -56,16 +74,16 @@ class AnalysisPool:
         self.counts = {"remote": 0, "inline": 0, "restarts": 0}
 
     def _start(self) -> ProcessPoolExecutor:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["archive.ingest", "archive.extract", "archive.meetings"])
-        executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
-        executor.submit(os.getpid).result()  # returns once the fork server and a worker run
+        context = multiprocessing.get_context("spawn")
+        executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init,
+                                       initargs=(os.getpid(),))
+        executor.submit(_warm).result()  # returns once a worker has imported the extractor
         return executor
 
     async def start(self) -> None:
-        """Start the workers in a thread, off the event loop: the fork server imports the
-        extractor first, and waiting for it on the reactor thread stalled every download and
-        timeout timer for seconds (a 1 s timeout then let a 2 s answer through)."""
+        """Start the workers in a thread, off the event loop: a worker imports the extractor
+        first, and waiting for it on the reactor thread stalled every download and timeout
+        timer for seconds (a 1 s timeout then let a 2 s answer through)."""
         if not self.workers or self.executor is not None:
             return
         if self.starting is None:

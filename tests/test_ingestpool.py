@@ -129,3 +129,29 @@ def test_a_crawl_with_workers_archives_what_an_inline_crawl_does(tmp_path):
         proc.terminate()
         proc.wait(timeout=5)
     assert tables["0"]["articles"] and tables["0"] == tables["2"]
+
+
+def test_workers_do_not_outlive_a_killed_crawl(tmp_path):
+    """cron's timeout or the OOM killer may SIGKILL a crawl: its workers must go with it."""
+    import subprocess
+    import sys
+
+    code = ("import asyncio, sys\n"
+            "from archive.ingestpool import AnalysisPool\n"
+            "pool = AnalysisPool(workers=2)\n"
+            "asyncio.run(pool.start())\n"
+            "print(' '.join(str(p) for p in pool.executor._processes), flush=True)\n"
+            "sys.stdin.read()\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert workers  # started on demand: one after the warm-up
+    proc.kill()
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in workers if Path(f"/proc/{p}").exists()
+                 and "Z" not in Path(f"/proc/{p}/stat").read_text().split(")")[-1].split()[0]]
+    assert not alive, f"workers {alive} outlived their crawl"
