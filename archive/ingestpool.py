@@ -43,7 +43,7 @@ def default_workers() -> int:
 
 
 def _warm() -> int:
-    import archive.extract  # noqa: F401 - the imports a first page would wait for
+    import archive.extract
     import archive.meetings  # noqa: F401
 
     return os.getpid()
