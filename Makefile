@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= data/archive.db
+PORT   ?= 8001
 STAMP  := $(VENV)/.installed
 ARTICLES ?= 20000
 
@@ -20,8 +21,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install the project with its test tools
 
-demo: $(STAMP) ## crawl the bundled sample sites into data/archive.db, then serve Datasette on :8001 (DEMO_NO_SERVE=1 to exit after building)
-	$(BIN)/thidua demo --db $(DB)
+demo: $(STAMP) ## rebuild data/archive.db from the bundled sample sites, then serve Datasette on :8001 (PORT=N another port, DEMO_NO_SERVE=1 exit after building)
+	$(BIN)/thidua demo --db $(DB) --port $(PORT)
 
 system-deps: ## install Chromium (browser tests) and redis-server when apt is usable; skipped otherwise
 	-@bash scripts/install_chromium.sh
@@ -42,8 +43,8 @@ bench: $(STAMP) ## index build, archive size, search latency (SQLite, HTTP) and 
 crawl: $(STAMP) ## crawl every registered source into $(DB) (what cron runs)
 	$(BIN)/thidua crawl --db $(DB) --log-file data/logs/crawl.log
 
-serve: $(STAMP) ## serve $(DB) read-only with Datasette on :8001
-	$(BIN)/thidua serve --db $(DB)
+serve: $(STAMP) ## serve $(DB) read-only with Datasette on :8001 (PORT=N for another port)
+	$(BIN)/thidua serve --db $(DB) --port $(PORT)
 
 lint: $(STAMP) ## ruff over the code (installs ruff into .venv on first use)
 	@$(BIN)/python -m ruff --version >/dev/null 2>&1 || $(BIN)/pip install --quiet ruff

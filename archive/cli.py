@@ -448,18 +448,25 @@ def serve(db_path: str, host: str, port: int, mutable: bool) -> None:
 @click.option("--no-serve", is_flag=True, envvar="DEMO_NO_SERVE",
               help="Build the archive and exit (env DEMO_NO_SERVE=1).")
 @db_option
-@click.option("--port", default=8001, show_default=True, type=int, help="Datasette port.")
+@click.option("--port", default=8001, show_default=True, type=int, envvar="PORT",
+              help="Datasette port (env PORT).")
 def demo(no_serve: bool, db_path: str, port: int) -> None:
     """Start the bundled sample sites, crawl them, build the archive, serve it.
+
+    The demo archive is rebuilt from scratch on every run (a file holding other sources is
+    refused, never emptied).
 
     Example:
 
         \b
         DEMO_NO_SERVE=1 thidua demo
     """
-    from archive.demo import run_demo
+    from archive.demo import DemoError, run_demo
 
-    code = run_demo(db_path, serve=not no_serve, port=port)
+    try:
+        code = run_demo(db_path, serve=not no_serve, port=port)
+    except DemoError as exc:
+        raise click.ClickException(str(exc)) from exc
     sys.exit(code)
 
 

@@ -12,20 +12,18 @@ Two modes, because SQLite gives two different read-only guarantees:
   archive in WAL mode (the store enables it) readers see each committed crawl transaction and
   never block the writer. Use it while a crawl runs; it is a little slower (no cached counts).
 
-Datasette 0.65 keys table configuration (fts, facets, canned queries) by database name, which
-is the file's stem; an archive not called `archive.db` gets a copy of the metadata keyed by its
-own name.
+Datasette 0.65 names a database after its file's stem; the plugin (setting `database_name` in
+the metadata) renames the served file to `archive`, so URLs and the metadata's table settings do
+not depend on the file name.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -80,21 +78,9 @@ def datasette_argv() -> list[str]:
 
 
 def metadata_for(db_path: Path, metadata_path: Path = METADATA_PATH) -> Path:
-    """The metadata file to pass for `db_path`: ours, or a copy keyed by the file's stem."""
-    name = db_path.stem
-    if name == METADATA_DB_NAME:
-        return metadata_path
-    meta = json.loads(metadata_path.read_text(encoding="utf-8"))
-    databases = meta.get("databases", {})
-    if METADATA_DB_NAME in databases:
-        databases[name] = databases.pop(METADATA_DB_NAME)
-    text = json.dumps(meta, ensure_ascii=False, indent=2)
-    text = text.replace(f'href=\\"{METADATA_DB_NAME}/', f'href=\\"{name}/').replace(
-        f'action=\\"{METADATA_DB_NAME}/', f'action=\\"{name}/'
-    )
-    out = Path(tempfile.gettempdir()) / f"thidua-metadata-{name}-{os.getuid()}.json"
-    out.write_text(text, encoding="utf-8")
-    return out
+    """The metadata file to pass for `db_path`: always ours, keyed `archive`, because the
+    plugin's startup hook serves the file under that name whatever it is called."""
+    return metadata_path
 
 
 def check_archive(db_path: str | Path) -> Path:

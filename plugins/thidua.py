@@ -17,6 +17,9 @@ into Datasette's documented hooks:
 - filters_from_request (last, after Datasette's own): the search box of the tables listed under
   `plugins.thidua.search` in the metadata, bounded to the newest matches (archive/searchpage.py).
 - extra_body_script: CSV export links download a file instead of opening as text.
+- startup: the served archive is named `archive` whatever its file is called (plugin setting
+  `database_name`), so `/archive/…` links, bookmarks and the metadata's table settings hold
+  for `data/archive.db`, `nightly.db` or `/srv/x/thidua.sqlite` alike.
 """
 
 from __future__ import annotations
@@ -40,6 +43,19 @@ pre.raw-html { white-space: pre-wrap; word-break: break-all; max-width: 100em; f
 td.col-snippet mark { background: #fff2a8; padding: 0 1px; }
 .thidua-search input[type=search] { width: 24em; font-size: 1em; padding: 0.3em; }
 """
+
+
+@hookimpl
+def startup(datasette: Any) -> None:
+    """Serve the one archive file under the configured name (Datasette 0.65 takes the stem)."""
+    wanted = (datasette.plugin_config("thidua") or {}).get("database_name")
+    files = [name for name, db in datasette.databases.items()
+             if not db.is_memory and name != "_internal"]
+    if not wanted or len(files) != 1 or files[0] == wanted or wanted in datasette.databases:
+        return
+    db = datasette.databases[files[0]]
+    datasette.remove_database(files[0])
+    datasette.add_database(db, name=wanted)
 
 
 @hookimpl
