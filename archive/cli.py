@@ -617,12 +617,12 @@ def status(db_path: str, as_json: bool) -> None:
 
 @cli.group()
 def export() -> None:
-    """Export meetings, attendees (CSV) or the raw pages (WARC).
+    """Export meetings, attendees, people (CSV or .xlsx) or the raw pages (WARC).
 
     Example:
 
         \b
-        thidua export meetings --province "Thanh Hóa" --since 2016 -o meetings.csv --excel
+        thidua export meetings --province "Thanh Hóa" --since 2016 -o meetings.xlsx
     """
 
 
@@ -639,8 +639,12 @@ _filters = [
     click.option("--kind", help="Meeting kind, e.g. 'sơ kết', 'tổng kết'."),
     click.option("--cluster", metavar="TEXT", help="Cluster/bloc name contains TEXT."),
     click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-                 show_default=True, help="CSV file ('-' = standard output)."),
-    click.option("--excel", is_flag=True, help="Add a UTF-8 BOM so Excel shows Vietnamese correctly."),
+                 show_default=True,
+                 help="CSV file ('-' = standard output); a name ending in .xlsx writes a workbook "
+                      "with a meetings and an attendees sheet."),
+    click.option("--excel", is_flag=True,
+                 help="CSV for spreadsheets: UTF-8 BOM (Excel), times as 'YYYY-MM-DD HH:MM:SS' "
+                      "Vietnam time. LibreOffice: use .xlsx, or import as UTF-8."),
     click.option("--include-duplicates", is_flag=True,
                  help="Also export meetings of syndicated copies (same story on another site)."),
     db_option,
@@ -656,14 +660,24 @@ def _with_filters(func: Any) -> Any:
 def _run_export(what: str, output: str, **kwargs: Any) -> None:
     from archive import export as exporter
 
-    func = exporter.export_meetings if what == "meetings" else exporter.export_attendees
+    func = {"meetings": exporter.export_meetings, "attendees": exporter.export_attendees,
+            "people": exporter.export_people}[what]
     kwargs["db_path"] = _existing_db(kwargs["db_path"])
-    if output == "-":
-        n = func(out=sys.stdout, **kwargs)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            n = func(out=fh, **kwargs)
-        click.echo(f"{n} row(s) written to {output}", err=True)
+    try:
+        if output.lower().endswith(".xlsx"):
+            if what == "people":
+                raise click.UsageError("people are exported as CSV; the workbook holds meetings and attendees")
+            kwargs.pop("excel", None)
+            meetings, people = exporter.write_workbook(path=output, **kwargs)
+            click.echo(f"{meetings} meeting(s) and {people} attendee row(s) written to {output}", err=True)
+        elif output == "-":
+            func(out=sys.stdout, **kwargs)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = func(out=fh, **kwargs)
+            click.echo(f"{n} row(s) written to {output}", err=True)
+    except (exporter.ExportError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @export.command("meetings")
@@ -690,6 +704,24 @@ def export_attendees(output: str, **kwargs: Any) -> None:
         thidua export attendees --province "Nghệ An" -o attendees.csv
     """
     _run_export("attendees", output, **kwargs)
+
+
+@export.command("people")
+@click.option("--province", help="Current province name, e.g. 'Cần Thơ'.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="CSV file ('-' = standard output).")
+@click.option("--excel", is_flag=True, help="CSV for spreadsheets (UTF-8 BOM).")
+@db_option
+def export_people(output: str, **kwargs: Any) -> None:
+    """One CSV row per person per meeting attended: the people table (attendees linked across
+    meetings by name and organisation), titles over time.
+
+    Example:
+
+        \b
+        thidua export people --province "Thanh Hóa" -o people.csv
+    """
+    _run_export("people", output, **kwargs)
 
 
 @export.command("warc")

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from archive import rawstore, store
+from archive import clusters, people, rawstore, store
 from archive.completeness import error_signature, judge, looks_truncated
 from archive.encoding import decode_html, decode_problems
 
@@ -256,6 +256,8 @@ def _write_article(db: Database, analysis: Analysis, *, source_id: str | None, p
         if analysis.meetings_error is None:
             meetings = store.upsert_meetings(db, article_id, analysis.meetings,
                                              extractor_version=version)
+            clusters.refresh_article(db, article_id)  # derived from the meetings
+            people.refresh_article(db, article_id)
     return outcome, article_id, meetings
 
 

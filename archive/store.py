@@ -320,6 +320,20 @@ def member_orgs(meeting: Mapping[str, Any]) -> list[tuple[str, str, str | None]]
     return out
 
 
+def set_story_provinces(db: Database, article_id: int | None = None) -> None:
+    """Where a story happened (`story_province`, `story_province_former`): its first meeting's
+    province (a meeting whose text names none inherits the publisher's), else the publisher's.
+    A Cần Thơ meeting reported by Báo Đắk Lắk counts under Cần Thơ there, while `province`
+    stays the publisher's. All articles when `article_id` is None (the migration)."""
+    first = "(select {col} from meetings m where m.article_id = articles.id order by m.seq, m.id limit 1)"
+    db.conn.execute(
+        f"update articles set story_province = coalesce({first.format(col='m.province')}, province), "
+        f"story_province_former = case when {first.format(col='m.province')} is not null "
+        f"then {first.format(col='m.province_former')} else province_former end"
+        + (" where id = ?" if article_id is not None else ""),
+        [article_id] if article_id is not None else [])
+
+
 def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, Any]],
                     *, extractor_version: str) -> int:
     """Replace the article's meetings with `meetings` (extraction is a function of the text,
@@ -363,4 +377,5 @@ def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, A
                 })
         db.execute("update articles set has_meeting = ? where id = ?",
                    [1 if meetings else 0, article_id])
+        set_story_provinces(db, article_id)
     return len(meetings)

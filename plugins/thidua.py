@@ -17,6 +17,11 @@ into Datasette's documented hooks:
 - filters_from_request (last, after Datasette's own): the search box of the tables listed under
   `plugins.thidua.search` in the metadata, bounded to the newest matches (archive/searchpage.py).
 - extra_body_script: CSV export links download a file instead of opening as text.
+- extra_template_vars + prepare_jinja2_environment: the article, cluster and person pages
+  (archive/pages.py → archive/templates/row-archive-*.html) and the result excerpts of the
+  table pages (`thidua_excerpt`).
+- register_routes: `/-/thidua/wards.json`, the ward points that draw the country on the
+  meetings map (archive/atlas.py; no tile server, no internet).
 - startup: the served archive is named `archive` whatever its file is called (plugin setting
   `database_name`), so `/archive/…` links, bookmarks and the metadata's table settings hold
   for `data/archive.db`, `nightly.db` or `/srv/x/thidua.sqlite` alike.
@@ -29,11 +34,17 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
+from datasette.utils import tilde_decode
 from datasette.utils.asgi import Response
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from archive import atlas, pages
 from archive.search import register_sql_functions
 from archive.searchpage import search_view, table_filter
+
+# row pages drawn by archive/templates/row-archive-<table>.html from archive/pages.py
+PAGE_BUILDERS = {"articles": pages.article_page, "clusters": pages.cluster_page,
+                 "people": pages.person_page}
 
 CSS = """
 td.col-body, td.col-lead, td.col-snippet { white-space: pre-wrap; min-width: 24em; }
@@ -56,6 +67,42 @@ def startup(datasette: Any) -> None:
     db = datasette.databases[files[0]]
     datasette.remove_database(files[0])
     datasette.add_database(db, name=wanted)
+
+
+@hookimpl
+def extra_template_vars(database: str | None, table: str | None, view_name: str,
+                        request: Any, datasette: Any) -> Any:
+    builder = PAGE_BUILDERS.get(table or "")
+    if view_name != "row" or builder is None or request is None:
+        return {}
+
+    async def page_vars() -> dict[str, Any]:
+        try:
+            row_id = int(tilde_decode(request.url_vars.get("pks", "")))
+        except ValueError:
+            return {"page": None}
+        db = datasette.get_database(database)
+        return {"page": await db.execute_fn(lambda conn: builder(conn, row_id))}
+
+    return page_vars
+
+
+def thidua_excerpt(lead: str, body: str, query: str | None = None) -> Markup:
+    """Two clipped lines under a result, the query's words marked in their own spelling."""
+    text, spans = pages.excerpt(lead, body, query)
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        out += [str(escape(text[last:start])), "<mark>", str(escape(text[start:end])), "</mark>"]
+        last = end
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
+@hookimpl
+def prepare_jinja2_environment(env: Any) -> None:
+    env.globals["thidua_excerpt"] = thidua_excerpt
 
 
 @hookimpl
@@ -136,7 +183,10 @@ def register_routes() -> list[tuple[str, Any]]:
         return Response(CSS, content_type="text/css; charset=utf-8",
                         headers={"cache-control": "max-age=3600"})
 
-    return [(r"^/-/thidua\.css$", css),
+    async def wards() -> Response:
+        return Response.json(atlas.ward_points(), headers={"cache-control": "max-age=86400"})
+
+    return [(r"^/-/thidua\.css$", css), (r"^/-/thidua/wards\.json$", wards),
             (r"^/(?P<database>[^/]+)/search(\.(?P<format>json))?$", search_view)]
 
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the browser and Redis tests need, when this machine lets us (root + apt).
+# Installs what the browser, Redis and spreadsheet tests need, when this machine lets us (root + apt).
 # Never fails the build: the tests that need a missing program skip with a loud reason.
 set -u
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# the spreadsheet test opens the exported workbook in LibreOffice (tests/test_export_xlsx.py)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "install_system_deps: cannot install ${need[*]} (need root and apt); those tests will be skipped." >&2

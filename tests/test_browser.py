@@ -65,28 +65,55 @@ def truth_by_title(title: str) -> dict:
     return article
 
 
+def _top(p: object, selector: str) -> float:
+    box = p.locator(selector).first.bounding_box()  # type: ignore[attr-defined]
+    assert box is not None, selector
+    return box["y"]
+
+
+def _no_sideways_scroll(p: object) -> None:
+    width = p.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")  # type: ignore[attr-defined]
+    assert width[0] <= width[1], f"page is {width[0]} px wide in a {width[1]} px window"
+
+
 def test_search_box_then_article(page: object, demo_datasette: str) -> None:
-    p = page  # playwright.sync_api.Page
+    p = page  # playwright.sync_api.Page, 1280×900
+    p.set_viewport_size({"width": 1280, "height": 900})
     p.goto(f"{demo_datasette}/archive/articles")
+    # the column descriptions are there, folded: the results come first
+    assert p.locator("details.column-notes dl.column-descriptions").count() == 1
+    assert not p.locator("dl.column-descriptions").is_visible()
     p.fill("input#_search", "thi dua")
     p.click("form.filters input[type=submit]")
     p.wait_for_url("**_search=thi+dua**")
-    rows = p.locator("table.rows-and-columns tbody tr")
-    titles = rows.locator("td.col-title").all_inner_texts()
+    results = p.locator("ul.thidua-results li.result")
+    titles = results.locator("a.result-title").all_inner_texts()
     meeting_titles = {a["title"] for a in ARTICLES if a["meetings"]}
     found = [t for t in titles if t in meeting_titles]
     assert len(found) >= 20, titles  # every sample meeting report says "thi đua"
-    # the meeting facet is there and counts them
+    assert _top(p, "ul.thidua-results li.result") < 900 - 60, "first result below the fold"
+    # the excerpt marks the folded match in the original spelling
+    assert "đua" in [m.lower() for m in results.first.locator("mark").all_inner_texts()]
+    _no_sideways_scroll(p)
     assert p.locator(".facet-info-name", has_text="has_meeting").count() == 1
-    p.screenshot(path=str(SHOTS / "01-search-thi-dua.png"), full_page=True)
+    assert p.locator(".facet-info-name", has_text="story_province").count() == 1
+    p.screenshot(path=str(SHOTS / "01-search-thi-dua.png"))
 
     truth = truth_by_title(found[0])
-    row = rows.filter(has=p.locator("td.col-title", has_text=truth["title"]))
-    row.locator("td.col-id a").first.click()
+    results.locator("a.result-title", has_text=truth["title"]).first.click()
     p.wait_for_url("**/archive/articles/*")
-    assert p.locator("td.col-title").inner_text() == truth["title"]
-    body = p.locator("td.col-body").inner_text()
-    assert truth["paragraphs"][0] in body and truth["paragraphs"][-1] in body
+    assert p.locator("h1.article-title").inner_text() == truth["title"]
+    body = p.locator(".thidua-article .body p")
+    assert body.all_inner_texts() == truth["paragraphs"]
+    for i in (0, body.count() - 1):  # readable: inside the window, not cut at the right edge
+        box = body.nth(i).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1280
+    _no_sideways_scroll(p)
+    [meeting] = truth["meetings"][:1]
+    section = p.locator("section.meeting").first
+    assert section.locator("ul.members li").count() == len(meeting["members"])
+    names = section.locator("ul.attendees li").all_inner_texts()
+    assert [n.split(" — ")[0] for n in names] == [a["name"] for a in meeting["attendees"]]
     p.screenshot(path=str(SHOTS / "02-article.png"), full_page=True)
 
     # the archived raw page: the stored HTML as text, not rendered
@@ -96,6 +123,97 @@ def test_search_box_then_article(page: object, demo_datasette: str) -> None:
     assert raw.lstrip().lower().startswith("<!doctype html") or "<html" in raw
     assert truth["title"] in raw
     p.screenshot(path=str(SHOTS / "03-raw-page.png"), full_page=True)
+
+
+def test_article_page_on_a_phone(browser: object, demo_datasette: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")  # type: ignore[attr-defined]
+    p = context.new_page()
+    try:
+        truth = next(a for a in ARTICLES if a["meetings"] and a["lead"])
+        p.goto(f"{demo_datasette}/archive/articles?title={truth['title']}")
+        p.locator("a.result-title").first.click()
+        p.wait_for_url("**/archive/articles/*")
+        assert p.locator("h1.article-title").inner_text() == truth["title"]
+        assert p.locator(".thidua-article .lead").inner_text() == truth["lead"]
+        _no_sideways_scroll(p)
+        p.screenshot(path=str(SHOTS / "07-article-phone.png"), full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("table", ["articles", "stories", "meetings"])
+def test_table_pages_show_results_first(page: object, demo_datasette: str, table: str) -> None:
+    p = page
+    p.set_viewport_size({"width": 1280, "height": 900})
+    p.goto(f"{demo_datasette}/archive/{table}")
+    row = "ul.thidua-results li.result" if table != "meetings" else "table.rows-and-columns tbody tr"
+    assert _top(p, row) < 900 - 60, f"{table}: first row below the fold"
+    assert not p.locator("dl.column-descriptions").is_visible()
+    _no_sideways_scroll(p)
+    p.screenshot(path=str(SHOTS / f"08-table-{table}.png"))
+
+
+def test_cluster_page_lists_years_side_by_side(page: object, demo_datasette: str) -> None:
+    p = page
+    p.set_viewport_size({"width": 1280, "height": 900})
+    truth = sorted(((a, m) for a in ARTICLES for m in a["meetings"]
+                    if m["cluster_number"] == 7 and m["province"] == "Thanh Hóa"),
+                   key=lambda t: t[1]["period_end"])
+    assert len(truth) >= 2
+    # the researcher's path: an article's meeting → its cluster
+    p.goto(f"{demo_datasette}/archive/articles?title={truth[-1][0]['title']}")
+    p.locator("a.result-title").first.click()
+    p.locator("section.meeting a.cluster").click()
+    p.wait_for_url("**/archive/clusters/*")
+    assert "Cụm thi đua số 7" in p.locator("h1").inner_text()
+    years = p.locator("table.cluster-years thead th.year").all_inner_texts()
+    assert years == [m["period_end"][:4] for _, m in truth]
+    hosts = p.locator("table.cluster-years tr.hosts td").all_inner_texts()
+    assert hosts == [m["host"] for _, m in truth]
+    chairs = p.locator("table.cluster-years tr.chairs td").all_inner_texts()
+    for chair, (_, m) in zip(chairs, truth, strict=True):
+        [head] = [a["name"] for a in m["attendees"] if "Trưởng Cụm" in a["title"]]
+        assert chair.startswith(head)
+    members = p.locator("table.cluster-years tr.member")
+    assert members.count() == len(truth[0][1]["members"])  # the same six, however written
+    assert members.locator("td.yes").count() == sum(len(m["members"]) for _, m in truth)
+    p.screenshot(path=str(SHOTS / "09-cluster.png"), full_page=True)
+
+
+def test_person_page_lists_meetings(page: object, demo_datasette: str) -> None:
+    p = page
+    p.set_viewport_size({"width": 1280, "height": 900})
+    name = "Trần Quang Vinh"
+    attended = sorted(a["title"] for a in ARTICLES for m in a["meetings"]
+                      for x in m["attendees"] if x["name"] == name)
+    assert len(attended) >= 3
+    p.goto(f"{demo_datasette}/archive/articles?title={attended[0]}")
+    p.locator("a.result-title").first.click()
+    p.locator("ul.attendees a", has_text=name).click()
+    p.wait_for_url("**/archive/people/*")
+    assert p.locator("h1").inner_text() == name
+    rows = p.locator("section.person-meetings tr.meeting")
+    assert sorted(rows.locator("td:last-child").all_inner_texts()) == attended
+    assert p.locator("section.titles li").count() >= 1
+    p.screenshot(path=str(SHOTS / "10-person.png"), full_page=True)
+
+
+def test_meetings_chart_and_map_render(page: object, demo_datasette: str) -> None:
+    p = page
+    p.set_viewport_size({"width": 1280, "height": 900})
+    p.goto(f"{demo_datasette}/-/dashboards/meetings")
+    for chart in ("province-year", "kind-year", "map"):
+        p.wait_for_selector(f"#chart-{chart} svg .mark-symbol, #chart-{chart} svg .mark-rect",
+                            state="attached", timeout=30_000)
+    heat = " ".join(p.locator("#chart-province-year svg text").all_text_contents())
+    provinces = {m["province"] for a in ARTICLES for m in a["meetings"]}
+    assert all(name in heat for name in provinces), heat
+    # the map: a circle per province (34) over the ward points that draw the country
+    circles = p.locator("#chart-map svg .mark-symbol path").count()
+    assert circles >= 34 + 3000, circles
+    labels = p.locator("#chart-map svg .mark-text.role-mark text").all_text_contents()
+    assert set(labels) == provinces
+    p.screenshot(path=str(SHOTS / "11-charts.png"), full_page=True)
 
 
 def test_ranked_search_form_on_home_page(page: object, demo_datasette: str) -> None:

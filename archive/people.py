@@ -1,0 +1,168 @@
+"""People over time: the officials reported attending meetings, linked across meetings.
+
+Two attendees are one person when their names match (tone-mark style, case and spacing aside)
+AND they belong to the same organisation in the same (current) province — never by name
+alone: Vietnam has many Nguyễn Văn Hùng, and a name with no organisation stays unlinked (a
+person of its own for that one meeting). The organisation is the attendee's own when the
+extractor found one, else read from the title ("Phó Trưởng Ban Thi đua - Khen thưởng tỉnh" →
+Ban Thi đua - Khen thưởng); the role is what may change over time (Phó Trưởng Ban in 2016,
+Trưởng Ban in 2022), so it is not part of the link, and the person's titles are kept per
+meeting to show that career. Provinces are the current ones (34), because a person's
+province does not change when it is merged into another.
+
+Tables (owned here, derived from `meeting_attendees`): `people`, one row per person, and
+`person_meetings`, one row per person per meeting with the title as written there. Syndicated
+copies (articles with `duplicate_of`) are left out, as in archive/clusters.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlite_utils import Database
+
+from archive import store
+from archive.clusters import emulation_year
+from archive.normalize import fold, normalize_tone_marks
+from archive.organisations import RANK_RE, TITLE_RE, canonical_org, starts_with_org_head
+
+__all__ = ["organisation_of", "person_key", "rebuild", "refresh_article"]
+
+# A role ending in an organisation word heads that organisation: "Trưởng Ban" + "Thi đua …".
+_ROLE_HEAD_WORDS = {"ban", "phòng", "khối", "cụm", "khoa"}
+_LEVEL_END = re.compile(r"\s+(?:tỉnh|thành phố|TP\.?)$", re.IGNORECASE)
+_LEVEL_NAMED = re.compile(r"\s+(?:tỉnh|thành phố|TP\.?)\s+(?P<name>[^\s,;].*)$", re.IGNORECASE)
+_ATTENDEE_COLUMNS = ("attendee_id", "name", "title", "organisation", "meeting_id", "article_id",
+                     "province", "meeting_date", "period_start", "period_end", "year")
+
+
+def _is_province(name: str) -> bool:
+    from archive.places import UnknownProvinceError, province_regimes
+
+    try:
+        province_regimes(name)
+    except UnknownProvinceError:
+        return False
+    return True
+
+
+def _without_level(org: str) -> str:
+    """'Ban Thi đua - Khen thưởng tỉnh Hậu Giang' → 'Ban Thi đua - Khen thưởng' (the province is
+    part of the person's key already); a district or city name stays ('UBND quận Ninh Kiều')."""
+    named = _LEVEL_NAMED.search(org)
+    if named and _is_province(named.group("name")):
+        return org[:named.start()]
+    return _LEVEL_END.sub("", org)
+
+
+def organisation_of(title: str | None, organisation: str | None = None) -> str:
+    """The organisation an attendee belongs to, canonical, province level left out; '' when
+    neither the organisation nor the title names one."""
+    text = normalize_tone_marks(organisation or "").strip()
+    if not text:
+        written = normalize_tone_marks(title or "").strip()
+        rank = RANK_RE.match(written)
+        if rank:  # "Đại tá, Chính ủy Bộ Chỉ huy Quân sự tỉnh"
+            written = written[rank.end():].strip(" ,")
+        first = re.split(r"[,;]", written, maxsplit=1)[0].strip()
+        role = TITLE_RE.match(first)
+        if not role:
+            return ""
+        rest = first[role.end():].strip()
+        last = role.group(0).split()[-1].lower()
+        while more := TITLE_RE.match(rest):  # "Phó Bí thư Thường trực Đảng ủy …"
+            rest, last = rest[more.end():].strip(), more.group(0).split()[-1].lower()
+        heads = last in _ROLE_HEAD_WORDS and rest and not starts_with_org_head(rest)
+        text = f"{last.capitalize()} {rest}" if heads else rest
+    if not text:
+        return ""
+    return _without_level(canonical_org(text)).strip(" ,.-")
+
+
+def person_key(name: str, organisation: str, province: str | None, *, alone: str = "") -> str:
+    """The link key; `alone` (a unique attendee id) is used when there is no organisation, so
+    such an attendee is never merged with a namesake."""
+    folded = " ".join(fold(normalize_tone_marks(name)).split())
+    org = " ".join(fold(organisation).split()) if organisation else f"unlinked:{alone}"
+    return f"{folded}|{org}|{province or ''}"
+
+
+# --- storage ---------------------------------------------------------------------------------
+
+def _attendees(db: Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
+    sql = ("select p.id, p.name, p.title, p.organisation, m.id, m.article_id, m.province, "
+           "m.meeting_date, m.period_start, m.period_end, m.year from meeting_attendees p "
+           "join meetings m on m.id = p.meeting_id join articles a on a.id = m.article_id "
+           f"where a.duplicate_of is null and p.name is not null and {where} order by p.id")
+    return [dict(zip(_ATTENDEE_COLUMNS, row)) for row in db.conn.execute(sql, params)]
+
+
+def _person_id(db: Database, key: str, name: str, province: str | None) -> int:
+    row = db.conn.execute("select id from people where key = ?", [key]).fetchone()
+    if row:
+        return int(row[0])
+    cur = db.conn.execute("insert into people (key, name, province) values (?, ?, ?)",
+                          [key, name, province])
+    return int(cur.lastrowid)
+
+
+def _link(db: Database, attendees: Iterable[Mapping[str, Any]]) -> set[int]:
+    touched: set[int] = set()
+    for a in attendees:
+        org = organisation_of(a["title"], a["organisation"])
+        key = person_key(a["name"], org, a["province"], alone=str(a["attendee_id"]))
+        pid = _person_id(db, key, normalize_tone_marks(a["name"]), a["province"])
+        db.conn.execute(
+            "insert into person_meetings (person_id, meeting_id, article_id, attendee_id, year, "
+            "title, organisation) values (?, ?, ?, ?, ?, ?, ?)",
+            [pid, a["meeting_id"], a["article_id"], a["attendee_id"], emulation_year(a),
+             a["title"], org or None])
+        touched.add(pid)
+    return touched
+
+
+def _summarise(db: Database, person_id: int) -> None:
+    rows = db.conn.execute(
+        "select year, title, organisation from person_meetings where person_id = ? "
+        "order by year, meeting_id", [person_id]).fetchall()
+    if not rows:
+        db.conn.execute("delete from people where id = ?", [person_id])
+        return
+    titles: dict[str, str] = {}
+    for _, title, _org in rows:
+        if title and fold(title) not in titles:
+            titles[fold(title)] = title
+    orgs = Counter(org for _, _, org in rows if org)
+    years = sorted(y for y, _, _ in rows if y is not None)
+    db.conn.execute(
+        "update people set organisation = ?, titles = ?, first_year = ?, last_year = ?, "
+        "meetings = ? where id = ?",
+        [orgs.most_common(1)[0][0] if orgs else None, "; ".join(titles.values()),
+         years[0] if years else None, years[-1] if years else None, len(rows), person_id])
+
+
+def refresh_article(db: Database, article_id: int) -> int:
+    """Re-link the attendees of one article's meetings; called by ingest after the meetings
+    are stored. Returns the number of people refreshed."""
+    with store.transaction(db):
+        touched = {r[0] for r in db.conn.execute(
+            "select distinct person_id from person_meetings where article_id = ?", [article_id])}
+        db.conn.execute("delete from person_meetings where article_id = ?", [article_id])
+        touched |= _link(db, _attendees(db, "m.article_id = ?", [article_id]))
+        for pid in sorted(touched):
+            _summarise(db, pid)
+    return len(touched)
+
+
+def rebuild(db: Database) -> int:
+    """Link every attendee from scratch (reparse, migration). Returns the number of people."""
+    with store.transaction(db):
+        db.conn.execute("delete from person_meetings")
+        db.conn.execute("delete from people")
+        touched = _link(db, _attendees(db, "1 = 1", []))
+        for pid in sorted(touched):
+            _summarise(db, pid)
+    return len(touched)

@@ -1,0 +1,143 @@
+"""Clusters and people over time (archive/clusters.py, archive/people.py), derived from the
+meetings of a real archive: the demo's (sample sites → real crawl) and small hand-built ones
+for the cases the demo does not hold."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from archive import clusters, people, store
+from archive.clusters import ClusterKey, cluster_key, emulation_year
+from archive.people import organisation_of, person_key
+from demo.content import load_articles
+
+
+def test_one_cluster_whatever_the_spelling() -> None:
+    a = {"cluster_kind": "cụm", "cluster_name": "Cụm thi đua số 7", "cluster_number": 7,
+         "province": "Thanh Hóa", "province_former": "Thanh Hóa"}
+    b = {**a, "cluster_name": "Cụm Thi đua số 7 tỉnh Thanh Hoá", "cluster_kind": "Cụm"}
+    assert cluster_key(a) == cluster_key(b) == ClusterKey("Thanh Hóa", "cụm", 7, "")
+    named = {"cluster_kind": "khối", "cluster_number": None, "province": "Đắk Lắk",
+             "cluster_name": "Khối thi đua các cơ quan nội chính tỉnh Đắk Lắk"}
+    respelt = {**named, "cluster_name": "khối thi đua Các cơ quan Nội chính"}
+    assert cluster_key(named) == cluster_key(respelt)
+    # a bloc of another province, and the same number in a merged province, are other clusters
+    assert cluster_key({**a, "province_former": "Nghệ An", "province": "Nghệ An"}) != cluster_key(a)
+    assert cluster_key({**a, "cluster_kind": "khối"}) != cluster_key(a)
+    assert cluster_key({"cluster_name": None, "cluster_number": None, "province": "Huế"}) is None
+
+
+@pytest.mark.parametrize("meeting,year", [
+    ({"period_start": "2018-01-01", "period_end": "2018-12-31", "meeting_date": "2019-01-10"}, 2018),
+    ({"period_start": "2017-01-01", "period_end": "2017-06-30", "meeting_date": None, "year": 2017}, 2017),
+    ({"period_start": "2015-01-01", "period_end": "2020-12-31", "meeting_date": "2020-09-24"}, 2020),
+    ({"period_start": None, "period_end": None, "meeting_date": "2021-04-02"}, 2021),
+])
+def test_emulation_year_is_the_year_reviewed(meeting: dict, year: int) -> None:
+    assert emulation_year(meeting) == year
+
+
+@pytest.mark.parametrize("title,organisation", [
+    ("Phó Trưởng Ban Thi đua - Khen thưởng tỉnh", "Ban Thi đua - Khen thưởng"),
+    ("Trưởng Ban Thi đua - Khen thưởng tỉnh Hậu Giang", "Ban Thi đua - Khen thưởng"),
+    ("Phó Trưởng Ban Thi đua - Khen thưởng thành phố Cần Thơ", "Ban Thi đua - Khen thưởng"),
+    ("Chánh Văn phòng Ban Thi đua - Khen thưởng tỉnh", "Ban Thi đua - Khen thưởng"),
+    ("Chủ tịch UBND quận Ninh Kiều, Trưởng cụm năm 2020", "Ủy ban nhân dân quận Ninh Kiều"),
+    ("Đại tá, Chính ủy Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự"),
+    ("Phó Giám đốc Sở Nội vụ", "Sở Nội vụ"),
+    ("nguyên cán bộ hưu trí", ""),
+])
+def test_organisation_read_from_the_title(title: str, organisation: str) -> None:
+    assert organisation_of(title) == organisation
+
+
+def test_never_linked_by_name_alone() -> None:
+    same = person_key("Trần Minh Tú", "Ban Thi đua - Khen thưởng", "Bắc Ninh")
+    assert same == person_key("TRẦN MINH TÚ", "Ban Thi đua - Khen thưởng", "Bắc Ninh")
+    assert same != person_key("Trần Minh Tú", "Sở Nội vụ", "Bắc Ninh")
+    assert same != person_key("Trần Minh Tú", "Ban Thi đua - Khen thưởng", "Nghệ An")
+    # no organisation: each attendee stays on its own
+    assert person_key("Trần Minh Tú", "", "Bắc Ninh", alone="1") != \
+        person_key("Trần Minh Tú", "", "Bắc Ninh", alone="2")
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_archive: Path, tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
+    conn = sqlite3.connect(demo_archive)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def test_demo_cluster_seven_over_two_years(demo_db: sqlite3.Connection) -> None:
+    truth = [(a, m) for a in load_articles() for m in a["meetings"]
+             if m["cluster_number"] == 7 and m["province"] == "Thanh Hóa"]
+    assert len(truth) >= 2
+    [cluster] = demo_db.execute("select * from clusters where province = 'Thanh Hóa' "
+                                "and cluster_number = 7").fetchall()
+    years = demo_db.execute("select * from cluster_years where cluster_id = ? order by year",
+                            [cluster["id"]]).fetchall()
+    assert [y["year"] for y in years] == sorted(int(m["period_end"][:4]) for _, m in truth)
+    for y, (_, m) in zip(years, sorted(truth, key=lambda t: t[1]["period_end"]), strict=True):
+        assert y["hosts"] == m["host"]
+        assert len(y["members"].split("; ")) == len(m["members"])  # "MTTQ" written out: one member
+        chair = [p for p in m["attendees"] if "Trưởng Cụm" in p["title"]]
+        assert y["chairs"] == f"{chair[0]['name']} ({chair[0]['title']})"
+    assert cluster["years"] == 2 and cluster["meetings"] == len(truth)
+
+
+def test_demo_every_cluster_meeting_counted_once(demo_db: sqlite3.Connection) -> None:
+    expected = sum(1 for a in load_articles() for m in a["meetings"]
+                   if m["cluster_name"] or m["cluster_number"] is not None)
+    assert demo_db.execute("select sum(meetings) from clusters").fetchone()[0] == expected
+    assert demo_db.execute("select count(*) from cluster_meetings").fetchone()[0] == expected
+
+
+def test_demo_person_across_meetings_and_titles(demo_db: sqlite3.Connection) -> None:
+    [vinh] = demo_db.execute("select * from people where name = 'Trần Quang Vinh'").fetchall()
+    attended = [a for a in load_articles() for m in a["meetings"]
+                for p in m["attendees"] if p["name"] == "Trần Quang Vinh"]
+    assert vinh["meetings"] == len(attended) >= 3
+    # Thân Văn Khoa: Phó Trưởng Ban (2016) then Trưởng Ban (2022) of the same board: one
+    # person, two titles; as Phó Giám đốc Sở Nội vụ (2025) another organisation, not linked
+    khoa = demo_db.execute("select * from people where name = 'Thân Văn Khoa' "
+                           "order by first_year").fetchall()
+    assert [k["first_year"] for k in khoa] == [2016, 2025]
+    assert khoa[0]["titles"].split("; ") == ["Phó Trưởng Ban Thi đua - Khen thưởng tỉnh",
+                                             "Trưởng Ban Thi đua - Khen thưởng tỉnh"]
+
+
+def test_story_province_is_where_it_happened(demo_db: sqlite3.Connection) -> None:
+    for a in load_articles("baotinh"):
+        row = demo_db.execute("select province, story_province from articles where title = ?",
+                              [a["title"]]).fetchone()
+        assert row["province"] == "Đắk Lắk"  # the publisher's, unchanged
+        expected = a["meetings"][0]["province"] if a["meetings"] else "Đắk Lắk"
+        assert row["story_province"] == expected, a["title"]
+
+
+def test_reingest_and_reparse_keep_clusters_in_step(demo_archive: Path, tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    shutil.copy(demo_archive, path)
+    db = store.open_archive(path)
+    before = db.execute("select key, years, meetings from clusters order by key").fetchall()
+    people_before = db.execute("select key, meetings, titles from people order by key").fetchall()
+    # an article loses its meetings (a re-extraction found none): its clusters shrink at once
+    [(article_id,)] = db.execute("select a.id from articles a join meetings m on m.article_id = a.id "
+                                 "where m.cluster_number = 7 order by a.published_at limit 1").fetchall()
+    store.upsert_meetings(db, article_id, [], extractor_version="test")
+    clusters.refresh_article(db, article_id)
+    people.refresh_article(db, article_id)
+    row = db.execute("select years, meetings from clusters where cluster_number = 7 "
+                     "and province = 'Thanh Hóa'").fetchone()
+    assert tuple(row) == (1, 1)
+    # a full rebuild from the same meetings gives what the incremental path gave
+    incremental = db.execute("select key, years, meetings from clusters order by key").fetchall()
+    clusters.rebuild(db)
+    people.rebuild(db)
+    assert db.execute("select key, years, meetings from clusters order by key").fetchall() == incremental
+    assert len(incremental) == len(before)
+    assert db.execute("select count(*) from people").fetchone()[0] <= len(people_before)
