@@ -149,50 +149,6 @@ def m005_captures(db: Database) -> None:
          "done": int, "updated_at": str},
         pk="key", if_not_exists=True,
     )
-def m006_clusters_and_people(db: Database) -> None:
-    """Clusters and people over time (archive/clusters.py, archive/people.py), the provinces
-    for the map (archive/atlas.py), and the province where a story happened
-    (`articles.story_province`, set with has_meeting by store.upsert_meetings). All derived:
-    filled here from what an older archive already holds."""
-    db["clusters"].create({
-        "id": int, "key": str, "name": str, "cluster_kind": str, "cluster_number": int,
-        "province": str, "province_current": str, "spellings": str, "first_year": int,
-        "last_year": int, "years": int, "meetings": int}, pk="id")
-    db["clusters"].create_index(["key"], unique=True)
-    db["cluster_years"].create({
-        "id": int, "cluster_id": int, "year": int, "members": str, "hosts": str, "chairs": str,
-        "kinds": str, "meetings": int, "meeting_ids": str},
-        pk="id", foreign_keys=[("cluster_id", "clusters", "id")])
-    db["cluster_years"].create_index(["cluster_id", "year"])
-    # no foreign key to meetings: store.upsert_meetings replaces an article's meetings before
-    # archive/clusters.py re-links them
-    db["cluster_meetings"].create({
-        "id": int, "cluster_id": int, "meeting_id": int, "article_id": int, "year": int},
-        pk="id", foreign_keys=[("cluster_id", "clusters", "id")])
-    for cols in (["cluster_id"], ["meeting_id"], ["article_id"]):
-        db["cluster_meetings"].create_index(cols)
-    db["people"].create({
-        "id": int, "key": str, "name": str, "organisation": str, "province": str, "titles": str,
-        "first_year": int, "last_year": int, "meetings": int}, pk="id")
-    db["people"].create_index(["key"], unique=True)
-    db["people"].create_index(["name"])
-    db["person_meetings"].create({
-        "id": int, "person_id": int, "meeting_id": int, "article_id": int, "attendee_id": int,
-        "year": int, "title": str, "organisation": str},
-        pk="id", foreign_keys=[("person_id", "people", "id")])
-    for cols in (["person_id"], ["meeting_id"], ["article_id"], ["attendee_id"]):
-        db["person_meetings"].create_index(cols)
-    db["provinces"].create({"id": int, "name": str, "code": str, "latitude": float,
-                            "longitude": float, "wards": int}, pk="id")
-    db["articles"].add_column("story_province", str)
-    db["articles"].add_column("story_province_former", str)
-    db["articles"].create_index(["story_province"])
-    from archive import atlas, clusters, people, store
-
-    store.set_story_provinces(db)
-    clusters.rebuild(db)
-    people.rebuild(db)
-    atlas.save_provinces(db)
 
 
 @migrations()
@@ -294,6 +250,53 @@ def m009_page_dicts(db: Database) -> None:
         [rawstore.DICT_MIN_PAGES])]
     for source_id in sources:
         rawstore.train_source(db, source_id)
+
+
+@migrations()
+def m010_clusters_and_people(db: Database) -> None:
+    """Clusters and people over time (archive/clusters.py, archive/people.py), the provinces
+    for the map (archive/atlas.py), and the province where a story happened
+    (`articles.story_province`, set with has_meeting by store.upsert_meetings). All derived:
+    filled here from what an older archive already holds."""
+    db["clusters"].create({
+        "id": int, "key": str, "name": str, "cluster_kind": str, "cluster_number": int,
+        "province": str, "province_current": str, "spellings": str, "first_year": int,
+        "last_year": int, "years": int, "meetings": int}, pk="id")
+    db["clusters"].create_index(["key"], unique=True)
+    db["cluster_years"].create({
+        "id": int, "cluster_id": int, "year": int, "members": str, "hosts": str, "chairs": str,
+        "kinds": str, "meetings": int, "meeting_ids": str},
+        pk="id", foreign_keys=[("cluster_id", "clusters", "id")])
+    db["cluster_years"].create_index(["cluster_id", "year"])
+    # no foreign key to meetings: store.upsert_meetings replaces an article's meetings before
+    # archive/clusters.py re-links them
+    db["cluster_meetings"].create({
+        "id": int, "cluster_id": int, "meeting_id": int, "article_id": int, "year": int},
+        pk="id", foreign_keys=[("cluster_id", "clusters", "id")])
+    for cols in (["cluster_id"], ["meeting_id"], ["article_id"]):
+        db["cluster_meetings"].create_index(cols)
+    db["people"].create({
+        "id": int, "key": str, "name": str, "organisation": str, "province": str, "titles": str,
+        "first_year": int, "last_year": int, "meetings": int}, pk="id")
+    db["people"].create_index(["key"], unique=True)
+    db["people"].create_index(["name"])
+    db["person_meetings"].create({
+        "id": int, "person_id": int, "meeting_id": int, "article_id": int, "attendee_id": int,
+        "year": int, "title": str, "organisation": str},
+        pk="id", foreign_keys=[("person_id", "people", "id")])
+    for cols in (["person_id"], ["meeting_id"], ["article_id"], ["attendee_id"]):
+        db["person_meetings"].create_index(cols)
+    db["provinces"].create({"id": int, "name": str, "code": str, "latitude": float,
+                            "longitude": float, "wards": int}, pk="id")
+    db["articles"].add_column("story_province", str)
+    db["articles"].add_column("story_province_former", str)
+    db["articles"].create_index(["story_province"])
+    from archive import atlas, clusters, people, store
+
+    store.set_story_provinces(db)
+    clusters.rebuild(db)
+    people.rebuild(db)
+    atlas.save_provinces(db)
 
 
 def apply(db: Database) -> None:
