@@ -1,0 +1,289 @@
+"""What a fetched page is: an article, a listing, or something else.
+
+Three answers, because the crawl does three different things with them: an **article** is
+archived; a **listing** (home, section, category, tag, archive page) is read for links and
+walked page by page; **other** pages (introductions, contacts, document tables, logins, search
+forms) are at most read for links. A listing must never be stored as an article: its teasers
+would become meetings that never happened.
+
+Two stages with an inspectable middle (`PageFeatures`): `page_features` measures the page once
+(prose in the main block, teaser links, headline, date and type hints) and `decide` weighs the
+measures. The measures are structural — how much running text sits together, how many linked
+headlines share one address shape — so they hold on templates nobody has seen; no class name
+or site is named here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+from archive.urlshapes import coarse_shape, is_static, url_shape
+
+# Elements whose text is never the page's own: code, menus, forms, page furniture.
+# (ASP.NET pages wrap the whole body in one <form>: a form is not furniture.)
+_SKIP = {"script", "style", "noscript", "template", "svg", "select", "option", "button",
+         "iframe", "nav", "footer", "aside"}
+_BLOCKS = {"p", "div", "td", "li", "section", "article", "blockquote", "dd", "main", "span",
+           "font", "center"}
+_HEADINGS = ("h1", "h2", "h3")
+_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
+                   r"|\d{1,2}\s+tháng\s+\d{1,2},?\s+(?:năm\s+)?(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# <meta> names that carry a publication date (besides article:published_time)
+_DATE_META = {"pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
+              "article:published_time", "datepublished", "sailthru.date", "parsely-pub-date"}
+_SENTENCE_END = re.compile(r"[.!?…:;”\")]\s*$")
+PROSE_MIN = 60       # characters: shorter lines are labels, captions, teaser titles
+TEASER_MIN = 20      # characters of link text that make a headline teaser
+
+
+@dataclass
+class PageFeatures:
+    """The measures `decide` weighs; printed by `thidua crawl --dry-run -v` and the tests."""
+
+    main_prose: int = 0         # characters of running text in the richest block
+    main_paragraphs: int = 0    # prose paragraphs in that block
+    main_teasers: int = 0       # linked headlines inside that block
+    teasers: int = 0            # linked headlines sharing one address family, page-wide
+    teaser_prose: int = 0       # prose that belongs to linked headlines (summaries)
+    headline_words: int = 0     # words of the page's headline (h1, else the title-like h2/h3)
+    dates: int = 0              # distinct dates printed on the page
+    article_meta: bool = False  # og:type article, JSON-LD Article, article:published_time
+    website_meta: bool = False  # og:type website, JSON-LD CollectionPage/ItemList
+    pager: bool = False         # the page links a next page
+    site_root: bool = False     # the address is the site's root or its home page name
+    reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _text(el: Any) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _skipped(el: Any) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag in _SKIP
+
+
+def _own_text(el: Any) -> tuple[int, int]:
+    """(characters, linked characters) of text directly inside `el` and its inline children —
+    the unit of a paragraph whether it is a <p> or a <div> of <br>-separated lines."""
+    total = linked = 0
+
+    def visit(node: Any, in_link: bool) -> None:
+        nonlocal total, linked
+        if node.text:
+            n = len(node.text.strip())
+            total += n
+            linked += n if in_link else 0
+        for child in node:
+            if not isinstance(child.tag, str) or _skipped(child):
+                pass
+            elif child.tag in _BLOCKS and child.tag not in ("span", "font"):
+                pass  # a nested block is a paragraph of its own
+            else:
+                visit(child, in_link or child.tag == "a")
+            if child.tail:
+                n = len(child.tail.strip())
+                total += n
+                linked += n if in_link else 0
+
+    visit(el, el.tag == "a")
+    return total, linked
+
+
+def _is_prose(el: Any) -> int:
+    total, linked = _own_text(el)
+    if total < PROSE_MIN or linked > 0.3 * total:
+        return 0
+    return total
+
+
+def _teaser_anchors(root: Any, url: str) -> dict[str, set[str]]:
+    """Linked headlines (≥ 4 words) to other pages of the site, grouped by address family."""
+    host = urlsplit(url).hostname
+    groups: dict[str, set[str]] = {}
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        text = _text(a)
+        if len(text) < TEASER_MIN or len(text.split()) < 4:
+            continue
+        target = urljoin(url, href).split("#")[0]
+        if urlsplit(target).hostname != host or is_static(target) or target.rstrip("/") == url.rstrip("/"):
+            continue
+        groups.setdefault(coarse_shape(url_shape(target)), set()).add(target)
+    return groups
+
+
+def _meta_hints(root: Any) -> tuple[bool, bool]:
+    article = website = False
+    for m in root.iter("meta"):
+        prop = (m.get("property") or m.get("name") or "").lower()
+        content = (m.get("content") or "").lower()
+        if prop == "og:type":
+            article |= content.startswith("article")
+            website |= content in ("website", "webpage", "blog")
+        elif prop in ("article:published_time", "article:section"):
+            article = True
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        kinds = " ".join(re.findall(r'"@type"\s*:\s*"?([A-Za-z]+)', json.dumps(data))).lower()
+        article |= bool(re.search(r"\b(?:newsarticle|article|blogposting|reportage)\b", kinds))
+        website |= bool(re.search(r"\b(?:collectionpage|itemlist|searchresultspage)\b", kinds))
+    return article, website
+
+
+def _machine_dates(root: Any) -> int:
+    """Dates printed for machines: <time datetime>, itemprop datePublished, date <meta>s."""
+    n = sum(1 for t in root.iter("time") if t.get("datetime"))
+    n += sum(1 for el in root.iter() if isinstance(el.tag, str)
+             and (el.get("itemprop") or "").lower() == "datepublished")
+    n += sum(1 for m in root.iter("meta")
+             if (m.get("name") or m.get("property") or "").lower() in _DATE_META and m.get("content"))
+    return n
+
+
+def _headline_words(root: Any) -> int:
+    for tag in _HEADINGS:
+        for h in root.iter(tag):
+            if any(_skipped(a) for a in h.iterancestors()):
+                continue
+            if h.find(".//a") is not None and len(_text(h.find(".//a"))) >= 0.8 * len(_text(h)):
+                continue  # a linked heading is a teaser, not this page's headline
+            words = len(_text(h).split())
+            if words >= 3:
+                return words
+    return 0
+
+
+def _holds_teaser(el: Any, teasers: set[str], url: str) -> bool:
+    for a in el.iter("a"):
+        if urljoin(url, (a.get("href") or "").strip()).split("#")[0] in teasers:
+            return True
+    return False
+
+
+def _is_summary(el: Any, teasers: set[str], url: str) -> bool:
+    """A paragraph that belongs to a teaser: it holds the linked headline, follows it within
+    two siblings, or shares a small item element with it."""
+    if _holds_teaser(el, teasers, url):
+        return True
+    sib = el.getprevious()
+    for _ in range(2):
+        if sib is None:
+            break
+        if _holds_teaser(sib, teasers, url):
+            return True
+        sib = sib.getprevious()
+    parent = el.getparent()
+    return parent is not None and len(parent) <= 4 and _holds_teaser(parent, teasers, url)
+
+
+def _main_block(root: Any, teasers: set[str], url: str) -> tuple[Any, int, int, int]:
+    """The element holding the most running text that is not a teaser's summary:
+    (element, characters, paragraphs, summary characters page-wide).
+
+    Prose paragraphs vote for their parent and grandparent; the richest voter wins."""
+    votes: dict[Any, list[int]] = {}
+    summaries = 0
+    for el in root.iter(*_BLOCKS):
+        if any(_skipped(a) for a in el.iterancestors()):
+            continue
+        n = _is_prose(el)
+        if not n:
+            continue
+        if teasers and _is_summary(el, teasers, url):
+            summaries += n
+            continue
+        parent = el.getparent()
+        for holder in (parent, parent.getparent() if parent is not None else None):
+            if holder is not None:
+                entry = votes.setdefault(holder, [0, 0])
+                entry[0] += n
+                entry[1] += 1
+    if not votes:
+        return None, 0, 0, summaries
+    best = max(votes, key=lambda e: votes[e][0])
+    return best, votes[best][0], votes[best][1], summaries
+
+
+_PAGER_WORDS = re.compile(r"^(?:trang sau|tiếp|tiếp theo|sau|next|»|›|>|>>|\d{1,3})$", re.IGNORECASE)
+
+
+_HOME_PATH = re.compile(r"^/?(?:(?:index|default|home|trang-?chu|homepage)(?:\.[a-z0-9]+)?)?/?$"
+                        r"|^/web/[^/]+/?(?:trang-?chu|home)?/?$", re.IGNORECASE)
+
+
+def is_site_root(url: str) -> bool:
+    """`/`, `/index.php`, `/Default.aspx`, `/trang-chu` with no page id in the query: the home
+    page, whatever its markup says (a portal's home may open with a long welcome text)."""
+    parts = urlsplit(url)
+    return bool(_HOME_PATH.match(parts.path)) and not re.search(r"\d", parts.query)
+
+
+def page_features(root: Any, url: str) -> PageFeatures:
+    """Measure the page once. `root` is an lxml HTML tree (a parsel Selector's `.root`)."""
+    f = PageFeatures()
+    body = root.find(".//body")
+    body = body if body is not None else root
+    groups = _teaser_anchors(body, url)
+    biggest = max(groups.values(), key=len) if groups else set()
+    f.teasers = len(biggest)
+    teasers = set().union(*groups.values()) if groups else set()
+    block, f.main_prose, f.main_paragraphs, f.teaser_prose = _main_block(body, teasers, url)
+    if block is not None:
+        hosted = set()
+        for a in block.iter("a"):
+            target = urljoin(url, (a.get("href") or "").strip()).split("#")[0]
+            if target in biggest:
+                hosted.add(target)
+        f.main_teasers = len(hosted)
+    f.headline_words = _headline_words(body)
+    f.site_root = is_site_root(url)
+    f.dates = len(set(_DATE.findall(_text(body)))) + _machine_dates(root)
+    f.article_meta, f.website_meta = _meta_hints(root)
+    f.pager = any(a.get("rel") == "next" or _PAGER_WORDS.match(_text(a) or "")
+                  for a in body.iter("a")) or root.find(".//link[@rel='next']") is not None
+    return f
+
+
+def decide(f: PageFeatures) -> str:
+    """article | listing | other, from the measures alone; `f.reasons` says why."""
+    prose, paras = f.main_prose, f.main_paragraphs
+    story = prose >= 500 or (prose >= 250 and paras >= 2) or \
+        (f.article_meta and prose >= 150 and f.main_teasers < 2 and f.teasers < 5)
+    signed = f.article_meta or f.dates >= 1
+    if f.site_root and not f.article_meta:
+        f.reasons.append("the site's home page")
+        return "listing"
+    if story and signed and not (f.website_meta and prose < 800):
+        f.reasons.append(f"{prose} characters of running text in {paras} paragraphs"
+                         + (", article metadata" if f.article_meta else ", a date"))
+        return "article"
+    if f.teasers >= 5 or (f.teasers >= 3 and f.pager) or f.main_teasers >= 4:
+        f.reasons.append(f"{f.teasers} linked headlines of one address family")
+        return "listing"
+    f.reasons.append("neither a story (running text with a date) nor a list of stories"
+                     if not story else "running text with no date or article metadata")
+    return "other"
+
+
+def classify_page(html: str | Any, url: str) -> tuple[str, PageFeatures]:
+    """(kind, features) for a page given as text or as an lxml tree."""
+    root = lxml_html.fromstring(html) if isinstance(html, str | bytes) else html
+    features = page_features(root, url)
+    return decide(features), features
