@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.encoding import decode_html  # noqa: E402
-from archive.pagekind import classify_page  # noqa: E402
+from archive.encoding import decode_html
+from archive.pagekind import classify_page
 
 SHARED = ROOT.parent / "shared"
 PAGE_SETS = ["html", "html_blind", "html_blind2", "platforms"]
