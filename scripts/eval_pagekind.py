@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Score the page classifier (archive/pagekind.py) on every labelled page the project can see.
 
     python scripts/eval_pagekind.py [-v] [--siteset DIR ...]
