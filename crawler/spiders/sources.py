@@ -1,42 +1,42 @@
-"""One spider for every registered site: the registry says where to look and what to follow.
+"""One spider for every registered site: discovery that learns the site as it goes.
 
-Incremental by design: listing pages are walked newest-first until a page full of already
-archived articles is met (plus `THIDUA_KNOWN_PAGES` more, to catch updated items); known article
-URLs are not fetched again unless a re-check is due, and then with a conditional GET.
+From a source's start URLs alone it reads every route a site offers to its articles —
+robots.txt `Sitemap:` lines (sitemap indexes, `.xml.gz`), the conventional `/sitemap.xml`,
+feeds (configured, announced with `rel=alternate` or linked), listing pages and their
+pagination (rel=next, "Trang sau", numbered pagers, page numbers in the address, ASP.NET
+postback pagers, "Xem thêm" endpoints) and links to a bounded depth. Every fetched page is
+classified (archive.pagekind: article, listing, other); only articles reach the archive, and
+the answers teach the site's address shapes (archive.urlshapes), so that later links of an
+article shape are fetched as articles and shapes that lead nowhere are left alone.
+
+Incremental by design: archived URLs are not fetched again (unless a re-check is due, then
+with a conditional GET), and a listing walk stops a page after it met only archived articles
+(`THIDUA_KNOWN_PAGES`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
-from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.http import Request, Response
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import FormRequest, Request, Response, TextResponse
 from twisted.python.failure import Failure
 
 from archive import store
-from archive.crawls import WalkPlan, archived_urls
+from archive.crawls import archived_urls
+from archive.pagekind import classify_page
+from archive.pagination import load_more, same_series
 from archive.sources import Source, load_sources, select_sources
-from crawler import walks
-from crawler.extensions import SourceCounters
+from archive.urls import canonical_url
+from archive.urlshapes import is_static
+from crawler.discovery import endpoint_links, entry_day, feed_entries, feed_links, robots_sitemaps
 from crawler.items import PageItem
-
-# A link that looks like an article on a site without a platform rule: a slug or id-bearing
-# page, not a category, tag, search or static file.
-_ARTICLE_LIKE = re.compile(r"(\.html?$|\.aspx$|\.php\?.*id=|/\d{4,}|-\d{3,}(?:\.\w+)?$|/[a-z0-9]+(?:-[a-z0-9]+){3,}/?$)")
-_NOT_ARTICLE = re.compile(r"(/tag/|/tags/|/search|/tim-kiem|/category/|/chuyen-muc/|/author/|"
-                          r"\.(?:jpg|jpeg|png|gif|pdf|docx?|xlsx?|zip|rar|mp4|mp3)$|/feed/?$|/rss)",
-                          re.IGNORECASE)
+from crawler.sitestate import SiteState
 
 
 def _canonical(url: str) -> str:
-    try:
-        from archive.urls import canonical_url
-    except ImportError:  # extractor package not yet providing canonical URLs
-        return url
     return canonical_url(url)
 
 
@@ -55,32 +55,40 @@ class SourcesSpider(scrapy.Spider):
         self.sources_by_id = {s.id: s for s in self.sources}
         self.max_pages_arg = int(max_pages) if max_pages else None
         self.since = since
-        self.known: dict[str, set[str]] = {}
+        self.sites: dict[str, SiteState] = {}
         self.recheck: dict[str, tuple[str | None, str | None]] = {}
 
     # -- set-up ---------------------------------------------------------------------------
     @property
     def recorder(self) -> Any:
-        """The run's CrawlRecorder (or, in a distributed worker, its RedisWorker)."""
-        return self.crawler.get_extension(SourceCounters)
+        return self.crawler.thidua  # type: ignore[attr-defined]
+
+    def site(self, source_id: str) -> SiteState:
+        if source_id not in self.sites:
+            self.sites[source_id] = SiteState(self.sources_by_id[source_id], self._settings())
+        return self.sites[source_id]
+
+    def _settings(self) -> dict[str, int]:
+        s = getattr(self, "settings", None)
+        get = s.getint if s is not None else (lambda _k, d=0: d)
+        return {"depth": get("THIDUA_DISCOVERY_DEPTH", 3), "budget": get("THIDUA_DISCOVERY_PAGES", 400)}
 
     def _load_known(self) -> None:
-        """Article URLs already archived, per source; and the ones due for a re-check."""
+        """Archived URLs per source (and the ones due for a re-check) teach the site's
+        article shapes before the first page is fetched."""
         days = self.settings.getfloat("THIDUA_RECHECK_DAYS")
-        self.known = {s.id: set() for s in self.sources}
-        for source_id, url, due in archived_urls(self.recorder.db, list(self.known), days):
-            self.known[source_id].add(url)
+        for source_id, url, due in archived_urls(self.recorder.db, [s.id for s in self.sources], days):
+            self.site(source_id).remember(url)
             if due is not None:
                 self.recheck[url] = due
 
     def known_links(self, source: Source, urls: Sequence[str]) -> set[str]:
         """Those of `urls` already archived for `source` (as given or in canonical form)."""
-        known = self.known.get(source.id, set())
-        return {u for u in urls if u in known or _canonical(u) in known}
+        return self.site(source.id).known_among(urls)
 
     def take_recheck(self, url: str) -> tuple[str | None, str | None] | None:
         """(ETag, Last-Modified) of a known article due for a conditional re-check, once."""
-        return self.recheck.pop(url, None)
+        return self.recheck.pop(url, None) or self.recheck.pop(_canonical(url), None)
 
     def touch_page(self, url: str, source_id: str) -> None:
         store.touch_page(self.recorder.db, url)
@@ -89,130 +97,41 @@ class SourcesSpider(scrapy.Spider):
         store.record_failure(self.recorder.db, url=url, stage=stage, message=message,
                              source_id=source_id, crawl_id=self.recorder.crawl_ids.get(source_id))
 
-    def seed_requests(self, plans: dict[tuple[str, str], WalkPlan] | None = None
-                      ) -> Iterator[Request]:
-        """Sitemaps, feeds and first listing pages of every source (and the page where a walk
-        cut off by max_pages goes on: see crawler/walks.py)."""
+    def count(self, source_id: str, key: str, n: int = 1) -> None:
+        self.recorder.count(source_id, key, n)
+
+    def seed_requests(self) -> Iterator[Request]:
+        """robots.txt, configured sitemaps and feeds, and the start pages of every source."""
         for s in self.sources:
+            site = self.site(s.id)
+            for host_root in site.roots():
+                yield self._request(s, host_root + "/robots.txt", self.parse_robots, kind="robots",
+                                    dont_obey_robotstxt=True)
             for url in list(s.extra.get("sitemaps", [])) + list(s.extra.get("feeds", [])):
-                yield self._request(s, url, self.parse_feed, kind="feed")
+                site.feeds.add(url)
+                yield self._request(s, url, self.parse_feed, kind="feed", route="sitemap")
             for url in s.start_urls:
-                plan = (plans or {}).get((s.id, url)) or WalkPlan(s.id, url)
-                for leg_url, page, walk in walks.walk_legs(plan):
-                    yield self._request(s, leg_url, self.parse_listing, kind="listing",
-                                        page=page, **{walks.WALK: walk})
+                site.seen.add(site.shapes.key(url))
+                yield self._page_request(s, url, depth=0, route="start", page=1, series=url)
 
     async def start(self) -> AsyncIterator[Any]:
         self._load_known()
-        for request in self.seed_requests(self.recorder.plans):
+        for request in self.seed_requests():
             yield request
 
+    # -- requests -------------------------------------------------------------------------
     def _request(self, source: Source, url: str, callback: Any, *, kind: str, **meta: Any) -> Request:
+        priority = {"article": 30, "feed": 20, "robots": 40}.get(kind, 10 - 3 * meta.get("depth", 0))
         return Request(url, callback=callback, errback=self.on_error, dont_filter=kind == "listing",
-                       meta={"source_id": source.id, "thidua_kind": kind, **meta},
-                       priority=10 if kind == "article" else 0)
+                       meta={"source_id": source.id, "thidua_kind": kind, **meta}, priority=priority)
 
-    # -- listings -------------------------------------------------------------------------
-    def max_pages(self, source: Source) -> int:
-        return self.max_pages_arg or int(source.extra.get("max_pages") or 0) or \
-            self.settings.getint("THIDUA_MAX_PAGES")
+    def _page_request(self, source: Source, url: str, *, depth: int, route: str, **meta: Any) -> Request:
+        kind = "listing" if "series" in meta else "page"
+        return self._request(source, url, self.parse_page, kind=kind, depth=depth, route=route, **meta)
 
-    def article_links(self, source: Source, response: Response) -> list[str]:
-        rules = source.rules
-        selector = rules.get("article_links")
-        anchors = response.css(selector) if selector else response.css("a[href]")
-        pattern = re.compile(rules["article_url"]) if rules.get("article_url") else None
-        host = urlsplit(response.url).hostname
-        links: list[str] = []
-        for a in anchors:
-            href = a.attrib.get("href") or a.css("::attr(href)").get()
-            if not href or href.startswith(("javascript:", "mailto:", "#")):
-                continue
-            url = urljoin(response.url, href).split("#")[0]
-            if urlsplit(url).hostname != host:
-                continue
-            if pattern and not pattern.search(url):
-                continue
-            if not selector and not pattern and (not _ARTICLE_LIKE.search(urlsplit(url).path.lower() + ("?" + urlsplit(url).query if urlsplit(url).query else "")) or _NOT_ARTICLE.search(url)):
-                continue
-            if url not in links:
-                links.append(url)
-        return links
-
-    def parse_listing(self, response: Response) -> Iterable[Any]:
-        source = self.sources_by_id[response.meta["source_id"]]
-        page = response.meta.get("page", 1)
-        links = self.article_links(source, response)
-        self.recorder.count(source.id, "listing/pages")
-        self.recorder.count(source.id, "listing/links", len(links))
-        new_links = 0
-        known = self.known_links(source, links)
-        for url in links:
-            if url in known:
-                conditional = self.take_recheck(url)
-                if conditional is not None:
-                    yield self._article_request(source, url, conditional=conditional)
-                else:
-                    self.recorder.count(source.id, "known")
-                continue
-            new_links += 1
-            yield self._article_request(source, url)
-        # Walk on while there is something new; after a page with nothing new, only
-        # THIDUA_KNOWN_PAGES more pages (catches articles re-dated or inserted further down).
-        known_streak = response.meta.get("known_streak", 0) + (0 if new_links else 1)
-        if not links and page == 1:
-            self.logger.warning("%s: no article links on %s — has the site changed its template?",
-                                source.id, response.url)
-            self.recorder.count(source.id, "listing/empty")
-        # The walk's bookkeeping (crawler/walks.py): stop early only if an earlier walk finished.
-        walks.reached(self.recorder, response.request, page=page, url=response.url,
-                      streak=known_streak)
-        if known_streak > self.settings.getint("THIDUA_KNOWN_PAGES") and \
-                walks.may_stop_early(response.request):
-            walks.ended(self.recorder, response.request, "known")
-            return
-        if page >= walks.page_limit(response.request, self.max_pages(source)):
-            walks.ended(self.recorder, response.request, "cap")
-            return
-        next_sel = source.rules.get("next_page")
-        next_href = response.css(next_sel).attrib.get("href") if next_sel else None
-        if next_href:
-            yield self._request(source, urljoin(response.url, next_href), self.parse_listing,
-                                kind="listing", page=page + 1, known_streak=known_streak,
-                                **{walks.WALK: response.meta.get(walks.WALK)})
-        else:
-            walks.ended(self.recorder, response.request, "end")
-
-    def parse_feed(self, response: Response) -> Iterable[Any]:
-        """Sitemaps (<loc>/<lastmod>) and RSS/Atom (<link>/<pubDate>), filtered by --since."""
-        source = self.sources_by_id[response.meta["source_id"]]
-        self.recorder.count(source.id, "feed/ok")
-        response.selector.remove_namespaces()
-        entries = [(u.xpath("loc/text()").get(), u.xpath("lastmod/text()").get())
-                   for u in response.xpath("//url")]
-        entries += [(i.xpath("link/text()").get() or i.xpath("link/@href").get(),
-                     i.xpath("pubDate/text()").get() or i.xpath("updated/text()").get())
-                    for i in response.xpath("//item | //entry")]
-        urls = []
-        for url, stamp in entries:
-            if not url:
-                continue
-            day = _feed_date(stamp) if self.since and stamp else None
-            if day and day < self.since:
-                self.recorder.count(source.id, "feed/skipped-old")
-                continue
-            urls.append(urljoin(response.url, url.strip()))
-        known = self.known_links(source, urls)
-        for url in urls:
-            if url in known:
-                self.recorder.count(source.id, "known")
-                continue
-            yield self._article_request(source, url)
-
-    # -- articles -------------------------------------------------------------------------
-    def _article_request(self, source: Source, url: str,
+    def _article_request(self, source: Source, url: str, *, depth: int = 1, route: str = "links",
                          conditional: tuple[str | None, str | None] | None = None) -> Request:
-        req = self._request(source, url, self.parse_article, kind="article")
+        req = self._request(source, url, self.parse_page, kind="article", depth=depth, route=route)
         if conditional:
             etag, modified = conditional
             if etag:
@@ -222,57 +141,223 @@ class SourcesSpider(scrapy.Spider):
             req.meta["conditional"] = True
         return req
 
-    def parse_article(self, response: Response) -> Iterable[Any]:
-        source_id = response.meta["source_id"]
+    def max_pages(self, source: Source) -> int:
+        return self.max_pages_arg or int(source.extra.get("max_pages") or 0) or \
+            self.settings.getint("THIDUA_MAX_PAGES")
+
+    # -- machine-readable routes -------------------------------------------------------------
+    def parse_robots(self, response: Response) -> Iterable[Any]:
+        source = self.sources_by_id[response.meta["source_id"]]
+        site = self.site(source.id)
+        sitemaps = [u for u in robots_sitemaps(response) if site.allows(u)]
+        if not sitemaps and not source.extra.get("sitemaps"):
+            sitemaps = [site.root_of(response.url) + "/sitemap.xml"]
+        for url in sitemaps:
+            if url not in site.feeds:
+                site.feeds.add(url)
+                yield self._request(source, url, self.parse_feed, kind="feed", route="sitemap",
+                                    probe=url.endswith("/sitemap.xml"))
+
+    def parse_feed(self, response: Response) -> Iterable[Any]:
+        """Sitemap indexes (more sitemaps), sitemaps and RSS/Atom feeds, filtered by --since."""
+        source = self.sources_by_id[response.meta["source_id"]]
+        site = self.site(source.id)
+        kind, entries = feed_entries(response)
+        if kind == "none":
+            self.count(source.id, "feed/not-a-feed")
+            return
+        self.count(source.id, "feed/ok")
+        route = "feed" if kind == "feed" else "sitemap"
+        entries = [(u, stamp) for u, stamp in entries if site.allows(u)]
+        for url, _ in entries:
+            site.shapes.see(url)  # siblings first: the shapes judge the whole list
+        for url, stamp in entries:
+            if kind == "sitemapindex":
+                if url not in site.feeds:
+                    site.feeds.add(url)
+                    yield self._request(source, url, self.parse_feed, kind="feed", route=route)
+                continue
+            day = entry_day(stamp) if self.since and stamp else None
+            if day and day < self.since:
+                self.count(source.id, "feed/skipped-old")
+                continue
+            yield from self.follow(source, url, depth=1, route=route, leaf=True)
+
+    def parse_more(self, response: Response) -> Iterable[Any]:
+        """A "Xem thêm" endpoint: its links, then the next batch while batches bring new ones."""
+        source = self.sources_by_id[response.meta["source_id"]]
+        site = self.site(source.id)
+        links = [u for u in endpoint_links(response) if site.allows(u)]
+        fresh = site.fresh(links)
+        self.count(source.id, "more/pages")
+        for url in links:
+            yield from self.follow(source, url, depth=response.meta["depth"], route="load-more", leaf=True)
+        page = response.meta.get("page", 2)
+        nxt = site.next_endpoint(response.url)
+        if fresh and nxt and page < self.max_pages(source):
+            yield self._request(source, nxt, self.parse_more, kind="more", depth=response.meta["depth"],
+                                page=page + 1)
+
+    # -- pages ----------------------------------------------------------------------------
+    def parse_page(self, response: Response) -> Iterable[Any]:
+        source = self.sources_by_id[response.meta["source_id"]]
+        site = self.site(source.id)
         if response.status == 304:
-            self.touch_page(response.url, source_id)
-            self.recorder.count(source_id, "not_modified")
+            self.touch_page(response.url, source.id)
+            self.count(source.id, "not_modified")
             return
-        if not hasattr(response, "text"):
-            self.recorder.count(source_id, "failures")
-            self.record_failure(url=response.url, stage="fetch",
-                                message=f"not an HTML page ({response.headers.get('Content-Type', b'').decode(errors='replace')})",
-                                source_id=source_id)
+        if not isinstance(response, TextResponse):
+            self._not_html(response, source)
             return
-        self.known.setdefault(source_id, set()).add(response.url)
-        yield PageItem(
+        kind, features = classify_page(response.selector.root, response.url)
+        expected = response.meta.get("thidua_kind")
+        self.count(source.id, f"discovery/{kind}")
+        if kind == "article":
+            site.remember(response.url)
+            if response.url != response.request.url:
+                site.remember(response.request.url)
+            yield self._item(response, source.id)
+        elif expected == "article":
+            # an address of an article shape led to something else: never silently
+            self.logger.info("%s: %s is a %s page (%s)", source.id, response.url, kind,
+                             "; ".join(features.reasons))
+            self.count(source.id, "discovery/not-article")
+        yield from self._explore(response, source, site, kind)
+
+    def _explore(self, response: Response, source: Source, site: SiteState, kind: str) -> Iterable[Any]:
+        meta = response.meta
+        depth = meta.get("depth", 0)
+        root = response.selector.root
+        links = site.page_links(root, response.url, source.rules) if depth < site.max_depth or \
+            kind != "article" else []
+        fresh = site.fresh(links)
+        site.shapes.learn(response.url, kind, productive=bool(fresh))
+        if kind == "article" and depth >= site.max_depth:
+            return
+        for url in feed_links(root, response.url):
+            if url not in site.feeds and site.allows(url):
+                site.feeds.add(url)
+                yield self._request(source, url, self.parse_feed, kind="feed", route="feed")
+        for url in links:
+            if not same_series(response.url, url):
+                yield from self.follow(source, url, depth=depth + 1, route=meta.get("route", "links"))
+        if kind != "article":
+            yield from self._paginate(response, source, site, links)
+            endpoint = load_more(root, response.url)
+            if endpoint and site.allows(endpoint) and endpoint not in site.feeds:
+                site.feeds.add(endpoint)
+                yield self._request(source, endpoint, self.parse_more, kind="more", depth=depth + 1, page=2)
+
+    def _paginate(self, response: Response, source: Source, site: SiteState,
+                  links: list[str]) -> Iterable[Request]:
+        """The next page of this listing, unless the walk has gone far enough."""
+        meta = response.meta
+        page = meta.get("page", 1)
+        series = meta.get("series") or response.url
+        new_articles = site.unknown_articles(links)
+        known_streak = meta.get("known_streak", 0) + (0 if new_articles else 1)
+        self.count(source.id, "listing/pages")
+        self.count(source.id, "listing/links", len(links))
+        if not links and page == 1 and meta.get("depth", 0) == 0:
+            self.logger.warning("%s: no links on %s — has the site changed its template?",
+                                source.id, response.url)
+            self.count(source.id, "listing/empty")
+        if page > 1 and not site.fresh_for_series(series, links):
+            self.count(source.id, "listing/trap")  # a page that adds nothing: repeated or endless
+            return
+        if known_streak > self.settings.getint("THIDUA_KNOWN_PAGES") or page >= self.max_pages(source):
+            return
+        found = site.next_of(response, page)
+        if found is None:
+            return
+        self.count(source.id, f"pagination/{found.how}")
+        meta = {"page": page + 1, "series": series, "known_streak": known_streak,
+                "depth": meta.get("depth", 0), "route": "pagination"}
+        if found.postback:
+            target, argument = found.postback
+            yield FormRequest.from_response(
+                response, formdata={"__EVENTTARGET": target, "__EVENTARGUMENT": argument},
+                dont_click=True, callback=self.parse_page, errback=self.on_error, dont_filter=True,
+                meta={"source_id": source.id, "thidua_kind": "listing", **meta}, priority=5)
+        elif found.url and site.allows(found.url):
+            yield self._page_request(source, found.url, **meta)
+
+    def follow(self, source: Source, url: str, *, depth: int, route: str,
+               leaf: bool = False) -> Iterator[Request]:
+        """Triage one link: archived, already queued, an article, a page worth reading, or
+        beyond the crawl's bounds."""
+        site = self.site(source.id)
+        if is_static(url) or not site.allows(url):
+            return
+        key = site.shapes.key(url)
+        if key in site.seen:
+            return
+        site.seen.add(key)
+        if site.is_known(url):
+            conditional = self.take_recheck(url)
+            if conditional is not None:
+                yield self._article_request(source, url, depth=depth, route=route, conditional=conditional)
+            else:
+                self.count(source.id, "known")
+            return
+        target = site.request_form(url)
+        if site.platform_article(url) or site.likely_article(url):
+            site.note_route(route, url)
+            yield self._article_request(source, target, depth=depth, route=route)
+        elif site.worth_reading(url, depth, leaf):
+            site.spend()
+            yield self._page_request(source, target, depth=depth, route=route)
+        else:
+            self.count(source.id, "discovery/skipped")
+
+    # -- items and errors -----------------------------------------------------------------
+    def _item(self, response: Response, source_id: str) -> PageItem:
+        route = response.meta.get("route", "links")
+        self.site(source_id).note_route(route, response.url, fetched=True)
+        return PageItem(
             url=response.url, status=response.status, body=response.body, source_id=source_id,
             headers={k.decode("latin-1"): b", ".join(v).decode("latin-1")
                      for k, v in response.headers.items()},
             fetched_at=store.now_iso(),
         )
 
+    def _not_html(self, response: Response, source: Source) -> None:
+        if response.meta.get("thidua_kind") != "article":
+            self.count(source.id, "discovery/not-html")
+            return
+        self.count(source.id, "failures")
+        self.record_failure(url=response.url, stage="fetch",
+                            message="not an HTML page ("
+                            f"{response.headers.get('Content-Type', b'').decode(errors='replace')})",
+                            source_id=source.id)
+
     def on_error(self, failure: Failure) -> None:
-        """Timeouts, DNS errors, 4xx/5xx after retries: recorded against the source, counted."""
+        """Timeouts, DNS errors, 4xx/5xx after retries: recorded against the source, counted.
+        A probe (robots.txt, the conventional /sitemap.xml, a page of unknown kind) that is
+        missing is normal and only counted."""
         request = failure.request  # type: ignore[attr-defined]
         source_id = request.meta.get("source_id")
+        if failure.check(IgnoreRequest) and "robots" in failure.getErrorMessage().lower():
+            self.count(source_id, "fetch/robots-forbidden")  # the site's wish, not a failure
+            return
         response = getattr(failure.value, "response", None)
         message = f"HTTP {response.status}" if response is not None else \
             f"{failure.type.__name__}: {failure.getErrorMessage()}"
         kind = request.meta.get("thidua_kind", "page")
-        if kind == "listing":
-            walks.ended(self.recorder, request, "error")
+        if kind == "robots" or request.meta.get("probe") or \
+                (kind in ("page", "more") and response is not None and response.status in (403, 404, 410)):
+            self.count(source_id, f"fetch/{kind}/missing")
+            if kind == "robots" and source_id in self.sources_by_id:
+                source = self.sources_by_id[source_id]
+                site = self.site(source_id)
+                url = site.root_of(request.url) + "/sitemap.xml"
+                if url not in site.feeds and not source.extra.get("sitemaps"):
+                    site.feeds.add(url)
+                    self.crawler.engine.crawl(self._request(source, url, self.parse_feed, kind="feed",
+                                                            route="sitemap", probe=True))
+            return
         self.logger.warning("%s: %s failed: %s", source_id, request.url, message)
-        self.recorder.count(source_id, "failures")
-        self.recorder.count(source_id, f"fetch/{kind}/error")
+        self.count(source_id, "failures")
+        self.count(source_id, f"fetch/{kind}/error")
         self.record_failure(url=request.url, stage=f"fetch-{kind}", message=message,
                             source_id=source_id)
-
-
-def _feed_date(stamp: str) -> str | None:
-    """Day of a sitemap <lastmod> (W3C/ISO) or RSS <pubDate> (RFC 2822); None if unreadable."""
-    from email.utils import parsedate_to_datetime
-
-    stamp = stamp.strip()
-    try:
-        return datetime.fromisoformat(stamp).date().isoformat()
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(stamp).date().isoformat()
-    except (TypeError, ValueError):
-        pass
-    from archive.dates import parse_date
-
-    parsed = parse_date(stamp)
-    return parsed[:10] if parsed else None

@@ -1,0 +1,232 @@
+"""The next page of a listing, however the site spells it.
+
+Sites page their listings in a handful of ways: a `rel=next` link, a link labelled "Trang
+sau"/"Tiếp"/"»", a row of numbered links, an address that only differs by a page number or
+an item offset (`?page=2`, `/page/2/`, `trang-2.html`, `?start=10`, Liferay's `_cur=2`),
+an ASP.NET `__doPostBack` pager that only works as a form post, or a "Xem thêm" button that
+loads the next items from an endpoint. `next_page` tries them in that order of trust and says
+which one answered (`how`), so a crawl can report its routes. The words live in
+`lexicons/navigation.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from archive.normalize import fold
+
+_POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
+_POSTBACK_OPTIONS = re.compile(r"WebForm_PostBackOptions\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]*)['\"]")
+
+
+@dataclass(frozen=True)
+class NextPage:
+    """Where the next page is: a URL to GET, or a form post back to the same page."""
+
+    how: str                                # rel | label | number | address | postback | load-more
+    url: str | None = None
+    postback: tuple[str, str] | None = None  # (__EVENTTARGET, __EVENTARGUMENT)
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    text = resources.files("archive").joinpath("lexicons/navigation.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return {k: (set(v) if isinstance(v, list) else v) for k, v in data.items()}
+
+
+def _label(a: Any) -> str:
+    text = " ".join("".join(a.itertext()).split())
+    if not text:
+        text = a.get("title") or a.get("aria-label") or ""
+        if not text:
+            img = a.find(".//img")
+            text = img.get("alt", "") if img is not None else ""
+    return fold(text).strip(" .:")
+
+
+def _page_token(key_or_word: str) -> bool:
+    words = lexicon()["page_words"]
+    k = key_or_word.lower()
+    return k in words or any(k.endswith(("_" + w, "$" + w)) for w in words)
+
+
+# -- page numbers in addresses ------------------------------------------------------------
+
+_PATH_PAGE = re.compile(r"(?:^|/|-|_)(?P<word>[a-z]+)[/\-_=]?(?P<n>\d{1,5})(?=/|\.|$)", re.IGNORECASE)
+
+
+def page_number(url: str) -> tuple[int, str] | None:
+    """(number, where) of the page counter in an address: a query key or a path word named
+    like a page or an offset (`page`, `trang`, `start`, `…_cur`). None on a first page."""
+    parts = urlsplit(url)
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if value.isdigit() and _page_token(key):
+            return int(value), "q:" + key
+    for m in _PATH_PAGE.finditer(parts.path):
+        if _page_token(m.group("word")):
+            return int(m.group("n")), "p:" + m.group("word").lower()
+    return None
+
+
+def _without_page(url: str) -> str:
+    """The address with its page counter removed, as page 1 of the series would read."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not (v.isdigit() and _page_token(k))]
+    path = parts.path
+    for m in reversed(list(_PATH_PAGE.finditer(path))):
+        if _page_token(m.group("word")):
+            path = path[: m.start()] + path[m.end():]
+            break
+    path = re.sub(r"\.(?:s?html?|aspx?|php)$", "", path.rstrip("/"), flags=re.IGNORECASE)
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path.rstrip("/").lower(),
+                       urlencode(sorted(query)), ""))
+
+
+def same_series(first: str, other: str) -> bool:
+    """Two addresses of one paged listing (one of them may be page 1, with no counter)."""
+    return _without_page(first) == _without_page(other)
+
+
+def follows(current: str, candidate: str) -> bool:
+    """`candidate` is a later page of the listing `current` is on, judged by address alone."""
+    if not same_series(current, candidate):
+        return False
+    cand = page_number(candidate)
+    if cand is None:
+        return False
+    offset = cand[1][2:] in lexicon()["offset_words"]
+    cur = page_number(current)
+    now = cur[0] if cur else (0 if offset else 1)
+    # a page counter moves by one page (or one page of items); a jump of hundreds is an id
+    return now < cand[0] <= now + (200 if offset else 10)
+
+
+def increment(url: str, step: int | None = None) -> str | None:
+    """The address of the next page by arithmetic (for endpoints that print no pager)."""
+    found = page_number(url)
+    if found is None:
+        return None
+    n, where = found
+    word = where[2:]
+    step = step or (10 if word in lexicon()["offset_words"] else 1)
+    parts = urlsplit(url)
+    if where.startswith("q:"):
+        query = [(k, str(n + step) if k == word and v == str(n) else v)
+                 for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    path = re.sub(rf"({re.escape(word)}[/\-_=]?){n}(?=/|\.|$)", lambda m: f"{m.group(1)}{n + step}",
+                  parts.path, count=1, flags=re.IGNORECASE)
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+# -- the page's own pager -----------------------------------------------------------------
+
+def _target(a: Any, base: str) -> NextPage | str | None:
+    href = (a.get("href") or "").strip()
+    m = _POSTBACK.search(href) or _POSTBACK_OPTIONS.search(href)
+    if m:
+        return NextPage("postback", postback=(m.group(1), m.group(2)))
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return None
+    return urljoin(base, href).split("#")[0]
+
+
+def _result(how: str, target: NextPage | str | None, url: str) -> NextPage | None:
+    if isinstance(target, NextPage):
+        return NextPage("postback", postback=target.postback)
+    if target and target.rstrip("/") != url.rstrip("/") and \
+            urlsplit(target).hostname == urlsplit(url).hostname:
+        return NextPage(how, url=target)
+    return None
+
+
+def _by_rel(root: Any, url: str) -> NextPage | None:
+    for el in root.iter("link", "a"):
+        if "next" in (el.get("rel") or "").lower().split():
+            found = _result("rel", _target(el, url), url)
+            if found:
+                return found
+    return None
+
+
+def _by_label(anchors: list[Any], url: str) -> NextPage | None:
+    lex = lexicon()
+    for group in ("next", "weak_next"):
+        for a in anchors:
+            if _label(a) in lex[group]:
+                found = _result("label", _target(a, url), url)
+                if found:
+                    return found
+    return None
+
+
+def _by_number(anchors: list[Any], url: str, current: int) -> NextPage | None:
+    """A link numbered current+1 in a row of numbered links (a pager, not a calendar day)."""
+    want = str(current + 1)
+    for a in anchors:
+        if _label(a) != want:
+            continue
+        parent = a.getparent()
+        while parent is not None and parent.tag in ("li", "span", "b", "strong", "em"):
+            parent = parent.getparent()
+        numbered = [x for x in (parent.iter("a") if parent is not None else [])
+                    if _label(x).isdigit()]
+        if len(numbered) >= 1 and (len(numbered) >= 2 or current == 1):
+            target = _target(a, url)
+            if isinstance(target, str) and page_number(target) is None and not same_series(url, target):
+                continue  # "2" linking somewhere else entirely
+            found = _result("number", target, url)
+            if found:
+                return found
+    return None
+
+
+def _by_address(anchors: list[Any], url: str) -> NextPage | None:
+    best: tuple[int, str] | None = None
+    for a in anchors:
+        target = _target(a, url)
+        if isinstance(target, str) and follows(url, target):
+            n = page_number(target)[0]  # type: ignore[index]
+            if best is None or n < best[0]:
+                best = (n, target)
+    return NextPage("address", url=best[1]) if best else None
+
+
+def next_page(root: Any, url: str, current: int = 1) -> NextPage | None:
+    """The next page of the listing `root` (an lxml tree) shows at `url`, or None.
+
+    `current` is the page number the crawl believes it is on (1 for the first page)."""
+    anchors = [a for a in root.iter("a") if _label(a) not in lexicon()["not_next"]]
+    own = page_number(url)
+    if own and own[1][2:] not in lexicon()["offset_words"]:
+        current = max(current, own[0])
+    for step in (lambda: _by_rel(root, url), lambda: _by_label(anchors, url),
+                 lambda: _by_number(anchors, url, current), lambda: _by_address(anchors, url)):
+        found = step()
+        if found:
+            return found
+    return None
+
+
+def load_more(root: Any, url: str) -> str | None:
+    """The endpoint behind a "Xem thêm" button: a same-site address in one of its `data-*`
+    attributes (or an `href` that is not `#`)."""
+    words = lexicon()["load_more"]
+    for el in root.iter("a", "button", "div", "span"):
+        if _label(el) not in words and not any(w in (el.get("class") or "").lower().replace("-", " ")
+                                               for w in ("load more", "loadmore", "xem them")):
+            continue
+        for key, value in el.attrib.items():
+            if key.startswith("data-") and re.match(r"^(?:https?://|/|\?)", value.strip()):
+                target = urljoin(url, value.strip())
+                if urlsplit(target).hostname == urlsplit(url).hostname:
+                    return target
+    return None

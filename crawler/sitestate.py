@@ -1,0 +1,171 @@
+"""What the spider knows about one site during a run: its hosts, what is archived, what was
+seen, the address shapes it has learned and how far discovery may still go."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from parsel import Selector
+from scrapy.http import Response
+
+from archive.pagination import NextPage, increment, next_page
+from archive.sources import Source
+from archive.urls import canonical_url
+from archive.urlshapes import (
+    SiteShapes,
+    is_static,
+    request_url,
+    shape_looks_like_articles,
+    url_shape,
+)
+
+_SKIP_HREF = ("javascript:", "mailto:", "tel:", "#", "data:")
+SAMPLES = 5
+
+
+def absolute_links(root: Any, base: str) -> list[str]:
+    """Every `<a href>` of a page, absolute, without fragments, in page order."""
+    out = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.lower().startswith(_SKIP_HREF):
+            out.append(urljoin(base, href).split("#")[0])
+    return list(dict.fromkeys(out))
+
+
+class SiteState:
+    def __init__(self, source: Source, settings: dict[str, int]) -> None:
+        self.source = source
+        self.hosts = {urlsplit(u).netloc.lower() for u in source.start_urls}
+        self.hosts |= {h.lower() for h in source.extra.get("allowed_hosts", [])}
+        self.shapes = SiteShapes()
+        self.known: set[str] = set()
+        self.seen: set[str] = set()
+        self.feeds: set[str] = set()
+        self.links_seen: set[str] = set()
+        self.series_links: dict[str, set[str]] = {}
+        self.platform_links: set[str] = set()
+        self.max_depth = int(source.extra.get("discovery_depth") or settings["depth"])
+        self.budget = settings["budget"]
+        self.routes: Counter[str] = Counter()
+        self.samples: dict[str, list[str]] = {}
+        pattern = source.rules.get("article_url")
+        self.article_pattern = re.compile(pattern) if pattern else None
+
+    # -- where -----------------------------------------------------------------------------
+    def roots(self) -> list[str]:
+        return list(dict.fromkeys(self.root_of(u) for u in self.source.start_urls))
+
+    @staticmethod
+    def root_of(url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def allows(self, url: str) -> bool:
+        """On one of the source's hosts (a host on another port is another host)."""
+        return urlsplit(url).netloc.lower() in self.hosts
+
+    # -- what is archived ------------------------------------------------------------------
+    def remember(self, url: str) -> None:
+        """An archived (or just archived) article: known from now on, and its shape is one
+        of the site's article shapes."""
+        self.known.add(self.shapes.key(url))
+        self.known.add(self.shapes.key(canonical_url(url)))
+        self.shapes.learn(url, "article")
+
+    def is_known(self, url: str) -> bool:
+        return self.shapes.key(url) in self.known
+
+    def known_among(self, urls: list[str] | tuple[str, ...]) -> set[str]:
+        return {u for u in urls if self.is_known(u)}
+
+    # -- links -----------------------------------------------------------------------------
+    def page_links(self, root: Any, url: str, rules: dict[str, Any]) -> list[str]:
+        """The page's links worth triage, each counted under its shape (so that siblings are
+        known before any of them is judged); the platform's article selector marks its own."""
+        selector = rules.get("article_links")
+        if selector:
+            try:
+                for href in Selector(root=root).css(selector).css("::attr(href)").getall():
+                    self.platform_links.add(self.shapes.key(urljoin(url, href.strip())))
+            except ValueError:
+                pass
+        links = [u for u in absolute_links(root, url) if self.allows(u) and not is_static(u)]
+        for u in links:
+            self.shapes.see(u)
+        return links
+
+    def fresh(self, links: list[str]) -> list[str]:
+        """Links not seen on any page of this run before (and now seen)."""
+        keys = [self.shapes.key(u) for u in links]
+        new = [u for u, k in zip(links, keys, strict=True) if k not in self.links_seen]
+        self.links_seen.update(keys)
+        return new
+
+    def fresh_for_series(self, series: str, links: list[str]) -> bool:
+        """The page adds links its earlier pages did not have (else: a trap or the end)."""
+        seen = self.series_links.setdefault(series, set())
+        keys = {self.shapes.key(u) for u in links}
+        added = bool(keys - seen)
+        seen |= keys
+        return added
+
+    def likely_article(self, url: str) -> bool:
+        """By evidence when there is some, else by the address alone: a shape many siblings
+        share that ends in a slug or an id."""
+        verdict = self.shapes.verdict(url)
+        if verdict in ("article", "mixed"):
+            return verdict == "article"
+        if verdict in ("listing", "other"):
+            return False
+        return shape_looks_like_articles(url_shape(self.shapes.key(url)), self.shapes.siblings(url))
+
+    def platform_article(self, url: str) -> bool:
+        key = self.shapes.key(url)
+        return key in self.platform_links or bool(self.article_pattern and self.article_pattern.search(url))
+
+    def unknown_articles(self, links: list[str]) -> list[str]:
+        """Links that look like articles and are not archived: a listing page that has none
+        is a page of known articles (the incremental walk may stop)."""
+        return [u for u in links if (self.platform_article(u) or self.shapes.verdict(u) == "article")
+                and not self.is_known(u)]
+
+    def worth_reading(self, url: str, depth: int, leaf: bool) -> bool:
+        if self.likely_article(url):
+            return True
+        if self.budget <= 0 or self.shapes.exhausted(url):
+            return False
+        if leaf:
+            return self.shapes.verdict(url) not in ("listing", "other")
+        return depth <= self.max_depth
+
+    def spend(self) -> None:
+        self.budget -= 1
+
+    # -- pagination ------------------------------------------------------------------------
+    def next_of(self, response: Response, page: int) -> NextPage | None:
+        css = self.source.rules.get("next_page")
+        if css:
+            href = response.css(css).attrib.get("href")
+            if href:
+                return NextPage("platform", url=urljoin(response.url, href))
+        return next_page(response.selector.root, response.url, page)
+
+    @staticmethod
+    def next_endpoint(url: str) -> str | None:
+        return increment(url)
+
+    def request_form(self, url: str) -> str:
+        return request_url(url)
+
+    # -- reporting -------------------------------------------------------------------------
+    def note_route(self, route: str, url: str, fetched: bool = False) -> None:
+        key = f"{route}/{'articles' if fetched else 'candidates'}"
+        self.routes[key] += 1
+        if fetched:
+            samples = self.samples.setdefault(route, [])
+            if len(samples) < SAMPLES:
+                samples.append(url)

@@ -1,0 +1,64 @@
+"""The next page of a listing, whatever the pager looks like (invented markup per family)."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from archive.pagination import follows, increment, load_more, next_page, page_number, same_series
+
+
+def _next(body: str, url: str, current: int = 1):
+    return next_page(html.fromstring(f"<html><body>{body}</body></html>"), url, current)
+
+
+@pytest.mark.parametrize("body, url, current, want, how", [
+    ('<link rel="next" href="/tin-tuc?page=3"><a href="/x">x</a>', "http://a.vn/tin-tuc?page=2", 2,
+     "http://a.vn/tin-tuc?page=3", "rel"),
+    ('<div class="pager"><a href="/tin/trang-1.html">1</a> <b>2</b> <a href="/tin/trang-3.html">3</a>'
+     ' <a href="/tin/trang-3.html">Trang sau</a> <a href="/tin/trang-9.html">Cuối</a></div>',
+     "http://a.vn/tin/trang-2.html", 2, "http://a.vn/tin/trang-3.html", "label"),
+    ('<ul class="pagination"><li><span>1</span></li><li><a href="?trang=2">2</a></li>'
+     '<li><a href="?trang=3">3</a></li></ul>', "http://a.vn/thi-dua", 1, "http://a.vn/thi-dua?trang=2", "number"),
+    ('<p><a title="Trang tiếp" href="/category/tin/page/2/"><img alt=""></a></p>',
+     "http://a.vn/category/tin/", 1, "http://a.vn/category/tin/page/2/", "label"),
+    ('<div><a href="/index.php?option=com_content&view=category&id=9&start=10">x</a>'
+     '<a href="/index.php?option=com_content&view=category&id=10">other cat</a></div>',
+     "http://a.vn/index.php?option=com_content&view=category&id=9", 1,
+     "http://a.vn/index.php?option=com_content&view=category&id=9&start=10", "address"),
+    ('<div class="lfr-pagination"><a href="/web/x/tin?p_p_id=P_INSTANCE_a&amp;_P_INSTANCE_a_cur=2">Tiếp</a></div>',
+     "http://a.vn/web/x/tin", 1, "http://a.vn/web/x/tin?p_p_id=P_INSTANCE_a&_P_INSTANCE_a_cur=2", "label"),
+])
+def test_next_page_by_each_route(body, url, current, want, how) -> None:
+    found = _next(body, url, current)
+    assert found is not None and (found.url, found.how) == (want, how)
+
+
+def test_postback_pager_gives_the_form_fields() -> None:
+    found = _next('<form><input name="__VIEWSTATE" value="x"><a href="javascript:__doPostBack('
+                  "'ctl00$Main$Pager','Page$3')\">3</a><a href=\"javascript:__doPostBack("
+                  "'ctl00$Main$Pager','Page$2')\">2</a></form>", "http://a.vn/Pages/tin.aspx")
+    assert found is not None and found.how == "postback" and found.postback == ("ctl00$Main$Pager", "Page$2")
+
+
+def test_calendar_days_and_article_ids_are_not_pages() -> None:
+    assert _next('<table class="calendar"><tr><td><a href="/lich/2024-05-02">2</a></td></tr></table>'
+                 '<a href="/?p=482">Bài viết mới</a>', "http://a.vn/") is None
+    assert _next('<a href="/tin/bai-viet-2.html">Trước</a>', "http://a.vn/tin/trang-3.html", 3) is None
+
+
+def test_addresses_of_one_series() -> None:
+    assert same_series("http://a.vn/tin-hoat-dong.html", "http://a.vn/tin-hoat-dong/trang-2.html")
+    assert same_series("http://a.vn/xa-hoi/", "http://a.vn/xa-hoi/?page=2")
+    assert not same_series("http://a.vn/xa-hoi/", "http://a.vn/kinh-te/?page=2")
+    assert follows("http://a.vn/category/a/page/2/", "http://a.vn/category/a/page/3/")
+    assert not follows("http://a.vn/category/a/page/3/", "http://a.vn/category/a/page/2/")
+    assert page_number("http://a.vn/x?start=20") == (20, "q:start")
+    assert increment("http://a.vn/api/more?cat=5&page=2") == "http://a.vn/api/more?cat=5&page=3"
+    assert increment("http://a.vn/tin?start=10") == "http://a.vn/tin?start=20"
+
+
+def test_load_more_endpoint_from_data_attribute() -> None:
+    root = html.fromstring('<html><body><button class="btn" data-url="/api/loadmore?cat=td&page=2">'
+                           'Xem thêm</button></body></html>')
+    assert load_more(root, "http://a.vn/thi-dua/") == "http://a.vn/api/loadmore?cat=td&page=2"
