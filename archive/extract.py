@@ -56,7 +56,9 @@ from archive.boilerplate import (
 )
 from archive.dates import parse_date as parse_vn_date
 from archive.encoding import fix_mojibake
+from archive.lexicons import is_account
 from archive.normalize import clean_line, fold, nfc
+from archive.pagekind import classify_page
 from archive.places import find_provinces
 from archive.urls import canonical_url, site_key
 
@@ -89,7 +91,7 @@ from archive.urls import canonical_url, site_key
 VERSION = "8"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
-          "url", "canonical_url", "paths")
+          "url", "canonical_url", "paths", "page_kind")
 
 
 class ExtractError(Exception):
@@ -889,23 +891,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         paths["published_at"] = dpath
 
     # ---- author
-    author, apath = None, None
-    nodes = _select(sel, rules.get("author"))
-    if nodes:
-        text = _join_text(nodes)
-        author = parse_byline(_strip_author_label(text)) or (
-            clean_line(_strip_author_label(text)) if 0 < len(text) <= 60 else None)
-        apath = "platform" if author else None
-    if not author and body_info["label_author"]:
-        author, apath = body_info["label_author"], "label"
-    if not author:
-        author, apath = _author_element(sel, content)
-    if not author and sapo_author:
-        author, apath = sapo_author, "sapo"
-    if not author and body_info["byline"]:
-        author, apath = body_info["byline"], "byline"
-    if not author:
-        author, apath = _meta_author(meta, ld, sites)
+    author, apath = _pick_author(sel, rules, body_info, content, sapo_author, meta, ld, sites)
     record["author"] = author
     if apath:
         paths["author"] = apath
@@ -914,6 +900,10 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
     record["is_article"] = _is_article(meta, ld, objs, url, record, sel, bool(body_nodes),
                                        _teaser_count(content, blocks), sites)
     paths["is_article"] = "platform" if body_nodes else "generic"
+    record["page_kind"] = classify_page(sel.root, url or "")[0]
+    if record["page_kind"] == "listing" and record["is_article"]:
+        # a page of teasers never becomes an article, whatever its biggest text block says
+        record["is_article"], paths["is_article"] = False, "pagekind"
     if not record["is_article"]:
         html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
         if html_title and paths.get("title") != "platform" and record["title"] != html_title:
@@ -1163,30 +1153,50 @@ def _generic_title_text(sel: parsel.Selector, meta: dict[str, str], ld: dict[str
         # headline — and the article's title is a div/span/p with a title class ("title",
         # "tieude", "headline") or an unconfirmed <h1>: whichever comes first on the page (a
         # sidebar portlet's <h1> comes after the headline).
-        for el in sel.root.iter("h1", "h2", "h3", "h4", "div", "p", "span", "td", "strong"):
-            if el.tag == "h1":
-                vetted = next((t for t, e in h1s if e is el), None)
-                if vetted:
-                    return vetted, "h1", el
-                continue
-            attrs = _attr_tokens(el)
-            if not attrs or not _TITLE_CLASS.search(attrs) or _junk_attrs(el):
-                continue
-            if any(_junk_attrs(a) or a.tag in ("nav", "aside", "footer", "header", "a")
-                   for a in el.iterancestors()):
-                continue
-            text = clean_line(" ".join(el.itertext()))
-            if len(text) <= 400:
-                text = _heading_text(el)
-            if 10 <= len(text) <= 300 and not is_section_end(text) and not _same(text, html_title) \
-                    and len(text.split()) >= 3 and not _names_the_site(text, sel, sites) \
-                    and not _is_section_name(text, sel, sites):
-                return text, "generic", el
+        found = _classed_title(sel, h1s, html_title, sites)
+        if found:
+            return found
     if html_title:
         return _strip_site_suffix(html_title, sites), "title-tag", None
     if h1s:
         return h1s[0][0], "h1", h1s[0][1]
     return None, None, None
+
+
+def _is_box_label(text: str) -> bool:
+    """'VĂN BẢN MỚI', 'TIN NỔI BẬT': a sidebar box's label in capitals, not a headline."""
+    words = text.split()
+    return len(words) <= 4 and text == text.upper()
+
+
+def _classed_title(sel: parsel.Selector, h1s: list[tuple[str, Any]], html_title: str,
+                   sites: list[str]) -> tuple[str, str, Any] | None:
+    """The headline among elements with a title-ish class: a vetted <h1> where one comes first,
+    else the first that reads like a headline (five words or more) — sidebar boxes come before
+    the article in many portals and carry short labels with the same class words."""
+    fallback = None
+    for el in sel.root.iter("h1", "h2", "h3", "h4", "div", "p", "span", "td", "strong"):
+        if el.tag == "h1":
+            vetted = next((t for t, e in h1s if e is el), None)
+            if vetted:
+                return vetted, "h1", el
+            continue
+        attrs = _attr_tokens(el)
+        if not attrs or not _TITLE_CLASS.search(attrs) or _junk_attrs(el):
+            continue
+        if any(_junk_attrs(a) or a.tag in ("nav", "aside", "footer", "header", "a")
+               for a in el.iterancestors()):
+            continue
+        text = clean_line(" ".join(el.itertext()))
+        if len(text) <= 400:
+            text = _heading_text(el)
+        if 10 <= len(text) <= 300 and not is_section_end(text) and not _same(text, html_title) \
+                and len(text.split()) >= 3 and not _names_the_site(text, sel, sites) \
+                and not _is_section_name(text, sel, sites) and not _is_box_label(text):
+            if len(text.split()) >= 5:
+                return text, "generic", el
+            fallback = fallback or (text, "generic", el)
+    return fallback
 
 
 def _is_site_description(text: str, title: str | None, sel: parsel.Selector, sites: list[str]) -> bool:
@@ -1287,6 +1297,36 @@ def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
         if len(d) > len(best) and _startswith(d, best.rstrip(".… ")):
             best, path = d, p
     return best, path, None
+
+
+def _platform_author(sel: parsel.Selector, rules: dict[str, Any]) -> str | None:
+    nodes = _select(sel, rules.get("author"))
+    if not nodes:
+        return None
+    text = _join_text(nodes)
+    return parse_byline(_strip_author_label(text)) or (
+        clean_line(_strip_author_label(text)) if 0 < len(text) <= 60 else None)
+
+
+def _pick_author(sel: parsel.Selector, rules: dict[str, Any], body_info: dict[str, Any], content: Any,
+                 sapo_author: str | None, meta: dict[str, str], ld: dict[str, Any] | None,
+                 sites: list[str]) -> tuple[str | None, str | None]:
+    """The first author candidate that names a person, most trusted first. A CMS account or a
+    desk ('bởi bientap', 'Quản trị', 'BBT') is where a byline goes but names nobody: the next
+    candidate (often the signature at the end of the text) is asked instead."""
+    candidates = (
+        lambda: (_platform_author(sel, rules), "platform"),
+        lambda: (body_info["label_author"], "label"),
+        lambda: _author_element(sel, content),
+        lambda: (sapo_author, "sapo"),
+        lambda: (body_info["byline"], "byline"),
+        lambda: _meta_author(meta, ld, sites),
+    )
+    for candidate in candidates:
+        author, path = candidate()
+        if author and not is_account(author):
+            return author, path
+    return None, None
 
 
 def _strip_author_label(text: str) -> str:
