@@ -748,7 +748,7 @@ def _startswith(longer: str, shorter: str) -> bool:
 def empty_record(url: str | None = None) -> dict[str, Any]:
     return {"is_article": False, "title": None, "published_at": None, "author": None,
             "lead": None, "body": "", "captions": [], "images": [], "url": url,
-            "canonical_url": None, "paths": {}}
+            "canonical_url": None, "paths": {}, "page_kind": "other"}
 
 
 def _join_text(nodes: list[Any]) -> str:
@@ -1911,4 +1911,5 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
         record["published_at"] = found_date
         paths["published_at"] = "text"
     record["is_article"] = bool(record["body"] or record["lead"])
+    record["page_kind"] = "article" if record["is_article"] else "other"
     return record
