@@ -109,6 +109,14 @@ def follows(current: str, candidate: str) -> bool:
     return now < cand[0] <= now + (200 if offset else 10)
 
 
+def deep_page(url: str) -> bool:
+    """A page past the first of a paged listing (`trang-3.html`, `?start=20`)."""
+    found = page_number(url)
+    if found is None:
+        return False
+    return found[0] > (0 if found[1][2:] in lexicon()["offset_words"] else 1)
+
+
 def increment(url: str, step: int | None = None) -> str | None:
     """The address of the next page by arithmetic (for endpoints that print no pager)."""
     found = page_number(url)

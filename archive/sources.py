@@ -30,7 +30,7 @@ PLATFORM_KEYS = {
 SOURCE_KEYS = {
     "id", "name", "organisation", "organisation_kind", "province", "province_former",
     "platform", "start_urls", "verified", "overrides", "evidence", "notes", "sitemaps",
-    "feeds", "max_pages", "url", "status", "archive_hosts",
+    "feeds", "max_pages", "url", "status", "archive_hosts", "discovery_depth", "allowed_hosts",
 }
 REQUIRED_SOURCE_KEYS = ("id", "name", "province", "platform", "start_urls")
 ORGANISATION_KINDS = {

@@ -35,8 +35,7 @@ def robots_sitemaps(response: Response) -> list[str]:
     """The `Sitemap:` lines of a robots.txt."""
     if response.status != 200:
         return []
-    text = response.body.decode("utf-8", errors="replace")
-    return list(dict.fromkeys(sitemap_urls_from_robots(text, base_url=response.url)))
+    return list(dict.fromkeys(sitemap_urls_from_robots(response.body, base_url=response.url)))
 
 
 def _xml_body(response: Response) -> bytes | None:

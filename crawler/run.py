@@ -17,7 +17,6 @@ from archive.store import open_archive
 # 127.0.0.1 sample sites answer instantly; politeness delays would only slow the demo down.
 LOCAL_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
-    "AUTOTHROTTLE_ENABLED": False,
     "AUTOTHROTTLE_START_DELAY": 0.01,
     "AUTOTHROTTLE_MAX_DELAY": 0.5,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,

@@ -127,6 +127,14 @@ class SiteState:
         key = self.shapes.key(url)
         return key in self.platform_links or bool(self.article_pattern and self.article_pattern.search(url))
 
+    def article_links(self, links: list[str]) -> list[str]:
+        """The article links of a listing page: the platform's selector's when it has one (so
+        that a redesign that breaks the selector shows in `thidua status`), else the links
+        that look like articles."""
+        if self.source.rules.get("article_links"):
+            return [u for u in links if self.shapes.key(u) in self.platform_links]
+        return [u for u in links if self.likely_article(u)]
+
     def unknown_articles(self, links: list[str]) -> list[str]:
         """Links that look like articles and are not archived: a listing page that has none
         is a page of known articles (the incremental walk may stop)."""
@@ -153,6 +161,14 @@ class SiteState:
             if href:
                 return NextPage("platform", url=urljoin(response.url, href))
         return next_page(response.selector.root, response.url, page)
+
+    def first_visit(self, found: NextPage, page_url: str) -> bool:
+        """Each listing page is walked once a run, whichever walk reaches it first."""
+        key = self.shapes.key(found.url) if found.url else f"{page_url}#postback={found.postback}"
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
 
     @staticmethod
     def next_endpoint(url: str) -> str | None:

@@ -27,6 +27,9 @@ name = "Trang lỗi"
 province = "Thanh Hóa"
 platform = "ldld-portal"
 start_urls = ["${DEMO_URL}/faults/"]
+# the fault pages only: the other sample sites share this host (and its sitemaps)
+discovery_depth = 0
+sitemaps = []
 [source.overrides]
 article_links = "ul li a"
 next_page = "a.none"

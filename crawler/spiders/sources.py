@@ -27,7 +27,7 @@ from twisted.python.failure import Failure
 from archive import store
 from archive.crawls import archived_urls
 from archive.pagekind import classify_page
-from archive.pagination import load_more, same_series
+from archive.pagination import deep_page, load_more, same_series
 from archive.sources import Source, load_sources, select_sources
 from archive.urls import canonical_url
 from archive.urlshapes import is_static
@@ -38,6 +38,21 @@ from crawler.sitestate import SiteState
 
 def _canonical(url: str) -> str:
     return canonical_url(url)
+
+
+def warm_up() -> None:
+    """Run the extractors once before the first download: their first call compiles patterns
+    and loads the repair tables (about half a second), which would otherwise hold the reactor
+    while the timeouts of other requests run."""
+    from archive.ingest import build_record, decode_page
+    from archive.meetings import extract_meetings
+
+    page = ("<html><body><h1>Cụm thi đua số 1 sơ kết</h1><p>Sáng 1/7, Cụm thi đua số 1 tổ chức "
+            "hội nghị sơ kết.</p></body></html>")
+    decode_page(page.encode("utf-8").decode("latin-1").encode("utf-8"), {})
+    record = build_record(page, "http://localhost/warm-up.html", None)
+    extract_meetings(record.get("title") or "", record.get("body") or "", lead=None,
+                     published="2020-07-01")
 
 
 class SourcesSpider(scrapy.Spider):
@@ -65,13 +80,19 @@ class SourcesSpider(scrapy.Spider):
 
     def site(self, source_id: str) -> SiteState:
         if source_id not in self.sites:
-            self.sites[source_id] = SiteState(self.sources_by_id[source_id], self._settings())
+            source = self.sources_by_id[source_id]
+            self.sites[source_id] = SiteState(source, self._settings(source))
         return self.sites[source_id]
 
-    def _settings(self) -> dict[str, int]:
+    def _settings(self, source: Source) -> dict[str, int]:
+        """Discovery's bounds: link depth and the pages (listing and other) it may read per
+        source and run. An explicit --max-pages caps those pages too, start pages included."""
         s = getattr(self, "settings", None)
         get = s.getint if s is not None else (lambda _k, d=0: d)
-        return {"depth": get("THIDUA_DISCOVERY_DEPTH", 3), "budget": get("THIDUA_DISCOVERY_PAGES", 400)}
+        budget = get("THIDUA_DISCOVERY_PAGES", 400)
+        if self.max_pages_arg:
+            budget = min(budget, max(0, self.max_pages_arg - len(source.start_urls)))
+        return {"depth": get("THIDUA_DISCOVERY_DEPTH", 3), "budget": budget}
 
     def _load_known(self) -> None:
         """Archived URLs per source (and the ones due for a re-check) teach the site's
@@ -116,13 +137,17 @@ class SourcesSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Any]:
         self._load_known()
+        warm_up()
         for request in self.seed_requests():
             yield request
 
     # -- requests -------------------------------------------------------------------------
     def _request(self, source: Source, url: str, callback: Any, *, kind: str, **meta: Any) -> Request:
-        priority = {"article": 30, "feed": 20, "robots": 40}.get(kind, 10 - 3 * meta.get("depth", 0))
-        return Request(url, callback=callback, errback=self.on_error, dont_filter=kind == "listing",
+        # Scrapy's DepthMiddleware owns meta["depth"] (hops of any kind); discovery counts link
+        # hops only (a listing's next page is as deep as its first), under its own key
+        meta["thidua_depth"] = meta.pop("depth", 0)
+        priority = {"article": 30, "feed": 20, "robots": 40}.get(kind, 10 - 3 * meta["thidua_depth"])
+        return Request(url, callback=callback, errback=self.on_error, dont_filter=kind == "robots",
                        meta={"source_id": source.id, "thidua_kind": kind, **meta}, priority=priority)
 
     def _page_request(self, source: Source, url: str, *, depth: int, route: str, **meta: Any) -> Request:
@@ -149,8 +174,10 @@ class SourcesSpider(scrapy.Spider):
     def parse_robots(self, response: Response) -> Iterable[Any]:
         source = self.sources_by_id[response.meta["source_id"]]
         site = self.site(source.id)
+        if "sitemaps" in source.extra:
+            return  # the registry names the sitemaps (an empty list: none to look for)
         sitemaps = [u for u in robots_sitemaps(response) if site.allows(u)]
-        if not sitemaps and not source.extra.get("sitemaps"):
+        if not sitemaps:
             sitemaps = [site.root_of(response.url) + "/sitemap.xml"]
         for url in sitemaps:
             if url not in site.feeds:
@@ -191,11 +218,11 @@ class SourcesSpider(scrapy.Spider):
         fresh = site.fresh(links)
         self.count(source.id, "more/pages")
         for url in links:
-            yield from self.follow(source, url, depth=response.meta["depth"], route="load-more", leaf=True)
+            yield from self.follow(source, url, depth=response.meta["thidua_depth"], route="load-more", leaf=True)
         page = response.meta.get("page", 2)
         nxt = site.next_endpoint(response.url)
         if fresh and nxt and page < self.max_pages(source):
-            yield self._request(source, nxt, self.parse_more, kind="more", depth=response.meta["depth"],
+            yield self._request(source, nxt, self.parse_more, kind="more", depth=response.meta["thidua_depth"],
                                 page=page + 1)
 
     # -- pages ----------------------------------------------------------------------------
@@ -212,13 +239,14 @@ class SourcesSpider(scrapy.Spider):
         kind, features = classify_page(response.selector.root, response.url)
         expected = response.meta.get("thidua_kind")
         self.count(source.id, f"discovery/{kind}")
-        if kind == "article":
+        if kind == "article" or (kind == "other" and expected == "article"):
+            # an "other" page where an article was expected goes to ingest all the same: the
+            # full extractor decides, and a refusal is recorded there, never silently
             site.remember(response.url)
             if response.url != response.request.url:
                 site.remember(response.request.url)
             yield self._item(response, source.id)
         elif expected == "article":
-            # an address of an article shape led to something else: never silently
             self.logger.info("%s: %s is a %s page (%s)", source.id, response.url, kind,
                              "; ".join(features.reasons))
             self.count(source.id, "discovery/not-article")
@@ -226,14 +254,14 @@ class SourcesSpider(scrapy.Spider):
 
     def _explore(self, response: Response, source: Source, site: SiteState, kind: str) -> Iterable[Any]:
         meta = response.meta
-        depth = meta.get("depth", 0)
+        depth = meta.get("thidua_depth", 0)
         root = response.selector.root
-        links = site.page_links(root, response.url, source.rules) if depth < site.max_depth or \
-            kind != "article" else []
+        if depth > site.max_depth:
+            site.shapes.learn(response.url, kind)
+            return  # a leaf: fetched for itself, not read for links
+        links = site.page_links(root, response.url, source.rules)
         fresh = site.fresh(links)
         site.shapes.learn(response.url, kind, productive=bool(fresh))
-        if kind == "article" and depth >= site.max_depth:
-            return
         for url in feed_links(root, response.url):
             if url not in site.feeds and site.allows(url):
                 site.feeds.add(url)
@@ -256,10 +284,11 @@ class SourcesSpider(scrapy.Spider):
         series = meta.get("series") or response.url
         new_articles = site.unknown_articles(links)
         known_streak = meta.get("known_streak", 0) + (0 if new_articles else 1)
+        article_links = site.article_links(links)
         self.count(source.id, "listing/pages")
-        self.count(source.id, "listing/links", len(links))
-        if not links and page == 1 and meta.get("depth", 0) == 0:
-            self.logger.warning("%s: no links on %s — has the site changed its template?",
+        self.count(source.id, "listing/links", len(article_links))
+        if not article_links and page == 1 and meta.get("thidua_depth", 0) == 0:
+            self.logger.warning("%s: no article links on %s — has the site changed its template?",
                                 source.id, response.url)
             self.count(source.id, "listing/empty")
         if page > 1 and not site.fresh_for_series(series, links):
@@ -268,17 +297,22 @@ class SourcesSpider(scrapy.Spider):
         if known_streak > self.settings.getint("THIDUA_KNOWN_PAGES") or page >= self.max_pages(source):
             return
         found = site.next_of(response, page)
-        if found is None:
+        if found is None or site.budget <= 0:
             return
+        if not site.first_visit(found, response.url):
+            self.count(source.id, "listing/already-walked")  # another walk reached it first
+            return
+        site.spend()
         self.count(source.id, f"pagination/{found.how}")
         meta = {"page": page + 1, "series": series, "known_streak": known_streak,
-                "depth": meta.get("depth", 0), "route": "pagination"}
+                "depth": meta.get("thidua_depth", 0), "route": "pagination"}
         if found.postback:
             target, argument = found.postback
             yield FormRequest.from_response(
                 response, formdata={"__EVENTTARGET": target, "__EVENTARGUMENT": argument},
                 dont_click=True, callback=self.parse_page, errback=self.on_error, dont_filter=True,
-                meta={"source_id": source.id, "thidua_kind": "listing", **meta}, priority=5)
+                meta={"source_id": source.id, "thidua_kind": "listing", "thidua_depth": meta.pop("depth"),
+                      **meta}, priority=5)
         elif found.url and site.allows(found.url):
             yield self._page_request(source, found.url, **meta)
 
@@ -304,6 +338,8 @@ class SourcesSpider(scrapy.Spider):
         if site.platform_article(url) or site.likely_article(url):
             site.note_route(route, url)
             yield self._article_request(source, target, depth=depth, route=route)
+        elif deep_page(url):
+            self.count(source.id, "discovery/deep-page")  # its walk from page 1 reaches it
         elif site.worth_reading(url, depth, leaf):
             site.spend()
             yield self._page_request(source, target, depth=depth, route=route)
@@ -351,7 +387,7 @@ class SourcesSpider(scrapy.Spider):
                 source = self.sources_by_id[source_id]
                 site = self.site(source_id)
                 url = site.root_of(request.url) + "/sitemap.xml"
-                if url not in site.feeds and not source.extra.get("sitemaps"):
+                if url not in site.feeds and "sitemaps" not in source.extra:
                     site.feeds.add(url)
                     self.crawler.engine.crawl(self._request(source, url, self.parse_feed, kind="feed",
                                                             route="sitemap", probe=True))
