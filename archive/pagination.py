@@ -75,7 +75,7 @@ def page_number(url: str) -> tuple[int, str] | None:
     return None
 
 
-def _without_page(url: str) -> str:
+def series_key(url: str) -> str:
     """The address with its page counter removed, as page 1 of the series would read."""
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
@@ -92,7 +92,7 @@ def _without_page(url: str) -> str:
 
 def same_series(first: str, other: str) -> bool:
     """Two addresses of one paged listing (one of them may be page 1, with no counter)."""
-    return _without_page(first) == _without_page(other)
+    return series_key(first) == series_key(other)
 
 
 def follows(current: str, candidate: str) -> bool:

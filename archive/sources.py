@@ -31,6 +31,7 @@ SOURCE_KEYS = {
     "id", "name", "organisation", "organisation_kind", "province", "province_former",
     "platform", "start_urls", "verified", "overrides", "evidence", "notes", "sitemaps",
     "feeds", "max_pages", "url", "status", "archive_hosts", "discovery_depth", "allowed_hosts",
+    "scope",
 }
 REQUIRED_SOURCE_KEYS = ("id", "name", "province", "platform", "start_urls")
 ORGANISATION_KINDS = {
@@ -147,7 +148,7 @@ def parse_source(entry: dict[str, Any], platforms: dict[str, dict[str, Any]], wh
     for u in urls:
         if not re.match(r"^https?://", u):
             raise SourcesError(f"{where}: start URL '{u}' must start with http:// or https://.")
-    for key in ("sitemaps", "feeds"):
+    for key in ("sitemaps", "feeds", "scope"):
         if key in entry:
             values = [entry[key]] if isinstance(entry[key], str) else list(entry[key])
             entry = {**entry, key: [_expand(u, where) for u in values]}

@@ -41,12 +41,14 @@ class SiteState:
         self.source = source
         self.hosts = {urlsplit(u).netloc.lower() for u in source.start_urls}
         self.hosts |= {h.lower() for h in source.extra.get("allowed_hosts", [])}
+        self.scope = tuple(source.extra.get("scope") or ())
         self.shapes = SiteShapes()
         self.known: set[str] = set()
         self.seen: set[str] = set()
         self.feeds: set[str] = set()
         self.links_seen: set[str] = set()
         self.series_links: dict[str, set[str]] = {}
+        self.walked_series: set[str] = set()  # listings read this run, by their page-1 form
         self.platform_links: set[str] = set()
         self.max_depth = int(source.extra.get("discovery_depth") or settings["depth"])
         self.budget = settings["budget"]
@@ -65,8 +67,12 @@ class SiteState:
         return f"{parts.scheme}://{parts.netloc}"
 
     def allows(self, url: str) -> bool:
-        """On one of the source's hosts (a host on another port is another host)."""
-        return urlsplit(url).netloc.lower() in self.hosts
+        """On one of the source's hosts (a host on another port is another host), and under
+        one of its `scope` prefixes when it has some (one site of a portal that hosts several
+        under one host: /web/ldld/, /web/sonoivu/)."""
+        if urlsplit(url).netloc.lower() not in self.hosts:
+            return False
+        return not self.scope or url.startswith(self.scope) or url.rstrip("/") + "/" in self.scope
 
     # -- what is archived ------------------------------------------------------------------
     def remember(self, url: str) -> None:

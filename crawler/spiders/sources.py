@@ -27,7 +27,7 @@ from twisted.python.failure import Failure
 from archive import store
 from archive.crawls import archived_urls
 from archive.pagekind import classify_page
-from archive.pagination import deep_page, load_more, same_series
+from archive.pagination import deep_page, load_more, same_series, series_key
 from archive.sources import Source, load_sources, select_sources
 from archive.urls import canonical_url
 from archive.urlshapes import is_static
@@ -123,9 +123,13 @@ class SourcesSpider(scrapy.Spider):
 
     def seed_requests(self) -> Iterator[Request]:
         """robots.txt, configured sitemaps and feeds, and the start pages of every source."""
+        robots_asked: set[str] = set()
         for s in self.sources:
             site = self.site(s.id)
             for host_root in site.roots():
+                if host_root in robots_asked:
+                    continue  # one robots.txt per host; parse_robots serves every source on it
+                robots_asked.add(host_root)
                 yield self._request(s, host_root + "/robots.txt", self.parse_robots, kind="robots",
                                     dont_obey_robotstxt=True)
             for url in list(s.extra.get("sitemaps", [])) + list(s.extra.get("feeds", [])):
@@ -152,6 +156,7 @@ class SourcesSpider(scrapy.Spider):
 
     def _page_request(self, source: Source, url: str, *, depth: int, route: str, **meta: Any) -> Request:
         kind = "listing" if "series" in meta else "page"
+        self.site(source.id).walked_series.add(series_key(url))
         return self._request(source, url, self.parse_page, kind=kind, depth=depth, route=route, **meta)
 
     def _article_request(self, source: Source, url: str, *, depth: int = 1, route: str = "links",
@@ -172,18 +177,22 @@ class SourcesSpider(scrapy.Spider):
 
     # -- machine-readable routes -------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterable[Any]:
-        source = self.sources_by_id[response.meta["source_id"]]
-        site = self.site(source.id)
-        if "sitemaps" in source.extra:
-            return  # the registry names the sitemaps (an empty list: none to look for)
-        sitemaps = [u for u in robots_sitemaps(response) if site.allows(u)]
-        if not sitemaps:
-            sitemaps = [site.root_of(response.url) + "/sitemap.xml"]
-        for url in sitemaps:
-            if url not in site.feeds:
-                site.feeds.add(url)
-                yield self._request(source, url, self.parse_feed, kind="feed", route="sitemap",
-                                    probe=url.endswith("/sitemap.xml"))
+        """The `Sitemap:` lines of a host's robots.txt, for every source on that host (or
+        the conventional /sitemap.xml when there are none)."""
+        root = SiteState.root_of(response.url)
+        listed = robots_sitemaps(response)
+        for source in self.sources:
+            site = self.site(source.id)
+            if root not in site.roots() or "sitemaps" in source.extra:
+                continue  # another host; or the registry names the sitemaps (an empty list: none)
+            sitemaps = [u for u in listed if site.allows(u)]
+            if not sitemaps and site.allows(root + "/sitemap.xml"):
+                sitemaps = [root + "/sitemap.xml"]
+            for url in sitemaps:
+                if url not in site.feeds:
+                    site.feeds.add(url)
+                    yield self._request(source, url, self.parse_feed, kind="feed", route="sitemap",
+                                        probe=url.endswith("/sitemap.xml"))
 
     def parse_feed(self, response: Response) -> Iterable[Any]:
         """Sitemap indexes (more sitemaps), sitemaps and RSS/Atom feeds, filtered by --since."""
@@ -326,6 +335,9 @@ class SourcesSpider(scrapy.Spider):
         key = site.shapes.key(url)
         if key in site.seen:
             return
+        if deep_page(url) or series_key(url) in site.walked_series:
+            self.count(source.id, "discovery/deep-page")  # its walk from page 1 reaches it
+            return
         site.seen.add(key)
         if site.is_known(url):
             conditional = self.take_recheck(url)
@@ -338,8 +350,6 @@ class SourcesSpider(scrapy.Spider):
         if site.platform_article(url) or site.likely_article(url):
             site.note_route(route, url)
             yield self._article_request(source, target, depth=depth, route=route)
-        elif deep_page(url):
-            self.count(source.id, "discovery/deep-page")  # its walk from page 1 reaches it
         elif site.worth_reading(url, depth, leaf):
             site.spend()
             yield self._page_request(source, target, depth=depth, route=route)
@@ -383,14 +393,15 @@ class SourcesSpider(scrapy.Spider):
         if kind == "robots" or request.meta.get("probe") or \
                 (kind in ("page", "more") and response is not None and response.status in (403, 404, 410)):
             self.count(source_id, f"fetch/{kind}/missing")
-            if kind == "robots" and source_id in self.sources_by_id:
-                source = self.sources_by_id[source_id]
-                site = self.site(source_id)
-                url = site.root_of(request.url) + "/sitemap.xml"
-                if url not in site.feeds and "sitemaps" not in source.extra:
-                    site.feeds.add(url)
-                    self.crawler.engine.crawl(self._request(source, url, self.parse_feed, kind="feed",
-                                                            route="sitemap", probe=True))
+            if kind == "robots":
+                for source in self.sources:
+                    site = self.site(source.id)
+                    url = site.root_of(request.url) + "/sitemap.xml"
+                    if site.root_of(request.url) in site.roots() and url not in site.feeds \
+                            and "sitemaps" not in source.extra and site.allows(url):
+                        site.feeds.add(url)
+                        self.crawler.engine.crawl(self._request(source, url, self.parse_feed, kind="feed",
+                                                                route="sitemap", probe=True))
             return
         self.logger.warning("%s: %s failed: %s", source_id, request.url, message)
         self.count(source_id, "failures")
