@@ -127,9 +127,13 @@ def test_recrawl_is_idempotent_and_fetches_almost_nothing(site, tmp_path):
     for url, row in second.items():
         assert row["first_seen_at"] == first[url]["first_seen_at"]
         assert row["last_seen_at"] >= first[url]["last_seen_at"]
-    # Known articles are not downloaded again; only the first listing page(s) are.
-    assert article_requests(second_stats) <= 0.05 * article_requests(first_stats)
-    assert second_stats["total"] <= 0.25 * first_stats["total"], (first_stats, second_stats)
+    # Known articles are not downloaded again; the listings and sections are read again
+    # (their first pages, plus THIDUA_KNOWN_PAGES more for the start listings), never more
+    # pages than the first run read. On a 37-article site that fixed cost is a large share of
+    # the first run; test_recrawl_of_a_larger_site_… bounds the share where it means something.
+    assert article_requests(second_stats) == 0, second_stats
+    assert second_stats["total"] <= first_stats["total"] - article_requests(first_stats), \
+        (first_stats, second_stats)
     crawls = rows(db, "select * from crawls where run_id = (select run_id from crawls order by id desc limit 1)")
     assert sum(c["new"] for c in crawls) == 0
 

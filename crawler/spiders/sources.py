@@ -303,7 +303,10 @@ class SourcesSpider(scrapy.Spider):
         if page > 1 and not site.fresh_for_series(series, links):
             self.count(source.id, "listing/trap")  # a page that adds nothing: repeated or endless
             return
-        if known_streak > self.settings.getint("THIDUA_KNOWN_PAGES") or page >= self.max_pages(source):
+        # A start listing walks THIDUA_KNOWN_PAGES past its last page of news (re-dated items);
+        # a listing discovery found stops at its first page with nothing new.
+        extra = self.settings.getint("THIDUA_KNOWN_PAGES") if meta.get("thidua_depth", 0) == 0 else 0
+        if known_streak > extra or page >= self.max_pages(source):
             return
         found = site.next_of(response, page)
         if found is None or site.budget <= 0:
