@@ -141,12 +141,6 @@ class SiteState:
             return [u for u in links if self.shapes.key(u) in self.platform_links]
         return [u for u in links if self.likely_article(u)]
 
-    def unknown_articles(self, links: list[str]) -> list[str]:
-        """Links that look like articles and are not archived: a listing page that has none
-        is a page of known articles (the incremental walk may stop)."""
-        return [u for u in links if (self.platform_article(u) or self.shapes.verdict(u) == "article")
-                and not self.is_known(u)]
-
     def worth_reading(self, url: str, depth: int, leaf: bool) -> bool:
         if self.likely_article(url):
             return True

@@ -188,7 +188,9 @@ def test_two_workers_and_an_ingester_build_the_single_process_archive(
         site, redis_url, tmp_path, reference):
     db = tmp_path / "archive.db"
     queued = enqueue(redis_url, db, site)
-    assert "4 start request(s)" in queued.stdout
+    # robots.txt (one for the host the three sample sites share), the newspaper's sitemap and
+    # the three start pages
+    assert "5 start request(s)" in queued.stdout
     # a second run cannot be opened on top of this one (exit 3, like the crawl lock)
     again = enqueue(redis_url, db, site, check=False)
     assert again.returncode == 3 and "still in progress" in again.stderr

@@ -204,6 +204,7 @@ class SourcesSpider(scrapy.Spider):
             return
         self.count(source.id, "feed/ok")
         route = "feed" if kind == "feed" else "sitemap"
+        urls: list[str] = []
         entries = [(u, stamp) for u, stamp in entries if site.allows(u)]
         for url, _ in entries:
             site.shapes.see(url)  # siblings first: the shapes judge the whole list
@@ -217,7 +218,8 @@ class SourcesSpider(scrapy.Spider):
             if day and day < self.since:
                 self.count(source.id, "feed/skipped-old")
                 continue
-            yield from self.follow(source, url, depth=1, route=route, leaf=True)
+            urls.append(url)
+        yield from self.follow_all(source, urls, depth=1, route=route, leaf=True)
 
     def parse_more(self, response: Response) -> Iterable[Any]:
         """A "Xem thêm" endpoint: its links, then the next batch while batches bring new ones."""
@@ -226,8 +228,8 @@ class SourcesSpider(scrapy.Spider):
         links = [u for u in endpoint_links(response) if site.allows(u)]
         fresh = site.fresh(links)
         self.count(source.id, "more/pages")
-        for url in links:
-            yield from self.follow(source, url, depth=response.meta["thidua_depth"], route="load-more", leaf=True)
+        yield from self.follow_all(source, links, depth=response.meta["thidua_depth"], route="load-more",
+                                   leaf=True)
         page = response.meta.get("page", 2)
         nxt = site.next_endpoint(response.url)
         if fresh and nxt and page < self.max_pages(source):
@@ -275,23 +277,23 @@ class SourcesSpider(scrapy.Spider):
             if url not in site.feeds and site.allows(url):
                 site.feeds.add(url)
                 yield self._request(source, url, self.parse_feed, kind="feed", route="feed")
-        for url in links:
-            if not same_series(response.url, url):
-                yield from self.follow(source, url, depth=depth + 1, route=meta.get("route", "links"))
+        known = self.known_links(source, links)
+        yield from self.follow_all(source, [u for u in links if not same_series(response.url, u)],
+                                   depth=depth + 1, route=meta.get("route", "links"), known=known)
         if kind != "article":
-            yield from self._paginate(response, source, site, links)
+            yield from self._paginate(response, source, site, links, known)
             endpoint = load_more(root, response.url)
             if endpoint and site.allows(endpoint) and endpoint not in site.feeds:
                 site.feeds.add(endpoint)
                 yield self._request(source, endpoint, self.parse_more, kind="more", depth=depth + 1, page=2)
 
     def _paginate(self, response: Response, source: Source, site: SiteState,
-                  links: list[str]) -> Iterable[Request]:
+                  links: list[str], known: set[str]) -> Iterable[Request]:
         """The next page of this listing, unless the walk has gone far enough."""
         meta = response.meta
         page = meta.get("page", 1)
         series = meta.get("series") or response.url
-        new_articles = site.unknown_articles(links)
+        new_articles = [u for u in site.article_links(links) if u not in known]
         known_streak = meta.get("known_streak", 0) + (0 if new_articles else 1)
         article_links = site.article_links(links)
         self.count(source.id, "listing/pages")
@@ -328,8 +330,19 @@ class SourcesSpider(scrapy.Spider):
         elif found.url and site.allows(found.url):
             yield self._page_request(source, found.url, **meta)
 
+    def follow_all(self, source: Source, urls: list[str], *, depth: int, route: str,
+                   leaf: bool = False, known: set[str] | None = None) -> Iterator[Request]:
+        """Triage a page's (or a sitemap's) links, asking the archive once which are known."""
+        known = self.known_links(source, urls) if known is None else known
+        site = self.site(source.id)
+        for url in known:
+            site.remember(url)  # a worker learns the archive's article shapes from Redis's answers
+        for url in urls:
+            yield from self.follow(source, url, depth=depth, route=route, leaf=leaf,
+                                   known=url in known)
+
     def follow(self, source: Source, url: str, *, depth: int, route: str,
-               leaf: bool = False) -> Iterator[Request]:
+               leaf: bool = False, known: bool = False) -> Iterator[Request]:
         """Triage one link: archived, already queued, an article, a page worth reading, or
         beyond the crawl's bounds."""
         site = self.site(source.id)
@@ -342,7 +355,7 @@ class SourcesSpider(scrapy.Spider):
             self.count(source.id, "discovery/deep-page")  # its walk from page 1 reaches it
             return
         site.seen.add(key)
-        if site.is_known(url):
+        if known:
             conditional = self.take_recheck(url)
             if conditional is not None:
                 yield self._article_request(source, url, depth=depth, route=route, conditional=conditional)
