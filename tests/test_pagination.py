@@ -15,15 +15,15 @@ def _next(body: str, url: str, current: int = 1):
 @pytest.mark.parametrize("body, url, current, want, how", [
     ('<link rel="next" href="/tin-tuc?page=3"><a href="/x">x</a>', "http://a.vn/tin-tuc?page=2", 2,
      "http://a.vn/tin-tuc?page=3", "rel"),
-    ('<div class="pager"><a href="/tin/trang-1.html">1</a> <b>2</b> <a href="/tin/trang-3.html">3</a>'
-     ' <a href="/tin/trang-3.html">Trang sau</a> <a href="/tin/trang-9.html">Cuối</a></div>',
+    (('<div class="pager"><a href="/tin/trang-1.html">1</a> <b>2</b> <a href="/tin/trang-3.html">3</a>'
+      ' <a href="/tin/trang-3.html">Trang sau</a> <a href="/tin/trang-9.html">Cuối</a></div>'),
      "http://a.vn/tin/trang-2.html", 2, "http://a.vn/tin/trang-3.html", "label"),
-    ('<ul class="pagination"><li><span>1</span></li><li><a href="?trang=2">2</a></li>'
-     '<li><a href="?trang=3">3</a></li></ul>', "http://a.vn/thi-dua", 1, "http://a.vn/thi-dua?trang=2", "number"),
+    (('<ul class="pagination"><li><span>1</span></li><li><a href="?trang=2">2</a></li>'
+      '<li><a href="?trang=3">3</a></li></ul>'), "http://a.vn/thi-dua", 1, "http://a.vn/thi-dua?trang=2", "number"),
     ('<p><a title="Trang tiếp" href="/category/tin/page/2/"><img alt=""></a></p>',
      "http://a.vn/category/tin/", 1, "http://a.vn/category/tin/page/2/", "label"),
-    ('<div><a href="/index.php?option=com_content&view=category&id=9&start=10">x</a>'
-     '<a href="/index.php?option=com_content&view=category&id=10">other cat</a></div>',
+    (('<div><a href="/index.php?option=com_content&view=category&id=9&start=10">x</a>'
+      '<a href="/index.php?option=com_content&view=category&id=10">other cat</a></div>'),
      "http://a.vn/index.php?option=com_content&view=category&id=9", 1,
      "http://a.vn/index.php?option=com_content&view=category&id=9&start=10", "address"),
     ('<div class="lfr-pagination"><a href="/web/x/tin?p_p_id=P_INSTANCE_a&amp;_P_INSTANCE_a_cur=2">Tiếp</a></div>',
