@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
-from archive.urlshapes import coarse_shape, is_static, url_shape
+from archive.urlshapes import coarse_shape, is_static, request_url, url_shape
 
 # Elements whose text is never the page's own: code, menus, forms, page furniture.
 # (ASP.NET pages wrap the whole body in one <form>: a form is not furniture.)
@@ -52,6 +52,7 @@ class PageFeatures:
     teasers: int = 0            # linked headlines sharing one address family, page-wide
     teaser_prose: int = 0       # prose that belongs to linked headlines (summaries)
     headline_words: int = 0     # words of the page's headline (h1, else the title-like h2/h3)
+    headline_links_away: bool = False  # that headline is a link to another page (a teaser)
     dates: int = 0              # distinct dates printed on the page
     article_meta: bool = False  # og:type article, JSON-LD Article, article:published_time
     website_meta: bool = False  # og:type website, JSON-LD CollectionPage/ItemList
@@ -157,40 +158,52 @@ def _machine_dates(root: Any) -> int:
     return n
 
 
-def _headline_words(root: Any) -> int:
+def _headline(root: Any, url: str) -> tuple[int, bool]:
+    """(words, links elsewhere) of the page's first heading of three words or more. A heading
+    that links to another page is a teaser's: an archive or home page that shows a story whole
+    still links its title to the story's own page (which links to itself, or not at all)."""
+    here = url.split("#")[0].rstrip("/")
     for tag in _HEADINGS:
         for h in root.iter(tag):
             if any(_skipped(a) for a in h.iterancestors()):
                 continue
-            if h.find(".//a") is not None and len(_text(h.find(".//a"))) >= 0.8 * len(_text(h)):
-                continue  # a linked heading is a teaser, not this page's headline
             words = len(_text(h).split())
-            if words >= 3:
-                return words
-    return 0
+            if words < 3 or _DATE.search(_text(h)):
+                continue  # too short for a headline, or a blog's date header
+            link = h.find(".//a")
+            if link is not None and len(_text(link)) >= 0.8 * len(_text(h)):
+                target = urljoin(url, (link.get("href") or "").strip()).split("#")[0].rstrip("/")
+                if urlsplit(target).path in ("", "/"):
+                    continue  # the site's name in a banner heading, linking home
+                return words, bool(link.get("href")) and request_url(target) != request_url(here)
+            return words, False
+    return 0, False
 
 
-def _holds_teaser(el: Any, teasers: set[str], url: str) -> bool:
-    for a in el.iter("a"):
-        if urljoin(url, (a.get("href") or "").strip()).split("#")[0] in teasers:
-            return True
-    return False
+def _teasers_in(el: Any, teasers: set[str], url: str) -> int:
+    """Distinct teaser headlines linked inside `el`."""
+    return len({t for a in el.iter("a")
+                if (t := urljoin(url, (a.get("href") or "").strip()).split("#")[0]) in teasers})
 
 
 def _is_summary(el: Any, teasers: set[str], url: str) -> bool:
-    """A paragraph that belongs to a teaser: it holds the linked headline, follows it within
-    two siblings, or shares a small item element with it."""
-    if _holds_teaser(el, teasers, url):
+    """A paragraph that belongs to one teaser: it holds the linked headline, follows a lone
+    headline within two siblings, or shares a small item element with one. A box of several
+    links beside a paragraph ("Tin liên quan" inside an article) makes it no summary."""
+    if _teasers_in(el, teasers, url):
         return True
     sib = el.getprevious()
     for _ in range(2):
         if sib is None:
             break
-        if _holds_teaser(sib, teasers, url):
-            return True
+        n = _teasers_in(sib, teasers, url)
+        if n:
+            return n == 1
         sib = sib.getprevious()
     parent = el.getparent()
-    return parent is not None and len(parent) <= 4 and _holds_teaser(parent, teasers, url)
+    if parent is None or _teasers_in(parent, teasers, url) != 1:
+        return False
+    return len(_text(parent)) <= len(_text(el)) + 200
 
 
 def _main_block(root: Any, teasers: set[str], url: str) -> tuple[Any, int, int, int]:
@@ -252,7 +265,7 @@ def page_features(root: Any, url: str) -> PageFeatures:
             if target in biggest:
                 hosted.add(target)
         f.main_teasers = len(hosted)
-    f.headline_words = _headline_words(body)
+    f.headline_words, f.headline_links_away = _headline(body, url)
     f.site_root = is_site_root(url)
     f.dates = len(set(_DATE.findall(_text(body)))) + _machine_dates(root)
     f.article_meta, f.website_meta = _meta_hints(root)
@@ -261,14 +274,28 @@ def page_features(root: Any, url: str) -> PageFeatures:
     return f
 
 
+def _is_story(f: PageFeatures) -> bool:
+    """Running text enough for a report: a long block, or a short item of two paragraphs or
+    more under a headline of its own, or shorter still when the page says it is an article."""
+    prose, paras = f.main_prose, f.main_paragraphs
+    if prose >= 500:
+        return True
+    if paras >= 2 and (prose >= 250 or (prose >= 200 and f.headline_words >= 5)):
+        return True
+    return f.article_meta and prose >= 150 and f.main_teasers < 3 and \
+        (f.teasers < 5 or f.headline_words >= 7)
+
+
 def decide(f: PageFeatures) -> str:
     """article | listing | other, from the measures alone; `f.reasons` says why."""
     prose, paras = f.main_prose, f.main_paragraphs
-    story = prose >= 500 or (prose >= 250 and paras >= 2) or \
-        (f.article_meta and prose >= 150 and f.main_teasers < 2 and f.teasers < 5)
+    story = _is_story(f)
     signed = f.article_meta or f.dates >= 1
     if f.site_root and not f.article_meta:
         f.reasons.append("the site's home page")
+        return "listing"
+    if f.headline_links_away and not f.article_meta:
+        f.reasons.append("its headline links to another page (a story shown on an archive page)")
         return "listing"
     if story and signed and not (f.website_meta and prose < 800):
         f.reasons.append(f"{prose} characters of running text in {paras} paragraphs"

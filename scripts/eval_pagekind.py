@@ -59,7 +59,7 @@ def siteset_pages(siteset: Path) -> Iterator[tuple[str, str, str, str, str]]:
                 continue
             query = "&".join(f"{k}={v}" for k, v in (route.get("query") or {}).items())
             path = route["path"] + ("?" + query if query else "")
-            kind = folded.get(path.lower()) or folded.get(route["path"].lower())
+            kind = folded.get(path.lower())  # a variant with its own query is not labelled
             if kind is None:
                 continue
             body = (siteset / "www" / site / route["file"]).read_bytes()
