@@ -901,9 +901,12 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
                                        _teaser_count(content, blocks), sites)
     paths["is_article"] = "platform" if body_nodes else "generic"
     record["page_kind"] = classify_page(sel.root, url or "")[0]
-    if record["page_kind"] == "listing" and record["is_article"]:
-        # a page of teasers never becomes an article, whatever its biggest text block says
-        record["is_article"], paths["is_article"] = False, "pagekind"
+    if record["page_kind"] != "other" and record["body"] and \
+            record["is_article"] != (record["page_kind"] == "article"):
+        # The page classifier (the crawler's own, archive/pagekind.py) decides where it has an
+        # answer: a page of teasers never becomes an article, whatever its biggest text block
+        # says, and a short report the score above finds too thin still is one.
+        record["is_article"], paths["is_article"] = record["page_kind"] == "article", "pagekind"
     if not record["is_article"]:
         html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
         if html_title and paths.get("title") != "platform" and record["title"] != html_title:

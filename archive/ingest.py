@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from archive import clusters, people, rawstore, store
 from archive.completeness import error_signature, judge, looks_truncated
 from archive.encoding import decode_html, decode_problems
+from archive.urls import content_fingerprint, normalise_for_hash
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,6 @@ def analyse_page(url: str, body: bytes, headers: Mapping[str, str] | None,
                            getattr(source, "province_former", None))
     if not record.get("organisation"):
         record["organisation"] = getattr(source, "organisation", None)
-    from archive.urls import content_fingerprint
 
     record["fingerprint"] = content_fingerprint(record.get("title"), record.get("body"))
     analysis = Analysis(record["url"], record=record, truncated=looks_truncated(body),
@@ -211,6 +211,8 @@ def store_analysis(
         store.record_failure(db, stage=stage, message=message, **where)
         return IngestResult(outcome, url, page_id=page_id, message=message)
     record = analysis.record or {}
+    if record and source_id:
+        record["url"] = _variant_of(db, source_id, record)
     before = _article_snapshot(db, record["url"]) if record else None
     if analysis.failure:  # this page gave an article before: this version is worse
         reason: str | None = "{}: {}".format(*analysis.failure[:2])
@@ -275,6 +277,24 @@ def _meeting_places(meeting: Mapping[str, Any], record: Mapping[str, Any]) -> di
 def _has_article(db: Database, page_id: int) -> bool:
     return db.execute("select 1 from articles where page_id = ? limit 1", [page_id]).fetchone() \
         is not None
+
+
+def _variant_of(db: Database, source_id: str, record: Mapping[str, Any]) -> str:
+    """The article URL a page belongs to. A second address of an article its source already
+    has — a print or component view, the other URL scheme of a CMS (Joomla's SEF and
+    `index.php?option=…`), a session or tracking variant — carries the same headline and text:
+    one site, one text, one article, so the fetch updates the row it already has. (Copies on
+    other sites stay rows of their own, linked by `duplicate_of`.)"""
+    url = record["url"]
+    if db.execute("select 1 from articles where url = ?", [url]).fetchone():
+        return url
+    title = normalise_for_hash(record.get("title") or "")
+    for other, other_title in db.execute(
+            "select url, title from articles where fingerprint = ? and source_id = ? order by id",
+            [record.get("fingerprint"), source_id]):
+        if normalise_for_hash(other_title or "") == title:
+            return other
+    return url
 
 
 def _article_snapshot(db: Database, url: str) -> dict[str, Any] | None:

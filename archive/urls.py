@@ -33,6 +33,8 @@ _VARIANT_VALUES = {"print", "printer", "printable", "amp", "mobile", "m", "1", "
 _VALUE_SENSITIVE = {"view", "mode", "output", "outputtype", "m", "mobile", "share", "src",
                     "source", "from", "feature"}
 _SESSION_PATH = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
+# ASP.NET cookieless sessions put the session in a path segment: /portal/(S(ak2lq1dx…))/Pages/…
+_COOKIELESS = re.compile(r"/\((?:[A-Z]\([^()/]*\))+\)(?=/)")
 _MOBILE_HOST = re.compile(r"^(m|mobile|amp|wap)\.", re.IGNORECASE)
 _VARIANT_SEGMENTS = {"amp", "print", "in", "ban-in", "mobile"}
 _CANONICAL_LINK = re.compile(
@@ -46,6 +48,17 @@ def site_key(host: str) -> str:
     for prefix in ("www.", "m.", "mobile.", "amp.", "wap."):
         host = host.removeprefix(prefix)
     return host
+
+
+def strip_sessions(path: str) -> str:
+    """A path without session ids (`;jsessionid=…`, ASP.NET's `/(S(…))/`): one page, one path."""
+    return _COOKIELESS.sub("", _SESSION_PATH.sub("", path))
+
+
+def tracking_param(key: str, value: str) -> bool:
+    """A query parameter that never changes the page a reader sees (tracking, sessions,
+    print/mobile switches)."""
+    return _drop_param(key, value)
 
 
 def _drop_param(key: str, value: str) -> bool:
@@ -70,7 +83,7 @@ def _normalise(url: str) -> str:
     host = _MOBILE_HOST.sub("", host) if host.count(".") >= 2 else host
     port = parts.port
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    path = _SESSION_PATH.sub("", parts.path) or "/"
+    path = strip_sessions(parts.path) or "/"
     segments = path.split("/")
     # /amp/…, /print/…, …/amp: variant markers as whole path segments.
     kept = [s for i, s in enumerate(segments)

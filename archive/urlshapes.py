@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
-from archive.urls import canonical_url
+from archive.urls import strip_sessions, tracking_param
 
 # Files, not pages: never fetched for discovery (a document list is not an article list).
 STATIC_SUFFIXES = frozenset({
@@ -115,18 +115,20 @@ def coarse_shape(shape: str) -> str:
 
 
 def request_url(url: str) -> str:
-    """The address to fetch: canonical form (no tracking tails, no fragment), navigation
-    parameters dropped so that `…/-/slug?inheritRedirect=true&redirect=/web/x` and
-    `…/-/slug` are one request."""
-    url = canonical_url(url)
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not navigation_param(k, v)]
-    if any(k.lower() == "inheritredirect" for k, _ in query) and len(query) < len(
-            parse_qsl(parts.query, keep_blank_values=True)):
+    """The address to fetch: no fragment, no session ids, no tracking tails, navigation
+    parameters dropped so that `…/-/slug?inheritRedirect=true&redirect=/web/x` and `…/-/slug`
+    are one request. The path is the site's own otherwise (`/print/317` stays: a print view's
+    path is not always the article's path with a prefix)."""
+    parts = urlsplit(url.strip())
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = [(k, v) for k, v in pairs if not navigation_param(k, v) and not tracking_param(k, v)]
+    if any(navigation_param(k, v) for k, v in pairs):
         # the flag that only accompanies a navigation parameter goes with it
         query = [(k, v) for k, v in query if k.lower() != "inheritredirect"]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    host = (parts.hostname or "").lower()
+    netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+    return urlunsplit(((parts.scheme or "http").lower(), netloc, strip_sessions(parts.path) or "/",
+                       urlencode(query), ""))
 
 
 # Servers that treat paths and query keys case-insensitively (IIS): links spelt two ways are
@@ -164,13 +166,12 @@ class SiteShapes:
     # -- identity --------------------------------------------------------------------------
     def key(self, url: str) -> str:
         """One key per page: request form, lower-cased on case-insensitive servers."""
-        url = request_url(url)
-        if self.caseless or _CASELESS_EXT.search(urlsplit(url).path):
-            parts = urlsplit(url)
-            query = urlencode(sorted((k.lower(), v) for k, v in
-                                     parse_qsl(parts.query, keep_blank_values=True)))
+        parts = urlsplit(request_url(url))
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        if self.caseless or _CASELESS_EXT.search(parts.path):
+            query = urlencode(sorted((k.lower(), v) for k, v in pairs))
             return urlunsplit((parts.scheme, parts.netloc, parts.path.lower(), query, ""))
-        return url
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(sorted(pairs)), ""))
 
     def _stats(self, key: str) -> tuple[ShapeStats, ShapeStats]:
         shape = url_shape(key)

@@ -386,9 +386,6 @@ KNOWN: dict[str, dict[str, set[str]]] = {
         "html/generic-header-author-box": {"author", "lead"},  # _BYLINE_CLASS, _SAPO_CLASS
         **{page: {"lead"} for page in ("html/generic-cms-body-pv", "html/generic-comments-two-authors",
                                        "html/generic-sharepoint-logo-h1")},  # _SAPO_CLASS
-        # a portal section whose highlighted story has a long sapo: the section's list is
-        # recognised by its class names ("list", "news-other")
-        "html_blind2/19-portal-section-highlight-long-sapo": {"is_article"},
     },
     "strip_meta": {
         # The author's name is visible only as the photographer ('(Ảnh: Quang Nhật)').
