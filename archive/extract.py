@@ -743,6 +743,15 @@ def _startswith(longer: str, shorter: str) -> bool:
     return bool(fs) and fl.startswith(fs)
 
 
+def _endswith(longer: str, shorter: str) -> bool:
+    """`longer` ends with `shorter` after a separator ("Blog name: Post title", "Site - Post")."""
+    if not longer or not shorter:
+        return False
+    fl = re.sub(r"\W+", " ", fold(longer)).strip()
+    fs = re.sub(r"\W+", " ", fold(shorter)).strip()
+    return bool(fs) and len(fs) < len(fl) and fl.endswith(" " + fs)
+
+
 # --- the record ----------------------------------------------------------------------------
 
 def empty_record(url: str | None = None) -> dict[str, Any]:
@@ -843,6 +852,15 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
 
     body_info = _shape_body(blocks, title=title, lead=lead,
                             byline_rule=(rules.get("byline") or "auto"), sites=sites)
+    page_kind, kind_features = classify_page(sel.root, url or "")
+    if sum(len(p) for p in body_info["paragraphs"]) < 200 and page_kind == "article" \
+            and kind_features.block is not None:
+        # A short report the density detector passed over: the page classifier's richest block
+        # (the one that made it call the page an article) holds the text.
+        own = walk_blocks(_clean_tree_keep_root(copy.deepcopy(kind_features.block)), base)
+        shaped = _shape_body(own, title=title, lead=lead, byline_rule="auto", sites=sites)
+        if sum(len(p) for p in shaped["paragraphs"]) > sum(len(p) for p in body_info["paragraphs"]):
+            body_info, bpath = shaped, "pagekind"
     if sum(len(p) for p in body_info["paragraphs"]) < 200 and (ld or meta.get("og:type") == "article"):
         # The page says it is an article but the density detector found no text block (text in
         # odd markup): trafilatura's tree heuristics as a last resort, off the normal path.
@@ -900,7 +918,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
     record["is_article"] = _is_article(meta, ld, objs, url, record, sel, bool(body_nodes),
                                        _teaser_count(content, blocks), sites)
     paths["is_article"] = "platform" if body_nodes else "generic"
-    record["page_kind"] = classify_page(sel.root, url or "")[0]
+    record["page_kind"] = page_kind
     if record["page_kind"] != "other" and record["body"] and \
             record["is_article"] != (record["page_kind"] == "article"):
         # The page classifier (the crawler's own, archive/pagekind.py) decides where it has an
@@ -1146,8 +1164,9 @@ def _generic_title_text(sel: parsel.Selector, meta: dict[str, str], ld: dict[str
                        "[contains(translate(@class,'TITLE','title'),'title')]"):
         text = clean_line("".join(h.xpath(".//text()").getall()))
         if html_title and text and 10 <= len(text) <= 400 and not is_section_end(text) and (
-                _startswith(html_title, text) or _same(text, _strip_site_suffix(html_title, sites))) \
-                and not _is_section_name(text, sel, sites):
+                _startswith(html_title, text) or _endswith(html_title, text)
+                or _same(text, _strip_site_suffix(html_title, sites))) \
+                and not _is_section_name(text, sel, sites) and not _is_site_heading(h.root, text, sites):
             return text, "generic", h.root
     if html_title and (_names_the_site(html_title, sel, sites) or _is_generic_page_name(html_title, sites)
                        or _visible_title_element(sel, _strip_site_suffix(html_title, sites), links=True) is None):

@@ -59,9 +59,10 @@ class PageFeatures:
     pager: bool = False         # the page links a next page
     site_root: bool = False     # the address is the site's root or its home page name
     reasons: list[str] = field(default_factory=list)
+    block: Any = field(default=None, repr=False, compare=False)  # the richest block, for extract
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {k: v for k, v in asdict(self).items() if k != "block"}
 
 
 def _text(el: Any) -> str:
@@ -257,10 +258,10 @@ def page_features(root: Any, url: str) -> PageFeatures:
     biggest = max(groups.values(), key=len) if groups else set()
     f.teasers = len(biggest)
     teasers = set().union(*groups.values()) if groups else set()
-    block, f.main_prose, f.main_paragraphs, f.teaser_prose = _main_block(body, teasers, url)
-    if block is not None:
+    f.block, f.main_prose, f.main_paragraphs, f.teaser_prose = _main_block(body, teasers, url)
+    if f.block is not None:
         hosted = set()
-        for a in block.iter("a"):
+        for a in f.block.iter("a"):
             target = urljoin(url, (a.get("href") or "").strip()).split("#")[0]
             if target in biggest:
                 hosted.add(target)

@@ -293,7 +293,8 @@ class SourcesSpider(scrapy.Spider):
         meta = response.meta
         page = meta.get("page", 1)
         series = meta.get("series") or response.url
-        new_articles = [u for u in site.article_links(links) if u not in known]
+        new_articles = [u for u in links if u not in known
+                        and (site.platform_article(u) or site.likely_article(u))]
         known_streak = meta.get("known_streak", 0) + (0 if new_articles else 1)
         article_links = site.article_links(links)
         self.count(source.id, "listing/pages")
