@@ -1240,6 +1240,7 @@ def _is_site_description(text: str, title: str | None, sel: parsel.Selector, sit
 # "des"/"desc" class parts ("box-des-detail", "news-desc", "cms-desc") name a sapo too — but also
 # captions ("img-desc") and teaser blurbs, so they count only after the headline and away from
 # picture words.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # 'articleSummary' names a summary too
 _SAPO_ABBR = re.compile(r"(?:^|[\s_-])(?:des|desc)(?:$|[\s_-])", re.IGNORECASE)
 _PICTURE_WORDS = {"img", "image", "images", "photo", "pic", "picture", "fig", "figure", "anh", "hinh",
                   "video", "thumb", "thumbnail"}
@@ -1275,6 +1276,42 @@ def _sapo_byline(el: Any, text: str) -> tuple[str | None, str]:
     return author, rest
 
 
+def _not_a_sapo(el: Any, content: Any, title_el: Any, after_title: bool) -> bool:
+    """A sapo-classed element that cannot be this page's sapo: one that holds the whole text
+    (Drupal's 'text-with-summary' body field) or several paragraphs, one printed before the
+    headline, or a teaser's summary (it sits beside a linked headline of another story)."""
+    if content is not None and (el is content or el in content.iterancestors()):
+        return True
+    if sum(1 for p in el.iter("p") if len(" ".join(p.itertext()).strip()) >= 40) >= 2:
+        return True
+    if title_el is not None and not after_title:
+        return True
+    item = el.getparent()
+    own = len(" ".join(el.itertext()))
+    small_item = item is not None and len(" ".join(item.itertext())) <= own + 200
+    previous = el.getprevious()
+    for holder in (previous, previous.getprevious() if previous is not None else None,
+                   item if small_item else None):
+        if holder is None or holder is title_el:
+            continue
+        for a in holder.iter("a"):
+            if _headline_link(a) and (a.get("href") or "").strip() not in ("", "#"):
+                return True
+    return False
+
+
+def _headline_link(a: Any) -> bool:
+    """A link that is a story's headline: four words or more, in a heading or title-classed."""
+    if len(" ".join(a.itertext()).split()) < 4:
+        return False
+    parent = a.getparent()
+    if parent is not None and parent.tag in ("h2", "h3", "h4", "h5", "h6"):
+        return True
+    if any(isinstance(el.tag, str) and el.tag in ("h2", "h3", "h4", "h5", "h6") for el in a.iterdescendants()):
+        return True  # a card whose link wraps its heading
+    return bool(_TITLE_CLASS.search(_attr_tokens(a) + " " + (_attr_tokens(parent) if parent is not None else "")))
+
+
 def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
                   content: Any, title: str | None = None, sites: list[str] | None = None,
                   title_el: Any = None) -> tuple[str | None, str | None, str | None]:
@@ -1290,11 +1327,13 @@ def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
         attrs = _attr_tokens(el)
         if not attrs or _is_junk(el):
             continue
-        if not _SAPO_CLASS.search(attrs) and not (
+        if not _SAPO_CLASS.search(_CAMEL.sub(" ", attrs)) and not (
                 after_title and _SAPO_ABBR.search(attrs) and not _names_a_picture(attrs)
                 and not _is_caption_el(el)):
             continue
         if any(a.tag in ("nav", "aside", "footer") for a in el.iterancestors()):
+            continue
+        if _not_a_sapo(el, content, title_el, after_title):
             continue
         text = clean_line(" ".join(el.itertext()))
         if 40 <= len(text) <= 1200 and not any(_is_junk(a) for a in el.iterancestors()):
