@@ -1327,7 +1327,7 @@ def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
         attrs = _attr_tokens(el)
         if not attrs or _is_junk(el):
             continue
-        if not _SAPO_CLASS.search(_CAMEL.sub(" ", attrs)) and not (
+        if not (_SAPO_CLASS.search(attrs) or _SAPO_CLASS.search(_CAMEL.sub(" ", attrs))) and not (
                 after_title and _SAPO_ABBR.search(attrs) and not _names_a_picture(attrs)
                 and not _is_caption_el(el)):
             continue

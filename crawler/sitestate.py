@@ -75,11 +75,18 @@ class SiteState:
         return not self.scope or url.startswith(self.scope) or url.rstrip("/") + "/" in self.scope
 
     # -- what is archived ------------------------------------------------------------------
-    def remember(self, url: str) -> None:
-        """An archived (or just archived) article: known from now on, and its shape is one
-        of the site's article shapes."""
+    def know(self, url: str) -> None:
+        """An article archived before this run: not fetched again, and its shape is one of the
+        site's article shapes."""
         self.known.add(self.shapes.key(url))
         self.known.add(self.shapes.key(canonical_url(url)))
+        self.shapes.learn(url, "article")
+
+    def remember(self, url: str) -> None:
+        """An article fetched in this run: never fetched twice, its shape is an article shape,
+        but it is no reason to stop a listing walk (that is what `known` is for)."""
+        self.seen.add(self.shapes.key(url))
+        self.seen.add(self.shapes.key(canonical_url(url)))
         self.shapes.learn(url, "article")
 
     def is_known(self, url: str) -> bool:

@@ -99,7 +99,7 @@ class SourcesSpider(scrapy.Spider):
         article shapes before the first page is fetched."""
         days = self.settings.getfloat("THIDUA_RECHECK_DAYS")
         for source_id, url, due in archived_urls(self.recorder.db, [s.id for s in self.sources], days):
-            self.site(source_id).remember(url)
+            self.site(source_id).know(url)
             if due is not None:
                 self.recheck[url] = due
 
@@ -337,7 +337,7 @@ class SourcesSpider(scrapy.Spider):
         known = self.known_links(source, urls) if known is None else known
         site = self.site(source.id)
         for url in known:
-            site.remember(url)  # a worker learns the archive's article shapes from Redis's answers
+            site.know(url)  # a worker learns the archive's article shapes from Redis's answers
         for url in urls:
             yield from self.follow(source, url, depth=depth, route=route, leaf=leaf,
                                    known=url in known)
