@@ -159,6 +159,12 @@ def _machine_dates(root: Any) -> int:
     return n
 
 
+def _is_ancestor(path: str, of: str) -> bool:
+    """`/btdkt/` is above `/btdkt/tin-tuc/2012/x`: a link up the site's tree (home, section)."""
+    path = path.rstrip("/")
+    return path == "" or (of.startswith(path + "/") and of.rstrip("/") != path)
+
+
 def _headline(root: Any, url: str) -> tuple[int, bool]:
     """(words, links elsewhere) of the page's first heading of three words or more. A heading
     that links to another page is a teaser's: an archive or home page that shows a story whole
@@ -174,8 +180,8 @@ def _headline(root: Any, url: str) -> tuple[int, bool]:
             link = h.find(".//a")
             if link is not None and len(_text(link)) >= 0.8 * len(_text(h)):
                 target = urljoin(url, (link.get("href") or "").strip()).split("#")[0].rstrip("/")
-                if urlsplit(target).path in ("", "/"):
-                    continue  # the site's name in a banner heading, linking home
+                if _is_ancestor(urlsplit(target).path, urlsplit(here).path):
+                    continue  # the site's (or section's) name in a banner heading, linking up
                 return words, bool(link.get("href")) and request_url(target) != request_url(here)
             return words, False
     return 0, False

@@ -52,6 +52,7 @@ class SiteState:
         self.platform_links: set[str] = set()
         self.max_depth = int(source.extra.get("discovery_depth") or settings["depth"])
         self.budget = settings["budget"]
+        self.early_stop = True  # set from the walk plans at the start of a run
         self.routes: Counter[str] = Counter()
         self.samples: dict[str, list[str]] = {}
         pattern = source.rules.get("article_url")

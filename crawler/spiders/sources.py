@@ -25,13 +25,15 @@ from scrapy.http import FormRequest, Request, Response, TextResponse
 from twisted.python.failure import Failure
 
 from archive import store
-from archive.crawls import archived_urls
+from archive.crawls import WalkPlan, archived_urls
 from archive.pagekind import classify_page
 from archive.pagination import deep_page, load_more, same_series, series_key
 from archive.sources import Source, load_sources, select_sources
 from archive.urls import canonical_url
 from archive.urlshapes import is_static
+from crawler import walks
 from crawler.discovery import endpoint_links, entry_day, feed_entries, feed_links, robots_sitemaps
+from crawler.extensions import SourceCounters
 from crawler.items import PageItem
 from crawler.sitestate import SiteState
 
@@ -76,7 +78,8 @@ class SourcesSpider(scrapy.Spider):
     # -- set-up ---------------------------------------------------------------------------
     @property
     def recorder(self) -> Any:
-        return self.crawler.thidua  # type: ignore[attr-defined]
+        """The run's CrawlRecorder (or, in a distributed worker, its RedisWorker)."""
+        return self.crawler.get_extension(SourceCounters)
 
     def site(self, source_id: str) -> SiteState:
         if source_id not in self.sites:
@@ -121,8 +124,10 @@ class SourcesSpider(scrapy.Spider):
     def count(self, source_id: str, key: str, n: int = 1) -> None:
         self.recorder.count(source_id, key, n)
 
-    def seed_requests(self) -> Iterator[Request]:
-        """robots.txt, configured sitemaps and feeds, and the start pages of every source."""
+    def seed_requests(self, plans: dict[tuple[str, str], WalkPlan] | None = None
+                      ) -> Iterator[Request]:
+        """robots.txt, configured sitemaps and feeds, and the start pages of every source (and
+        the page where a walk cut off by max_pages goes on: crawler/walks.py)."""
         robots_asked: set[str] = set()
         for s in self.sources:
             site = self.site(s.id)
@@ -135,14 +140,20 @@ class SourcesSpider(scrapy.Spider):
             for url in list(s.extra.get("sitemaps", [])) + list(s.extra.get("feeds", [])):
                 site.feeds.add(url)
                 yield self._request(s, url, self.parse_feed, kind="feed", route="sitemap")
-            for url in s.start_urls:
-                site.seen.add(site.shapes.key(url))
-                yield self._page_request(s, url, depth=0, route="start", page=1, series=url)
+            s_plans = [(plans or {}).get((s.id, url)) or WalkPlan(s.id, url) for url in s.start_urls]
+            # Listings discovery finds have no walk of their own: they may stop early only when
+            # every start walk of the source may (the last run finished its walks).
+            site.early_stop = all(p.early_stop for p in s_plans)
+            for plan in s_plans:
+                site.seen.add(site.shapes.key(plan.start_url))
+                for leg_url, page, walk in walks.walk_legs(plan):
+                    yield self._page_request(s, leg_url, depth=0, route="start", page=page,
+                                             series=plan.start_url, **{walks.WALK: walk})
 
     async def start(self) -> AsyncIterator[Any]:
         self._load_known()
         warm_up()
-        for request in self.seed_requests():
+        for request in self.seed_requests(self.recorder.plans):
             yield request
 
     # -- requests -------------------------------------------------------------------------
@@ -303,24 +314,32 @@ class SourcesSpider(scrapy.Spider):
             self.logger.warning("%s: no article links on %s — has the site changed its template?",
                                 source.id, response.url)
             self.count(source.id, "listing/empty")
+        walks.reached(self.recorder, response.request, page=page, url=response.url,
+                      streak=known_streak)
         if page > 1 and not site.fresh_for_series(series, links):
             self.count(source.id, "listing/trap")  # a page that adds nothing: repeated or endless
+            walks.ended(self.recorder, response.request, "end")
             return
         # A start listing walks THIDUA_KNOWN_PAGES past its last page of news (re-dated items);
-        # a listing discovery found stops at its first page with nothing new.
+        # a listing discovery found stops at its first page with nothing new. Either stops early
+        # only when the last walk finished (crawler/walks.py).
         extra = self.settings.getint("THIDUA_KNOWN_PAGES") if meta.get("thidua_depth", 0) == 0 else 0
-        if known_streak > extra or page >= self.max_pages(source):
+        may_stop = walks.may_stop_early(response.request) if walks.WALK in meta else site.early_stop
+        if known_streak > extra and may_stop:
+            walks.ended(self.recorder, response.request, "known")
+            return
+        if page >= walks.page_limit(response.request, self.max_pages(source)) or site.budget <= 0:
+            walks.ended(self.recorder, response.request, "cap")
             return
         found = site.next_of(response, page)
-        if found is None or site.budget <= 0:
-            return
-        if not site.first_visit(found, response.url):
-            self.count(source.id, "listing/already-walked")  # another walk reached it first
+        if found is None or not site.first_visit(found, response.url):
+            walks.ended(self.recorder, response.request, "end")
             return
         site.spend()
         self.count(source.id, f"pagination/{found.how}")
         meta = {"page": page + 1, "series": series, "known_streak": known_streak,
-                "depth": meta.get("thidua_depth", 0), "route": "pagination"}
+                "depth": meta.get("thidua_depth", 0), "route": "pagination",
+                **({walks.WALK: meta[walks.WALK]} if walks.WALK in meta else {})}
         if found.postback:
             target, argument = found.postback
             yield FormRequest.from_response(
@@ -407,6 +426,8 @@ class SourcesSpider(scrapy.Spider):
         message = f"HTTP {response.status}" if response is not None else \
             f"{failure.type.__name__}: {failure.getErrorMessage()}"
         kind = request.meta.get("thidua_kind", "page")
+        if kind == "listing":
+            walks.ended(self.recorder, request, "error")
         if kind == "robots" or request.meta.get("probe") or \
                 (kind in ("page", "more") and response is not None and response.status in (403, 404, 410)):
             self.count(source_id, f"fetch/{kind}/missing")
