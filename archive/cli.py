@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
@@ -88,7 +89,8 @@ def _load(sources_files: tuple[str, ...], ids: tuple[str, ...]) -> list[Any]:
 
     try:
         files = [Path(f) for f in sources_files] or None
-        return select_sources(load_sources(files, skip_unexpandable=not ids and not files), list(ids))
+        skip = set(ids) if ids else not files
+        return select_sources(load_sources(files, skip_unexpandable=skip), list(ids))
     except SourcesError as exc:
         raise ConfigError(str(exc)) from exc
 
@@ -112,7 +114,9 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
 @db_option
 @click.option("--max-pages", type=int, help="Listing pages per source (default from settings: 50).")
 @click.option("--since", metavar="DATE", help="Skip sitemap/feed entries older than DATE (YYYY-MM-DD).")
-@click.option("--dry-run", is_flag=True, help="List what would be crawled; fetch nothing.")
+@click.option("--dry-run", is_flag=True,
+              help="Show what discovery finds per route (links, pagination, sitemaps, feeds) "
+                   "with sample article URLs; a few articles are fetched, nothing is archived.")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Also log to this file (rotated, 10 MB × 5).")
 @click.option("--quiet", "-q", is_flag=True, help="Only errors and the summary (the cron setting).")
 @click.option("--local", is_flag=True, hidden=True, help="Drop politeness delays (127.0.0.1 sample sites).")
@@ -162,17 +166,17 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
         return
     if not sources:
         raise ConfigError("no sources to crawl: check sources/*.toml or --source.")
-    if dry_run:
-        for s in sources:
-            click.echo(f"{s.id}\t{s.platform}\t{' '.join(s.start_urls)}")
-        click.echo(f"{len(sources)} source(s) would be crawled into {db_path}.")
-        return
-    _setup_logging(log_file, quiet)
+    _setup_logging(log_file, quiet or dry_run)
     overrides: dict[str, Any] = {}
     if local:
         from crawler.run import LOCAL_SETTINGS
 
         overrides.update(LOCAL_SETTINGS)
+    if dry_run:
+        from crawler.dryrun import dry_run as run_dry
+
+        click.echo(run_dry(sources, max_pages=max_pages, since=since, settings=overrides), nl=False)
+        return
     overrides["THIDUA_PROGRESS"] = sys.stderr.isatty() and not quiet
     for item in settings:
         name, _, value = item.partition("=")
@@ -554,30 +558,55 @@ def sources_check(directory: Path, live: bool, ids: tuple[str, ...], output: str
 
 @sources.command("add")
 @click.argument("url")
-@click.option("--file", "file_", type=click.Path(exists=True, dir_okay=False),
-              help="Read the article page from this file instead of fetching URL.")
+@click.option("--file", "files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A saved page of the site (repeatable): the first is the page at URL, the "
+                   "others are read as the site's home or listing pages. No network is used.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds per request (online).")
 @click.pass_obj
-def sources_add(directory: Path, url: str, file_: str | None) -> None:
-    """Propose a ready-to-paste [[source]] entry for the site of an article URL.
+def sources_add(directory: Path, url: str, files: tuple[str, ...], timeout: float) -> None:
+    """Propose a ready-to-paste [[source]] entry for a site, from its home page or an article.
+
+    Online (no --file) it fetches URL, the home page (or one article when URL is the home
+    page) and robots.txt, politely. It scores every platform on the listing and article pages,
+    proposes start_urls (the home page), sitemaps and feeds, and fills name, organisation kind
+    and province; comments above the entry say how many article links each route gave.
 
     Example:
 
         \b
-        thidua sources add https://baothanhhoa.vn/dai-hoi-253214.htm --file saved.html
+        thidua sources add https://ldld.nghean.gov.vn/
+        thidua sources add https://baothanhhoa.vn/dai-hoi-253214.htm --file saved.html --file home.html
     """
-    from archive.registry import fetch_url, propose_entry
+    from archive import newsource
     from archive.sources import load_platforms
 
-    if file_:
-        html = Path(file_).read_bytes().decode("utf-8", errors="replace")
+    platforms = load_platforms(directory)
+    if files:
+        home = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
+        pages = [newsource.read_page(url if i == 0 else home, Path(f).read_bytes())
+                 for i, f in enumerate(files)]
+        sitemaps, entries = [], None
     else:
         try:
-            status, html = fetch_url(url, 30)
-        except OSError as exc:
-            raise click.ClickException(f"cannot fetch {url}: {exc}. Save the page and pass --file.")
-        if status != 200:
-            raise click.ClickException(f"{url}: HTTP {status}. Save the page and pass --file.")
-    click.echo(propose_entry(url, html, load_platforms(directory)), nl=False)
+            pages, sitemaps, entries = newsource.fetch_site(url, newsource.Fetcher(timeout))
+        except PermissionError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except (OSError, ValueError) as exc:
+            raise click.ClickException(f"cannot fetch {url}: {exc}. Save the page(s) and pass "
+                                       "--file (offline).") from exc
+    taken = {s.id for s in _registry_sources(directory)}
+    click.echo(newsource.propose(url, pages, platforms, sitemaps=sitemaps, sitemap_entries=entries,
+                                 taken_ids=taken), nl=False)
+
+
+def _registry_sources(directory: Path) -> list[Any]:
+    """The registry's sources as far as they load (ids only matter here)."""
+    from archive.sources import SourcesError, load_sources
+
+    try:
+        return load_sources(directory=directory, skip_unexpandable=True)
+    except SourcesError:
+        return []
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

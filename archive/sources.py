@@ -12,6 +12,7 @@ import os
 import re
 import string
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,12 +186,14 @@ def load_sources(
     files: list[Path] | None = None,
     directory: Path = DEFAULT_DIR,
     *,
-    skip_unexpandable: bool = False,
+    skip_unexpandable: bool | Collection[str] = False,
 ) -> list[Source]:
     """Every source in `files` (default: all registry files). Duplicate ids are errors.
 
     `skip_unexpandable` leaves out entries whose placeholders are unset (the demo sources when
     no demo server runs), so that `thidua crawl` over the whole registry works outside the demo.
+    Given ids instead of True, it leaves out all such entries but those: `thidua crawl --source
+    thanh-hoa-ldld` must not stop at the demo's `${DEMO_URL}`, `--source demo-ldld` must.
     """
     platforms = load_platforms(directory)
     if files is None:
@@ -208,7 +211,9 @@ def load_sources(
             try:
                 src = parse_source(entry, platforms, where)
             except SourcesError as exc:
-                if skip_unexpandable and "environment variable" in str(exc):
+                wanted = skip_unexpandable if not isinstance(skip_unexpandable, bool) else ()
+                if skip_unexpandable and "environment variable" in str(exc) \
+                        and entry.get("id") not in wanted:
                     continue
                 raise
             if src.id in seen:

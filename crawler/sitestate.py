@@ -4,7 +4,6 @@ seen, the address shapes it has learned and how far discovery may still go."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -53,8 +52,9 @@ class SiteState:
         self.max_depth = int(source.extra.get("discovery_depth") or settings["depth"])
         self.budget = settings["budget"]
         self.early_stop = True  # set from the walk plans at the start of a run
-        self.routes: Counter[str] = Counter()
         self.samples: dict[str, list[str]] = {}
+        # a dry run's articles to fetch per source (None: all of them)
+        self.sample_cap: int | None = settings.get("sample") or None
         pattern = source.rules.get("article_url")
         self.article_pattern = re.compile(pattern) if pattern else None
 
@@ -186,10 +186,16 @@ class SiteState:
         return request_url(url)
 
     # -- reporting -------------------------------------------------------------------------
-    def note_route(self, route: str, url: str, fetched: bool = False) -> None:
-        key = f"{route}/{'articles' if fetched else 'candidates'}"
-        self.routes[key] += 1
-        if fetched:
-            samples = self.samples.setdefault(route, [])
-            if len(samples) < SAMPLES:
-                samples.append(url)
+    def sample(self, route: str, url: str) -> None:
+        samples = self.samples.setdefault(route, [])
+        if len(samples) < SAMPLES:
+            samples.append(url)
+
+    def may_sample(self) -> bool:
+        """A dry run fetches a few articles per source, enough to learn the site's shapes."""
+        if self.sample_cap is None:
+            return True
+        if self.sample_cap <= 0:
+            return False
+        self.sample_cap -= 1
+        return True

@@ -57,6 +57,14 @@ def warm_up() -> None:
                      published="2020-07-01")
 
 
+def _route_of(meta: dict[str, Any]) -> str:
+    """How the page that lists a link was reached: the start page, a next page of a listing
+    (a postback pager's too), or another page discovery read."""
+    if meta.get("route") in ("pagination", "postback"):
+        return meta["route"]
+    return "start" if meta.get("thidua_depth", 0) == 0 else "links"
+
+
 class SourcesSpider(scrapy.Spider):
     name = "sources"
 
@@ -67,7 +75,7 @@ class SourcesSpider(scrapy.Spider):
         if sources is None:
             files = [sources_file] if sources_file else None
             ids = [s for s in source.split(",") if s]
-            sources = select_sources(load_sources(files, skip_unexpandable=not ids), ids)
+            sources = select_sources(load_sources(files, skip_unexpandable=set(ids) or True), ids)
         self.sources = list(sources)
         self.sources_by_id = {s.id: s for s in self.sources}
         self.max_pages_arg = int(max_pages) if max_pages else None
@@ -95,7 +103,8 @@ class SourcesSpider(scrapy.Spider):
         budget = get("THIDUA_DISCOVERY_PAGES", 400)
         if self.max_pages_arg:
             budget = min(budget, max(0, self.max_pages_arg - len(source.start_urls)))
-        return {"depth": get("THIDUA_DISCOVERY_DEPTH", 3), "budget": budget}
+        return {"depth": get("THIDUA_DISCOVERY_DEPTH", 3), "budget": budget,
+                "sample": get("THIDUA_SAMPLE_ARTICLES", 0)}
 
     def _load_known(self) -> None:
         """Archived URLs per source (and the ones due for a re-check) teach the site's
@@ -267,6 +276,10 @@ class SourcesSpider(scrapy.Spider):
             site.remember(response.url)
             if response.url != response.request.url:
                 site.remember(response.request.url)
+            if kind == "article":
+                route = response.meta.get("route", "links")
+                self.count(source.id, f"route/{route}/articles")
+                site.sample(route, response.url)
             yield self._item(response, source.id)
         elif expected == "article":
             self.logger.info("%s: %s is a %s page (%s)", source.id, response.url, kind,
@@ -290,7 +303,7 @@ class SourcesSpider(scrapy.Spider):
                 yield self._request(source, url, self.parse_feed, kind="feed", route="feed")
         known = self.known_links(source, links)
         yield from self.follow_all(source, [u for u in links if not same_series(response.url, u)],
-                                   depth=depth + 1, route=meta.get("route", "links"), known=known)
+                                   depth=depth + 1, route=_route_of(meta), known=known)
         if kind != "article":
             yield from self._paginate(response, source, site, links, known)
             endpoint = load_more(root, response.url)
@@ -338,7 +351,8 @@ class SourcesSpider(scrapy.Spider):
         site.spend()
         self.count(source.id, f"pagination/{found.how}")
         meta = {"page": page + 1, "series": series, "known_streak": known_streak,
-                "depth": meta.get("thidua_depth", 0), "route": "pagination",
+                "depth": meta.get("thidua_depth", 0),
+                "route": "postback" if found.postback else "pagination",
                 **({walks.WALK: meta[walks.WALK]} if walks.WALK in meta else {})}
         if found.postback:
             target, argument = found.postback
@@ -384,7 +398,10 @@ class SourcesSpider(scrapy.Spider):
             return
         target = site.request_form(url)
         if site.platform_article(url) or site.likely_article(url):
-            site.note_route(route, url)
+            self.count(source.id, f"route/{route}/candidates")
+            if not site.may_sample():
+                self.count(source.id, "dry-run/not-fetched")
+                return
             yield self._article_request(source, target, depth=depth, route=route)
         elif site.worth_reading(url, depth, leaf):
             site.spend()
@@ -392,10 +409,13 @@ class SourcesSpider(scrapy.Spider):
         else:
             self.count(source.id, "discovery/skipped")
 
+    def closed(self, reason: str) -> None:
+        """Sample article URLs per source and route, for `thidua crawl --dry-run`."""
+        for source_id, site in self.sites.items():
+            self.crawler.stats.set_value(f"thidua/samples/{source_id}", site.samples)
+
     # -- items and errors -----------------------------------------------------------------
     def _item(self, response: Response, source_id: str) -> PageItem:
-        route = response.meta.get("route", "links")
-        self.site(source_id).note_route(route, response.url, fetched=True)
         return PageItem(
             url=response.url, status=response.status, body=response.body, source_id=source_id,
             headers={k.decode("latin-1"): b", ".join(v).decode("latin-1")

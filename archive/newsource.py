@@ -1,0 +1,315 @@
+"""`thidua sources add`: a ready-to-paste registry entry for a site nobody here has seen.
+
+From a home page, an article page or both (fetched politely, or read from saved files) it
+decodes the pages as ingest does (windows-1258, wrong charsets), tells them apart with the
+page classifier, and proposes what a crawl needs: the start URL (the home page), the platform
+block that fits the site's listing AND article pages (or none: generic discovery), sitemaps
+and feeds, the organisation's name, kind and province. It says how many article links each
+route gives, so a user sees before the first crawl whether the site will yield anything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+import urllib.robotparser
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html as lxml_html
+from parsel import Selector
+
+from archive.encoding import decode_html
+from archive.normalize import fold
+from archive.organisations import org_kind, starts_with_org_head
+from archive.pagekind import classify_page
+from archive.pagination import next_page
+from archive.registry import _guess_kind, _guess_province, _score, _texts
+from archive.urlshapes import article_urls, is_static
+
+USER_AGENT = "thidua-archive/0.1 (+registry: sources add; one request per second)"
+_SEPARATORS = re.compile(r"\s+(?:[|»:·]|::|-{1,2}|–|—)\s+|:\s+")
+_PLACE = re.compile(r"(?i)\b(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|việt nam)\b")
+# Organisation kinds of the gazetteer (archive/organisations.py) → the registry's kinds
+_KIND_OF_ORG = {"cong-doan": "ldld", "so": "snv"}
+
+
+@dataclass
+class SitePage:
+    """One page of the site as the crawler would see it."""
+
+    url: str
+    html: str
+    kind: str  # article | listing | other (archive/pagekind.py)
+    repairs: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> Any:
+        return lxml_html.fromstring(self.html) if self.html.strip() else lxml_html.fromstring("<html/>")
+
+
+def read_page(url: str, body: bytes, content_type: str | None = None) -> SitePage:
+    """Bytes → a decoded, classified page (the charset repairs ingest would make)."""
+    declared = None
+    if content_type and "charset=" in content_type.lower():
+        declared = content_type.lower().split("charset=")[-1].split(";")[0].strip().strip('"')
+    html, repairs = decode_html(body, declared)
+    kind = classify_page(html, url)[0] if html.strip() else "other"
+    return SitePage(url, html, kind, repairs)
+
+
+# -- who publishes it -----------------------------------------------------------------------
+
+def _name_candidates(pages: list[SitePage]) -> list[str]:
+    """Texts that may hold the site's name, most telling first: og:site_name, the home page's
+    <title>, a banner heading, and each article's <title> with its headline taken out."""
+    out: list[str] = []
+    for page in sorted(pages, key=lambda p: p.kind == "article"):
+        sel = Selector(text=page.html)
+        out += sel.css("meta[property='og:site_name']::attr(content)").getall()
+        title = " ".join(" ".join(sel.css("title ::text").getall()).split())
+        if page.kind == "article":
+            headline = " ".join(" ".join(sel.css("h1 ::text, h2 ::text").getall()[:1]).split())
+            title = title.replace(headline, " | ") if headline else title
+        out.append(title)
+        out += [" ".join(t.split()) for t in sel.css("header h1 ::text, .logo img::attr(alt), "
+                                                     "img.logo::attr(alt), #logo img::attr(alt)").getall()]
+    return [c for c in out if c and c.strip()]
+
+
+def _org_spans(text: str) -> list[str]:
+    """Parts of a title that name an organisation, rejoined where a dash inside the name
+    ('Ban Thi đua – Khen thưởng tỉnh X') split it."""
+    parts = [p.strip() for p in _SEPARATORS.split(text) if p and p.strip()]
+    spans = []
+    for i, part in enumerate(parts):
+        if not starts_with_org_head(part) or re.match(r"(?i)(cụm|khối) thi đua", part):
+            continue
+        span = part
+        for nxt in parts[i + 1:]:
+            # 'Ban Thi đua' + 'Khen thưởng tỉnh X': the dash was inside the name, whose place
+            # comes last; 'Hội Nông dân tỉnh X' + 'Trang chủ' is a name and a page name
+            if starts_with_org_head(nxt) or len(nxt.split()) > 8 or _PLACE.search(span) \
+                    or not _PLACE.search(nxt):
+                break
+            span = f"{span} – {nxt}"
+        spans.append(span)
+    return spans
+
+
+def site_name(pages: list[SitePage], host: str) -> str:
+    candidates = _name_candidates(pages)
+    for text in candidates:
+        spans = _org_spans(text)
+        if spans:
+            return max(spans, key=len)
+    parts = [p.strip() for c in candidates for p in _SEPARATORS.split(c) if p.strip()]
+    return max(parts, key=len) if parts else host
+
+
+def organisation_kind(name: str, host: str) -> str:
+    """The registry's kind: from the organisation's name (the gazetteer), else the host and
+    name's hints ('baothanhhoa.vn', 'ldld.', 'Cổng thông tin')."""
+    kind = org_kind(name)
+    kind = _KIND_OF_ORG.get(kind, kind) if kind else None
+    if kind == "snv" and "noi vu" not in fold(name):
+        kind = None
+    folded = fold(name)
+    if not kind and "thi dua" in folded and "khen thuong" in folded:
+        kind = "btdkt"
+    if not kind and re.search(r"\bthanh doan\b", folded):
+        kind = "tinh-doan"
+    if not kind and re.match(r"^(bao|tap chi|dai phat thanh|truyen hinh)\b", folded):
+        kind = "newspaper"
+    if not kind and re.search(r"cong thong tin|cong ttdt", folded):
+        kind = "portal"
+    from archive.sources import ORGANISATION_KINDS
+
+    return kind if kind in ORGANISATION_KINDS else _guess_kind(host, name + " " + host)
+
+
+# -- which template and which routes --------------------------------------------------------
+
+def score_platforms(pages: list[SitePage], platforms: dict[str, dict[str, Any]]
+                    ) -> list[tuple[str, float, str]]:
+    """(platform, score, detail), best first. A block counts only where it fits both kinds of
+    page the user gave: its fields on the article page, and on a listing page its article
+    links (three or more) — a block whose listing selector finds nothing yields nothing."""
+    articles = [p for p in pages if p.kind == "article"]
+    listings = [p for p in pages if p.kind == "listing"]
+    out = []
+    for pid, rules in platforms.items():
+        if rules.get("generic"):
+            continue
+        art = max((_score(Selector(text=p.html), p.url, rules) for p in articles), default=None)
+        lst = None
+        if listings and rules.get("article_links"):
+            lst = max(min(1.0, len(_texts(Selector(text=p.html), rules["article_links"])) / 3)
+                      for p in listings)
+        if listings and lst is not None and lst < 1.0:
+            continue  # its listing selector does not find the site's articles
+        parts = [s for s in (art, lst) if s is not None]
+        if parts:
+            score = sum(parts) / len(parts)
+            detail = f"article {art:.2f}" if art is not None else ""
+            detail += (f", listing {lst:.2f}" if lst is not None else "")
+            out.append((pid, round(score, 3), detail.strip(", ")))
+    return sorted((x for x in out if x[1] > 0), key=lambda x: (-x[1], x[0]))
+
+
+def page_routes(pages: list[SitePage]) -> dict[str, Any]:
+    """What the given pages offer to discovery: article links by address shape, the listing's
+    next page, announced feeds."""
+    routes: dict[str, Any] = {"links": 0, "pagination": None, "feeds": []}
+    for page in pages:
+        if page.kind == "article":
+            continue
+        root = page.root
+        host = urlsplit(page.url).netloc
+        links = [urljoin(page.url, a.get("href")) for a in root.iter("a") if a.get("href")]
+        links = [u.split("#")[0] for u in links if urlsplit(u).netloc == host and not is_static(u)]
+        routes["links"] = max(routes["links"], len(article_urls(links)))
+        found = next_page(root, page.url)
+        if found and not routes["pagination"]:
+            routes["pagination"] = found.how
+        for el in root.iter("link"):
+            if "alternate" in (el.get("rel") or "") and "xml" in (el.get("type") or ""):
+                routes["feeds"].append(urljoin(page.url, el.get("href") or ""))
+    routes["feeds"] = list(dict.fromkeys(routes["feeds"]))
+    return routes
+
+
+# -- the entry --------------------------------------------------------------------------------
+
+def _toml(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _source_id(province: str | None, kind: str, host: str, taken: set[str]) -> str:
+    prov = re.sub(r"[^a-z0-9]+", "-", fold(province or "")).strip("-") or "tinh"
+    label = re.sub(r"[^a-z0-9]+", "-", host.split(".")[0].lower()).strip("-") or "site"
+    base = f"{prov}-{kind}" if kind not in ("other", "portal") else f"{prov}-{label}"
+    sid, n = base, 2
+    while sid in taken:
+        sid, n = f"{base}-{n}", n + 1
+    return sid
+
+
+def propose(url: str, pages: list[SitePage], platforms: dict[str, dict[str, Any]], *,
+            sitemaps: Iterable[str] = (), sitemap_entries: int | None = None,
+            taken_ids: Iterable[str] = ()) -> str:
+    """The `[[source]]` entry (with comments saying what was found) for the site of `url`."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    home = f"{parts.scheme}://{parts.netloc}/"
+    name = site_name(pages, host)
+    kind = organisation_kind(name, host)
+    text = name + " " + " ".join(Selector(text=p.html).css("title::text").get() or "" for p in pages)
+    current, former = _guess_province(host, name)
+    if not current:
+        current, former = _guess_province(host, text)
+    guesses = score_platforms(pages, platforms)
+    platform = guesses[0][0] if guesses and guesses[0][1] >= 0.6 else "generic"
+    routes = page_routes(pages)
+    lines = ["# pages read: " + ", ".join(f"{p.kind} {p.url}" for p in pages)]
+    lines.append("# platform guesses: " + (", ".join(f"{p} {s:.2f} ({d})" for p, s, d in guesses[:3])
+                                           or "none fits: generic discovery and extraction"))
+    lines.append(f"# article links on the listing page: {routes['links']}; next page: "
+                 f"{routes['pagination'] or 'none found'}; feeds: {len(routes['feeds'])}; sitemaps: "
+                 + (f"{len(list(sitemaps))} ({sitemap_entries} entries)" if sitemap_entries is not None
+                    else "not looked up (offline): the crawl reads robots.txt and /sitemap.xml"))
+    if not current:
+        lines.append("# province not recognised: set province (one of the 34) by hand")
+    for page in pages:
+        if page.repairs:
+            lines.append(f"# {page.url}: decoded with repairs: {'; '.join(page.repairs)}")
+    lines += ["[[source]]", f"id = {_toml(_source_id(current, kind, host, set(taken_ids)))}",
+              f"name = {_toml(name)}", f"organisation = {_toml(name)}",
+              f"organisation_kind = {_toml(kind)}", f"province = {_toml(current or '')}"]
+    if former:
+        lines.append(f"province_former = {_toml(former)}")
+    lines += [f"platform = {_toml(platform)}", f"start_urls = [{_toml(home)}]"]
+    if list(sitemaps):
+        lines.append(f"sitemaps = {_toml(list(sitemaps))}")
+    if routes["feeds"]:
+        lines.append(f"feeds = {_toml(routes['feeds'])}")
+    lines += ["verified = false", f"evidence = {_toml(url)}"]
+    return "\n".join(lines) + "\n"
+
+
+# -- online ---------------------------------------------------------------------------------
+
+class Fetcher:
+    """GETs with our user agent, robots.txt obeyed, a pause between requests."""
+
+    def __init__(self, timeout: float = 20.0, delay: float = 1.0) -> None:
+        self.timeout, self.delay, self.last = timeout, delay, 0.0
+        self.robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+
+    def get(self, url: str) -> tuple[bytes, str | None]:
+        wait = self.last + self.delay - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        self.last = time.monotonic()
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+        with urllib.request.urlopen(request, timeout=self.timeout) as resp:
+            return resp.read(8_000_000), resp.headers.get("Content-Type")
+
+    def allowed(self, url: str) -> bool:
+        root = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+        if root not in self.robots:
+            parser = urllib.robotparser.RobotFileParser()
+            try:
+                body, _ = self.get(root + "/robots.txt")
+                parser.parse(body.decode("utf-8", "replace").splitlines())
+            except (OSError, urllib.error.URLError):
+                parser.parse([])
+            self.robots[root] = parser
+        return self.robots[root].can_fetch(USER_AGENT, url)
+
+
+def fetch_site(url: str, fetcher: Fetcher) -> tuple[list[SitePage], list[str], int | None]:
+    """The page at `url`, the home page (or one article when `url` is the home page), and the
+    robots.txt sitemaps with the number of entries the first one lists."""
+    pages = [_fetch(url, fetcher)]
+    home = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
+    if pages[0].kind == "article" and url.rstrip("/") != home.rstrip("/"):
+        pages.append(_fetch(home, fetcher))
+    else:
+        links = [urljoin(url, a.get("href")) for a in pages[0].root.iter("a") if a.get("href")]
+        candidates = article_urls([u for u in links if urlsplit(u).netloc == urlsplit(url).netloc])
+        if candidates:
+            pages.append(_fetch(candidates[0], fetcher))
+    root = home.rstrip("/")
+    sitemaps = [line.split(":", 1)[1].strip() for line in _robots_lines(root, fetcher)
+                if line.lower().startswith("sitemap:")]
+    entries = None
+    if sitemaps:
+        try:
+            body, _ = fetcher.get(sitemaps[0])
+            entries = body.count(b"<loc")
+        except (OSError, urllib.error.URLError):
+            entries = None
+    return pages, sitemaps, entries
+
+
+def _robots_lines(root: str, fetcher: Fetcher) -> list[str]:
+    try:
+        body, _ = fetcher.get(root + "/robots.txt")
+    except (OSError, urllib.error.URLError):
+        return []
+    return [line.strip() for line in body.decode("utf-8", "replace").splitlines()]
+
+
+def _fetch(url: str, fetcher: Fetcher) -> SitePage:
+    if not fetcher.allowed(url):
+        raise PermissionError(f"robots.txt of {urlsplit(url).netloc} forbids {url}")
+    body, content_type = fetcher.get(url)
+    return read_page(url, body, content_type)
+
+
