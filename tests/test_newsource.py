@@ -1,0 +1,122 @@
+"""`thidua sources add`: the entry a new user pastes, from pages written here in the shapes of
+real portal families (not copied from any site)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from archive.newsource import (
+    organisation_kind,
+    page_routes,
+    propose,
+    read_page,
+    score_platforms,
+    site_name,
+)
+from demo.server import to_cp1258
+
+ROOT = Path(__file__).resolve().parent.parent
+BODY = ("<p>Sáng 14/7, tại hội trường Ủy ban nhân dân huyện, Cụm thi đua số 3 tổ chức hội nghị sơ "
+        "kết công tác thi đua, khen thưởng 6 tháng đầu năm 2024.</p>"
+        "<p>Cụm thi đua gồm 6 đơn vị; năm 2024, Ủy ban nhân dân huyện là Cụm trưởng. Các đơn vị "
+        "thống nhất tiếp tục đẩy mạnh phong trào thi đua yêu nước trong 6 tháng cuối năm.</p>"
+        "<p>Hội nghị đã bầu đơn vị Cụm phó và ký kết giao ước thi đua năm 2025.</p>")
+
+
+def article(title: str, site: str, extra_head: str = "") -> str:
+    return (f"<html><head><title>{title} - {site}</title>{extra_head}</head><body>"
+            f"<div class='banner'><a href='/'>{site}</a></div>"
+            f"<div class='detail'><h1>{title}</h1><p class='date'>15/07/2024 08:30</p>{BODY}</div>"
+            "</body></html>")
+
+
+def home(site: str, n: int = 8, pager: str = "") -> str:
+    items = "".join(f"<div class='item'><h3><a href='/tin-tuc/hoi-nghi-so-ket-thi-dua-cum-so-{i}-nam-2024-{900 + i}.html'>"
+                    f"Hội nghị sơ kết thi đua Cụm số {i} năm 2024</a></h3><p>Tóm tắt tin số {i}.</p></div>"
+                    for i in range(n))
+    return (f"<html><head><title>{site}</title>"
+            "<link rel='alternate' type='application/rss+xml' href='/rss/tin-tuc.xml'></head>"
+            f"<body><h1><a href='/'>{site}</a></h1><div class='list'>{items}</div>{pager}</body></html>")
+
+
+def test_name_rejoins_a_dash_inside_the_organisation_and_drops_page_names() -> None:
+    site = "Ban Thi đua – Khen thưởng tỉnh Quảng Ninh"
+    pages = [read_page("https://x.vn/tin-tuc/a-901.html",
+                       article("Hội nghị sơ kết Cụm thi đua số 3", site).encode("utf-8")),
+             read_page("https://x.vn/", home(f"Trang chủ | {site}").encode("utf-8"))]
+    assert site_name(pages, "x.vn") == site
+    assert organisation_kind(site, "x.vn") == "btdkt"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Hội LHPN tỉnh Bình Phước", "hlhpn"), ("Hội Liên hiệp Phụ nữ tỉnh Gia Lai", "hlhpn"),
+    ("Liên đoàn Lao động tỉnh Lạng Sơn", "ldld"), ("Công đoàn ngành Giáo dục tỉnh Sơn La", "ldld"),
+    ("Báo Cà Mau điện tử", "newspaper"), ("Sở Nội vụ tỉnh Điện Biên", "snv"),
+    ("Tỉnh đoàn Cao Bằng", "tinh-doan"), ("Hội Nông dân tỉnh Hà Tĩnh", "hnd"),
+    ("Ủy ban MTTQ Việt Nam tỉnh Lai Châu", "mttq"), ("Hội Cựu chiến binh tỉnh Kon Tum", "hccb"),
+])
+def test_organisation_kinds(name: str, kind: str) -> None:
+    assert organisation_kind(name, "example.vn") == kind
+
+
+def test_a_windows_1258_page_is_decoded_before_its_name_and_province_are_read(tmp_path: Path) -> None:
+    site = "Hội Nông dân tỉnh Hà Giang"
+    raw = home(site).replace("<head>", "<head><meta http-equiv='Content-Type' "
+                                        "content='text/html; charset=windows-1258'>")
+    page = tmp_path / "home.html"
+    page.write_bytes(to_cp1258(raw))
+    out = subprocess.run([sys.executable, "-m", "archive", "sources", "add", "https://hnd.example.vn/",
+                          "--file", str(page)], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    entry = tomllib.loads(out[out.index("[[source]]"):])["source"][0]
+    assert entry["name"] == site and entry["organisation_kind"] == "hnd"
+    assert (entry["province"], entry.get("province_former")) == ("Tuyên Quang", "Hà Giang")
+    assert entry["start_urls"] == ["https://hnd.example.vn/"]
+    assert entry["feeds"] == ["https://hnd.example.vn/rss/tin-tuc.xml"]
+    assert "article links on the listing page: 8" in out
+
+
+def test_a_platform_whose_listing_selector_finds_nothing_never_wins() -> None:
+    """Both blocks describe the article page; only one finds the site's article links."""
+    fits_article = {"title": "div.detail h1", "date": "p.date", "body": "div.detail"}
+    platforms = {"blind-listing": {**fits_article, "article_links": "ul.news-list li a.title"},
+                 "right-listing": {**fits_article, "article_links": "div.item h3 a"}}
+    site = "Liên đoàn Lao động tỉnh Lạng Sơn"
+    art = read_page("https://x.vn/tin-tuc/a-901.html", article("Hội nghị sơ kết thi đua", site).encode())
+    listing = read_page("https://x.vn/", home(site).encode())
+    assert {p for p, _s, _d in score_platforms([art], platforms)} == {"blind-listing", "right-listing"}
+    assert [p for p, _s, _d in score_platforms([art, listing], platforms)] == ["right-listing"]
+    text = propose("https://x.vn/", [listing, art], platforms)
+    assert tomllib.loads(text[text.index("[[source]]"):])["source"][0]["platform"] == "right-listing"
+
+
+def test_routes_count_article_links_and_pagination() -> None:
+    pager = "<div class='pager'><b>1</b> <a href='/tin-tuc/trang-2.html'>2</a> <a href='/tin-tuc/trang-2.html'>Trang sau</a></div>"
+    listing = read_page("https://x.vn/tin-tuc.html", home("Tỉnh đoàn Cao Bằng", 6, pager).encode())
+    routes = page_routes([listing])
+    assert routes["links"] == 6 and routes["pagination"] == "label"
+
+
+def test_the_proposed_entry_passes_the_registry_check(tmp_path: Path) -> None:
+    """The README's steps: the printed entry is pasted into a registry file as it is."""
+    site = "Liên đoàn Lao động tỉnh Lạng Sơn"
+    files = []
+    for name, text in (("a.html", article("Cụm thi đua số 3 sơ kết 6 tháng", site)), ("h.html", home(site))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files += ["--file", str(tmp_path / name)]
+    out = subprocess.run([sys.executable, "-m", "archive", "sources", "add",
+                          "https://ldld.langson.example.vn/tin-tuc/a-901.html", *files],
+                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    reg = tmp_path / "reg"
+    reg.mkdir()
+    (reg / "platforms.toml").write_text((ROOT / "sources" / "platforms.toml").read_text("utf-8"), "utf-8")
+    (reg / "lang-son.toml").write_text(out, encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "archive", "sources", "--dir", str(reg), "check"],
+                           capture_output=True, text=True, cwd=ROOT, check=False)
+    assert check.returncode == 0, check.stdout + check.stderr
+    entry = tomllib.loads(out)["source"][0]
+    assert entry["id"] == "lang-son-ldld" and entry["province"] == "Lạng Sơn"
