@@ -205,9 +205,11 @@ _JUNK_TOKENS = {
     "mostview", "xemnhieu", "docnhieu", "lienket", "weblink", "weblinks", "topbar", "masthead",
     "copyright", "fb", "facebook", "zalo", "twitter", "sharebox", "morenews", "readmore",
     "recommend", "recommended", "suggest", "trending", "popular", "tinmoi", "newest", "latest",
-    "relatednews", "relatedposts", "yarpp", "jp", "sharedaddy", "addthis", "hidden", "offcanvas",
+    "relatednews", "relatedposts", "yarpp", "jp", "sharedaddy", "addthis", "offcanvas",
     "marquee", "ticker", "slider", "carousel", "gallery-thumbs", "poll", "survey", "rss",
 }
+_HIDDEN_CLASSES = {"hidden", "hide", "d-none", "element-hidden", "visually-hidden", "sr-only",
+                   "invisible", "is-hidden"}
 _JUNK_EXACT = re.compile(
     r"(?:^|[\s_-])(?:box[-_]?(?:tin|news)[-_]?(?:khac|lien[-_]?quan|other|related)|"
     r"tin[-_]?(?:lien[-_]?quan|khac|cung[-_]?chuyen[-_]?muc)|lien[-_]?ket(?:[-_]?web(?:site)?)?|"
@@ -272,6 +274,8 @@ def _junk_attrs(el: Any) -> bool:
         return False
     if _JUNK_EXACT.search(attrs):
         return True
+    if set((el.get("class") or "").lower().split()) & _HIDDEN_CLASSES:
+        return True  # a whole class that hides it ('field-label-hidden' hides only a label)
     tokens = {t for t in re.split(r"[\s_-]+", attrs.lower()) if t}
     if tokens & _JUNK_TOKENS:
         # "tags" inside a "post-content-tags"? still furniture. But never drop <body>/<html>
@@ -853,13 +857,17 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
     body_info = _shape_body(blocks, title=title, lead=lead,
                             byline_rule=(rules.get("byline") or "auto"), sites=sites)
     page_kind, kind_features = classify_page(sel.root, url or "")
-    if sum(len(p) for p in body_info["paragraphs"]) < 200 and page_kind == "article" \
-            and kind_features.block is not None:
-        # A short report the density detector passed over: the page classifier's richest block
-        # (the one that made it call the page an article) holds the text.
+    boxed = bpath == "generic" and page_kind == "article" and kind_features.block is not None \
+        and _teaser_box(content, kind_features.block)
+    if page_kind == "article" and kind_features.block is not None and (
+            boxed or sum(len(p) for p in body_info["paragraphs"]) < 200):
+        # A short report the density detector passed over (or took a box of other stories for):
+        # the page classifier's richest block — the text that made it call the page an
+        # article — holds it.
         own = walk_blocks(_clean_tree_keep_root(copy.deepcopy(kind_features.block)), base)
         shaped = _shape_body(own, title=title, lead=lead, byline_rule="auto", sites=sites)
-        if sum(len(p) for p in shaped["paragraphs"]) > sum(len(p) for p in body_info["paragraphs"]):
+        if shaped["paragraphs"] and (boxed or sum(len(p) for p in shaped["paragraphs"])
+                                     > sum(len(p) for p in body_info["paragraphs"])):
             body_info, bpath = shaped, "pagekind"
     if sum(len(p) for p in body_info["paragraphs"]) < 200 and (ld or meta.get("og:type") == "article"):
         # The page says it is an article but the density detector found no text block (text in
@@ -1274,6 +1282,17 @@ def _sapo_byline(el: Any, text: str) -> tuple[str | None, str]:
     if not author or is_outlet_name(name) or find_provinces(name):
         return None, text
     return author, rest
+
+
+def _teaser_box(content: Any, block: Any) -> bool:
+    """The density detector's pick is a box of other stories (two or more linked headlines with
+    their summaries) that does not hold the page classifier's own running text: a short report
+    next to a longer "Cùng chuyên mục" box."""
+    if content is None:
+        return False
+    headlines = sum(1 for a in content.iter("a") if _headline_link(a))
+    own = " ".join(" ".join(block.itertext()).split())[:80]
+    return headlines >= 2 and own not in " ".join(" ".join(content.itertext()).split())
 
 
 def _not_a_sapo(el: Any, content: Any, title_el: Any, after_title: bool) -> bool:

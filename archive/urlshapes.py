@@ -173,6 +173,10 @@ class SiteShapes:
             return urlunsplit((parts.scheme, parts.netloc, parts.path.lower(), query, ""))
         return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(sorted(pairs)), ""))
 
+    def stats(self, url: str) -> tuple[ShapeStats, ShapeStats]:
+        """(shape, family) evidence for `url`."""
+        return self._stats(self.key(url))
+
     def _stats(self, key: str) -> tuple[ShapeStats, ShapeStats]:
         shape = url_shape(key)
         return self.shapes[shape], self.shapes["~" + coarse_shape(shape)]

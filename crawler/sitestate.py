@@ -137,6 +137,13 @@ class SiteState:
             return False
         return shape_looks_like_articles(url_shape(self.shapes.key(url)), self.shapes.siblings(url))
 
+    def shape_lists_no_articles(self, url: str) -> bool:
+        """Two or more pages of this address family were fetched and none was an article."""
+        verdict = self.shapes.verdict(url)
+        fine, family = self.shapes.stats(url)
+        seen = max(fine.fetched, family.fetched)
+        return verdict in ("listing", "other") and seen >= 2
+
     def platform_article(self, url: str) -> bool:
         key = self.shapes.key(url)
         return key in self.platform_links or bool(self.article_pattern and self.article_pattern.search(url))

@@ -268,6 +268,11 @@ class SourcesSpider(scrapy.Spider):
             self._not_html(response, source)
             return
         kind, features = classify_page(response.selector.root, response.url)
+        if kind == "article" and site.shape_lists_no_articles(response.url) \
+                and features.main_prose < 600 and not features.article_meta:
+            # a short text at an address whose siblings were all listings and other pages (a
+            # portal's "Giới thiệu" tab among its section tabs): the site's shapes outvote it
+            kind = "other"
         expected = response.meta.get("thidua_kind")
         self.count(source.id, f"discovery/{kind}")
         if kind == "article" or (kind == "other" and expected == "article"):
