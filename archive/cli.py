@@ -149,7 +149,8 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
     Example:
 
         \b
-        thidua crawl --source thanh-hoa-ldld --log-file data/logs/crawl.log
+        thidua crawl --source nghe-an-ldld --log-file data/logs/crawl.log
+        thidua crawl --source nghe-an-ldld --dry-run        # what discovery finds, per route
         thidua crawl --redis redis://10.0.0.5:6379/0 --enqueue   # then, on each worker:
         thidua crawl --redis redis://10.0.0.5:6379/0 --quiet
     """
