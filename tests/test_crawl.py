@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -346,3 +347,16 @@ def test_recrawl_of_a_larger_site_fetches_under_5_percent_of_the_pages(tmp_path)
         proc.wait(timeout=5)
     assert second["total"] <= 0.05 * first["total"], (first["total"], second["paths"])
     assert rows(db, "select count(*) n from articles")[0]["n"] == articles
+
+
+def test_dry_run_reports_routes_and_archives_nothing(site, tmp_path):
+    db = tmp_path / "archive.db"
+    out = crawl(db, site, "--dry-run", "--source", "demo-baotinh", "--source", "demo-btdkt").stdout
+    blocks = dict(re.findall(r"^(demo-[a-z]+): (.*?)(?=^demo-|\Z)", out, re.DOTALL | re.MULTILINE))
+    # the newspaper announces a sitemap; the board's listing walks ?page=N
+    assert re.search(r"^\s+sitemap\s+\d+", blocks["demo-baotinh"], re.MULTILINE), out
+    assert re.search(r"^\s+pagination\s+\d+", blocks["demo-btdkt"], re.MULTILINE), out
+    assert "sample [" in blocks["demo-baotinh"] and "nothing was archived" in out
+    assert not db.exists(), "a dry run wrote the archive"
+    # a few articles are fetched to learn the shapes, not the whole site
+    assert article_requests(server_stats(site)) < len(ARTICLES)

@@ -11,9 +11,10 @@ home page instead (issue 11, Deliver 3).
 
 Done-when of issue 11, per site: >= 95 % of the gold articles archived, 0 non-articles stored as
 articles, 0 duplicates, and each article field (title, date to the day, author, first and last
-body sentence, lead) right on >= 95 % of the archived articles. Today's discovery fails it:
-each site carries xfail(strict=False) with its first-run score; remove a site's mark once it
-passes (the sites were labelled before any crawler ran on them: never tune to them). Scores
+body sentence, lead) right on >= 95 % of the archived articles. Every site passes but the one
+in KNOWN_MISSES (strict xfail: it fails the day it is fixed, so the entry goes); FIRST_RUN keeps
+the scores of main before the discovery rewrite (the sites were labelled before any crawler ran
+on them: never tune to them). Scores
 print per site (`pytest -s`) and go to test-output/discovery_blind.json. A crawl gets at most
 CRAWL_TIMEOUT seconds: each site is ~100 pages, a few seconds with --local, but some hold
 endless pagers and calendars.
@@ -55,17 +56,22 @@ FIRST_RUN = {
     "sitemaponly": ("5/10 (sitemap index not read), lead 0/5",) * 2,
     "blogger": ("1/8, title 0/1",) * 2,
 }
-# The README documents `sources add` from an article page only; from a home page it is issue 11's
-# Deliver 3 (pending when this test was written: the command ran but treated the home page as an
-# article page).
+
+
+# What the discovery rewrite still misses (remove an entry once its site passes).
+KNOWN_MISSES = {
+    "dnn": "its 'Giới thiệu' tab (285 characters in two paragraphs, a date, no article metadata) "
+           "is fetched before its sibling tabs teach the shape, and stored as an article",
+}
 
 
 def _params(route: str) -> list:
     out = []
     for name in GOLD["sites"]:
-        reason = FIRST_RUN[name][route == "home"] + ("" if route == "article" else "; sources add from a home page is pending (Deliver 3)")
-        out.append(pytest.param(name, route, id=f"{name}-{route}",
-                                marks=pytest.mark.xfail(strict=False, reason=f"issue 11 discovery; first run: {reason}")))
+        marks = [pytest.mark.xfail(strict=True, reason=f"{KNOWN_MISSES[name]} (first run on main a73dd50: "
+                                                         f"{FIRST_RUN[name][route == 'home']})")] \
+            if name in KNOWN_MISSES else []
+        out.append(pytest.param(name, route, id=f"{name}-{route}", marks=marks))
     return out
 
 

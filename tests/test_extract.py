@@ -320,3 +320,35 @@ def test_text_tin_anh_byline_glued_after_closing_mark() -> None:
                      "Bộ tặng 229 Kỷ niệm chương cho các cá nhân …/.Tin, ảnh: L.Nguyễn\n")
     assert r["author"] == "L.Nguyễn"
     assert r["body"].endswith("…/.")
+
+
+def test_a_cms_account_is_no_author_the_signature_is() -> None:
+    """WordPress prints the posting account ('bởi bientap') where a byline goes; the writer
+    signs at the end of the text."""
+    page = ("<html><head><title>Hội LHPN tỉnh sơ kết thi đua</title></head><body><article>"
+            "<h1 class='entry-title'>Hội LHPN tỉnh sơ kết thi đua 6 tháng đầu năm 2024</h1>"
+            "<span class='byline'>bởi <span class='author vcard'><a href='/author/bientap/'>bientap</a>"
+            "</span></span> <time class='entry-date' datetime='2024-07-12T08:00:00+07:00'>12/07/2024</time>"
+            "<div class='entry-content'><p>Sáng 11/7, Hội Liên hiệp Phụ nữ tỉnh tổ chức hội nghị sơ kết "
+            "công tác thi đua, khen thưởng 6 tháng đầu năm 2024 của Cụm thi đua số 2.</p><p>Các đơn vị "
+            "trong Cụm thống nhất nhiều giải pháp thực hiện nhiệm vụ 6 tháng cuối năm, tiếp tục đẩy "
+            "mạnh phong trào thi đua trong hội viên, phụ nữ.</p><p style='text-align:right'><strong>Thu Hiền"
+            "</strong></p></div></article></body></html>")
+    record = extract_article(page, "https://phunu.example.vn/2024/07/12/so-ket/",
+                             {"author": "span.author"})
+    assert record["author"] == "Thu Hiền"
+
+
+def test_a_sidebar_box_label_is_no_headline() -> None:
+    """A generic <title> ('Chi tiết tin'), the box labels of a sidebar before the article and
+    the headline in a span with its own class name."""
+    page = ("<html><head><title>Chi tiết tin - Ban Thi đua - Khen thưởng tỉnh</title></head><body>"
+            "<table><tr><td class='left'><div class='box-title'>VĂN BẢN MỚI</div><ul><li><a href='/vb/1'>"
+            "Quyết định số 12</a></li></ul></td><td class='main'><div class='NgayDang'>Ngày đăng: "
+            "15/07/2016</div><span class='TieuDe'>Khối thi đua Văn hóa - Xã hội sơ kết 6 tháng đầu năm "
+            "2016</span><div class='NoiDung'><p>Ngày 12/7/2016, Khối thi đua Văn hóa - Xã hội tỉnh tổ "
+            "chức hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm.</p><p>Hội nghị do Sở Y tế "
+            "chủ trì; các đơn vị thống nhất tiếp tục đẩy mạnh các phong trào thi đua.</p></div></td></tr>"
+            "</table></body></html>")
+    record = extract_article(page, "https://btdkt.example.vn/View_Detail.aspx?ItemID=7")
+    assert record["title"] == "Khối thi đua Văn hóa - Xã hội sơ kết 6 tháng đầu năm 2016"
