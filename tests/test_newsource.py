@@ -120,3 +120,38 @@ def test_the_proposed_entry_passes_the_registry_check(tmp_path: Path) -> None:
     assert check.returncode == 0, check.stdout + check.stderr
     entry = tomllib.loads(out)["source"][0]
     assert entry["id"] == "lang-son-ldld" and entry["province"] == "Lạng Sơn"
+
+
+@pytest.fixture(scope="module")
+def blind_sites():
+    """The own blind site set, served on free ports (one origin per site)."""
+    import os
+    import signal
+
+    serve = ROOT / "tests" / "fixtures" / "sitesets" / "blind" / "serve.py"
+    proc = subprocess.Popen([sys.executable, str(serve), "--port", "0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    try:
+        origins = {}
+        for _ in range(7):
+            name, url = proc.stdout.readline().split()
+            origins[name] = url.rstrip("/")
+        yield origins
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
+
+
+@pytest.mark.crawl
+def test_online_from_the_home_page_finds_robots_sitemaps(blind_sites) -> None:
+    """Online, from the home page of a site whose articles are only in its sitemaps: robots.txt
+    is read, the sitemap proposed and its entries counted, and one article fetched."""
+    home = blind_sites["sitemaponly"] + "/"
+    done = subprocess.run([sys.executable, "-m", "archive", "sources", "add", home, "--timeout", "10"],
+                          capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    entry = tomllib.loads(done.stdout[done.stdout.index("[[source]]"):])["source"][0]
+    assert entry["start_urls"] == [home]
+    assert entry["sitemaps"] and all(u.startswith(blind_sites["sitemaponly"]) for u in entry["sitemaps"])
+    assert "# pages read: listing" in done.stdout and ", article " in done.stdout
+    assert entry["province"] and entry["organisation_kind"] != "other"
