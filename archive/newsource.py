@@ -10,6 +10,7 @@ route gives, so a user sees before the first crawl whether the site will yield a
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 import time
@@ -30,6 +31,7 @@ from archive.organisations import org_kind, starts_with_org_head
 from archive.pagekind import classify_page
 from archive.pagination import next_page
 from archive.registry import _guess_kind, _guess_province, _score, _texts
+from archive.sources import ORGANISATION_KINDS, SOURCE_KEYS
 from archive.urlshapes import article_urls, is_static
 
 USER_AGENT = "thidua-archive/0.1 (+registry: sources add; one request per second)"
@@ -128,8 +130,6 @@ def organisation_kind(name: str, host: str) -> str:
         kind = "newspaper"
     if not kind and re.search(r"cong thong tin|cong ttdt", folded):
         kind = "portal"
-    from archive.sources import ORGANISATION_KINDS
-
     return kind if kind in ORGANISATION_KINDS else _guess_kind(host, name + " " + host)
 
 
@@ -238,8 +238,21 @@ def propose(url: str, pages: list[SitePage], platforms: dict[str, dict[str, Any]
         lines.append(f"sitemaps = {_toml(list(sitemaps))}")
     if routes["feeds"]:
         lines.append(f"feeds = {_toml(routes['feeds'])}")
+    if _local_host(parts.hostname or "") and "allow_local" in SOURCE_KEYS:
+        lines.append("allow_local = true  # the site lives on a local or private address")
     lines += ["verified = false", f"evidence = {_toml(url)}"]
     return "\n".join(lines) + "\n"
+
+
+def _local_host(host: str) -> bool:
+    """localhost or a loopback/private address literal: a site the user runs nearby (the
+    crawler refuses such addresses unless the entry allows them)."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return not ipaddress.ip_address(host).is_global
+    except ValueError:
+        return False
 
 
 # -- online ---------------------------------------------------------------------------------
