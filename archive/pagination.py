@@ -12,13 +12,12 @@ which one answered (`how`), so a crawl can report its routes. The words live in
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from archive.lexicons import load
 from archive.normalize import fold
 
 _POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
@@ -36,9 +35,7 @@ class NextPage:
 
 @cache
 def lexicon() -> dict[str, Any]:
-    text = resources.files("archive").joinpath("lexicons/navigation.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
-    return {k: (set(v) if isinstance(v, list) else v) for k, v in data.items()}
+    return {k: (set(v) if isinstance(v, list) else v) for k, v in load("navigation").items()}
 
 
 def _label(a: Any) -> str:
