@@ -26,6 +26,7 @@ from lxml import html as lxml_html
 from parsel import Selector
 
 from archive.encoding import decode_html
+from archive.extract import extract_article
 from archive.normalize import fold
 from archive.organisations import org_kind, starts_with_org_head
 from archive.pagekind import classify_page
@@ -35,7 +36,7 @@ from archive.sources import ORGANISATION_KINDS, SOURCE_KEYS
 from archive.urlshapes import article_urls, is_static
 
 USER_AGENT = "thidua-archive/0.1 (+registry: sources add; one request per second)"
-_SEPARATORS = re.compile(r"\s+(?:[|»:·]|::|-{1,2}|–|—)\s+|:\s+")
+_SEPARATORS = re.compile(r"\s+(?:[|»>:·/\\]|::|>>|-{1,2}|–|—)\s+|:\s+")
 _PLACE = re.compile(r"(?i)\b(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|việt nam)\b")
 # Organisation kinds of the gazetteer (archive/organisations.py) → the registry's kinds
 _KIND_OF_ORG = {"cong-doan": "ldld", "so": "snv"}
@@ -68,20 +69,29 @@ def read_page(url: str, body: bytes, content_type: str | None = None) -> SitePag
 # -- who publishes it -----------------------------------------------------------------------
 
 def _name_candidates(pages: list[SitePage]) -> list[str]:
-    """Texts that may hold the site's name, most telling first: og:site_name, the home page's
-    <title>, a banner heading, and each article's <title> with its headline taken out."""
+    """Texts that may hold the site's name, most telling first: og:site_name, the logo's text,
+    the home page's <title>, a banner heading, and each article's <title> with its headline
+    (as the extractor reads it) taken out. A text that is an article's headline never is."""
     out: list[str] = []
+    headlines: set[str] = set()
     for page in sorted(pages, key=lambda p: p.kind == "article"):
         sel = Selector(text=page.html)
         out += sel.css("meta[property='og:site_name']::attr(content)").getall()
+        # a logo's alt text, however the template names it (#logo, .logo,
+        # dnn_dnnLOGO_imgLogo, /images/logo-btdkt.png)
+        out += sel.xpath(
+            "//img[contains(translate(concat(@id, ' ', @class, ' ', @src), 'LOGO', 'logo'), 'logo')"
+            " or ancestor::*[contains(translate(concat(@id, ' ', @class), 'LOGO', 'logo'), 'logo')]]"
+            "/@alt").getall()
         title = " ".join(" ".join(sel.css("title ::text").getall()).split())
         if page.kind == "article":
-            headline = " ".join(" ".join(sel.css("h1 ::text, h2 ::text").getall()[:1]).split())
+            headline = " ".join(str(extract_article(page.html, page.url).get("title") or "").split())
+            headlines.add(headline)
             title = title.replace(headline, " | ") if headline else title
         out.append(title)
-        out += [" ".join(t.split()) for t in sel.css("header h1 ::text, .logo img::attr(alt), "
-                                                     "img.logo::attr(alt), #logo img::attr(alt)").getall()]
-    return [c for c in out if c and c.strip()]
+        out += sel.css("header h1 ::text").getall()
+    texts = (" ".join(c.split()) for c in out)
+    return [t for t in texts if t and t not in headlines]
 
 
 def _org_spans(text: str) -> list[str]:
@@ -110,8 +120,13 @@ def site_name(pages: list[SitePage], host: str) -> str:
         spans = _org_spans(text)
         if spans:
             return max(spans, key=len)
-    parts = [p.strip() for c in candidates for p in _SEPARATORS.split(c) if p.strip()]
-    return max(parts, key=len) if parts else host
+    # no organisation named: the most telling candidate's longest part (a title's remainder
+    # after its headline, 'Blog: Post' → 'Blog')
+    for text in candidates:
+        parts = [p.strip() for p in _SEPARATORS.split(text) if p.strip(" |")]
+        if parts:
+            return max(parts, key=len)
+    return host
 
 
 def organisation_kind(name: str, host: str) -> str:

@@ -4,6 +4,7 @@ seen, the address shapes it has learned and how far discovery may still go."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -20,9 +21,11 @@ from archive.urlshapes import (
     shape_looks_like_articles,
     url_shape,
 )
+from crawler.items import PageItem
 
 _SKIP_HREF = ("javascript:", "mailto:", "tel:", "#", "data:")
 SAMPLES = 5
+HELD_MAX = 40
 
 
 def absolute_links(root: Any, base: str) -> list[str]:
@@ -57,6 +60,8 @@ class SiteState:
         self.sample_cap: int | None = settings.get("sample") or None
         pattern = source.rules.get("article_url")
         self.article_pattern = re.compile(pattern) if pattern else None
+        # short pages the classifier called articles, waiting for their siblings' verdict
+        self.held: dict[str, tuple[PageItem, str]] = {}
 
     # -- where -----------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -83,12 +88,13 @@ class SiteState:
         self.known.add(self.shapes.key(canonical_url(url)))
         self.shapes.learn(url, "article")
 
-    def remember(self, url: str) -> None:
-        """An article fetched in this run: never fetched twice, its shape is an article shape,
-        but it is no reason to stop a listing walk (that is what `known` is for)."""
+    def remember(self, url: str, article: bool = True) -> None:
+        """A page sent to ingest in this run: never fetched twice, its shape an article shape
+        when it looked like one; no reason to stop a listing walk (that is what `known` is for)."""
         self.seen.add(self.shapes.key(url))
         self.seen.add(self.shapes.key(canonical_url(url)))
-        self.shapes.learn(url, "article")
+        if article:
+            self.shapes.learn(url, "article")
 
     def is_known(self, url: str) -> bool:
         return self.shapes.key(url) in self.known
@@ -143,6 +149,28 @@ class SiteState:
         fine, family = self.shapes.stats(url)
         seen = max(fine.fetched, family.fetched)
         return verdict in ("listing", "other") and seen >= 2
+
+    def shape_undecided(self, url: str) -> bool:
+        """Fewer than two pages of this address family were fetched: nothing to outvote a
+        page's own answer with yet."""
+        fine, family = self.shapes.stats(url)
+        return max(fine.fetched, family.fetched) < 2
+
+    def hold(self, url: str, item: PageItem, route: str) -> bool:
+        """Keep a short article-like page back until its siblings teach the shape (bounded:
+        past HELD_MAX pages a site's short pages are judged as they come)."""
+        if len(self.held) >= HELD_MAX or url in self.held:
+            return False
+        self.held[url] = (item, route)
+        return True
+
+    def decided(self, final: bool = False) -> Iterator[tuple[str, PageItem, str, bool]]:
+        """Held pages whose family has a verdict now (every one, when `final`): (url, item,
+        route, is_article)."""
+        for url in list(self.held):
+            if final or not self.shape_undecided(url):
+                item, route = self.held.pop(url)
+                yield url, item, route, not self.shape_lists_no_articles(url)
 
     def platform_article(self, url: str) -> bool:
         key = self.shapes.key(url)

@@ -53,6 +53,30 @@ def test_name_rejoins_a_dash_inside_the_organisation_and_drops_page_names() -> N
     assert organisation_kind(site, "x.vn") == "btdkt"
 
 
+@pytest.mark.parametrize("page, expected", [
+    # a DNN-style breadcrumb title 'Headline > Section > Site' and a logo named by its id
+    ("<html><head><title>Cụm thi đua số 2 tổng kết năm 2013 &gt; Tin hoạt động &gt; Ban Thi đua - Khen thưởng "
+     "tỉnh Cao Bằng</title></head><body><a id='dnn_LOGO_hyp'><img id='dnn_LOGO_img' src='/p/x.png' "
+     "alt='Ban Thi đua - Khen thưởng tỉnh Cao Bằng'></a><span class='Head'>Cụm thi đua số 2 tổng kết năm "
+     "2013</span><div class='Normal'>" + BODY + "</div></body></html>", "Ban Thi đua – Khen thưởng tỉnh Cao Bằng"),
+    # a blog: 'Blog: Post' title, the blog's name in its banner's h1.title, the post's in h3
+    ("<html><head><title>Tỉnh đoàn Hà Giang: Cụm thi đua số 4 sơ kết 6 tháng năm 2014</title></head><body>"
+     "<div class='header'><h1 class='title'><a href='/'>Tỉnh đoàn Hà Giang</a></h1></div><div class='post'><h3 class='post-title'>Cụm thi đua số 4 sơ "
+     "kết 6 tháng năm 2014</h3><div class='post-body'>" + BODY + "</div></div></body></html>",
+     "Tỉnh đoàn Hà Giang"),
+    # the headline in an article <header>, the site's name only in its brand image
+    ("<html><head><title>Khối thi đua các hội đặc thù tổng kết năm 2015</title></head><body><header><a href='/'>"
+     "<img src='/brand-logo.svg' alt='Hội Chữ thập đỏ tỉnh Bắc Kạn'></a></header><article><header><h1>Khối thi "
+     "đua các hội đặc thù tổng kết năm 2015</h1></header>" + BODY + "</article></body></html>",
+     "Hội Chữ thập đỏ tỉnh Bắc Kạn"),
+])
+def test_from_an_article_page_the_name_is_the_sites_never_the_headline(page: str, expected: str) -> None:
+    page = page.replace(BODY, "<p class='date'>Ngày 20/12/2015</p>" + BODY * 3)
+    pages = [read_page("https://y.vn/tin-tuc/cum-thi-dua-tong-ket-1201.html", page.encode("utf-8"))]
+    assert pages[0].kind == "article"
+    assert site_name(pages, "y.vn") == expected
+
+
 @pytest.mark.parametrize("name, kind", [
     ("Hội LHPN tỉnh Bình Phước", "hlhpn"), ("Hội Liên hiệp Phụ nữ tỉnh Gia Lai", "hlhpn"),
     ("Liên đoàn Lao động tỉnh Lạng Sơn", "ldld"), ("Công đoàn ngành Giáo dục tỉnh Sơn La", "ldld"),

@@ -20,7 +20,8 @@ from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from typing import Any
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import FormRequest, Request, Response, TextResponse
 from twisted.python.failure import Failure
 
@@ -36,6 +37,8 @@ from crawler.discovery import endpoint_links, entry_day, feed_entries, feed_link
 from crawler.extensions import SourceCounters
 from crawler.items import PageItem
 from crawler.sitestate import SiteState
+
+RELEASE = "thidua_release"  # a held page fetched again at the end: decide, hold no more
 
 
 def _canonical(url: str) -> str:
@@ -84,6 +87,28 @@ class SourcesSpider(scrapy.Spider):
         self.recheck: dict[str, tuple[str | None, str | None]] = {}
 
     # -- set-up ---------------------------------------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SourcesSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
+
+    def on_idle(self) -> None:
+        """Pages still held when nothing else is left are fetched once more and decided with
+        all the crawl has learned (their bodies are not kept that long)."""
+        waiting = [(self.sources_by_id[sid], url, route)
+                   for sid, site in self.sites.items() for url, (_item, route) in site.held.items()]
+        if not waiting:
+            return
+        for site in self.sites.values():
+            site.held.clear()
+        for source, url, route in waiting:
+            depth = self.site(source.id).max_depth + 1  # a leaf now: its links were followed
+            request = self._request(source, url, self.parse_page, kind="article", depth=depth,
+                                    route=route, **{RELEASE: True})
+            self.crawler.engine.crawl(request.replace(dont_filter=True))
+        raise DontCloseSpider
+
     @property
     def recorder(self) -> Any:
         """The run's CrawlRecorder (or, in a distributed worker, its RedisWorker)."""
@@ -268,40 +293,70 @@ class SourcesSpider(scrapy.Spider):
             self._not_html(response, source)
             return
         kind, features = classify_page(response.selector.root, response.url)
-        if kind == "article" and site.shape_lists_no_articles(response.url) \
-                and features.main_prose < 600 and not features.article_meta:
+        short = kind == "article" and features.main_prose < 600 and not features.article_meta
+        if short and site.shape_lists_no_articles(response.url):
             # a short text at an address whose siblings were all listings and other pages (a
             # portal's "Giới thiệu" tab among its section tabs): the site's shapes outvote it
             kind = "other"
         expected = response.meta.get("thidua_kind")
+        route = response.meta.get("route", "links")
+        if short and not response.meta.get(RELEASE) and site.shape_undecided(response.url) \
+                and site.hold(response.url, self._item(response, source.id), route):
+            # too early to tell: decided once its siblings are fetched, or when the crawl idles
+            self.count(source.id, "discovery/held")
+            yield from self._explore(response, source, site, kind, learn=False)
+            yield from self._release(source, site)
+            return
         self.count(source.id, f"discovery/{kind}")
         if kind == "article" or (kind == "other" and expected == "article"):
             # an "other" page where an article was expected goes to ingest all the same: the
             # full extractor decides, and a refusal is recorded there, never silently
-            site.remember(response.url)
-            if response.url != response.request.url:
-                site.remember(response.request.url)
-            if kind == "article":
-                route = response.meta.get("route", "links")
-                self.count(source.id, f"route/{route}/articles")
-                site.sample(route, response.url)
-            yield self._item(response, source.id)
+            yield self._accept(response.url, response.request.url, self._item(response, source.id),
+                               source, site, route if kind == "article" else None)
         elif expected == "article":
             self.logger.info("%s: %s is a %s page (%s)", source.id, response.url, kind,
                              "; ".join(features.reasons))
             self.count(source.id, "discovery/not-article")
         yield from self._explore(response, source, site, kind)
+        yield from self._release(source, site)
 
-    def _explore(self, response: Response, source: Source, site: SiteState, kind: str) -> Iterable[Any]:
+    def _accept(self, url: str, requested: str, item: PageItem, source: Source, site: SiteState,
+                route: str | None) -> PageItem:
+        """Send a page to ingest; `route` None: not an article by its looks (its shape learns
+        nothing from it), ingest's extractor decides."""
+        for address in dict.fromkeys((url, requested)):
+            site.remember(address, article=route is not None)
+        if route is not None:
+            self.count(source.id, f"route/{route}/articles")
+            site.sample(route, url)
+        return item
+
+    def _release(self, source: Source, site: SiteState, final: bool = False) -> Iterator[PageItem]:
+        """Held pages whose siblings have spoken: articles go on to ingest, the rest are
+        counted and logged (never dropped silently)."""
+        for url, item, route, is_article in site.decided(final):
+            if is_article:
+                self.count(source.id, "discovery/article")
+                yield self._accept(url, url, item, source, site, route)
+            else:
+                self.logger.info("%s: %s is a short page among listings and other pages", source.id, url)
+                site.shapes.learn(url, "other")
+                self.count(source.id, "discovery/other")
+                self.count(source.id, "discovery/not-article")
+
+    def _explore(self, response: Response, source: Source, site: SiteState, kind: str,
+                 learn: bool = True) -> Iterable[Any]:
         meta = response.meta
         depth = meta.get("thidua_depth", 0)
         root = response.selector.root
         if depth > site.max_depth:
-            site.shapes.learn(response.url, kind)
+            if learn:
+                site.shapes.learn(response.url, kind)
             return  # a leaf: fetched for itself, not read for links
         links = site.page_links(root, response.url, source.rules)
         fresh = site.fresh(links)
-        site.shapes.learn(response.url, kind, productive=bool(fresh))
+        if learn:
+            site.shapes.learn(response.url, kind, productive=bool(fresh))
         for url in feed_links(root, response.url):
             if url not in site.feeds and site.allows(url):
                 site.feeds.add(url)
