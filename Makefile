@@ -46,8 +46,10 @@ crawl: $(STAMP) ## crawl every registered source into $(DB) (what cron runs)
 serve: $(STAMP) ## serve $(DB) read-only with Datasette on :8001 (PORT=N for another port)
 	$(BIN)/thidua serve --db $(DB) --port $(PORT)
 
-lint: $(STAMP) ## ruff over the code (installs ruff into .venv on first use)
-	@$(BIN)/python -m ruff --version >/dev/null 2>&1 || $(BIN)/pip install --quiet ruff
+RUFF_VERSION = 0.17.6
+
+lint: $(STAMP) ## ruff over the code (installs the pinned ruff into .venv: new rules come by choice)
+	@$(BIN)/python -m ruff --version 2>/dev/null | grep -q "$(RUFF_VERSION)" || $(BIN)/pip install --quiet ruff==$(RUFF_VERSION)
 	$(BIN)/python -m ruff check archive crawler demo scripts tests plugins
 
 clean: ## remove the venv, data and test output

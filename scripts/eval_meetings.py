@@ -399,8 +399,8 @@ def format_calibration(tally: dict[str, dict[str, int]]) -> str:
     """Measured precision per confidence bucket beside the confidence the extractor gives it."""
     from archive.meetings.records import calibrated_confidence
 
-    lines = ["MEETING CONFIDENCE: per bucket (key fields filled of day, period, host or cluster, place), "
-             "the share of filled fields that were right on the labelled sets (a false detection: all wrong)",
+    lines = [("MEETING CONFIDENCE: per bucket (key fields filled of day, period, host or cluster, place), "
+             "the share of filled fields that were right on the labelled sets (a false detection: all wrong)"),
              f"  {'bucket':<7}{'rows':>6}{'fields':>8}{'right':>7}{'measured':>10}{'given':>8}"]
     for bucket in sorted(tally):
         cell = tally[bucket]
