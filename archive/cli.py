@@ -8,8 +8,6 @@ says what to do next. Exit codes (documented in the README): 0 ok, 1 a source fa
 from __future__ import annotations
 
 import json
-import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -19,6 +17,14 @@ from urllib.parse import urlsplit
 import click
 
 from archive.benchmark.command import bench
+from archive.clitypes import (
+    DAY,
+    check_output_path,
+    check_source_ids,
+    ensure_text,
+    existing_archive,
+    output_file,
+)
 
 DEFAULT_DB = os.environ.get("THIDUA_DB", "data/archive.db")
 EXIT_SOURCE_FAILED, EXIT_LOCKED, EXIT_CONFIG = 1, 3, 4
@@ -63,25 +69,9 @@ cli.add_command(bench)
 
 
 def _setup_logging(log_file: str | None, quiet: bool) -> None:
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    for h in list(root.handlers):
-        root.removeHandler(h)
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    err = logging.StreamHandler(sys.stderr)
-    err.setLevel(logging.ERROR if quiet else logging.WARNING)
-    err.setFormatter(fmt)
-    root.addHandler(err)
-    if log_file:
-        Path(log_file).parent.mkdir(parents=True, exist_ok=True)
-        fh = logging.handlers.RotatingFileHandler(log_file, maxBytes=10_000_000, backupCount=5,
-                                                  encoding="utf-8")
-        fh.setFormatter(fmt)
-        fh.setLevel(logging.INFO)
-        root.addHandler(fh)
-    for noisy in ("scrapy.core.engine", "scrapy.extensions.logstats", "scrapy.middleware",
-                  "scrapy.crawler", "scrapy.utils.log", "scrapy.addons", "scrapy.core.scraper"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    from archive.crawlreport import setup_logging
+
+    setup_logging(log_file, quiet)
 
 
 def _load(sources_files: tuple[str, ...], ids: tuple[str, ...]) -> list[Any]:
@@ -93,220 +83,6 @@ def _load(sources_files: tuple[str, ...], ids: tuple[str, ...]) -> list[Any]:
         return select_sources(load_sources(files, skip_unexpandable=skip), list(ids))
     except SourcesError as exc:
         raise ConfigError(str(exc)) from exc
-
-
-def summary_lines(result: dict[str, Any]) -> list[str]:
-    lines = []
-    for row in result["sources"]:
-        lines.append(
-            f"  {row['source_id']:<28} {row['status']:<12} requests {row['requests'] or 0:>4}  "
-            f"new {row['new'] or 0:>4}  updated {row['updated'] or 0:>3}  "
-            f"unchanged {row['unchanged'] or 0:>3}  not-modified {row['not_modified'] or 0:>3}  "
-            f"failures {row['failures'] or 0:>3}"
-        )
-    return lines
-
-
-@cli.command()
-@click.option("--source", "ids", multiple=True, metavar="ID", help="Only this source (repeatable).")
-@click.option("--sources", "sources_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Registry file(s) to read instead of sources/*.toml.")
-@db_option
-@click.option("--max-pages", type=int, help="Listing pages per source (default from settings: 50).")
-@click.option("--since", metavar="DATE", help="Skip sitemap/feed entries older than DATE (YYYY-MM-DD).")
-@click.option("--dry-run", is_flag=True,
-              help="Show what discovery finds per route (links, pagination, sitemaps, feeds) "
-                   "with sample article URLs; a few articles are fetched, nothing is archived.")
-@click.option("--log-file", type=click.Path(dir_okay=False), help="Also log to this file (rotated, 10 MB × 5).")
-@click.option("--quiet", "-q", is_flag=True, help="Only errors and the summary (the cron setting).")
-@click.option("--local", is_flag=True, hidden=True, help="Drop politeness delays (127.0.0.1 sample sites).")
-@click.option("--setting", "-s", "settings", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2.")
-@click.option("--redis", "redis_url", metavar="URL", envvar="THIDUA_REDIS",
-              help="Distributed mode: be a worker of the run queued in this Redis (env "
-                   "THIDUA_REDIS); no archive needed. See `thidua ingest`.")
-@click.option("--enqueue", is_flag=True,
-              help="With --redis: open a run (start requests, archived URLs) and exit; run it "
-                   "where the archive is.")
-@click.option("--frozen-every", "frozen_every", type=float, default=90.0, show_default=True,
-              metavar="DAYS", help="Crawl a `frozen` source only when its last good crawl is "
-                                   "older than DAYS (`gone` sources are never crawled).")
-def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, max_pages: int | None,
-          since: str | None, dry_run: bool, log_file: str | None, quiet: bool, local: bool,
-          settings: tuple[str, ...], redis_url: str | None, enqueue: bool,
-          frozen_every: float) -> None:
-    """Crawl registered sources into the archive, incrementally.
-
-    Exit codes: 0 all sources ok, 1 a source failed, 3 another crawl is running,
-    4 the registry is invalid.
-
-    A source whose registry status is `gone` is never crawled (use `thidua backfill`); a
-    `frozen` one only every --frozen-every days, or when named with --source.
-
-    Distributed (README, "Running at scale"): `--redis URL --enqueue` once next to the
-    archive, then `--redis URL` on as many machines as you like, and one `thidua ingest`.
-
-    Example:
-
-        \b
-        thidua crawl --source nghe-an-ldld --log-file data/logs/crawl.log
-        thidua crawl --source nghe-an-ldld --dry-run        # what discovery finds, per route
-        thidua crawl --redis redis://10.0.0.5:6379/0 --enqueue   # then, on each worker:
-        thidua crawl --redis redis://10.0.0.5:6379/0 --quiet
-    """
-    from archive.lifecycle import crawl_plan
-    from archive.lock import CrawlLock, LockedError
-
-    sources, skipped = crawl_plan(_load(sources_files, ids), db_path, named=bool(ids),
-                                  frozen_every_days=frozen_every)
-    for left_out in skipped:
-        if not quiet or ids:
-            click.echo(f"skipped {left_out.source.id}: {left_out.reason}", err=True)
-    if not sources and skipped:
-        click.echo(f"thidua crawl: nothing to crawl ({len(skipped)} source(s) skipped).")
-        return
-    if not sources:
-        raise ConfigError("no sources to crawl: check sources/*.toml or --source.")
-    _setup_logging(log_file, quiet or dry_run)
-    overrides: dict[str, Any] = {}
-    if local:
-        from crawler.run import LOCAL_SETTINGS
-
-        overrides.update(LOCAL_SETTINGS)
-    if dry_run:
-        from crawler.dryrun import dry_run as run_dry
-
-        click.echo(run_dry(sources, max_pages=max_pages, since=since, settings=overrides), nl=False)
-        return
-    overrides["THIDUA_PROGRESS"] = sys.stderr.isatty() and not quiet
-    for item in settings:
-        name, _, value = item.partition("=")
-        overrides[name] = value
-    if enqueue and not redis_url:
-        raise click.UsageError("--enqueue needs --redis URL.")
-    if redis_url:
-        _crawl_distributed(redis_url, enqueue, sources, db_path, max_pages, since, overrides)
-        return
-    try:
-        lock = CrawlLock(db_path).acquire()
-    except LockedError as exc:
-        click.echo(f"thidua crawl: {exc}", err=True)
-        sys.exit(EXIT_LOCKED)
-    try:
-        if lock.previous_pid:
-            logging.getLogger("thidua").warning("took over the lock of a run that ended without "
-                                                "releasing it (pid %s)", lock.previous_pid)
-        from crawler.run import run_crawl
-
-        result = run_crawl(db_path, sources, max_pages=max_pages, since=since, settings=overrides)
-    finally:
-        lock.release()
-    failed = [r for r in result["sources"] if r["status"] in ("failed", "interrupted")]
-    click.echo(f"thidua crawl: {len(result['sources'])} source(s), run {result['run_id']}, "
-               f"{len(failed)} failed, finish reason {result['finish_reason']}")
-    for line in summary_lines(result):
-        click.echo(line)
-    if failed:
-        click.echo("Failed sources: " + ", ".join(r["source_id"] for r in failed)
-                   + ". See `thidua status` and the failures table.", err=True)
-        sys.exit(EXIT_SOURCE_FAILED)
-
-
-def _crawl_distributed(redis_url: str, enqueue: bool, sources: list[Any], db_path: str,
-                       max_pages: int | None, since: str | None, overrides: dict[str, Any]) -> None:
-    """`thidua crawl --redis`: open a run (--enqueue) or work on the one that is open."""
-    from archive.pagequeue import QueueError, RunInProgressError, redis_errors
-
-    try:
-        from crawler import distributed
-    except ImportError as exc:
-        raise ConfigError(f"distributed mode needs scrapy-redis ({exc}): "
-                          "pip install -e '.[redis]' (make install does it).") from exc
-    try:
-        if enqueue:
-            run = distributed.enqueue_run(redis_url, db_path, sources, max_pages=max_pages,
-                                          since=since, settings=overrides)
-            click.echo(f"thidua crawl: run {run['run_id']} queued in {redis_url}: "
-                       f"{len(run['sources'])} source(s), {run['seeds']} start request(s), "
-                       f"{run['known']} archived URL(s) known to the workers.")
-            click.echo(f"Next: `thidua crawl --redis {redis_url}` on each worker machine and one "
-                       f"`thidua ingest --redis {redis_url} --db {db_path}` here.")
-            return
-        result = distributed.run_worker(redis_url, sources, settings=overrides)
-    except (QueueError, *redis_errors()) as exc:
-        click.echo(f"thidua crawl: {exc}", err=True)
-        sys.exit(EXIT_LOCKED if isinstance(exc, RunInProgressError) else EXIT_SOURCE_FAILED)
-    click.echo(f"thidua crawl: worker {result['worker']} of run {result['run_id']}: "
-               f"{result['responses']} response(s), {result['pages']} page(s) sent to the "
-               f"ingester, finish reason {result['finish_reason']}")
-    if result["finish_reason"] != "finished":
-        sys.exit(EXIT_SOURCE_FAILED)
-
-
-@cli.command()
-@click.option("--redis", "redis_url", required=True, metavar="URL", envvar="THIDUA_REDIS",
-              help="The Redis the workers push pages to (env THIDUA_REDIS).")
-@click.option("--sources", "sources_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Registry file(s) to read instead of sources/*.toml (the workers' registry).")
-@db_option
-@click.option("--until-done", is_flag=True,
-              help="Exit once the queued run is finished and archived (default: run as a service).")
-@click.option("--log-file", type=click.Path(dir_okay=False), help="Also log to this file (rotated, 10 MB × 5).")
-@click.option("--quiet", "-q", is_flag=True, help="Only errors and the summary.")
-def ingest(redis_url: str, sources_files: tuple[str, ...], db_path: str, until_done: bool,
-           log_file: str | None, quiet: bool) -> None:
-    """Archive the pages distributed crawl workers put in Redis: the one SQLite writer.
-
-    Pages are taken reliably (a killed ingester loses nothing: restart it); when a run is
-    over, its `crawls` rows are written, so `thidua status` works as after a local crawl.
-    Exit codes: 0 ok, 1 Redis or the archive failed, 3 another crawl/ingest holds the archive.
-
-    Example:
-
-        \b
-        thidua ingest --redis redis://10.0.0.5:6379/0 --db data/archive.db
-        thidua ingest --redis redis://127.0.0.1:6379/0 --until-done   # one run, then exit
-    """
-    import sqlite3
-
-    from archive.lock import CrawlLock, LockedError
-    from archive.pagequeue import QueueError, connect, redis_errors, run_ingester
-    from archive.store import StoreError, open_archive
-
-    _setup_logging(log_file, quiet)
-    registry = {s.id: s for s in _load(sources_files, ())}
-    try:
-        lock = CrawlLock(db_path).acquire()
-    except LockedError as exc:
-        click.echo(f"thidua ingest: {exc}", err=True)
-        sys.exit(EXIT_LOCKED)
-
-    def report(rows: list[dict[str, Any]]) -> None:
-        click.echo(f"thidua ingest: run finished, {len(rows)} source(s) written to crawls:")
-        for line in summary_lines({"sources": rows}):
-            click.echo(line)
-
-    db = None
-    try:
-        client = connect(redis_url)
-        db = open_archive(db_path)
-        done = run_ingester(client, db, registry, until_done=until_done, on_finish=report)
-    except (QueueError, StoreError, sqlite3.Error, *redis_errors()) as exc:
-        # a failed write leaves its message in the processing list, requeued at the next start
-        hint = "" if isinstance(exc, QueueError) else " Restart it when fixed: nothing taken is lost."
-        what = f"archive {db_path}: " if isinstance(exc, sqlite3.Error) else ""
-        click.echo(f"thidua ingest: {what}{exc}{hint}", err=True)
-        sys.exit(EXIT_SOURCE_FAILED)
-    except KeyboardInterrupt:
-        # the page being archived is still in the processing list: the next start requeues it
-        click.echo("thidua ingest: stopped (Ctrl-C). Nothing taken is lost: start it again to "
-                   "go on.", err=True)
-        sys.exit(130)
-    finally:
-        if db is not None:
-            db.close()
-        lock.release()
-    click.echo(f"thidua ingest: {done} message(s) archived into {db_path}.")
 
 
 @cli.command()
@@ -334,6 +110,7 @@ def extract(target: str, url: str | None, source_id: str | None, as_text: bool,
     from archive.meetings import extract_meetings
 
     raw = _read_target(target)
+    ensure_text(raw, target)
     # the crawler's decoding (charsets, mojibake, TCVN3/VNI fonts); "repairs" says what it did,
     # and an "undecodable: …" entry is what `thidua crawl` would record as a failure
     text, repairs = decode_page(raw, None)
@@ -384,7 +161,7 @@ def _read_target(target: str) -> bytes:
 
 @cli.command()
 @click.option("--source", "ids", multiple=True, metavar="ID", help="Only pages of this source.")
-@click.option("--since", metavar="DATE", help="Only pages fetched on or after DATE.")
+@click.option("--since", metavar="DATE", type=DAY, help="Only pages fetched on or after DATE.")
 @click.option("--version", "version", type=PageVersionType(), default="current",
               show_default=True,
               help="Stored body per page: the one its article came from (current), the last "
@@ -406,9 +183,8 @@ def reparse(ids: tuple[str, ...], since: str | None, version: str | int, db_path
     from archive.sources import load_sources
     from archive.store import open_archive
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path} does not exist: run `thidua crawl` (or `thidua demo`) first.")
-    db = open_archive(db_path)
+    db = open_archive(existing_archive(db_path))
+    check_source_ids(ids, [r[0] for r in db.execute("select id from sources")], db_path)
     sources = {s.id: s for s in load_sources(skip_unexpandable=True)}
     _demo_sources_for_reparse(sources)
     report = run_reparse(db, sources, source_ids=list(ids) or None, since=since, version=version)
@@ -435,6 +211,9 @@ def _demo_sources_for_reparse(sources: dict[str, Any]) -> None:
 def serve(db_path: str, host: str, port: int, mutable: bool) -> None:
     """Serve the archive read-only with Datasette.
 
+    Says "serving" only once the port answers; SIGTERM/SIGINT stop Datasette too; the exit
+    code is Datasette's (a busy port is an error, not a silent exit 0).
+
     Example:
 
         \b
@@ -444,9 +223,12 @@ def serve(db_path: str, host: str, port: int, mutable: bool) -> None:
     from archive.serve import serve as run_serve
 
     try:
-        run_serve(db_path, host=host, port=port, mutable=mutable)
+        code = run_serve(existing_archive(db_path), host=host, port=port, mutable=mutable,
+                         announce=lambda url: click.echo(f"thidua serve: serving {db_path} at "
+                                                         f"{url} (Ctrl-C to stop)", err=True))
     except ServeError as exc:
         raise click.ClickException(str(exc)) from exc
+    sys.exit(code)
 
 
 @cli.command()
@@ -614,37 +396,6 @@ def main() -> None:  # pragma: no cover - console entry point alias
     cli()
 
 
-@cli.command()
-@db_option
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def status(db_path: str, as_json: bool) -> None:
-    """Per-source health: last success, articles in the last 30 days, consecutive failures,
-    and flags for sources that fetch pages but yield no articles (a changed template).
-
-    Exits 1 when any source is flagged, so a monitoring cron can alert on it.
-
-    Example:
-
-        \b
-        thidua status --db data/archive.db
-    """
-    from dataclasses import asdict
-
-    from archive.health import archive_health, format_health
-    from archive.lock import is_locked
-    from archive.store import open_archive
-
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path} does not exist: run `thidua crawl` first.")
-    rows = archive_health(open_archive(db_path), lock_held=is_locked(db_path))
-    if as_json:
-        click.echo(json.dumps([asdict(h) for h in rows], ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_health(rows))
-    if any(not h.healthy for h in rows):
-        sys.exit(EXIT_SOURCE_FAILED)
-
-
 @cli.group()
 def export() -> None:
     """Export meetings, attendees, people (CSV or .xlsx) or the raw pages (WARC).
@@ -657,9 +408,7 @@ def export() -> None:
 
 
 def _existing_db(db_path: str) -> str:
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path} does not exist: run `thidua crawl` (or `thidua demo`) first.")
-    return db_path
+    return existing_archive(db_path)
 
 
 _filters = [
@@ -668,7 +417,7 @@ _filters = [
     click.option("--until", type=int, metavar="YEAR", help="Meetings up to this year."),
     click.option("--kind", help="Meeting kind, e.g. 'sơ kết', 'tổng kết'."),
     click.option("--cluster", metavar="TEXT", help="Cluster/bloc name contains TEXT."),
-    click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+    click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
                  show_default=True,
                  help="CSV file ('-' = standard output); a name ending in .xlsx writes a workbook "
                       "with a meetings and an attendees sheet."),
@@ -697,15 +446,15 @@ def _run_export(what: str, output: str, **kwargs: Any) -> None:
         if output.lower().endswith(".xlsx"):
             if what == "people":
                 raise click.UsageError("people are exported as CSV; the workbook holds meetings and attendees")
+            check_output_path(output)
             kwargs.pop("excel", None)
             meetings, people = exporter.write_workbook(path=output, **kwargs)
             click.echo(f"{meetings} meeting(s) and {people} attendee row(s) written to {output}", err=True)
-        elif output == "-":
-            func(out=sys.stdout, **kwargs)
         else:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
+            with output_file(output) as fh:
                 n = func(out=fh, **kwargs)
-            click.echo(f"{n} row(s) written to {output}", err=True)
+            if output != "-":
+                click.echo(f"{n} row(s) written to {output}", err=True)
     except (exporter.ExportError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -755,7 +504,7 @@ def export_people(output: str, **kwargs: Any) -> None:
 
 
 @export.command("warc")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+@click.option("-o", "--output", required=True, type=click.Path(),
               help="Output file, e.g. pages.warc.gz.")
 @click.option("--source", "source_id", metavar="ID", help="Only this source's pages.")
 @click.option("--version", "version", type=PageVersionType(), default="latest",
@@ -775,8 +524,14 @@ def export_warc(output: str, source_id: str | None, version: str | int, db_path:
     from archive.store import open_archive
     from archive.warc import export_warc as write_warc
 
-    counts = write_warc(open_archive(_existing_db(db_path)), output, source_id=source_id,
-                        version=version)
+    check_output_path(output)
+    db = open_archive(_existing_db(db_path))
+    if source_id:
+        check_source_ids([source_id], [r[0] for r in db.execute("select id from sources")], db_path)
+    try:
+        counts = write_warc(db, output, source_id=source_id, version=version)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}.") from None
     ratio = counts["bytes"] / counts["stored_bytes"] if counts["stored_bytes"] else 0
     click.echo(f"{counts['records']} page(s) written to {output}; raw store holds "
                f"{counts['bytes']:,} bytes in {counts['stored_bytes']:,} compressed "
@@ -807,4 +562,4 @@ def evaluate(args: tuple[str, ...]) -> None:
 
 # Commands of the registry's and the web archives' side live in their own module (this one
 # is long enough); imported last because they hang on the groups defined above.
-from archive import cli_archives  # noqa: F401
+from archive import cli_archives, cli_crawl  # noqa: F401

@@ -90,7 +90,9 @@ def crawl_status(counts: Mapping[str, int], reason: str = "finished") -> str:
         return "interrupted"
     if not counts.get("listing/ok") and not counts.get("feed/ok"):
         return "failed"
-    if sum(counts.get(k, 0) for k in ("new", "updated", "unchanged", "known")) == 0:
+    # an article answered 304, or kept as it was against a worse re-fetch, was seen too
+    if sum(counts.get(k, 0) for k in ("new", "updated", "unchanged", "known", "not_modified",
+                                      "suspect")) == 0:
         return "no-articles"
     if counts.get("failures"):
         return "partial"

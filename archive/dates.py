@@ -202,3 +202,23 @@ def date_from_url(url: str) -> str | None:
             if d:
                 return d.isoformat()
     return None
+
+
+_DAY = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
+
+
+def parse_day(text: str) -> str:
+    """A day given on the command line — YYYY-MM-DD, or YYYY-MM / YYYY for its first day — as
+    "YYYY-MM-DD"; ValueError saying why otherwise.
+
+    Strict on purpose, where parse_date is lenient: a page's date may be written any way, but a
+    mistyped option ("2025-13-45", "yesterday") must stop the command, not make it reparse
+    everything or nothing.
+    """
+    m = _DAY.fullmatch(text.strip())
+    if not m:
+        raise ValueError(f"'{text}' is not a date: write YYYY-MM-DD (e.g. 2025-01-31)")
+    d = _to_date(int(m["y"]), int(m["m"] or 1), int(m["d"] or 1))
+    if d is None:
+        raise ValueError(f"'{text}' is not a day of the calendar: write YYYY-MM-DD")
+    return d.isoformat()

@@ -117,6 +117,7 @@ def run_demo(db_path: str | Path, *, serve: bool = True, port: int = 8001) -> in
     if serve:
         from archive.serve import serve as run_serve
 
-        print(f"Serving Datasette at http://127.0.0.1:{port}/ — Ctrl-C to stop.", flush=True)
-        run_serve(db_path, port=port)
+        # announced once the port answers; Datasette's exit code is the demo's
+        return run_serve(db_path, port=port, announce=lambda url: print(
+            f"Serving Datasette at {url} — Ctrl-C to stop.", flush=True))
     return 0

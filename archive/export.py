@@ -28,8 +28,9 @@ import xlsxwriter
 
 from archive.normalize import normalize_tone_marks
 
-__all__ = ["ATTENDEE_COLUMNS", "MEETING_COLUMNS", "PEOPLE_COLUMNS", "ExportError", "attendee_rows",
-           "export_attendees", "export_meetings", "export_people", "meeting_rows", "write_workbook"]
+__all__ = ["ATTENDEE_COLUMNS", "MEETING_COLUMNS", "PEOPLE_COLUMNS", "ExportError", "SafeDictWriter",
+           "attendee_rows", "export_attendees", "export_meetings", "export_people", "meeting_rows",
+           "safe_cell", "write_workbook"]
 
 MEETING_COLUMNS = [
     "meeting_id", "meeting_date", "year", "kind", "kinds", "title", "period_label", "period_start", "period_end",
@@ -52,6 +53,12 @@ BOM = "\ufeff"
 VIETNAM = timezone(timedelta(hours=7))
 _DATE_COLUMNS = {"meeting_date", "period_start", "period_end"}
 _TIME_COLUMNS = {"article_published_at"}
+
+# Spreadsheet formula injection: Excel and LibreOffice run a cell that starts with = + - @ as a
+# formula (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd|…`), and some skip a leading tab or CR first.
+# Archived text is written by strangers, so such a cell gets an apostrophe in front (OWASP's
+# advice): spreadsheets then show it as text; in a plain CSV reader it is visible.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportError(Exception):
@@ -132,10 +139,24 @@ def _as_datetime(value: str) -> datetime | None:
     return moment.astimezone(VIETNAM).replace(tzinfo=None) if moment.tzinfo else moment
 
 
+def safe_cell(value: Any) -> Any:
+    """A cell value no spreadsheet will run as a formula (see FORMULA_STARTS)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeDictWriter(csv.DictWriter):
+    """csv.DictWriter whose every cell goes through safe_cell: every CSV export uses it."""
+
+    def writerow(self, rowdict: Any) -> Any:
+        return super().writerow({k: safe_cell(v) for k, v in rowdict.items()})
+
+
 def _writer(out: TextIO, columns: list[str], excel: bool) -> csv.DictWriter:
     if excel:
         out.write(BOM)
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer = SafeDictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     return writer
 

@@ -238,6 +238,11 @@ def store_analysis(
             return IngestResult("failed", url, page_id=page_id, message=message)
         if analysis.meetings_error is not None:
             store.record_failure(db, stage="meetings", message=analysis.meetings_error, **where)
+        if analysis.truncated and outcome == "new":
+            # archived (nothing better exists yet), but flagged: a complete fetch replaces it
+            store.record_failure(db, stage="truncated", message="the page ends before </html>: "
+                                 "archived as cut off, the next complete fetch replaces it",
+                                 **where)
     result = IngestResult(outcome, url, page_id=page_id, article_id=article_id, meetings=meetings)
     if before:
         after = _article_snapshot(db, record["url"]) or {}

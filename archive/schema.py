@@ -193,7 +193,7 @@ def m007_crawl_state(db: Database) -> None:
     db["runs"].create(
         {"run_id": str, "kind": str, "started_at": str, "finished_at": str, "status": str,
          "finish_reason": str, "pid": int, "host": str},
-        pk="run_id",
+        pk="run_id", if_not_exists=True,
     )
     db.execute(
         "insert or ignore into runs (run_id, kind, started_at, finished_at, status) "
@@ -205,7 +205,7 @@ def m007_crawl_state(db: Database) -> None:
          "completed_at": str, "resume_page": int, "resume_url": str, "run_id": str,
          "progress": str, "updated_at": str},
         pk=("source_id", "start_url"),
-        foreign_keys=[("source_id", "sources", "id")],
+        foreign_keys=[("source_id", "sources", "id")], if_not_exists=True,
     )
     db["crawls"].create_index(["run_id"], if_not_exists=True)
     db["crawls"].create_index(["source_id"], if_not_exists=True)

@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import socket
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from archive import resources
 
@@ -152,14 +156,45 @@ def datasette_command(
     return cmd
 
 
+def port_free(host: str, port: int) -> bool:
+    """Whether `host:port` can be bound now (Datasette would otherwise fail after we said
+    "serving")."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def _answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def _exit_code(returncode: int) -> int:
+    """A child killed by signal N reports -N; a shell reports 128+N."""
+    return 128 - returncode if returncode < 0 else returncode
+
+
 def serve(
     db_path: str | Path,
     host: str = "127.0.0.1",
     port: int = 8001,
     mutable: bool = False,
     extra_args: Sequence[str] = (),
+    announce: Callable[[str], None] | None = None,
+    startup_timeout: float = 60.0,
 ) -> int:
-    """Run Datasette on the archive until it exits (Ctrl-C); returns its exit code."""
+    """Run Datasette on the archive until it exits; returns its exit code.
+
+    SIGTERM and SIGINT are passed on to Datasette and its exit code is returned, so a service
+    manager stopping `thidua serve` stops Datasette too (no orphan keeping the port).
+    `announce` is called with the URL only once the port answers.
+    """
     path = check_archive(db_path)
     if not mutable:
         if crawl_running(path):
@@ -168,11 +203,37 @@ def serve(
                 "transaction), or wait for the crawl to finish"
             )
         checkpoint(path)
+    if not port_free(host, port):
+        raise ServeError(f"port {port} on {host} is already in use: stop what serves there or "
+                         "choose another --port")
     cmd = datasette_command(path, host=host, port=port, mutable=mutable, extra_args=extra_args)
     env = dict(os.environ)
     # the plugin imports archive.*: make sure the project is importable even if not installed
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    proc = subprocess.Popen(cmd, env=env)
+
+    def forward(signum: int, frame: Any) -> None:
+        if proc.poll() is None:
+            proc.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        return subprocess.call(cmd, env=env)
-    except KeyboardInterrupt:
-        return 0
+        deadline = time.monotonic() + startup_timeout
+        while proc.poll() is None and not _answers(host, port):
+            if time.monotonic() > deadline:
+                proc.terminate()
+                break
+            time.sleep(0.1)
+        if proc.poll() is None and announce:
+            announce(f"http://{host}:{port}/")
+        while True:
+            try:
+                return _exit_code(proc.wait())
+            except KeyboardInterrupt:  # a second Ctrl-C while Datasette shuts down
+                forward(signal.SIGINT, None)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

@@ -31,8 +31,10 @@ PLATFORM_KEYS = {
 SOURCE_KEYS = {
     "id", "name", "organisation", "organisation_kind", "province", "province_former",
     "platform", "start_urls", "verified", "overrides", "evidence", "notes", "sitemaps",
-    "feeds", "max_pages", "url", "status", "archive_hosts", "discovery_depth", "allowed_hosts",
-    "scope",
+    "feeds", "max_pages", "url", "status", "archive_hosts", "discovery_depth", "scope",
+    # crawl policy (crawler/middlewares.py): hosts beyond the start URLs' that the source may
+    # fetch, whether it may fetch local/private addresses, its pace (requests at once, seconds)
+    "allowed_hosts", "allow_local", "concurrency", "delay",
 }
 REQUIRED_SOURCE_KEYS = ("id", "name", "province", "platform", "start_urls")
 ORGANISATION_KINDS = {
@@ -82,6 +84,20 @@ class Source:
 
         hosts = [urlsplit(u).netloc for u in self.start_urls]
         return list(dict.fromkeys(hosts + list(self.extra.get("archive_hosts", []))))
+
+
+    @property
+    def allowed_hosts(self) -> frozenset[str]:
+        """The hosts this source may fetch, as `archive.urls.host_key` spells them: those of
+        its start URLs, sitemaps and feeds, plus `allowed_hosts` and its former
+        `archive_hosts`. The one definition both the crawler's offsite policy (every request)
+        and discovery (which links to follow) use."""
+        from archive.urls import host_key
+
+        extra = self.extra
+        urls = [*self.start_urls, *extra.get("sitemaps", []), *extra.get("feeds", []),
+                *extra.get("allowed_hosts", []), *extra.get("archive_hosts", [])]
+        return frozenset(host_key(u) for u in urls)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -165,6 +181,7 @@ def parse_source(entry: dict[str, Any], platforms: dict[str, dict[str, Any]], wh
                                           for h in hosts):
         raise SourcesError(f"{where}: archive_hosts must be a list of host names "
                            f"(e.g. [\"baobackan.org.vn\"]), not {hosts!r}.")
+    _check_policy_keys(entry, where)
     rules = {**platforms[platform], **overrides}
     known = SOURCE_KEYS | {"file"}
     return Source(
@@ -176,6 +193,22 @@ def parse_source(entry: dict[str, Any], platforms: dict[str, dict[str, Any]], wh
             "id", "name", "province", "platform", "start_urls", "overrides", "organisation",
             "organisation_kind", "province_former", "verified", "status"}},
     )
+
+
+def _check_policy_keys(entry: dict[str, Any], where: str) -> None:
+    """The crawl-policy keys have the types the crawler needs; a wrong one is named."""
+    hosts = entry.get("allowed_hosts", [])
+    if isinstance(hosts, str) or not all(isinstance(h, str) and h for h in hosts):
+        raise SourcesError(f"{where}: allowed_hosts must be a list of hosts (\"host\" or "
+                           f"\"host:port\"), not {hosts!r}.")
+    if not isinstance(entry.get("allow_local", False), bool):
+        raise SourcesError(f"{where}: allow_local must be true or false.")
+    conc = entry.get("concurrency", 1)
+    if isinstance(conc, bool) or not isinstance(conc, int) or conc < 1:
+        raise SourcesError(f"{where}: concurrency must be a whole number ≥ 1, not {conc!r}.")
+    delay = entry.get("delay", 0)
+    if isinstance(delay, bool) or not isinstance(delay, int | float) or delay < 0:
+        raise SourcesError(f"{where}: delay must be a number of seconds ≥ 0, not {delay!r}.")
 
 
 def source_files(directory: Path = DEFAULT_DIR) -> list[Path]:

@@ -50,6 +50,23 @@ def site_key(host: str) -> str:
     return host
 
 
+def host_key(url: str) -> str:
+    """The host a crawl policy compares: lower-case name without `www.`, plus the port when it
+    is not the scheme's default ("example.vn", "example.vn:8080"). Another port is another
+    host (another server); `www.` and http/https on default ports are not (sites redirect
+    between them all the time). A bare "host" or "host:port" is read as a URL's host."""
+    url = url.strip()
+    parts = urlsplit(url if "//" in url else f"http://{url}")
+    host = (parts.hostname or "").rstrip(".").removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port is None or port == {"http": 80, "https": 443}.get(parts.scheme):
+        return host
+    return f"{host}:{port}"
+
+
 def strip_sessions(path: str) -> str:
     """A path without session ids (`;jsessionid=…`, ASP.NET's `/(S(…))/`): one page, one path."""
     return _COOKIELESS.sub("", _SESSION_PATH.sub("", path))

@@ -55,6 +55,7 @@ from archive.crawls import WalkPlan
 from archive.pagequeue import KEYS, encode_message
 from archive.sources import Source
 from crawler.extensions import SourceCounters
+from crawler.middlewares import download_slots
 from crawler.spiders.sources import SourcesSpider, _canonical
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,9 @@ def worker_settings(redis_url: str) -> dict[str, Any]:
         "SPIDER_MIDDLEWARES": {"crawler.distributed.LeaseMiddleware": 10},
         "EXTENSIONS": {"crawler.extensions.CrawlRecorder": None,
                        "crawler.distributed.RedisWorker": 500,
-                       "crawler.extensions.ProgressLine": 510},
+                       "crawler.extensions.ProgressLine": 510,
+                       "scrapy.extensions.throttle.AutoThrottle": None,
+                       "crawler.extensions.RegistryThrottle": 0},
     }
 
 
@@ -439,6 +442,8 @@ def run_worker(redis_url: str, sources: Iterable[Source], *,
             "not have: give it the same sources/*.toml (or --sources FILE) as the enqueue step.")
     overrides = {"LOG_INSTALL_ROOT_HANDLER": False, **(settings or {}),
                  **worker_settings(redis_url)}
+    overrides["DOWNLOAD_SLOTS"] = download_slots([by_id[i] for i in run["sources"]],
+                                                 overrides.get("DOWNLOAD_SLOTS"))
     process = CrawlerProcess(crawl_settings("(unused by workers)", overrides))
     crawler = process.create_crawler(RedisSourcesSpider)
     process.crawl(crawler, sources=[by_id[i] for i in run["sources"]],

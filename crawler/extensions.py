@@ -13,6 +13,7 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.extensions.throttle import AutoThrottle
 from scrapy.http import Request, Response
 
 from archive import crawls, store
@@ -35,6 +36,7 @@ class SourceCounters:
     def connect_counters(self) -> None:
         self.crawler.signals.connect(self.request_scheduled, signal=signals.request_scheduled)
         self.crawler.signals.connect(self.response_received, signal=signals.response_received)
+        self.crawler.signals.connect(self.request_dropped, signal=signals.request_dropped)
 
     def count(self, source_id: str | None, key: str, n: int = 1) -> None:
         self.counts[source_id or "?"][key] += n
@@ -50,6 +52,22 @@ class SourceCounters:
         if request.meta.get("thidua_kind") == "listing" and 200 <= response.status < 300:
             self.count(sid, "listing/ok")
 
+    def request_dropped(self, request: Request, spider: Any) -> None:
+        """A redirect the scheduler refused as already seen: a redirect loop (A → B → A), or a
+        redirect to a page this run fetched already. Either way the page asked for was not
+        archived, and without this nothing would say so (no errback runs)."""
+        chain = request.meta.get("redirect_urls")
+        if not chain:
+            return
+        sid = request.meta.get("source_id")
+        loop = request.url in chain
+        self.count(sid, "redirect/loop" if loop else "redirect/seen")
+        if loop:
+            self.count(sid, "failures")
+            route = " → ".join([*chain, request.url])
+            spider.record_failure(url=chain[0], stage=f"fetch-{request.meta.get('thidua_kind', 'page')}",
+                                  message=f"redirect loop: {route}", source_id=sid)
+
     def walk_reached(self, source_id: str, start_url: str, *, leg: str, page: int, url: str,
                      streak: int) -> None:
         raise NotImplementedError
@@ -64,6 +82,7 @@ class CrawlRecorder(SourceCounters):
         self.db = store.open_archive(crawler.settings.get("THIDUA_DB"))
         self.kind = crawler.settings.get("THIDUA_RUN_KIND") or "crawl"
         self.run: crawls.Run | None = None
+        self.closed = False
         self.started = time.monotonic()
 
     @classmethod
@@ -105,10 +124,29 @@ class CrawlRecorder(SourceCounters):
                               cause=cause)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        if self.run is None:
+        self.close(reason)
+
+    def close(self, reason: str) -> None:
+        """Close the run once: at spider_closed, or after a stop that came before the spider
+        could close (crawler.run calls it then, so no row is left `running`)."""
+        if self.run is None or self.closed:
             return
+        self.closed = True
         crawls.close_run(self.db, self.run.run_id, self.counts, reason=reason,
                          duration_s=round(time.monotonic() - self.started, 3))
+
+
+class RegistryThrottle(AutoThrottle):
+    """AutoThrottle that never goes below a host's registry `delay` (DOWNLOAD_SLOTS, built from
+    the sources by crawler.middlewares.download_slots): AutoThrottle speeds up to DOWNLOAD_DELAY
+    when a site answers fast, but a site that asked for a slower pace keeps it."""
+
+    def _response_downloaded(self, response: Response, request: Request, spider: Any) -> None:
+        super()._response_downloaded(response, request, spider)
+        key, slot = self._get_slot(request, spider)
+        floor = self.crawler.settings.getdict("DOWNLOAD_SLOTS").get(key or "", {}).get("delay")
+        if slot is not None and floor is not None and slot.delay < float(floor):
+            slot.delay = float(floor)
 
 
 class ProgressLine:

@@ -15,8 +15,7 @@ ROBOTSTXT_OBEY = True
 # Politeness: few parallel requests per site, AutoThrottle adapts to how fast the site answers.
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
-DOWNLOAD_DELAY = 1.0
-RANDOMIZE_DOWNLOAD_DELAY = True
+DOWNLOAD_DELAY = 1.0           # ±50 % jitter (Scrapy's default); a source's `delay` is a floor
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
@@ -29,6 +28,18 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"  # a page given up is a `failures` row, not an error to mail
+THIDUA_RETRY_AFTER_MAX = 120         # longest Retry-After (s) waited for; longer: page given up
+
+# Every request of a source, whatever produced it (links, pagination, sitemaps, redirects,
+# retries), passes these policies (crawler/middlewares.py): its own hosts only, no local or
+# private addresses unless the source allows them, Retry-After honoured.
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.OffsitePolicy": 40,
+    "crawler.middlewares.AddressPolicy": 45,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.RetryAfter": 550,
+}
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
@@ -37,7 +48,10 @@ REFERER_ENABLED = True
 HTTPERROR_ALLOWED_CODES = [304]
 
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
-EXTENSIONS = {"crawler.extensions.CrawlRecorder": 500, "crawler.extensions.ProgressLine": 510}
+EXTENSIONS = {"crawler.extensions.CrawlRecorder": 500, "crawler.extensions.ProgressLine": 510,
+              # AutoThrottle that keeps a source's registry `delay` as its floor
+              "scrapy.extensions.throttle.AutoThrottle": None,
+              "crawler.extensions.RegistryThrottle": 0}
 
 # Breadth-first keeps memory flat on sites with deep pagination.
 DEPTH_PRIORITY = 1

@@ -13,7 +13,7 @@ from scrapy.http import Response
 
 from archive.pagination import NextPage, increment, next_page
 from archive.sources import Source
-from archive.urls import canonical_url
+from archive.urls import canonical_url, host_key
 from archive.urlshapes import (
     SiteShapes,
     is_static,
@@ -41,8 +41,7 @@ def absolute_links(root: Any, base: str) -> list[str]:
 class SiteState:
     def __init__(self, source: Source, settings: dict[str, int]) -> None:
         self.source = source
-        self.hosts = {urlsplit(u).netloc.lower() for u in source.start_urls}
-        self.hosts |= {h.lower() for h in source.extra.get("allowed_hosts", [])}
+        self.hosts = source.allowed_hosts  # the offsite policy's hosts (crawler/middlewares.py)
         self.scope = tuple(source.extra.get("scope") or ())
         self.shapes = SiteShapes()
         self.known: set[str] = set()
@@ -76,7 +75,7 @@ class SiteState:
         """On one of the source's hosts (a host on another port is another host), and under
         one of its `scope` prefixes when it has some (one site of a portal that hosts several
         under one host: /web/ldld/, /web/sonoivu/)."""
-        if urlsplit(url).netloc.lower() not in self.hosts:
+        if host_key(url) not in self.hosts:
             return False
         return not self.scope or url.startswith(self.scope) or url.rstrip("/") + "/" in self.scope
 

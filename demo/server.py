@@ -26,7 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from demo import render
+from demo import faults, render
 from demo.content import SITES, article_path, load_articles, shown_time
 
 # A 1×1 grey PNG: every demo image is this picture.
@@ -67,6 +67,7 @@ class SiteState:
         self.conditional = 0
         self.total = 0
         self.log: list[dict[str, Any]] = []
+        self.fault_hits: Counter[str] = Counter()  # per full URL of a /faults/ page (demo/faults.py)
 
     def visible(self, site: str) -> list[dict[str, Any]]:
         """Published articles of a site, newest first (the hidden newest ones left out)."""
@@ -86,14 +87,15 @@ class SiteState:
         return {**article, "modified": when,
                 "paragraphs": article["paragraphs"] + [f"Bài viết được cập nhật lần {n}."]}
 
-    def record(self, path: str, status: int, agent: str, conditional: bool) -> None:
+    def record(self, path: str, status: int, agent: str, conditional: bool,
+               host: str = "") -> None:
         with self.lock:
             self.total += 1
             self.paths[path] += 1
             self.statuses[status] += 1
             self.agents[agent] += 1
             self.conditional += int(conditional)
-            self.log.append({"path": path, "status": status})
+            self.log.append({"path": path, "status": status, "host": host, "t": time.time()})
             del self.log[:-500]
 
     def stats(self) -> dict[str, Any]:
@@ -246,7 +248,8 @@ class DemoHandler(BaseHTTPRequestHandler):
             body = f"<h1>500</h1><pre>{render.e(repr(exc))}</pre>".encode()
             self._send(500, body)
             status = 500
-        self.state.record(self.path, status, self.headers.get("User-Agent", ""), conditional)
+        self.state.record(self.path, status, self.headers.get("User-Agent", ""), conditional,
+                          self.headers.get("Host", ""))
 
     def _json(self, data: Any, status: int = 200) -> None:
         self._send(status, json.dumps(data, ensure_ascii=False, indent=1).encode(),
@@ -478,7 +481,8 @@ class DemoHandler(BaseHTTPRequestHandler):
             body = unicodedata.normalize("NFD", self._fault_html()).encode("utf-8")
             self._send(200, body, "text/html; charset=utf-8")
             return 200
-        return self._not_found()
+        answered = faults.route(self, name, query)
+        return self._not_found() if answered is None else answered
 
 
 def make_server(host: str = "127.0.0.1", port: int = 0, verbose: bool = False,

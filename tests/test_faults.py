@@ -30,6 +30,7 @@ start_urls = ["${DEMO_URL}/faults/"]
 # the fault pages only: the other sample sites share this host (and its sitemaps)
 discovery_depth = 0
 sitemaps = []
+allow_local = true
 [source.overrides]
 article_links = "ul li a"
 next_page = "a.none"

@@ -499,16 +499,20 @@ class SourcesSpider(scrapy.Spider):
         missing is normal and only counted."""
         request = failure.request  # type: ignore[attr-defined]
         source_id = request.meta.get("source_id")
-        if failure.check(IgnoreRequest) and "robots" in failure.getErrorMessage().lower():
+        # a request a policy refused (offsite, address) is recorded under that policy
+        policy = getattr(failure.value, "stage", None)
+        if not policy and failure.check(IgnoreRequest) and "robots" in failure.getErrorMessage().lower():
             self.count(source_id, "fetch/robots-forbidden")  # the site's wish, not a failure
             return
         response = getattr(failure.value, "response", None)
         message = f"HTTP {response.status}" if response is not None else \
-            f"{failure.type.__name__}: {failure.getErrorMessage()}"
+            f"{failure.type.__name__}: {self._error_text(failure)}"
+        if request.meta.get("thidua_note"):  # what a policy middleware adds (Retry-After…)
+            message += f" ({request.meta['thidua_note']})"
         kind = request.meta.get("thidua_kind", "page")
         if kind == "listing":
             walks.ended(self.recorder, request, "error")
-        if kind == "robots" or request.meta.get("probe") or \
+        if not policy and (kind == "robots" or request.meta.get("probe")) or \
                 (kind in ("page", "more") and response is not None and response.status in (403, 404, 410)):
             self.count(source_id, f"fetch/{kind}/missing")
             if kind == "robots":
@@ -524,5 +528,16 @@ class SourcesSpider(scrapy.Spider):
         self.logger.warning("%s: %s failed: %s", source_id, request.url, message)
         self.count(source_id, "failures")
         self.count(source_id, f"fetch/{kind}/error")
-        self.record_failure(url=request.url, stage=f"fetch-{kind}", message=message,
+        self.record_failure(url=request.url, stage=policy or f"fetch-{kind}", message=message,
                             source_id=source_id)
+
+    def _error_text(self, failure: Failure) -> str:
+        """The error's message; for the download errors Scrapy raises without one, what
+        happened in words (a cut connection, a page over DOWNLOAD_MAXSIZE)."""
+        text = failure.getErrorMessage().strip()
+        if text:
+            return text
+        if failure.type.__name__ == "DownloadCancelledError":
+            return (f"download cancelled: over DOWNLOAD_MAXSIZE "
+                    f"({self.settings.getint('DOWNLOAD_MAXSIZE'):,} bytes) or stopped")
+        return (failure.type.__doc__ or "").strip().split("\n")[0] or "no message"
