@@ -176,3 +176,17 @@ def test_the_lock_follows_a_symlinked_db(tmp_path: Path):
     assert result.returncode == 3, result.stderr
     assert "already" in result.stderr
     assert sqlite3.connect(real).execute("select count(*) from crawls").fetchone()[0] == 0
+
+
+def test_no_workbook_cell_is_a_formula(hostile_archive: Path, tmp_path: Path):
+    import zipfile
+
+    from archive.export import write_workbook
+
+    out = tmp_path / "m.xlsx"
+    assert write_workbook(hostile_archive, out) == (1, 1)
+    with zipfile.ZipFile(out) as book:
+        sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")]
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert sheets and not any("<f>" in s or "<f " in s for s in sheets)  # no formula anywhere
+    assert "=HYPERLINK" in strings  # the text is kept, as text
