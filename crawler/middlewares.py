@@ -82,6 +82,12 @@ def is_link_local(address: str) -> bool:
     return ip.is_link_local
 
 
+def offsite_message(url: str, hosts: Iterable[str], how: str = "") -> str:
+    """The `failures` message of a refused offsite address; `how` says where it came from."""
+    return (f"offsite: {host_key(url)} is not a host of this source ({', '.join(sorted(hosts))})"
+            f"{how}; list it under allowed_hosts in the registry to crawl it")
+
+
 def _refused_from(request: Request) -> str:
     chain = request.meta.get("redirect_urls")
     return f" (redirected from {chain[0]})" if chain else ""
@@ -124,9 +130,8 @@ class OffsitePolicy(_SourcePolicies):
         if host in policy.hosts:
             return
         self.count(request, "policy/offsite")
-        raise PolicyRefused("offsite", f"offsite: {host} is not a host of this source "
-                            f"({', '.join(sorted(policy.hosts))}){_refused_from(request)}; "
-                            "list it under allowed_hosts in the registry to crawl it")
+        raise PolicyRefused("offsite", offsite_message(request.url, policy.hosts,
+                                                       _refused_from(request)))
 
 
 class AddressPolicy(_SourcePolicies):

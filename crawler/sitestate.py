@@ -71,11 +71,15 @@ class SiteState:
         parts = urlsplit(url)
         return f"{parts.scheme}://{parts.netloc}"
 
+    def offsite(self, url: str) -> bool:
+        """Not on one of the source's hosts: what the offsite policy refuses."""
+        return host_key(url) not in self.hosts
+
     def allows(self, url: str) -> bool:
         """On one of the source's hosts (a host on another port is another host), and under
         one of its `scope` prefixes when it has some (one site of a portal that hosts several
         under one host: /web/ldld/, /web/sonoivu/)."""
-        if host_key(url) not in self.hosts:
+        if self.offsite(url):
             return False
         return not self.scope or url.startswith(self.scope) or url.rstrip("/") + "/" in self.scope
 

@@ -4,6 +4,8 @@ Each one is a thing a real site (or a hostile page) does that must cost the arch
 it is refused, waited for, cut off or recorded, and the good pages around it are archived.
 
     redirect?to=URL          302 to any URL: another host, another port, 169.254.169.254
+    redirect/TOKEN           the same, the URL in the path (`redirect_path`): a crawler drops
+                             a query parameter whose value is an address, not a path
     loop/a, loop/b           two pages redirecting to each other
     ratelimit?after=N&times=K[&code=503]   K answers 429 (or 503) with Retry-After: N, then the
                              fault article (counted per full URL, so each test has its own)
@@ -19,6 +21,7 @@ it is refused, waited for, cut off or recorded, and the good pages around it are
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import Any
 
@@ -31,11 +34,20 @@ NAMES = ("redirect?to=/ldld/", "loop/a", "ratelimit?after=1&times=1", "trap/1", 
 CHUNK = 64 * 1024
 
 
+def redirect_path(url: str) -> str:
+    """The `redirect/TOKEN` page (under /faults/) that answers 302 to `url`."""
+    return "redirect/" + base64.urlsafe_b64encode(url.encode("utf-8")).decode().rstrip("=")
+
+
 def route(handler: Any, name: str, query: dict[str, list[str]]) -> int | None:
     """Answer one of the fault pages above; None when `name` is not one of them."""
     arg = query.get("to", [""])[0]
     if name == "redirect":
         return _redirect(handler, arg or "/ldld/")
+    m = re.fullmatch(r"redirect/([A-Za-z0-9_-]+)", name)
+    if m:
+        token = m.group(1) + "=" * (-len(m.group(1)) % 4)
+        return _redirect(handler, base64.urlsafe_b64decode(token).decode("utf-8", "replace"))
     m = re.fullmatch(r"loop/([ab])", name)
     if m:
         return _redirect(handler, "/faults/loop/" + ("b" if m.group(1) == "a" else "a"))

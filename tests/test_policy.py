@@ -26,6 +26,7 @@ import pytest
 
 from archive.urls import host_key
 from crawler.middlewares import download_slots, is_public, retry_after_seconds
+from demo.faults import redirect_path
 from demo.server import start_subprocess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,8 +100,8 @@ def registry(base: str, other: str) -> str:
     entries = {
         "offsite": {
             "start_urls": [f"{base}/faults/list?" + q(item=[f"{base}/faults/item/1",
-                                                       f"{base}/faults/redirect?" + q(to=elsewhere),
-                                                       f"{base}/faults/redirect?" + q(to=f"{other}/stolen")],
+                                                       f"{base}/faults/" + redirect_path(elsewhere),
+                                                       f"{base}/faults/" + redirect_path(f"{other}/stolen")],
                                                  next=f"{other}/page-2")],
             "sitemaps": [f"{base}/faults/sitemap.xml?" + q(to=[f"{other}/from-sitemap",
                                                                 elsewhere + "from-sitemap"])],
@@ -108,7 +109,7 @@ def registry(base: str, other: str) -> str:
         "metadata": {  # listed, but link-local: refused even with allow_local
             "start_urls": [f"{base}/faults/list?" + q(item=[
                 f"{base}/faults/item/3",
-                f"{base}/faults/redirect?" + q(to="http://169.254.169.254/latest/meta-data/")])],
+                f"{base}/faults/" + redirect_path("http://169.254.169.254/latest/meta-data/")])],
             "allowed_hosts": ["169.254.169.254"],
         },
         "not-local": {"start_urls": [f"{base}/faults/list?" + q(item=[f"{base}/faults/item/4"])],
@@ -125,7 +126,12 @@ def registry(base: str, other: str) -> str:
     }
     out = []
     for sid, fields in entries.items():
-        fields = {"allow_local": True, **fields}
+        # these fault pages only: discovery would walk the fault index and the sample sites
+        # on the same host
+        scope = [f"{base}/faults/{name}" for name in ("list", "item/", "redirect/", "ratelimit",
+                                                      "loop/", "dataloss", "cut", "stream")]
+        fields = {"allow_local": True, "scope": scope, "discovery_depth": 0, "sitemaps": [],
+                  **fields}
         lines = [f'id = "{sid}"', f'name = "{sid}"', 'province = "Huế"', 'platform = "ldld-portal"']
         lines += [f"{k} = {json.dumps(v)}" for k, v in fields.items()]
         out.append("[[source]]\n" + "\n".join(lines) + '\n[source.overrides]\narticle_links = "div.news-list h3 a"\n')
@@ -194,8 +200,9 @@ def test_offsite_requests_are_dropped_counted_and_recorded(crawled):
     assert len(offsite) == 5, rows
     assert sum("redirected from" in m for m in offsite) == 2
     assert counters(conn, "offsite")["policy/offsite"] == 5
-    archived = {r[0] for r in conn.execute("select url from articles where source_id = 'offsite'")}
-    assert archived == {f"{base}/faults/item/1", f"{base}/faults/item/2"}
+    # (one text under two addresses is one article: the pages say what was fetched)
+    fetched = {r[0] for r in conn.execute("select url from pages where source_id = 'offsite'")}
+    assert fetched == {f"{base}/faults/item/1", f"{base}/faults/item/2"}
 
 
 @pytest.mark.crawl
@@ -228,9 +235,9 @@ def test_retry_after_is_waited_for_and_capped(crawled):
     first, second = times("id=b")
     assert second - first >= 1 - 0.2, "retried before Retry-After: 1 (503)"
     assert len(times("id=c")) == 1, "a Retry-After over the cap was retried"
-    archived = {r[0] for r in conn.execute("select url from articles where source_id = 'polite'")}
+    fetched = {r[0] for r in conn.execute("select url from pages where source_id = 'polite'")}
     # the retried pages were archived (under their canonical URL: query keys sorted)
-    assert sorted(u.split("id=")[1][0] for u in archived if "ratelimit" in u) == ["a", "b"]
+    assert sorted(u.split("id=")[1][0] for u in fetched if "ratelimit" in u) == ["a", "b"]
     [(_stage, message)] = [v for u, v in failures(conn, "polite").items() if "id=c" in u]
     assert "Retry-After 600" in message and f"({RETRY_AFTER_MAX} s)" in message
 
@@ -260,7 +267,9 @@ def test_a_source_delay_and_concurrency_pace_its_host(tmp_path):
         reg.write_text(
             '[[source]]\nid = "paced"\nname = "paced"\nprovince = "Huế"\nplatform = "ldld-portal"\n'
             f'start_urls = ["http://{host}/faults/list?{q(item=items)}"]\n'
-            "allow_local = true\ndelay = 1.0\nconcurrency = 1\n", encoding="utf-8")
+            "allow_local = true\ndelay = 1.0\nconcurrency = 1\ndiscovery_depth = 0\nsitemaps = []\n"
+            f'scope = ["http://{host}/faults/list", "http://{host}/faults/item/"]\n',
+            encoding="utf-8")
         result = subprocess.run(
             [sys.executable, "-m", "archive", "crawl", "--sources", str(reg), "--db",
              str(tmp_path / "a.db"), "--local", "--quiet"],
@@ -285,4 +294,7 @@ def test_a_cut_off_page_is_archived_but_flagged(crawled):
     assert stage == "truncated" and "</html>" in message
     assert conn.execute("select count(*) from articles where url = ?",
                         [f"{base}/faults/cut"]).fetchone()[0] == 1
-    assert counters(conn, "polite").get("new", 0) >= 3  # item/5, the two retried pages, cut
+    # item/5, the two retried pages and cut hold one text: one article, four pages
+    fetched = {r[0] for r in conn.execute("select url from pages where source_id = 'polite'")}
+    assert {f"{base}/faults/item/5", f"{base}/faults/cut"} <= fetched
+    assert sum("ratelimit" in u for u in fetched) == 2

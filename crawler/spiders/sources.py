@@ -36,6 +36,7 @@ from crawler import walks
 from crawler.discovery import endpoint_links, entry_day, feed_entries, feed_links, robots_sitemaps
 from crawler.extensions import SourceCounters
 from crawler.items import PageItem
+from crawler.middlewares import offsite_message
 from crawler.sitestate import SiteState
 
 RELEASE = "thidua_release"  # a held page fetched again at the end: decide, hold no more
@@ -230,7 +231,8 @@ class SourcesSpider(scrapy.Spider):
             site = self.site(source.id)
             if root not in site.roots() or "sitemaps" in source.extra:
                 continue  # another host; or the registry names the sitemaps (an empty list: none)
-            sitemaps = [u for u in listed if site.allows(u)]
+            sitemaps = [u for u in self.on_hosts(source, listed, f" (listed in {response.url})")
+                        if site.allows(u)]
             if not sitemaps and site.allows(root + "/sitemap.xml"):
                 sitemaps = [root + "/sitemap.xml"]
             for url in sitemaps:
@@ -250,7 +252,8 @@ class SourcesSpider(scrapy.Spider):
         self.count(source.id, "feed/ok")
         route = "feed" if kind == "feed" else "sitemap"
         urls: list[str] = []
-        entries = [(u, stamp) for u, stamp in entries if site.allows(u)]
+        ours = set(self.on_hosts(source, [u for u, _ in entries], f" (listed in {response.url})"))
+        entries = [(u, stamp) for u, stamp in entries if u in ours and site.allows(u)]
         for url, _ in entries:
             site.shapes.see(url)  # siblings first: the shapes judge the whole list
         for url, stamp in entries:
@@ -421,8 +424,24 @@ class SourcesSpider(scrapy.Spider):
                 dont_click=True, callback=self.parse_page, errback=self.on_error, dont_filter=True,
                 meta={"source_id": source.id, "thidua_kind": "listing", "thidua_depth": meta.pop("depth"),
                       **meta}, priority=5)
-        elif found.url and site.allows(found.url):
+        elif found.url and self.on_hosts(source, [found.url], f" (next page of {response.url})") \
+                and site.allows(found.url):
             yield self._page_request(source, found.url, **meta)
+        else:
+            walks.ended(self.recorder, response.request, "end")  # its next page is not ours
+
+    def on_hosts(self, source: Source, urls: Sequence[str], how: str) -> list[str]:
+        """The addresses on the source's hosts. The others — a sitemap's or robots.txt's
+        entries, a listing's next page, addresses a crawl would fetch — are dropped, counted
+        and recorded as the offsite policy does for a request (crawler/middlewares.py); a
+        page's ordinary links to other sites are simply not followed."""
+        site = self.site(source.id)
+        for url in urls:
+            if site.offsite(url):
+                self.count(source.id, "policy/offsite")
+                self.record_failure(url=url, stage="offsite", source_id=source.id,
+                                    message=offsite_message(url, site.hosts, how))
+        return [u for u in urls if not site.offsite(u)]
 
     def follow_all(self, source: Source, urls: list[str], *, depth: int, route: str,
                    leaf: bool = False, known: set[str] | None = None) -> Iterator[Request]:
