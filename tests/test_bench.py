@@ -83,12 +83,14 @@ def test_report_table_and_verdicts() -> None:
 
 
 def test_bench_smoke_run(tmp_path: Path) -> None:
-    """`thidua bench` end to end at a tiny N: the index suite builds both indexes and reports
-    both figures with their peer (exit 1 is allowed: goals mean nothing at 60 articles)."""
+    """`thidua bench` end to end at a tiny N: both indexes built, searched in SQLite and through
+    two real datasette processes (ours and plain), every figure with its peer (exit 1 is
+    allowed: goals mean nothing at 60 articles)."""
     out = tmp_path / "bench.json"
     result = CliRunner().invoke(cli, ["bench", "--articles", "60", "--suite", "index",
-                                      "--rounds", "1", "--workdir", str(tmp_path / "w"),
-                                      "-o", str(out)])
+                                      "--suite", "search", "--suite", "http", "--rounds", "1",
+                                      "--users", "2", "--requests", "2",
+                                      "--workdir", str(tmp_path / "w"), "-o", str(out)])
     assert result.exit_code in (0, 1), result.output
     assert "| index | search index build, 60 articles" in result.output
     payload = json.loads(out.read_text())
@@ -98,7 +100,12 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
     size = figures["archive size / raw text"]
     assert size["ours"] > 1.0 and size["peer"] > 1.0  # the text itself is in both
     assert payload["machine"] and payload["date"]
-    assert Counter(f["suite"] for f in payload["figures"]) == {"index": 2}
+    assert Counter(f["suite"] for f in payload["figures"]) == {"index": 2, "search": 4, "http": 10}
+    assert all(f["ours"] > 0 and f["peer"] > 0 for f in payload["figures"]
+               if f["unit"] == "ms"), "every latency measured, ours and the peer's"
+    # every request answered: 2 users × 2 requests, twice, on each server
+    errors = figures["2 users at once: HTTP errors in 8 requests"]
+    assert (errors["ours"], errors["peer"]) == (0, 0)
 
 
 def test_bench_help_has_an_example() -> None:

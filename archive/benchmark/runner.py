@@ -8,7 +8,6 @@ suites copy it when they need to change it.
 from __future__ import annotations
 
 import importlib
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,8 @@ from archive.benchmark.report import Figure, Report
 # suite name → module under archive.benchmark with run(ctx) -> list[Figure]; in run order
 SUITES: dict[str, str] = {
     "index": "archive.benchmark.index",
+    "search": "archive.benchmark.search",
+    "http": "archive.benchmark.http",
     "pipeline": "archive.benchmark.pipeline",
     "ingest": "archive.benchmark.ingest",
     "crawl": "archive.benchmark.crawl",
@@ -34,6 +35,7 @@ class BenchContext:
     requests: int = 20
     seed: int = 1
     log: Callable[[str], None] = print
+    built: dict[str, Path] = field(default_factory=dict)   # kind → archive with its index
     _generated: synthetic.Generated | None = field(default=None, repr=False)
 
     def synthetic(self) -> synthetic.Generated:
@@ -53,14 +55,6 @@ class BenchContext:
                 self._generated = synthetic.generate(path, self.articles, self.seed)
                 meta.write_text(str(self._generated.raw_text_bytes))
         return self._generated
-
-    def copy_of_synthetic(self, name: str) -> Path:
-        """A fresh copy of the synthetic archive (suites build indexes into copies)."""
-        target = self.workdir / name
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-        shutil.copyfile(self.synthetic().path, target)
-        return target
 
 
 def run(ctx: BenchContext, suites: list[str] | None = None) -> Report:
