@@ -31,23 +31,26 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from archive.normalize import nfc
 from archive.search import (
     FTS_TABLE,
     ID_MASK,
     any_spelling,
+    composed,
     fold_word,
     fts_query,
     indexed_count,
     indexed_keys_sql,
     is_marked,
+    lower_case,
     near_query,
     phrase_query,
     query_words,
     vi_snippet,
     window_floor,
+    word_matches,
 )
 
 WINDOW = 100
@@ -96,36 +99,42 @@ class _Query:
     text: str
     terms: list[str]                     # folded, in order
     marked: list[str]                    # typed with marks, lower case
-    marked_res: list[re.Pattern[str]]    # those words, as typed, in any case
+    marked_res: list[re.Pattern[str]]    # those words, as typed, for `word_matches`
 
     @classmethod
+    @lru_cache(maxsize=256)
     def parse(cls, text: str) -> _Query:
         words = query_words(text)
         marked = list(dict.fromkeys(w.lower() for w in words if is_marked(w)))
         return cls(text, [fold_word(w) for w in words], marked,
-                   [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE) for w in marked])
+                   [re.compile(rf"{re.escape(w)}(?!\w)") for w in marked])
 
 
-def _terms_re(terms: set[str]) -> re.Pattern[str] | None:
-    """Any of `terms` in any spelling, as whole words."""
+@lru_cache(maxsize=256)
+def _terms_re(terms: frozenset[str]) -> re.Pattern[str] | None:
+    """Any of `terms` in any spelling, for `word_matches`."""
     if not terms:
         return None
     alternation = "|".join(any_spelling(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{alternation})(?!\w)")
 
 
 def _features(q: _Query, row: dict[str, Any], counted: re.Pattern[str] | None) -> dict[str, Any]:
     """Exact-accent flag, weighted frequencies of the `counted` terms and length of one
     candidate, from its text read by C-speed regex scans (no per-word Python)."""
-    texts = [(f, nfc(row[f])) for f in FIELDS if row[f]]
-    exact = bool(q.marked_res) and all(any(p.search(t) for _, t in texts) for p in q.marked_res)
+    texts = [(f, composed(row[f])) for f in FIELDS if row[f]]
+    if counted is None and not q.marked_res:   # nothing to look for: the length is all
+        return {"exact": 0, "tf": {}, "length": sum(t.count(" ") + 1 for _, t in texts)}
+    lowered = [lower_case(t) for _, t in texts]
+    exact = bool(q.marked_res) and all(
+        any(word_matches(p, t, low) for (_, t), low in zip(texts, lowered)) for p in q.marked_res)
     tf: dict[str, float] = {}
     length = 0
-    for f, text in texts:
+    for (f, text), low in zip(texts, lowered):
         length += text.count(" ") + 1
         if counted is not None:
-            for word in counted.findall(text):
-                term = fold_word(word)
+            for a, b in word_matches(counted, text, low):
+                term = fold_word(text[a:b])
                 tf[term] = tf.get(term, 0.0) + WEIGHTS[f]
     return {"exact": int(exact), "tf": tf, "length": length}
 
@@ -164,30 +173,43 @@ def _keys(conn: Any, match: str, low: int, limit: int | None = None) -> list[int
     return [r[0] for r in conn.execute(sql, args)]
 
 
-def candidate_keys(conn: Any, query: str) -> tuple[list[int], bool]:
-    """Search keys of the candidates: the WINDOW newest matches, plus phrase holders among the
-    PHRASE_WINDOW newest when there are more. Returns (keys, every match is a candidate)."""
+@dataclass
+class Candidates:
+    window: list[int]            # keys of the WINDOW newest matches
+    phrase_holders: set[int]     # keys of older articles found holding the phrase
+    complete: bool               # the window holds every match
+
+    @property
+    def keys(self) -> list[int]:
+        return sorted(set(self.window) | self.phrase_holders, reverse=True)
+
+
+def candidates(conn: Any, query: str) -> Candidates:
+    """The WINDOW newest matches, plus up to PHRASE_ROWS phrase holders among the
+    PHRASE_WINDOW newest when more match."""
     match = fts_query(query)
     if match is None:
-        return [], True
-    keys = _keys(conn, match, -1, WINDOW)
-    if len(keys) < WINDOW:
-        return keys, True
+        return Candidates([], set(), True)
+    window = _keys(conn, match, -1, WINDOW)
+    if len(window) < WINDOW:
+        return Candidates(window, set(), True)
     phrase = phrase_query(query)
+    older: set[int] = set()
     if phrase:
-        keys += _keys(conn, phrase, window_floor(conn, match, PHRASE_WINDOW) or -1, PHRASE_ROWS)
-    return sorted(set(keys), reverse=True), False
+        older = set(_keys(conn, phrase, window_floor(conn, match, PHRASE_WINDOW) or -1,
+                          PHRASE_ROWS)) - set(window)
+    return Candidates(window, older, False)
 
 
-def _tiers(conn: Any, query: str, keys: list[int]) -> tuple[set[int], set[int]]:
-    """Keys holding the words as one phrase, and within NEAR words of each other, among the
-    candidates (FTS5 over the candidates' key range: bounded by the window)."""
-    low = min(keys)
+def _tiers(conn: Any, query: str, found: Candidates) -> tuple[set[int], set[int]]:
+    """Keys holding the words as one phrase, and within NEAR words of each other: FTS5 over the
+    window's key range (bounded by the window); the older phrase holders hold both."""
+    low = min(found.window)
     phrase, near = phrase_query(query), near_query(query, NEAR)
-    everything = set(keys)
-    in_phrase = everything & set(_keys(conn, phrase, low)) if phrase else everything
-    in_near = everything & set(_keys(conn, near, low)) | in_phrase if near else everything
-    return in_phrase, in_near
+    window = set(found.window)
+    in_phrase = window & set(_keys(conn, phrase, low)) if phrase else window
+    in_near = (window & set(_keys(conn, near, low))) | in_phrase if near else window
+    return in_phrase | found.phrase_holders, in_near | found.phrase_holders
 
 
 _ROW_SQL = ("SELECT id, title, lead, body, author, captions, published_at, province, organisation,"
@@ -208,15 +230,16 @@ def ranked_search(conn: Any, query: str, limit: int = 50) -> Ranked:
     """Rank the candidates of `query` (see the module docstring); the first `limit` hits come
     with their snippet and meetings."""
     q = _Query.parse(query or "")
-    keys, complete = candidate_keys(conn, query)
+    found = candidates(conn, query)
+    keys, complete = found.keys, found.complete
     if not keys:
         return Ranked(query, [], 0, True, len(q.terms), q.marked)
     rows = _rows(conn, keys)
-    in_phrase, in_near = _tiers(conn, query, keys)
+    in_phrase, in_near = _tiers(conn, query, found)
     df, n = _doc_frequencies(conn, set(q.terms))
     idf = {t: _idf(d, n) for t, d in df.items()}
     # words nearly every article holds add ~0 to every score: not worth reading the text for
-    counted = _terms_re({t for t, w in idf.items() if w > 1e-3})
+    counted = _terms_re(frozenset(t for t, w in idf.items() if w > 1e-3))
     feats = {k: _features(q, rows[k & ID_MASK], counted) for k in keys if (k & ID_MASK) in rows}
     avg = sum(f["length"] for f in feats.values()) / max(len(feats), 1)
     hits = []

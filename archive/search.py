@@ -277,21 +277,24 @@ _SPELLINGS = _spellings()
 
 
 def any_spelling(term: str) -> str:
-    return "".join(f"[{re.escape(_SPELLINGS[c])}]" if c in _SPELLINGS else re.escape(c)
-                   for c in term)
+    """A regex for the lower-case spellings of a folded term (`dua` → [dđ][uúùủũụư…][aà…])."""
+    return "".join(f"[{re.escape(''.join(sorted(set(_SPELLINGS[c].lower()))))}]"
+                   if c in _SPELLINGS else re.escape(c) for c in term)
+
+
+def _as_typed(word: str) -> str:
+    """A query word as a regex over lower-case text: its own spelling when typed with marks,
+    any spelling that folds to it otherwise."""
+    return re.escape(word.lower()) if is_marked(word) else any_spelling(fold_word(word))
 
 
 @lru_cache(maxsize=1024)
 def hit_pattern(query: str | None) -> re.Pattern[str] | None:
-    """A regex for the query's words in an NFC text: a word typed with marks matches that
-    spelling only (`thể`, not `the`), a word typed without marks any spelling that folds to it
-    (`thi dua` → thi đua, THI ĐUA). Case never matters. None for a query without words."""
-    words = query_words(query)
-    if not words:
-        return None
-    parts = sorted({re.escape(w) if is_marked(w) else any_spelling(fold_word(w)) for w in words},
-                   key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    """Any word of the query in lower-case text: a word typed with marks matches that spelling
+    only (`thể`, not `the`), a word typed without marks any spelling that folds to it (`thi dua`
+    → thi đua, THI ĐUA). Use through `word_matches`. None for a query without words."""
+    parts = sorted({_as_typed(w) for w in query_words(query)}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(parts) + r")(?!\w)") if parts else None
 
 
 @lru_cache(maxsize=1024)
@@ -301,8 +304,36 @@ def phrase_pattern(query: str | None) -> re.Pattern[str] | None:
     words = query_words(query)
     if len(words) < 2:
         return None
-    parts = [re.escape(w) if is_marked(w) else any_spelling(fold_word(w)) for w in words]
-    return re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"\W+".join(_as_typed(w) for w in words) + r"(?!\w)")
+
+
+_DECOMPOSED = re.compile("[\u0300-\u036f]")
+
+
+def composed(text: str) -> str:
+    """NFC, checked with a regex first: the archive stores NFC, and the regex is cheaper than
+    unicodedata's own check on a page of text."""
+    return nfc(text) if _DECOMPOSED.search(text) else text
+
+
+def lower_case(text: str) -> str:
+    """`text` in lower case, letter for letter (offsets stay valid for the original)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):   # a letter whose lower case is longer (İ): keep it
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
+
+
+def word_matches(pattern: re.Pattern[str], text: str, lowered: str | None = None
+                 ) -> list[tuple[int, int]]:
+    """Spans of `pattern`'s matches in `text` that start a word. The patterns above have no
+    look-behind and no IGNORECASE and run on lower-cased text (`lowered`, when the caller has
+    it), so the regex engine skips straight to the letters a match can start with; the word's
+    start is checked here."""
+    lowered = lower_case(text) if lowered is None else lowered
+    return [m.span() for m in pattern.finditer(lowered)
+            if m.start() == 0 or not (lowered[m.start() - 1].isalnum()
+                                      or lowered[m.start() - 1] == "_")]
 
 
 def _hits(text: str, query: str | None) -> list[int]:
@@ -311,11 +342,11 @@ def _hits(text: str, query: str | None) -> list[int]:
     otherwise every query word."""
     phrase = phrase_pattern(query)
     if phrase is not None:
-        spans = [m.span() for m in phrase.finditer(text)]
+        spans = word_matches(phrase, text)
         if spans:
             return [w.start() for a, b in spans for w in WORD.finditer(text, a, b)]
     pattern = hit_pattern(query)
-    return [m.start() for m in pattern.finditer(text)] if pattern else []
+    return [a for a, _ in word_matches(pattern, text)] if pattern else []
 
 
 def vi_snippet(text: str | None, query: str | None, words: int = 40) -> str:
@@ -325,7 +356,7 @@ def vi_snippet(text: str | None, query: str | None, words: int = 40) -> str:
     splits only the window into words: a page of results stays cheap."""
     if not text:
         return ""
-    text = " ".join(nfc(text).split())
+    text = " ".join(composed(text).split())
     hits = _hits(text, query)
     start = 0
     if hits:

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from archive.ranking import PHRASE_WINDOW, Ranked, ranked_search
 from archive.search import FTS_TABLE, MARK_CLOSE, MARK_OPEN, fts_query, search_clause
 
-TABLE_CAP = 5000
+TABLE_CAP = 1000
 PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 _FLOOR_SQL = (f"SELECT rowid FROM [{FTS_TABLE}] WHERE [{FTS_TABLE}] MATCH :match "
               "ORDER BY rowid DESC LIMIT 1 OFFSET :offset")

@@ -99,8 +99,12 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
     assert build["ours"] > 0 and build["peer"] > 0 and build["peer_name"]
     size = figures["archive size / raw text"]
     assert size["ours"] > 1.0 and size["peer"] > 1.0  # the text itself is in both
+    # the parts: the text in one table in both, each copy's own search index
+    text = figures["articles / raw text"]
+    assert text["ours"] == text["peer"] >= 1.0
+    assert 0 < figures["search index / raw text"]["ours"] < size["ours"] - text["ours"] + 1e-9
     assert payload["machine"] and payload["date"]
-    assert Counter(f["suite"] for f in payload["figures"]) == {"index": 2, "search": 4, "http": 10}
+    assert Counter(f["suite"] for f in payload["figures"]) == {"index": 5, "search": 4, "http": 10}
     assert all(f["ours"] > 0 and f["peer"] > 0 for f in payload["figures"]
                if f["unit"] == "ms"), "every latency measured, ours and the peer's"
     # every request answered: 2 users × 2 requests, twice, on each server
