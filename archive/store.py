@@ -139,6 +139,13 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# An article row is 2–4 KB. With SQLite's default 4 KB pages one row fills a page and leaves
+# the rest empty, or spills to an overflow page: at a million articles the articles table was 28 %
+# unused space (0.46× the text itself). 16 KB pages hold 4–6 rows, and reading one article is
+# one page. Larger pages gain little more and make every write to the WAL larger.
+PAGE_SIZE = 16384
+
+
 def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
     """Open (and create or upgrade) the archive in WAL mode.
 
@@ -152,6 +159,9 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"cannot open archive {path}: {exc}") from exc
     db = Database(conn)
+    if db.execute("PRAGMA page_count").fetchone()[0] == 0:
+        # a new archive: set before its first page is written, never changed afterwards
+        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     db.execute("PRAGMA busy_timeout = 30000")
     # WAL + NORMAL: a commit appends to the WAL without an fsync; a killed process loses
     # nothing committed, a power cut may lose the last commits but never corrupts the file.

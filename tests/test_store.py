@@ -34,6 +34,27 @@ def test_open_twice_is_safe(tmp_path):
     assert db.journal_mode == "wal"
 
 
+def test_new_archives_pack_rows_in_16k_pages_old_ones_keep_theirs(tmp_path):
+    import sqlite3
+
+    db = store.open_archive(tmp_path / "new.db")
+    assert db.execute("PRAGMA page_size").fetchone()[0] == store.PAGE_SIZE == 16384
+    # four 3 KB articles share one 16 KB page: none spills to an overflow page
+    for i in range(4):
+        store.upsert_article(db, {**ARTICLE, "url": f"{ARTICLE['url']}?{i}", "body": "Đoạn. " * 300},
+                             source_id=None, page_id=None, extractor_version="v1")
+    leaves = db.execute("SELECT count(*) FROM dbstat WHERE name = 'articles' AND "
+                        "pagetype IN ('leaf', 'overflow')").fetchone()[0]
+    assert leaves == 1
+    db.conn.close()
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old)
+    conn.execute("CREATE TABLE t (x)")   # an archive created with SQLite's default pages
+    conn.commit()
+    conn.close()
+    assert store.open_archive(old).execute("PRAGMA page_size").fetchone()[0] == 4096
+
+
 def test_upsert_is_idempotent_and_keeps_first_seen(db):
     outcome, aid = store.upsert_article(db, ARTICLE, source_id=None, page_id=None,
                                         extractor_version="v1", seen_at="2024-01-01T00:00:00+07:00")

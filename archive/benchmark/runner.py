@@ -14,6 +14,7 @@ from pathlib import Path
 
 from archive.benchmark import synthetic
 from archive.benchmark.report import Figure, Report
+from archive.store import PAGE_SIZE
 
 # suite name → module under archive.benchmark with run(ctx) -> list[Figure]; in run order
 SUITES: dict[str, str] = {
@@ -41,7 +42,10 @@ class BenchContext:
     def synthetic(self) -> synthetic.Generated:
         """The synthetic archive for this N and seed, generated on first use, index empty."""
         if self._generated is None:
-            name = f"synthetic-{self.articles}-s{self.seed}-v{synthetic.GENERATOR_VERSION}.db"
+            # the page size is the archive's (store.PAGE_SIZE): a copy kept from a version that
+            # wrote other pages would measure another layout
+            name = (f"synthetic-{self.articles}-s{self.seed}-v{synthetic.GENERATOR_VERSION}"
+                    f"-p{PAGE_SIZE}.db")
             path = self.workdir / name
             meta = path.with_suffix(".raw")
             if path.exists() and meta.exists():

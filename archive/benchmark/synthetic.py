@@ -30,7 +30,7 @@ from typing import Any
 from archive.normalize import fold
 
 VOCAB_FILE = Path(__file__).with_name("synthetic_vocab.toml")
-GENERATOR_VERSION = "1"  # part of the cache key of a generated archive
+GENERATOR_VERSION = "2"  # part of the cache key of a generated archive
 RARE_HITS = 3            # articles each rare name appears in
 DUPLICATE_SHARE = 0.03   # syndicated copies
 FIRST_DAY, LAST_DAY = date(2010, 1, 1), date(2025, 12, 31)
@@ -40,7 +40,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 COLUMNS = ("id", "url", "source_id", "title", "lead", "body", "author", "published_at", "year",
            "province", "province_former", "organisation", "images", "captions", "has_meeting",
            "content_hash", "fingerprint", "duplicate_of", "first_seen_at", "last_seen_at",
-           "extractor_version", "extraction_paths")
+           "extractor_version", "extraction_paths", "story_province", "story_province_former")
 
 
 @dataclass
@@ -170,7 +170,7 @@ def _row(i: int, a: dict[str, Any], duplicate_of: int | None) -> tuple[Any, ...]
         source["province"], source["province"], source["organisation"],
         json.dumps(images), json.dumps(a["captions"], ensure_ascii=False), int(a["meeting"]),
         digest, digest, duplicate_of, seen, seen, "synthetic-" + GENERATOR_VERSION,
-        '{"title": "h1", "body": "div.content"}',
+        '{"title": "h1", "body": "div.content"}', source["province"], source["province"],
     )
 
 
