@@ -41,7 +41,7 @@ from markupsafe import Markup, escape
 
 from archive import atlas, pages
 from archive.search import SQL_FUNCTIONS, decompress_text, register_sql_functions
-from archive.searchpage import search_view, table_filter
+from archive.searchpage import search_view, table_filter, tune_connection
 
 # row pages drawn by archive/templates/row-archive-<table>.html from archive/pages.py
 PAGE_BUILDERS = {"articles": pages.article_page, "clusters": pages.cluster_page,
@@ -138,6 +138,7 @@ def prepare_connection(conn: Any) -> None:
         conn.create_function(name, nargs, _capped(name, func), deterministic=True)
     conn.create_function("decompress_text", 2, _capped("decompress_text", decompress_text),
                          deterministic=True)
+    tune_connection(conn)
 
 
 def _nfc_query_string(raw: bytes) -> bytes | None:

@@ -68,3 +68,18 @@ def test_ranked_json_and_a_database_without_index(search_archive: Path, tmp_path
     other = tmp_path / "other.db"
     other.write_bytes(b"")
     assert get(other, "/other/search?q=x")[0] == 404
+
+
+
+def test_connections_keep_a_search_pages_rows_in_memory(search_archive: Path) -> None:
+    """A search page's queries (rows, count, each facet) read the same rows: Datasette's
+    connections get a page cache that holds them, and read through a memory map."""
+    async def pragmas() -> tuple[int, int]:
+        ds = Datasette([str(search_archive)], immutables=[], metadata=METADATA,
+                       plugins_dir=str(ROOT / "plugins"))
+        return await ds.get_database("archive").execute_fn(
+            lambda conn: (conn.execute("PRAGMA cache_size").fetchone()[0],
+                          conn.execute("PRAGMA mmap_size").fetchone()[0]))
+
+    cache, mmap = asyncio.run(pragmas())
+    assert cache == -65536 and mmap > 0
