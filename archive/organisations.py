@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.lexicons import load
 from archive.normalize import normalize_tone_marks
@@ -67,8 +68,10 @@ def _short_form_table() -> list[tuple[re.Pattern[str], str]]:
 
 _SHORT_FORMS = _short_form_table()
 # Capitalisation is only imposed on multi-word kind names, where it is unambiguous.
-_CANONICAL_CASE = sorted({o.canonical for o in ORG_KINDS if len(o.canonical.split()) >= 3},
-                         key=len, reverse=True)
+_CANONICAL_CASE = tuple(
+    (re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE), phrase)
+    for phrase in sorted({o.canonical for o in ORG_KINDS if len(o.canonical.split()) >= 3},
+                         key=len, reverse=True))
 _DASHES = re.compile(r"\s*[–—−‑]\s*|\s+-\s*|\s*-\s+")
 _SPACES = re.compile(r"\s+")
 
@@ -94,13 +97,16 @@ def expand_abbreviations(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=16384)
 def canonical_org(name: str) -> str:
     """One spelling per organisation: short forms expanded, tone marks and dashes normalised,
     known kinds in their usual capitalisation ('Hội Liên hiệp phụ nữ' → 'Hội Liên hiệp Phụ nữ').
+
+    Cached: a cluster's summary and every member list ask for the same few names again and again.
     """
     out = normalise_dashes(expand_abbreviations(name.strip(" ,;.:")))
-    for phrase in _CANONICAL_CASE:
-        out = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, out, flags=re.IGNORECASE)
+    for pattern, phrase in _CANONICAL_CASE:
+        out = pattern.sub(phrase, out)
     return out[:1].upper() + out[1:]
 
 
