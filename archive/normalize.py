@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that render as nothing or as a plain space but break tokenisation and hashing.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -52,6 +53,20 @@ def join_paragraphs(paragraphs: list[str]) -> str:
     return "\n\n".join(p for p in (clean_line(x) for x in paragraphs) if p)
 
 
+class _CombiningMarks(dict[int, int | None]):
+    """`str.translate` table that drops combining marks, filled per code point as met (a table
+    of every combining mark of Unicode would cost its build at every import)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_DROP_MARKS = _CombiningMarks()
+_FOLD_CACHED = 256  # texts up to this long are folded once: names, headings, lines repeat
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, đ→d: the form `thi dua` that users type.
 
@@ -60,9 +75,17 @@ def fold(text: str) -> str:
     """
     if not text:
         return ""
+    if len(text) <= _FOLD_CACHED:
+        return _fold_short(text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped).lower()
+    return unicodedata.normalize("NFC", decomposed.translate(_DROP_MARKS)).lower()
+
+
+_fold_short = lru_cache(maxsize=65536)(_fold)
 
 
 # Tone-mark placement: old style puts the mark on the first vowel of oa/oe/uy ("hoá", "uỷ"),

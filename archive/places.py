@@ -164,6 +164,12 @@ def province_mentions(text: str) -> list[tuple[int, int, str]]:
     offsets are those of `text` (tone-mark placement does not move characters)."""
     if not text:
         return []
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Cached: the meeting stages ask about the same sentence and title several times."""
     text = normalize_tone_marks(text)
     hits: list[tuple[int, int, str]] = []
     for pattern, target in _PATTERNS:
@@ -176,7 +182,7 @@ def province_mentions(text: str) -> list[tuple[int, int, str]]:
             if _COMMUNE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue  # "phường Hà Giang 1", "xã Thanh Hóa": a commune named like a province
             hits.append((m.start(), m.end(), target))
-    return sorted(hits)
+    return tuple(sorted(hits))
 
 
 def find_provinces(text: str) -> list[str]:
