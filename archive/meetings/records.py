@@ -156,16 +156,22 @@ def _meeting_kind(event_kind: str, title_kind: str | None, primary: bool) -> str
 
 
 def analyse(title: str, body: str, *, lead: str | None = None, published: str | None = None,
-            captions: list[str] | None = None, source: Source | None = None) -> Analysis:
-    """Run the stages over one article (see the module docstring)."""
+            captions: list[str] | None = None, source: Source | None = None,
+            explain: bool = True) -> Analysis:
+    """Run the stages over one article (see the module docstring).
+
+    Without `explain`, an article whose plan holds no meeting (most of what a crawl brings)
+    is not tagged: the spans would fill no record, and tagging is most of the stages' cost."""
     headline = prepare(title)
     segments = segment(headline, prepare(lead), prepare(body), [prepare(c) for c in captions or []])
     pub = parse_published(published)
-    tagged = tag(segments, headline, pub)
     found = plan(segments, headline) if segments else None
-    result = Analysis(tagged, found)
+    if found is None and not explain:
+        return Analysis([], None)
+    result = Analysis(tag(segments, headline, pub), found)
     if found is None:
         return result
+    tagged = result.tagged
     by_segment = {id(t.segment): t for t in tagged}
     title_event = by_segment[id(found.title_event.sentence)] if found.title_event else None
     for n, (event, owned) in enumerate(zip(found.starts, found.owned)):
@@ -201,6 +207,9 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None, publishe
     The rules read the text with modern tone-mark placement (`prepare`: 'toạ đàm' is 'tọa
     đàm'), and the fields copied from the text come back in the article's own spelling."""
     source = Source(source_province, source_province_former)
-    rows = analyse(title, body, lead=lead, published=published, captions=captions, source=source).rows
+    rows = analyse(title, body, lead=lead, published=published, captions=captions, source=source,
+                   explain=False).rows
+    if not rows:
+        return rows
     written = "\n".join(repair_glued(clean_text(t)) for t in (title, lead, body, *(captions or [])) if t)
     return _respell(rows, written)
