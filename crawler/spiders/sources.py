@@ -297,9 +297,11 @@ class SourcesSpider(scrapy.Spider):
             return
         kind, features = classify_page(response.selector.root, response.url)
         short = kind == "article" and features.main_prose < 600 and not features.article_meta
-        if short and site.shape_lists_no_articles(response.url):
+        outvoted = short and site.shape_lists_no_articles(response.url)
+        if outvoted:
             # a short text at an address whose siblings were all listings and other pages (a
-            # portal's "Giới thiệu" tab among its section tabs): the site's shapes outvote it
+            # portal's "Giới thiệu" tab among its section tabs): the site's shapes outvote it,
+            # and ingest's extractor, which sees the page alone, is not asked again
             kind = "other"
         expected = response.meta.get("thidua_kind")
         route = response.meta.get("route", "links")
@@ -311,14 +313,14 @@ class SourcesSpider(scrapy.Spider):
             yield from self._release(source, site)
             return
         self.count(source.id, f"discovery/{kind}")
-        if kind == "article" or (kind == "other" and expected == "article"):
+        if kind == "article" or (kind == "other" and expected == "article" and not outvoted):
             # an "other" page where an article was expected goes to ingest all the same: the
             # full extractor decides, and a refusal is recorded there, never silently
             yield self._accept(response.url, response.request.url, self._item(response, source.id),
                                source, site, route if kind == "article" else None)
         elif expected == "article":
-            self.logger.info("%s: %s is a %s page (%s)", source.id, response.url, kind,
-                             "; ".join(features.reasons))
+            why = [*features.reasons, *(["its siblings were listings and other pages"] if outvoted else [])]
+            self.logger.info("%s: %s is a %s page (%s)", source.id, response.url, kind, "; ".join(why))
             self.count(source.id, "discovery/not-article")
         yield from self._explore(response, source, site, kind)
         yield from self._release(source, site)
