@@ -46,6 +46,7 @@ from twisted.internet.threads import deferToThread
 from archive.sources import Source
 from archive.urls import host_key
 
+
 class PolicyRefused(IgnoreRequest):
     """A request a source's policy does not allow; `stage` names the policy for `failures`."""
 
