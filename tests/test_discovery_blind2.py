@@ -1,7 +1,7 @@
 """Second blind site set (issue 11, "generalise, never tune"): every site of
-tests/fixtures/sitesets/blind2 (NukeViet 4, Hugo, SharePoint 2013 publishing: families in neither
-the development set nor the first blind set), added by the README's "Adding a source" steps with
-no per-site hand edits, must give all of its articles and nothing else.
+tests/fixtures/sitesets/blind2 (NukeViet 4, Hugo, SharePoint 2013 publishing, Ghost: families in
+neither the development set nor the first blind set), added by the README's "Adding a source"
+steps with no per-site hand edits, must give all of its articles and nothing else.
 
 The steps and the scoring are test_discovery_blind's (imported, so both sets are judged the same
 way): `thidua sources add` from an article page and from the home page, start_urls = the home
@@ -32,7 +32,7 @@ GOLD = json.loads((SITESET / "gold.json").read_text(encoding="utf-8"))
 OUT = blind.ROOT / "test-output" / "discovery_blind2.json"
 
 # What the first run missed (branch blind2 at 387457e, i.e. discovery b513b35; the same from both
-# routes): (site, route) -> reason. Remove an entry once its site passes.
+# routes but for ghost): (site, route) -> reason. Remove an entry once its site passes.
 _NUKEVIET = ("first run 8/8 archived, 0 non-articles, 0 duplicates; author 1/8 ('Tác giả bài viết:' line under the "
              "body not read), lead 5/8 (NukeViet's div.hometext lead not taken)")
 _HUGO = ("first run 8/8 archived, 1 non-article (/tags/cum-thi-dua/, a list page of 40-word summaries), "
@@ -41,10 +41,15 @@ _HUGO = ("first run 8/8 archived, 1 non-article (/tags/cum-thi-dua/, a list page
 _SHAREPOINT = ("first run 7/8 archived (P01 linked only from the list view's onclick=RefreshPageTo pager), "
                "0 non-articles, 0 duplicates; title 0/7 (headline is a div in div.article-header; the site-name h1 "
                "plus the top navigation taken as title)")
+# ghost was added after the first three had run (bdec029, labelled before its own first run).
+_GHOST = ("first run 7/7 archived, 0 non-articles, 0 duplicates; lead 1/7 and body_first 1/7 (the JSON-LD "
+          "description, the body's first sentence, taken as the lead and cut out of the body)")
 KNOWN_MISSES: dict[tuple[str, str], str] = {
-    (site, route): reason
-    for site, reason in (("nukeviet", _NUKEVIET), ("hugo", _HUGO), ("sharepoint", _SHAREPOINT))
-    for route in ("article", "home")
+    **{(site, route): reason
+       for site, reason in (("nukeviet", _NUKEVIET), ("hugo", _HUGO), ("sharepoint", _SHAREPOINT), ("ghost", _GHOST))
+       for route in ("article", "home")},
+    ("ghost", "article"): ("first run 0/7: `sources add` from an article page named the site after the post's author "
+                           "card ('Hoàng Minh Tâm'), so no province: sources check rc 1, crawl rc 4"),
 }
 
 
