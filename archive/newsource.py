@@ -68,21 +68,52 @@ def read_page(url: str, body: bytes, content_type: str | None = None) -> SitePag
 
 # -- who publishes it -----------------------------------------------------------------------
 
+# an element whose id or class names a logo (#logo, .logo, dnn_dnnLOGO_imgLogo, .gh-head-logo);
+# only the element itself or a near wrapper: a page-wide class ('is-head-left-logo' on <body>)
+# names a layout, not the logo
+_FEED_WORDS = re.compile(r"(?i)[\s:|–-]*\b(rss|atom|feed)\b[\s:|–-]*")
+_LOGO = "contains(translate(concat(@id, ' ', @class), 'LOGO', 'logo'), 'logo')"
+_LOGO_XPATH = (
+    f"//img[{_LOGO} or contains(translate(@src, 'LOGO', 'logo'), 'logo')"
+    f" or ancestor::*[position() <= 3][not(self::body or self::html)][{_LOGO}]]/@alt"
+    f" | //a[{_LOGO}][not(.//img)]//text()")
+
+
+def _publisher_names(sel: Selector) -> list[str]:
+    """schema.org publisher (or the WebSite/Organization described) in JSON-LD."""
+    names: list[str] = []
+    for raw in sel.css("script[type='application/ld+json']::text").getall():
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if not isinstance(item, dict):
+                continue
+            stack += item.get("@graph") or []
+            publisher = item.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                names.append(publisher["name"])
+            if item.get("@type") in ("WebSite", "Organization", "NewsMediaOrganization") \
+                    and isinstance(item.get("name"), str):
+                names.append(item["name"])
+    return names
+
+
 def _name_candidates(pages: list[SitePage]) -> list[str]:
-    """Texts that may hold the site's name, most telling first: og:site_name, the logo's text,
-    the home page's <title>, a banner heading, and each article's <title> with its headline
-    (as the extractor reads it) taken out. A text that is an article's headline never is."""
+    """Texts that may hold the site's name, most telling first: og:site_name and the JSON-LD
+    publisher, the logo's text, the home page's <title>, a banner heading, each article's
+    <title> with its headline (as the extractor reads it) taken out, and a feed's title. A text
+    that is an article's headline never is; neither is a person's card beside an article."""
     out: list[str] = []
     headlines: set[str] = set()
     for page in sorted(pages, key=lambda p: p.kind == "article"):
         sel = Selector(text=page.html)
         out += sel.css("meta[property='og:site_name']::attr(content)").getall()
-        # a logo's alt text, however the template names it (#logo, .logo,
-        # dnn_dnnLOGO_imgLogo, /images/logo-btdkt.png)
-        out += sel.xpath(
-            "//img[contains(translate(concat(@id, ' ', @class, ' ', @src), 'LOGO', 'logo'), 'logo')"
-            " or ancestor::*[contains(translate(concat(@id, ' ', @class), 'LOGO', 'logo'), 'logo')]]"
-            "/@alt").getall()
+        out += _publisher_names(sel)
+        out += sel.xpath(_LOGO_XPATH).getall()
         title = " ".join(" ".join(sel.css("title ::text").getall()).split())
         if page.kind == "article":
             headline = " ".join(str(extract_article(page.html, page.url).get("title") or "").split())
@@ -90,8 +121,11 @@ def _name_candidates(pages: list[SitePage]) -> list[str]:
             title = title.replace(headline, " | ") if headline else title
         out.append(title)
         out += sel.css("header h1 ::text").getall()
+        out += [_FEED_WORDS.sub("", t) for t in sel.css(
+            "link[rel='alternate'][type*='rss']::attr(title),"
+            "link[rel='alternate'][type*='atom']::attr(title)").getall()]
     texts = (" ".join(c.split()) for c in out)
-    return [t for t in texts if t and t not in headlines]
+    return [t for t in texts if t.strip(" |") and t not in headlines]
 
 
 def _org_spans(text: str) -> list[str]:

@@ -69,6 +69,20 @@ def test_name_rejoins_a_dash_inside_the_organisation_and_drops_page_names() -> N
      "<img src='/brand-logo.svg' alt='Hội Chữ thập đỏ tỉnh Bắc Kạn'></a></header><article><header><h1>Khối thi "
      "đua các hội đặc thù tổng kết năm 2015</h1></header>" + BODY + "</article></body></html>",
      "Hội Chữ thập đỏ tỉnh Bắc Kạn"),
+    # 'logo' in a layout class on <body> names no logo: the writer's avatar is not the site; the
+    # brand is a text link whose class names the logo
+    ("<html><head><title>Cụm thi đua số 5 ký kết giao ước năm 2020</title></head>"
+     "<body class='page has-left-logo'><nav><a class='brand-logo' href='/'>Hội Người mù tỉnh Phú Yên</a></nav>"
+     "<article><h1>Cụm thi đua số 5 ký kết giao ước năm 2020</h1><div class='byline'><img src='/u/avatar.jpg' "
+     "alt='Lê Thị Hồng Nhung'> Lê Thị Hồng Nhung</div>" + BODY + "</article></body></html>",
+     "Hội Người mù tỉnh Phú Yên"),
+    # no brand in the markup at all: the publisher of the JSON-LD, not its author
+    ("<html><head><title>Cụm thi đua số 5 ký kết giao ước năm 2020</title><script type='application/ld+json'>"
+     '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Đinh Văn Hậu"}, '
+     '"publisher": {"@type": "Organization", "name": "Liên đoàn Lao động tỉnh Hậu Giang"}}</script></head>'
+     "<body><article><h1>Cụm thi đua số 5 ký kết giao ước năm 2020</h1><p class='author'><img src='/a.png' "
+     "alt='Đinh Văn Hậu'>Đinh Văn Hậu</p>" + BODY + "</article></body></html>",
+     "Liên đoàn Lao động tỉnh Hậu Giang"),
 ])
 def test_from_an_article_page_the_name_is_the_sites_never_the_headline(page: str, expected: str) -> None:
     page = page.replace(BODY, "<p class='date'>Ngày 20/12/2015</p>" + BODY * 3)
