@@ -298,3 +298,35 @@ def test_a_cut_off_page_is_archived_but_flagged(crawled):
     fetched = {r[0] for r in conn.execute("select url from pages where source_id = 'polite'")}
     assert {f"{base}/faults/item/5", f"{base}/faults/cut"} <= fetched
     assert sum("ratelimit" in u for u in fetched) == 2
+
+
+@pytest.mark.crawl
+def test_an_endless_listing_is_left_long_before_the_page_cap(tmp_path):
+    """/faults/trap/N: every page the same three stories and a next page, for ever. The walk
+    must notice that its pages bring nothing new, not run to `max_pages`, and archive only the
+    stories (the listing pages are not articles)."""
+    proc, base = start_subprocess()
+    try:
+        reg = tmp_path / "trap.toml"
+        reg.write_text(
+            '[[source]]\nid = "trap"\nname = "trap"\nprovince = "Huế"\nplatform = "ldld-portal"\n'
+            f'start_urls = ["{base}/faults/trap/1"]\nallow_local = true\nmax_pages = 50\nsitemaps = []\n'
+            f'scope = ["{base}/faults/trap/", "{base}/faults/item/"]\n', encoding="utf-8")
+        for _run in range(2):  # a first crawl (nothing known) and a recrawl (everything known)
+            result = subprocess.run(
+                [sys.executable, "-m", "archive", "crawl", "--sources", str(reg), "--db",
+                 str(tmp_path / "a.db"), "--local", "--quiet"],
+                env={**os.environ, "DEMO_URL": base}, capture_output=True, text=True, timeout=300,
+                cwd=ROOT, check=False)
+            assert result.returncode == 0, result.stderr
+        with urllib.request.urlopen(f"{base}/_stats", timeout=5) as resp:
+            log = json.loads(resp.read())["log"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=5)
+    trap_pages = [e["path"] for e in log if "/faults/trap/" in e["path"]]
+    assert 2 <= len(trap_pages) <= 10, trap_pages  # two runs, each a few pages; the cap is 50 a run
+    conn = sqlite3.connect(tmp_path / "a.db")
+    urls = {r[0] for r in conn.execute("select url from articles")}
+    conn.close()
+    assert urls and not any("/trap/" in u for u in urls), urls
