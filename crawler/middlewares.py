@@ -40,6 +40,7 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
+from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
@@ -196,10 +197,13 @@ def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> 
 class RetryAfter(RetryMiddleware):
     """RetryMiddleware that waits as long as a 429/503 says (Retry-After) before retrying."""
 
+    _paused_until: dict[str, float]
+
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RetryAfter:
         mw = super().from_crawler(crawler)
         mw.max_wait = crawler.settings.getfloat("THIDUA_RETRY_AFTER_MAX", 120.0)
+        mw._paused_until = {}
         return mw
 
     def process_response(self, request: Request, response: Response,
@@ -224,15 +228,19 @@ class RetryAfter(RetryMiddleware):
 
     def pause(self, slot_key: str | None, seconds: float) -> None:
         """Hold every request to this host until `seconds` from now (the downloader's own
-        slot delay mechanism: a slot with a pending `latercall` sends nothing)."""
+        slot delay mechanism: a slot with a pending `latercall` sends nothing). A pause never
+        shortens one already running: a 503 asking for 1 s must not release the host that a
+        429 asked to leave alone for 2."""
         downloader = self.crawler.engine.downloader if self.crawler.engine else None
         slot = downloader.slots.get(slot_key) if downloader and slot_key else None
         if slot is None or seconds <= 0:
             return
-        from scrapy.utils.asyncio import call_later
-
+        until = time.monotonic() + seconds
+        if slot.latercall and self._paused_until.get(slot_key, 0.0) >= until:
+            return
         if slot.latercall:
             slot.latercall.cancel()
+        self._paused_until[slot_key] = until
         slot.latercall = call_later(seconds, downloader._latercall, slot)
 
 
