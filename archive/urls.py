@@ -13,25 +13,16 @@ import hashlib
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from archive.lexicons import load
 from archive.normalize import fold, nfc
 
-# Query parameters that never change the page a reader sees.
-_TRACKING_PREFIXES = ("utm_", "ga_", "pk_", "mtm_", "hsa_", "vero_")
-_TRACKING = {
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
-    "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "zarsrc", "zaloapp",
-    "ref", "refsrc", "referer", "referrer", "src", "source", "from", "cmpid", "itm_source",
-    "itm_medium", "itm_campaign", "ocid", "rss", "feature", "share", "s_cid",
-    # session identifiers (query form; `;jsessionid=` path parameters are handled separately)
-    "phpsessid", "jsessionid", "sid", "sessionid", "session_id", "aspsessionid", "cfid",
-    "cftoken",
-    # print / mobile / AMP switches: the same article in another dress
-    "print", "printable", "amp", "mobile", "m", "outputtype", "output", "view", "mode",
-}
-# `view`/`mode`/`output` only count as a variant switch when their value says so.
-_VARIANT_VALUES = {"print", "printer", "printable", "amp", "mobile", "m", "1", "true", "in"}
-_VALUE_SENSITIVE = {"view", "mode", "output", "outputtype", "m", "mobile", "share", "src",
-                    "source", "from", "feature"}
+# Query parameters that never change the page a reader sees (the words: lexicons/url_params.toml).
+_PARAMS = load("url_params")
+_TRACKING_PREFIXES = tuple(_PARAMS["tracking_prefixes"])
+_TRACKING = frozenset(_PARAMS["tracking"] + _PARAMS["sessions"] + _PARAMS["switches"])
+_TEMPLATES = frozenset(_PARAMS["templates"])
+_VALUE_SENSITIVE = frozenset(_PARAMS["value_sensitive"])
+_VARIANT_VALUES = frozenset(_PARAMS["variant_values"])
 _SESSION_PATH = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
 # ASP.NET cookieless sessions put the session in a path segment: /portal/(S(ak2lq1dx…))/Pages/…
 _COOKIELESS = re.compile(r"/\((?:[A-Z]\([^()/]*\))+\)(?=/)")
@@ -74,23 +65,18 @@ def strip_sessions(path: str) -> str:
 
 def tracking_param(key: str, value: str) -> bool:
     """A query parameter that never changes the page a reader sees (tracking, sessions,
-    print/mobile switches)."""
+    print/mobile switches, a key picking another template for the same node)."""
     return _drop_param(key, value)
 
 
 def _drop_param(key: str, value: str) -> bool:
     k = key.lower()
-    if k.startswith(_TRACKING_PREFIXES):
-        return True
-    if k.startswith("aspsessionid"):
+    if k.startswith(_TRACKING_PREFIXES) or k in _TEMPLATES:
         return True
     if k not in _TRACKING:
         return False
-    if k in _VALUE_SENSITIVE:
-        # `?src=rss` is tracking, but `?m=2` on a Blogger page switches mobile; both are
-        # cosmetic. `?view=123` on some portals selects the article — keep unless a switch.
-        return k not in {"view", "mode", "output", "outputtype"} or value.lower() in _VARIANT_VALUES
-    return True
+    # `?view=123` on some portals selects the article: keep unless the value is a switch.
+    return k not in _VALUE_SENSITIVE or value.lower() in _VARIANT_VALUES
 
 
 def _normalise(url: str) -> str:

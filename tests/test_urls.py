@@ -22,6 +22,12 @@ from archive.urls import canonical_url, content_fingerprint, hamming, simhash
     ("https://baotinh.vn/print/tin-tuc/abc.html?print=1", "https://baotinh.vn/tin-tuc/abc.html"),
     ("https://baotinh.vn/amp/tin-tuc/abc.html", "https://baotinh.vn/tin-tuc/abc.html"),
     ("https://baotinh.vn/a.html?view=print", "https://baotinh.vn/a.html"),
+    # a key that renders the same node with another template (print/popup copy), whatever its
+    # value; the key that names the article stays
+    ("https://hoinongdan.vn/tin/hoi-nghi-cum-3/?AltTemplate=BanIn", "https://hoinongdan.vn/tin/hoi-nghi-cum-3/"),
+    ("https://hoinongdan.vn/index.php?option=com_content&id=88&tmpl=component&print=1",
+     "https://hoinongdan.vn/index.php?id=88&option=com_content"),
+    ("https://hoinongdan.vn/tin.aspx?ItemID=7&SkinSrc=%5BG%5DSkins%2FPrint", "https://hoinongdan.vn/tin.aspx?ItemID=7"),
     # default port out, parameters in a stable order
     ("http://site.vn:80/a?b=2&a=1", "http://site.vn/a?a=1&b=2"),
 ])

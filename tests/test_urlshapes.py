@@ -32,6 +32,14 @@ def test_request_url_drops_navigation_and_tracking() -> None:
     assert request_url("http://x.vn/View.aspx?ItemID=33") == "http://x.vn/View.aspx?ItemID=33"
 
 
+def test_a_print_template_link_is_requested_as_the_article_itself() -> None:
+    # "In bài" links render the same node with another template: fetching them would store the
+    # article twice (the print copy has no canonical link and a slightly different text)
+    assert request_url("http://x.vn/tin/hoi-nghi-khoi-2/?altTemplate=Print") == "http://x.vn/tin/hoi-nghi-khoi-2/"
+    assert request_url("http://x.vn/index.php?option=com_content&id=9&tmpl=component") == \
+        "http://x.vn/index.php?option=com_content&id=9"
+
+
 def test_iis_sites_are_case_insensitive_and_others_learn_it() -> None:
     s = SiteShapes()
     assert s.key("http://x.vn/Lists/Tin/View.aspx?ItemID=3") == s.key("http://x.vn/lists/tin/view.aspx?itemid=3")
