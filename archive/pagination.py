@@ -22,6 +22,11 @@ from archive.normalize import fold
 
 _POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
 _POSTBACK_OPTIONS = re.compile(r"WebForm_PostBackOptions\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]*)['\"]")
+# A string literal in a script handler (`onclick="RefreshPageTo(event, '\u002fweb\u002f…')"`)
+_JS_STRING = re.compile(r"\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'")
+_JS_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(.))")
+# What a literal must look like to be taken for an address: a path, a query or a full URL.
+_JS_ADDRESS = re.compile(r"^(?:https?://|/|\?)[^\s<>\"']*$")
 
 
 @dataclass(frozen=True)
@@ -134,12 +139,35 @@ def increment(url: str, step: int | None = None) -> str | None:
 
 # -- the page's own pager -----------------------------------------------------------------
 
+def _unescape_js(literal: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1) or m.group(2)
+        return chr(int(code, 16)) if code else m.group(3)
+    return _JS_ESCAPE.sub(one, literal)
+
+
+def script_address(code: str, base: str) -> str | None:
+    """The first address a script handler passes on (`RefreshPageTo(event, "\\u002f…")`,
+    `location.href='?page=2'`), JS escapes undone, absolute; None when it names none.
+    List views that page from script (SharePoint, some portal grids) link their next page
+    nowhere else."""
+    for m in _JS_STRING.finditer(code or ""):
+        literal = _unescape_js(m.group(1) if m.group(1) is not None else m.group(2)).strip()
+        if len(literal) > 1 and _JS_ADDRESS.match(literal):
+            return urljoin(base, literal).split("#")[0]
+    return None
+
+
 def _target(a: Any, base: str) -> NextPage | str | None:
     href = (a.get("href") or "").strip()
     m = _POSTBACK.search(href) or _POSTBACK_OPTIONS.search(href)
     if m:
         return NextPage("postback", postback=(m.group(1), m.group(2)))
-    if not href or href.startswith(("#", "javascript:", "mailto:")):
+    if not href or href.lower().startswith(("#", "javascript:")):
+        # a pager button that navigates from script: its handler holds the address
+        script = (a.get("onclick") or "") + " " + (href[11:] if href.lower().startswith("javascript:") else "")
+        return script_address(script, base)
+    if href.startswith("mailto:"):
         return None
     return urljoin(base, href).split("#")[0]
 

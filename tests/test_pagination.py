@@ -41,6 +41,22 @@ def test_postback_pager_gives_the_form_fields() -> None:
     assert found is not None and found.how == "postback" and found.postback == ("ctl00$Main$Pager", "Page$2")
 
 
+def test_a_pager_that_navigates_from_script_gives_its_address() -> None:
+    # The only route to page 2 of a list view is a script handler with an escaped address
+    # (\\u002f for "/", \\x26 for "&"); the "previous" button beside it is not the next page.
+    body = ("<td class='pager'><a href='javascript:' onclick='return GoPage(\"\\u002fso-noi-vu\\u002fLists\\u002f"
+            "TinTuc\\u002fAllItems.aspx?Paged=TRUE\\x26FirstRow=11\\x26View=%7bAB%7d\");'>"
+            "<img alt='Trang sau'></a>"
+            "<a href='javascript:' onclick=\"return GoPage('\\u002fso-noi-vu\\u002fLists\\u002fTinTuc')\">"
+            "<img alt='Trang trước'></a></td>")
+    found = _next(body, "http://b.vn/so-noi-vu/Lists/TinTuc/AllItems.aspx")
+    assert found is not None and (found.url, found.how) == (
+        "http://b.vn/so-noi-vu/Lists/TinTuc/AllItems.aspx?Paged=TRUE&FirstRow=11&View=%7bAB%7d", "label")
+    # a script link to another site, or one that names no address, is no next page
+    assert _next("<a href=\"javascript:window.open('http://share.example.com/?u=1')\">Tiếp</a>"
+                 "<a href='javascript:void(0)' onclick=\"toggle('menu')\">Trang sau</a>", "http://b.vn/tin") is None
+
+
 def test_calendar_days_and_article_ids_are_not_pages() -> None:
     assert _next('<table class="calendar"><tr><td><a href="/lich/2024-05-02">2</a></td></tr></table>'
                  '<a href="/?p=482">Bài viết mới</a>', "http://a.vn/") is None
