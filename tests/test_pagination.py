@@ -43,7 +43,7 @@ def test_postback_pager_gives_the_form_fields() -> None:
 
 def test_a_pager_that_navigates_from_script_gives_its_address() -> None:
     # The only route to page 2 of a list view is a script handler with an escaped address
-    # (\\u002f for "/", \\x26 for "&"); the "previous" button beside it is not the next page.
+    # (\u002f for "/", \x26 for "&"); the "previous" button beside it is not the next page.
     body = ("<td class='pager'><a href='javascript:' onclick='return GoPage(\"\\u002fso-noi-vu\\u002fLists\\u002f"
             "TinTuc\\u002fAllItems.aspx?Paged=TRUE\\x26FirstRow=11\\x26View=%7bAB%7d\");'>"
             "<img alt='Trang sau'></a>"
