@@ -57,6 +57,8 @@ class PageFeatures:
     article_meta: bool = False  # og:type article, JSON-LD Article, article:published_time
     website_meta: bool = False  # og:type website, JSON-LD CollectionPage/ItemList
     pager: bool = False         # the page links a next page
+    entries: int = 0            # sibling blocks alike, each a linked headline + a short summary
+    main_in_entries: bool = False  # the richest block is one of them, or mostly made of them
     site_root: bool = False     # the address is the site's root or its home page name
     reasons: list[str] = field(default_factory=list)
     block: Any = field(default=None, repr=False, compare=False)  # the richest block, for extract
@@ -241,6 +243,68 @@ def _main_block(root: Any, teasers: set[str], url: str) -> tuple[Any, int, int, 
     return best, votes[best][0], votes[best][1], summaries
 
 
+ENTRY_MAX = 800      # characters: a teaser's headline and summary, not a story
+
+
+def _link_label(a: Any) -> str:
+    """An anchor's words, or its aria-label/title when it is an empty overlay on a card."""
+    return _text(a) or " ".join((a.get("aria-label") or a.get("title") or "").split())
+
+
+def _entry_target(el: Any, url: str) -> str | None:
+    """The page a teaser block links with a headline: a heading of three words or more (linked
+    or not) and an anchor to another page of the site, or an anchor labelled like a headline."""
+    host, here = urlsplit(url).hostname, url.split("#")[0].rstrip("/")
+    headed = any(len(_text(h).split()) >= 3 for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.lower().startswith(("#", "javascript:", "mailto:")):
+            continue
+        target = urljoin(url, href).split("#")[0]
+        if urlsplit(target).hostname != host or is_static(target) or target.rstrip("/") == here:
+            continue
+        if headed or len(_link_label(a).split()) >= 4:
+            return target
+    return None
+
+
+def _entries(body: Any, url: str) -> list[Any]:
+    """The longest run of sibling blocks of one tag and class that each hold their own linked
+    headline and a short summary: the items of a list page, whether or not it has a pager
+    and however its links are labelled (an empty `a` over a card, an `aria-label`)."""
+    best: list[Any] = []
+    for parent in body.iter():
+        if not isinstance(parent.tag, str) or _skipped(parent) or len(parent) < 3:
+            continue
+        groups: dict[tuple[str, str], list[Any]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and not _skipped(child):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for group in groups.values():
+            if len(group) < 3 or len(group) <= len(best):
+                continue
+            found, targets = [], set()
+            for el in group:
+                target, size = _entry_target(el, url), len(_text(el))
+                if target and target not in targets and PROSE_MIN <= size <= ENTRY_MAX:
+                    found.append(el)
+                    targets.add(target)
+            if len(found) >= 3 and len(found) > len(best):
+                best = found
+    return best
+
+
+def _main_in_entries(block: Any, entries: list[Any]) -> bool:
+    """The richest block is an entry (or inside one), or most of its text is entries': its
+    "story" is a teaser's summary, not a text of its own."""
+    if block is None or not entries:
+        return False
+    if any(block is e or e in block.iterancestors() for e in entries):
+        return True
+    inside = sum(len(_text(e)) for e in entries if block in e.iterancestors())
+    return inside >= 0.6 * max(1, len(_text(block)))
+
+
 _PAGER_WORDS = re.compile(r"^(?:trang sau|tiếp|tiếp theo|sau|next|»|›|>|>>|\d{1,3})$", re.IGNORECASE)
 
 
@@ -272,6 +336,8 @@ def page_features(root: Any, url: str) -> PageFeatures:
             if target in biggest:
                 hosted.add(target)
         f.main_teasers = len(hosted)
+    entries = _entries(body, url)
+    f.entries, f.main_in_entries = len(entries), _main_in_entries(f.block, entries)
     f.headline_words, f.headline_links_away = _headline(body, url)
     f.site_root = is_site_root(url)
     f.dates = len(set(_DATE.findall(_text(body)))) + _machine_dates(root)
@@ -303,6 +369,9 @@ def decide(f: PageFeatures) -> str:
         return "listing"
     if f.headline_links_away and not f.article_meta:
         f.reasons.append("its headline links to another page (a story shown on an archive page)")
+        return "listing"
+    if f.entries >= 3 and f.main_in_entries:
+        f.reasons.append(f"its text is {f.entries} entries alike, each a linked headline and a short summary")
         return "listing"
     if story and signed and not (f.website_meta and prose < 800):
         f.reasons.append(f"{prose} characters of running text in {paras} paragraphs"

@@ -71,3 +71,34 @@ def test_three_answers_on_the_blind_set() -> None:
 ])
 def test_decide(features: PageFeatures, kind: str) -> None:
     assert decide(features) == kind, features.reasons
+
+
+_SUMMARY = ("Sáng {d}/3, Khối thi đua các hội đặc thù tổ chức hội nghị ký kết giao ước thi đua năm 2024 tại hội "
+            "trường Liên hiệp các Hội. Hội Chữ thập đỏ tỉnh, Khối trưởng, chủ trì; dự hội nghị có đại diện Ban "
+            "Thi đua - Khen thưởng tỉnh và lãnh đạo các hội thành viên ...")
+
+
+def _card(n: int) -> str:
+    # the card's only link is an empty overlay named by aria-label: no anchor text to count
+    return (f'<div class="card"><h3 class="card-title">Khối thi đua các hội đặc thù: hội nghị số {n} năm 2024</h3>'
+            f'<p class="card-text">{_SUMMARY.format(d=n + 10)}</p><small>{n + 10}/03/2024</small>'
+            f'<a class="stretched-link" aria-label="Đọc bài {n}" href="/bai-viet/hoi-nghi-so-{n}"></a></div>')
+
+
+def test_repeated_headline_and_summary_blocks_are_a_listing_without_a_pager() -> None:
+    """A tag page of summary cards with no pager: its first card's summary reads like a short
+    report (a date, 250 characters), but every block beside it is one more of the same kind."""
+    page = ('<html><head><title>Thẻ: giao ước thi đua</title></head><body><header><h1>Liên hiệp các Hội</h1>'
+            '</header><main><h2>Thẻ: giao ước thi đua</h2><section class="cards">'
+            + "".join(_card(n) for n in range(1, 5)) + "</section></main></body></html>")
+    kind, features = classify_page(page, "http://lienhiephoi.vn/the/giao-uoc-thi-dua/")
+    assert (kind, features.entries, features.main_in_entries) == ("listing", 4, True), features.reasons
+
+
+def test_an_article_with_a_related_box_of_summaries_stays_an_article() -> None:
+    body = "".join(f"<p>{_SUMMARY.format(d=n)} Đoạn {n} của bài viết.</p>" for n in range(1, 6))
+    page = ('<html><body><article><h1>Khối thi đua các hội đặc thù ký kết giao ước thi đua năm 2024</h1>'
+            f'<time datetime="2024-03-12">12/03/2024</time><div class="content">{body}</div></article>'
+            '<div class="related">' + "".join(_card(n) for n in range(1, 4)) + "</div></body></html>")
+    kind, features = classify_page(page, "http://lienhiephoi.vn/bai-viet/hoi-nghi-so-9")
+    assert kind == "article" and features.entries == 3 and not features.main_in_entries, features.reasons
