@@ -16,6 +16,7 @@ part of the page's name, while `ItemID=330` is the name.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -162,6 +163,8 @@ class SiteShapes:
         self.shapes: dict[str, ShapeStats] = defaultdict(ShapeStats)
         self.caseless = caseless
         self._spellings: dict[str, str] = {}
+        self.slash_blind = False  # the site serves one page at `/x` and at `/x/`
+        self._bodies: dict[str, tuple[str, str]] = {}  # slashless key -> (key, digest) until then
 
     # -- identity --------------------------------------------------------------------------
     def key(self, url: str) -> str:
@@ -172,6 +175,36 @@ class SiteShapes:
             query = urlencode(sorted((k.lower(), v) for k, v in pairs))
             return urlunsplit((parts.scheme, parts.netloc, parts.path.lower(), query, ""))
         return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(sorted(pairs)), ""))
+
+    def served(self, url: str, body: bytes) -> None:
+        """Learn from a fetched page whether the site answers `/x` and `/x/` with one page.
+
+        Learnt, never assumed: many servers redirect one spelling to the other, and a few serve
+        two pages there (a file and a folder). Once both spellings of one address gave the same
+        page (its own address blanked, which templates echo), every slash twin is one page."""
+        if self.slash_blind:
+            return
+        key = self.key(url)
+        parts = urlsplit(key)
+        bare_path = parts.path.rstrip("/")
+        if not bare_path:
+            return
+        bare = urlunsplit(parts._replace(path=bare_path))
+        for spelling in sorted({bare_path + "/", bare_path}, key=len, reverse=True):
+            body = body.replace(spelling.encode("utf-8"), b"")
+        digest = hashlib.sha1(body).hexdigest()
+        first = self._bodies.setdefault(bare, (key, digest))
+        if first[0] != key and first[1] == digest:
+            self.slash_blind = True
+            self._bodies.clear()
+
+    def twin(self, key: str) -> str | None:
+        """The other slash spelling of a page key, once the site is known to serve both."""
+        parts = urlsplit(key)
+        if not self.slash_blind or parts.path in ("", "/"):
+            return None
+        path = parts.path[:-1] if parts.path.endswith("/") else parts.path + "/"
+        return urlunsplit(parts._replace(path=path))
 
     def stats(self, url: str) -> tuple[ShapeStats, ShapeStats]:
         """(shape, family) evidence for `url`."""

@@ -100,7 +100,13 @@ class SiteState:
             self.shapes.learn(url, "article")
 
     def is_known(self, url: str) -> bool:
-        return self.shapes.key(url) in self.known
+        key = self.shapes.key(url)
+        return key in self.known or self.shapes.twin(key) in self.known
+
+    def has_seen(self, key: str) -> bool:
+        """A page key queued or fetched this run, under either slash spelling once the site
+        serves both as one page."""
+        return key in self.seen or self.shapes.twin(key) in self.seen
 
     def known_among(self, urls: list[str] | tuple[str, ...]) -> set[str]:
         return {u for u in urls if self.is_known(u)}

@@ -87,3 +87,18 @@ def test_unproductive_shapes_are_exhausted() -> None:
 def test_article_urls_from_addresses_alone(family: str, articles: list[str], others: list[str]) -> None:
     got = article_urls(others + articles + ["http://x.vn/a.jpg"])
     assert set(got) == set(articles), family
+
+
+def test_slash_twins_are_one_page_only_once_the_site_served_both_alike() -> None:
+    s = SiteShapes()
+    page = b"<html><link rel='canonical' href='%s'><h1>Ban thi dua</h1><p>Hoi nghi Khoi 4</p></html>"
+    # a folder and a file of the same name with different pages: nothing is learnt
+    s.served("http://z.vn/van-ban/", page % b"/van-ban/")
+    s.served("http://z.vn/van-ban", b"<html><h1>Van ban</h1><table>...</table></html>")
+    assert s.twin("http://z.vn/tin/hoi-nghi-khoi-4/") is None
+    # one page at both spellings (its own address echoed in the markup): learnt for every page
+    s.served("http://z.vn/tin/hoi-nghi-khoi-4", page % b"/tin/hoi-nghi-khoi-4")
+    s.served("http://z.vn/tin/hoi-nghi-khoi-4/", page % b"/tin/hoi-nghi-khoi-4/")
+    assert s.twin("http://z.vn/tin/so-ket-cum-2/") == "http://z.vn/tin/so-ket-cum-2"
+    assert s.twin("http://z.vn/tin/so-ket-cum-2") == "http://z.vn/tin/so-ket-cum-2/"
+    assert s.twin("http://z.vn/") is None

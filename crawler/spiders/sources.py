@@ -295,6 +295,8 @@ class SourcesSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             self._not_html(response, source)
             return
+        if response.status == 200:
+            site.shapes.served(response.url, response.body)
         kind, features = classify_page(response.selector.root, response.url)
         short = kind == "article" and features.main_prose < 600 and not features.article_meta
         outvoted = short and site.shape_lists_no_articles(response.url)
@@ -464,7 +466,7 @@ class SourcesSpider(scrapy.Spider):
         if is_static(url) or not site.allows(url):
             return
         key = site.shapes.key(url)
-        if key in site.seen:
+        if site.has_seen(key):
             return
         if deep_page(url) or series_key(url) in site.walked_series:
             self.count(source.id, "discovery/deep-page")  # its walk from page 1 reaches it
