@@ -55,6 +55,7 @@ from archive.boilerplate import (
     strip_outlet_prefix,
 )
 from archive.dates import parse_date as parse_vn_date
+from archive.descriptions import description_core, opens_text, set_apart
 from archive.encoding import fix_mojibake
 from archive.lexicons import is_account
 from archive.normalize import clean_line, fold, nfc
@@ -853,6 +854,8 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         lpath = "platform" if lead else None
     if not lead:
         lead, lpath, sapo_author = _generic_lead(sel, meta, ld, content, title, sites, title_el)
+    if lead and lpath in ("meta", "jsonld") and _description_opens_body(lead, blocks, title, sites):
+        lead, lpath = None, None
 
     body_info = _shape_body(blocks, title=title, lead=lead,
                             byline_rule=(rules.get("byline") or "auto"), sites=sites)
@@ -1329,6 +1332,25 @@ def _headline_link(a: Any) -> bool:
     if any(isinstance(el.tag, str) and el.tag in ("h2", "h3", "h4", "h5", "h6") for el in a.iterdescendants()):
         return True  # a card whose link wraps its heading
     return bool(_TITLE_CLASS.search(_attr_tokens(a) + " " + (_attr_tokens(parent) if parent is not None else "")))
+
+
+def _description_opens_body(description: str, blocks: list[Block], title: str | None,
+                            sites: list[str]) -> bool:
+    """The description is only the body's opening words (archive/descriptions.py), printed
+    there as plain running text — not a sapo the page sets apart in bold or in its own box."""
+    paragraphs = _shape_body(blocks, title=title, lead=None, sites=sites)["paragraphs"]
+    if not paragraphs or not opens_text(description, " ".join(paragraphs[:8])):
+        return False
+    core = description_core(description)
+    texts = [b for b in blocks if b.kind == "p" and b.text]
+    first = next((i for i, b in enumerate(texts) if _startswith(b.text, core[:60])
+                  or _startswith(core, b.text)), None)
+    if first is None:
+        return True
+    block = texts[first]
+    following = texts[first + 1] if first + 1 < len(texts) else None
+    own_box = following is not None and block.container is not None and following.container is not block.container
+    return not set_apart(len(core), block.chars, max(block.bold_chars, block.em_chars), own_box)
 
 
 def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,

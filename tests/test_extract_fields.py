@@ -1,0 +1,68 @@
+"""Field rules found by the second blind site set's first run (tests/fixtures/sitesets/blind2),
+each on small pages written for the rule here (not copied from that set): a description that is
+only the body's opening words is no lead, a headline that <title> confirms beats a banner <h1>,
+summary boxes by their class words, and labelled bylines after the text."""
+
+from __future__ import annotations
+
+from archive.descriptions import description_core, opens_text
+from archive.extract import extract_article
+
+URL = "https://hoi-vidu.example.vn/bai-viet/hoi-nghi-so-ket-123.html"
+P1 = ("Sáng 3/4, tại trụ sở Hội Cựu chiến binh huyện Đông Sơn, Cụm thi đua số 4 tổ chức hội nghị sơ kết "
+      "quý I năm 2024 với sự tham dự của đại diện năm đơn vị thành viên.")
+P2 = ("Trong quý, các đơn vị đã vận động hội viên đóng góp hơn 120 triệu đồng xây dựng nhà tình nghĩa và "
+      "tổ chức 14 buổi tuyên truyền pháp luật ở cơ sở.")
+P3 = ("Hội nghị thống nhất chọn Hội Cựu chiến binh huyện Nông Cống làm đơn vị Cụm trưởng quý II, "
+      "tổ chức hội nghị tiếp theo vào cuối tháng 6.")
+
+
+def _page(*, head: str = "", header: str = "", first: str = P1, after: str = "",
+          title_tag: str = "Cụm thi đua số 4 sơ kết quý I năm 2024 - Hội Cựu chiến binh tỉnh") -> str:
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title_tag}</title>
+<meta property="og:type" content="article">{head}</head><body>
+<nav class="menu"><a href="/">Trang chủ</a> <a href="/tin-tuc/">Tin tức</a> <a href="/lien-he/">Liên hệ</a></nav>
+<main><article>{header or '<h1 class="post-title">Cụm thi đua số 4 sơ kết quý I năm 2024</h1>'}
+<div class="post-meta">Ngày 04/04/2024</div>
+<div class="post-content"><p>{first}</p><p>{P2}</p><p>{P3}</p></div>{after}
+</article></main><footer>Hội Cựu chiến binh tỉnh</footer></body></html>"""
+
+
+# ---- 1. a description that only repeats the body's opening words is no lead -------------------
+
+def test_opens_text_takes_cut_and_ellipsis_forms() -> None:
+    assert opens_text(P1[:97] + " ...", P1 + " " + P2)  # cut mid-word, Hugo-style " ..."
+    assert opens_text(P1 + " Trong quý, các đơn vị đã vận…", P1 + "\n\n" + P2)  # across paragraphs
+    assert not opens_text("Cụm thi đua số 4 đánh giá cao kết quả quý I của các đơn vị thành viên.", P1)
+    assert description_core("Một câu mở đầu bài viết [...]") == "Một câu mở đầu bài viết"
+
+
+def test_meta_description_cut_from_the_first_paragraph_is_no_lead() -> None:
+    # Hugo's auto-summary: the first N words + " ...". Without the rule those words went to the
+    # lead and the body began mid-sentence ("sơ kết quý I năm 2024 với sự tham dự…").
+    html = _page(head=f'<meta name="description" content="{" ".join(P1.split()[:20])} ...">')
+    record = extract_article(html, URL)
+    assert record["lead"] is None
+    assert record["body"].startswith(P1)
+
+
+def test_jsonld_description_equal_to_the_plain_first_paragraph_is_no_lead() -> None:
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting",'
+          f'"headline":"Cụm thi đua số 4 sơ kết quý I năm 2024","description":"{P1}"}}</script>')
+    record = extract_article(_page(head=ld), URL)
+    assert record["lead"] is None
+    assert record["body"].startswith(P1)
+
+
+def test_description_printed_as_a_bold_opening_paragraph_stays_the_lead() -> None:
+    html = _page(head=f'<meta name="description" content="{P1}">', first=f"<strong>{P1}</strong>")
+    record = extract_article(html, URL)
+    assert record["lead"] == P1
+    assert record["body"].startswith(P2)
+
+
+def test_separate_description_is_still_the_lead() -> None:
+    sapo = "Cụm thi đua số 4 đánh giá cao kết quả quý I, chọn đơn vị Cụm trưởng cho quý tiếp theo."
+    record = extract_article(_page(head=f'<meta name="description" content="{sapo}">'), URL)
+    assert record["lead"] == sapo
+    assert record["body"].startswith(P1)
