@@ -1186,7 +1186,8 @@ def _generic_title_text(sel: parsel.Selector, meta: dict[str, str], ld: dict[str
         # headline — and the article's title is a div/span/p with a title class ("title",
         # "tieude", "headline") or an unconfirmed <h1>: whichever comes first on the page (a
         # sidebar portlet's <h1> comes after the headline).
-        found = _classed_title(sel, h1s, html_title, sites)
+        found = _title_part_in_page(sel, [x for x in (og, html_title) if x], sites) \
+            or _classed_title(sel, h1s, html_title, sites)
         if found:
             return found
     if html_title:
@@ -1194,6 +1195,34 @@ def _generic_title_text(sel: parsel.Selector, meta: dict[str, str], ld: dict[str
     if h1s:
         return h1s[0][0], "h1", h1s[0][1]
     return None, None, None
+
+
+def _title_parts(title: str) -> list[str]:
+    """Every run of whole parts of a <title> cut at its separators, longest first: "Trang - Cụm
+    thi đua số 3 sơ kết năm học 2013 - 2014" → the whole, "Cụm thi đua … 2013 - 2014", …"""
+    cuts = [0] + [x for m in _TITLE_SEPARATORS.finditer(title) for x in m.span()] + [len(title)]
+    starts, ends = cuts[0::2], cuts[1::2]
+    runs = {title[a:b].strip() for i, a in enumerate(starts) for b in ends[i:]}
+    return sorted((r for r in runs if r), key=len, reverse=True)
+
+
+def _title_part_in_page(sel: parsel.Selector, references: list[str],
+                        sites: list[str]) -> tuple[str, str, Any] | None:
+    """The headline as the part of <title>/og:title that the page prints by itself outside its
+    frame (a plain div in SharePoint's article header, a table cell): it agrees with what the
+    page calls itself, where a title-classed wrapper of the site's banner and menu, or a banner
+    <h1>, does not. Site names, section names and short labels are no headline."""
+    for ref in references:
+        for part in _title_parts(ref):
+            if len(part) < 10 or len(part.split()) < 3 or _names_the_site(part, sel, sites) \
+                    or _is_generic_page_name(part, sites) or _is_section_name(part, sel, sites):
+                continue
+            el = _visible_title_element(sel, part)
+            if el is None or any(_is_site_place(t) for a in [el, *el.iterancestors()]
+                                 for t in _attr_tokens(a).split()):
+                continue
+            return _heading_text(el), "title-tag", el
+    return None
 
 
 def _is_box_label(text: str) -> bool:

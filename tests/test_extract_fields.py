@@ -66,3 +66,23 @@ def test_separate_description_is_still_the_lead() -> None:
     record = extract_article(_page(head=f'<meta name="description" content="{sapo}">'), URL)
     assert record["lead"] == sapo
     assert record["body"].startswith(P1)
+
+
+# ---- 2. the headline <title> confirms beats a banner that only has a title-ish class ----------
+
+def test_headline_in_a_plain_div_that_title_confirms_beats_the_banner() -> None:
+    # A publishing portal: the only <h1> is the site's name inside a "pagetitle" banner row that
+    # also holds the menu; the headline is a plain div; <title> is "Trang - <headline>".
+    headline = "Khối thi đua các phòng Tư pháp ký kết giao ước thi đua năm 2022"
+    banner = ('<div id="top-titlebar" class="titlebar"><h1 class="pagetitle"><span>Sở Tư pháp tỉnh Hòa Bình</span>'
+              '</h1><ul class="topmenu"><li><a href="/">Trang chủ</a></li><li><a href="/tin/">Tin tức - Sự kiện'
+              '</a></li><li><a href="/vb/">Văn bản</a></li><li><a href="/lh/">Liên hệ</a></li></ul></div>')
+    html = f"""<!doctype html><html><head><meta charset="utf-8"><title>
+  Trang - {headline}
+</title></head><body>{banner}
+<div id="main"><div class="page-head"><div class="field-rich">{headline}</div></div>
+<div class="date-line">12/03/2022</div><div class="page-body"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>
+</body></html>"""
+    record = extract_article(html, "https://stp.example.vn/tin/Pages/khoi-thi-dua-ky-ket-2022.aspx")
+    assert record["title"] == headline
+    assert record["body"].startswith(P1)
