@@ -57,7 +57,7 @@ from archive.boilerplate import (
 from archive.dates import parse_date as parse_vn_date
 from archive.descriptions import description_core, opens_text, set_apart
 from archive.encoding import fix_mojibake
-from archive.lexicons import is_account
+from archive.lexicons import class_pattern, is_account
 from archive.normalize import clean_line, fold, nfc
 from archive.pagekind import classify_page
 from archive.places import find_provinces
@@ -224,11 +224,7 @@ _AUTHOR_CLASS = re.compile(r"author|byline|tacgia|tac[-_]gia|writer|nguoi[-_]?vi
 _DATE_CLASS = re.compile(
     r"date|time|ngay|publish|posted|thoigian|thoi[-_]gian|datetime|created|meta|info|detail[-_]?top",
     re.IGNORECASE)
-_SAPO_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:sapo|sapo[-_]?\w*|lead|lead[-_]?\w*|summary|chapp?eau|description|excerpt|"
-    r"intro|tomtat|tom[-_]tat|trichyeu|trich[-_]yeu|teaser|abstract|subtitle|article[-_]?sapo|"
-    r"detail[-_]?sapo|news[-_]?sapo|post[-_]?excerpt|entry[-_]?summary|init[-_]?content)(?:$|[\s_-])",
-    re.IGNORECASE)
+_SAPO_CLASS = re.compile(class_pattern("article_parts", "sapo.class_words"), re.IGNORECASE)
 
 
 def _attr_tokens(el: Any) -> str:

@@ -5,6 +5,8 @@ summary boxes by their class words, and labelled bylines after the text."""
 
 from __future__ import annotations
 
+import pytest
+
 from archive.descriptions import description_core, opens_text
 from archive.extract import extract_article
 
@@ -86,3 +88,29 @@ def test_headline_in_a_plain_div_that_title_confirms_beats_the_banner() -> None:
     record = extract_article(html, "https://stp.example.vn/tin/Pages/khoi-thi-dua-ky-ket-2022.aspx")
     assert record["title"] == headline
     assert record["body"].startswith(P1)
+
+
+# ---- 3. a summary box by its class words (archive/lexicons/article_parts.toml) ----------------
+
+SAPO = ("Cụm thi đua số 4 đánh giá cao kết quả quý I, thống nhất chọn đơn vị Cụm trưởng cho quý tiếp "
+        "theo và đề ra năm nhiệm vụ trọng tâm.")
+
+
+@pytest.mark.parametrize("css", ["hometext clearfix", "story__standfirst", "box-tom-luoc", "newsMoTa"])
+def test_summary_box_between_headline_and_body_is_the_lead(css: str) -> None:
+    header = ('<h1 class="post-title">Cụm thi đua số 4 sơ kết quý I năm 2024</h1>'
+              f'<div class="{css}">{SAPO}</div>')
+    record = extract_article(_page(header=header), URL)
+    assert record["lead"] == SAPO
+    assert record["body"].startswith(P1)
+
+
+def test_summary_boxes_of_a_listing_are_no_lead() -> None:
+    items = "".join(
+        f'<div class="news-item"><h3><a href="/bai-viet/tin-so-{i}-10{i}.html">Cụm thi đua số {i} sơ kết '
+        f'công tác thi đua quý I năm 2024</a></h3><div class="hometext">{SAPO}</div></div>' for i in range(1, 7))
+    html = (f'<html><head><meta charset="utf-8"><title>Thi đua - Khen thưởng</title></head><body>'
+            f'<h1 class="page-title">Thi đua - Khen thưởng</h1>{items}</body></html>')
+    record = extract_article(html, "https://hoi-vidu.example.vn/bai-viet/thi-dua-khen-thuong/")
+    assert record["is_article"] is False
+    assert record["lead"] is None

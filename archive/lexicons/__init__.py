@@ -17,7 +17,7 @@ from typing import Any
 
 from archive.normalize import fold
 
-__all__ = ["is_account", "load", "names", "pattern", "phrase"]
+__all__ = ["class_pattern", "is_account", "load", "names", "pattern", "phrase"]
 
 
 @cache
@@ -72,3 +72,16 @@ def pattern(topic: str, key: str) -> str:
     ('sơ kết' … → r'(?<!\\w)(?:sơ\\s+kết|…)(?!\\w)'); compile it with re.IGNORECASE."""
     alternatives = "|".join(phrase(p) for p in names(topic, key))
     return rf"(?<!\w)(?:{alternatives})(?!\w)"
+
+
+def class_pattern(topic: str, key: str) -> str:
+    """One list of class/id words as a regular expression that matches a whole word between
+    separators (space, "-", "_"): a "-" in a word is any of "-", "_", a space (camelCase split
+    apart: 'newsMoTa' → 'news Mo Ta') or none, a trailing "*" lets
+    the word run on ("tom-tat" → tomtat, tom_tat; "sapo*" → sapo-detail)."""
+    def one(word: str) -> str:
+        stem, runs = (word[:-1], True) if word.endswith("*") else (word, False)
+        body = r"[-_\s]?".join(re.escape(part) for part in stem.split("-"))
+        return body + (r"(?:[-_]?\w*)?" if runs else "")
+    alternatives = "|".join(one(w) for w in names(topic, key))
+    return rf"(?:^|[\s_-])(?:{alternatives})(?:$|[\s_-])"
