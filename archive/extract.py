@@ -57,7 +57,7 @@ from archive.boilerplate import (
 from archive.dates import parse_date as parse_vn_date
 from archive.descriptions import description_core, opens_text, set_apart
 from archive.encoding import fix_mojibake
-from archive.lexicons import class_pattern, is_account
+from archive.lexicons import class_pattern, is_account, pattern
 from archive.normalize import clean_line, fold, nfc
 from archive.pagekind import classify_page
 from archive.places import find_provinces
@@ -916,7 +916,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         paths["published_at"] = dpath
 
     # ---- author
-    author, apath = _pick_author(sel, rules, body_info, content, sapo_author, meta, ld, sites)
+    author, apath = _pick_author(sel, rules, body_info, content, sapo_author, meta, ld, sites, title_el)
     record["author"] = author
     if apath:
         paths["author"] = apath
@@ -1437,7 +1437,7 @@ def _platform_author(sel: parsel.Selector, rules: dict[str, Any]) -> str | None:
 
 def _pick_author(sel: parsel.Selector, rules: dict[str, Any], body_info: dict[str, Any], content: Any,
                  sapo_author: str | None, meta: dict[str, str], ld: dict[str, Any] | None,
-                 sites: list[str]) -> tuple[str | None, str | None]:
+                 sites: list[str], title_el: Any = None) -> tuple[str | None, str | None]:
     """The first author candidate that names a person, most trusted first. A CMS account or a
     desk ('bởi bientap', 'Quản trị', 'BBT') is where a byline goes but names nobody: the next
     candidate (often the signature at the end of the text) is asked instead."""
@@ -1445,6 +1445,7 @@ def _pick_author(sel: parsel.Selector, rules: dict[str, Any], body_info: dict[st
         lambda: (_platform_author(sel, rules), "platform"),
         lambda: (body_info["label_author"], "label"),
         lambda: _author_element(sel, content),
+        lambda: _label_line_author(sel, title_el),
         lambda: (sapo_author, "sapo"),
         lambda: (body_info["byline"], "byline"),
         lambda: _meta_author(meta, ld, sites),
@@ -1457,11 +1458,41 @@ def _pick_author(sel: parsel.Selector, rules: dict[str, Any], body_info: dict[st
 
 
 def _strip_author_label(text: str) -> str:
-    return re.sub(r"^\s*(?:tác giả|người viết|bài|tin|bài viết|viết bởi|đăng bởi|by|posted by)"
-                  r"\s*[:：]?\s*", "", text, flags=re.IGNORECASE).strip()
+    return _LABEL_PREFIX.sub("", text).strip()
 
 
-_AUTHOR_LABEL = re.compile(r"^\s*(?:tác giả|người viết|bút danh)\s*[:：]\s*(.{2,80})$", re.IGNORECASE)
+# "Tác giả bài viết: X", "Bài và ảnh: X" (archive/lexicons/article_parts.toml): a line naming
+# the writer; _LABEL_PREFIX also takes the shorter forms a byline element opens with ("Bài: X",
+# "Đăng bởi X", "by X"), where the element's own class already says it is a byline.
+_BYLINE_LABELS = pattern("article_parts", "byline.labels")
+_AUTHOR_LABEL = re.compile(rf"^\s*{_BYLINE_LABELS}\s*[:：]\s*(.{{2,80}})$", re.IGNORECASE)
+_LABEL_PREFIX = re.compile(rf"^\s*(?:{_BYLINE_LABELS}|bài|tin|bài viết|đăng bởi|by|posted by)\s*[:：]?\s*",
+                           re.IGNORECASE)
+_LABEL_LINE_TAGS = {"p", "div", "span", "li", "td", "address", "em", "i", "small"}
+_LINE_BREAKERS = {"p", "div", "li", "ul", "ol", "table", "br", "section", "article"}
+
+
+def _label_line_author(sel: parsel.Selector, title_el: Any) -> tuple[str | None, str | None]:
+    """A labelled byline printed on a line of its own after the headline but outside the
+    content area the body came from — NukeViet's "Tác giả bài viết: X" under the text, beside
+    "Nguồn tin:" — and not in the page's frame (nav, aside, footer, furniture)."""
+    after = title_el is None
+    for el in sel.root.iter():
+        if el is title_el:
+            after = True
+            continue
+        if not after or not isinstance(el.tag, str) or el.tag not in _LABEL_LINE_TAGS:
+            continue
+        if any(isinstance(c.tag, str) and c.tag in _LINE_BREAKERS for c in el.iterdescendants()):
+            continue  # a wrapper of several lines: its own lines are asked one by one
+        text = clean_line(" ".join(el.itertext()))
+        m = _AUTHOR_LABEL.match(text) if len(text) <= 100 else None
+        if not m or any(a.tag in ("nav", "aside", "footer") or _junk_attrs(a) for a in el.iterancestors()):
+            continue
+        name = parse_byline(m.group(1))
+        if name:
+            return name, "label"
+    return None, None
 
 
 def _author_element(sel: parsel.Selector, content: Any) -> tuple[str | None, str | None]:
@@ -1710,7 +1741,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
         if not started and _is_meta_line(text):
             # "Thứ Hai, 20/05/2024 08:00 | Người viết: X | 1,327 lượt xem", "Hoàng Gia · 20:05,
             # 18/03/2025": the article's header line caught inside the content area.
-            m = re.search(r"(?:tác giả|người viết|bút danh)\s*[:：]\s*([^|·•]{2,60})", text, re.IGNORECASE)
+            m = re.search(rf"{_BYLINE_LABELS}\s*[:：]\s*([^|·•]{{2,60}})", text, re.IGNORECASE)
             if m and not label_author:
                 label_author = parse_byline(m.group(1).strip()) or None
             continue

@@ -114,3 +114,19 @@ def test_summary_boxes_of_a_listing_are_no_lead() -> None:
     record = extract_article(html, "https://hoi-vidu.example.vn/bai-viet/thi-dua-khen-thuong/")
     assert record["is_article"] is False
     assert record["lead"] is None
+
+
+# ---- 4. a labelled byline line after the text, outside the content area ------------------------
+
+@pytest.mark.parametrize("label", ["Tác giả bài viết:", "Người viết:", "Bài và ảnh:", "Người thực hiện:"])
+def test_labelled_byline_under_the_text_is_the_author(label: str) -> None:
+    after = ('<div class="text-end small"><p><b>' + label + ' </b>Đoàn Thị Mai Hương</p>'
+             '<p><b>Nguồn tin: </b>Văn phòng Hội Cựu chiến binh tỉnh</p></div>')
+    record = extract_article(_page(after=after), URL)
+    assert record["author"] == "Đoàn Thị Mai Hương"
+    assert "Nguồn tin" not in record["body"]
+
+
+def test_source_line_alone_under_the_text_is_no_author() -> None:
+    after = '<div class="text-end small"><p><b>Nguồn tin: </b>Hội Cựu chiến binh tỉnh Thanh Hóa</p></div>'
+    assert extract_article(_page(after=after), URL)["author"] is None

@@ -370,7 +370,7 @@ KNOWN: dict[str, dict[str, set[str]]] = {
             "html_blind2/06-thanhnien-vcc-two-authors", "html_blind2/07-nld-vcc-author-bottom-caps",
             "html_blind2/08-plo-cms-prefix-no-space", "html_blind2/11-baodautu-div-title-related-top",
             "html_blind2/12-vietnamplus-source-tag", "html_blind2/13-congthuong-split-date-time",
-            "html/generic-amp-canonical", "html/generic-vcc-related-in-body")},  # _BYLINE_CLASS
+            "html/generic-vcc-related-in-body")},  # _BYLINE_CLASS
         **{page: {"title", "published"} for page in (
             "html_blind/12-liferay-portal-nguon", "html_blind/16-cp1258-td-br",
             "html_blind2/16-old-table-font-ncr-latin1")},  # _TITLE_CLASS
