@@ -59,6 +59,7 @@ from archive.descriptions import description_core, opens_text, set_apart
 from archive.encoding import fix_mojibake
 from archive.lexicons import class_pattern, is_account, pattern
 from archive.normalize import clean_line, fold, nfc
+from archive.organisations import starts_with_org_head
 from archive.pagekind import classify_page
 from archive.places import find_provinces
 from archive.urls import canonical_url, site_key
@@ -1452,9 +1453,17 @@ def _pick_author(sel: parsel.Selector, rules: dict[str, Any], body_info: dict[st
     )
     for candidate in candidates:
         author, path = candidate()
-        if author and not is_account(author):
+        if author and not is_account(author) and not _names_a_unit(author):
             return author, path
     return None, None
+
+
+def _names_a_unit(name: str) -> bool:
+    """An office or unit in the author slot ("Văn phòng Hội", "Phòng Tổ chức cán bộ"): it opens
+    like an organisation and is not written as a personal name, whose every word is
+    capitalised ("Đoàn Thị Mai Hương" opens like 'Đoàn' the Youth Union, but is a person)."""
+    words = name.split()
+    return len(words) >= 2 and starts_with_org_head(name) and any(w[:1].islower() for w in words[1:])
 
 
 def _strip_author_label(text: str) -> str:

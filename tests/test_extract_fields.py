@@ -130,3 +130,13 @@ def test_labelled_byline_under_the_text_is_the_author(label: str) -> None:
 def test_source_line_alone_under_the_text_is_no_author() -> None:
     after = '<div class="text-end small"><p><b>Nguồn tin: </b>Hội Cựu chiến binh tỉnh Thanh Hóa</p></div>'
     assert extract_article(_page(after=after), URL)["author"] is None
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Phòng Tổ chức cán bộ", None), ("Văn phòng Hội đồng thi đua", None),
+                                                ("Đoàn Thị Mai Hương", "Đoàn Thị Mai Hương")])
+def test_an_office_in_the_author_slot_is_no_author(name: str, expected: str | None) -> None:
+    # 'Đoàn' opens the Youth Union's name too, but a personal name capitalises every word.
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting",'
+          f'"headline":"Cụm thi đua số 4 sơ kết quý I năm 2024","author":{{"@type":"Person","name":"{name}"}}}}'
+          '</script>')
+    assert extract_article(_page(head=ld), URL)["author"] == expected
