@@ -96,7 +96,8 @@ from archive.urls import canonical_url, site_key
 # beats a title-classed banner; sapo class words and byline labels come from
 # archive/lexicons/article_parts.toml ("hometext", "standfirst"; "Tác giả bài viết:", "Bài và
 # ảnh:"); a labelled byline line after the headline outside the content area is the author; an
-# office in the author slot ("Văn phòng Hội") is none.
+# office in the author slot ("Văn phòng Hội") is none; a print view's header (site name above the
+# headline in the content box) is no body.
 VERSION = "9"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
@@ -1746,8 +1747,15 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
         if m:
             label_author = parse_byline(m.group(1)) or clean_line(m.group(1))
             continue
-        if title and (_same(text, title)) and not started:
-            continue
+        if title and _same(text, title):
+            if not started:
+                continue
+            if _page_header(paragraphs):
+                # A print view's header: the site's name (a section) printed above the headline
+                # inside the one content box; the body starts after the headline.
+                paragraphs.clear()
+                seen_text, started = 0, False
+                continue
         if b.kind == "p" and pending_img is not None and pending_img["caption"] is None \
                 and (_looks_like_caption(b) or _picture_box(blocks, i)) \
                 and _prev_content(blocks, i, alts) == "img":
@@ -1822,6 +1830,13 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
     paragraphs = [nfc(p) for p in paragraphs if p.strip()]
     return {"paragraphs": paragraphs, "captions": [nfc(c) for c in captions], "images": images,
             "byline": byline, "label_author": label_author, "lead_from_body": lead_from_body}
+
+
+def _page_header(paragraphs: list[str]) -> bool:
+    """Lines before the headline that are a page's header, not text: at most two short lines
+    that are no sentences (the site's name, a section name)."""
+    return 0 < len(paragraphs) <= 2 and all(len(p) < 120 and not re.search(r"[.!?…:]\s*$", p)
+                                            for p in paragraphs)
 
 
 def _inline_box(blocks: list[Block], i: int, container: Any) -> bool:

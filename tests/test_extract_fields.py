@@ -140,3 +140,19 @@ def test_an_office_in_the_author_slot_is_no_author(name: str, expected: str | No
           f'"headline":"Cụm thi đua số 4 sơ kết quý I năm 2024","author":{{"@type":"Person","name":"{name}"}}}}'
           '</script>')
     assert extract_article(_page(head=ld), URL)["author"] == expected
+
+
+# ---- a print view: the site's name and the headline inside the one content box ------------------
+
+def test_print_view_header_lines_are_no_body_and_its_bold_sapo_is_the_lead() -> None:
+    headline = "Cụm thi đua số 4 sơ kết quý I năm 2024"
+    html = f"""<html><head><meta charset="utf-8"><title>{headline}</title></head>
+<body onload="window.print()"><div class="in-bai"><p>Hội Cựu chiến binh tỉnh Thanh Hóa</p><h3>{headline}</h3>
+<p>04.04.2024</p><p><b>{P1}</b></p><p>{P2}</p><p>{P3}</p>
+<p>Hội nghị kết thúc lúc 11 giờ cùng ngày, các đơn vị ký biên bản thống nhất nội dung thi đua quý II.</p>
+<p>Tác giả: Đoàn Thị Mai Hương</p></div></body></html>"""
+    record = extract_article(html, URL + "?print=1")
+    assert record["title"] == headline
+    assert record["lead"] == P1
+    assert record["body"].startswith(P2)
+    assert record["author"] == "Đoàn Thị Mai Hương"
