@@ -31,30 +31,20 @@ SITESET = blind.ROOT / "tests" / "fixtures" / "sitesets" / "blind2"
 GOLD = json.loads((SITESET / "gold.json").read_text(encoding="utf-8"))
 OUT = blind.ROOT / "test-output" / "discovery_blind2.json"
 
-# What still misses (first run: branch blind2 at 387457e, i.e. discovery b513b35; the same from both
-# routes): (site, route) -> reason. Remove an entry once its site passes.
-_NUKEVIET = ("first run 8/8 archived, 0 non-articles, 0 duplicates; author 1/8 ('Tác giả bài viết:' line under the "
-             "body not read), lead 5/8 (NukeViet's div.hometext lead not taken)")
-_HUGO = ("8/8 archived, 0 non-articles, 0 duplicates since the repeated-entries listing rule (first run: 1 non-article, "
-         "the /tags/cum-thi-dua/ list page of 40-word summaries); lead 1/8 (the meta description, a truncated body "
-         "prefix, taken as lead on 7 posts), body_first 5/8 (that prefix cut out of the body mid-sentence), author 7/8 "
-         "(H07's department taken as author)")
-_SHAREPOINT = ("8/8 archived, 0 non-articles, 0 duplicates since pagers are read from script handlers (first run: "
-               "7/8, P01 linked only from the list view's onclick=RefreshPageTo pager); title 0/8 (headline is a div in "
-               "div.article-header; the site-name h1 plus the top navigation taken as title)")
-# ghost was added after the first three had run (bdec029, labelled before its own first run).
-_GHOST = ("first run 7/7 archived, 0 non-articles, 0 duplicates; lead 1/7 and body_first 1/7 (the JSON-LD "
-          "description, the body's first sentence, taken as the lead and cut out of the body)")
-# umbraco (added after ghost, 3765a44) passes since print/alternate-template keys fold onto the article (first run:
-# 7/7 archived but 4-5 duplicates, the ?altTemplate=InBai print copy and the carousel's slashless URL).
-KNOWN_MISSES: dict[tuple[str, str], str] = {
-    **{(site, route): reason
-       for site, reason in (("nukeviet", _NUKEVIET), ("hugo", _HUGO), ("sharepoint", _SHAREPOINT), ("ghost", _GHOST))
-       for route in ("article", "home")},
-    # ghost from an article page, first run 0/7: `sources add` named the site after the post's author card
-    # ('Hoàng Minh Tâm'), so no province (sources check rc 1, crawl rc 4); fixed (the logo and JSON-LD
-    # publisher), it now misses what the home route misses
-}
+# First run (branch blind2 at 387457e, i.e. discovery b513b35; labelled before it), the same from both
+# routes unless said:
+# - nukeviet 8/8, 0 non-articles, 0 duplicates; author 1/8 ('Tác giả bài viết:' under the body), lead 5/8
+#   (div.hometext);
+# - hugo 8/8 but 1 non-article (a tag page of 40-word summaries); lead 1/8 and body_first 5/8 (a meta
+#   description repeating the body's start taken as the lead), author 7/8 (an office);
+# - sharepoint 7/8 (P01 linked only from an onclick=RefreshPageTo pager); title 0/7 (a div headline, the
+#   site-name h1 taken);
+# - ghost (bdec029) 7/7; lead 1/7, body_first 1/7 (JSON-LD description); from an article page 0/7
+#   (`sources add` named the site after the author card: no province, crawl rc 4);
+# - umbraco (3765a44) 7/7 but 4-5 duplicates (slashless and ?altTemplate=InBai print copies).
+# Every site passes since the general fixes listed in CHANGELOG; a future miss goes here as
+# (site, route) -> reason, and the test marks it xfail(strict=True).
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 def _params() -> list:
