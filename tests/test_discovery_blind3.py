@@ -35,7 +35,7 @@ OUT = blind.ROOT / "test-output" / "discovery_blind3.json"
 # First run (branch blind3 at 75ba11e for wpajax, joomla4, typo3 and 5219f33 for drupal10, i.e. the
 # extractor and discovery of branch extract2 as of c0755d8; labelled and committed before it), the same
 # from both routes:
-# - wpajax 7/7, 0 non-articles, 0 duplicates, every field 7/7 (the admin-ajax-only W02 found);
+# - wpajax 7/7, 0 non-articles, 0 duplicates, every field 7/7 (W02, on no listing page but the admin-ajax answers, found);
 # - joomla4 7/7, 0 duplicates, every field 7/7, but 1 non-article: the "Giới thiệu" page
 #   (view=article&id=1, same item-page markup and a date as the news) stored as an article;
 # - typo3 7/7, 0 non-articles, 0 duplicates, but author 1/7: tx_news's "Tác giả: NAME" span in the news
