@@ -4,6 +4,7 @@ seen, the address shapes it has learned and how far discovery may still go."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -11,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import Response
 
+from archive.menus import link_places
 from archive.pagination import NextPage, increment, next_page
 from archive.sources import Source
 from archive.urls import canonical_url, host_key
@@ -26,6 +28,7 @@ from crawler.items import PageItem
 _SKIP_HREF = ("javascript:", "mailto:", "tel:", "#", "data:")
 SAMPLES = 5
 HELD_MAX = 40
+MENU_SHARE = 0.5  # of the pages read that have a menu: a site menu repeats on (nearly) all
 
 
 def absolute_links(root: Any, base: str) -> list[str]:
@@ -61,6 +64,12 @@ class SiteState:
         self.article_pattern = re.compile(pattern) if pattern else None
         # short pages the classifier called articles, waiting for their siblings' verdict
         self.held: dict[str, tuple[PageItem, str]] = {}
+        self.held_to_idle: set[str] = set()  # of those, the ones judged with all the crawl saw
+        # where the pages read so far link each address: as a menu item (how many pages), in content
+        self.places_read: set[str] = set()
+        self.menu_pages = 0
+        self.menu_counts: Counter[str] = Counter()
+        self.content_linked: set[str] = set()
 
     # -- where -----------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -165,21 +174,71 @@ class SiteState:
         fine, family = self.shapes.stats(url)
         return max(fine.fetched, family.fetched) < 2
 
-    def hold(self, url: str, item: PageItem, route: str) -> bool:
-        """Keep a short article-like page back until its siblings teach the shape (bounded:
-        past HELD_MAX pages a site's short pages are judged as they come)."""
+    def hold(self, url: str, item: PageItem, route: str, to_idle: bool = False) -> bool:
+        """Keep a short article-like page back until its siblings teach the shape, or (`to_idle`)
+        until the crawl has read every other page (bounded: past HELD_MAX pages a site's short
+        pages are judged as they come)."""
         if len(self.held) >= HELD_MAX or url in self.held:
             return False
         self.held[url] = (item, route)
+        if to_idle:
+            self.held_to_idle.add(url)
         return True
 
-    def decided(self, final: bool = False) -> Iterator[tuple[str, PageItem, str, bool]]:
+    def take_held(self) -> list[tuple[str, str]]:
+        """Every held page, (url, route), to be fetched again and judged now."""
+        waiting = [(url, route) for url, (_item, route) in self.held.items()]
+        self.held.clear()
+        self.held_to_idle.clear()
+        return waiting
+
+    def not_article_why(self, url: str) -> str | None:
+        """Why a short article-like page is no story after all, by what the site's other pages
+        say about it; None when they say nothing against it."""
+        if self.shape_lists_no_articles(url):
+            return "a short page among listings and other pages"
+        if self.menu_only(url):
+            return "a short page linked only as an item of the site's menu"
+        return None
+
+    def decided(self, final: bool = False) -> Iterator[tuple[str, PageItem, str, str | None]]:
         """Held pages whose family has a verdict now (every one, when `final`): (url, item,
-        route, is_article)."""
+        route, why it is no article or None). A page that now looks like a menu's fixed page
+        waits for the crawl's end, when every listing that might link it was read."""
         for url in list(self.held):
-            if final or not self.shape_undecided(url):
+            if final or (url not in self.held_to_idle and not self.shape_undecided(url)):
+                if not final and self.menu_only(url):
+                    self.held_to_idle.add(url)
+                    continue
                 item, route = self.held.pop(url)
-                yield url, item, route, not self.shape_lists_no_articles(url)
+                self.held_to_idle.discard(url)
+                yield url, item, route, self.not_article_why(url)
+
+    # -- menus -----------------------------------------------------------------------------
+    def read_places(self, root: Any, url: str) -> None:
+        """Count where a fetched page links other pages: items of its menu, or its content
+        (archive/menus.py). Once per page, however often it is fetched."""
+        page = self.shapes.key(url)
+        if page in self.places_read:
+            return
+        self.places_read.add(page)
+        places = link_places(root, url)
+        if places.menu_items:
+            self.menu_pages += 1
+        self.menu_counts.update({self.shapes.key(u) for u in places.menu_items})
+        self.content_linked.update(self.shapes.key(u) for u in places.content)
+
+    def menu_only(self, url: str, pages: int = 2) -> bool:
+        """The page is an item of the site's menu — on `pages` pages or more, and on at least
+        MENU_SHARE of the pages read that have one (a pager or a story's previous/next links
+        are on two or three) — and no page read links it from its content (a listing, a news
+        box, related links): a fixed page such as "Giới thiệu", "Liên hệ", "Văn bản"."""
+        keys = {self.shapes.key(url), self.shapes.key(canonical_url(url))}
+        keys |= {t for k in keys if (t := self.shapes.twin(k))}
+        if keys & self.content_linked:
+            return False
+        count = max(self.menu_counts[k] for k in keys)
+        return count >= pages and count >= MENU_SHARE * self.menu_pages
 
     def platform_article(self, url: str) -> bool:
         key = self.shapes.key(url)

@@ -40,6 +40,7 @@ from crawler.middlewares import offsite_message
 from crawler.sitestate import SiteState
 
 RELEASE = "thidua_release"  # a held page fetched again at the end: decide, hold no more
+SHORT_PROSE = 600  # characters of running text: a short page, judged by what the site says of it
 
 
 def _canonical(url: str) -> str:
@@ -98,11 +99,9 @@ class SourcesSpider(scrapy.Spider):
         """Pages still held when nothing else is left are fetched once more and decided with
         all the crawl has learned (their bodies are not kept that long)."""
         waiting = [(self.sources_by_id[sid], url, route)
-                   for sid, site in self.sites.items() for url, (_item, route) in site.held.items()]
+                   for sid, site in self.sites.items() for url, route in site.take_held()]
         if not waiting:
             return
-        for site in self.sites.values():
-            site.held.clear()
         for source, url, route in waiting:
             depth = self.site(source.id).max_depth + 1  # a leaf now: its links were followed
             request = self._request(source, url, self.parse_page, kind="article", depth=depth,
@@ -297,31 +296,42 @@ class SourcesSpider(scrapy.Spider):
             return
         if response.status == 200:
             site.shapes.served(response.url, response.body)
-        kind, features = classify_page(response.selector.root, response.url)
-        short = kind == "article" and features.main_prose < 600 and not features.article_meta
+        root = response.selector.root
+        kind, features = classify_page(root, response.url)
+        site.read_places(root, response.url)
+        brief = kind == "article" and features.main_prose < SHORT_PROSE
+        short = brief and not features.article_meta
+        # a short text at an address whose siblings were all listings and other pages (a
+        # portal's "Giới thiệu" tab among its section tabs), or one the site links only as an
+        # item of its menu (a CMS's "Giới thiệu" article, in the news' markup, with a date): the
+        # rest of the site outvotes the page, and ingest's extractor, which sees the page alone,
+        # is not asked again
         outvoted = short and site.shape_lists_no_articles(response.url)
-        if outvoted:
-            # a short text at an address whose siblings were all listings and other pages (a
-            # portal's "Giới thiệu" tab among its section tabs): the site's shapes outvote it,
-            # and ingest's extractor, which sees the page alone, is not asked again
-            kind = "other"
+        in_menu = brief and not outvoted and site.menu_only(response.url, pages=1)
         expected = response.meta.get("thidua_kind")
         route = response.meta.get("route", "links")
-        if short and not response.meta.get(RELEASE) and site.shape_undecided(response.url) \
-                and site.hold(response.url, self._item(response, source.id), route):
+        wait = in_menu or (short and not outvoted and site.shape_undecided(response.url))
+        if wait and not response.meta.get(RELEASE) \
+                and site.hold(response.url, self._item(response, source.id), route, to_idle=in_menu):
             # too early to tell: decided once its siblings are fetched, or when the crawl idles
+            # (a menu's page always then, when every listing that might link it was read)
             self.count(source.id, "discovery/held")
             yield from self._explore(response, source, site, kind, learn=False)
             yield from self._release(source, site)
             return
+        menu_item = in_menu and site.menu_only(response.url)
+        why_not = "its siblings were listings and other pages" if outvoted else \
+            "it is linked only as an item of the site's menu" if menu_item else None
+        if why_not:
+            kind = "other"
         self.count(source.id, f"discovery/{kind}")
-        if kind == "article" or (kind == "other" and expected == "article" and not outvoted):
+        if kind == "article" or (kind == "other" and expected == "article" and not why_not):
             # an "other" page where an article was expected goes to ingest all the same: the
             # full extractor decides, and a refusal is recorded there, never silently
             yield self._accept(response.url, response.request.url, self._item(response, source.id),
                                source, site, route if kind == "article" else None)
-        elif expected == "article":
-            why = [*features.reasons, *(["its siblings were listings and other pages"] if outvoted else [])]
+        elif expected == "article" or why_not:
+            why = [*features.reasons, *([why_not] if why_not else [])]
             self.logger.info("%s: %s is a %s page (%s)", source.id, response.url, kind, "; ".join(why))
             self.count(source.id, "discovery/not-article")
         yield from self._explore(response, source, site, kind)
@@ -341,12 +351,12 @@ class SourcesSpider(scrapy.Spider):
     def _release(self, source: Source, site: SiteState, final: bool = False) -> Iterator[PageItem]:
         """Held pages whose siblings have spoken: articles go on to ingest, the rest are
         counted and logged (never dropped silently)."""
-        for url, item, route, is_article in site.decided(final):
-            if is_article:
+        for url, item, route, why_not in site.decided(final):
+            if why_not is None:
                 self.count(source.id, "discovery/article")
                 yield self._accept(url, url, item, source, site, route)
             else:
-                self.logger.info("%s: %s is a short page among listings and other pages", source.id, url)
+                self.logger.info("%s: %s is %s", source.id, url, why_not)
                 site.shapes.learn(url, "other")
                 self.count(source.id, "discovery/other")
                 self.count(source.id, "discovery/not-article")
