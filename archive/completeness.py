@@ -92,3 +92,18 @@ def judge(old: Mapping[str, Any] | None, new: Mapping[str, Any], *,
     if truncated and new_len < old_len:
         return f"the page is cut off (no </html>) and its body shrank from {old_len} to {new_len}"
     return None
+
+
+# What a second address of an article (a print view, another URL scheme) must also give to
+# take the article's row over from the copy already stored.
+VARIANT_FIELDS = ("title", "lead", "author", "published_at")
+
+
+def variant_loses(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> list[str]:
+    """The fields the stored copy of an article has and another copy of it lacks: a print view
+    ("30.12.2014 - NAME" above a bare text) must not erase the byline, lead or date the full
+    page gave; whichever copy is fetched first, the fuller one holds the row."""
+    if not old:
+        return []
+    return [k for k in VARIANT_FIELDS if old.get(k) and not new.get(k)]
+

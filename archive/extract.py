@@ -98,7 +98,7 @@ from archive.urls import canonical_url, site_key
 # ảnh:"); a labelled byline line after the headline outside the content area is the author; an
 # office in the author slot ("Văn phòng Hội") is none; a print view's header (site name above the
 # headline in the content box) is no body.
-VERSION = "9"
+VERSION = "10"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths", "page_kind")
@@ -1454,6 +1454,7 @@ def _pick_author(sel: parsel.Selector, rules: dict[str, Any], body_info: dict[st
         lambda: (_platform_author(sel, rules), "platform"),
         lambda: (body_info["label_author"], "label"),
         lambda: _author_element(sel, content),
+        lambda: _microdata_author(sel, sites),
         lambda: _label_line_author(sel, title_el),
         lambda: (sapo_author, "sapo"),
         lambda: (body_info["byline"], "byline"),
@@ -1519,8 +1520,7 @@ def _author_element(sel: parsel.Selector, content: Any) -> tuple[str | None, str
         attrs = _attr_tokens(el)
         if not attrs or not _AUTHOR_CLASS.search(attrs) or "author-box" in attrs.lower():
             continue
-        if _hides_meta(el) or any(a.tag in ("nav", "aside", "footer") or _hides_meta(a)
-                                  for a in el.iterancestors()):
+        if _hides_meta(el) or _in_frame(el):
             continue
         text = clean_line(" ".join(el.itertext()))
         if not text or len(text) > 100:
@@ -1528,6 +1528,63 @@ def _author_element(sel: parsel.Selector, content: Any) -> tuple[str | None, str
         name = parse_byline(_strip_author_label(text))
         if name:
             return name, "element"
+    return None, None
+
+
+def _frames_page(el: Any) -> bool:
+    return el.tag in ("nav", "aside", "footer") or _hides_meta(el)
+
+
+def _frames_article(el: Any) -> bool:
+    """Page furniture inside an article box: its footer (tag or class) is the article's own
+    meta line, a related list, share bar or nav inside it is still furniture."""
+    if el.tag == "footer":
+        return False
+    tokens = {t for t in re.split(r"[\s_-]+", _attr_tokens(el).lower()) if t}
+    if "footer" in tokens and not _JUNK_EXACT.search(_attr_tokens(el)) and not tokens & (_JUNK_TOKENS - {"footer"}):
+        return False
+    return _frames_page(el)
+
+
+def _is_article_box(el: Any) -> bool:
+    """An <article>, or a schema.org Article/BlogPosting microdata scope: what is inside is the
+    article's own, its <footer> included (HTML5's article footer carries the author and date,
+    tx_news's "div.footer" above the text does too)."""
+    if el.tag == "article":
+        return True
+    itemtype = el.get("itemtype") or ""
+    return el.get("itemscope") is not None and ("Article" in itemtype or "Posting" in itemtype)
+
+
+def _in_frame(el: Any) -> bool:
+    """`el` sits in the page's frame (nav, aside, footer, furniture) — judged up to the article
+    box holding it, where a footer is the article's own meta line, not the page's frame."""
+    below: list[Any] = []
+    for a in el.iterancestors():
+        if _is_article_box(a):
+            return any(_frames_article(b) for b in below)
+        below.append(a)
+    return any(_frames_page(b) for b in below)
+
+
+def _microdata_author(sel: parsel.Selector, sites: list[str]) -> tuple[str | None, str | None]:
+    """schema.org microdata: itemprop=author inside an Article scope — the name the page marks
+    up for machines, like JSON-LD's, but printed (TYPO3's tx_news, Joomla, many themes). A
+    Person's itemprop=name is read when it has one; an Organization is the publisher."""
+    for node in sel.xpath("//*[@itemprop='author'][ancestor::*[@itemscope]"
+                          "[contains(@itemtype,'Article') or contains(@itemtype,'Posting')]]"):
+        el = node.root
+        if el.tag in ("meta", "link") or _in_frame(el):
+            continue
+        if "Organization" in (el.get("itemtype") or ""):
+            continue
+        names = node.xpath(".//*[@itemprop='name']")
+        text = clean_line(" ".join((names[0] if names else node).xpath(".//text()").getall()))
+        if not text or len(text) > 100:
+            continue
+        name = parse_byline(_strip_author_label(text))
+        if name and not _is_site_author(name, sites):
+            return name, "microdata"
     return None, None
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from archive import clusters, people, rawstore, store
-from archive.completeness import error_signature, judge, looks_truncated
+from archive.completeness import error_signature, judge, looks_truncated, variant_loses
 from archive.encoding import decode_html, decode_problems
 from archive.urls import content_fingerprint, normalise_for_hash
 
@@ -211,9 +211,15 @@ def store_analysis(
         store.record_failure(db, stage=stage, message=message, **where)
         return IngestResult(outcome, url, page_id=page_id, message=message)
     record = analysis.record or {}
+    own_url = record.get("url")
     if record and source_id:
         record["url"] = _variant_of(db, source_id, record)
     before = _article_snapshot(db, record["url"]) if record else None
+    lost = variant_loses(before, record) if record and record["url"] != own_url else []
+    if lost:
+        message = f"a less complete copy of {record['url']} (no {', '.join(lost)}): the fuller copy keeps the row"
+        log.info("%s is %s", url, message)
+        return IngestResult("unchanged", url, page_id=page_id, message=message)
     if analysis.failure:  # this page gave an article before: this version is worse
         reason: str | None = "{}: {}".format(*analysis.failure[:2])
     else:

@@ -72,6 +72,8 @@ def read_page(url: str, body: bytes, content_type: str | None = None) -> SitePag
 # only the element itself or a near wrapper: a page-wide class ('is-head-left-logo' on <body>)
 # names a layout, not the logo
 _FEED_WORDS = re.compile(r"(?i)[\s:|–-]*\b(rss|atom|feed)\b[\s:|–-]*")
+# an image's alt text says what it shows: "Logo Hội Nông dân tỉnh X", "Ban Thi đua … logo"
+_LOGO_WORD = re.compile(r"(?i)^\s*logo\b[\s:|–-]*|[\s:|–-]*\blogo\s*$")
 _LOGO = "contains(translate(concat(@id, ' ', @class), 'LOGO', 'logo'), 'logo')"
 _LOGO_XPATH = (
     f"//img[{_LOGO} or contains(translate(@src, 'LOGO', 'logo'), 'logo')"
@@ -113,7 +115,7 @@ def _name_candidates(pages: list[SitePage]) -> list[str]:
         sel = Selector(text=page.html)
         out += sel.css("meta[property='og:site_name']::attr(content)").getall()
         out += _publisher_names(sel)
-        out += sel.xpath(_LOGO_XPATH).getall()
+        out += [_LOGO_WORD.sub("", t) for t in sel.xpath(_LOGO_XPATH).getall()]
         title = " ".join(" ".join(sel.css("title ::text").getall()).split())
         if page.kind == "article":
             headline = " ".join(str(extract_article(page.html, page.url).get("title") or "").split())

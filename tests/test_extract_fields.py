@@ -156,3 +156,46 @@ def test_print_view_header_lines_are_no_body_and_its_bold_sapo_is_the_lead() -> 
     assert record["lead"] == P1
     assert record["body"].startswith(P2)
     assert record["author"] == "Đoàn Thị Mai Hương"
+
+
+# ---- the third blind set's first run: bylines in the article box's footer, microdata ----------
+
+def _boxed(box_open: str, box_close: str, meta: str, page_footer: str = "") -> str:
+    headline = "Cụm thi đua số 4 sơ kết quý I năm 2024"
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{headline}</title></head><body>
+<nav class="menu"><a href="/">Trang chủ</a> <a href="/tin-tuc/">Tin tức</a></nav>
+<main>{box_open}<h2 itemprop="headline">{headline}</h2>{meta}
+<div class="news-text"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>{box_close}</main>
+<footer class="site-footer">{page_footer or 'Hội Cựu chiến binh tỉnh Thanh Hóa'}</footer></body></html>"""
+
+
+@pytest.mark.parametrize(("box_open", "box_close", "meta"), [
+    # HTML5: the article's own <footer>, above the text
+    ("<article>", "</article>",
+     '<footer class="entry-meta"><time datetime="2024-04-04">04.04.2024</time> '
+     '<span class="byline">Tác giả: Đoàn Thị Mai Hương</span></footer>'),
+    # a schema.org Article scope whose meta line is a div classed "footer"
+    ('<div class="news" itemscope itemtype="https://schema.org/NewsArticle">', "</div>",
+     '<div class="footer"><p><span class="news-date">04.04.2024</span> '
+     '<span class="news-author">Tác giả: Đoàn Thị Mai Hương</span></p></div>'),
+])
+def test_byline_in_the_article_boxs_own_footer_is_the_author(box_open: str, box_close: str, meta: str) -> None:
+    assert extract_article(_boxed(box_open, box_close, meta), URL)["author"] == "Đoàn Thị Mai Hương"
+
+
+def test_an_author_class_in_the_page_footer_is_still_no_author() -> None:
+    html = _boxed("<article>", "</article>", "<p>04.04.2024</p>",
+                  page_footer='<span class="author">Nguyễn Văn Bình</span>')
+    assert extract_article(html, URL)["author"] is None
+
+
+@pytest.mark.parametrize(("itemtype", "expected"), [("https://schema.org/Person", "Đoàn Thị Mai Hương"),
+                                                    ("https://schema.org/Organization", None)])
+def test_microdata_author_of_the_article_scope(itemtype: str, expected: str | None) -> None:
+    name = "Đoàn Thị Mai Hương" if expected else "Hội Cựu chiến binh tỉnh Thanh Hóa"
+    meta = (f'<p>04.04.2024 - Đăng bởi <span itemprop="author" itemscope itemtype="{itemtype}">'
+            f'<span itemprop="name">{name}</span></span></p>')
+    html = _boxed('<div itemscope itemtype="http://schema.org/Article">', "</div>", meta)
+    record = extract_article(html, URL)
+    assert record["author"] == expected
+    assert expected is None or record["paths"]["author"] == "microdata"

@@ -76,6 +76,15 @@ def test_name_rejoins_a_dash_inside_the_organisation_and_drops_page_names() -> N
      "<article><h1>Cụm thi đua số 5 ký kết giao ước năm 2020</h1><div class='byline'><img src='/u/avatar.jpg' "
      "alt='Lê Thị Hồng Nhung'> Lê Thị Hồng Nhung</div>" + BODY + "</article></body></html>",
      "Hội Người mù tỉnh Phú Yên"),
+    # the logo's alt text says it is a logo: the word is no part of the name
+    ("<html><head><title>Khối thi đua các hội đặc thù tổng kết năm 2015</title></head><body><header><a href='/'>"
+     "<img class='navbar-brand-logo' src='/l.png' alt='Hội Chữ thập đỏ tỉnh Bắc Kạn logo'></a></header><article>"
+     "<h1>Khối thi đua các hội đặc thù tổng kết năm 2015</h1>" + BODY + "</article></body></html>",
+     "Hội Chữ thập đỏ tỉnh Bắc Kạn"),
+    ("<html><head><title>Khối thi đua các hội đặc thù tổng kết năm 2015</title></head><body><header><a href='/'>"
+     "<img id='logo' src='/l.png' alt='Logo Hội Chữ thập đỏ tỉnh Bắc Kạn'></a></header><article>"
+     "<h1>Khối thi đua các hội đặc thù tổng kết năm 2015</h1>" + BODY + "</article></body></html>",
+     "Hội Chữ thập đỏ tỉnh Bắc Kạn"),
     # no brand in the markup at all: the publisher of the JSON-LD, not its author
     ("<html><head><title>Cụm thi đua số 5 ký kết giao ước năm 2020</title><script type='application/ld+json'>"
      '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Đinh Văn Hậu"}, '

@@ -17,6 +17,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import completeness, rawstore, search, store
+from archive.sources import Source
 from archive.ingest import ingest_page, reparse
 from archive.warc import export_warc
 from demo import render
@@ -221,3 +222,37 @@ def test_an_old_archive_migrates_in_place(old_archive, tmp_path):
     register_sql_functions(db.conn)
     html = db.execute(sql, {"article_id": str(old_articles[0][0])}).fetchone()[-1]
     assert html.lstrip().lower().startswith("<!doctype html") or "<html" in html[:200].lower()
+
+
+# ---- a second address of an article (its print view) never erases what the page gave --------
+
+_HEADLINE = "Cụm thi đua số 4 sơ kết quý I năm 2024"
+_TEXT = ("<p>Sáng 3/4, tại trụ sở Hội Cựu chiến binh huyện Đông Sơn, Cụm thi đua số 4 tổ chức hội nghị sơ kết "
+         "quý I năm 2024 với sự tham dự của đại diện năm đơn vị thành viên.</p><p>Trong quý, các đơn vị đã vận "
+         "động hội viên đóng góp hơn 120 triệu đồng xây dựng nhà tình nghĩa và tổ chức 14 buổi tuyên truyền "
+         "pháp luật ở cơ sở.</p><p>Hội nghị thống nhất chọn Hội Cựu chiến binh huyện Nông Cống làm đơn vị "
+         "Cụm trưởng quý II, tổ chức hội nghị tiếp theo vào cuối tháng 6.</p><p>Ông Lê Văn Hải, Phó Chủ tịch "
+         "Hội Cựu chiến binh tỉnh dự hội nghị.</p>")
+_FULL = f"""<html><head><meta charset="utf-8"><title>{_HEADLINE}</title></head><body>
+<nav class="menu"><a href="/">Trang chủ</a></nav><article><h1>{_HEADLINE}</h1>
+<p class="meta"><time datetime="2024-04-04">04.04.2024</time> <span class="author">Tác giả: Đoàn Thị Mai Hương</span></p>
+<div class="content">{_TEXT}</div></article><footer>Hội Cựu chiến binh tỉnh</footer></body></html>""".encode()
+# the print view: the same headline and text, the date and writer run together above it
+_PRINT = f"""<html><head><meta charset="utf-8"><title>{_HEADLINE}</title></head>
+<body onload="window.print()"><div class="print"><p>Hội Cựu chiến binh tỉnh Thanh Hóa</p><h3>{_HEADLINE}</h3><p>04.04.2024 - Đoàn Thị Mai Hương</p>
+{_TEXT}</div></body></html>""".encode()
+_SRC = Source(id="vd-ccb", name="Hội CCB", province="Thanh Hóa", platform="generic",
+              start_urls=("https://ccb.example.vn/",), rules={})
+_PAGE_URL = "https://ccb.example.vn/tin-tuc/cum-thi-dua-so-4"
+
+
+@pytest.mark.parametrize("order", ["page first", "print view first"])
+def test_the_fuller_copy_of_an_article_keeps_its_row(db, order):
+    copies = [(_PAGE_URL, _FULL), (_PAGE_URL + "?type=98", _PRINT)]
+    store.save_source(db, _SRC)
+    for url, body in copies if order == "page first" else copies[::-1]:
+        ingest_page(db, url=url, body=body, headers={"Content-Type": "text/html; charset=utf-8"}, source=_SRC)
+    [row] = list(db["articles"].rows)  # one site, one text, one article
+    assert row["author"] == "Đoàn Thị Mai Hương"
+    assert row["published_at"] == "2024-04-04"
+    assert db["pages"].count == 2  # both copies stay as raw pages
