@@ -172,12 +172,12 @@ def _boxed(box_open: str, box_close: str, meta: str, page_footer: str = "") -> s
 @pytest.mark.parametrize(("box_open", "box_close", "meta"), [
     # HTML5: the article's own <footer>, above the text
     ("<article>", "</article>",
-     '<footer class="entry-meta"><time datetime="2024-04-04">04.04.2024</time> '
-     '<span class="byline">Tác giả: Đoàn Thị Mai Hương</span></footer>'),
+     ('<footer class="entry-meta"><time datetime="2024-04-04">04.04.2024</time> '
+      '<span class="byline">Tác giả: Đoàn Thị Mai Hương</span></footer>')),
     # a schema.org Article scope whose meta line is a div classed "footer"
     ('<div class="news" itemscope itemtype="https://schema.org/NewsArticle">', "</div>",
-     '<div class="footer"><p><span class="news-date">04.04.2024</span> '
-     '<span class="news-author">Tác giả: Đoàn Thị Mai Hương</span></p></div>'),
+     ('<div class="footer"><p><span class="news-date">04.04.2024</span> '
+      '<span class="news-author">Tác giả: Đoàn Thị Mai Hương</span></p></div>')),
 ])
 def test_byline_in_the_article_boxs_own_footer_is_the_author(box_open: str, box_close: str, meta: str) -> None:
     assert extract_article(_boxed(box_open, box_close, meta), URL)["author"] == "Đoàn Thị Mai Hương"

@@ -17,8 +17,8 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import completeness, rawstore, search, store
-from archive.sources import Source
 from archive.ingest import ingest_page, reparse
+from archive.sources import Source
 from archive.warc import export_warc
 from demo import render
 from demo.server import ERROR_PAGE_BODY
