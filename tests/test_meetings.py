@@ -114,7 +114,9 @@ def test_not_a_meeting_is_empty() -> None:
     ("tổng kết giai đoạn 2015-2020", "giai đoạn 2015-2020", "2015-01-01", "2020-12-31"),
     ("tổng kết nhiệm kỳ 2008 – 2013", "nhiệm kỳ 2008 – 2013", "2008-01-01", "2013-12-31"),
     ("sơ kết 5 năm (2009-2013)", "5 năm (2009-2013)", "2009-01-01", "2013-12-31"),
-    ("tổng kết năm học 2018-2019", "năm học 2018-2019", "2018-09-01", "2019-05-31"),
+    # a school year runs 1 September … 31 August (its review is held in August)
+    ("tổng kết năm học 2018-2019", "năm học 2018-2019", "2018-09-01", "2019-08-31"),
+    ("tổng kết phong trào thi đua năm học 2020 – 2021", "năm học 2020 – 2021", "2020-09-01", "2021-08-31"),
 ])
 def test_periods(text: str, label: str, start: str, end: str) -> None:
     assert parse_period(text) == {"period_label": label, "period_start": start, "period_end": end}

@@ -106,8 +106,8 @@ def _span_of(name: str, m: re.Match[str], year: str | None) -> tuple[date | None
         y1 = int(m.group("y1") or y2)
         m2 = int(m.group("m2"))
         return date(y1, int(m.group("m1")), 1), date(y2 + (m2 == 12), m2 % 12 + 1, 1) - timedelta(days=1)
-    if name == "school":
-        return date(int(m.group("a")), 9, 1), date(int(m.group("b")), 5, 31)
+    if name == "school":  # the school year closes on 31 August (its emulation year, review and awards)
+        return date(int(m.group("a")), 9, 1), date(int(m.group("b")), 8, 31)
     if name in ("range", "years") or (name == "nyears" and m.group("a")):
         return date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)
     return None, None
