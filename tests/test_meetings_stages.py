@@ -17,6 +17,7 @@ from archive.meetings.clusters import parse_cluster
 from archive.meetings.events import plan
 from archive.meetings.explain import explain
 from archive.meetings.members import parse_members
+from archive.meetings.organisers import hosting_unit
 from archive.meetings.periods import in_year, next_period, parse_period
 from archive.meetings.records import analyse, confidence_bucket
 from archive.meetings.segments import prepare, segment
@@ -263,3 +264,25 @@ def test_members_enumerated_among_the_guests() -> None:
     other = _one("Tỉnh đoàn tuyên dương", "Sáng 2/6, Tỉnh đoàn tổ chức lễ tuyên dương 50 thanh niên tiêu biểu năm "
                  "2025.\n\nDự lễ có lãnh đạo Tỉnh đoàn các tỉnh: Gia Lai, Kon Tum và Đắk Lắk.", published="2025-06-03")
     assert other["members"] == []
+
+
+# --- the third blind site set's misses, in general form (texts written for these tests) ----------
+
+@pytest.mark.parametrize("text, unit", [
+    # a member list, then a semicolon, then the chair that hosts: the host is the chair only
+    ("Cụm gồm Hội Nông dân huyện Tam Nông, huyện Thanh Ba và thị xã Phú Thọ; Hội Nông dân huyện Thanh Ba "
+     "là Cụm trưởng, đăng cai hội nghị.", "Hội Nông dân huyện Thanh Ba"),
+    ("Khối gồm Phòng Tổng hợp, Ban Dân vận - Tôn giáo và Ban Kinh tế - Ngân sách; Ban Kinh tế - Ngân sách "
+     "là Khối trưởng, chủ trì hội nghị.", "Ban Kinh tế - Ngân sách"),
+])
+def test_the_host_is_the_chair_after_the_member_list(text: str, unit: str) -> None:
+    assert hosting_unit(text) == unit
+
+
+def test_a_cluster_meeting_hosted_by_the_chair_named_after_its_members() -> None:
+    row = _one("Cụm thi đua số 4 Hội Cựu chiến binh các huyện miền núi tổng kết năm 2022",
+               "Ngày 16/12, Cụm thi đua số 4 Hội Cựu chiến binh các huyện miền núi tổ chức hội nghị tổng kết công "
+               "tác thi đua năm 2022 tại huyện Mường Lát.\n\nCụm gồm Hội Cựu chiến binh huyện Mường Lát, huyện Quan "
+               "Sơn và huyện Quan Hóa; Hội Cựu chiến binh huyện Quan Sơn là Cụm trưởng, đăng cai hội nghị.",
+               published="2022-12-17")
+    assert row["host"] == "Hội Cựu chiến binh huyện Quan Sơn"  # not "Cụm gồm Hội Cựu chiến binh huyện Mường Lát"

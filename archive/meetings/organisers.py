@@ -95,7 +95,9 @@ def hosting_unit(text: str) -> str | None:
     if not m or (not m.group("what").strip(" .;") and not _MEETING_SUBJECT.match(text)
                  and not re.match(r"^(?:[Hh]ội\s+nghị|[Bb]uổi|[Ll]ễ)\b", text)):
         return None
-    before = text[:m.start()].strip()
+    # a semicolon closes a clause: "Cụm gồm A, B và C; A là Cụm trưởng, đăng cai hội nghị" — the
+    # subject of "đăng cai" is in the last one, never the member list before it
+    before = text[:m.start()].split(";")[-1].strip()
     if _SOON.search(before[-40:]):
         return None
     before = re.sub(r"^(?:[Hh]ội\s+nghị|[Bb]uổi\s+\S+|[Ll]ễ)[^,]*?\bdo\s+", "", before)
