@@ -286,3 +286,18 @@ def test_a_cluster_meeting_hosted_by_the_chair_named_after_its_members() -> None
                "Sơn và huyện Quan Hóa; Hội Cựu chiến binh huyện Quan Sơn là Cụm trưởng, đăng cai hội nghị.",
                published="2022-12-17")
     assert row["host"] == "Hội Cựu chiến binh huyện Quan Sơn"  # not "Cụm gồm Hội Cựu chiến binh huyện Mường Lát"
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Ông Trịnh Quốc Bảo, Phó Chủ tịch Liên đoàn Lao động tỉnh dự và chứng kiến lễ ký.",
+     "Trịnh Quốc Bảo", "Phó Chủ tịch Liên đoàn Lao động tỉnh"),
+    ("Bà Hà Thị Thu Trang, Chủ tịch Hội Nông dân tỉnh dự từ điểm cầu trụ sở Hội.",
+     "Hà Thị Thu Trang", "Chủ tịch Hội Nông dân tỉnh"),
+    ("Đồng chí Vi Văn Toàn, Phó Bí thư Tỉnh đoàn dự trực tuyến từ huyện Bắc Sơn.",
+     "Vi Văn Toàn", "Phó Bí thư Tỉnh đoàn"),
+])
+def test_a_guest_who_witnesses_or_joins_from_a_bridge_point_attends(sentence: str, name: str, title: str) -> None:
+    row = _one("Khối thi đua các đơn vị sự nghiệp ký kết giao ước thi đua năm 2024",
+               "Ngày 5/3, Khối thi đua các đơn vị sự nghiệp tổ chức ký kết giao ước thi đua năm 2024 theo hình "
+               f"thức trực tuyến.\n\n{sentence}", published="2024-03-06")
+    assert [(p["name"], p["title"]) for p in row["attendees"]] == [(name, title)]
