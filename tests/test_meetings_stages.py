@@ -301,3 +301,15 @@ def test_a_guest_who_witnesses_or_joins_from_a_bridge_point_attends(sentence: st
                "Ngày 5/3, Khối thi đua các đơn vị sự nghiệp tổ chức ký kết giao ước thi đua năm 2024 theo hình "
                f"thức trực tuyến.\n\n{sentence}", published="2024-03-06")
     assert [(p["name"], p["title"]) for p in row["attendees"]] == [(name, title)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # after the number, an organisation followed by "các" + units is who the cluster is made of
+    ("Cụm thi đua số 3 Hội Nông dân các xã vùng biên tổ chức hội nghị", "Cụm thi đua số 3 Hội Nông dân các xã vùng biên"),
+    ("Cụm thi đua số 4 Đoàn Thanh niên các huyện, thị xã tổ chức hội nghị",
+     "Cụm thi đua số 4 Đoàn Thanh niên các huyện, thị xã"),
+    # the body the cluster belongs to is not part of its name
+    ("Cụm thi đua số 6 Hội Cựu chiến binh tỉnh Sơn La tổ chức hội nghị", "Cụm thi đua số 6"),
+])
+def test_a_numbered_cluster_keeps_the_kind_of_its_members(text: str, name: str) -> None:
+    assert parse_cluster(text)["cluster_name"] == name

@@ -41,7 +41,10 @@ def _continues(token: str, bare: str, content: list[str], following: str) -> boo
     dash between two words ("Văn hóa - Xã hội")."""
     plural = "các" in content
     previous = content[-1].strip(",").lower() if content else ""
-    if plural and (bare.lower() == "và" or previous in ("các", "xã", "-", "tổ")):
+    if plural and (bare.lower() == "và" or previous in ("các", "-", "tổ")):
+        return True
+    # "… chính trị - xã hội", "các xã vùng cao", but "các huyện, thị xã tổ chức …": a verb ends it
+    if plural and previous == "xã" and (bare.lower() == "hội" or bare.lower() not in _CLUSTER_STOP):
         return True
     # "các Đảng bộ trực thuộc Tỉnh ủy": "thuộc" after "trực" is inside the name
     if plural and bare.lower() == "thuộc" and previous == "trực":
@@ -56,10 +59,21 @@ def _continues(token: str, bare: str, content: list[str], following: str) -> boo
     return None
 
 
+def _members_kind(text: str) -> bool:
+    """Whether an organisation named after a cluster's number is the kind of its members, not
+    its parent body: "Hội LHPN các huyện phía Tây", "Công đoàn các trường THPT" (the head, then
+    "các" and a plural of units) name who the cluster is made of and belong to its name; "Hội
+    LHPN tỉnh" is the body the cluster belongs to."""
+    m = re.match(r"(?P<head>[^,.;:()\d]{2,40}?)\s+các\s+\w", text)
+    return bool(m) and len(m.group("head").split()) <= 6 \
+        and not any(w in _CLUSTER_STOP for w in m.group("head").split() if w[:1].islower())
+
+
 def _qualifier(rest: str, *, numbered: bool) -> str:
     """The words after "Cụm/Khối thi đua (số N)" that belong to the cluster's name, up to a stop
     word, punctuation, a date or its province ("tỉnh Thanh Hóa", "Tỉnh ủy Bắc Giang"). After a number, the parent body ends the name ("Cụm thi đua số 5 Hội
-    LHPN tỉnh …" is "Cụm thi đua số 5") unless a dash joins it ("Cụm thi đua số 8 - CATP Hà
+    LHPN tỉnh …" is "Cụm thi đua số 5"), not the members' kind ("Cụm thi đua số 2 Hội LHPN các
+    huyện phía Tây"), nor a body a dash joins ("Cụm thi đua số 8 - CATP Hà
     Nội"); with no number the body is the name ("Cụm thi đua Hội LHPN các tỉnh Nam Trung Bộ")."""
     words: list[str] = []
     tokens = re.split(r"(\s+)", rest)[:60]
@@ -71,7 +85,8 @@ def _qualifier(rest: str, *, numbered: bool) -> str:
         bare = token.strip(",.;:()“”\"")
         content = [w for w in words if w.strip()]
         following = "".join(tokens[i + 1:i + 6]).lstrip()
-        if numbered and not content and starts_with_org_head(rest[rest.find(token):]):
+        if numbered and not content and starts_with_org_head(rest[rest.find(token):]) \
+                and not _members_kind(rest[rest.find(token):]):
             break
         verdict = _continues(token, bare, content, following)
         if verdict:
