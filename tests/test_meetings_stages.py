@@ -313,3 +313,21 @@ def test_a_guest_who_witnesses_or_joins_from_a_bridge_point_attends(sentence: st
 ])
 def test_a_numbered_cluster_keeps_the_kind_of_its_members(text: str, name: str) -> None:
     assert parse_cluster(text)["cluster_name"] == name
+
+
+@pytest.mark.parametrize("title, lead, name", [
+    # the lead adds the body the bloc belongs to: the headline names it
+    ("Khối thi đua các trạm y tế tổng kết năm 2023",
+     "Ngày 20/12, Khối thi đua các trạm y tế trực thuộc Trung tâm Y tế huyện Như Xuân tổ chức hội nghị tổng kết "
+     "công tác thi đua năm 2023.", "Khối thi đua các trạm y tế"),
+    # the lead's name is cut at "thuộc": the headline writes the body into the name
+    ("Khối thi đua các phòng nghiệp vụ Liên minh Hợp tác xã tỉnh sơ kết 6 tháng đầu năm 2022",
+     "Chiều 8/7, Khối thi đua các phòng nghiệp vụ thuộc Liên minh Hợp tác xã tỉnh tổ chức hội nghị sơ kết công "
+     "tác thi đua 6 tháng đầu năm 2022.", "Khối thi đua các phòng nghiệp vụ Liên minh Hợp tác xã tỉnh"),
+    # a bare "tỉnh" is no body: the lead's own name stands
+    ("Khối thi đua các doanh nghiệp nhà nước sơ kết 6 tháng đầu năm 2021",
+     "Sáng 9/7, Khối thi đua các doanh nghiệp nhà nước tỉnh tổ chức hội nghị sơ kết công tác thi đua 6 tháng "
+     "đầu năm 2021.", "Khối thi đua các doanh nghiệp nhà nước tỉnh"),
+])
+def test_the_headline_names_a_bloc_the_lead_writes_with_its_parent_body(title: str, lead: str, name: str) -> None:
+    assert _one(title, lead, published="2023-12-21")["cluster_name"] == name

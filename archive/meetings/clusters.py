@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from archive.lexicons import pattern
 from archive.meetings.patterns import _DATE
 from archive.meetings.provinces import _province_at_start
 from archive.organisations import normalise_dashes, starts_with_org_head
@@ -135,3 +136,23 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
         number = int(num) if num and num.isdigit() else (_roman(num) if num else None)
         return {"cluster_kind": m.group("kind").lower(), "cluster_name": name, "cluster_number": number}
     return None
+
+
+_PARENT_LINK = re.compile(rf"^(?:{pattern('meetings', 'words.parent_links')}\s+)?", re.IGNORECASE)
+
+
+def headline_form(written: dict[str, Any], headline: dict[str, Any] | None) -> dict[str, Any]:
+    """The headline's name for the cluster a sentence names, when the two differ only by the
+    body the cluster belongs to: "Khối thi đua các công đoàn ngành giáo dục" (headline) and "…
+    giáo dục trực thuộc Công đoàn Viên chức tỉnh" (lead), "Khối thi đua các ban chuyên môn Hội
+    LHPN tỉnh" and "… chuyên môn" (cut at "thuộc Hội LHPN tỉnh") are one cluster, which the
+    headline, naming the report's subject, writes as it is called. A numbered cluster is known
+    by its number, and a bare "tỉnh" is no body (it is the level, and labels differ on it)."""
+    if not headline or written.get("cluster_number") is not None or headline.get("cluster_number") is not None \
+            or headline["cluster_kind"] != written["cluster_kind"]:
+        return written
+    short, long = sorted((written["cluster_name"], headline["cluster_name"]), key=len)
+    if not long.startswith(short + " "):
+        return written
+    body = _PARENT_LINK.sub("", long[len(short):].strip(), count=1)
+    return headline if len(body.split()) >= 2 and starts_with_org_head(body) else written

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from archive.meetings.clusters import headline_form
 from archive.meetings.days import occasion_year, resolve_date
 from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY
 from archive.meetings.patterns import _SAME_DAY
@@ -88,6 +89,9 @@ def _period(sc: Scope, out: Assignment) -> None:
 
 def _cluster(sc: Scope, out: Assignment) -> None:
     span = first(sc.context, "cluster") or (first(sc.owned, "cluster.numbered") if sc.primary else None)
+    titled = sc.headline.first("cluster") if sc.primary and sc.headline is not None else None
+    if span is not None and titled is not None and headline_form(span.value, titled.value) is titled.value:
+        span = titled  # the lead adds or drops only the body the cluster belongs to
     out.put("cluster", span.value if span else None, span)
 
 
