@@ -331,3 +331,21 @@ def test_a_numbered_cluster_keeps_the_kind_of_its_members(text: str, name: str) 
 ])
 def test_the_headline_names_a_bloc_the_lead_writes_with_its_parent_body(title: str, lead: str, name: str) -> None:
     assert _one(title, lead, published="2023-12-21")["cluster_name"] == name
+
+
+def test_a_host_named_by_its_locality_is_the_member_of_that_locality() -> None:
+    # the chair is written as a district; the members are the district People's Committees
+    row = _one("Cụm thi đua các huyện vùng cao ký kết giao ước thi đua năm 2021",
+               "Ngày 10/3, tại huyện Mù Cang Chải, Cụm thi đua các huyện vùng cao tổ chức ký kết giao ước thi đua "
+               "năm 2021.\n\nCụm gồm Ủy ban nhân dân các huyện Mù Cang Chải, Trạm Tấu và Văn Chấn; huyện Mù Cang "
+               "Chải là Cụm trưởng.", published="2021-03-11")
+    assert row["host"] == "Ủy ban nhân dân huyện Mù Cang Chải"
+
+
+def test_a_bloc_meeting_at_an_office_is_hosted_by_the_member_of_that_office() -> None:
+    # held at a department; the member is that department's trade union
+    row = _one("Khối thi đua các cơ quan tổng hợp ký kết giao ước thi đua năm 2024",
+               "Ngày 12/3, Khối thi đua các cơ quan tổng hợp tổ chức ký kết giao ước thi đua năm 2024 tại Sở Tài "
+               "chính tỉnh Nghệ An.\n\nKhối gồm công đoàn Sở Tài chính, Sở Kế hoạch và Đầu tư và Sở Tư pháp.",
+               published="2024-03-13")
+    assert row["host"] == "Công đoàn Sở Tài chính"

@@ -25,6 +25,7 @@ from archive.meetings.provinces import (
     _is_member,
     _meeting_provinces,
     _member_provinces,
+    _province_at_start,
     province_of_locality,
 )
 from archive.meetings.spans import Span, Tagged
@@ -216,8 +217,20 @@ def _hall_host(by_cluster: bool, out: Assignment) -> None:
     host = out.values.get("host")
     if host:
         same = [m for m in members if normalize_tone_marks(m).lower() == normalize_tone_marks(host).lower()]
-        if same:
-            out.values["host"] = same[0]
+        held = [m for m in members if _holds(m, host)]
+        if same or len(held) == 1:
+            out.values["host"] = same[0] if same else held[0][:1].upper() + held[0][1:]
+
+
+def _holds(member: str, host: str) -> bool:
+    """Whether a member is the unit of the host's locality or office: "huyện Bảo Lâm" (Cụm
+    trưởng) of "Ủy ban nhân dân huyện Bảo Lâm", "Sở Nội vụ tỉnh Vĩnh Long" (where it met) of
+    "công đoàn Sở Nội vụ" — the host is written as the member the cluster is made of."""
+    tail = re.search(r"\s+(?:tỉnh|thành\s+phố|TP\.?)\s+(?P<p>.+)$", host)
+    if tail and _province_at_start(tail.group("p")):
+        host = host[:tail.start()]  # the province has its own column
+    key, name = normalize_tone_marks(host).lower(), normalize_tone_marks(member).lower()
+    return len(key.split()) >= 2 and name.endswith(" " + key) and starts_with_org_head(member[:1].upper() + member[1:])
 
 
 def _attendees(sc: Scope, out: Assignment) -> None:
