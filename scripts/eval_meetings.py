@@ -433,7 +433,7 @@ def format_comparison(new: dict[str, Any], old: dict[str, Any], heading: str) ->
     """One labelled set scored by the staged extractor beside the version 11 cascade."""
     if "skipped" in new or "skipped" in old:
         return f"{heading}: skipped"
-    lines = [heading, f"  {'':<14}{'staged (12)':>12}{'v11':>9}",
+    lines = [heading, f"  {'':<14}{'staged':>12}{'v11':>9}",
              f"  {'detection F1':<14}{new['detection']['f1']:>12.1%}{old['detection']['f1']:>9.1%}"]
     for field in FIELDS:
         a, b = new["fields"].get(field), old["fields"].get(field)
