@@ -270,10 +270,10 @@ def test_members_enumerated_among_the_guests() -> None:
 
 @pytest.mark.parametrize("text, unit", [
     # a member list, then a semicolon, then the chair that hosts: the host is the chair only
-    ("Cụm gồm Hội Nông dân huyện Tam Nông, huyện Thanh Ba và thị xã Phú Thọ; Hội Nông dân huyện Thanh Ba "
-     "là Cụm trưởng, đăng cai hội nghị.", "Hội Nông dân huyện Thanh Ba"),
-    ("Khối gồm Phòng Tổng hợp, Ban Dân vận - Tôn giáo và Ban Kinh tế - Ngân sách; Ban Kinh tế - Ngân sách "
-     "là Khối trưởng, chủ trì hội nghị.", "Ban Kinh tế - Ngân sách"),
+    (("Cụm gồm Hội Nông dân huyện Tam Nông, huyện Thanh Ba và thị xã Phú Thọ; Hội Nông dân huyện Thanh Ba "
+     "là Cụm trưởng, đăng cai hội nghị."), "Hội Nông dân huyện Thanh Ba"),
+    (("Khối gồm Phòng Tổng hợp, Ban Dân vận - Tôn giáo và Ban Kinh tế - Ngân sách; Ban Kinh tế - Ngân sách "
+     "là Khối trưởng, chủ trì hội nghị."), "Ban Kinh tế - Ngân sách"),
 ])
 def test_the_host_is_the_chair_after_the_member_list(text: str, unit: str) -> None:
     assert hosting_unit(text) == unit
@@ -318,16 +318,16 @@ def test_a_numbered_cluster_keeps_the_kind_of_its_members(text: str, name: str) 
 @pytest.mark.parametrize("title, lead, name", [
     # the lead adds the body the bloc belongs to: the headline names it
     ("Khối thi đua các trạm y tế tổng kết năm 2023",
-     "Ngày 20/12, Khối thi đua các trạm y tế trực thuộc Trung tâm Y tế huyện Như Xuân tổ chức hội nghị tổng kết "
-     "công tác thi đua năm 2023.", "Khối thi đua các trạm y tế"),
+     ("Ngày 20/12, Khối thi đua các trạm y tế trực thuộc Trung tâm Y tế huyện Như Xuân tổ chức hội nghị tổng kết "
+     "công tác thi đua năm 2023."), "Khối thi đua các trạm y tế"),
     # the lead's name is cut at "thuộc": the headline writes the body into the name
     ("Khối thi đua các phòng nghiệp vụ Liên minh Hợp tác xã tỉnh sơ kết 6 tháng đầu năm 2022",
-     "Chiều 8/7, Khối thi đua các phòng nghiệp vụ thuộc Liên minh Hợp tác xã tỉnh tổ chức hội nghị sơ kết công "
-     "tác thi đua 6 tháng đầu năm 2022.", "Khối thi đua các phòng nghiệp vụ Liên minh Hợp tác xã tỉnh"),
+     ("Chiều 8/7, Khối thi đua các phòng nghiệp vụ thuộc Liên minh Hợp tác xã tỉnh tổ chức hội nghị sơ kết công "
+     "tác thi đua 6 tháng đầu năm 2022."), "Khối thi đua các phòng nghiệp vụ Liên minh Hợp tác xã tỉnh"),
     # a bare "tỉnh" is no body: the lead's own name stands
     ("Khối thi đua các doanh nghiệp nhà nước sơ kết 6 tháng đầu năm 2021",
-     "Sáng 9/7, Khối thi đua các doanh nghiệp nhà nước tỉnh tổ chức hội nghị sơ kết công tác thi đua 6 tháng "
-     "đầu năm 2021.", "Khối thi đua các doanh nghiệp nhà nước tỉnh"),
+     ("Sáng 9/7, Khối thi đua các doanh nghiệp nhà nước tỉnh tổ chức hội nghị sơ kết công tác thi đua 6 tháng "
+     "đầu năm 2021."), "Khối thi đua các doanh nghiệp nhà nước tỉnh"),
 ])
 def test_the_headline_names_a_bloc_the_lead_writes_with_its_parent_body(title: str, lead: str, name: str) -> None:
     assert _one(title, lead, published="2023-12-21")["cluster_name"] == name

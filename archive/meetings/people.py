@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from archive.lexicons import pattern
+from archive.lexicons import pattern as lexicon_pattern
 from archive.meetings.patterns import _I, LO, UP
 from archive.meetings.provinces import _province_at_start, known_districts
 from archive.normalize import normalize_tone_marks
@@ -44,7 +44,7 @@ _ATTEND_CUE = re.compile(
     # a delegation's leader: "Đoàn LĐLĐ tỉnh B do đồng chí C, title dẫn đầu / làm trưởng đoàn"
     r"\bđoàn\b[^.;]{0,120}?\bdo\b[^.;]{0,160}?(?:dẫn\s+đầu|làm\s+trưởng\s+đoàn)|"
     # who attends from a bridge point or witnesses the signing (lexicon people.attending)
-    + pattern("people", "attending"), _I)
+    + lexicon_pattern("people", "attending"), _I)
 
 
 # Words that never end a name (they open the next phrase), unlike "Liên", "Đại", "Đồng" …,
