@@ -98,7 +98,11 @@ from archive.urls import canonical_url, site_key
 # ảnh:"); a labelled byline line after the headline outside the content area is the author; an
 # office in the author slot ("Văn phòng Hội") is none; a print view's header (site name above the
 # headline in the content box) is no body.
-VERSION = "10"
+# 11 (from the fourth blind site set's first run, tests/fixtures/sitesets/blind4): og:type
+# "website", which many CMSs print on every page, no longer counts against a page whose headline
+# is signed by a date on the line under it (archive/pagekind.py's dated headline; a page title
+# <h1> over the story's own heading is looked past).
+VERSION = "11"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths", "page_kind")
@@ -932,7 +936,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
 
     # ---- article or not
     record["is_article"] = _is_article(meta, ld, objs, url, record, sel, bool(body_nodes),
-                                       _teaser_count(content, blocks), sites)
+                                       _teaser_count(content, blocks), sites, kind_features.dated_headline)
     paths["is_article"] = "platform" if body_nodes else "generic"
     record["page_kind"] = page_kind
     if record["page_kind"] != "other" and record["body"] and \
@@ -1972,13 +1976,18 @@ def _teaser_count(content: Any, blocks: list[Block]) -> int:
 
 def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict[str, Any]],
                 url: str, record: dict[str, Any], sel: parsel.Selector, platform_body: bool,
-                teasers_in_content: int = 0, sites: list[str] | None = None) -> bool:
-    """Homepages and listings are not articles: weigh type hints, URL and text shape."""
+                teasers_in_content: int = 0, sites: list[str] | None = None,
+                dated_headline: bool = False) -> bool:
+    """Homepages and listings are not articles: weigh type hints, URL and text shape.
+
+    og:type "website" is what many CMSs print on every page (Sitefinity's default, site-builder
+    themes), so it weighs against a page only when the page lacks a story's own shape: a
+    headline signed by a date on the line under it (`dated_headline`, archive/pagekind.py)."""
     score = 0
     og_type = (meta.get("og:type") or "").lower()
     if og_type == "article" or og_type.startswith("article"):
         score += 2
-    elif og_type in ("website", "webpage", "blog", "profile"):
+    elif og_type in ("website", "webpage", "blog", "profile") and not dated_headline:
         score -= 2
     if ld:
         score += 3

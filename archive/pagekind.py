@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from archive.dates import parse_date
 from archive.urlshapes import coarse_shape, is_static, request_url, url_shape
 
 # Elements whose text is never the page's own: code, menus, forms, page furniture.
@@ -53,6 +54,7 @@ class PageFeatures:
     teaser_prose: int = 0       # prose that belongs to linked headlines (summaries)
     headline_words: int = 0     # words of the page's headline (h1, else the title-like h2/h3)
     headline_links_away: bool = False  # that headline is a link to another page (a teaser)
+    dated_headline: bool = False  # a short line right under that headline prints a date
     dates: int = 0              # distinct dates printed on the page
     article_meta: bool = False  # og:type article, JSON-LD Article, article:published_time
     website_meta: bool = False  # og:type website, JSON-LD CollectionPage/ItemList
@@ -167,10 +169,10 @@ def _is_ancestor(path: str, of: str) -> bool:
     return path == "" or (of.startswith(path + "/") and of.rstrip("/") != path)
 
 
-def _headline(root: Any, url: str) -> tuple[int, bool]:
-    """(words, links elsewhere) of the page's first heading of three words or more. A heading
-    that links to another page is a teaser's: an archive or home page that shows a story whole
-    still links its title to the story's own page (which links to itself, or not at all)."""
+def _headline(root: Any, url: str) -> tuple[int, bool, Any]:
+    """(words, links elsewhere, element) of the page's first heading of three words or more. A
+    heading that links to another page is a teaser's: an archive or home page that shows a story
+    whole still links its title to the story's own page (which links to itself, or not at all)."""
     here = url.split("#")[0].rstrip("/")
     for tag in _HEADINGS:
         for h in root.iter(tag):
@@ -184,9 +186,55 @@ def _headline(root: Any, url: str) -> tuple[int, bool]:
                 target = urljoin(url, (link.get("href") or "").strip()).split("#")[0].rstrip("/")
                 if _is_ancestor(urlsplit(target).path, urlsplit(here).path):
                     continue  # the site's (or section's) name in a banner heading, linking up
-                return words, bool(link.get("href")) and request_url(target) != request_url(here)
-            return words, False
-    return 0, False
+                return words, bool(link.get("href")) and request_url(target) != request_url(here), h
+            return words, False, h
+    return 0, False, None
+
+
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+META_LINE_MAX = 100  # characters: a meta line (date, author, views), not a sentence of the text
+META_LINES = 4       # text lines under the headline where a story's meta line is printed
+
+
+def _dated_headline(h: Any, over: bool = False) -> bool:
+    """A date on one of the few short lines right under the headline, before any other heading
+    or linked headline: the meta line that signs one story ("Thg1 8, 2019, 14:30 CH Bởi …",
+    "15/07/2016 | Lượt xem: 30"). Read with archive.dates, so every form the extractor reads
+    counts (the page-wide date count only knows numeric forms). A listing's first heading is
+    followed by a teaser's headline before any date, and an introduction page prints no date
+    there: neither has a dated headline. A heading followed at once by another heading is the
+    page's title over the story's own (a CMS widget's "Thi đua - Khen thưởng" <h1> above the
+    news item's <h3>): the lines under the second one are asked."""
+    if h is None:
+        return False
+    lines = 0
+    for node in h.xpath("following::text()[normalize-space()][position() <= 12]"):
+        holder = node.getparent()
+        if holder is not None and getattr(node, "is_tail", False):
+            holder = holder.getparent()
+        if holder is None:
+            return False
+        chain = [holder, *holder.iterancestors()]
+        if any(_skipped(a) for a in chain):
+            continue  # code, menus, page furniture (a footer's "Cập nhật 01/04/2024")
+        heading = next((a for a in chain if a.tag in _HEADING_TAGS), None)
+        if heading is not None:
+            if lines == 0 and not over:
+                return _dated_headline(heading, over=True)  # a page title over the headline
+            return False  # the next heading: the headline's own lines are over
+        line = " ".join(str(node).split())
+        if any(a.tag == "a" for a in chain):
+            if len(line) >= TEASER_MIN:
+                return False  # a linked headline (a teaser) comes first
+            continue  # a short link in the meta line (its section, a tag)
+        if len(line) > META_LINE_MAX:
+            return False  # the running text has begun: the meta line comes before it
+        if parse_date(line):
+            return True
+        lines += 1
+        if lines >= META_LINES:
+            return False
+    return False
 
 
 def _teasers_in(el: Any, teasers: set[str], url: str) -> int:
@@ -338,7 +386,8 @@ def page_features(root: Any, url: str) -> PageFeatures:
         f.main_teasers = len(hosted)
     entries = _entries(body, url)
     f.entries, f.main_in_entries = len(entries), _main_in_entries(f.block, entries)
-    f.headline_words, f.headline_links_away = _headline(body, url)
+    f.headline_words, f.headline_links_away, headline = _headline(body, url)
+    f.dated_headline = not f.headline_links_away and _dated_headline(headline)
     f.site_root = is_site_root(url)
     f.dates = len(set(_DATE.findall(_text(body)))) + _machine_dates(root)
     f.article_meta, f.website_meta = _meta_hints(root)
@@ -363,7 +412,7 @@ def decide(f: PageFeatures) -> str:
     """article | listing | other, from the measures alone; `f.reasons` says why."""
     prose, paras = f.main_prose, f.main_paragraphs
     story = _is_story(f)
-    signed = f.article_meta or f.dates >= 1
+    signed = f.article_meta or f.dates >= 1 or f.dated_headline
     if f.site_root and not f.article_meta:
         f.reasons.append("the site's home page")
         return "listing"
@@ -373,9 +422,14 @@ def decide(f: PageFeatures) -> str:
     if f.entries >= 3 and f.main_in_entries:
         f.reasons.append(f"its text is {f.entries} entries alike, each a linked headline and a short summary")
         return "listing"
-    if story and signed and not (f.website_meta and prose < 800):
+    # og:type "website" is what many CMSs print on every page (Sitefinity, site-builder
+    # themes): it counts against a short text only when nothing else gives the page a story's
+    # shape — a headline of its own signed by a date on the line under it.
+    website_only = f.website_meta and prose < 800 and not f.dated_headline
+    if story and signed and not website_only:
         f.reasons.append(f"{prose} characters of running text in {paras} paragraphs"
-                         + (", article metadata" if f.article_meta else ", a date"))
+                         + (", article metadata" if f.article_meta
+                            else ", a dated headline" if f.dated_headline else ", a date"))
         return "article"
     if f.teasers >= 5 or (f.teasers >= 3 and f.pager) or f.main_teasers >= 4:
         f.reasons.append(f"{f.teasers} linked headlines of one address family")

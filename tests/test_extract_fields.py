@@ -199,3 +199,53 @@ def test_microdata_author_of_the_article_scope(itemtype: str, expected: str | No
     record = extract_article(html, URL)
     assert record["author"] == expected
     assert expected is None or record["paths"]["author"] == "microdata"
+
+
+# ---- 5. og:type "website" on every page of a CMS ----------------------------------------------
+# (found by the fourth blind site set's first run, tests/fixtures/sitesets/blind4: a news widget
+# that prints its item under the page's own <h1>, og:type "website" on every page)
+
+WIDGET_URL = "https://soyte-vidu.example.vn/tin-hoat-dong/2024/03/12/cum-thi-dua-so-2-ky-ket-giao-uoc"
+WIDGET_HEADLINE = "Cụm thi đua số 2 ký kết giao ước thi đua năm 2024"
+W1 = ("Sáng 11/3, Cụm thi đua số 2 gồm các trung tâm y tế huyện tổ chức ký kết giao ước thi đua năm 2024 "
+      "tại Trung tâm Y tế huyện Tân Hòa.")
+W2 = "Các đơn vị cam kết giảm thời gian chờ khám và hoàn thành tiêm chủng mở rộng trước tháng 10."
+W3 = "Trung tâm Y tế huyện Tân Hòa được bầu làm Cụm trưởng, Trung tâm Y tế huyện Phú An làm Cụm phó."
+
+
+def _widget_page(meta_line: str = "12 Tháng Ba, 2024 · 09:15 · Bởi Nguyễn Thu Hà", *, og_type: str = "website",
+                 text: str = "") -> str:
+    """A CMS news widget's item page: the page's <h1> is the section's name, the story's headline
+    an <h3>, a short text, og:type "website" as on every page of the site, no JSON-LD."""
+    text = text or f"<p>{W1}</p><p>{W2}</p><p>{W3}</p>"
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{WIDGET_HEADLINE} - Sở Y tế tỉnh Vĩnh An</title><meta property="og:type" content="{og_type}">
+<meta property="og:title" content="{WIDGET_HEADLINE}"></head><body><form id="aspnetForm">
+<nav><a href="/">Trang chủ</a> <a href="/tin-hoat-dong">Tin hoạt động</a> <a href="/lien-he">Liên hệ</a></nav>
+<div class="main"><h1 class="page-title">Tin hoạt động</h1><div class="item-detail"><h3>{WIDGET_HEADLINE}</h3>
+<div class="meta">{meta_line}</div><div class="item-content">{text}</div></div></div>
+<footer>Sở Y tế tỉnh Vĩnh An</footer></form></body></html>"""
+
+
+def test_og_type_website_does_not_veto_a_short_story_under_a_dated_headline() -> None:
+    record = extract_article(_widget_page(), WIDGET_URL)
+    assert record["is_article"] is True
+    assert record["title"] == WIDGET_HEADLINE
+    assert record["published_at"][:10] == "2024-03-12"
+    assert record["body"].startswith(W1) and W3 in record["body"]
+
+
+def test_a_listing_with_og_type_website_stays_no_article() -> None:
+    """The same site's section page: its <h1>, then teasers, each a linked headline, a date line
+    and a summary — the dated-headline rule must not make it an article."""
+    items = "".join(
+        f'<div class="item"><h3><a href="/tin-hoat-dong/2024/03/{d:02d}/tin-so-{d}">Cụm thi đua số {d} ký kết giao ước '
+        f'thi đua năm 2024</a></h3><div class="meta">{d:02d} Tháng Ba, 2024 · Bởi Nguyễn Thu Hà</div>'
+        f'<p>{W1}</p></div>' for d in range(2, 9))
+    html = f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tin hoạt động - Sở Y tế</title>
+<meta property="og:type" content="website"></head><body><nav><a href="/">Trang chủ</a></nav>
+<div class="main"><h1 class="page-title">Tin hoạt động của Sở</h1>{items}
+<a href="/tin-hoat-dong/page/2">Trang sau</a></div></body></html>"""
+    record = extract_article(html, "https://soyte-vidu.example.vn/tin-hoat-dong")
+    assert record["is_article"] is False
+    assert record["author"] is None

@@ -102,3 +102,42 @@ def test_an_article_with_a_related_box_of_summaries_stays_an_article() -> None:
             '<div class="related">' + "".join(_card(n) for n in range(1, 4)) + "</div></body></html>")
     kind, features = classify_page(page, "http://lienhiephoi.vn/bai-viet/hoi-nghi-so-9")
     assert kind == "article" and features.entries == 3 and not features.main_in_entries, features.reasons
+
+
+# og:type "website" printed on every page of a CMS (found by the fourth blind site set's first
+# run): a short story under a dated headline is still an article; a page without one is not.
+_W_TEXT = ("<p>Sáng 11/3, Cụm thi đua số 2 gồm các trung tâm y tế huyện tổ chức ký kết giao ước thi đua năm 2024 "
+           "tại Trung tâm Y tế huyện Tân Hòa.</p><p>Các đơn vị cam kết giảm thời gian chờ khám và hoàn thành tiêm "
+           "chủng mở rộng trước tháng 10 năm nay.</p><p>Trung tâm Y tế huyện Tân Hòa được bầu làm Cụm trưởng, "
+           "Trung tâm Y tế huyện Phú An làm Cụm phó.</p>")
+
+
+def _website_page(main: str) -> str:
+    return ('<html><head><meta property="og:type" content="website"><title>Sở Y tế tỉnh Vĩnh An</title></head>'
+            '<body><nav><a href="/">Trang chủ</a> <a href="/tin-hoat-dong">Tin hoạt động</a></nav>'
+            f'<div class="main"><h1>Tin hoạt động</h1>{main}</div><footer>Cập nhật 01/04/2024</footer></body></html>')
+
+
+def test_og_type_website_short_story_under_a_dated_headline_is_an_article() -> None:
+    page = _website_page('<h3>Cụm thi đua số 2 ký kết giao ước thi đua năm 2024</h3>'
+                         f'<div class="meta">Th3 12, 2024, 09:15 SA Bởi Nguyễn Thu Hà</div>{_W_TEXT}')
+    kind, features = classify_page(page, "https://soyte-vidu.example.vn/tin-hoat-dong/2024/03/12/cum-2")
+    assert features.website_meta and features.dated_headline
+    assert kind == "article", features.reasons
+
+
+def test_og_type_website_text_without_a_dated_headline_is_no_article() -> None:
+    """An introduction page of the same site: a headline and the same text, the only date in
+    the footer — og:type "website" still counts against it."""
+    page = _website_page(f'<h2>Chức năng, nhiệm vụ của Sở</h2>{_W_TEXT}')
+    kind, features = classify_page(page, "https://soyte-vidu.example.vn/gioi-thieu/chuc-nang")
+    assert not features.dated_headline
+    assert kind != "article", features.reasons
+
+
+def test_a_section_heading_over_dated_teasers_is_no_dated_headline() -> None:
+    teasers = "".join(f'<h3><a href="/tin-hoat-dong/2024/03/{d}/tin-{d}">Cụm thi đua số {d} ký kết giao ước thi đua'
+                      f'</a></h3><div class="meta">{d}/03/2024</div>' for d in range(10, 17))
+    kind, features = classify_page(_website_page(f"<h2>Tin hoạt động của Sở</h2>{teasers}"),
+                                   "https://soyte-vidu.example.vn/tin-hoat-dong")
+    assert not features.dated_headline and kind == "listing", features.reasons
