@@ -64,6 +64,8 @@ def siteset_pages(siteset: Path) -> Iterator[tuple[str, str, str, str, str]]:
                 continue
             body = (siteset / "www" / site / route["file"]).read_bytes()
             html, _ = decode_html(body.replace(b"__ORIGIN__", b"http://127.0.0.1:9"), None)
+            if not html.strip():
+                continue  # an empty answer (a "Xem thêm" fragment past the end): no page to classify
             yield f"{siteset.name}/{site}", path, "http://127.0.0.1:9" + path, html, kind
 
 
