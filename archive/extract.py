@@ -101,7 +101,8 @@ from archive.urls import canonical_url, site_key
 # 11 (from the fourth blind site set's first run, tests/fixtures/sitesets/blind4): og:type
 # "website", which many CMSs print on every page, no longer counts against a page whose headline
 # is signed by a date on the line under it (archive/pagekind.py's dated headline; a page title
-# <h1> over the story's own heading is looked past).
+# <h1> over the story's own heading is looked past); "Bởi/Đăng bởi/Người đăng NAME" on that dated
+# meta line is the author (labels in article_parts.toml byline.meta_labels).
 VERSION = "11"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
@@ -1462,6 +1463,7 @@ def _pick_author(sel: parsel.Selector, rules: dict[str, Any], body_info: dict[st
         lambda: _label_line_author(sel, title_el),
         lambda: (sapo_author, "sapo"),
         lambda: (body_info["byline"], "byline"),
+        lambda: _meta_line_author(sel, title_el),
         lambda: _meta_author(meta, ld, sites),
     )
     for candidate in candidates:
@@ -1514,6 +1516,52 @@ def _label_line_author(sel: parsel.Selector, title_el: Any) -> tuple[str | None,
         name = parse_byline(m.group(1))
         if name:
             return name, "label"
+    return None, None
+
+
+# "Bởi X", "Đăng bởi: X" inside the dated meta line under the headline (article_parts.toml
+# byline.meta_labels); the name runs to the line's next separator ("| Lượt xem: 30").
+_META_LINE_LABEL = re.compile(rf"(?:^|[\s|·•,;])(?:{pattern('article_parts', 'byline.meta_labels')})"
+                              r"\s*[:：]?\s*(?P<name>[^|·•;]{2,80}?)\s*(?:$|[|·•;]|\s[-–]\s)", re.IGNORECASE)
+META_LINE_MAX = 120   # characters: a meta line (date, byline, views), not a sentence of the text
+META_LINES = 6        # lines under the headline where the meta line may be printed
+
+
+def _meta_line_author(sel: parsel.Selector, title_el: Any) -> tuple[str | None, str | None]:
+    """The name after "Bởi"/"Đăng bởi"/"Người đăng" on the short dated line right under the
+    headline (Sitefinity's "Thg1 8, 2019, 14:30 CH Bởi X", a WordPress theme's "15/07/2016 ·
+    Đăng bởi X"): the meta line signs the one story the page holds. Only a line that also
+    prints a date, among the first few after the headline and before the running text or the
+    next heading, is asked — "bởi vì" in the text is no byline. The name may be the posting
+    account ("quantri") or an office: _pick_author's filters still apply."""
+    if title_el is None:
+        return None, None
+    lines = 0
+    after = False
+    for el in sel.root.iter():
+        if el is title_el:
+            after = True
+            continue
+        if not after or not isinstance(el.tag, str) or title_el in el.iterancestors():
+            continue
+        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            break  # the next heading: the headline's lines are over
+        if el.tag not in _LABEL_LINE_TAGS or \
+                any(isinstance(c.tag, str) and c.tag in _LINE_BREAKERS for c in el.iterdescendants()):
+            continue  # a wrapper of several lines: its own lines are asked one by one
+        text = clean_line(" ".join(el.itertext()))
+        if not text:
+            continue
+        if len(text) > META_LINE_MAX or lines >= META_LINES:
+            break  # the running text has begun
+        lines += 1
+        if any(a.tag in ("nav", "aside", "footer") or _junk_attrs(a) for a in el.iterancestors()):
+            continue
+        m = _META_LINE_LABEL.search(text)
+        if m and parse_date(text):
+            name = parse_byline(m.group("name"))
+            if name:
+                return name, "meta-line"
     return None, None
 
 
@@ -2025,7 +2073,8 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
     sentences = [p for p in paragraphs if len(p) >= 60 and re.search(r"[.!?…”\"]\s*$", p)]
     if len(sentences) >= 3 and sum(len(p) for p in sentences) >= 300:
         score += 1  # running prose, several full sentences (short gov-portal news items)
-    if record.get("author") and record["paths"].get("author") in ("byline", "label", "element", "sapo"):
+    if record.get("author") and record["paths"].get("author") in ("byline", "label", "element", "sapo",
+                                                                  "meta-line"):
         score += 1  # a signed text: listings and home pages carry no byline
     if record["paths"].get("title") == "h1" and len((record.get("title") or "").split()) >= 6:
         # A headline-length <h1> that the page's <title> repeats: the page is named after one

@@ -201,7 +201,7 @@ def test_microdata_author_of_the_article_scope(itemtype: str, expected: str | No
     assert expected is None or record["paths"]["author"] == "microdata"
 
 
-# ---- 5. og:type "website" on every page of a CMS ----------------------------------------------
+# ---- 5. og:type "website" on every page of a CMS; the meta line's "Bởi NAME" -------------------
 # (found by the fourth blind site set's first run, tests/fixtures/sitesets/blind4: a news widget
 # that prints its item under the page's own <h1>, og:type "website" on every page)
 
@@ -233,6 +233,26 @@ def test_og_type_website_does_not_veto_a_short_story_under_a_dated_headline() ->
     assert record["title"] == WIDGET_HEADLINE
     assert record["published_at"][:10] == "2024-03-12"
     assert record["body"].startswith(W1) and W3 in record["body"]
+
+
+@pytest.mark.parametrize(("meta_line", "author"), [
+    ("12 Tháng Ba, 2024 · 09:15 · Bởi Nguyễn Thu Hà", "Nguyễn Thu Hà"),
+    ("12/03/2024 09:15 | Đăng bởi: Trần Minh Quân | Lượt xem: 120", "Trần Minh Quân"),
+    ("Người đăng: Lê Hoài Nam - 12/03/2024", "Lê Hoài Nam"),
+    ("12/03/2024 09:15 | Người đăng: quantri | Lượt xem: 120", None),   # the posting account
+    ("12 Tháng Ba, 2024 · Bởi Phòng Kế hoạch tài chính", None),         # an office, not a writer
+    ("Bởi Nguyễn Thu Hà", None),                                          # no date: not the meta line
+])
+def test_by_name_on_the_dated_meta_line_under_the_headline_is_the_author(meta_line: str, author: str | None) -> None:
+    record = extract_article(_widget_page(meta_line, og_type="article"), WIDGET_URL)
+    assert record["author"] == author
+
+
+def test_boi_vi_in_the_text_is_no_byline() -> None:
+    text = (f"<p>{W1}</p><p>Bởi vì Cụm đã hoàn thành sớm chỉ tiêu, 12/03/2024 được chọn làm ngày ký kết.</p>"
+            f"<p>{W2}</p><p>{W3}</p>")
+    record = extract_article(_widget_page("12/03/2024 09:15", og_type="article", text=text), WIDGET_URL)
+    assert record["author"] is None
 
 
 def test_a_listing_with_og_type_website_stays_no_article() -> None:
