@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
-from archive.lexicons import class_pattern
+from archive.lexicons import class_pattern, names
+from archive.normalize import fold
 
+_PAGE_EXT = re.compile(r"\.(?:s?html?|aspx?|php\d?|jsp)$", re.IGNORECASE)
 _MENU_CLASS = re.compile(class_pattern("navigation", "menu_classes"), re.IGNORECASE)
 # Page furniture whose links are neither menu items nor the page's content (a footer's address
 # line and "Liên hệ" link, a banner's logo): they repeat on every page like a menu.
@@ -100,3 +103,26 @@ def link_places(root: Any, url: str) -> LinkPlaces:
                 entry[0] = True
         stack.extend((child, menu, depth, entry, furniture) for child in reversed(el))
     return places
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+@cache
+def _fixed_slugs() -> frozenset[str]:
+    return frozenset(_slug(n) for n in names("sections", "fixed"))
+
+
+def fixed_section(url: str) -> str | None:
+    """The folder of the address that names a section of fixed pages (lexicons/sections.toml:
+    `/gioi-thieu/co-cau-to-chuc-5.html` → "gioi-thieu", `/index.php/van-ban/12-kh` → "van-ban"),
+    or None. Folders only, whole names only: a page *named* "gioi-thieu" is the section's own
+    page, and a story's slug may well begin "giới thiệu …". A name is a hint, never a verdict:
+    sites file news under any section, so the crawl also asks how the site links the page."""
+    folders = [s for s in urlsplit(url).path.split("/")[:-1] if s]
+    for folder in folders:
+        slug = _slug(_PAGE_EXT.sub("", unquote(folder)))
+        if slug in _fixed_slugs():
+            return slug
+    return None
