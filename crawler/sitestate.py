@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import Response
 
-from archive.menus import link_places
+from archive.menus import fixed_section, link_places
 from archive.pagination import NextPage, increment, next_page
 from archive.sources import Source
 from archive.urls import canonical_url, host_key
@@ -69,7 +69,9 @@ class SiteState:
         self.places_read: set[str] = set()
         self.menu_pages = 0
         self.menu_counts: Counter[str] = Counter()
-        self.content_linked: set[str] = set()
+        self.linkers: dict[str, set[str]] = {}     # page -> the pages that link it from content
+        self.content_of: dict[str, set[str]] = {}  # page -> what it links from content
+        self.stories: set[str] = set()             # pages taken as articles this run
 
     # -- where -----------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -107,6 +109,7 @@ class SiteState:
         self.seen.add(self.shapes.key(canonical_url(url)))
         if article:
             self.shapes.learn(url, "article")
+            self.stories.add(self.shapes.key(url))
 
     def is_known(self, url: str) -> bool:
         key = self.shapes.key(url)
@@ -199,6 +202,8 @@ class SiteState:
             return "a short page among listings and other pages"
         if self.menu_only(url):
             return "a short page linked only as an item of the site's menu"
+        if self.fixed_page(url):
+            return f"a short page of the fixed-page section /{fixed_section(url)}/ that no news page links"
         return None
 
     def decided(self, final: bool = False) -> Iterator[tuple[str, PageItem, str, str | None]]:
@@ -207,7 +212,7 @@ class SiteState:
         waits for the crawl's end, when every listing that might link it was read."""
         for url in list(self.held):
             if final or (url not in self.held_to_idle and not self.shape_undecided(url)):
-                if not final and self.menu_only(url):
+                if not final and (self.menu_only(url) or self.fixed_page(url)):
                     self.held_to_idle.add(url)
                     continue
                 item, route = self.held.pop(url)
@@ -226,16 +231,51 @@ class SiteState:
         if places.menu_items:
             self.menu_pages += 1
         self.menu_counts.update({self.shapes.key(u) for u in places.menu_items})
-        self.content_linked.update(self.shapes.key(u) for u in places.content)
+        targets = {self.shapes.key(u) for u in places.content}
+        self.content_of[page] = targets
+        for target in targets:
+            self.linkers.setdefault(target, set()).add(page)
+
+    def _keys(self, url: str) -> set[str]:
+        """The page's keys: as linked, its canonical form, and their slash twins."""
+        keys = {self.shapes.key(url), self.shapes.key(canonical_url(url))}
+        return keys | {t for k in keys if (t := self.shapes.twin(k))}
+
+    def is_story(self, key: str) -> bool:
+        """Taken as an article in this run, or archived before it."""
+        return key in self.stories or self.is_known(key)
+
+    def news_linked(self, url: str) -> bool | None:
+        """Whether a news page links the page from its content: a story (its related links) or
+        a page that links a story from its content (a listing, a "Tin mới" box). None when no
+        page read links it from content (found through a menu, a sitemap, a feed, a fragment):
+        nothing to tell by."""
+        linkers = set().union(*(self.linkers.get(k, set()) for k in self._keys(url)))
+        if not linkers:
+            return None
+        return any(self.is_story(page) or any(self.is_story(t) for t in self.content_of.get(page, ()))
+                   for page in linkers)
+
+    def fixed_page(self, url: str) -> bool:
+        """A page of a fixed-page section by its address (`/gioi-thieu/…`, `/van-ban/…`:
+        lexicons/sections.toml) that lives outside the site's news: pages link it from content,
+        but none of them is a story or links one (the other "Giới thiệu" pages' "Bài viết
+        khác", the documents' table), and no page of its address shape is a story. A CMS may
+        print such a page in the news' markup with a date; its place in the site tells. Both
+        are needed: news is filed under any section name, and a fixed page is linked from
+        wherever its siblings are."""
+        if fixed_section(url) is None or self.news_linked(url) is not False:
+            return False
+        fine, _family = self.shapes.stats(url)
+        return not fine.kinds["article"]
 
     def menu_only(self, url: str, pages: int = 2) -> bool:
         """The page is an item of the site's menu — on `pages` pages or more, and on at least
         MENU_SHARE of the pages read that have one (a pager or a story's previous/next links
         are on two or three) — and no page read links it from its content (a listing, a news
         box, related links): a fixed page such as "Giới thiệu", "Liên hệ", "Văn bản"."""
-        keys = {self.shapes.key(url), self.shapes.key(canonical_url(url))}
-        keys |= {t for k in keys if (t := self.shapes.twin(k))}
-        if keys & self.content_linked:
+        keys = self._keys(url)
+        if any(k in self.linkers for k in keys):
             return False
         count = max(self.menu_counts[k] for k in keys)
         return count >= pages and count >= MENU_SHARE * self.menu_pages

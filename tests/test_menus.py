@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from lxml import html
 
-from archive.menus import link_places
+from archive.menus import fixed_section, link_places
 from archive.sources import Source
 from crawler.sitestate import SiteState
 
@@ -114,3 +114,80 @@ def test_links_on_two_pages_of_many_are_no_site_menu():
 def test_each_page_counts_once_however_often_it_is_fetched():
     site = site_after((INTRO, INTRO_PAGE), (INTRO, INTRO_PAGE))
     assert not site.menu_only(INTRO)  # one page, read twice: not yet a menu seen on two pages
+
+
+# -- fixed-page sections: a short page under /gioi-thieu/, /van-ban/… outside the site's news ------
+def section_site(menu: str, main: str) -> str:
+    """A page of another invented site: a <nav> menu and `main`; no sidebar."""
+    return f"<html><body><nav class='topnav'><ul>{menu}</ul></nav><main>{main}</main></body></html>"
+
+
+SECTION_MENU = ('<li><a href="/">Trang chủ</a></li>'
+                '<li><a href="/gioi-thieu/lich-su-hinh-thanh-2.html">Giới thiệu</a></li>'
+                '<li><a href="/tin.html">Tin hoạt động</a></li><li><a href="/van-ban.html">Văn bản</a></li>')
+HISTORY = ORIGIN + "/gioi-thieu/lich-su-hinh-thanh-2.html"
+BOARD = ORIGIN + "/gioi-thieu/ban-chap-hanh-khoa-moi-4.html"
+DECISION = ORIGIN + "/van-ban/quyet-dinh-khen-thuong-tap-the-9.html"
+DOC_STORY = ORIGIN + "/van-ban/hoi-nghi-quan-triet-nghi-quyet-moi-12.html"
+STORY = ORIGIN + "/tin/hoi-nghi-so-ket-cum-thi-dua-101.html"
+STORY_2 = ORIGIN + "/tin/trao-tang-qua-cho-hoi-vien-102.html"
+LONE = ORIGIN + "/tin/mot-tin-ngan-chi-o-trang-van-ban-103.html"
+
+
+def section_site_after(stories: tuple[str, ...] = (STORY, STORY_2)) -> SiteState:
+    """Home (news list), the news listing, two intro pages that link each other, the documents'
+    table; `stories` taken as articles."""
+    def at(url: str, main: str) -> tuple[str, str]:
+        return url, section_site(SECTION_MENU, main)
+    site = site_after(
+        at(ORIGIN + "/", f'<ul class="tin-moi"><li><a href="{STORY}">Hội nghị sơ kết</a></li>'
+                         f'<li><a href="{DOC_STORY}">Hội nghị quán triệt</a></li></ul>'),
+        at(ORIGIN + "/tin.html", f'<a href="{STORY}">Sơ kết</a> <a href="{STORY_2}">Quà</a>'),
+        at(HISTORY, f'<h1>Lịch sử hình thành</h1><p>Ngày 1/5/2001 …</p>'
+                    f'<h4>Trang khác</h4><a href="{BOARD}">Ban Chấp hành</a>'),
+        at(BOARD, f'<h1>Ban Chấp hành</h1><p>Ngày 2/5/2001 …</p>'
+                  f'<h4>Trang khác</h4><a href="{HISTORY}">Lịch sử hình thành</a>'),
+        at(ORIGIN + "/van-ban.html", f'<table><tr><td>12/QĐ</td><td><a href="{DECISION}">Quyết định khen '
+                                     f'thưởng</a></td></tr></table><p>Xem thêm: <a href="{LONE}">một tin</a></p>'),
+    )
+    for url in stories:
+        site.remember(url)
+    return site
+
+
+def test_the_folder_of_an_address_names_a_fixed_page_section_only_as_a_whole_folder():
+    assert fixed_section(HISTORY) == "gioi-thieu"
+    assert fixed_section(ORIGIN + "/index.php/Van-Ban/7-quyet-dinh") == "van-ban"
+    assert fixed_section(ORIGIN + "/van-ban.html") is None           # the section's own page
+    assert fixed_section(ORIGIN + "/tin/gioi-thieu-san-pham-ocop-5.html") is None  # a headline's slug
+    assert fixed_section(ORIGIN + "/gioi-thieu-van-ban-moi/tin-1.html") is None    # not the whole name
+
+
+def test_a_short_page_of_a_fixed_section_linked_only_outside_the_news_is_a_fixed_page():
+    site = section_site_after()
+    # each intro page is linked from the other's "Trang khác", the decision from the documents' table:
+    # content links, but from pages that are no story and link none
+    assert site.fixed_page(BOARD) and site.fixed_page(HISTORY) and site.fixed_page(DECISION)
+    assert site.not_article_why(DECISION) == \
+        "a short page of the fixed-page section /van-ban/ that no news page links"
+
+
+def test_news_filed_under_a_fixed_section_name_or_linked_from_a_fixed_page_stays_news():
+    site = section_site_after()
+    assert not site.fixed_page(DOC_STORY)  # under /van-ban/, but the home page's news box lists it
+    assert not site.fixed_page(LONE)       # linked only from the documents' page, but no fixed section
+    assert not site.fixed_page(STORY)
+    assert site.not_article_why(DOC_STORY) is None
+
+
+def test_a_fixed_section_page_whose_address_shape_holds_stories_is_a_story():
+    filed = ORIGIN + "/van-ban/so-ket-cong-tac-van-ban-nam-2024-15.html"
+    site = section_site_after(stories=(STORY, STORY_2, filed))
+    assert not site.fixed_page(DECISION)  # a sibling of its shape was a story: the site files news there
+
+
+def test_a_page_no_content_links_is_not_judged_by_its_section():
+    site = section_site_after()
+    unlinked = ORIGIN + "/van-ban/chi-thi-ve-le-hoi-30.html"  # a sitemap's, a feed's entry
+    assert site.news_linked(unlinked) is None
+    assert not site.fixed_page(unlinked)

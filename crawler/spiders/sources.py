@@ -305,14 +305,20 @@ class SourcesSpider(scrapy.Spider):
         # portal's "Giới thiệu" tab among its section tabs), or one the site links only as an
         # item of its menu (a CMS's "Giới thiệu" article, in the news' markup, with a date): the
         # rest of the site outvotes the page, and ingest's extractor, which sees the page alone,
-        # is not asked again
+        # is not asked again. A short page under a fixed-page section (/gioi-thieu/, /van-ban/)
+        # that only pages outside the news link waits for the crawl's end too (a listing of news
+        # read later may still link it), whether it looks like a story or, fetched as one, like
+        # nothing (a document's field table), which ingest would otherwise be asked to judge
+        expected = response.meta.get("thidua_kind")
         outvoted = short and site.shape_lists_no_articles(response.url)
         in_menu = brief and not outvoted and site.menu_only(response.url, pages=1)
-        expected = response.meta.get("thidua_kind")
+        storylike = kind == "article" or (kind == "other" and expected == "article")
+        fixed = storylike and features.main_prose < SHORT_PROSE and not outvoted and not in_menu \
+            and site.fixed_page(response.url)
         route = response.meta.get("route", "links")
-        wait = in_menu or (short and not outvoted and site.shape_undecided(response.url))
+        wait = in_menu or fixed or (short and not outvoted and site.shape_undecided(response.url))
         if wait and not response.meta.get(RELEASE) \
-                and site.hold(response.url, self._item(response, source.id), route, to_idle=in_menu):
+                and site.hold(response.url, self._item(response, source.id), route, to_idle=in_menu or fixed):
             # too early to tell: decided once its siblings are fetched, or when the crawl idles
             # (a menu's page always then, when every listing that might link it was read)
             self.count(source.id, "discovery/held")
@@ -320,8 +326,10 @@ class SourcesSpider(scrapy.Spider):
             yield from self._release(source, site)
             return
         menu_item = in_menu and site.menu_only(response.url)
+        fixed_page = fixed and not menu_item and site.fixed_page(response.url)
         why_not = "its siblings were listings and other pages" if outvoted else \
-            "it is linked only as an item of the site's menu" if menu_item else None
+            "it is linked only as an item of the site's menu" if menu_item else \
+            "it sits under a fixed-page section and no news page links it" if fixed_page else None
         if why_not:
             kind = "other"
         self.count(source.id, f"discovery/{kind}")
