@@ -36,7 +36,9 @@ ORG_KINDS: tuple[OrgKind, ...] = tuple(
     for k in _ORGS["kind"])
 # Words that begin an organisation name. A member list is split at "và" only when what follows
 # starts with one of these (so "Sở Giáo dục và Đào tạo" stays one organisation).
-ORG_HEADS: tuple[str, ...] = tuple(_ORGS["heads"])
+ORG_HEADS: tuple[str, ...] = tuple(dict.fromkeys([*_ORGS["heads"], *_ORGS["place_heads"]]))
+# Heads that name their level and run straight into the place's name ("Huyện đoàn Na Hang").
+PLACE_HEADS: tuple[str, ...] = tuple(_ORGS["place_heads"])
 # Roles a person holds. Longest first when matching; "Phó" combines with most of them.
 TITLES: tuple[str, ...] = tuple(_PEOPLE["titles"])
 # Family names. A role written before a name ("Phó Chủ tịch UBND tỉnh Hà Nam Bùi Quang Chiến")

@@ -11,6 +11,7 @@ from archive.meetings.provinces import _province_at_start, known_districts
 from archive.normalize import normalize_tone_marks
 from archive.organisations import (
     RANK_RE,
+    PLACE_HEADS,
     RANKS,
     SURNAMES,
     TITLE_RE,
@@ -235,6 +236,17 @@ def _province_prefix(run: list[str], before: list[str] | None = None) -> int:
 _MIDDLE_NAMES = {"Văn", "Thị"}
 
 
+def _place_head(run: list[str]) -> int:
+    """How many tokens a capitalised head that runs into its place's name ("Tỉnh Đoàn Lào Cai",
+    organisations.toml `place_heads`) takes at the start of a longer run: the words after it
+    are read as after a locality word, a place before any name."""
+    for head in PLACE_HEADS:
+        words = head.split()
+        if len(run) > len(words) and run[:len(words)] == words:
+            return len(words)
+    return 0
+
+
 def _name_in_role(tokens: list[str]) -> tuple[int, int] | None:
     """(first, last) token of the person's name in a role written before it.
 
@@ -259,9 +271,12 @@ def _name_in_role(tokens: list[str]) -> tuple[int, int] | None:
         while k + 1 < len(tokens) and _NAME_WORD.fullmatch(tokens[k + 1]):
             k += 1
         b, k = k, k + 1
+        head = _place_head(tokens[a:b + 1])
+        after_place_word = bool(a) and tokens[a - 1] in _LOCALITY_WORDS or bool(head)
+        a += head
         run = tokens[a:b + 1]
         offsets = list(range(len(run)))
-        if a and tokens[a - 1] in _LOCALITY_WORDS:
+        if after_place_word:
             province = _province_prefix(run, tokens[max(0, a - 2):a])
             if province:
                 offsets = [o for o in offsets if o >= province]
