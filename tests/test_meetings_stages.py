@@ -372,3 +372,24 @@ def test_the_place_after_a_youth_union_head_is_no_person(sentence: str, people: 
                f"Ngày 8/7, Cụm thi đua số 4 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2022.\n\n{sentence}",
                published="2022-07-09")
     assert [(p["name"], p["title"]) for p in row["attendees"]] == people
+
+
+@pytest.mark.parametrize("text, members", [
+    # a head that runs into its place's name is shared by the bare names after it
+    ("Cụm gồm Huyện đoàn Mù Cang Chải, Trạm Tấu và Văn Chấn; Huyện đoàn Trạm Tấu là Cụm trưởng.",
+     ["Huyện đoàn Mù Cang Chải", "Huyện đoàn Trạm Tấu", "Huyện đoàn Văn Chấn"]),
+    ("Khối gồm Thành Đoàn Lào Cai, Huyện đoàn Bát Xát, Mường Khương và Si Ma Cai tổ chức hội nghị.",
+     ["Thành Đoàn Lào Cai", "Huyện đoàn Bát Xát", "Huyện đoàn Mường Khương", "Huyện đoàn Si Ma Cai"]),
+    # so are an organisation's body and locality kind, with no "các"
+    ("Cụm thi đua số 5 gồm Hội Cựu chiến binh huyện Quan Hóa, Quan Sơn, Mường Lát và Bá Thước.",
+     ["Hội Cựu chiến binh huyện Quan Hóa", "Hội Cựu chiến binh huyện Quan Sơn",
+      "Hội Cựu chiến binh huyện Mường Lát", "Hội Cựu chiến binh huyện Bá Thước"]),
+    # a city's district is often a number
+    ("Cụm gồm Công an quận Tân Bình, 10, 11 và Công an huyện Nhà Bè.",
+     ["Công an quận Tân Bình", "Công an quận 10", "Công an quận 11", "Công an huyện Nhà Bè"]),
+    # a name that goes on after a comma stays whole
+    ("Khối gồm Sở Văn hóa, Thể thao và Du lịch, Sở Nội vụ và Ban Dân tộc tỉnh.",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Ban Dân tộc tỉnh"]),
+])
+def test_a_member_list_shares_a_named_places_head_with_the_bare_names_after_it(text: str, members: list[str]) -> None:
+    assert parse_members(text) == members

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, UP
-from archive.organisations import starts_with_org_head
+from archive.organisations import PLACE_HEADS, starts_with_org_head
 
 _NEAR_CLUSTER = r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)(?:[^.;:]|\.(?=\S)|" + ABBREVIATION_DOT + r"){0,80}?"
 # A dot with no space after it ("Công an TP.HCM gồm …") is inside an abbreviation, not the end
@@ -45,6 +45,12 @@ _NUMBERING = re.compile(r"^(?:\(\s*\d+\s*\)|\d+\s*[.)]|[a-zđ]\))\s*")
 _PLURAL = re.compile(rf"^(?:(?P<body>.+?)\s+)?các\s+(?P<kind>{_KIND})\s*:?\s*(?P<names>.+)$")
 _AT_KIND = re.compile(rf"^(?P<kind>{_KIND})\s+\S")
 _BODY_KIND = re.compile(rf"^(?P<body>.+?)\s+(?P<kind>{_KIND})\s+(?=[{UP[1:-1]}0-9])")
+# A head that runs into its place's name ("Huyện đoàn Na Hang", organisations.toml `place_heads`).
+_PLACE_HEAD = re.compile(rf"^(?P<body>{'|'.join(re.escape(h) for h in PLACE_HEADS)})\s+(?={UP})")
+# An organisation named by its place ("UBND huyện Yên Sơn", "Huyện đoàn Na Hang"), and a place's
+# bare name: up to four capitalised syllables ("Ia H'Drai", "Đắk Hà") or a district's number ("12").
+_NAMED_PLACE = re.compile(rf"^(?:{_PLACE_HEAD.pattern[1:]}|.+?\s{_KIND}\s+[{UP[1:-1]}0-9])")
+_BARE_NAME = re.compile(rf"^(?:{UP}\S*(?:\s+{UP}\S*){{0,3}}|\d{{1,2}})$")
 
 
 def _list_text(text: str) -> str | None:
@@ -71,17 +77,29 @@ def _list_text(text: str) -> str | None:
     return None
 
 
+def _shares(previous: str, part: str, chain: bool) -> bool:
+    """Whether `part` is a bare place name ("Pác Nặm", "Ia H'Drai") that takes the head and
+    locality kind of the named place before it ("Huyện đoàn Ba Bể", "UBND huyện A") — or of the
+    chain of such names it continues — rather than continuing that organisation's name."""
+    first = re.split(r"\s+(?:và|cùng)\s+", part)[0]
+    return bool(_BARE_NAME.match(first)) and (chain or bool(_NAMED_PLACE.match(previous)))
+
+
 def _split(chunk: str) -> list[str]:
     """Items of a list: semicolons always separate; a comma part that starts no organisation
-    belongs to the name before it ('Sở Văn hóa, Thể thao và Du lịch') when any part is headed;
+    belongs to the name before it ('Sở Văn hóa, Thể thao và Du lịch') when any part is headed,
+    unless it is a bare place name after a named place ('Huyện đoàn A, B và C', see _shares);
     'và' separates before an organisation or 'các <kind>', or everywhere when nothing is headed."""
     groups = [[_NUMBERING.sub("", p) for p in re.split(r"\s*,\s*", g) if p] for g in re.split(r"\s*;\s*", chunk.strip()) if g]
     headed = any(starts_with_org_head(p) or _PLURAL.match(p) for g in groups for p in g)
     items: list[str] = []
     for group in groups:
         merged: list[str] = []
+        chain = False
         for part in group:
-            if merged and headed and not (starts_with_org_head(part) or _PLURAL.match(part)):
+            opens = starts_with_org_head(part) or _PLURAL.match(part)
+            chain = bool(merged) and headed and not opens and _shares(merged[-1], part, chain)
+            if merged and headed and not opens and not chain:
                 merged[-1] = f"{merged[-1]}, {part}"
             else:
                 merged.append(part)
@@ -89,7 +107,8 @@ def _split(chunk: str) -> list[str]:
             pieces = re.split(r"\s+(?:và|cùng)\s+", part)
             current = pieces[0]
             for piece in (_NUMBERING.sub("", p) for p in pieces[1:]):
-                if starts_with_org_head(piece) or _PLURAL.match(piece) or not headed:
+                if starts_with_org_head(piece) or _PLURAL.match(piece) or not headed \
+                        or _shares(current, piece, bool(_BARE_NAME.match(current))):
                     items.append(current)
                     current = piece
                 else:
@@ -117,10 +136,13 @@ def _walk(items: list[str]) -> list[str]:
             kinds = [at_kind.group("kind")]
             continue
         named = _BODY_KIND.match(item)
-        if named and starts_with_org_head(item) and not _AT_KIND.match(item):
+        head = _PLACE_HEAD.match(item)
+        if head:  # "Huyện đoàn A, B": the head alone is what the bare names share
+            body, kinds = head.group("body"), []
+        elif named and starts_with_org_head(item) and not _AT_KIND.match(item):
             body, kinds = named.group("body"), [named.group("kind")]
-        elif not starts_with_org_head(item) and body and kinds:
-            item = f"{body} {kinds[0]} {item}"
+        elif not starts_with_org_head(item) and body:
+            item = " ".join([body, *kinds[:1], item])
         out.append(item)
     return out
 
