@@ -393,3 +393,22 @@ def test_the_place_after_a_youth_union_head_is_no_person(sentence: str, people: 
 ])
 def test_a_member_list_shares_a_named_places_head_with_the_bare_names_after_it(text: str, members: list[str]) -> None:
     assert parse_members(text) == members
+
+
+def test_members_named_as_the_subject_that_belongs_to_the_cluster() -> None:
+    # the plural subject is the member list, not one host; the chair named after it hosts
+    row = _one("Cụm thi đua số 4 ký kết giao ước thi đua năm 2022",
+               "Ngày 9/3, tại huyện Yên Minh, Hội Cựu chiến binh các huyện Yên Minh, Mèo Vạc, Đồng Văn và thành "
+               "phố Hà Giang thuộc Cụm thi đua số 4 đã ký kết giao ước thi đua năm 2022.\n\nHội Cựu chiến binh "
+               "huyện Mèo Vạc là Cụm trưởng, chủ trì hội nghị.", published="2022-03-10")
+    assert row["members"] == ["Hội Cựu chiến binh huyện Yên Minh", "Hội Cựu chiến binh huyện Mèo Vạc",
+                              "Hội Cựu chiến binh huyện Đồng Văn", "Hội Cựu chiến binh thành phố Hà Giang"]
+    assert row["host"] == "Hội Cựu chiến binh huyện Mèo Vạc"
+    # "trong Cụm" as well as "thuộc Cụm"; no one of the members is the organiser
+    row = _one("Cụm thi đua số 1 sơ kết 6 tháng đầu năm 2021",
+               "Sáng 14/7, tại huyện Tủa Chùa, Liên đoàn Lao động các huyện Tủa Chùa, Tuần Giáo và Mường Ảng "
+               "trong Cụm thi đua số 1 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2021.",
+               published="2021-07-15")
+    assert row["members"] == ["Liên đoàn Lao động huyện Tủa Chùa", "Liên đoàn Lao động huyện Tuần Giáo",
+                              "Liên đoàn Lao động huyện Mường Ảng"]
+    assert not (row["host"] or "").startswith("Liên đoàn Lao động các")

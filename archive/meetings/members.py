@@ -147,10 +147,27 @@ def _walk(items: list[str]) -> list[str]:
     return out
 
 
+# "Hội Nông dân các huyện A, B và thành phố C thuộc Cụm thi đua số 2 đã ký kết …": the members
+# as the subject, a plural (a body of up to six words, "các" and a locality kind, the names)
+# said to belong to the cluster.
+_SUBJECT_LIST = re.compile(rf"(?:^|(?<=[,;:]\s))(?P<list>(?:[^\s,;:.]+\s+){{0,6}}?các\s+{_KIND}\s+{UP}[^;:.]*?)"
+                           r"\s+(?:trực\s+)?(?:thuộc|trong)\s+(?:[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua\b")
+
+
+def _subject_text(text: str) -> str | None:
+    """The list of a sentence whose subject is the cluster's members (see _SUBJECT_LIST)."""
+    m = _SUBJECT_LIST.search(text)
+    if not m:
+        return None
+    body = m.group("list").split(" các ")[0]
+    return m.group("list") if body.startswith("các") or starts_with_org_head(body) else None
+
+
 def parse_members(text: str) -> list[str] | None:
     """Organisations listed as a cluster's members, as written, each with its body (see the
-    module docstring); None when the sentence lists fewer than two."""
-    chunk = _list_text(text)
+    module docstring), or named as the subject that belongs to it (_SUBJECT_LIST); None when
+    the sentence lists fewer than two."""
+    chunk = _list_text(text) or _subject_text(text)
     if not chunk:
         return None
     items = [i for i in _walk(_split(chunk)) if len(i) > 2]

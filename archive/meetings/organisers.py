@@ -26,6 +26,10 @@ _ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\
                               r"Cụm\s+trưởng|Khối\s+trưởng|nhà\s+thầu))")
 _CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)\s+)?(?:các\s+đơn\s+vị\s+(?:trong|thuộc)\s+)?"
                               r"(?:[Cc]ụm|[Kk]hối)\b")
+# "Hội Nông dân các huyện A, B và C thuộc Cụm thi đua số 2 …", "bốn trường thuộc Khối thi đua …":
+# the members as the subject — the cluster organises, no one of them hosts.
+_MEMBERS_SUBJECT = re.compile(r"\b(?:các|\d+|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s.*\s(?:trực\s+)?(?:thuộc|trong)\s+"
+                              r"(?:[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua\b")
 _BY = re.compile(r"\b(?:của|do)\s+(?P<h>[^,.;]{2,90}?)\s+(?:đăng\s+cai\s+)?tổ\s+chức\b")
 # "Hội nghị do UBND thị xã X - đơn vị Trưởng cụm năm 2016 - đăng cai tổ chức", "… do Trường Y,
 # đơn vị Cụm trưởng, chủ trì": the unit hosting a cluster's meeting, with its role in apposition.
@@ -167,7 +171,7 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         host = _ROLE_APPOSITION.split(host)[0].strip()
         if host and (host[0].isupper() or starts_with_org_head(host)) and len(host) <= 160 \
                 and not re.search(r"\b(?:đã|được|là)\b", host):
-            if _CLUSTER_SUBJECT.match(host):
+            if _CLUSTER_SUBJECT.match(host) or _MEMBERS_SUBJECT.search(host):
                 return None, True
             return host, False
     if by:
