@@ -10,8 +10,8 @@ from archive.meetings.patterns import _I, LO, UP
 from archive.meetings.provinces import _province_at_start, known_districts
 from archive.normalize import normalize_tone_marks
 from archive.organisations import (
-    RANK_RE,
     PLACE_HEADS,
+    RANK_RE,
     RANKS,
     SURNAMES,
     TITLE_RE,
