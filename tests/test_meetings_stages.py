@@ -387,6 +387,12 @@ def test_the_place_after_a_youth_union_head_is_no_person(sentence: str, people: 
     # a city's district is often a number
     ("Cụm gồm Công an quận Tân Bình, 10, 11 và Công an huyện Nhà Bè.",
      ["Công an quận Tân Bình", "Công an quận 10", "Công an quận 11", "Công an huyện Nhà Bè"]),
+    # a count and a kind open the next item; a bare name known only as a district of another
+    # kind than the list's takes its own
+    ("Cụm gồm UBND thành phố Điện Biên Phủ và 3 huyện Mường Chà, Tủa Chùa, Tuần Giáo.",
+     ["UBND thành phố Điện Biên Phủ", "UBND huyện Mường Chà", "UBND huyện Tủa Chùa", "UBND huyện Tuần Giáo"]),
+    ("Cụm gồm Hội Nông dân thành phố Hà Giang, Vị Xuyên và Bắc Mê.",
+     ["Hội Nông dân thành phố Hà Giang", "Hội Nông dân huyện Vị Xuyên", "Hội Nông dân huyện Bắc Mê"]),
     # a name that goes on after a comma stays whole
     ("Khối gồm Sở Văn hóa, Thể thao và Du lịch, Sở Nội vụ và Ban Dân tộc tỉnh.",
      ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ", "Ban Dân tộc tỉnh"]),

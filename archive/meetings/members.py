@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import re
 
+from archive.localities import districts_table
 from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, UP
+from archive.normalize import normalize_tone_marks
 from archive.organisations import PLACE_HEADS, starts_with_org_head
+
+_DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
 
 _NEAR_CLUSTER = r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)(?:[^.;:]|\.(?=\S)|" + ABBREVIATION_DOT + r"){0,80}?"
 # A dot with no space after it ("Công an TP.HCM gồm …") is inside an abbreviation, not the end
@@ -50,6 +54,8 @@ _PLACE_HEAD = re.compile(rf"^(?P<body>{'|'.join(re.escape(h) for h in PLACE_HEAD
 # An organisation named by its place ("UBND huyện Yên Sơn", "Huyện đoàn Na Hang"), and a place's
 # bare name: up to four capitalised syllables ("Ia H'Drai", "Đắk Hà") or a district's number ("12").
 _NAMED_PLACE = re.compile(rf"^(?:{_PLACE_HEAD.pattern[1:]}|.+?\s{_KIND}\s+[{UP[1:-1]}0-9])")
+# "… và 6 huyện A, B": a count and a locality kind open the next item, whose kind the names share.
+_COUNTED_KIND = re.compile(rf"^{_NUMBER}\s+(?={_KIND}\s+[{UP[1:-1]}0-9])")
 _BARE_NAME = re.compile(rf"^(?:{UP}\S*(?:\s+{UP}\S*){{0,3}}|\d{{1,2}})$")
 
 
@@ -80,9 +86,10 @@ def _list_text(text: str) -> str | None:
 def _shares(previous: str, part: str, chain: bool) -> bool:
     """Whether `part` is a bare place name ("Pác Nặm", "Ia H'Drai") that takes the head and
     locality kind of the named place before it ("Huyện đoàn Ba Bể", "UBND huyện A") — or of the
-    chain of such names it continues — rather than continuing that organisation's name."""
+    chain of such names it continues — rather than continuing that organisation's name. The
+    names after a plural ("Hội LHPN các huyện A, B") are the plural's own (see _walk)."""
     first = re.split(r"\s+(?:và|cùng)\s+", part)[0]
-    return bool(_BARE_NAME.match(first)) and (chain or bool(_NAMED_PLACE.match(previous)))
+    return bool(_BARE_NAME.match(first)) and (chain or bool(_NAMED_PLACE.match(previous)) and not _PLURAL.match(previous))
 
 
 def _split(chunk: str) -> list[str]:
@@ -97,7 +104,7 @@ def _split(chunk: str) -> list[str]:
         merged: list[str] = []
         chain = False
         for part in group:
-            opens = starts_with_org_head(part) or _PLURAL.match(part)
+            opens = starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part)
             chain = bool(merged) and headed and not opens and _shares(merged[-1], part, chain)
             if merged and headed and not opens and not chain:
                 merged[-1] = f"{merged[-1]}, {part}"
@@ -107,7 +114,7 @@ def _split(chunk: str) -> list[str]:
             pieces = re.split(r"\s+(?:và|cùng)\s+", part)
             current = pieces[0]
             for piece in (_NUMBERING.sub("", p) for p in pieces[1:]):
-                if starts_with_org_head(piece) or _PLURAL.match(piece) or not headed \
+                if starts_with_org_head(piece) or _PLURAL.match(piece) or _COUNTED_KIND.match(piece) or not headed \
                         or _shares(current, piece, bool(_BARE_NAME.match(current))):
                     items.append(current)
                     current = piece
@@ -117,11 +124,23 @@ def _split(chunk: str) -> list[str]:
     return [i.strip(" .:;–-") for i in items]
 
 
+def _kind_of(kind: str, name: str) -> str:
+    """The district kind a bare name shares in a list: the list's own, unless the name is known
+    (archive/localities.py) only as a district of one other kind — "thành phố Yên Bái, Văn Yên":
+    Văn Yên is a huyện."""
+    if kind not in _DISTRICT_KINDS:
+        return kind
+    table, key = districts_table(), normalize_tone_marks(name).lower()
+    known = {k for k in _DISTRICT_KINDS if (k, key) in table}
+    return next(iter(known)) if len(known) == 1 and kind not in known else kind
+
+
 def _walk(items: list[str]) -> list[str]:
     """Every item with the body and locality kind the list shares (see the module docstring)."""
     out: list[str] = []
     body, kinds = "", []
     for item in items:
+        item = _COUNTED_KIND.sub("", item)  # "6 huyện A": the kind, as "huyện A"
         plural = _PLURAL.match(item)
         if plural and not (plural.group("body") and _COUNT_QUALIFIER.search(plural.group("body"))):
             body = (plural.group("body") or body).strip()
@@ -142,7 +161,7 @@ def _walk(items: list[str]) -> list[str]:
         elif named and starts_with_org_head(item) and not _AT_KIND.match(item):
             body, kinds = named.group("body"), [named.group("kind")]
         elif not starts_with_org_head(item) and body:
-            item = " ".join([body, *kinds[:1], item])
+            item = " ".join([body, *(_kind_of(k, item) for k in kinds[:1]), item])
         out.append(item)
     return out
 
