@@ -18,6 +18,8 @@ _CLUSTER_STOP = {"đã", "vừa", "tổ", "gồm", "bao", "có", "do", "thuộc"
                  "tiếp", "đạt", "dẫn", "luôn", "thêm", "trên", "về", "cho", "của", "diễn", "mong",
                  "nỗ", "vận", "quý", "6", "9", "giai", "triển", "chào", "thực", "để", "theo"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_NAME_WORDS = re.compile(pattern("meetings", "words.name_words"), re.IGNORECASE)
+_CHAIR_VERB = re.compile(pattern("meetings", "words.chair_verbs"), re.IGNORECASE)
 
 
 def _roman(s: str) -> int:
@@ -57,6 +59,10 @@ def _continues(token: str, bare: str, content: list[str], following: str) -> boo
         return True
     if bare.lower() == "hội" and previous == "xã":
         return True
+    if content and _NAME_WORDS.match(f"{bare} {following}"):
+        return True  # "các sở, ban, ngành tổng hợp": no "tổng kết"
+    if content and content[-1].endswith(",") and _CHAIR_VERB.match(f"{bare} {following}"):
+        return False  # "…, chủ trì hội nghị": the chair's verb, after the name
     return None
 
 
@@ -93,6 +99,8 @@ def _qualifier(rest: str, *, numbered: bool) -> str:
         if verdict:
             words.append(token)
             continue
+        if verdict is False:
+            break
         stop = bare.lower() in _CLUSTER_STOP and (bare[:1].islower() or following.lower().startswith("nghị"))
         if (token[0] in ",.;:()“”\"" or stop or not bare
                 or len(content) >= 14 or _DATE.match(rest[rest.find(token):])):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from archive.localities import districts_table
-from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, UP
+from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, UP
 from archive.normalize import normalize_tone_marks
 from archive.organisations import PLACE_HEADS, starts_with_org_head
 
@@ -57,6 +57,10 @@ _NAMED_PLACE = re.compile(rf"^(?:{_PLACE_HEAD.pattern[1:]}|.+?\s{_KIND}\s+[{UP[1
 # "… và 6 huyện A, B": a count and a locality kind open the next item, whose kind the names share.
 _COUNTED_KIND = re.compile(rf"^{_NUMBER}\s+(?={_KIND}\s+[{UP[1:-1]}0-9])")
 _BARE_NAME = re.compile(rf"^(?:{UP}\S*(?:\s+{UP}\S*){{0,3}}|\d{{1,2}})$")
+# A place's proper name, every syllable capitalised and the rest lower case ("Hội An", "Điện
+# Bàn"): after a plural ("UBND các phường A, Hội An") a name, even when its first word also heads
+# organisations ("Hội"); "Hội LHPN", "Hội Nông dân" are no such name.
+_TITLED_NAME = re.compile(rf"^{UP}{LO}*(?:\s+{UP}{LO}*){{1,3}}$")
 
 
 def _list_text(text: str) -> str | None:
@@ -92,6 +96,14 @@ def _shares(previous: str, part: str, chain: bool) -> bool:
     return bool(_BARE_NAME.match(first)) and (chain or bool(_NAMED_PLACE.match(previous)) and not _PLURAL.match(previous))
 
 
+def _plural_name(previous: str, part: str) -> bool:
+    """Whether `part` is one more of the names after a plural of localities ("UBND các phường
+    Tam Kỳ, Hội An"), though its first word may head organisations (see _TITLED_NAME)."""
+    plural = _PLURAL.match(previous)
+    first = re.split(r"\s+(?:và|cùng)\s+", part)[0]
+    return bool(plural and _BARE_NAME.match(plural.group("names").split(",")[0].strip()) and _TITLED_NAME.match(first))
+
+
 def _split(chunk: str) -> list[str]:
     """Items of a list: semicolons always separate; a comma part that starts no organisation
     belongs to the name before it ('Sở Văn hóa, Thể thao và Du lịch') when any part is headed,
@@ -104,7 +116,8 @@ def _split(chunk: str) -> list[str]:
         merged: list[str] = []
         chain = False
         for part in group:
-            opens = starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part)
+            opens = not (merged and _plural_name(merged[-1], part)) \
+                and (starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part))
             chain = bool(merged) and headed and not opens and _shares(merged[-1], part, chain)
             if merged and headed and not opens and not chain:
                 merged[-1] = f"{merged[-1]}, {part}"
@@ -114,7 +127,7 @@ def _split(chunk: str) -> list[str]:
             pieces = re.split(r"\s+(?:và|cùng)\s+", part)
             current = pieces[0]
             for piece in (_NUMBERING.sub("", p) for p in pieces[1:]):
-                if starts_with_org_head(piece) or _PLURAL.match(piece) or _COUNTED_KIND.match(piece) or not headed \
+                if (starts_with_org_head(piece) and not _plural_name(current, piece)) or _PLURAL.match(piece) or _COUNTED_KIND.match(piece) or not headed \
                         or _shares(current, piece, bool(_BARE_NAME.match(current))):
                     items.append(current)
                     current = piece

@@ -148,6 +148,14 @@ def _meeting_owner(text: str) -> str | None:
     return None
 
 
+def _province_clause(clause: str) -> bool:
+    """'tỉnh Quảng Trị', 'thành phố Đà Nẵng': a province named after a place, the clause as a
+    whole."""
+    m = re.match(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*(?P<p>.+)$", clause)
+    found = _province_at_start(m.group("p")) if m else None
+    return bool(found) and found.end() >= len(m.group("p").rstrip())
+
+
 def parse_organiser(text: str) -> tuple[str | None, bool]:
     """(organiser as written, organised-by-the-cluster) from one sentence. When a person
     attending or chairing is the subject ("Phó Bí thư Thành ủy A dự và phát biểu tại Hội nghị
@@ -164,7 +172,9 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         subject = re.split(r"\s+(?:bao\s+)?gồm\b", subject)[0]
         parts = _clauses(subject, dashes=False)
         while parts and (not parts[0] or _ADVERBIAL.match(parts[0]) or _DATE.match(parts[0])):
-            parts.pop(0)
+            at = re.match(r"[Tt]ại\s", parts.pop(0))
+            if at and parts and _province_clause(parts[0]):
+                parts.pop(0)  # "tại phường A, thành phố B, …": the place's province, not a subject
         # ", đơn vị Cụm trưởng năm 2022," is an apposition, not a second organiser
         parts = parts[:1] + [p for p in parts[1:] if p[:1].isupper() or starts_with_org_head(p)]
         host = ", ".join(parts).strip(" ,.–-")

@@ -217,7 +217,7 @@ def _hall_host(by_cluster: bool, out: Assignment) -> None:
     host = out.values.get("host")
     if host:
         same = [m for m in members if normalize_tone_marks(m).lower() == normalize_tone_marks(host).lower()]
-        held = [m for m in members if _holds(m, host)]
+        held = [m for m in members if _holds(m, host)] or [m for m in members if _shortens(m, host)]
         if same or len(held) == 1:
             out.values["host"] = same[0] if same else held[0][:1].upper() + held[0][1:]
 
@@ -231,6 +231,17 @@ def _holds(member: str, host: str) -> bool:
         host = host[:tail.start()]  # the province has its own column
     key, name = normalize_tone_marks(host).lower(), normalize_tone_marks(member).lower()
     return len(key.split()) >= 2 and name.endswith(" " + key) and starts_with_org_head(member[:1].upper() + member[1:])
+
+
+def _shortens(member: str, host: str) -> bool:
+    """Whether the host is the member's name short of its legal form and place ("Công ty Xổ số
+    kiến thiết" of "Công ty TNHH MTV Xổ số kiến thiết Quảng Bình"): the same first words, then
+    the rest, two words or more, standing together in the member's name."""
+    key, name = normalize_tone_marks(host).lower().split(), normalize_tone_marks(member).lower().split()
+    same = next((i for i, (a, b) in enumerate(zip(key, name)) if a != b), min(len(key), len(name)))
+    rest = key[same:]
+    return same >= 1 and len(rest) >= 2 and len(name) > len(key) \
+        and f" {' '.join(rest)} " in f" {' '.join(name[same:])} "
 
 
 def _attendees(sc: Scope, out: Assignment) -> None:
