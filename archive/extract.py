@@ -58,6 +58,7 @@ from archive.dates import parse_date as parse_vn_date
 from archive.descriptions import description_core, opens_text, set_apart
 from archive.encoding import fix_mojibake
 from archive.lexicons import class_pattern, is_account, pattern
+from archive.lexicons import names as lexicon_names
 from archive.normalize import clean_line, fold, nfc
 from archive.organisations import starts_with_org_head
 from archive.pagekind import classify_page
@@ -103,7 +104,7 @@ from archive.urls import canonical_url, site_key
 # is signed by a date on the line under it (archive/pagekind.py's dated headline; a page title
 # <h1> over the story's own heading is looked past); "Bởi/Đăng bởi/Người đăng NAME" on that dated
 # meta line is the author (labels in article_parts.toml byline.meta_labels).
-VERSION = "11"
+VERSION = "12"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths", "page_kind")
@@ -864,11 +865,13 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         lpath = "platform" if lead else None
     if not lead:
         lead, lpath, sapo_author = _generic_lead(sel, meta, ld, content, title, sites, title_el)
-    if lead and lpath in ("meta", "jsonld") and _description_opens_body(lead, blocks, title, sites):
+    description = (lead, lpath) if lead and lpath in ("meta", "jsonld") else None
+    if description and _description_opens_body(lead, blocks, title, sites):
         lead, lpath = None, None
 
     body_info = _shape_body(blocks, title=title, lead=lead,
                             byline_rule=(rules.get("byline") or "auto"), sites=sites)
+    body_blocks = blocks
     page_kind, kind_features = classify_page(sel.root, url or "")
     boxed = bpath == "generic" and page_kind == "article" and kind_features.block is not None \
         and _teaser_box(content, kind_features.block)
@@ -881,7 +884,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         shaped = _shape_body(own, title=title, lead=lead, byline_rule="auto", sites=sites)
         if shaped["paragraphs"] and (boxed or sum(len(p) for p in shaped["paragraphs"])
                                      > sum(len(p) for p in body_info["paragraphs"])):
-            body_info, bpath = shaped, "pagekind"
+            body_info, bpath, body_blocks = shaped, "pagekind", own
     if sum(len(p) for p in body_info["paragraphs"]) < 200 and (ld or meta.get("og:type") == "article"):
         # The page says it is an article but the density detector found no text block (text in
         # odd markup): trafilatura's tree heuristics as a last resort, off the normal path.
@@ -889,7 +892,15 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         if fallback:
             shaped = _shape_body(fallback, title=title, lead=lead, byline_rule="auto", sites=sites)
             if sum(len(p) for p in shaped["paragraphs"]) > sum(len(p) for p in body_info["paragraphs"]):
-                body_info, bpath = shaped, "trafilatura"
+                body_info, bpath, body_blocks = shaped, "trafilatura", fallback
+    if description and body_blocks is not blocks:
+        # The same test as above, on the blocks the body came from after all: the first pick
+        # (one paragraph's box of a block editor, say) could not show whether the description
+        # only opens the running text or is a sapo set apart from it.
+        opens = _description_opens_body(description[0], body_blocks, title, sites)
+        if opens == bool(lead):
+            lead, lpath = (None, None) if opens else description
+            body_info = _shape_body(body_blocks, title=title, lead=lead, byline_rule="auto", sites=sites)
     if body_info["lead_from_body"] and not lead:
         lead, lpath = body_info["lead_from_body"], "sapo"
     if lead and body_info["paragraphs"] and _startswith(body_info["paragraphs"][0], lead.rstrip(".… ")) \
@@ -1387,9 +1398,29 @@ def _description_opens_body(description: str, blocks: list[Block], title: str | 
     if first is None:
         return True
     block = texts[first]
-    following = texts[first + 1] if first + 1 < len(texts) else None
-    own_box = following is not None and block.container is not None and following.container is not block.container
-    return not set_apart(len(core), block.chars, max(block.bold_chars, block.em_chars), own_box)
+    return not set_apart(len(core), block.chars, max(block.bold_chars, block.em_chars),
+                         _own_box(texts, first))
+
+
+def _box_kind(el: Any) -> tuple[str, str]:
+    """A box's tag and class words: what one block of a block-per-paragraph body shares with the next."""
+    return str(el.tag), " ".join(sorted((el.get("class") or "").split()))
+
+
+def _own_box(texts: list[Block], i: int) -> bool:
+    """The paragraph `texts[i]` sits in a box of its own, apart from the running text: the next
+    paragraph is in another box, and that box is either of another kind or holds the paragraph
+    after it too. Block editors (Wagtail's StreamField, Gutenberg groups) give every paragraph a
+    box of one kind ("block-paragraph"); the first of those is no more set apart than the rest."""
+    if i + 1 >= len(texts):
+        return False
+    block, following = texts[i], texts[i + 1]
+    if block.container is None or following.container is None or following.container is block.container:
+        return False
+    if _box_kind(block.container) != _box_kind(following.container):
+        return True
+    after = texts[i + 2] if i + 2 < len(texts) else None
+    return after is not None and after.container is following.container
 
 
 def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
@@ -1487,11 +1518,12 @@ def _strip_author_label(text: str) -> str:
 
 # "Tác giả bài viết: X", "Bài và ảnh: X" (archive/lexicons/article_parts.toml): a line naming
 # the writer; _LABEL_PREFIX also takes the shorter forms a byline element opens with ("Bài: X",
-# "Đăng bởi X", "by X"), where the element's own class already says it is a byline.
+# "Đăng bởi X", "Người đăng: X", "by X" — the meta-line labels too), where the element's own
+# class already says it is a byline.
 _BYLINE_LABELS = pattern("article_parts", "byline.labels")
 _AUTHOR_LABEL = re.compile(rf"^\s*{_BYLINE_LABELS}\s*[:：]\s*(.{{2,80}})$", re.IGNORECASE)
-_LABEL_PREFIX = re.compile(rf"^\s*(?:{_BYLINE_LABELS}|bài|tin|bài viết|đăng bởi|by|posted by)\s*[:：]?\s*",
-                           re.IGNORECASE)
+_LABEL_PREFIX = re.compile(rf"^\s*(?:{_BYLINE_LABELS}|{pattern('article_parts', 'byline.meta_labels')}"
+                           r"|bài|tin|bài viết|by|posted by)\s*[:：]?\s*", re.IGNORECASE)
 _LABEL_LINE_TAGS = {"p", "div", "span", "li", "td", "address", "em", "i", "small"}
 _LINE_BREAKERS = {"p", "div", "li", "ul", "ol", "table", "br", "section", "article"}
 
@@ -1565,12 +1597,33 @@ def _meta_line_author(sel: parsel.Selector, title_el: Any) -> tuple[str | None, 
     return None, None
 
 
+# data-field, data-oe-field, data-sf-field …: the attribute a CMS names a record field with.
+_DATA_FIELD_ATTR = re.compile(r"^data-(?:[a-z0-9]+-)*field$", re.IGNORECASE)
+_AUTHOR_FIELDS = frozenset(re.sub(r"[-_\s]", "", n.lower()) for n in lexicon_names("article_parts", "byline.field_names"))
+
+
+def _names_author_field(el: Any) -> bool:
+    """The element prints the record's author field by its data-*field attribute (Odoo's
+    `data-oe-field="author_id"`): a field name says what the element holds more surely than a
+    class word, but only a value that is the author field itself counts — not "author_avatar",
+    not "author_bio"."""
+    for key, value in el.attrib.items():
+        if isinstance(key, str) and _DATA_FIELD_ATTR.match(key):
+            field = re.sub(r"[-_\s]", "", (value or "").rsplit(".", 1)[-1].lower())
+            if field in _AUTHOR_FIELDS:
+                return True
+    return False
+
+
 def _author_element(sel: parsel.Selector, content: Any) -> tuple[str | None, str | None]:
+    """The byline element: one whose class/id says author/byline, or whose data-*field
+    attribute names the author field (`_names_author_field`)."""
     for el in sel.root.iter():
         if not isinstance(el.tag, str) or el.tag.lower() in ("meta", "script", "style", "link", "body"):
             continue
         attrs = _attr_tokens(el)
-        if not attrs or not _AUTHOR_CLASS.search(attrs) or "author-box" in attrs.lower():
+        if not (attrs and _AUTHOR_CLASS.search(attrs) and "author-box" not in attrs.lower()) \
+                and not _names_author_field(el):
             continue
         if _hides_meta(el) or _in_frame(el):
             continue

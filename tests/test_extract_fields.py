@@ -269,3 +269,67 @@ def test_a_listing_with_og_type_website_stays_no_article() -> None:
     record = extract_article(html, "https://soyte-vidu.example.vn/tin-hoat-dong")
     assert record["is_article"] is False
     assert record["author"] is None
+
+
+# ---- 6. the fifth blind set's first run: block-per-paragraph bodies, "Người đăng:", data-*field -----
+
+BLOCK_URL = "https://hoi-vidu.example.vn/tin-tuc/cum-thi-dua-so-4-so-ket-quy-i/"
+
+
+def _block_page(body: str, description: str = P1, byline: str = "") -> str:
+    """A block editor's page: every paragraph in a box of one kind, the description the first."""
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Cụm thi đua số 4 sơ kết quý I năm 2024 | Hội Cựu chiến binh tỉnh</title>
+<meta name="description" content="{description}"><meta property="og:type" content="article"></head><body>
+<nav class="menu"><a href="/">Trang chủ</a> <a href="/tin-tuc/">Tin tức</a></nav>
+<main><div class="post"><h1 class="post-title">Cụm thi đua số 4 sơ kết quý I năm 2024</h1>
+<div class="post-info"><span class="post-day">Ngày 04/04/2024</span>{byline}</div>
+<div class="post-text">{body}</div></div></main><footer>Hội Cựu chiến binh tỉnh</footer></body></html>"""
+
+
+def _blocks(*paragraphs: str, kind: str = "rich-text-block") -> str:
+    return "".join(f'<section class="{kind}"><p>{p}</p></section>' for p in paragraphs)
+
+
+@pytest.mark.parametrize("paragraphs", [(P1, P2, P3, P2 + " " + P3), (P1, P2, "Hội nghị kết thúc lúc 11 giờ.")])
+def test_first_of_a_body_of_one_box_per_paragraph_is_no_lead(paragraphs: tuple[str, ...]) -> None:
+    # Each paragraph in a box of the same kind (a block editor): the first box is no more set apart
+    # than the others, so a description equal to it is only the body's opening words. Before the
+    # rule the paragraph went to the lead and the body began with the second one.
+    record = extract_article(_block_page(_blocks(*paragraphs)), BLOCK_URL)
+    assert record["lead"] is None
+    assert record["body"].startswith(P1)
+
+
+def test_opening_paragraph_in_a_box_of_another_kind_stays_the_lead() -> None:
+    body = f'<section class="standout"><p>{P1}</p></section>' + _blocks(P2, P3)
+    record = extract_article(_block_page(body), BLOCK_URL)
+    assert record["lead"] == P1
+    assert record["body"].startswith(P2)
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Đỗ Thị Ngọc Ánh", "Đỗ Thị Ngọc Ánh"),
+                                                 ("Quản trị viên", None), ("Admin HCCB", None)])
+def test_nguoi_dang_in_an_author_element_is_the_author_unless_an_account(name: str, expected: str | None) -> None:
+    byline = f'<span class="post-author">Người đăng: <b>{name}</b></span><a href="?view=print">In bài</a>'
+    record = extract_article(_block_page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>",
+                                         description="Cụm thi đua số 4 đánh giá kết quả quý I.", byline=byline),
+                             BLOCK_URL)
+    assert record["author"] == expected
+
+
+@pytest.mark.parametrize(("attrs", "expected"), [
+    ('data-oe-model="blog.post" data-oe-field="author_id"', "Đỗ Thị Ngọc Ánh"),
+    ('data-sf-field="Author"', "Đỗ Thị Ngọc Ánh"),
+    ('data-field="author"', "Đỗ Thị Ngọc Ánh"),
+    ('data-oe-field="author_id"', None),  # with "Administrator": the admin account
+    ('data-field="author_bio"', None),   # another field of the author, not the author
+    ('data-oe-field="name"', None),
+])
+def test_an_element_whose_data_field_names_the_author_field_is_the_author(attrs: str, expected: str | None) -> None:
+    name = "Administrator" if expected is None and "author_id" in attrs else "Đỗ Thị Ngọc Ánh"
+    byline = f'<span {attrs}>{name}</span>'
+    record = extract_article(_block_page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>",
+                                         description="Cụm thi đua số 4 đánh giá kết quả quý I.", byline=byline),
+                             BLOCK_URL)
+    assert record["author"] == expected
