@@ -31,10 +31,48 @@ SITESET = blind.ROOT / "tests" / "fixtures" / "sitesets" / "blind6"
 GOLD = json.loads((SITESET / "gold.json").read_text(encoding="utf-8"))
 OUT = blind.ROOT / "test-output" / "discovery_blind6.json"
 
-# First run: not yet (the set was labelled and committed before any crawler ran on it).
+# First run (branch blind6 at 2fed3df = main fde5a66 + the labelled set, committed before any crawl), same
+# crawler on both routes; fields are on the archived articles:
+#   site     route    archived non-art dups  title date author body_first body_last lead
+#   plone    article    6/6      2      0    6/6   6/6  6/6    6/6        6/6       6/6   (flaky: 4/6 on a re-run)
+#   plone    home       3/6      2      0    3/3   3/3  3/3    3/3        3/3       3/3   (flaky: 6/6 on a re-run)
+#   concrete article    5/5      1      0    5/5   5/5  5/5    5/5        5/5       5/5
+#   concrete home       5/5      1      0    5/5   5/5  5/5    5/5        5/5       5/5
+#   aspmvc   article    0/6      0      0    -     (no source: `sources check` rejects the entry)
+#   aspmvc   home       6/6      1      1    6/6   6/6  6/6    6/6        6/6       6/6
+# - plone: the Documents /gioi-thieu/lich-su and the File /van-ban/ke-hoach-thi-dua-2023 (same
+#   h1.documentFirstHeading, a dated documentByLine and a Description as a News Item) stored as articles,
+#   both routes. The /tin-tuc/<id> classification depends on the order responses arrive (crawler/sitestate.py learns shapes from siblings; the Collection
+#   /tin-tuc/thi-dua-khen-thuong shares the shape): 5 manual runs from the home page stored 5, 6, 6, 8 and 5
+#   pages; the test run 3 of the 6 News Items from the home (P02, P04, P05 missing), a re-run 6/6 from the
+#   home and 4/6 from the article; /view aliases never stored; fields all right on what is stored.
+# - concrete: /gioi-thieu/lich-su-hinh-thanh (the same dated Page Title byline "Bởi admin") stored, both
+#   routes; /index.php?cID= and /index.php/ forms not stored twice; "Bởi admin/bientap" read as no author.
+# - aspmvc (article): `sources add` from an article page proposed name "127.0.0.1", kind other, no
+#   province — there the organisation is only in the upper-case banner <h1>/footer and <title> is the
+#   article's — so `sources check` fails ("missing province") and nothing is crawled. From the home page
+#   (<title> "Ban Thi đua - Khen thưởng tỉnh Sóc Trăng - Trang chủ") the entry is right.
+# - aspmvc (home): /van-ban/chi-tiet/87 (the news template, a dated date-detail) stored; A02 stored twice
+#   (/Home/ChiTiet/1302 and its print view /Home/InBaiViet/1302: no canonical link on either, and A02 has
+#   no writer line); the other articles stored under /Home/ChiTiet/<id> or the print view (gold variants).
+#   Title from h2.title-detail under the banner h1, "Cập nhật: dd/MM/yyyy HH:mm", the writer paragraph
+#   and the sapo all right; "Người đăng: <account>" ignored.
+# Meetings (crawl_check.py, same crawler): P/R/F1 1.00 on every site; fields 85.9 % with the committed
+# labels, 89.9 % after 8a9fafe fixed a kind spelling slip (see the set's README).
 # A miss is (site, route) -> reason; the test marks it xfail(strict=True), and the entry goes the day
 # discovery or extraction is fixed in general form.
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("plone", "article"): "Plone Document/File pages (dated documentByLine + Description) stored as articles; "
+                          "News Items classified by response order (flaky)",
+    ("plone", "home"): "Plone Document/File pages stored; the /tin-tuc/<id> shape is classified by response "
+                       "order (flaky: some News Items not stored)",
+    ("concrete", "article"): "a page with the dated Page Title byline (/gioi-thieu/lich-su-hinh-thanh) stored",
+    ("concrete", "home"): "a page with the dated Page Title byline (/gioi-thieu/lich-su-hinh-thanh) stored",
+    ("aspmvc", "article"): "sources add from an article page finds no organisation/province (upper-case banner "
+                           "only): sources check rejects the entry, nothing crawled",
+    ("aspmvc", "home"): "the document page /van-ban/chi-tiet/87 stored; A02 stored twice (/Home/ChiTiet and "
+                        "the print view /Home/InBaiViet, no canonical)",
+}
 
 
 def _params() -> list:
