@@ -1525,6 +1525,20 @@ _AUTHOR_LABEL = re.compile(rf"^\s*{_BYLINE_LABELS}\s*[:：]\s*(.{{2,80}})$", re.
 _LABEL_PREFIX = re.compile(rf"^\s*(?:{_BYLINE_LABELS}|{pattern('article_parts', 'byline.meta_labels')}"
                            r"|bài|tin|bài viết|by|posted by)\s*[:：]?\s*", re.IGNORECASE)
 _LABEL_LINE_TAGS = {"p", "div", "span", "li", "td", "address", "em", "i", "small"}
+
+
+def is_account_line(line: str) -> bool:
+    """A labelled line naming a CMS account ("Người đăng: admin", "Đăng bởi: tdkt_bientap"):
+    the template's poster field, printed under the text on some portals, is furniture, never a
+    sentence of the article — left in, it makes the body (and the fingerprint that merges a
+    print view with its article) depend on whether the page also has a writer line."""
+    text = line.strip()
+    if len(text) > 80 or not _LABEL_PREFIX.match(text):
+        return False
+    rest = _strip_author_label(text)
+    return bool(rest) and rest != text and all(is_account(n) for n in re.split(r"\s*[/,;]\s*", rest) if n)
+
+
 _LINE_BREAKERS = {"p", "div", "li", "ul", "ol", "table", "br", "section", "article"}
 
 
@@ -1945,7 +1959,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
         last = paragraphs[-1]
         if is_attribution(last) or _DATELINE.match(last) or is_widget_line(last) \
                 or (is_editor_note(last) and len(paragraphs) > 1) or is_photo_credit(last) \
-                or (is_gallery_intro(last) and len(paragraphs) > 1):
+                or (is_gallery_intro(last) and len(paragraphs) > 1) or is_account_line(last):
             paragraphs.pop()
             continue
         name = parse_byline(last) if byline is None else None

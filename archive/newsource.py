@@ -28,7 +28,7 @@ from parsel import Selector
 from archive.encoding import decode_html
 from archive.extract import extract_article
 from archive.normalize import fold
-from archive.organisations import org_kind, starts_with_org_head
+from archive.organisations import OWNER_LABELS, org_kind, restore_case, starts_with_org_head
 from archive.pagekind import classify_page
 from archive.pagination import next_page
 from archive.registry import _guess_kind, _guess_province, _score, _texts
@@ -104,12 +104,25 @@ def _publisher_names(sel: Selector) -> list[str]:
     return names
 
 
+# a banner or footer line longer than this is a sentence or a story, not a name
+_BANNER_WORDS = 16
+_FOOTER_XPATH = ("//footer | //*[not(ancestor::footer)][contains(translate(concat(@id, ' ', @class),"
+                 " 'FOTER', 'foter'), 'footer')]")
+_OWNER_LABEL = re.compile(
+    r"(?i)^(?:©|\(c\)|copyright)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[.,:]?\s*(?:©\s*)?"
+    rf"(?:(?:{'|'.join(re.escape(w) for w in sorted(OWNER_LABELS, key=len, reverse=True))})\s*[:.]?\s*)?")
+# a sentence end followed by the next line's label ('… tỉnh X. Địa chỉ: …', 'X. ĐT: …'), not the
+# dot of 'TP. Hồ Chí Minh'
+_SENTENCE_END = re.compile(r"\.\s+(?=[^.:]{1,30}:)|\s+[-–|]\s+(?=[^.:]{1,30}:)")
+
+
 def _name_candidates(pages: list[SitePage]) -> list[str]:
     """Texts that may hold the site's name, most telling first: og:site_name and the JSON-LD
     publisher, the logo's text, the home page's <title>, a banner heading, each article's
     <title> with its headline (as the extractor reads it) taken out, and a feed's title. A text
     that is an article's headline never is; neither is a person's card beside an article."""
     out: list[str] = []
+    footers: list[list[str]] = []
     headlines: set[str] = set()
     for page in sorted(pages, key=lambda p: p.kind == "article"):
         sel = Selector(text=page.html)
@@ -123,11 +136,49 @@ def _name_candidates(pages: list[SitePage]) -> list[str]:
             title = title.replace(headline, " | ") if headline else title
         out.append(title)
         out += sel.css("header h1 ::text").getall()
+        out += _banner_headings(sel, headlines)
         out += [_FEED_WORDS.sub("", t) for t in sel.css(
             "link[rel='alternate'][type*='rss']::attr(title),"
             "link[rel='alternate'][type*='atom']::attr(title)").getall()]
+        footers.append(_footer_lines(sel))
+    out += [line for lines in footers for line in lines]
     texts = (" ".join(c.split()) for c in out)
-    return [t for t in texts if t.strip(" |") and t not in headlines]
+    kept = [t for t in texts if t.strip(" |") and not _is_headline(t, headlines)]
+    return [restore_case(t) for t in kept]
+
+
+def _is_headline(text: str, headlines: set[str]) -> bool:
+    """The text is an article's headline, in any case or spacing (a banner may shout it)."""
+    folded = " ".join(fold(text).split())
+    return any(h and " ".join(fold(h).split()) == folded for h in headlines)
+
+
+def _banner_headings(sel: Selector, headlines: set[str]) -> list[str]:
+    """The page's <h1>s that are not the article's headline, outside <header> too: templates that
+    print the headline in an <h2> keep the organisation in a banner <h1> ('BAN THI ĐUA - KHEN
+    THƯỞNG TỈNH X') on every page. A long h1 is a story's (a list's lead item), never a banner."""
+    out = []
+    for el in sel.xpath("//h1[not(ancestor::header)]"):
+        text = " ".join(" ".join(el.css("::text").getall()).split())
+        if text and len(text.split()) <= _BANNER_WORDS and not _is_headline(text, headlines):
+            out.append(text)
+    return out
+
+
+def _footer_lines(sel: Selector) -> list[str]:
+    """The footer's lines that may name the owner, each cut to its first sentence: 'Ban … tỉnh X.
+    Địa chỉ: …' → 'Ban … tỉnh X'; a copyright label before the name ('Bản quyền thuộc về …',
+    lexicons/organisations.toml owner_labels) taken off. Read last: a footer also names the
+    bodies a site links to and the firm that built it."""
+    lines = []
+    for el in sel.xpath(_FOOTER_XPATH)[:3]:
+        for raw in el.xpath(".//text()[normalize-space()][not(ancestor::script or ancestor::style"
+                            " or ancestor::a)]").getall():
+            line = _OWNER_LABEL.sub("", " ".join(raw.split()))
+            line = _SENTENCE_END.split(line, maxsplit=1)[0].strip(" .,;")
+            if line and len(line.split()) <= _BANNER_WORDS:
+                lines.append(line)
+    return lines
 
 
 def _org_spans(text: str) -> list[str]:
@@ -163,6 +214,25 @@ def site_name(pages: list[SitePage], host: str) -> str:
         if parts:
             return max(parts, key=len)
     return host
+
+
+def province_guess(host: str, name: str, titles: str, pages: list[SitePage]) -> tuple[str | None, str | None]:
+    """(current, former): from the host and the name, else the pages' titles, else the banner and
+    footer lines, else any text of the pages. A site whose name was not found still says where it
+    is somewhere (an address, a banner in capitals): a province to check beats none, which the
+    registry check rejects outright."""
+    current, former = _guess_province(host, name)
+    for text in (titles, " ".join(_name_candidates(pages)), " ".join(_page_text(p) for p in pages)):
+        if current:
+            break
+        current, former = _guess_province(host, text)
+    return current, former
+
+
+def _page_text(page: SitePage) -> str:
+    """The page's visible text (no scripts or styles)."""
+    sel = Selector(text=page.html)
+    return " ".join(sel.xpath("//body//text()[not(ancestor::script or ancestor::style)]").getall())
 
 
 def organisation_kind(name: str, host: str) -> str:
@@ -261,9 +331,7 @@ def propose(url: str, pages: list[SitePage], platforms: dict[str, dict[str, Any]
     name = site_name(pages, host)
     kind = organisation_kind(name, host)
     text = name + " " + " ".join(Selector(text=p.html).css("title::text").get() or "" for p in pages)
-    current, former = _guess_province(host, name)
-    if not current:
-        current, former = _guess_province(host, text)
+    current, former = province_guess(host, name, text, pages)
     guesses = score_platforms(pages, platforms)
     platform = guesses[0][0] if guesses and guesses[0][1] >= 0.6 else "generic"
     routes = page_routes(pages)

@@ -48,6 +48,8 @@ SURNAMES: tuple[str, ...] = tuple(_PEOPLE["surnames"])
 # Military / police ranks and honorifics written before a name ("Đại tá Đinh Văn Toản").
 RANKS: tuple[str, ...] = tuple(_PEOPLE["ranks"])
 HONORIFICS: tuple[str, ...] = tuple(_PEOPLE["honorifics"])
+# Labels before a site's owner on a footer's copyright line ("Bản quyền thuộc về …").
+OWNER_LABELS: tuple[str, ...] = tuple(_ORGS.get("owner_labels", ()))
 
 
 def _phrase_re(phrases: tuple[str, ...] | list[str]) -> str:
@@ -154,3 +156,51 @@ def starts_with_org_head(text: str) -> bool:
         if text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum()):
             return True
     return False
+
+
+# Place words after which every word of a name is capitalised ('tỉnh Sóc Trăng', 'thành phố Cần
+# Thơ', 'huyện Phong Điền tỉnh Thừa Thiên Huế'); the place words themselves stay lower case.
+_PLACE_WORDS = r"(?:tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường|tp\.?)"
+_PLACE_RUN = re.compile(rf"(?<!\w)({_PLACE_WORDS})(\s+)([^-–—|,.;:()/\\]+)")
+_PLACE_WORD = re.compile(rf"(?<!\w){_PLACE_WORDS}(?!\w)|\S+")
+# Short forms written in capitals inside a shouted name ('UBND TỈNH …', 'LĐLĐ HUYỆN …') keep them.
+_CAPITAL_FORMS = frozenset(s for org in ORG_KINDS for s in (*org.short_forms, org.canonical)
+                           if s.isupper()) | frozenset(h for h in _ALL_HEADS if h.isupper())
+
+
+def _shouted(text: str) -> bool:
+    """All capitals ('BAN THI ĐUA - KHEN THƯỞNG TỈNH X') or every word capitalised ('Hội Nông
+    Dân Tỉnh X', four words or more): a banner's styling, not the name's spelling."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4:
+        return False
+    if sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+        return True
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def restore_case(text: str) -> str:
+    """A banner's upper-case (or title-case) organisation name in its usual spelling: 'BAN THI
+    ĐUA - KHEN THƯỞNG TỈNH SÓC TRĂNG' → 'Ban Thi đua - Khen thưởng tỉnh Sóc Trăng'.
+
+    Portal templates print the organisation in capitals in the banner and footer; compared as
+    written, no organisation head ('Ban', 'Hội', 'Liên đoàn') matches it, and a registry name in
+    capitals is not how the body writes itself. Kinds of the gazetteer take their canonical case,
+    place names their capitals, known short forms ('UBND', 'LĐLĐ') stay; other text is unchanged.
+    """
+    if not _shouted(text):
+        return text
+    words = [w if w in _CAPITAL_FORMS else w.lower() for w in text.split()]
+    out = " ".join(words)
+
+    def place(m: re.Match[str]) -> str:
+        rest = _PLACE_WORD.sub(lambda w: w.group(0) if re.fullmatch(_PLACE_WORDS, w.group(0))
+                               else w.group(0)[:1].upper() + w.group(0)[1:], m.group(3))
+        return m.group(1) + m.group(2) + rest
+
+    out = _PLACE_RUN.sub(place, out)
+    out = re.sub(r"(?<!\w)việt nam(?!\w)", "Việt Nam", out)
+    for pattern, phrase in _CANONICAL_CASE:
+        out = pattern.sub(phrase, out)
+    return out[:1].upper() + out[1:]

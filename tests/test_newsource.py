@@ -100,6 +100,51 @@ def test_from_an_article_page_the_name_is_the_sites_never_the_headline(page: str
     assert site_name(pages, "y.vn") == expected
 
 
+def _detail(headline: str, frame_top: str, frame_bottom: str = "") -> str:
+    """An article page of a portal template whose <title> is the headline's alone and whose
+    headline is an <h2>: the organisation only in the page's frame."""
+    return (f"<html><head><title>{headline}</title><meta property='og:title' content='{headline}'></head><body>"
+            f"{frame_top}<div class='col-main'><div class='detail'><h2 class='detail-title'>{headline}</h2>"
+            "<p class='date'>Ngày 20/12/2015</p>" + BODY * 3 + "</div></div>"
+            f"{frame_bottom}</body></html>")
+
+
+@pytest.mark.parametrize("page, expected", [
+    # the banner shouts the organisation in the page's only <h1>, outside any <header>
+    (_detail("Cụm thi đua các huyện miền núi tổng kết năm 2015",
+             "<div class='top'><h1>BAN THI ĐUA - KHEN THƯỞNG TỈNH LẠNG SƠN</h1><p>Cổng thông tin</p></div>"),
+     "Ban Thi đua – Khen thưởng tỉnh Lạng Sơn"),
+    # the banner in title case, the headline's words in it too
+    (_detail("Hội Nông dân tổ chức hội nghị Cụm thi đua số 1",
+             "<div id='brand'><h1><a href='/'>Hội Nông Dân Tỉnh Yên Bái</a></h1></div>"),
+     "Hội Nông dân tỉnh Yên Bái"),
+    # no banner text at all (an image): the footer's owner line, before its address
+    (_detail("Khối thi đua các hội đặc thù tổng kết năm 2015", "<div class='top'><img src='/b.png'></div>",
+             "<div id='footer'><p>Liên đoàn Lao động tỉnh Kon Tum. Địa chỉ: 12 Trần Hưng Đạo, TP. Kon Tum</p>"
+             "<p>Thiết kế bởi Công ty TNHH Phần mềm Tây Nguyên</p></div>"),
+     "Liên đoàn Lao động tỉnh Kon Tum"),
+    # a copyright line in a <footer>, in capitals
+    (_detail("Khối thi đua các sở tổng kết năm 2015", "",
+             "<footer><p>© 2021 BẢN QUYỀN THUỘC VỀ SỞ NỘI VỤ TỈNH ĐẮK NÔNG</p><p>Điện thoại: 0261.xxx</p></footer>"),
+     "Sở Nội vụ tỉnh Đắk Nông"),
+])
+def test_the_name_in_a_shouted_banner_or_the_footer_when_the_title_is_the_headlines(page: str, expected: str) -> None:
+    pages = [read_page("https://z.vn/tin-tuc/1201/cum-thi-dua-tong-ket", page.encode("utf-8"))]
+    assert pages[0].kind == "article"
+    assert site_name(pages, "z.vn") == expected
+
+
+def test_a_province_from_the_page_text_when_no_name_is_found() -> None:
+    """Nothing names the organisation; the footer's address names the province: the entry gets
+    it (to check by hand) instead of none, which the registry check would reject."""
+    page = _detail("Cụm thi đua số 2 tổng kết năm 2015", "<div class='top'><img src='/b.png'></div>",
+                   "<div class='bottom'><p>Địa chỉ: số 8 đường Trường Chinh, tỉnh Bắc Kạn</p></div>")
+    pages = [read_page("https://10.0.0.7/tin-tuc/1201/cum-thi-dua-tong-ket", page.encode("utf-8"))]
+    text = propose(pages[0].url, pages, {})
+    entry = tomllib.loads(text[text.index("[[source]]"):])["source"][0]
+    assert (entry["province"], entry.get("province_former")) == ("Thái Nguyên", "Bắc Kạn")
+
+
 @pytest.mark.parametrize("name, kind", [
     ("Hội LHPN tỉnh Bình Phước", "hlhpn"), ("Hội Liên hiệp Phụ nữ tỉnh Gia Lai", "hlhpn"),
     ("Liên đoàn Lao động tỉnh Lạng Sơn", "ldld"), ("Công đoàn ngành Giáo dục tỉnh Sơn La", "ldld"),

@@ -256,3 +256,29 @@ def test_the_fuller_copy_of_an_article_keeps_its_row(db, order):
     assert row["author"] == "Đoàn Thị Mai Hương"
     assert row["published_at"] == "2024-04-04"
     assert db["pages"].count == 2  # both copies stay as raw pages
+
+
+# the page template prints the CMS account that posted it as the text box's last line ("Người đăng: admin");
+# the print view, at a path of its own (no parameter says "print"), has no such line, and the
+# article no writer line: the account line is furniture, so both copies have one text
+_POSTED = f"""<html><head><meta charset="utf-8"><title>{_HEADLINE}</title></head><body>
+<nav class="menu"><a href="/">Trang chủ</a></nav><div class="detail"><h2 class="detail-title">{_HEADLINE}</h2>
+<div class="detail-date">Cập nhật: 04/04/2024 08:30 | Lượt xem: 310</div>
+<div class="detail-content">{_TEXT}<p>Người đăng: {{account}}</p></div></div>
+<footer>Hội Cựu chiến binh tỉnh</footer></body></html>"""
+_PRINTED = f"""<html><head><meta charset="utf-8"><title>{_HEADLINE}</title></head>
+<body onload="window.print()"><div class="print"><b>HỘI CỰU CHIẾN BINH TỈNH THANH HÓA</b><h2>{_HEADLINE}</h2>
+<i>04/04/2024 08:30</i>{_TEXT}</div></body></html>""".encode()
+
+
+@pytest.mark.parametrize("account", ["admin", "ccb_bientap", "quantri/admin"])
+@pytest.mark.parametrize("order", ["page first", "print view first"])
+def test_a_print_view_without_the_posting_account_line_is_the_same_article(db, order, account):
+    copies = [("https://ccb.example.vn/Tin/ChiTiet/418", _POSTED.format(account=account).encode()),
+              ("https://ccb.example.vn/Tin/InBai/418", _PRINTED)]
+    store.save_source(db, _SRC)
+    for url, body in copies if order == "page first" else copies[::-1]:
+        ingest_page(db, url=url, body=body, headers={"Content-Type": "text/html; charset=utf-8"}, source=_SRC)
+    [row] = list(db["articles"].rows)
+    assert "Người đăng" not in row["body"] and row["author"] is None
+    assert row["body"].rstrip().endswith("dự hội nghị.")
