@@ -197,9 +197,14 @@ def _demo_sources_for_reparse(sources: dict[str, Any]) -> None:
 
     demo = DEFAULT_DIR / "demo.toml"
     if demo.exists():
+        had = "DEMO_URL" in os.environ
         os.environ.setdefault("DEMO_URL", "http://127.0.0.1")
-        for s in load_sources([demo]):
-            sources.setdefault(s.id, s)
+        try:
+            for s in load_sources([demo]):
+                sources.setdefault(s.id, s)
+        finally:
+            if not had:  # a placeholder for reading rules, never left for a later crawl to use
+                os.environ.pop("DEMO_URL", None)
 
 
 @cli.command()

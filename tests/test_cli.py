@@ -1,9 +1,12 @@
 """Every command documents itself with an example (the sqlite-utils test_docs rule)."""
 
+import os
+
 import click
 import pytest
 from click.testing import CliRunner
 
+from archive import store
 from archive.cli import cli
 
 
@@ -44,3 +47,14 @@ def test_invalid_registry_exits_with_config_code(tmp_path):
     result = CliRunner().invoke(cli, ["crawl", "--sources", str(tmp_path / "bad.toml"), "--dry-run"])
     assert result.exit_code == 4
     assert "not valid TOML" in result.output
+
+
+def test_reparse_leaves_no_demo_url_behind(tmp_path, monkeypatch):
+    # reparse reads the demo sources' rules with a placeholder DEMO_URL; left set, it made every
+    # later registry load in the process expand demo.toml (a crawl could aim at 127.0.0.1)
+    monkeypatch.delenv("DEMO_URL", raising=False)
+    db_path = tmp_path / "a.db"
+    store.open_archive(db_path)
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert "DEMO_URL" not in os.environ
