@@ -164,12 +164,20 @@ class SiteState:
             return False
         return shape_looks_like_articles(url_shape(self.shapes.key(url)), self.shapes.siblings(url))
 
+    def family_has_stories(self, url: str) -> bool:
+        """Some page of this address's shape or of its family was an article: the family is
+        news, or mixed (a CMS folder that holds its listings beside its stories: `/tin-tuc/<id>`
+        for both a collection and the news items), never one to outvote a page of."""
+        fine, family = self.shapes.stats(url)
+        return bool(fine.kinds["article"] or family.kinds["article"])
+
     def shape_lists_no_articles(self, url: str) -> bool:
-        """Two or more pages of this address family were fetched and none was an article."""
+        """Two or more pages of this address family were fetched and none was an article —
+        none of the shape nor of the family: a mixed family outvotes nothing."""
         verdict = self.shapes.verdict(url)
         fine, family = self.shapes.stats(url)
         seen = max(fine.fetched, family.fetched)
-        return verdict in ("listing", "other") and seen >= 2
+        return verdict in ("listing", "other") and seen >= 2 and not self.family_has_stories(url)
 
     def shape_undecided(self, url: str) -> bool:
         """Fewer than two pages of this address family were fetched: nothing to outvote a
@@ -208,11 +216,13 @@ class SiteState:
 
     def decided(self, final: bool = False) -> Iterator[tuple[str, PageItem, str, str | None]]:
         """Held pages whose family has a verdict now (every one, when `final`): (url, item,
-        route, why it is no article or None). A page that now looks like a menu's fixed page
-        waits for the crawl's end, when every listing that might link it was read."""
+        route, why it is no article or None). Only a story is released early: a page that
+        now looks like no story (outvoted, a menu's or a fixed section's page) waits for the
+        crawl's end, when every page that might speak for it was read — else the verdict
+        would depend on the order responses arrive."""
         for url in list(self.held):
             if final or (url not in self.held_to_idle and not self.shape_undecided(url)):
-                if not final and (self.menu_only(url) or self.fixed_page(url)):
+                if not final and self.not_article_why(url):
                     self.held_to_idle.add(url)
                     continue
                 item, route = self.held.pop(url)
@@ -297,8 +307,8 @@ class SiteState:
             return True
         if self.budget <= 0 or self.shapes.exhausted(url):
             return False
-        if leaf:
-            return self.shapes.verdict(url) not in ("listing", "other")
+        if leaf:  # a shape of listings beside a family of stories may still hold stories
+            return self.shapes.verdict(url) not in ("listing", "other") or self.family_has_stories(url)
         return depth <= self.max_depth
 
     def spend(self) -> None:

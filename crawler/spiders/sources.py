@@ -316,11 +316,13 @@ class SourcesSpider(scrapy.Spider):
         fixed = storylike and features.main_prose < SHORT_PROSE and not outvoted and not in_menu \
             and site.fixed_page(response.url)
         route = response.meta.get("route", "links")
-        wait = in_menu or fixed or (short and not outvoted and site.shape_undecided(response.url))
+        to_idle = outvoted or in_menu or fixed
+        wait = to_idle or (short and site.shape_undecided(response.url))
         if wait and not response.meta.get(RELEASE) \
-                and site.hold(response.url, self._item(response, source.id), route, to_idle=in_menu or fixed):
+                and site.hold(response.url, self._item(response, source.id), route, to_idle=to_idle):
             # too early to tell: decided once its siblings are fetched, or when the crawl idles
-            # (a menu's page always then, when every listing that might link it was read)
+            # (a page the site speaks against always then, when every page that might speak for
+            # it was read: a story refused for the siblings that arrived first is a lost story)
             self.count(source.id, "discovery/held")
             yield from self._explore(response, source, site, kind, learn=False)
             yield from self._release(source, site)

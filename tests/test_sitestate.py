@@ -1,0 +1,58 @@
+"""SiteState's verdicts must not depend on the order responses arrive: a folder that holds a
+listing beside its stories (`/tin/<slug>` for a collection and for the news) is a mixed family,
+and a page the site seems to speak against waits for the crawl's end."""
+
+from __future__ import annotations
+
+from archive.sources import Source
+from crawler.items import PageItem
+from crawler.sitestate import SiteState
+
+ORIGIN = "http://tinh.example"
+COLLECTION = ORIGIN + "/tin/tin-thi-dua-noi-bat"            # a listing, same shape as the news
+STORY_NUMBERED = ORIGIN + "/tin/hoi-nghi-so-ket-quy-3-2022"  # a story: /tin/{slug}-{n}
+STORY_SHORT = ORIGIN + "/tin/trao-qua-cho-cong-nhan-kho-khan"  # a short story: /tin/{slug}
+DOCS_PAGE = ORIGIN + "/tai-lieu/huong-dan-cong-tac-thi-dua-chung"             # same family /{w}/{slug}, no story
+
+
+def fresh_site() -> SiteState:
+    source = Source(id="ld", name="Liên đoàn Lao động", province="X", platform="generic",
+                    start_urls=(ORIGIN + "/",), rules={})
+    return SiteState(source, {"depth": 3, "budget": 10})
+
+
+def test_one_listing_of_the_shape_beside_a_family_of_stories_outvotes_nothing():
+    site = fresh_site()
+    site.shapes.learn(STORY_NUMBERED, "article")
+    site.shapes.learn(COLLECTION, "listing")
+    assert not site.shape_lists_no_articles(STORY_SHORT)
+    assert site.not_article_why(STORY_SHORT) is None
+
+
+def test_pages_of_a_family_without_stories_still_outvote():
+    site = fresh_site()
+    site.shapes.learn(COLLECTION, "listing")
+    site.shapes.learn(ORIGIN + "/tin/tin-van-hoa-the-thao", "listing")
+    assert site.shape_lists_no_articles(STORY_SHORT)
+
+
+def test_an_outvoted_page_waits_for_the_crawls_end_and_is_judged_on_everything():
+    site = fresh_site()
+    site.shapes.learn(COLLECTION, "listing")
+    site.shapes.learn(DOCS_PAGE, "other")
+    assert site.shape_lists_no_articles(STORY_SHORT)  # so far only a listing and a fixed page
+    site.hold(STORY_SHORT, PageItem(url=STORY_SHORT), "links")
+    assert list(site.decided()) == []  # not refused on the pages that happened to come first
+    site.shapes.learn(STORY_NUMBERED, "article")  # a story of the family arrives later
+    [(url, _item, _route, why)] = list(site.decided(final=True))
+    assert url == STORY_SHORT and why is None
+
+
+def test_a_sitemap_entry_of_a_listing_shape_in_a_family_of_stories_is_read():
+    site = fresh_site()
+    site.shapes.learn(STORY_NUMBERED, "article")
+    site.shapes.learn(COLLECTION, "listing")
+    assert site.worth_reading(STORY_SHORT, depth=1, leaf=True)
+    lonely = fresh_site()
+    lonely.shapes.learn(COLLECTION, "listing")
+    assert not lonely.worth_reading(STORY_SHORT, depth=1, leaf=True)
