@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from archive.dates import parse_date
+from archive.lexicons import pattern
 from archive.urlshapes import coarse_shape, is_static, request_url, url_shape
 
 # Elements whose text is never the page's own: code, menus, forms, page furniture.
@@ -40,6 +41,9 @@ _DATE_META = {"pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.d
               "article:published_time", "datepublished", "sailthru.date", "parsely-pub-date"}
 _SENTENCE_END = re.compile(r"[.!?…:;”\")]\s*$")
 PROSE_MIN = 60       # characters: shorter lines are labels, captions, teaser titles
+# "Số ký hiệu:", "Ngày ban hành:", "Trích yếu:" … (lexicons/sections.toml document_fields)
+_DOCUMENT_FIELD = re.compile(pattern("sections", "document_fields") + r"\s*[:：]", re.IGNORECASE)
+RECORD_FIELDS = 3    # labelled fields of a document's record that make a text a record
 TEASER_MIN = 20      # characters of link text that make a headline teaser
 
 
@@ -62,6 +66,7 @@ class PageFeatures:
     entries: int = 0            # sibling blocks alike, each a linked headline + a short summary
     main_in_entries: bool = False  # the richest block is one of them, or mostly made of them
     site_root: bool = False     # the address is the site's root or its home page name
+    record_fields: int = 0      # distinct document-record labels in the richest block
     reasons: list[str] = field(default_factory=list)
     block: Any = field(default=None, repr=False, compare=False)  # the richest block, for extract
 
@@ -384,6 +389,7 @@ def page_features(root: Any, url: str) -> PageFeatures:
             if target in biggest:
                 hosted.add(target)
         f.main_teasers = len(hosted)
+        f.record_fields = len({_fold_label(m.group(0)) for m in _DOCUMENT_FIELD.finditer(_text(f.block))})
     entries = _entries(body, url)
     f.entries, f.main_in_entries = len(entries), _main_in_entries(f.block, entries)
     f.headline_words, f.headline_links_away, headline = _headline(body, url)
@@ -394,6 +400,11 @@ def page_features(root: Any, url: str) -> PageFeatures:
     f.pager = any(a.get("rel") == "next" or _PAGER_WORDS.match(_text(a) or "")
                   for a in body.iter("a")) or root.find(".//link[@rel='next']") is not None
     return f
+
+
+def _fold_label(label: str) -> str:
+    """A field label as one key whatever its case and spacing ('Trích yếu :' = 'trích  yếu:')."""
+    return " ".join(label.rstrip(":： ").lower().split())
 
 
 def _is_story(f: PageFeatures) -> bool:
@@ -426,6 +437,10 @@ def decide(f: PageFeatures) -> str:
     # themes): it counts against a short text only when nothing else gives the page a story's
     # shape — a headline of its own signed by a date on the line under it.
     website_only = f.website_meta and prose < 800 and not f.dated_headline
+    if f.record_fields >= RECORD_FIELDS and prose < 800:
+        # a document's record page in the news template ("Số ký hiệu: … Trích yếu: …")
+        f.reasons.append(f"a document's record: {f.record_fields} labelled fields (number, date of issue, abstract …)")
+        return "other"
     if story and signed and not website_only:
         f.reasons.append(f"{prose} characters of running text in {paras} paragraphs"
                          + (", article metadata" if f.article_meta

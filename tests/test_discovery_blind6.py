@@ -74,8 +74,9 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
                        "and File /van-ban/ke-hoach-thi-dua-2023 (dated byline + Description) stored",
     ("concrete", "article"): "a page with the dated Page Title byline (/gioi-thieu/lich-su-hinh-thanh) stored",
     ("concrete", "home"): "a page with the dated Page Title byline (/gioi-thieu/lich-su-hinh-thanh) stored",
-    ("aspmvc", "article"): "the document page /van-ban/chi-tiet/87 (news template, dated date-detail) stored",
-    ("aspmvc", "home"): "the document page /van-ban/chi-tiet/87 (news template, dated date-detail) stored",
+    # Since: aspmvc passes from both routes — a short text made of a document record's labelled
+    # fields ("Số ký hiệu:", "Ngày ban hành:", "Trích yếu:" …) is a document record, not a story
+    # (archive/pagekind.py record_fields; lexicons/sections.toml document_fields).
 }
 
 

@@ -141,3 +141,27 @@ def test_a_section_heading_over_dated_teasers_is_no_dated_headline() -> None:
     kind, features = classify_page(_website_page(f"<h2>Tin hoạt động của Sở</h2>{teasers}"),
                                    "https://soyte-vidu.example.vn/tin-hoat-dong")
     assert not features.dated_headline and kind == "listing", features.reasons
+
+
+def _news_template(text: str) -> str:
+    return f"""<html><head><title>Ban Thi đua tỉnh</title></head><body><div class="menu"><a href="/">Trang chủ</a></div>
+<div class="detail"><h2 class="title">Quyết định số 15/QĐ-UBND về khen thưởng phong trào thi đua năm 2023</h2>
+<div class="date">Cập nhật: 03/03/2024 08:10</div><div class="content">{text}</div></div>
+<div class="footer">Cổng thông tin Ban Thi đua - Khen thưởng tỉnh</div></body></html>"""
+
+
+def test_a_document_record_in_the_news_template_is_no_article() -> None:
+    record = ("<p>Số hiệu: 15/QĐ-UBND. Ngày ban hành: 02/03/2024. Đơn vị ban hành: Ủy ban nhân dân tỉnh.</p>"
+              "<p>Trích yếu: Khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua "
+              "năm 2023. File đính kèm: QD15.pdf</p>")
+    kind, features = classify_page(_news_template(record), "https://btdkt.example.vn/van-ban/15")
+    assert (kind, features.record_fields) == ("other", 5)
+
+
+def test_a_story_citing_a_document_stays_an_article() -> None:
+    story = ("<p>Sáng 2/3, Ủy ban nhân dân tỉnh ban hành Quyết định số 15/QĐ-UBND khen thưởng 24 tập thể và 51 cá "
+             "nhân có thành tích xuất sắc trong phong trào thi đua năm 2023. Trích yếu: khen thưởng các tập thể, "
+             "cá nhân tiêu biểu.</p><p>Theo quyết định, mỗi tập thể được thưởng 2 triệu đồng, mỗi cá nhân 1 triệu "
+             "đồng; lễ trao thưởng tổ chức trong tháng 3 tại hội trường Ủy ban nhân dân tỉnh.</p>")
+    kind, features = classify_page(_news_template(story), "https://btdkt.example.vn/tin-tuc/15")
+    assert (kind, features.record_fields) == ("article", 1)
