@@ -61,7 +61,7 @@ from archive.lexicons import class_pattern, is_account, pattern
 from archive.lexicons import names as lexicon_names
 from archive.normalize import clean_line, fold, nfc
 from archive.organisations import starts_with_org_head
-from archive.pagekind import classify_page
+from archive.pagekind import classify_page, is_document_page
 from archive.places import find_provinces
 from archive.urls import canonical_url, site_key
 
@@ -960,6 +960,10 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         # answer: a page of teasers never becomes an article, whatever its biggest text block
         # says, and a short report the score above finds too thin still is one.
         record["is_article"], paths["is_article"] = record["page_kind"] == "article", "pagekind"
+    elif record["is_article"] and is_document_page(kind_features):
+        # A document's page in the news' markup (a record's labelled fields, a file download
+        # opening a short text): dated and signed like a story, yet none (archive/pagekind.py).
+        record["is_article"], paths["is_article"] = False, "pagekind"
     if not record["is_article"]:
         html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
         if html_title and paths.get("title") != "platform" and record["title"] != html_title:

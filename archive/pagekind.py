@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from archive.dates import parse_date
-from archive.lexicons import pattern
+from archive.lexicons import names, pattern
 from archive.urlshapes import coarse_shape, is_static, request_url, url_shape
 
 # Elements whose text is never the page's own: code, menus, forms, page furniture.
@@ -44,6 +44,11 @@ PROSE_MIN = 60       # characters: shorter lines are labels, captions, teaser ti
 # "Số ký hiệu:", "Ngày ban hành:", "Trích yếu:" … (lexicons/sections.toml document_fields)
 _DOCUMENT_FIELD = re.compile(pattern("sections", "document_fields") + r"\s*[:：]", re.IGNORECASE)
 RECORD_FIELDS = 3    # labelled fields of a document's record that make a text a record
+# a download's address: its path ends in a document's file type (lexicons/sections.toml document_files)
+_DOCUMENT_FILE = re.compile(r"\.(?:" + "|".join(map(re.escape, names("sections", "document_files"))) + r")$",
+                            re.IGNORECASE)
+ATTACHMENT_PROSE = 250  # characters of running text beside the file on a document's page
+FILE_LEAD_MAX = 200     # characters before the file on a document's page: a byline, a description
 TEASER_MIN = 20      # characters of link text that make a headline teaser
 
 
@@ -67,6 +72,7 @@ class PageFeatures:
     main_in_entries: bool = False  # the richest block is one of them, or mostly made of them
     site_root: bool = False     # the address is the site's root or its home page name
     record_fields: int = 0      # distinct document-record labels in the richest block
+    attachment_first: bool = False  # the richest block opens with a link to a document's file
     reasons: list[str] = field(default_factory=list)
     block: Any = field(default=None, repr=False, compare=False)  # the richest block, for extract
 
@@ -390,6 +396,7 @@ def page_features(root: Any, url: str) -> PageFeatures:
                 hosted.add(target)
         f.main_teasers = len(hosted)
         f.record_fields = len({_fold_label(m.group(0)) for m in _DOCUMENT_FIELD.finditer(_text(f.block))})
+        f.attachment_first = _opens_with_file(f.block, url)
     entries = _entries(body, url)
     f.entries, f.main_in_entries = len(entries), _main_in_entries(f.block, entries)
     f.headline_words, f.headline_links_away, headline = _headline(body, url)
@@ -400,6 +407,40 @@ def page_features(root: Any, url: str) -> PageFeatures:
     f.pager = any(a.get("rel") == "next" or _PAGER_WORDS.match(_text(a) or "")
                   for a in body.iter("a")) or root.find(".//link[@rel='next']") is not None
     return f
+
+
+def _opens_with_file(block: Any, url: str) -> bool:
+    """The block's first link is a document's file (.pdf, .docx …) and little text comes before
+    it but the headline (a byline, a one-line description): a CMS's File page shows the download
+    first, where a news item that attaches a plan tells its story first and links the file below."""
+    before = 0
+    stack: list[tuple[Any, bool]] = [(block, False)]
+    while stack:
+        el, tail = stack.pop()
+        if tail:
+            before += len((el.tail or "").strip())
+            continue
+        if not isinstance(el.tag, str) or _skipped(el):
+            stack.append((el, True))
+            continue
+        if el.tag == "a" and el.get("href"):
+            path = urlsplit(urljoin(url, el.get("href").strip())).path
+            return bool(_DOCUMENT_FILE.search(path)) and before < FILE_LEAD_MAX
+        if el.tag in _HEADINGS:
+            stack.append((el, True))  # the headline is no text before the file
+            continue
+        before += len((el.text or "").strip())
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    return False
+
+
+def is_document_page(f: PageFeatures) -> bool:
+    """A document's page, not a story, whatever template it wears: a short text of a record's
+    labelled fields, or a short text under a file download that opens the main block. The
+    extractor asks it too, since it weighs a short dated page on its own otherwise."""
+    return (f.record_fields >= RECORD_FIELDS and f.main_prose < 800) or \
+        (f.attachment_first and f.main_prose < ATTACHMENT_PROSE)
 
 
 def _fold_label(label: str) -> str:
@@ -440,6 +481,9 @@ def decide(f: PageFeatures) -> str:
     if f.record_fields >= RECORD_FIELDS and prose < 800:
         # a document's record page in the news template ("Số ký hiệu: … Trích yếu: …")
         f.reasons.append(f"a document's record: {f.record_fields} labelled fields (number, date of issue, abstract …)")
+        return "other"
+    if f.attachment_first and prose < ATTACHMENT_PROSE:
+        f.reasons.append(f"a document's page: a file download opens it, {prose} characters of text beside it")
         return "other"
     if story and signed and not website_only:
         f.reasons.append(f"{prose} characters of running text in {paras} paragraphs"

@@ -165,3 +165,44 @@ def test_a_story_citing_a_document_stays_an_article() -> None:
              "đồng; lễ trao thưởng tổ chức trong tháng 3 tại hội trường Ủy ban nhân dân tỉnh.</p>")
     kind, features = classify_page(_news_template(story), "https://btdkt.example.vn/tin-tuc/15")
     assert (kind, features.record_fields) == ("article", 1)
+
+
+def _dated_item(text: str) -> str:
+    """A CMS item view: headline, dated byline, description, then the item's text block."""
+    return f"""<html><head><title>Liên đoàn Lao động tỉnh</title><meta property="og:type" content="website"></head>
+<body><nav><a href="/">Trang chủ</a> <a href="/van-ban">Văn bản</a></nav><main><article>
+<h1>Kế hoạch số 7/KH-LĐLĐ tổ chức phong trào thi đua lao động giỏi năm 2024</h1>
+<div class="byline">xuất bản 05/03/2024 09:00 — sửa lần cuối 06/03/2024 10:12</div>
+<p class="description">Kế hoạch tổ chức phong trào thi đua trong công nhân, viên chức năm 2024</p>
+<div class="text">{text}</div></article></main><footer>Liên đoàn Lao động tỉnh</footer></body></html>"""
+
+
+def test_a_short_page_opened_by_a_file_download_is_a_document_page() -> None:
+    from archive.extract import extract_article
+
+    page = _dated_item('<p><a href="/van-ban/kh-7/@@download/file/kh-7.docx">kh-7.docx</a> — DOCX, 88 KB</p>'
+                       "<p>Kế hoạch tổ chức phong trào thi đua lao động giỏi, lao động sáng tạo năm 2024.</p>"
+                       "<p>Tệp đính kèm: kh-7.docx (DOCX, 88 KB).</p>")
+    kind, features = classify_page(page, "https://ldld.example.vn/van-ban/kh-7")
+    assert (kind, features.attachment_first) == ("other", True), features.reasons
+    assert not extract_article(page, "https://ldld.example.vn/van-ban/kh-7")["is_article"]
+
+
+def test_a_short_news_item_that_attaches_its_plan_below_stays_an_article() -> None:
+    from archive.extract import extract_article
+
+    story = ("<p>Sáng 5/3, Liên đoàn Lao động tỉnh ban hành kế hoạch tổ chức phong trào thi đua lao động giỏi, "
+             "lao động sáng tạo năm 2024 trong công nhân, viên chức.</p><p>Các công đoàn cơ sở đăng ký thi đua "
+             "trước ngày 31/3; Cụm thi đua số 2 chấm điểm vào cuối năm.</p>"
+             '<p>Tệp đính kèm: <a href="/files/kh-7.pdf">kh-7.pdf</a></p>')
+    kind, features = classify_page(_dated_item(story), "https://ldld.example.vn/tin-tuc/kh-7")
+    assert (kind, features.attachment_first) == ("article", False), features.reasons
+    assert extract_article(_dated_item(story), "https://ldld.example.vn/tin-tuc/kh-7")["is_article"]
+
+
+def test_a_file_link_that_opens_a_long_text_does_not_make_it_a_document_page() -> None:
+    para = ("<p>Hội nghị tổng kết công tác thi đua, khen thưởng của Cụm thi đua số 2 diễn ra sáng 5/3 tại hội "
+            "trường Liên đoàn Lao động tỉnh, với sự tham dự của đại diện các công đoàn thành viên.</p>")
+    text = '<p><a href="/files/bao-cao.pdf">Báo cáo tổng kết (PDF)</a></p>' + para * 3
+    kind, features = classify_page(_dated_item(text), "https://ldld.example.vn/tin-tuc/tong-ket")
+    assert features.attachment_first and kind == "article", features.reasons
