@@ -72,6 +72,7 @@ class SiteState:
         self.linkers: dict[str, set[str]] = {}     # page -> the pages that link it from content
         self.content_of: dict[str, set[str]] = {}  # page -> what it links from content
         self.stories: set[str] = set()             # pages taken as articles this run
+        self.listed_by: dict[str, set[str]] = {}   # page -> the machine lists naming it (sitemap, feed, more)
 
     # -- where -----------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -246,6 +247,23 @@ class SiteState:
         for target in targets:
             self.linkers.setdefault(target, set()).add(page)
 
+    def listed(self, urls: list[str], how: str) -> None:
+        """A sitemap's, a feed's or a "Xem thêm" answer's entries: which lists name each page."""
+        for url in urls:
+            self.listed_by.setdefault(self.shapes.key(url), set()).add(how)
+
+    def stories_from_listings(self) -> bool:
+        """Some story of this run is linked from a page's content: the site's news is reached
+        from its listings (not a sitemap-only site, whose stories no page links)."""
+        return any(k in self.linkers for k in self.stories)
+
+    def sitemap_only(self, url: str) -> bool:
+        """Only the sitemap names the page: no feed, no "Xem thêm" answer, no page's content or
+        menu. A sitemap lists every page of a site, its fixed ones too; a feed lists news."""
+        keys = self._keys(url)
+        lists = set().union(*(self.listed_by.get(k, set()) for k in keys))
+        return lists == {"sitemap"} and not any(k in self.linkers or self.menu_counts[k] for k in keys)
+
     def _keys(self, url: str) -> set[str]:
         """The page's keys: as linked, its canonical form, and their slash twins."""
         keys = {self.shapes.key(url), self.shapes.key(canonical_url(url))}
@@ -273,8 +291,15 @@ class SiteState:
         khác", the documents' table), and no page of its address shape is a story. A CMS may
         print such a page in the news' markup with a date; its place in the site tells. Both
         are needed: news is filed under any section name, and a fixed page is linked from
-        wherever its siblings are."""
-        if fixed_section(url) is None or self.news_linked(url) is not False:
+        wherever its siblings are. A page no page links is judged so only when the sitemap
+        alone names it (no feed, no "Xem thêm" answer) on a site whose stories its listings
+        link: there a story would be linked too (a sitemap-only site's stories never are)."""
+        if fixed_section(url) is None:
+            return False
+        linked = self.news_linked(url)
+        if linked is None:  # no page links it: judged by its section only when the sitemap
+            linked = not (self.sitemap_only(url) and self.stories_from_listings())  # alone names it
+        if linked:
             return False
         fine, _family = self.shapes.stats(url)
         return not fine.kinds["article"]

@@ -186,8 +186,28 @@ def test_a_fixed_section_page_whose_address_shape_holds_stories_is_a_story():
     assert not site.fixed_page(DECISION)  # a sibling of its shape was a story: the site files news there
 
 
-def test_a_page_no_content_links_is_not_judged_by_its_section():
+def test_a_page_no_content_links_is_not_judged_by_its_section_unless_only_the_sitemap_names_it():
     site = section_site_after()
-    unlinked = ORIGIN + "/van-ban/chi-thi-ve-le-hoi-30.html"  # a sitemap's, a feed's entry
-    assert site.news_linked(unlinked) is None
-    assert not site.fixed_page(unlinked)
+    in_feed = ORIGIN + "/van-ban/chi-thi-ve-le-hoi-30.html"      # a feed's entry (and the sitemap's)
+    site.listed([in_feed], "sitemap")
+    site.listed([in_feed], "feed")
+    assert site.news_linked(in_feed) is None
+    assert not site.fixed_page(in_feed)
+    unlisted = ORIGIN + "/van-ban/chi-thi-ve-le-hoi-31.html"     # found some other way: nothing to tell by
+    assert not site.fixed_page(unlisted)
+    news = ORIGIN + "/tin/hoi-nghi-so-ket-cum-thi-dua-so-3-32.html"  # the sitemap's only, no fixed folder
+    site.listed([news], "sitemap")
+    assert not site.fixed_page(news)
+    history = ORIGIN + "/gioi-thieu/lich-su-truyen-thong-33.html"  # the sitemap's only, a fixed folder
+    site.listed([history], "sitemap")
+    assert site.fixed_page(history)
+    assert site.not_article_why(history) == \
+        "a short page of the fixed-page section /gioi-thieu/ that no news page links"
+
+
+def test_a_sitemap_only_site_keeps_its_stories_under_a_fixed_section_name():
+    site = site_after((ORIGIN + "/", section_site(SECTION_MENU, "<p>Chào mừng</p>")))
+    story = ORIGIN + "/gioi-thieu/hoi-nghi-so-ket-cum-thi-dua-34.html"
+    site.listed([story, ORIGIN + "/tin/quà-tết-35.html"], "sitemap")
+    site.remember(ORIGIN + "/tin/quà-tết-35.html")  # a story no page links: the sitemap is the site's route
+    assert not site.fixed_page(story)

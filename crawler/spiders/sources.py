@@ -266,6 +266,7 @@ class SourcesSpider(scrapy.Spider):
                 self.count(source.id, "feed/skipped-old")
                 continue
             urls.append(url)
+        site.listed(urls, route)
         yield from self.follow_all(source, urls, depth=1, route=route, leaf=True)
 
     def parse_more(self, response: Response) -> Iterable[Any]:
@@ -274,6 +275,7 @@ class SourcesSpider(scrapy.Spider):
         site = self.site(source.id)
         links = [u for u in endpoint_links(response) if site.allows(u)]
         fresh = site.fresh(links)
+        site.listed(links, "more")
         self.count(source.id, "more/pages")
         yield from self.follow_all(source, links, depth=response.meta["thidua_depth"], route="load-more",
                                    leaf=True)
