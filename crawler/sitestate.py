@@ -304,6 +304,13 @@ class SiteState:
         fine, _family = self.shapes.stats(url)
         return not fine.kinds["article"]
 
+    def may_be_fixed(self, url: str) -> bool:
+        """A fixed page now, or one the sitemap alone names under a fixed-page section before
+        the crawl has shown how the site links its stories: held to the crawl's end either way,
+        so that the verdict does not depend on the order responses arrive."""
+        return self.fixed_page(url) or (fixed_section(url) is not None and self.news_linked(url) is None
+                                        and self.sitemap_only(url))
+
     def menu_only(self, url: str, pages: int = 2) -> bool:
         """The page is an item of the site's menu — on `pages` pages or more, and on at least
         MENU_SHARE of the pages read that have one (a pager or a story's previous/next links

@@ -211,3 +211,10 @@ def test_a_sitemap_only_site_keeps_its_stories_under_a_fixed_section_name():
     site.listed([story, ORIGIN + "/tin/quà-tết-35.html"], "sitemap")
     site.remember(ORIGIN + "/tin/quà-tết-35.html")  # a story no page links: the sitemap is the site's route
     assert not site.fixed_page(story)
+
+
+def test_a_sitemap_only_fixed_section_page_read_before_any_story_is_held_not_judged():
+    site = site_after((ORIGIN + "/", section_site(SECTION_MENU, "<p>Chào mừng</p>")))
+    history = ORIGIN + "/gioi-thieu/lich-su-truyen-thong-33.html"
+    site.listed([history], "sitemap")
+    assert site.may_be_fixed(history) and not site.fixed_page(history)  # no story read yet: wait

@@ -316,7 +316,7 @@ class SourcesSpider(scrapy.Spider):
         in_menu = brief and not outvoted and site.menu_only(response.url, pages=1)
         storylike = kind == "article" or (kind == "other" and expected == "article")
         fixed = storylike and features.main_prose < SHORT_PROSE and not outvoted and not in_menu \
-            and site.fixed_page(response.url)
+            and site.may_be_fixed(response.url)
         route = response.meta.get("route", "links")
         to_idle = outvoted or in_menu or fixed
         wait = to_idle or (short and site.shape_undecided(response.url))
