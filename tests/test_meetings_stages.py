@@ -17,7 +17,7 @@ from archive.meetings.clusters import parse_cluster
 from archive.meetings.events import plan
 from archive.meetings.explain import explain
 from archive.meetings.members import parse_members
-from archive.meetings.organisers import hosting_unit
+from archive.meetings.organisers import hosting_unit, parse_place
 from archive.meetings.periods import in_year, next_period, parse_period
 from archive.meetings.records import analyse, confidence_bucket
 from archive.meetings.segments import prepare, segment
@@ -485,3 +485,36 @@ def test_a_guest_who_praises_the_results_attends() -> None:
                "nghị tổng kết công tác thi đua năm 2022.\n\nBà Lê Thị Mai Hương, Phó Trưởng ban Ban Thi đua - Khen "
                "thưởng tỉnh đánh giá cao kết quả của các doanh nghiệp trong Khối.", published="2022-12-27")
     assert [a["name"] for a in row["attendees"]] == ["Lê Thị Mai Hương"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a building, then the ward it stands in (a commune-level map after July 2025)
+    (("Sáng 9/9, tại trụ sở Hội Cựu chiến binh tỉnh Lâm Đồng, phường Xuân Hương, Khối thi đua các hội "
+      "tổ chức sơ kết."), "trụ sở Hội Cựu chiến binh tỉnh Lâm Đồng, phường Xuân Hương"),
+    # a building, then its province
+    ("Ngày 4/9, tại hội trường UBND xã Long Phú, thành phố Cần Thơ, Cụm thi đua số 2 tổ chức hội nghị.",
+     "hội trường UBND xã Long Phú, thành phố Cần Thơ"),
+    # no address after the building: nothing added
+    ("Ngày 4/9, tại hội trường Sở Tài chính, Khối thi đua kinh tế tổ chức hội nghị.", "hội trường Sở Tài chính"),
+])
+def test_a_building_keeps_the_ward_and_province_written_after_it(text: str, place: str) -> None:
+    assert parse_place(text) == place
+
+
+def test_the_ward_after_a_building_is_no_organiser() -> None:
+    row = _one("Khối thi đua các hội tỉnh sơ kết 9 tháng năm 2025",
+               "Sáng 9/10, tại trụ sở Hội Cựu chiến binh tỉnh Lâm Đồng, phường Xuân Hương, Khối thi đua các hội "
+               "tỉnh tổ chức sơ kết công tác thi đua 9 tháng năm 2025.\n\nKhối gồm Hội Cựu chiến binh tỉnh Lâm "
+               "Đồng, Hội Luật gia tỉnh Lâm Đồng và Hội Chữ thập đỏ tỉnh Lâm Đồng; Hội Cựu chiến binh tỉnh Lâm "
+               "Đồng làm Khối trưởng.", published="2025-10-10")
+    assert row["host"] == "Hội Cựu chiến binh tỉnh Lâm Đồng"
+    assert row["place"] == "trụ sở Hội Cựu chiến binh tỉnh Lâm Đồng, phường Xuân Hương"
+
+
+@pytest.mark.parametrize("verb", ["cho biết, trong 9 tháng các hội đã kết nạp 1.200 hội viên",
+                                  "đề nghị các hội sớm kiện toàn tổ chức sau sắp xếp"])
+def test_a_titled_guest_who_tells_or_asks_the_members_attends(verb: str) -> None:
+    row = _one("Khối thi đua các hội tỉnh sơ kết 9 tháng năm 2025",
+               "Sáng 9/10, Khối thi đua các hội tỉnh tổ chức sơ kết công tác thi đua 9 tháng năm 2025.\n\n"
+               f"Ông Lò Văn Thắm, Phó Trưởng ban Ban Dân vận Tỉnh ủy {verb}.", published="2025-10-10")
+    assert [a["name"] for a in row["attendees"]] == ["Lò Văn Thắm"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from archive.meetings.clusters import parse_cluster
-from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT
+from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT, UP
 from archive.meetings.people import _TITLE_START
 from archive.meetings.provinces import _province_at_start
 from archive.organisations import RANK_RE, starts_with_org_head
@@ -148,6 +148,9 @@ def _meeting_owner(text: str) -> str | None:
     return None
 
 
+_WARD_CLAUSE = re.compile(rf"^(?:phường|xã|thị\s+trấn)\s+{UP}\S*(?:\s+{UP}\S*){{0,3}}$")
+
+
 def _province_clause(clause: str) -> bool:
     """'tỉnh Quảng Trị', 'thành phố Đà Nẵng': a province named after a place, the clause as a
     whole."""
@@ -173,6 +176,8 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         parts = _clauses(subject, dashes=False)
         while parts and (not parts[0] or _ADVERBIAL.match(parts[0]) or _DATE.match(parts[0])):
             at = re.match(r"[Tt]ại\s", parts.pop(0))
+            if at and len(parts) > 1 and _WARD_CLAUSE.match(parts[0]):
+                parts.pop(0)  # "tại trụ sở X, phường A, Khối … tổ chức": the place's ward, no subject
             if at and parts and _province_clause(parts[0]):
                 parts.pop(0)  # "tại phường A, thành phố B, …": the place's province, not a subject
         # ", đơn vị Cụm trưởng năm 2022," is an apposition, not a second organiser
@@ -207,8 +212,29 @@ _PLACE_ASIDE = re.compile(r"\s*(\((?:(?:thành\s+phố|TP\.?|tỉnh|huyện|qu�
 
 # ", tỉnh Quảng Trị" after a commune or district: the province it is in.
 _PROVINCE_AFTER = re.compile(r",\s*(?P<p>(?:tỉnh|thành\s+phố|TP\.?)\s*[^,.;:()]{2,30}?)(?=\s*[,.;:(]|$)")
+# ", phường Quy Nhơn" after a building: the commune or ward it stands in (then maybe its province).
+_WARD_AFTER = re.compile(rf",\s*(?P<w>(?:phường|xã|thị\s+trấn|huyện|quận|thị\s+xã)\s+{UP}[^,.;:()]{{1,30}}?)"
+                         r"(?=\s*[,.;:(]|$)")
 _LOCALITY = re.compile(r"(?:thành\s+phố|[Tt]hành\s+phố|TP\.?|tỉnh|[Tt]ỉnh|huyện|[Hh]uyện|quận|[Qq]uận|thị\s+xã|[Tt]hị\s+xã|"
                        r"xã|[Xx]ã|phường|[Pp]hường|thị\s+trấn|[Tt]hị\s+trấn)\s+(?!ủy|uỷ|đoàn|đội)\S")
+
+
+def _is_province(clause: str) -> bool:
+    """'tỉnh Gia Lai', 'thành phố Cần Thơ': a province's name after its kind."""
+    return bool(_province_at_start(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", clause)))
+
+
+def _building_address(text: str, at: int) -> str:
+    """The address written after a building ('tại trụ sở X, phường A, tỉnh B'): its ward or
+    commune, then its province, each as a whole clause; '' when neither follows."""
+    address = ""
+    ward = _WARD_AFTER.match(text, at)
+    if ward:
+        address, at = ", " + ward.group("w"), ward.end()
+    province = _PROVINCE_AFTER.match(text, at)
+    if province and _is_province(province.group("p")):
+        address += ", " + province.group("p")
+    return address
 
 
 def parse_place(text: str) -> str | None:
@@ -233,7 +259,9 @@ def find_place(text: str) -> tuple[int, str] | None:
             province = _PROVINCE_AFTER.match(text, m.end())
             if aside:
                 place = place.rstrip() + " " + aside.group(1)
-            elif province and _LOCALITY.match(place) and _province_at_start(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", province.group("p"))):
+            elif _BUILDING.match(place):
+                place = place.rstrip() + _building_address(text, m.end())
+            elif province and _LOCALITY.match(place) and _is_province(province.group("p")):
                 place = place.rstrip() + ", " + province.group("p")
         place = place.strip(" -–")
         if place and (place[0].isupper() or starts_with_org_head(place)
