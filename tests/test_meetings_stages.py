@@ -518,3 +518,12 @@ def test_a_titled_guest_who_tells_or_asks_the_members_attends(verb: str) -> None
                "Sáng 9/10, Khối thi đua các hội tỉnh tổ chức sơ kết công tác thi đua 9 tháng năm 2025.\n\n"
                f"Ông Lò Văn Thắm, Phó Trưởng ban Ban Dân vận Tỉnh ủy {verb}.", published="2025-10-10")
     assert [a["name"] for a in row["attendees"]] == ["Lò Văn Thắm"]
+
+
+def test_the_bodies_whose_delegates_attend_the_clusters_meeting_are_its_members() -> None:
+    text = ("Liên đoàn Lao động tỉnh Kon Tum, Cụm trưởng năm 2023, chủ trì hội nghị; tham dự có đại diện Liên "
+            "đoàn Lao động các tỉnh Gia Lai, Đắk Lắk và Lâm Đồng.")
+    assert parse_members(text) == ["Liên đoàn Lao động tỉnh Gia Lai", "Liên đoàn Lao động tỉnh Đắk Lắk",
+                                   "Liên đoàn Lao động tỉnh Lâm Đồng"]
+    # delegates of bodies no organisation heads name no members
+    assert parse_members("Cụm trưởng chủ trì hội nghị; tham dự có đại diện các sở, ngành của tỉnh.") is None

@@ -195,11 +195,23 @@ def _subject_text(text: str) -> str | None:
     return m.group("list") if body.startswith("các") or starts_with_org_head(body) else None
 
 
+# "…, Cụm trưởng, chủ trì; tham dự có đại diện Hội Nông dân các tỉnh A, B và C": the members
+# named as the bodies whose delegates attend the cluster's meeting.
+_DELEGATES = re.compile(rf"\b(?:tham\s+)?dự\s+có\s+(?:đại\s+diện|lãnh\s+đạo)\s+"
+                        rf"(?P<list>(?:[^\s,;:.]+\s+){{1,6}}?các\s+{_KIND}\s+{UP}[^;:.]*)")
+
+
+def _delegates_text(text: str) -> str | None:
+    """The list of bodies whose delegates attend (see _DELEGATES), when an organisation heads it."""
+    m = _DELEGATES.search(text)
+    return m.group("list") if m and starts_with_org_head(m.group("list")) else None
+
+
 def parse_members(text: str) -> list[str] | None:
     """Organisations listed as a cluster's members, as written, each with its body (see the
     module docstring), or named as the subject that belongs to it (_SUBJECT_LIST); None when
     the sentence lists fewer than two."""
-    chunk = _list_text(text) or _subject_text(text)
+    chunk = _list_text(text) or _subject_text(text) or _delegates_text(text)
     if not chunk:
         return None
     items = [i for i in _walk(_split(chunk)) if len(i) > 2]
