@@ -107,7 +107,9 @@ from archive.urls import canonical_url, site_key
 # 13 (the sixth blind set's print-view duplicate, tests/fixtures/sitesets/blind6): a trailing labelled
 # line naming a CMS account ("Người đăng: admin", `is_account_line`) is furniture, no body text, so an
 # article whose template prints it inside the text box and its print view share one fingerprint.
-VERSION = "13"
+# 14 (the sixth blind set's document pages): a short text of a document record's labelled fields,
+# or a short page that opens with a file download, is no article (archive/pagekind.py).
+VERSION = "14"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths", "page_kind")
