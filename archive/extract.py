@@ -311,12 +311,17 @@ _SHARE_TOKENS = {"share", "sharing", "social", "socials", "toolbar", "tool", "to
                  "facebook", "zalo", "twitter", "sharebox", "print", "rating", "vote", "top"}
 
 
+def _class_words(el: Any) -> set[str]:
+    """The words of an element's class and id, split at spaces, "-" and "_"."""
+    return {t for t in re.split(r"[\s_-]+", _attr_tokens(el).lower()) if t}
+
+
 def _hides_meta(el: Any) -> bool:
     """`el` is furniture whose text is no byline or date: `_is_junk`, except a meta bar — a
     class that names the byline/date besides share widgets ("author-share-top")."""
     if not _is_junk(el):
         return False
-    tokens = {t for t in re.split(r"[\s_-]+", _attr_tokens(el).lower()) if t}
+    tokens = _class_words(el)
     return not (tokens & _META_TOKENS and (tokens & _JUNK_TOKENS) <= _SHARE_TOKENS
                 and not _JUNK_EXACT.search(_attr_tokens(el)))
 
@@ -1668,7 +1673,7 @@ def _frames_article(el: Any) -> bool:
     meta line, a related list, share bar or nav inside it is still furniture."""
     if el.tag == "footer":
         return False
-    tokens = {t for t in re.split(r"[\s_-]+", _attr_tokens(el).lower()) if t}
+    tokens = _class_words(el)
     if "footer" in tokens and not _JUNK_EXACT.search(_attr_tokens(el)) and not tokens & (_JUNK_TOKENS - {"footer"}):
         return False
     return _frames_page(el)
