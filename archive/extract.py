@@ -26,7 +26,6 @@ no text.
 from __future__ import annotations
 
 import copy
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -54,61 +53,35 @@ from archive.boilerplate import (
     split_trailing_byline,
     strip_outlet_prefix,
 )
+from archive.bylines import AUTHOR_LABEL, BYLINE_LABELS, is_account_line, pick_author
 from archive.dates import parse_date as parse_vn_date
 from archive.descriptions import description_core, opens_text, set_apart
 from archive.encoding import fix_mojibake
-from archive.lexicons import class_pattern, is_account, pattern
-from archive.lexicons import names as lexicon_names
+from archive.furniture import (
+    INLINE_TAGS,
+    attr_tokens,
+    hides_meta,
+    holds_article,
+    is_junk,
+    junk_attrs,
+)
+from archive.lexicons import class_pattern
 from archive.normalize import clean_line, fold, nfc
-from archive.organisations import starts_with_org_head
 from archive.pagekind import classify_page, is_document_page
+from archive.pagemeta import (
+    join_text,
+    ld_article,
+    ld_objects,
+    ld_types,
+    meta_values,
+    select_nodes,
+    site_names,
+)
 from archive.places import find_provinces
-from archive.urls import canonical_url, site_key
+from archive.urls import canonical_url
 
-# 5 (rules from the own blind pages, tests/fixtures/html_blind): section names (<h1> portlet
-# titles, menu entries) are not headlines; a <title> that is the portal's name sends the title to
-# the first title-class heading or <h1>; microdata itemprop=headline; descriptions that repeat the
-# headline or name the site are no lead (so a bold first paragraph can be); "desc" sapo classes;
-# an inline "Tin liên quan:" box mid-body no longer ends the article; bracketed editor's notes
-# after the byline leave the body; the date nearest the headline wins over the header's "today";
-# month names in dates; a "body" of teaser date lines is a listing.
-# 6 (rules from the own blind text items, tests/fixtures/text_blind): a photo credit ("Ảnh: X") is
-# no author and leaves the body; an outlet or agency as byline/author column ("TTXVN", "Báo …")
-# is no author; "Name/VOV-Region" keeps the name; "A – B" keeps its dash; initials alone on the
-# last line are a signature; a labelled byline above the sapo is the author; a digest's last
-# signature is not; ISO times with milliseconds or a bare "+07"; the CSV author column after any
-# date line that a URL closes.
-# 7 (rules from the second own blind set, tests/fixtures/html_blind2): a closing gallery's intro
-# line ("Một số hình ảnh tại hội nghị:", any last line ending in ":") leaves the body; a sapo tag
-# that is the site's own name ("Kinhtedothi - ") or a bare domain is stripped; a headline that is
-# no <h1> (found by its text) anchors the date/byline search; a meta bar that also holds share
-# buttons ("author-share-top") keeps its byline and date; a date printed in the headline's block
-# (date-classed child, bracketed "(15/01/2025 08:50)") is not title but date; a <title> printed
-# nowhere on the page yields to the title-class element/<h1>; a writer's name set in bold before
-# a dash at the start of the sapo is the author (not a place, not an outlet).
-# 8 (from metamorphic rewrites of the labelled pages, tests/test_extract_metamorphic.py): a line
-# alone with a picture in its own box is the caption whatever its class; a site-named sapo tag
-# also cut when the body repeats the sapo; a page whose address has no id while five or more
-# of its linked stories have one is a section page; a headline-length <h1> that <title> repeats
-# counts for 'article' where no meta says so; a follow-us notice ("Theo dõi X trên Zalo") is no body.
-# 9 (from the second blind site set's first run, tests/fixtures/sitesets/blind2): a description
-# that only repeats the body's opening words (cut anywhere, "…"/"..." dropped) is no lead unless
-# the page sets it apart (archive/descriptions.py); the part of <title> the page prints by itself
-# beats a title-classed banner; sapo class words and byline labels come from
-# archive/lexicons/article_parts.toml ("hometext", "standfirst"; "Tác giả bài viết:", "Bài và
-# ảnh:"); a labelled byline line after the headline outside the content area is the author; an
-# office in the author slot ("Văn phòng Hội") is none; a print view's header (site name above the
-# headline in the content box) is no body.
-# 11 (from the fourth blind site set's first run, tests/fixtures/sitesets/blind4): og:type
-# "website", which many CMSs print on every page, no longer counts against a page whose headline
-# is signed by a date on the line under it (archive/pagekind.py's dated headline; a page title
-# <h1> over the story's own heading is looked past); "Bởi/Đăng bởi/Người đăng NAME" on that dated
-# meta line is the author (labels in article_parts.toml byline.meta_labels).
-# 13 (the sixth blind set's print-view duplicate, tests/fixtures/sitesets/blind6): a trailing labelled
-# line naming a CMS account ("Người đăng: admin", `is_account_line`) is furniture, no body text, so an
-# article whose template prints it inside the text box and its print view share one fingerprint.
-# 14 (the sixth blind set's document pages): a short text of a document record's labelled fields,
-# or a short page that opens with a file download, is no article (archive/pagekind.py).
+# Bumped when a change alters what a stored page yields (`thidua reparse` re-reads archives);
+# what each version changed is in CHANGELOG.md.
 VERSION = "14"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
@@ -121,38 +94,14 @@ class ExtractError(Exception):
 
 # --- dates ---------------------------------------------------------------------------------
 
-def _fallback_parse_date(text: str, reference: Any = None) -> str | None:
-    """Numeric Vietnamese/ISO dates only: the answer when archive.dates fails on a text."""
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if m:
-        y, mo, d = m.groups()
-    else:
-        m = re.search(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b", text)
-        if not m:
-            return None
-        d, mo, y = m.groups()
-        if len(y) == 2:
-            y = "20" + y
-    try:
-        day = date(int(y), int(mo), int(d))
-    except ValueError:
-        return None
-    # A time right after the date ("15/07/2016 10:30") or right before it ("08:45, 21/04/2023").
-    t = re.match(r"^\D{0,12}?\b(\d{1,2})[:hg](\d{2})\b", text[m.end():]) or \
-        re.search(r"\b(\d{1,2})[:hg](\d{2})\b\D{0,6}$", text[max(0, m.start() - 16):m.start()])
-    if t and int(t.group(1)) < 24 and int(t.group(2)) < 60:
-        return f"{day.isoformat()}T{int(t.group(1)):02d}:{int(t.group(2)):02d}:00+07:00"
-    return day.isoformat()
-
-
 def parse_date(text: str, reference: Any = None) -> str | None:
-    """archive.dates.parse_date (it knows every Vietnamese form), guarded."""
+    """archive.dates.parse_date (the one date parser: it knows every Vietnamese form), guarded."""
     if not text:
         return None
     try:
         return parse_vn_date(text, reference)
     except Exception:  # noqa: BLE001 — a date we cannot read is a missing date, never a lost article
-        return _fallback_parse_date(text, reference)
+        return None
 
 
 def _iso_date(value: str) -> str | None:
@@ -215,121 +164,21 @@ _CAPTION_CLASS = re.compile(
     r"desc[-_]?(?:image|img|photo)|expnoedit|image[-_]?note|img[-_]?note|ghi[-_]?chu|"
     r"photo[-_]?note|fig[-_]?desc|image[-_]?title|imagetext|img[-_]?text|pcaption|anh[-_]?mo[-_]?ta",
     re.IGNORECASE)
-# Class/id tokens of furniture blocks (whole tokens after splitting on - and _).
-_JUNK_TOKENS = {
-    "related", "relate", "relates", "lienquan", "tinlienquan", "tinkhac", "othernews", "other",
-    "share", "sharing", "social", "socials", "comment", "comments", "binhluan", "sidebar",
-    "menu", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs", "footer", "banner",
-    "ads", "advert", "adv", "advertisement", "quangcao", "qc", "tags", "tag", "keyword",
-    "keywords", "toolbar", "rating", "vote", "widget", "popup", "modal", "cookie",
-    "subscribe", "newsletter", "login", "search", "pagination", "paging", "pager", "hotnews",
-    "mostview", "xemnhieu", "docnhieu", "lienket", "weblink", "weblinks", "topbar", "masthead",
-    "copyright", "fb", "facebook", "zalo", "twitter", "sharebox", "morenews", "readmore",
-    "recommend", "recommended", "suggest", "trending", "popular", "tinmoi", "newest", "latest",
-    "relatednews", "relatedposts", "yarpp", "jp", "sharedaddy", "addthis", "offcanvas",
-    "marquee", "ticker", "slider", "carousel", "gallery-thumbs", "poll", "survey", "rss",
-}
-_HIDDEN_CLASSES = {"hidden", "hide", "d-none", "element-hidden", "visually-hidden", "sr-only",
-                   "invisible", "is-hidden"}
-_JUNK_EXACT = re.compile(
-    r"(?:^|[\s_-])(?:box[-_]?(?:tin|news)[-_]?(?:khac|lien[-_]?quan|other|related)|"
-    r"tin[-_]?(?:lien[-_]?quan|khac|cung[-_]?chuyen[-_]?muc)|lien[-_]?ket(?:[-_]?web(?:site)?)?|"
-    r"bai[-_]?viet[-_]?lien[-_]?quan|news[-_]?(?:other|related)|other[-_]?news|"
-    r"related[-_]?(?:news|posts?|articles?|box|list)|social[-_]?(?:share|links?)|"
-    r"share[-_]?(?:box|buttons?|links?|tools?)|comment[-_]?(?:box|form|list|area)|"
-    r"fb[-_]?comments?|author[-_]?box)(?:$|[\s_-])",
-    re.IGNORECASE)
-_AUTHOR_CLASS = re.compile(r"author|byline|tacgia|tac[-_]gia|writer|nguoi[-_]?viet|but[-_]?danh",
-                           re.IGNORECASE)
 _DATE_CLASS = re.compile(
     r"date|time|ngay|publish|posted|thoigian|thoi[-_]gian|datetime|created|meta|info|detail[-_]?top",
     re.IGNORECASE)
 _SAPO_CLASS = re.compile(class_pattern("article_parts", "sapo.class_words"), re.IGNORECASE)
 
 
-def _attr_tokens(el: Any) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-
-
-def _is_junk(el: Any) -> bool:
-    """A furniture block by its class/id — unless it holds running text.
-
-    Class names lie: VnExpress keeps its whole article in `div.sidebar-1`. An element with
-    three or more real paragraphs (≥ 100 characters outside links) is never furniture."""
-    return _junk_attrs(el) and not _holds_article(el)
-
-
-_INLINE = {"strong", "b", "em", "i", "span", "a", "font", "u", "sup", "sub"}
-_TEXT_TAGS = BLOCK_TAGS | _INLINE
+_TEXT_TAGS = BLOCK_TAGS | INLINE_TAGS
 # Children that make an element a container rather than a leaf of text (see find_content).
 _NESTED_BLOCKS = BLOCK_TAGS - {"br", "span", "font"}
-
-
-def _holds_article(el: Any) -> bool:
-    """Three or more paragraphs of ≥ 100 characters: in <p>/<td>, or as <br>-separated runs of
-    a <div> (print views and old portals write the whole article as one div with <br><br>)."""
-    found = 0
-    for p in el.iter("p", "div", "td"):
-        runs = [p.text or ""]
-        for c in p:
-            if c.tag == "br":
-                runs.append("")
-            elif c.tag in _INLINE:
-                runs[-1] += c.text or ""
-            elif p.tag == "div":
-                runs.append("")  # a block child: what follows is another run
-            runs[-1] += c.tail or ""
-        found += sum(1 for r in runs if len(r.strip()) >= 100)
-        if found >= 3:
-            return True
-    return False
-
-
-def _junk_attrs(el: Any) -> bool:
-    attrs = _attr_tokens(el)
-    if not attrs:
-        return False
-    if _JUNK_EXACT.search(attrs):
-        return True
-    if set((el.get("class") or "").lower().split()) & _HIDDEN_CLASSES:
-        return True  # a whole class that hides it ('field-label-hidden' hides only a label)
-    tokens = {t for t in re.split(r"[\s_-]+", attrs.lower()) if t}
-    if tokens & _JUNK_TOKENS:
-        # "tags" inside a "post-content-tags"? still furniture. But never drop <body>/<html>
-        # or an element that holds the article itself (e.g. class "detail-content print").
-        return el.tag not in ("body", "html", "article", "main")
-    style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
-
-
-# A header line that holds the byline and the date together with the share buttons
-# ("author-share-top", "date-social", "meta-toolbar"): furniture for the body, but the author
-# and the date inside it are the article's own.
-_META_TOKENS = {"author", "authors", "byline", "tacgia", "date", "time", "datetime", "ngay",
-                "publish", "published", "posted", "meta", "info"}
-_SHARE_TOKENS = {"share", "sharing", "social", "socials", "toolbar", "tool", "tools", "fb",
-                 "facebook", "zalo", "twitter", "sharebox", "print", "rating", "vote", "top"}
-
-
-def _class_words(el: Any) -> set[str]:
-    """The words of an element's class and id, split at spaces, "-" and "_"."""
-    return {t for t in re.split(r"[\s_-]+", _attr_tokens(el).lower()) if t}
-
-
-def _hides_meta(el: Any) -> bool:
-    """`el` is furniture whose text is no byline or date: `_is_junk`, except a meta bar — a
-    class that names the byline/date besides share widgets ("author-share-top")."""
-    if not _is_junk(el):
-        return False
-    tokens = _class_words(el)
-    return not (tokens & _META_TOKENS and (tokens & _JUNK_TOKENS) <= _SHARE_TOKENS
-                and not _JUNK_EXACT.search(_attr_tokens(el)))
 
 
 def _is_caption_el(el: Any) -> bool:
     if el.tag in ("figcaption", "caption"):
         return True
-    attrs = _attr_tokens(el)
+    attrs = attr_tokens(el)
     return bool(attrs and _CAPTION_CLASS.search(attrs))
 
 
@@ -498,7 +347,7 @@ def _open_page_forms(root: Any) -> None:
     page in one `<form id="aspnetForm">`: such a form is the page, not a widget, so it becomes a
     plain `<div>`. A form holding running text is a wrapper; search and comment forms are not."""
     for el in list(root.iter("form")):
-        if _holds_article(el):
+        if holds_article(el):
             el.tag = "div"
 
 
@@ -513,7 +362,7 @@ def _clean_tree(root: Any) -> Any:
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()
-        if tag in SKIP_TAGS or tag in ("header", "footer") or _is_junk(el):
+        if tag in SKIP_TAGS or tag in ("header", "footer") or is_junk(el):
             doomed.append(el)
     for el in doomed:
         _drop(el)
@@ -603,117 +452,6 @@ def find_content(root: Any) -> Any | None:
 
 # --- page metadata -------------------------------------------------------------------------
 
-def _meta(sel: parsel.Selector) -> dict[str, str]:
-    """First value of every meta name/property/itemprop, keys lower-cased."""
-    out: dict[str, str] = {}
-    for m in sel.xpath("//meta"):
-        content = m.attrib.get("content")
-        if content is None:
-            continue
-        for key in ("property", "name", "itemprop"):
-            k = (m.attrib.get(key) or "").strip().lower()
-            if k and k not in out and content.strip():
-                out[k] = content.strip()
-    return out
-
-
-_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
-                  "backgroundnewsarticle", "opinionnewsarticle", "report", "scholarlyarticle",
-                  "techarticle", "liveblogposting"}
-
-
-def _ld_objects(sel: parsel.Selector) -> list[dict[str, Any]]:
-    objs: list[dict[str, Any]] = []
-
-    def collect(node: Any) -> None:
-        if isinstance(node, list):
-            for n in node:
-                collect(n)
-        elif isinstance(node, dict):
-            objs.append(node)
-            if "@graph" in node:
-                collect(node["@graph"])
-
-    for raw in sel.xpath('//script[contains(@type, "ld+json")]/text()').getall():
-        raw = raw.strip().rstrip(";")
-        try:
-            collect(json.loads(raw, strict=False))
-        except ValueError:
-            # Some CMSs print two objects back to back or trailing commas; try the first one.
-            try:
-                collect(json.JSONDecoder(strict=False).raw_decode(raw)[0])
-            except ValueError:
-                continue
-    return objs
-
-
-def _types(obj: dict[str, Any]) -> set[str]:
-    t = obj.get("@type")
-    if isinstance(t, str):
-        return {t.lower()}
-    if isinstance(t, list):
-        return {str(x).lower() for x in t}
-    return set()
-
-
-def _ld_article(objs: list[dict[str, Any]]) -> dict[str, Any] | None:
-    for obj in objs:
-        if _types(obj) & _ARTICLE_TYPES:
-            return obj
-    return None
-
-
-def _ld_name(value: Any) -> list[tuple[str, str]]:
-    """(name, @type) pairs of a JSON-LD author/publisher value."""
-    out: list[tuple[str, str]] = []
-    if isinstance(value, list):
-        for v in value:
-            out.extend(_ld_name(v))
-    elif isinstance(value, dict):
-        name = value.get("name")
-        if isinstance(name, str):
-            out.append((name, ",".join(sorted(_types(value)))))
-    elif isinstance(value, str):
-        out.append((value, ""))
-    return out
-
-
-def _site_names(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict[str, Any]],
-                url: str) -> list[str]:
-    names = [meta.get("og:site_name", ""), meta.get("application-name", ""),
-             meta.get("apple-mobile-web-app-title", ""), meta.get("copyright", ""),
-             meta.get("twitter:site", "").lstrip("@")]
-    if ld:
-        names += [n for n, _ in _ld_name(ld.get("publisher"))]
-    for obj in objs:
-        if _types(obj) & {"website", "organization", "newsmediaorganization"}:
-            n = obj.get("name")
-            if isinstance(n, str):
-                names.append(n)
-    host = site_key(urlsplit(url or "").netloc)
-    if host:
-        names.append(host)
-        names.append(host.split(".")[0])
-    return [n for n in (clean_line(x) for x in names) if n]
-
-
-_NOT_PERSON = re.compile(
-    r"\b(?:bao|tap chi|cong thong tin|ban bien tap|bbt|admin|administrator|super ?user|toa soan|trang tin|"
-    r"dien tu|online|news|editor|quan tri|webmaster|tin tuc|thong tan xa|dai phat thanh|"
-    r"truyen hinh|so |uy ban|ubnd|www|http)\b|\.(?:vn|com|net|org)\b|@")
-
-
-def _is_site_author(name: str, sites: list[str]) -> bool:
-    f = fold(name)
-    if _NOT_PERSON.search(f):
-        return True
-    compact = re.sub(r"[^a-z0-9]", "", f)
-    for s in sites:
-        fs = re.sub(r"[^a-z0-9]", "", fold(s))
-        if fs and len(fs) >= 3 and (fs in compact or compact in fs):
-            return True
-    return False
-
 
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»/]+\s+|\s*[|»]\s*|\s+::\s+")
 
@@ -786,19 +524,6 @@ def empty_record(url: str | None = None) -> dict[str, Any]:
             "canonical_url": None, "paths": {}, "page_kind": "other"}
 
 
-def _join_text(nodes: list[Any]) -> str:
-    return clean_line(" ".join(" ".join(n.xpath(".//text()").getall()) for n in nodes))
-
-
-def _select(sel: parsel.Selector, css: str | None) -> list[Any]:
-    if not css:
-        return []
-    try:
-        return list(sel.css(css))
-    except Exception:  # noqa: BLE001 — a broken selector in the registry: the generic path takes over
-        return []
-
-
 def extract_article(html: str, url: str, platform: dict | None = None) -> dict[str, Any]:
     """Article fields of one HTML page (keys: `FIELDS`; README, "Schema", for the columns).
 
@@ -820,18 +545,18 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
     except Exception as exc:
         raise ExtractError(f"cannot parse HTML: {exc}") from exc
     rules = platform or {}
-    meta = _meta(sel)
-    objs = _ld_objects(sel)
-    ld = _ld_article(objs)
-    sites = _site_names(meta, ld, objs, url)
+    meta = meta_values(sel)
+    objs = ld_objects(sel)
+    ld = ld_article(objs)
+    sites = site_names(meta, ld, objs, url)
     record["canonical_url"] = canonical_url(url, html) if url else None
     base = url
 
     # ---- title
     title, tpath, title_el = None, None, None
-    nodes = _select(sel, rules.get("title"))
+    nodes = select_nodes(sel, rules.get("title"))
     if nodes:
-        title = _join_text(nodes) or None
+        title = join_text(nodes) or None
         tpath = "platform" if title else None
         title_el = nodes[0].root
     if not title:
@@ -841,7 +566,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         paths["title"] = tpath
 
     # ---- content area
-    body_nodes = _select(sel, rules.get("body"))
+    body_nodes = select_nodes(sel, rules.get("body"))
     content = None
     bpath = None
     if body_nodes:
@@ -853,9 +578,9 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
             drops = [drops]
         holder = parsel.Selector(root=content)
         for css in drops:
-            for node in _select(holder, css):
+            for node in select_nodes(holder, css):
                 _drop(node.root)
-        platform_captions = _select(holder, rules.get("captions"))
+        platform_captions = select_nodes(holder, rules.get("captions"))
         for node in platform_captions:
             node.root.set("class", (node.root.get("class") or "") + " caption")
         content = _clean_tree_keep_root(content)
@@ -869,9 +594,9 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
 
     # ---- lead candidates (before the body, since the body drops a repeated lead)
     lead, lpath, sapo_author = None, None, None
-    nodes = _select(sel, rules.get("lead"))
+    nodes = select_nodes(sel, rules.get("lead"))
     if nodes:
-        lead = clean_line(_join_text(nodes)) or None
+        lead = clean_line(join_text(nodes)) or None
         lpath = "platform" if lead else None
     if not lead:
         lead, lpath, sapo_author = _generic_lead(sel, meta, ld, content, title, sites, title_el)
@@ -932,11 +657,11 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
 
     # ---- date
     published, dpath = None, None
-    nodes = _select(sel, rules.get("date"))
+    nodes = select_nodes(sel, rules.get("date"))
     if nodes:
         for node in nodes:
             attrs = [node.attrib.get(a) for a in ("datetime", "content", "title")]
-            for value in [a for a in attrs if a] + [_join_text([node])]:
+            for value in [a for a in attrs if a] + [join_text([node])]:
                 published = _iso_date(value) if re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()) \
                     else parse_date(value)
                 if published:
@@ -951,7 +676,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         paths["published_at"] = dpath
 
     # ---- author
-    author, apath = _pick_author(sel, rules, body_info, content, sapo_author, meta, ld, sites, title_el)
+    author, apath = pick_author(sel, rules, body_info, content, sapo_author, meta, ld, sites, title_el)
     record["author"] = author
     if apath:
         paths["author"] = apath
@@ -1003,7 +728,7 @@ def _clean_tree_keep_root(root: Any) -> Any:
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(el)
     doomed = [el for el in root.iter() if el is not root and isinstance(el.tag, str)
-              and (el.tag.lower() in SKIP_TAGS or _is_junk(el))]
+              and (el.tag.lower() in SKIP_TAGS or is_junk(el))]
     for el in doomed:
         _drop(el)
     return root
@@ -1011,7 +736,7 @@ def _clean_tree_keep_root(root: Any) -> Any:
 
 def _is_site_heading(h: Any, text: str, sites: list[str]) -> bool:
     """The logo <h1> of a home page ("<h1 class=site-title><a href=/>Tin Miền Trung</a>")."""
-    attrs = (_attr_tokens(h) + " " + " ".join(_attr_tokens(a) for a in h.iterancestors())).lower()
+    attrs = (attr_tokens(h) + " " + " ".join(attr_tokens(a) for a in h.iterancestors())).lower()
     if re.search(r"site[-_]?title|logo|brand|masthead", attrs):
         return True
     links = h.findall(".//a")
@@ -1076,12 +801,12 @@ def _names_the_site(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
     for el in sel.root.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "title"):
             continue
-        if any(_is_site_place(t) for t in _attr_tokens(el).split()) and _folded(" ".join(el.itertext())) == f:
+        if any(_is_site_place(t) for t in attr_tokens(el).split()) and _folded(" ".join(el.itertext())) == f:
             return True
     for frame in sel.root.iter():
         if not isinstance(frame.tag, str) or frame.tag in ("html", "body"):
             continue
-        if frame.tag != "footer" and not _FRAME_PLACE.search(_attr_tokens(frame)):
+        if frame.tag != "footer" and not _FRAME_PLACE.search(attr_tokens(frame)):
             continue
         for el in frame.iter():
             if not isinstance(el.tag, str) or el.tag not in _TEXT_TAGS:
@@ -1106,7 +831,7 @@ def _is_section_name(text: str, sel: parsel.Selector, sites: list[str]) -> bool:
             continue
         for anc in a.iterancestors():
             if anc.tag == "nav" or re.search(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu)"
-                                             r"(?:$|[\s_-])", _attr_tokens(anc), re.IGNORECASE):
+                                             r"(?:$|[\s_-])", attr_tokens(anc), re.IGNORECASE):
                 return True
     return False
 
@@ -1126,7 +851,7 @@ def _heading_text(el: Any) -> str:
     Gov portals (VNPT eGov, old CMSs) put the date inside the title's block — a date-classed
     child or a bracketed "(15/01/2025 08:50)" after the words; neither is part of the title."""
     dated = [i for i, c in enumerate(el.iter()) if c is not el and isinstance(c.tag, str)
-             and _DATE_CHILD.search(_attr_tokens(c)) and parse_date(" ".join(c.itertext()))]
+             and _DATE_CHILD.search(attr_tokens(c)) and parse_date(" ".join(c.itertext()))]
     if dated:
         el = copy.deepcopy(el)  # the page keeps its date for the date rules
         nodes = list(el.iter())  # the copy iterates in the same order
@@ -1254,7 +979,7 @@ def _title_part_in_page(sel: parsel.Selector, references: list[str],
                 continue
             el = _visible_title_element(sel, part)
             if el is None or any(_is_site_place(t) for a in [el, *el.iterancestors()]
-                                 for t in _attr_tokens(a).split()):
+                                 for t in attr_tokens(a).split()):
                 continue
             return _heading_text(el), "title-tag", el
     return None
@@ -1278,10 +1003,10 @@ def _classed_title(sel: parsel.Selector, h1s: list[tuple[str, Any]], html_title:
             if vetted:
                 return vetted, "h1", el
             continue
-        attrs = _attr_tokens(el)
-        if not attrs or not _TITLE_CLASS.search(attrs) or _junk_attrs(el):
+        attrs = attr_tokens(el)
+        if not attrs or not _TITLE_CLASS.search(attrs) or junk_attrs(el):
             continue
-        if any(_junk_attrs(a) or a.tag in ("nav", "aside", "footer", "header", "a")
+        if any(junk_attrs(a) or a.tag in ("nav", "aside", "footer", "header", "a")
                for a in el.iterancestors()):
             continue
         text = clean_line(" ".join(el.itertext()))
@@ -1395,7 +1120,7 @@ def _headline_link(a: Any) -> bool:
         return True
     if any(isinstance(el.tag, str) and el.tag in ("h2", "h3", "h4", "h5", "h6") for el in a.iterdescendants()):
         return True  # a card whose link wraps its heading
-    return bool(_TITLE_CLASS.search(_attr_tokens(a) + " " + (_attr_tokens(parent) if parent is not None else "")))
+    return bool(_TITLE_CLASS.search(attr_tokens(a) + " " + (attr_tokens(parent) if parent is not None else "")))
 
 
 def _description_opens_body(description: str, blocks: list[Block], title: str | None,
@@ -1449,8 +1174,8 @@ def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
             after_title = True
         if not isinstance(el.tag, str) or el.tag.lower() in ("meta", "script", "style", "body", "html"):
             continue
-        attrs = _attr_tokens(el)
-        if not attrs or _is_junk(el):
+        attrs = attr_tokens(el)
+        if not attrs or is_junk(el):
             continue
         if not (_SAPO_CLASS.search(attrs) or _SAPO_CLASS.search(_CAMEL.sub(" ", attrs))) and not (
                 after_title and _SAPO_ABBR.search(attrs) and not _names_a_picture(attrs)
@@ -1461,7 +1186,7 @@ def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
         if _not_a_sapo(el, content, title_el, after_title):
             continue
         text = clean_line(" ".join(el.itertext()))
-        if 40 <= len(text) <= 1200 and not any(_is_junk(a) for a in el.iterancestors()):
+        if 40 <= len(text) <= 1200 and not any(is_junk(a) for a in el.iterancestors()):
             if content is not None and el is not content and content in el.iterancestors():
                 # A sapo inside the content area is fine; the body drops the repeat.
                 pass
@@ -1485,261 +1210,6 @@ def _generic_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
     return best, path, None
 
 
-def _platform_author(sel: parsel.Selector, rules: dict[str, Any]) -> str | None:
-    nodes = _select(sel, rules.get("author"))
-    if not nodes:
-        return None
-    text = _join_text(nodes)
-    return parse_byline(_strip_author_label(text)) or (
-        clean_line(_strip_author_label(text)) if 0 < len(text) <= 60 else None)
-
-
-def _pick_author(sel: parsel.Selector, rules: dict[str, Any], body_info: dict[str, Any], content: Any,
-                 sapo_author: str | None, meta: dict[str, str], ld: dict[str, Any] | None,
-                 sites: list[str], title_el: Any = None) -> tuple[str | None, str | None]:
-    """The first author candidate that names a person, most trusted first. A CMS account or a
-    desk ('bởi bientap', 'Quản trị', 'BBT') is where a byline goes but names nobody: the next
-    candidate (often the signature at the end of the text) is asked instead."""
-    candidates = (
-        lambda: (_platform_author(sel, rules), "platform"),
-        lambda: (body_info["label_author"], "label"),
-        lambda: _author_element(sel, content),
-        lambda: _microdata_author(sel, sites),
-        lambda: _label_line_author(sel, title_el),
-        lambda: (sapo_author, "sapo"),
-        lambda: (body_info["byline"], "byline"),
-        lambda: _meta_line_author(sel, title_el),
-        lambda: _meta_author(meta, ld, sites),
-    )
-    for candidate in candidates:
-        author, path = candidate()
-        if author and not is_account(author) and not _names_a_unit(author):
-            return author, path
-    return None, None
-
-
-def _names_a_unit(name: str) -> bool:
-    """An office or unit in the author slot ("Văn phòng Hội", "Phòng Tổ chức cán bộ"): it opens
-    like an organisation and is not written as a personal name, whose every word is
-    capitalised ("Đoàn Thị Mai Hương" opens like 'Đoàn' the Youth Union, but is a person)."""
-    words = name.split()
-    return len(words) >= 2 and starts_with_org_head(name) and any(w[:1].islower() for w in words[1:])
-
-
-def _strip_author_label(text: str) -> str:
-    return _LABEL_PREFIX.sub("", text).strip()
-
-
-# "Tác giả bài viết: X", "Bài và ảnh: X" (archive/lexicons/article_parts.toml): a line naming
-# the writer; _LABEL_PREFIX also takes the shorter forms a byline element opens with ("Bài: X",
-# "Đăng bởi X", "Người đăng: X", "by X" — the meta-line labels too), where the element's own
-# class already says it is a byline.
-_BYLINE_LABELS = pattern("article_parts", "byline.labels")
-_AUTHOR_LABEL = re.compile(rf"^\s*{_BYLINE_LABELS}\s*[:：]\s*(.{{2,80}})$", re.IGNORECASE)
-_LABEL_PREFIX = re.compile(rf"^\s*(?:{_BYLINE_LABELS}|{pattern('article_parts', 'byline.meta_labels')}"
-                           r"|bài|tin|bài viết|by|posted by)\s*[:：]?\s*", re.IGNORECASE)
-_LABEL_LINE_TAGS = {"p", "div", "span", "li", "td", "address", "em", "i", "small"}
-
-
-def is_account_line(line: str) -> bool:
-    """A labelled line naming a CMS account ("Người đăng: admin", "Đăng bởi: tdkt_bientap"):
-    the template's poster field, printed under the text on some portals, is furniture, never a
-    sentence of the article — left in, it makes the body (and the fingerprint that merges a
-    print view with its article) depend on whether the page also has a writer line."""
-    text = line.strip()
-    if len(text) > 80 or not _LABEL_PREFIX.match(text):
-        return False
-    rest = _strip_author_label(text)
-    return bool(rest) and rest != text and all(is_account(n) for n in re.split(r"\s*[/,;]\s*", rest) if n)
-
-
-_LINE_BREAKERS = {"p", "div", "li", "ul", "ol", "table", "br", "section", "article"}
-
-
-def _label_line_author(sel: parsel.Selector, title_el: Any) -> tuple[str | None, str | None]:
-    """A labelled byline printed on a line of its own after the headline but outside the
-    content area the body came from — NukeViet's "Tác giả bài viết: X" under the text, beside
-    "Nguồn tin:" — and not in the page's frame (nav, aside, footer, furniture)."""
-    after = title_el is None
-    for el in sel.root.iter():
-        if el is title_el:
-            after = True
-            continue
-        if not after or not isinstance(el.tag, str) or el.tag not in _LABEL_LINE_TAGS:
-            continue
-        if any(isinstance(c.tag, str) and c.tag in _LINE_BREAKERS for c in el.iterdescendants()):
-            continue  # a wrapper of several lines: its own lines are asked one by one
-        text = clean_line(" ".join(el.itertext()))
-        m = _AUTHOR_LABEL.match(text) if len(text) <= 100 else None
-        if not m or any(a.tag in ("nav", "aside", "footer") or _junk_attrs(a) for a in el.iterancestors()):
-            continue
-        name = parse_byline(m.group(1))
-        if name:
-            return name, "label"
-    return None, None
-
-
-# "Bởi X", "Đăng bởi: X" inside the dated meta line under the headline (article_parts.toml
-# byline.meta_labels); the name runs to the line's next separator ("| Lượt xem: 30").
-_META_LINE_LABEL = re.compile(rf"(?:^|[\s|·•,;])(?:{pattern('article_parts', 'byline.meta_labels')})"
-                              r"\s*[:：]?\s*(?P<name>[^|·•;]{2,80}?)\s*(?:$|[|·•;]|\s[-–]\s)", re.IGNORECASE)
-META_LINE_MAX = 120   # characters: a meta line (date, byline, views), not a sentence of the text
-META_LINES = 6        # lines under the headline where the meta line may be printed
-
-
-def _meta_line_author(sel: parsel.Selector, title_el: Any) -> tuple[str | None, str | None]:
-    """The name after "Bởi"/"Đăng bởi"/"Người đăng" on the short dated line right under the
-    headline (Sitefinity's "Thg1 8, 2019, 14:30 CH Bởi X", a WordPress theme's "15/07/2016 ·
-    Đăng bởi X"): the meta line signs the one story the page holds. Only a line that also
-    prints a date, among the first few after the headline and before the running text or the
-    next heading, is asked — "bởi vì" in the text is no byline. The name may be the posting
-    account ("quantri") or an office: _pick_author's filters still apply."""
-    if title_el is None:
-        return None, None
-    lines = 0
-    after = False
-    for el in sel.root.iter():
-        if el is title_el:
-            after = True
-            continue
-        if not after or not isinstance(el.tag, str) or title_el in el.iterancestors():
-            continue
-        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            break  # the next heading: the headline's lines are over
-        if el.tag not in _LABEL_LINE_TAGS or \
-                any(isinstance(c.tag, str) and c.tag in _LINE_BREAKERS for c in el.iterdescendants()):
-            continue  # a wrapper of several lines: its own lines are asked one by one
-        text = clean_line(" ".join(el.itertext()))
-        if not text:
-            continue
-        if len(text) > META_LINE_MAX or lines >= META_LINES:
-            break  # the running text has begun
-        lines += 1
-        if any(a.tag in ("nav", "aside", "footer") or _junk_attrs(a) for a in el.iterancestors()):
-            continue
-        m = _META_LINE_LABEL.search(text)
-        if m and parse_date(text):
-            name = parse_byline(m.group("name"))
-            if name:
-                return name, "meta-line"
-    return None, None
-
-
-# data-field, data-oe-field, data-sf-field …: the attribute a CMS names a record field with.
-_DATA_FIELD_ATTR = re.compile(r"^data-(?:[a-z0-9]+-)*field$", re.IGNORECASE)
-_AUTHOR_FIELDS = frozenset(re.sub(r"[-_\s]", "", n.lower()) for n in lexicon_names("article_parts", "byline.field_names"))
-
-
-def _names_author_field(el: Any) -> bool:
-    """The element prints the record's author field by its data-*field attribute (Odoo's
-    `data-oe-field="author_id"`): a field name says what the element holds more surely than a
-    class word, but only a value that is the author field itself counts — not "author_avatar",
-    not "author_bio"."""
-    for key, value in el.attrib.items():
-        if isinstance(key, str) and _DATA_FIELD_ATTR.match(key):
-            field = re.sub(r"[-_\s]", "", (value or "").rsplit(".", 1)[-1].lower())
-            if field in _AUTHOR_FIELDS:
-                return True
-    return False
-
-
-def _author_element(sel: parsel.Selector, content: Any) -> tuple[str | None, str | None]:
-    """The byline element: one whose class/id says author/byline, or whose data-*field
-    attribute names the author field (`_names_author_field`)."""
-    for el in sel.root.iter():
-        if not isinstance(el.tag, str) or el.tag.lower() in ("meta", "script", "style", "link", "body"):
-            continue
-        attrs = _attr_tokens(el)
-        if not (attrs and _AUTHOR_CLASS.search(attrs) and "author-box" not in attrs.lower()) \
-                and not _names_author_field(el):
-            continue
-        if _hides_meta(el) or _in_frame(el):
-            continue
-        text = clean_line(" ".join(el.itertext()))
-        if not text or len(text) > 100:
-            continue
-        name = parse_byline(_strip_author_label(text))
-        if name:
-            return name, "element"
-    return None, None
-
-
-def _frames_page(el: Any) -> bool:
-    return el.tag in ("nav", "aside", "footer") or _hides_meta(el)
-
-
-def _frames_article(el: Any) -> bool:
-    """Page furniture inside an article box: its footer (tag or class) is the article's own
-    meta line, a related list, share bar or nav inside it is still furniture."""
-    if el.tag == "footer":
-        return False
-    tokens = _class_words(el)
-    if "footer" in tokens and not _JUNK_EXACT.search(_attr_tokens(el)) and not tokens & (_JUNK_TOKENS - {"footer"}):
-        return False
-    return _frames_page(el)
-
-
-def _is_article_box(el: Any) -> bool:
-    """An <article>, or a schema.org Article/BlogPosting microdata scope: what is inside is the
-    article's own, its <footer> included (HTML5's article footer carries the author and date,
-    tx_news's "div.footer" above the text does too)."""
-    if el.tag == "article":
-        return True
-    itemtype = el.get("itemtype") or ""
-    return el.get("itemscope") is not None and ("Article" in itemtype or "Posting" in itemtype)
-
-
-def _in_frame(el: Any) -> bool:
-    """`el` sits in the page's frame (nav, aside, footer, furniture) — judged up to the article
-    box holding it, where a footer is the article's own meta line, not the page's frame."""
-    below: list[Any] = []
-    for a in el.iterancestors():
-        if _is_article_box(a):
-            return any(_frames_article(b) for b in below)
-        below.append(a)
-    return any(_frames_page(b) for b in below)
-
-
-def _microdata_author(sel: parsel.Selector, sites: list[str]) -> tuple[str | None, str | None]:
-    """schema.org microdata: itemprop=author inside an Article scope — the name the page marks
-    up for machines, like JSON-LD's, but printed (TYPO3's tx_news, Joomla, many themes). A
-    Person's itemprop=name is read when it has one; an Organization is the publisher."""
-    for node in sel.xpath("//*[@itemprop='author'][ancestor::*[@itemscope]"
-                          "[contains(@itemtype,'Article') or contains(@itemtype,'Posting')]]"):
-        el = node.root
-        if el.tag in ("meta", "link") or _in_frame(el):
-            continue
-        if "Organization" in (el.get("itemtype") or ""):
-            continue
-        names = node.xpath(".//*[@itemprop='name']")
-        text = clean_line(" ".join((names[0] if names else node).xpath(".//text()").getall()))
-        if not text or len(text) > 100:
-            continue
-        name = parse_byline(_strip_author_label(text))
-        if name and not _is_site_author(name, sites):
-            return name, "microdata"
-    return None, None
-
-
-def _meta_author(meta: dict[str, str], ld: dict[str, Any] | None,
-                 sites: list[str]) -> tuple[str | None, str | None]:
-    if ld:
-        for name, typ in _ld_name(ld.get("author")):
-            name = clean_line(name)
-            if "organization" in typ or not name or _is_site_author(name, sites):
-                continue
-            if len(name) <= 60:
-                return name, "jsonld"
-    for key in ("author", "article:author", "dc.creator", "byl", "dable:author", "twitter:creator"):
-        name = clean_line(meta.get(key, ""))
-        if name.lower().startswith("by "):
-            name = name[3:]
-        if name and len(name) <= 60 and not name.startswith(("http", "@")) \
-                and not _is_site_author(name, sites):
-            return name, "meta"
-    return None, None
-
-
 def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
                   content: Any, url: str, title_el: Any = None) -> tuple[str | None, str | None]:
     if ld:
@@ -1759,7 +1229,7 @@ def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
     for t in sel.xpath("//time"):
         if t.xpath("ancestor::nav|ancestor::aside|ancestor::footer"):
             continue
-        value = t.attrib.get("datetime") or _join_text([t])
+        value = t.attrib.get("datetime") or join_text([t])
         d = _iso_date(value) if re.match(r"^\d{4}-", value.strip()) else parse_date(value)
         if d:
             return d, "time"
@@ -1786,10 +1256,10 @@ def _generic_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any]
                 h1_pos = pos
             if not isinstance(el.tag, str) or el.tag in ("script", "style"):
                 continue
-            attrs = _attr_tokens(el)
+            attrs = attr_tokens(el)
             if not attrs or not _DATE_CLASS.search(attrs):
                 continue
-            if any(_hides_meta(a) for a in el.iterancestors()) or _hides_meta(el):
+            if any(hides_meta(a) for a in el.iterancestors()) or hides_meta(el):
                 continue
             text = clean_line(" ".join(el.itertext()))
             if text and len(text) <= 160:
@@ -1933,7 +1403,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
             continue
         if b.link_ratio > 0.6 and b.chars < 400:
             continue  # teaser links, tag lists
-        m = _AUTHOR_LABEL.match(text)
+        m = AUTHOR_LABEL.match(text)
         if m:
             label_author = parse_byline(m.group(1)) or clean_line(m.group(1))
             continue
@@ -1955,7 +1425,7 @@ def _shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
         if not started and _is_meta_line(text):
             # "Thứ Hai, 20/05/2024 08:00 | Người viết: X | 1,327 lượt xem", "Hoàng Gia · 20:05,
             # 18/03/2025": the article's header line caught inside the content area.
-            m = re.search(rf"{_BYLINE_LABELS}\s*[:：]\s*([^|·•]{{2,60}})", text, re.IGNORECASE)
+            m = re.search(rf"{BYLINE_LABELS}\s*[:：]\s*([^|·•]{{2,60}})", text, re.IGNORECASE)
             if m and not label_author:
                 label_author = parse_byline(m.group(1).strip()) or None
             continue
@@ -2120,7 +1590,7 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
         score -= 2
     if ld:
         score += 3
-    elif any(_types(o) & {"collectionpage", "searchresultspage", "itemlist"} for o in objs):
+    elif any(ld_types(o) & {"collectionpage", "searchresultspage", "itemlist"} for o in objs):
         score -= 1
     if meta.get("article:published_time") or (ld and ld.get("datePublished")):
         score += 1
