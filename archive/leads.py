@@ -1,0 +1,197 @@
+"""The lead (sapo): a description the page sets apart, a sapo-classed block, or a bold first
+paragraph — not the site's own description, a picture's caption, a teaser box or a description
+that only repeats the body's first words. A writer's name opening the sapo is the author.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import parsel
+
+from archive.blocks import Block, is_caption_el
+from archive.boilerplate import is_outlet_name, parse_byline
+from archive.furniture import attr_tokens, is_junk
+from archive.headlines import TITLE_CLASS, TITLE_SEPARATORS, names_the_site
+from archive.lexicons import class_pattern
+from archive.normalize import clean_line
+from archive.places import find_provinces
+from archive.textmatch import same_text, starts_with_text
+
+_SAPO_CLASS = re.compile(class_pattern("article_parts", "sapo.class_words"), re.IGNORECASE)
+
+
+def _is_site_description(text: str, title: str | None, sel: parsel.Selector, sites: list[str]) -> bool:
+    """A description that says nothing about the article: it repeats the headline, or it is the
+    site's own name/tagline — templates that put one description on every page ("Cổng thông
+    tin điện tử tỉnh X", the logo's text, the part of <title> after the headline)."""
+    if title and (same_text(text.rstrip(". "), title.rstrip(". "))):
+        return True
+    if names_the_site(text, sel, sites):
+        return True
+    html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
+    parts = [x for x in TITLE_SEPARATORS.split(html_title) if x.strip()]
+    if len(parts) > 1 and any(same_text(text, part) for part in parts[1:]):
+        return True
+    # the whole <title> when it does not carry the headline (a portal's one title for all pages)
+    return same_text(text, html_title) and not (title and starts_with_text(html_title, title))
+
+
+# "des"/"desc" class parts ("box-des-detail", "news-desc", "cms-desc") name a sapo too — but also
+# captions ("img-desc") and teaser blurbs, so they count only after the headline and away from
+# picture words.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # 'articleSummary' names a summary too
+
+
+_SAPO_ABBR = re.compile(r"(?:^|[\s_-])(?:des|desc)(?:$|[\s_-])", re.IGNORECASE)
+
+
+_PICTURE_WORDS = {"img", "image", "images", "photo", "pic", "picture", "fig", "figure", "anh", "hinh",
+                  "video", "thumb", "thumbnail"}
+
+
+def _names_a_picture(attrs: str) -> bool:
+    return bool(_PICTURE_WORDS & {t for t in re.split(r"[\s_-]+", attrs.lower()) if t})
+
+
+_SAPO_DASH = re.compile(r"^\s*[-–—]+\s*(?=\S)")
+
+
+def _sapo_byline(el: Any, text: str) -> tuple[str | None, str]:
+    """A writer's name opening the sapo in bold before a dash ("<strong>Thu Phương</strong> –
+    Sáng 15/7, …") → (name, sapo without it); otherwise (None, text).
+
+    Only a separately bold run counts, and only when it reads as a personal name: not an outlet
+    tag ("<b>TPO</b> -", see strip_outlet_prefix) and not a place — VnExpress-style sapos open
+    with where it happened ("Hà Nội - …"), which is no byline."""
+    bold = next((c for c in el.iter("strong", "b") if c is not el), None)
+    if bold is None:
+        return None, text
+    name = clean_line(" ".join(bold.itertext()))
+    if not name or len(name) > 40 or not text.startswith(name):
+        return None, text
+    m = _SAPO_DASH.match(text[len(name):])
+    rest = text[len(name):][m.end():] if m else ""
+    if not m or len(rest) < 40 or not (rest[0].isupper() or rest[0].isdigit()):
+        return None, text
+    author = parse_byline(name)
+    if not author or is_outlet_name(name) or find_provinces(name):
+        return None, text
+    return author, rest
+
+
+def teaser_box(content: Any, block: Any) -> bool:
+    """The density detector's pick is a box of other stories (two or more linked headlines with
+    their summaries) that does not hold the page classifier's own running text: a short report
+    next to a longer "Cùng chuyên mục" box."""
+    if content is None:
+        return False
+    headlines = sum(1 for a in content.iter("a") if _headline_link(a))
+    own = " ".join(" ".join(block.itertext()).split())[:80]
+    return headlines >= 2 and own not in " ".join(" ".join(content.itertext()).split())
+
+
+def _not_a_sapo(el: Any, content: Any, title_el: Any, after_title: bool) -> bool:
+    """A sapo-classed element that cannot be this page's sapo: one that holds the whole text
+    (Drupal's 'text-with-summary' body field) or several paragraphs, one printed before the
+    headline, or a teaser's summary (it sits beside a linked headline of another story)."""
+    if content is not None and (el is content or el in content.iterancestors()):
+        return True
+    if sum(1 for p in el.iter("p") if len(" ".join(p.itertext()).strip()) >= 40) >= 2:
+        return True
+    if title_el is not None and not after_title:
+        return True
+    item = el.getparent()
+    own = len(" ".join(el.itertext()))
+    small_item = item is not None and len(" ".join(item.itertext())) <= own + 200
+    previous = el.getprevious()
+    for holder in (previous, previous.getprevious() if previous is not None else None,
+                   item if small_item else None):
+        if holder is None or holder is title_el:
+            continue
+        for a in holder.iter("a"):
+            if _headline_link(a) and (a.get("href") or "").strip() not in ("", "#"):
+                return True
+    return False
+
+
+def _headline_link(a: Any) -> bool:
+    """A link that is a story's headline: four words or more, in a heading or title-classed."""
+    if len(" ".join(a.itertext()).split()) < 4:
+        return False
+    parent = a.getparent()
+    if parent is not None and parent.tag in ("h2", "h3", "h4", "h5", "h6"):
+        return True
+    if any(isinstance(el.tag, str) and el.tag in ("h2", "h3", "h4", "h5", "h6") for el in a.iterdescendants()):
+        return True  # a card whose link wraps its heading
+    return bool(TITLE_CLASS.search(attr_tokens(a) + " " + (attr_tokens(parent) if parent is not None else "")))
+
+
+def _box_kind(el: Any) -> tuple[str, str]:
+    """A box's tag and class words: what one block of a block-per-paragraph body shares with the next."""
+    return str(el.tag), " ".join(sorted((el.get("class") or "").split()))
+
+
+def own_box(texts: list[Block], i: int) -> bool:
+    """The paragraph `texts[i]` sits in a box of its own, apart from the running text: the next
+    paragraph is in another box, and that box is either of another kind or holds the paragraph
+    after it too. Block editors (Wagtail's StreamField, Gutenberg groups) give every paragraph a
+    box of one kind ("block-paragraph"); the first of those is no more set apart than the rest."""
+    if i + 1 >= len(texts):
+        return False
+    block, following = texts[i], texts[i + 1]
+    if block.container is None or following.container is None or following.container is block.container:
+        return False
+    if _box_kind(block.container) != _box_kind(following.container):
+        return True
+    after = texts[i + 2] if i + 2 < len(texts) else None
+    return after is not None and after.container is following.container
+
+
+def find_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
+                  content: Any, title: str | None = None, sites: list[str] | None = None,
+                  title_el: Any = None) -> tuple[str | None, str | None, str | None]:
+    """The sapo: a visible sapo element first, then the JSON-LD/meta description; with the
+    writer's name when the sapo opens with it (`_sapo_byline`) — (lead, path, author)."""
+    # A visible sapo element outside the content area (or its first child).
+    after_title = False
+    for el in sel.root.iter():
+        if el is title_el:
+            after_title = True
+        if not isinstance(el.tag, str) or el.tag.lower() in ("meta", "script", "style", "body", "html"):
+            continue
+        attrs = attr_tokens(el)
+        if not attrs or is_junk(el):
+            continue
+        if not (_SAPO_CLASS.search(attrs) or _SAPO_CLASS.search(_CAMEL.sub(" ", attrs))) and not (
+                after_title and _SAPO_ABBR.search(attrs) and not _names_a_picture(attrs)
+                and not is_caption_el(el)):
+            continue
+        if any(a.tag in ("nav", "aside", "footer") for a in el.iterancestors()):
+            continue
+        if _not_a_sapo(el, content, title_el, after_title):
+            continue
+        text = clean_line(" ".join(el.itertext()))
+        if 40 <= len(text) <= 1200 and not any(is_junk(a) for a in el.iterancestors()):
+            if content is not None and el is not content and content in el.iterancestors():
+                # A sapo inside the content area is fine; the body drops the repeat.
+                pass
+            author, text = _sapo_byline(el, text)
+            return text, "sapo", author
+    descriptions = []
+    if ld and isinstance(ld.get("description"), str):
+        descriptions.append((clean_line(ld["description"]), "jsonld"))
+    for key in ("og:description", "description", "twitter:description"):
+        if meta.get(key):
+            descriptions.append((clean_line(meta[key]), "meta"))
+    descriptions = [(d, p) for d, p in descriptions
+                    if len(d) >= 20 and not _is_site_description(d, title, sel, sites or [])]
+    if not descriptions:
+        return None, None, None
+    # The longest of those that agree: og:description is often the JSON-LD one cut short.
+    best, path = descriptions[0]
+    for d, p in descriptions[1:]:
+        if len(d) > len(best) and starts_with_text(d, best.rstrip(".… ")):
+            best, path = d, p
+    return best, path, None
