@@ -131,10 +131,33 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _PAGE_DATE = re.compile(r"^(?:(?:Thứ\s+\S+|Chủ\s+[Nn]hật)\s*,\s*)?(\d{1,2})/(\d{1,2})/(\d{4})\s*[-|,]?\s*(\d{1,2}):(\d{2})")
 
 
-def _split_page_text(lines: list[str], published: re.Match[str]) -> dict[str, Any]:
-    """The newspaper page layout: title, the page's date line, sapo, then paragraphs (captions
-    and the byline among them) separated by blank lines."""
-    d, mo, y, hh, mm = published.groups()
+# A government portal's meta line under the headline (blind6): "Ngày đăng: 22/12/2025 16:40 | Lượt
+# xem: 317", "Cập nhật lúc: 10:25 - 18/07/2019", "Ngày cập nhật: 21/07/2023 14:05:12", "Đăng ngày:
+# 31/05/2024 - 15:20" (day then time, or time then day).
+_PORTAL_DATE = re.compile(
+    r"^(?:Ngày\s+đăng|Đăng\s+ngày|Ngày\s+cập\s+nhật|Cập\s+nhật(?:\s+lúc)?)\s*:?\s*"
+    r"(?:(\d{1,2})/(\d{1,2})/(\d{4})\s*[-|,]?\s*(\d{1,2}):(\d{2})"
+    r"|(\d{1,2}):(\d{2})(?::\d{2})?\s*[-|,]?\s*(\d{1,2})/(\d{1,2})/(\d{4}))", re.IGNORECASE)
+
+
+def _date_line(line: str) -> tuple[str, str, str, str, str] | None:
+    """(day, month, year, hour, minute) of a newspaper page's date line or a portal's meta line."""
+    page = _PAGE_DATE.match(line)
+    if page:
+        d, mo, y, hh, mm = page.groups()
+        return d, mo, y, hh, mm
+    portal = _PORTAL_DATE.match(line)
+    if not portal:
+        return None
+    g = portal.groups()
+    return (g[0], g[1], g[2], g[3], g[4]) if g[0] else (g[7], g[8], g[9], g[5], g[6])
+
+
+def _split_page_text(lines: list[str], published: tuple[str, str, str, str, str]) -> dict[str, Any]:
+    """The newspaper page layout (and the portal layout of blind6): title, the page's date line
+    (the portal's meta line), sapo, then paragraphs (captions and the byline, or the portal's
+    "Tác giả:" / "Nguồn:" lines, among them) separated by blank lines."""
+    d, mo, y, hh, mm = published
     rest = [line.strip() for line in lines[2:]]
     while rest and not rest[0]:
         rest.pop(0)
@@ -148,7 +171,7 @@ def split_item(text: str) -> dict[str, Any]:
     """title, lead, body, published from one text item, by its crawl layout."""
     lines = text.replace("\r\n", "\n").split("\n")
     title = lines[0].strip() if lines else ""
-    page_date = _PAGE_DATE.match(lines[1].strip()) if len(lines) > 2 else None
+    page_date = _date_line(lines[1].strip()) if len(lines) > 2 else None
     if page_date:
         return _split_page_text(lines, page_date)
     for i, line in enumerate(lines[1:], 1):
