@@ -40,7 +40,7 @@ none) and `published_spurious` (a date where the gold has none, e.g. a 2017 craw
 gold.jsonl (labels.jsonl in our own sets) with `kind: "text"` items, our own blind text items (tests/fixtures/text_blind,
 printed as "own blind text items", gated by the "article_text_blind" floors and pinned by
 tests/test_extract_text_blind.py) and — printed, never gated — the title/published/author labels
-of the blind meeting sets (tests/fixtures/meetings/blind, blind2 … blind5), which carry them too.
+of the blind meeting sets (tests/fixtures/meetings/blind, blind2 … blind6), which carry them too.
 Every labelled meeting set is also printed scored by the staged extractor beside the version 11
 cascade it replaced (scripts/meetings_v11.py), and the measured precision per confidence bucket.
 """
@@ -101,7 +101,8 @@ MEETING_BLIND_DIRS = (ROOT / "tests" / "fixtures" / "meetings" / "blind",
                       ROOT / "tests" / "fixtures" / "meetings" / "blind2",
                       ROOT / "tests" / "fixtures" / "meetings" / "blind3",
                       ROOT / "tests" / "fixtures" / "meetings" / "blind4",
-                      ROOT / "tests" / "fixtures" / "meetings" / "blind5")
+                      ROOT / "tests" / "fixtures" / "meetings" / "blind5",
+                      ROOT / "tests" / "fixtures" / "meetings" / "blind6")
 SPEED_PASSES = 3
 
 

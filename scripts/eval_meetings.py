@@ -17,7 +17,8 @@ sample above and the held-out set are.
 
 `--blind` also scores the own blind sets (tests/fixtures/meetings/blind and blind2: 30 texts
 each; blind3: 24 texts; blind4: 20 texts in the 2013 layout; blind5: 24 texts in the newspaper page
-layout of 2018-2025; written and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
+layout of 2018-2025; blind6: 24 government e-portal and radio/TV station items of 2019-2026; written
+and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
 blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
 achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl or labels.jsonl + texts)
 without floors.
@@ -30,7 +31,9 @@ and exits 1 when a score is below its floor in scripts/eval_baseline.json ("meet
 Layouts: 2013 crawl = title, sapo, body, then a "dd/mm/yy HH:MM GMT+7" line, category, tags,
 outlet; 2025 CSV row = title, content, ISO published time, author, url; 2017 crawl = title,
 sapo, body; newspaper page (blind5) = title, the page's date line ("Thứ Năm, 03/01/2019 -
-08:15"), sapo, paragraphs separated by blank lines. The published date is read from the file (as a crawler would), never from gold.
+08:15"), sapo, paragraphs separated by blank lines; portal item (blind6) = the same with the
+portal's meta line ("Ngày đăng: 22/12/2025 16:40 | Lượt xem: 317", "Cập nhật lúc: 10:25 -
+18/07/2019") in place of the date line. The published date is read from the file (as a crawler would), never from gold.
 
 Matching rules (what "right" means) — fields are scored over every gold meeting report, and
 a missed detection is wrong on every field; the first returned row is the headline meeting:
@@ -70,6 +73,7 @@ BLIND2_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind2"
 BLIND3_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind3"
 BLIND4_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind4"
 BLIND5_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind5"
+BLIND6_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind6"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
 # The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
@@ -121,6 +125,11 @@ OWN_SETS = (
            "OWN BLIND SET 5 (24 texts in the newspaper page layout of 2018-2025: long attendee "
            "paragraphs, online meetings, hosts named as roles, post-merger communes, 9 hard "
            "negatives; labelled before the staged extractor saw them; not the judge)"),
+    OwnSet("own_blind6", "meetings_blind6", "blind", BLIND6_DIR,
+           "OWN BLIND SET 6 (24 government e-portal and radio/TV station items of 2019-2026: "
+           "post-merger wards and communes, a Thông báo kết luận, numbered attendee lists, a table as "
+           "text, bank and FDI blocs, army and police clusters, 9 hard negatives; labelled before the "
+           "staged extractor saw them; not the judge)"),
 )
 FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
           "attendees")

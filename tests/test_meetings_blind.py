@@ -42,6 +42,13 @@ floors below pin what the fixed extractor achieves, so that any regression fails
   negatives. First score (version 11, and the staged extractor before its fixes, same output):
   detection F1 96.8 %, kind 93.3 %, period 80 %, host 73.3 %, location 86.7 %, provinces 93.3 %,
   members 73.3 %, attendees 93.3 %. After extractor 12: see FLOORS.
+- `blind6` (tests/fixtures/meetings/blind6, 24 government e-portal and radio/TV station items of
+  2019-2026, labelled before the staged extractor ran on it): post-merger wards and communes, a
+  Thông báo kết luận with a numbered attendee list, a dashed list, a table as text, bank and FDI
+  blocs, army and ward-police clusters, TV transcripts with quotes, the kind only in the headline,
+  9 hard negatives. Pinned at its first score (meeting extractor 16): detection F1 87.5 % (fp 3,
+  fn 1), members 46.7 %, location 73.3 %, attendees 80 %, kind and host 86.7 %, period, cluster,
+  meeting_date and provinces 93.3 %; its misses are KNOWN_MISSES until fixed in general form.
 
 The misses left standing are label conventions where the sets follow the realworld labeller (or
 another labelled set) and the extractor follows the seed/corpus (see KNOWN_MISSES).
@@ -79,6 +86,9 @@ class BlindSet:
     extra_rows: dict[str, int] = field(default_factory=lambda: {"found": 1, "wanted": 1, "spurious": 0})
     items: int = 30
     layouts: tuple[str, ...] = ("2013", "2017", "2025")  # the crawl layouts the set is written in
+    # false and missed detections the set still has (a blind set pinned at its first run)
+    detection: dict[str, int] = field(default_factory=lambda: {"fp": 0, "fn": 0})
+    false_positives: set[str] = field(default_factory=set)  # hard negatives that still give a row
 
 
 SETS = {
@@ -120,6 +130,21 @@ SETS = {
         # an emulation congress named for the term it opens ("lần thứ V, giai đoạn 2020 - 2025")
         # reviews the term before it ("Giai đoạn 2015 - 2020, …"): the extractor takes the name's
         ("609.txt", "period")}, items=24, layouts=("page",)),
+    # 15 meeting reports, 9 hard negatives, all in the portal layout; pinned at its FIRST run
+    # (meeting extractor 16, before any fix): every miss below is one the next fix should remove, and the
+    # floors may then go up. The groups are in tests/fixtures/meetings/blind6/README.md.
+    "blind6": BlindSet(FIXTURES / "blind6", 15, {
+        "detection_f1": 0.875, "kind": 0.866, "period": 0.933, "cluster": 0.933, "host": 0.866,
+        "location": 0.733, "meeting_date": 0.933, "provinces": 0.933, "members": 0.466, "attendees": 0.8}, {
+        ("702.txt", "members"), ("702.txt", "attendees"), ("703.txt", "host"), ("703.txt", "location"),
+        ("703.txt", "members"), ("704.txt", "attendees"), ("707.txt", "kind"), ("707.txt", "members"),
+        ("708.txt", "location"), ("708.txt", "members"), ("709.txt", "members"), ("710.txt", "members"),
+        ("713.txt", "is_meeting"), ("715.txt", "location"), ("715.txt", "members"),
+        ("717.txt", "is_meeting"), ("721.txt", "is_meeting"), ("724.txt", "is_meeting")}
+        | {("713.txt", f) for f in ("kind", "period", "cluster", "host", "location", "meeting_date",
+                                    "provinces", "members", "attendees")},
+        extra_rows={"found": 2, "wanted": 2, "spurious": 0}, items=24, layouts=("portal",),
+        detection={"fp": 3, "fn": 1}, false_positives={"717.txt", "721.txt", "724.txt"}),
 }
 
 
@@ -151,21 +176,24 @@ def test_blind_set_is_well_formed(name: str) -> None:
     gold = GOLD[name]
     assert len(gold) == SETS[name].items
     assert sum(g["is_meeting"] for g in gold) == SETS[name].meetings
-    layouts = {"2013": 0, "2017": 0, "2025": 0, "page": 0}
+    layouts = {"2013": 0, "2017": 0, "2025": 0, "page": 0, "portal": 0}
     for g in gold:
         text = (SETS[name].directory / g["file"]).read_text("utf-8")
         parts = EVAL.split_item(text)
         assert parts["title"] == g["title"], g["file"]
         assert parts["published"] == g["published"], g["file"]
         page = bool(EVAL._PAGE_DATE.match(text.split("\n")[1].strip()))
-        layouts["page" if page else "2017" if not g["published"] else "2013" if parts["lead"] else "2025"] += 1
+        portal = bool(EVAL._PORTAL_DATE.match(text.split("\n")[1].strip()))
+        layouts["page" if page else "portal" if portal else "2017" if not g["published"]
+                else "2013" if parts["lead"] else "2025"] += 1
     assert all(layouts[k] >= 5 if k in SETS[name].layouts else layouts[k] == 0 for k in layouts), layouts
 
 
 def test_scores_at_or_above_what_the_fixed_extractor_achieves(scored: tuple[str, dict[str, Any]]) -> None:
     name, report = scored
     assert not report["below_floor"], (report["below_floor"], report["misses"])
-    assert report["detection"]["fp"] == report["detection"]["fn"] == 0, report["misses"]
+    detection = SETS[name].detection
+    assert (report["detection"]["fp"], report["detection"]["fn"]) == (detection["fp"], detection["fn"]), report["misses"]
     assert report["extra_rows"] == SETS[name].extra_rows
 
 
@@ -176,8 +204,10 @@ def test_only_the_known_label_disagreements_miss(scored: tuple[str, dict[str, An
     assert misses <= SETS[name].known_misses, sorted(misses - SETS[name].known_misses)
 
 
-@pytest.mark.parametrize("name, item", [(n, g) for n in SETS for g in GOLD[n] if not g["is_meeting"]],
-                         ids=lambda x: x if isinstance(x, str) else x["file"])
+@pytest.mark.parametrize("name, item", [
+    pytest.param(n, g, marks=pytest.mark.xfail(strict=True, reason="a first-run false detection of a blind set"))
+    if g["file"] in SETS[n].false_positives else (n, g)
+    for n in SETS for g in GOLD[n] if not g["is_meeting"]], ids=lambda x: x if isinstance(x, str) else x["file"])
 def test_hard_negative_gives_no_row(name: str, item: dict[str, Any]) -> None:
     # blind: congress, executive session, press conference, one unit's flag, profile, cooperation
     # signing, building site, crime news, digest, inspection, a tọa đàm on a social topic;
