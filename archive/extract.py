@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -93,11 +94,40 @@ def empty_record(url: str | None = None) -> dict[str, Any]:
             "canonical_url": None, "paths": {}, "page_kind": "other"}
 
 
+@dataclass(frozen=True)
+class Page:
+    """What every field of one page is read from: the parsed page, the platform's selectors, its
+    <meta> values and JSON-LD, and the names the site goes by."""
+
+    html: str
+    url: str
+    sel: parsel.Selector
+    rules: dict[str, Any]
+    meta: dict[str, str]
+    objs: list[dict[str, Any]]
+    ld: dict[str, Any] | None
+    sites: list[str]
+
+
+@dataclass
+class Text:
+    """The lead and the body as the body stage settles them, with where each came from."""
+
+    lead: str | None
+    lead_path: str | None
+    sapo_author: str | None
+    body_info: dict[str, Any]
+    body_path: str | None
+
+
 def extract_article(html: str, url: str, platform: dict | None = None) -> dict[str, Any]:
     """Article fields of one HTML page (keys: `FIELDS`; README, "Schema", for the columns).
 
     `platform` is a platform block (with a source's overrides already applied); a selector that
-    finds nothing falls back to the generic rules for that field only.
+    finds nothing falls back to the generic rules for that field only. The stages run in order —
+    title, content area, lead and body, date, author, the article verdict — because each later
+    one reads what the earlier found (the headline anchors the date and the byline; the body
+    drops a repeated lead).
     """
     if not isinstance(html, str):
         raise ExtractError("extract_article expects decoded text (str)")
@@ -109,102 +139,152 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
     record["paths"] = paths
     if not html.strip():
         return record
+    page = _read_page(html, url, platform or {})
+    record["canonical_url"] = canonical_url(url, html) if url else None
+
+    title, tpath, title_el = _title(page)
+    record["title"] = title
+    if tpath:
+        paths["title"] = tpath
+    content, content_path, body_nodes = _content_area(page)
+    blocks = walk_blocks(content, url) if content is not None else []
+    text, page_kind, kind_features = _lead_and_body(page, content, content_path, blocks, title, title_el)
+    record["lead"] = text.lead
+    if text.lead_path:
+        paths["lead"] = text.lead_path
+    record["body"] = "\n\n".join(text.body_info["paragraphs"])
+    if record["body"]:
+        paths["body"] = text.body_path
+    record["captions"] = text.body_info["captions"]
+    record["images"] = text.body_info["images"]
+
+    published, dpath = _published(page, content, title_el)
+    record["published_at"] = published
+    if dpath:
+        paths["published_at"] = dpath
+    author, apath = pick_author(page.sel, page.rules, text.body_info, content, text.sapo_author, page.meta,
+                               page.ld, page.sites, title_el)
+    record["author"] = author
+    if apath:
+        paths["author"] = apath
+
+    record["is_article"] = _is_article(page.meta, page.ld, page.objs, url, record, page.sel, bool(body_nodes),
+                                       _teaser_count(content, blocks), page.sites, kind_features.dated_headline)
+    paths["is_article"] = "platform" if body_nodes else "generic"
+    record["page_kind"] = page_kind
+    _settle_verdict(record, page, kind_features)
+    return record
+
+
+def _read_page(html: str, url: str, rules: dict[str, Any]) -> Page:
     try:
         sel = parsel.Selector(text=html)
     except Exception as exc:
         raise ExtractError(f"cannot parse HTML: {exc}") from exc
-    rules = platform or {}
     meta = meta_values(sel)
     objs = ld_objects(sel)
     ld = ld_article(objs)
-    sites = site_names(meta, ld, objs, url)
-    record["canonical_url"] = canonical_url(url, html) if url else None
-    base = url
+    return Page(html, url, sel, rules, meta, objs, ld, site_names(meta, ld, objs, url))
 
-    # ---- title
-    title, tpath, title_el = None, None, None
-    nodes = select_nodes(sel, rules.get("title"))
+
+def _title(page: Page) -> tuple[str | None, str | None, Any]:
+    """The headline, where it came from, and its element (which anchors the date and byline)."""
+    nodes = select_nodes(page.sel, page.rules.get("title"))
     if nodes:
         title = join_text(nodes) or None
-        tpath = "platform" if title else None
-        title_el = nodes[0].root
-    if not title:
-        title, tpath, title_el = find_title(sel, meta, ld, sites)
-    record["title"] = title
-    if tpath:
-        paths["title"] = tpath
+        if title:
+            return title, "platform", nodes[0].root
+    return find_title(page.sel, page.meta, page.ld, page.sites)
 
-    # ---- content area
-    body_nodes = select_nodes(sel, rules.get("body"))
-    content = None
-    bpath = None
+
+def _content_area(page: Page) -> tuple[Any, str, list[Any]]:
+    """The element holding the text: the platform's body selector (its drop and caption rules
+    applied to a copy), else the density detector's pick in the cleaned page."""
+    body_nodes = select_nodes(page.sel, page.rules.get("body"))
     if body_nodes:
         content = copy.deepcopy(body_nodes[0].root)
         for extra in body_nodes[1:]:
             content.append(copy.deepcopy(extra.root))
-        drops = rules.get("drop") or []
+        drops = page.rules.get("drop") or []
         if isinstance(drops, str):
             drops = [drops]
         holder = parsel.Selector(root=content)
         for css in drops:
             for node in select_nodes(holder, css):
                 drop_element(node.root)
-        platform_captions = select_nodes(holder, rules.get("captions"))
-        for node in platform_captions:
+        for node in select_nodes(holder, page.rules.get("captions")):
             node.root.set("class", (node.root.get("class") or "") + " caption")
-        content = clean_tree_keep_root(content)
-        bpath = "platform"
-    if content is None:
-        body_el = sel.root.find(".//body")
-        cleaned = clean_tree(body_el if body_el is not None else sel.root)
-        content = find_content(cleaned)
-        bpath = "generic"
-    blocks = walk_blocks(content, base) if content is not None else []
+        return clean_tree_keep_root(content), "platform", body_nodes
+    body_el = page.sel.root.find(".//body")
+    cleaned = clean_tree(body_el if body_el is not None else page.sel.root)
+    return find_content(cleaned), "generic", body_nodes
 
-    # ---- lead candidates (before the body, since the body drops a repeated lead)
+
+def _lead_and_body(page: Page, content: Any, content_path: str, blocks: list[Block], title: str | None,
+                   title_el: Any) -> tuple[Text, str, Any]:
+    """Lead candidates first (the body drops a repeated lead), then the body — from the content
+    area, or the page classifier's own block, or trafilatura as a last resort — then the lead
+    settled against the body the text really came from. Also gives the page classifier's answer."""
     lead, lpath, sapo_author = None, None, None
-    nodes = select_nodes(sel, rules.get("lead"))
+    nodes = select_nodes(page.sel, page.rules.get("lead"))
     if nodes:
         lead = clean_line(join_text(nodes)) or None
         lpath = "platform" if lead else None
     if not lead:
-        lead, lpath, sapo_author = find_lead(sel, meta, ld, content, title, sites, title_el)
+        lead, lpath, sapo_author = find_lead(page.sel, page.meta, page.ld, content, title, page.sites, title_el)
     description = (lead, lpath) if lead and lpath in ("meta", "jsonld") else None
-    if description and description_opens_body(lead, blocks, title, sites):
+    if description and description_opens_body(lead, blocks, title, page.sites):
         lead, lpath = None, None
 
     body_info = shape_body(blocks, title=title, lead=lead,
-                            byline_rule=(rules.get("byline") or "auto"), sites=sites)
-    body_blocks = blocks
-    page_kind, kind_features = classify_page(sel.root, url or "")
-    boxed = bpath == "generic" and page_kind == "article" and kind_features.block is not None \
+                           byline_rule=(page.rules.get("byline") or "auto"), sites=page.sites)
+    page_kind, kind_features = classify_page(page.sel.root, page.url or "")
+    body_info, bpath, body_blocks = _fuller_body(page, content, content_path, blocks, body_info, page_kind,
+                                                 kind_features, title, lead)
+    if description and body_blocks is not blocks:
+        # The same test as above, on the blocks the body came from after all: the first pick
+        # (one paragraph's box of a block editor, say) could not show whether the description
+        # only opens the running text or is a sapo set apart from it.
+        opens = description_opens_body(description[0], body_blocks, title, page.sites)
+        if opens == bool(lead):
+            lead, lpath = (None, None) if opens else description
+            body_info = shape_body(body_blocks, title=title, lead=lead, byline_rule="auto", sites=page.sites)
+    lead, lpath = _settle_lead(lead, lpath, body_info, title, page.sites)
+    return Text(lead, lpath, sapo_author, body_info, bpath), page_kind, kind_features
+
+
+def _fuller_body(page: Page, content: Any, content_path: str, blocks: list[Block], body_info: dict[str, Any],
+                 page_kind: str, kind_features: Any, title: str | None,
+                 lead: str | None) -> tuple[dict[str, Any], str, list[Block]]:
+    """A fuller body than the content area's where it is too thin or a box of other stories."""
+    bpath, body_blocks = content_path, blocks
+    boxed = content_path == "generic" and page_kind == "article" and kind_features.block is not None \
         and teaser_box(content, kind_features.block)
     if page_kind == "article" and kind_features.block is not None and (
             boxed or sum(len(p) for p in body_info["paragraphs"]) < 200):
         # A short report the density detector passed over (or took a box of other stories for):
         # the page classifier's richest block — the text that made it call the page an
         # article — holds it.
-        own = walk_blocks(clean_tree_keep_root(copy.deepcopy(kind_features.block)), base)
-        shaped = shape_body(own, title=title, lead=lead, byline_rule="auto", sites=sites)
+        own = walk_blocks(clean_tree_keep_root(copy.deepcopy(kind_features.block)), page.url)
+        shaped = shape_body(own, title=title, lead=lead, byline_rule="auto", sites=page.sites)
         if shaped["paragraphs"] and (boxed or sum(len(p) for p in shaped["paragraphs"])
                                      > sum(len(p) for p in body_info["paragraphs"])):
             body_info, bpath, body_blocks = shaped, "pagekind", own
-    if sum(len(p) for p in body_info["paragraphs"]) < 200 and (ld or meta.get("og:type") == "article"):
+    if sum(len(p) for p in body_info["paragraphs"]) < 200 and (page.ld or page.meta.get("og:type") == "article"):
         # The page says it is an article but the density detector found no text block (text in
         # odd markup): trafilatura's tree heuristics as a last resort, off the normal path.
-        fallback = _trafilatura_blocks(html, url)
+        fallback = _trafilatura_blocks(page.html, page.url)
         if fallback:
-            shaped = shape_body(fallback, title=title, lead=lead, byline_rule="auto", sites=sites)
+            shaped = shape_body(fallback, title=title, lead=lead, byline_rule="auto", sites=page.sites)
             if sum(len(p) for p in shaped["paragraphs"]) > sum(len(p) for p in body_info["paragraphs"]):
                 body_info, bpath, body_blocks = shaped, "trafilatura", fallback
-    if description and body_blocks is not blocks:
-        # The same test as above, on the blocks the body came from after all: the first pick
-        # (one paragraph's box of a block editor, say) could not show whether the description
-        # only opens the running text or is a sapo set apart from it.
-        opens = description_opens_body(description[0], body_blocks, title, sites)
-        if opens == bool(lead):
-            lead, lpath = (None, None) if opens else description
-            body_info = shape_body(body_blocks, title=title, lead=lead, byline_rule="auto", sites=sites)
+    return body_info, bpath, body_blocks
+
+
+def _settle_lead(lead: str | None, lpath: str | None, body_info: dict[str, Any], title: str | None,
+                 sites: list[str]) -> tuple[str | None, str | None]:
+    """The lead once the body is known: the body's own sapo where none was found; no lead that
+    is only the body's first words cut short, or only the title again."""
     if body_info["lead_from_body"] and not lead:
         lead, lpath = body_info["lead_from_body"], "sapo"
     if lead and body_info["paragraphs"] and starts_with_text(body_info["paragraphs"][0], lead.rstrip(".… ")) \
@@ -215,68 +295,44 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
         lead = strip_outlet_prefix(lead, sites)
         if title and same_text(lead.rstrip(". "), title.rstrip(". ")):
             lead, lpath = None, None  # a description that only repeats the title
-    record["lead"] = lead
-    if lpath:
-        paths["lead"] = lpath
-    record["body"] = "\n\n".join(body_info["paragraphs"])
-    if record["body"]:
-        paths["body"] = bpath
-    record["captions"] = body_info["captions"]
-    record["images"] = body_info["images"]
+    return lead, lpath
 
-    # ---- date
-    published, dpath = None, None
-    nodes = select_nodes(sel, rules.get("date"))
-    if nodes:
-        for node in nodes:
-            attrs = [node.attrib.get(a) for a in ("datetime", "content", "title")]
-            for value in [a for a in attrs if a] + [join_text([node])]:
-                published = iso_date(value) if re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()) \
-                    else parse_date(value)
-                if published:
-                    break
+
+def _published(page: Page, content: Any, title_el: Any) -> tuple[str | None, str | None]:
+    """The platform's date element (its machine attribute, then its text), else `find_date`."""
+    for node in select_nodes(page.sel, page.rules.get("date")):
+        attrs = [node.attrib.get(a) for a in ("datetime", "content", "title")]
+        for value in [a for a in attrs if a] + [join_text([node])]:
+            published = iso_date(value) if re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()) else parse_date(value)
             if published:
-                dpath = "platform"
-                break
-    if not published:
-        published, dpath = find_date(sel, meta, ld, content, url, title_el)
-    record["published_at"] = published
-    if dpath:
-        paths["published_at"] = dpath
+                return published, "platform"
+    return find_date(page.sel, page.meta, page.ld, content, page.url, title_el)
 
-    # ---- author
-    author, apath = pick_author(sel, rules, body_info, content, sapo_author, meta, ld, sites, title_el)
-    record["author"] = author
-    if apath:
-        paths["author"] = apath
 
-    # ---- article or not
-    record["is_article"] = _is_article(meta, ld, objs, url, record, sel, bool(body_nodes),
-                                       _teaser_count(content, blocks), sites, kind_features.dated_headline)
-    paths["is_article"] = "platform" if body_nodes else "generic"
-    record["page_kind"] = page_kind
+def _settle_verdict(record: dict[str, Any], page: Page, kind_features: Any) -> None:
+    """The page classifier (archive/pagekind.py) decides where it has an answer; a page that is
+    no article keeps its <title> and none of an article's fields."""
+    paths = record["paths"]
     if record["page_kind"] != "other" and record["body"] and \
             record["is_article"] != (record["page_kind"] == "article"):
-        # The page classifier (the crawler's own, archive/pagekind.py) decides where it has an
-        # answer: a page of teasers never becomes an article, whatever its biggest text block
-        # says, and a short report the score above finds too thin still is one.
+        # A page of teasers never becomes an article, whatever its biggest text block says, and
+        # a short report the score finds too thin still is one.
         record["is_article"], paths["is_article"] = record["page_kind"] == "article", "pagekind"
     elif record["is_article"] and is_document_page(kind_features):
         # A document's page in the news' markup (a record's labelled fields, a file download
         # opening a short text): dated and signed like a story, yet none (archive/pagekind.py).
         record["is_article"], paths["is_article"] = False, "pagekind"
-    if not record["is_article"]:
-        html_title = clean_line(" ".join(sel.xpath("//title//text()").getall()))
-        if html_title and paths.get("title") != "platform" and record["title"] != html_title:
-            # A home or listing page is named by its own <title>, whole ("Trang chủ - Sở Nội
-            # vụ tỉnh X"): there is no article title to cut the site's name from.
-            record["title"], paths["title"] = html_title, "title-tag"
-        for key in ("body", "lead", "author", "published_at"):
-            record[key] = "" if key == "body" else None
-        record["captions"], record["images"] = [], []
-        for key in ("body", "lead", "author", "published_at"):
-            paths.pop(key, None)
-    return record
+    if record["is_article"]:
+        return
+    html_title = clean_line(" ".join(page.sel.xpath("//title//text()").getall()))
+    if html_title and paths.get("title") != "platform" and record["title"] != html_title:
+        # A home or listing page is named by its own <title>, whole ("Trang chủ - Sở Nội
+        # vụ tỉnh X"): there is no article title to cut the site's name from.
+        record["title"], paths["title"] = html_title, "title-tag"
+    for key in ("body", "lead", "author", "published_at"):
+        record[key] = "" if key == "body" else None
+        paths.pop(key, None)
+    record["captions"], record["images"] = [], []
 
 
 def _trafilatura_blocks(html: str, url: str | None) -> list[Block]:
