@@ -57,7 +57,13 @@ DATELINE = re.compile(r"^\s*(?:ngày đăng|cập nhật|đăng ngày|ngày cậ
                        r"\s*(?:\(gmt\+7\))?\s*$", re.IGNORECASE)
 
 
-def _is_meta_line(text: str) -> bool:
+def meta_line_author(text: str) -> str | None:
+    """The writer a header line names by its label ("… | Người viết: X | 1,327 lượt xem")."""
+    m = re.search(rf"{BYLINE_LABELS}\s*[:：]\s*([^|·•]{{2,60}})", text, re.IGNORECASE)
+    return (parse_byline(m.group(1).strip()) or None) if m else None
+
+
+def is_meta_line(text: str) -> bool:
     """A short header line: a date with separators, counters or an author label."""
     if DATELINE.match(text):
         return True
@@ -154,12 +160,10 @@ def shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
             captions.append(text)
             pending_img["caption"] = text
             continue
-        if not started and _is_meta_line(text):
+        if not started and is_meta_line(text):
             # "Thứ Hai, 20/05/2024 08:00 | Người viết: X | 1,327 lượt xem", "Hoàng Gia · 20:05,
             # 18/03/2025": the article's header line caught inside the content area.
-            m = re.search(rf"{BYLINE_LABELS}\s*[:：]\s*([^|·•]{{2,60}})", text, re.IGNORECASE)
-            if m and not label_author:
-                label_author = parse_byline(m.group(1).strip()) or None
+            label_author = label_author or meta_line_author(text)
             continue
         started = True
         seen_text += len(text)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from archive.lexicons import names as lexicon_names
+from archive.lexicons import pattern
 from archive.normalize import fold
+from archive.organisations import starts_with_org_head
 
 # Headings that open a non-article block; everything after them in a container is furniture.
 SECTION_END_HEADINGS = {
@@ -277,9 +280,25 @@ _AFFILIATION_START = re.compile(
     r"tổng cục|bộ|viện|bệnh viện|công ty|xã|phường|thttđ|ttxvn)\b", re.IGNORECASE)
 
 
+_SURNAMES = frozenset(n.lower() for n in lexicon_names("people", "surnames"))  # with accents: Trương, not Trường
+
+
+def _is_personal_name(words: list[str]) -> bool:
+    """A family name (people.toml surnames) and two to four more words, each capitalised:
+    "Đoàn Thị Lan" is a second writer, not the Youth Union ('Đoàn') she might work for."""
+    return 2 <= len(words) <= 5 and words[0].lower() in _SURNAMES and all(w[:1].isupper() for w in words)
+
+
 def _is_affiliation(part: str) -> bool:
-    """"Ban Tuyên giáo", "LĐLĐ tỉnh", "CTV": where the writer works, after the name."""
-    return bool(_AFFILIATION_START.match(part.strip())) and len(part) <= 60
+    """"Ban Tuyên giáo", "LĐLĐ tỉnh", "CTV", "Ngân hàng Nhà nước chi nhánh tỉnh X": where the
+    writer works, after the name — an organisation's head (archive/lexicons) followed by a
+    lower-case word, which a personal name never has ("Đoàn Thị Lan" is a person)."""
+    part = part.strip()
+    words = part.split()
+    if len(part) > 60 or _is_personal_name(words):
+        return False
+    return bool(_AFFILIATION_START.match(part)) or (
+        starts_with_org_head(part) and any(w[:1].islower() for w in words[1:]))
 
 
 def _is_name(part: str) -> bool:
@@ -403,6 +422,11 @@ STAFF_BYLINES = {"pv", "p.v", "nhom pv", "nhom phong vien", "ctv", "pv - ctv", "
                  "pv, ctv", "pv/ctv", "btv", "nhom ctv", "pv va ctv"}
 
 
+# A rank or degree before the writer's name ("Thượng úy Bùi Hùng", "ThS Lê Lan"; people.toml
+# ranks): the name is the author.
+_RANK_PREFIX = re.compile(rf"^(?:{pattern('people', 'ranks')})\.?\s+(?=\w)")
+
+
 def parse_byline(line: str) -> str | None:
     """The author's name(s) in a byline line, or None when the line is not a byline.
 
@@ -418,6 +442,7 @@ def parse_byline(line: str) -> str | None:
     if " ".join(fold(text).split()) in STAFF_BYLINES:
         return text
     text = _BYLINE_PREFIX.sub("", text).strip()
+    text = _RANK_PREFIX.sub("", text).strip() or text
     if is_outlet_name(text):
         return None
     text = _NEWSROOM_SUFFIX.sub("", text).strip() or text

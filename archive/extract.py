@@ -41,7 +41,13 @@ from archive.blocks import (
     find_content,
     walk_blocks,
 )
-from archive.body import DATELINE, description_opens_body, shape_body
+from archive.body import (
+    DATELINE,
+    description_opens_body,
+    is_meta_line,
+    meta_line_author,
+    shape_body,
+)
 from archive.boilerplate import (
     has_byline_label,
     is_attribution,
@@ -55,7 +61,7 @@ from archive.boilerplate import (
     split_trailing_byline,
     strip_outlet_prefix,
 )
-from archive.bylines import pick_author
+from archive.bylines import META_LINE_MAX, pick_author
 from archive.encoding import fix_mojibake
 from archive.headlines import find_title, is_section_name
 from archive.leads import find_lead, teaser_box
@@ -76,7 +82,7 @@ from archive.urls import canonical_url
 
 # Bumped when a change alters what a stored page yields (`thidua reparse` re-reads archives);
 # what each version changed is in CHANGELOG.md.
-VERSION = "14"
+VERSION = "15"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths", "page_kind")
@@ -462,6 +468,28 @@ _ISO_LINE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]
 _URL_LINE = re.compile(r"^\s*https?://\S+\s*$")
 
 
+HEADER_LINES = 2   # lines under the headline where a page's dated header line may be printed
+
+
+def _header_lines(lines: list[str]) -> tuple[list[str], str | None, str | None]:
+    """The dated header line a page prints under its headline ("Thứ Năm, 03/01/2019 - 08:15",
+    "Ngày đăng: 22/12/2025 16:40 | Lượt xem: 317"), copied with the text: its date is the
+    publication's and its labelled writer the author, and it is neither lead nor body — the
+    same test (`is_meta_line`) the HTML path puts a content area's header line to."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if seen >= HEADER_LINES:
+            break
+        seen += 1
+        if is_meta_line(line):
+            return lines[:i] + lines[i + 1:], parse_date(line), meta_line_author(line)
+        if len(line) > META_LINE_MAX:
+            break  # the running text has begun: a date below it is no header's
+    return lines, None, None
+
+
 def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
     """Plain article text → the same record: first line title, the rest body.
 
@@ -490,11 +518,11 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
         return record
     record["title"] = lines[0]
     paths["title"] = "text"
-    rest = lines[1:]
-    found_date, meta_author = None, None
+    rest, found_date, header_author = _header_lines(lines[1:])
+    meta_author = None
     for i, line in enumerate(rest):
         if _TEXT_DATE_LINE.match(line) or (_ISO_LINE.match(line) and i > 0):
-            found_date = parse_date(line.split("GMT")[0]) if not _ISO_LINE.match(line) else iso_date(line)
+            found_date = found_date or (parse_date(line.split("GMT")[0]) if not _ISO_LINE.match(line) else iso_date(line))
             tail = [x for x in rest[i + 1:] if x]
             csv_row = len(tail) == 2 and bool(_URL_LINE.match(tail[1]))  # date, author, url
             if tail and not _URL_LINE.match(tail[0]) and (_ISO_LINE.match(line) or csv_row):
@@ -504,7 +532,7 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
     while rest and (not rest[-1] or _URL_LINE.match(rest[-1])):
         rest.pop()
     content = [x for x in rest if x]
-    author, apath = None, None
+    author, apath = (header_author, "byline") if header_author else (None, None)
     if meta_author and not (is_outlet_name(meta_author) or is_attribution(meta_author)):
         # The author column as printed when it is no byline parse_byline knows, but never an
         # outlet, a "Theo …" credit or a photo credit.

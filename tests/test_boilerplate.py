@@ -105,3 +105,12 @@ def test_listing_of_linked_headlines_is_not_an_article() -> None:
     record = extract_article(html, "https://bao.example.vn/thi-dua-khen-thuong")
     assert not record["is_article"]
     assert record["title"] == "Thi đua - Khen thưởng"
+
+
+def test_byline_rank_affiliation_and_second_writer() -> None:
+    from archive.boilerplate import parse_byline
+
+    assert parse_byline("Tác giả: Thiếu tá Trần Quốc Vũ") == "Trần Quốc Vũ"
+    assert parse_byline("Tác giả: Mai Lan - Quỹ Tín dụng nhân dân xã Tân Phú") == "Mai Lan"
+    assert parse_byline("Hải Yến - Đoàn Minh Khôi") == "Hải Yến - Đoàn Minh Khôi"   # 'Đoàn' opens a name here
+    assert parse_byline("Hải Yến - Đoàn Thanh niên xã") == "Hải Yến"

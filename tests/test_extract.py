@@ -352,3 +352,25 @@ def test_a_sidebar_box_label_is_no_headline() -> None:
             "</table></body></html>")
     record = extract_article(page, "https://btdkt.example.vn/View_Detail.aspx?ItemID=7")
     assert record["title"] == "Khối thi đua Văn hóa - Xã hội sơ kết 6 tháng đầu năm 2016"
+
+
+def test_text_header_line_under_the_headline_is_the_date_not_the_lead() -> None:
+    text = ("Hội Cựu chiến binh tỉnh sơ kết 6 tháng đầu năm\n"
+            "Thứ Ba, 09/07/2024 - 15:20 | Người viết: Lâm Gia Bảo\n"
+            "Chiều 8/7, Hội Cựu chiến binh tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024.\n"
+            "Hội nghị đã thống nhất các nhiệm vụ trọng tâm của 6 tháng cuối năm, trong đó có việc đẩy mạnh "
+            "phong trào thi đua trong các cấp hội.\n")
+    record = extract_text(text)
+    assert record["published_at"] == "2024-07-09T15:20:00+07:00"
+    assert record["author"] == "Lâm Gia Bảo"
+    assert record["lead"].startswith("Chiều 8/7")
+    assert "09/07/2024" not in record["body"]
+
+
+def test_text_date_below_the_running_text_is_no_header() -> None:
+    text = ("Tiêu đề một bản tin ngắn\n"
+            + "Nội dung bản tin " * 12 + "kết thúc.\n"
+            "2025-03-02T10:00:00+07:00\nHà Linh\nhttps://example.org/ban-tin\n")
+    record = extract_text(text)
+    assert record["published_at"] == "2025-03-02T10:00:00+07:00"
+    assert record["author"] == "Hà Linh"
