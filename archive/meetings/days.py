@@ -6,21 +6,24 @@ import re
 from datetime import date, timedelta
 
 from archive.dates import parse_date
-from archive.meetings.patterns import _DATE, _I, _RELATIVE_DAY
+from archive.meetings.patterns import _DATE, _I, _RELATIVE_DAY, document_day
 from archive.meetings.triggers import _FORWARD_KINDS
 
 
 def find_date(text: str, published: date | None) -> tuple[int, int, tuple[int, int, int | None]] | None:
     """(start, end, (day, month, year-if-printed)) of the first meeting day named in `text`;
-    'chiều qua' / 'sáng nay' count from `published` (the year is then known)."""
-    m = _DATE.search(text)
-    if m:
+    'chiều qua' / 'sáng nay' count from `published` (the year is then known). The day of a
+    document named by its number ("Kế hoạch số 12/KH-CTĐ ngày 20/01/2026") is no meeting day."""
+    for m in _DATE.finditer(text):
+        if document_day(text, m.start()):
+            continue  # "Kế hoạch số 12/KH-CTĐ ngày 20/01/2026": the document's day
         d = int(m.group("d") or m.group("d2"))
         mo = int(m.group("m") or m.group("m2"))
         y = m.group("y") or m.group("y2")
         if 1 <= d <= 31 and 1 <= mo <= 12:
             year = int(y) + (2000 if len(y) == 2 else 0) if y else None
             return m.start(), m.end(), (d, mo, year)
+        break
     rel = _RELATIVE_DAY.search(text)
     if rel and published:
         back = 1 if "qua" in rel.group("rel") else 0

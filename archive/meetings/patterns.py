@@ -26,6 +26,16 @@ _DATE = re.compile(
 _RELATIVE_DAY = re.compile(rf"{_DAY_PART}\s+(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\b", re.IGNORECASE)
 
 
+# A document's number just before a day ("Kế hoạch số 12/KH-CTĐ ngày 20/01/2026", "Quyết định
+# 345/QĐ-UBND ngày 3/4/2024"): the day the document was signed, not the day of an event.
+DOCUMENT_NUMBER = re.compile(r"(?:\bsố\s+\d+[\w/.-]*|\b\d+/[\w/.-]*[A-ZĐ][\w/.-]*)\s*,?\s*$")
+
+
+def document_day(text: str, start: int) -> bool:
+    """Whether the day starting at `start` dates a document named just before it."""
+    return bool(DOCUMENT_NUMBER.search(text[max(0, start - 40):start]))
+
+
 def _names_day(text: str) -> bool:
     """A day of its own: 'Sáng 27-3', 'ngày 15/7', 'chiều qua', 'sáng nay'."""
     return bool(_DATE.search(text) or _RELATIVE_DAY.search(text))

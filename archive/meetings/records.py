@@ -24,7 +24,7 @@ from archive.meetings.segments import prepare, repair_glued, segment
 from archive.meetings.spans import Tagged, tag
 from archive.normalize import clean_text, normalize_tone_marks
 
-EXTRACTOR_VERSION = "16"
+EXTRACTOR_VERSION = "17"
 
 
 @dataclass

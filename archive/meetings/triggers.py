@@ -44,10 +44,19 @@ _DISQUALIFY = re.compile(pattern("meetings", "words.disqualifiers"), _I)
 _IN_OFFICE_NAME = re.compile(r"\b(?:Sở|Bộ|Phòng|Ban|Vụ|Cục|Trung\s+tâm|Viện)\s+(?:[A-ZĐ]\S*\s+(?:[-–]\s+)?){0,3}$")
 
 
+# A document named as what a meeting carries out: "Thực hiện Kế hoạch số 12/KH-CTĐ ngày …",
+# "Căn cứ Kế hoạch của Cụm …" (the basis words are data), or any "Kế hoạch số …", "kế hoạch 12/KH".
+_BASIS = re.compile(rf"(?:^|[,;]\s*){pattern('meetings', 'words.document_basis')}\s+$", _I)
+_NUMBERED = re.compile(r"\s+(?:số\s+\d|\d+\s*/)", _I)
+
+
 def _plain(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """First match of a disqualifying `pattern` in `text` that is not part of an office's name."""
+    """First match of a disqualifying `pattern` in `text` that is not part of an office's name
+    nor a document named as the basis of what is reported (_BASIS, _NUMBERED)."""
     for m in pattern.finditer(text):
         if m.group(0)[:1].isupper() and _IN_OFFICE_NAME.search(text[:m.start()]):
+            continue
+        if _NUMBERED.match(text, m.end()) or _BASIS.search(text[:m.start()]):
             continue
         return m
     return None
@@ -126,7 +135,7 @@ def triggers_in(text: str, headline: str) -> list[tuple[int, str]]:
 def trigger_spans(text: str, headline: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every agenda trigger in `text` that its context allows."""
     found: list[tuple[int, int, str]] = []
-    has_cluster = bool(CLUSTER_WORD.search(text) or CLUSTER_WORD.search(headline))
+    has_cluster = bool(CLUSTER_WORD.search(unquoted(text)) or CLUSTER_WORD.search(unquoted(headline)))
     for kind, trigger in _TRIGGERS:
         for m in trigger.finditer(text):
             window = text[max(0, m.start() - 80):m.end() + 160]
@@ -150,10 +159,9 @@ def trigger_spans(text: str, headline: str) -> list[tuple[int, int, str]]:
                     and not has_cluster:
                 continue
             found.append((m.start(), -len(m.group(0)), kind))
-    if has_cluster and _MEETING_NOUN.search(text) and not found and parse_cluster(text):
-        m = _MEETING_NOUN.search(text)
-        assert m
-        found.append((m.start(), 0, "tọa đàm" if "đàm" in m.group(0) else "other"))
+    bare = _bare_meeting(text) if has_cluster and not found else None
+    if bare:
+        found.append(bare)
     if any(kind == _CONFERENCE_OF_EXEMPLARS for _p, _n, kind in found):
         # "Hội nghị điển hình tiên tiến …, tôn vinh 150 tập thể": the verb of the sentence names
         # the honouring, else the headline's, else it is a biểu dương (the conference's full name)
@@ -164,6 +172,29 @@ def trigger_spans(text: str, headline: str) -> list[tuple[int, int, str]]:
         found = [(p, n, honour if kind == _CONFERENCE_OF_EXEMPLARS else kind) for p, n, kind in found]
     found.sort()
     return [(pos, pos - neg, kind) for pos, neg, kind in found]
+
+
+# A quoted title ("Hội thảo khoa học “Đổi mới hoạt động của Cụm, Khối thi đua …”", a tọa đàm's
+# topic): a cluster named in it is what the event is about, not who meets.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_VENUE_HEAD = re.compile(rf"{pattern('meetings', 'words.venue_heads')}\s+$", _I)
+
+
+def unquoted(text: str) -> str:
+    """`text` with its quoted titles blanked out (same length, so offsets hold)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _bare_meeting(text: str) -> tuple[int, int, str] | None:
+    """A cluster's meeting named by its noun alone ("Cụm thi đua số 2 họp …"): the first meeting
+    noun that is no part of a venue's name ("Trung tâm Hội nghị tỉnh"), when the sentence names a
+    cluster outside any quoted title."""
+    if not parse_cluster(unquoted(text)):
+        return None
+    for m in _MEETING_NOUN.finditer(text):
+        if not _VENUE_HEAD.search(text[max(0, m.start() - 20):m.start()]):
+            return m.start(), 0, "tọa đàm" if "đàm" in m.group(0) else "other"
+    return None
 
 
 # "chào mừng / hướng tới / tiến tới / chuẩn bị Đại hội …": the congress is the occasion or a
@@ -180,6 +211,21 @@ def _congress_event(text: str) -> re.Match[str] | None:
     return None
 
 
+_PURPOSE = re.compile(pattern("meetings", "words.purpose"), _I)
+
+
+def _in_purpose(before: str) -> bool:
+    """Whether the first trigger stands in a purpose ("… là căn cứ để Khối xếp hạng tại hội nghị
+    tổng kết cuối năm"): after a purpose word, with no day nor evidence of an event held either
+    before that word or between it and the trigger."""
+    marks = list(_PURPOSE.finditer(before))
+    if not marks:
+        return False
+    head, purpose = before[:marks[-1].start()], before[marks[-1].start():]
+    return not (_EVIDENCE.search(head) or _names_day(head) or _names_day(purpose)
+                or re.search(r"\btổ\s+chức\b", purpose, _I))
+
+
 def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     text = sentence.text
     triggers = triggers_in(text, headline)
@@ -189,7 +235,7 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     if not (_EVIDENCE.search(text) or _names_day(text)):
         return None
     before = text[:first]
-    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text):
+    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text) or _in_purpose(before):
         return None
     congress = _congress_event(text)
     if congress and not _EMULATION_CONGRESS.search(text) \

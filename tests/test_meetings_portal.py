@@ -1,0 +1,76 @@
+"""The miss groups of blind set 6 (government e-portal and radio/TV items) in general form: a
+document named as the basis of a meeting, a cluster's activities that are not meetings, the kind
+only in the headline, member lists, venues after the chairing verb, attendees in lists and after
+quotes. The texts are written for these tests (people, numbers and documents invented), none
+taken from the blind set."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.meetings import extract_meetings
+
+
+def _rows(title: str, body: str, published: str = "2024-04-10") -> list[dict]:
+    return extract_meetings(title, body, published=published)
+
+
+def _one(title: str, body: str, published: str = "2024-04-10") -> dict:
+    rows = _rows(title, body, published)
+    assert rows, "no meeting found"
+    return rows[0]
+
+
+# --- 1. a document named as the basis of the meeting ------------------------------------------
+
+@pytest.mark.parametrize("basis", [
+    "Thực hiện Kế hoạch số 07/KH-KTĐ ngày 15/3/2024 của Khối thi đua các hội đặc thù tỉnh",
+    "Căn cứ Kế hoạch hoạt động năm 2024 của Khối thi đua các hội đặc thù tỉnh",
+    "Triển khai thực hiện Công văn 211/SNV-TĐKT ngày 02/4/2024 của Sở Nội vụ",
+])
+def test_a_document_the_meeting_carries_out_does_not_void_it(basis: str) -> None:
+    row = _one("Khối thi đua các hội đặc thù tỉnh sơ kết quý I năm 2024",
+               f"{basis}, sáng 9/4/2024, tại hội trường Hội Luật gia tỉnh, Hội Luật gia tỉnh (đơn vị Khối trưởng "
+               "năm 2024) tổ chức hội nghị sơ kết công tác thi đua quý I năm 2024.")
+    assert row["kind"] == "sơ kết"
+    assert row["meeting_date"] == "2024-04-09"
+    assert row["place"] == "hội trường Hội Luật gia tỉnh"
+
+
+def test_a_plan_is_still_no_meeting() -> None:
+    assert _rows("Khối thi đua các hội đặc thù tỉnh",
+                 "Theo kế hoạch, ngày 20/12, Khối thi đua các hội đặc thù tỉnh sẽ tổ chức hội nghị tổng kết "
+                 "công tác thi đua năm 2024.") == []
+
+
+# --- 2. a cluster's activity that is not a meeting ---------------------------------------------
+
+def test_a_review_named_as_what_an_inspection_serves_is_no_meeting() -> None:
+    assert _rows("Đoàn kiểm tra Cụm thi đua số 3 làm việc tại UBND huyện Krông Pắc",
+                 "Sáng 5/11, Đoàn kiểm tra của Cụm thi đua số 3 do ông Y Khuê Niê, Cụm trưởng dẫn đầu đã làm "
+                 "việc tại UBND huyện Krông Pắc.\n\nKết quả kiểm tra là cơ sở để Cụm bình xét, suy tôn đơn vị "
+                 "dẫn đầu tại hội nghị tổng kết năm 2024.", "2024-11-06") == []
+
+
+def test_a_meeting_held_to_review_keeps_its_trigger() -> None:
+    row = _one("Cụm thi đua số 3 họp",
+               "Sáng 5/11, Cụm thi đua số 3 tổ chức hội nghị nhằm tổng kết công tác thi đua năm 2024.",
+               "2024-11-06")
+    assert row["kind"] == "tổng kết"
+
+
+def test_a_cluster_named_in_a_quoted_topic_is_not_the_one_meeting() -> None:
+    assert _rows("Hội thảo “Nâng cao chất lượng hoạt động của các Cụm thi đua cấp huyện”",
+                 "Ngày 12/10, Trường Chính trị tỉnh phối hợp với Sở Nội vụ tổ chức Hội thảo “Nâng cao chất "
+                 "lượng hoạt động của các Cụm thi đua cấp huyện”.", "2024-10-13") == []
+
+
+def test_a_meeting_noun_in_a_venues_name_is_no_meeting() -> None:
+    title = "Khối thi đua các doanh nghiệp tỉnh tham gia ngày hội thể thao"
+    assert _rows(title, "Sáng 2/6, tại Trung tâm Hội nghị tỉnh, Khối thi đua các doanh nghiệp tỉnh tổ chức ngày "
+                        "hội thể thao công nhân.", "2024-06-03") == []
+    # the same venue, and the bloc meets there
+    row = _one("Khối thi đua các doanh nghiệp tỉnh họp",
+               "Sáng 2/6, tại Trung tâm Hội nghị tỉnh, Khối thi đua các doanh nghiệp tỉnh họp bàn công tác 6 "
+               "tháng cuối năm.", "2024-06-03")
+    assert row["place"] == "Trung tâm Hội nghị tỉnh"
