@@ -32,7 +32,9 @@ SITESET = blind.ROOT / "tests" / "fixtures" / "sitesets" / "blind7"
 GOLD = json.loads((SITESET / "gold.json").read_text(encoding="utf-8"))
 OUT = blind.ROOT / "test-output" / "discovery_blind7.json"
 
-# First run (branch blind7 at 34551f9 = main 5ebb246 + the labelled set, committed before any crawl), same
+# First run (branch blind7 at 34551f9 = main 5ebb246 + the labelled set, committed before any crawl; the set
+# landed rebased, as "blind7: three sites of new families, labelled before any crawl", on main 6451ca7, where
+# a re-run gave the same figures), same
 # crawler on both routes; fields are on the archived articles:
 #   site         route    archived non-art dups  title date author body_first body_last lead
 #   bitrix       article    6/6      0      0    6/6   6/6  6/6    6/6        6/6       2/6
