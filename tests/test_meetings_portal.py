@@ -74,3 +74,16 @@ def test_a_meeting_noun_in_a_venues_name_is_no_meeting() -> None:
                "Sáng 2/6, tại Trung tâm Hội nghị tỉnh, Khối thi đua các doanh nghiệp tỉnh họp bàn công tác 6 "
                "tháng cuối năm.", "2024-06-03")
     assert row["place"] == "Trung tâm Hội nghị tỉnh"
+
+
+# --- 3. the kind only in the headline ----------------------------------------------------------
+
+def test_a_lead_that_only_holds_a_meeting_takes_the_headlines_agenda() -> None:
+    row = _one("Cụm thi đua số 2 sơ kết công tác thi đua 6 tháng đầu năm 2021",
+               "Ngày 6/7, tại Hội trường UBND huyện Đức Cơ, Cụm thi đua số 2 đã tổ chức hội nghị.\n\nHội nghị "
+               "đánh giá kết quả các phong trào thi đua trong 6 tháng qua.", "2021-07-08")
+    assert row["kind"] == "sơ kết"
+    # a headline that plans the review names no agenda of the meeting held
+    row = _one("Cụm thi đua số 2 chuẩn bị tổng kết năm 2021",
+               "Ngày 6/7, tại Hội trường UBND huyện Đức Cơ, Cụm thi đua số 2 đã tổ chức hội nghị.", "2021-07-08")
+    assert row["kind"] == "other"

@@ -141,6 +141,18 @@ _AT_MEETING = re.compile(r"^(?:Kết\s+thúc|Ngay\s+tại|Cũng\s+tại|Trong\s+
                          _I)
 
 
+def headline_kind(plan: Plan, headline: str) -> str | None:
+    """The agenda the headline names: its own event's kind, else its first trigger's, unless a
+    plan or a document voids it ("Cụm thi đua số 5 tổng kết công tác thi đua năm 2020" above a
+    lead that only says "đã tổ chức hội nghị")."""
+    if plan.title_event:
+        return plan.title_event.kind
+    triggers = triggers_in(headline, headline)
+    if not triggers or _plain(_DISQUALIFY, headline[:triggers[0][0]]):
+        return None
+    return primary_first(list(dict.fromkeys(kind for _pos, kind in triggers)))[0]
+
+
 def kinds_at_meeting(event: Event, own: list[str], headline: str) -> list[str]:
     """The meeting's kinds: those of its own sentence, then those of the sentences that report
     what else was done at it (a signing or an honouring after a year-end review)."""

@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from archive.meetings.days import parse_published
-from archive.meetings.events import Plan, kinds_at_meeting, plan
+from archive.meetings.events import Plan, headline_kind, kinds_at_meeting, plan
 from archive.meetings.provinces import Source, province_fields
 from archive.meetings.roles import Assignment, assign
 from archive.meetings.segments import prepare, repair_glued, segment
@@ -176,7 +176,7 @@ def analyse(title: str, body: str, *, lead: str | None = None, published: str | 
     title_event = by_segment[id(found.title_event.sentence)] if found.title_event else None
     for n, (event, owned) in enumerate(zip(found.starts, found.owned)):
         primary = n == 0
-        kind = _meeting_kind(event.kind, found.title_event.kind if found.title_event else None, primary)
+        kind = _meeting_kind(event.kind, headline_kind(found, headline), primary)
         mine = {id(s) for s in owned}
         restated = [by_segment[id(e.sentence)] for e in found.events
                     if e is not event and id(e.sentence) in mine and e.sentence.index > event.sentence.index
