@@ -141,7 +141,10 @@ def test_members_split_at_organisations_not_at_every_va() -> None:
             "và Xã hội và Hội Nông dân tỉnh đã tổ chức hội nghị.")
     assert parse_members(text) == ["Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch",
                                    "Sở Lao động - Thương binh và Xã hội", "Hội Nông dân tỉnh"]
+    # a plural with no body gives each name its kind; names after a number stay bare
     assert parse_members("Cụm gồm các huyện: Nam Giang, Tây Giang và Phước Sơn.") == [
+        "huyện Nam Giang", "huyện Tây Giang", "huyện Phước Sơn"]
+    assert parse_members("Cụm gồm 3 huyện: Nam Giang, Tây Giang và Phước Sơn.") == [
         "Nam Giang", "Tây Giang", "Phước Sơn"]
 
 

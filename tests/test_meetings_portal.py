@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.meetings import extract_meetings
+from archive.meetings import extract_meetings, parse_members, repair_glued
 
 
 def _rows(title: str, body: str, published: str = "2024-04-10") -> list[dict]:
@@ -87,3 +87,42 @@ def test_a_lead_that_only_holds_a_meeting_takes_the_headlines_agenda() -> None:
     row = _one("Cụm thi đua số 2 chuẩn bị tổng kết năm 2021",
                "Ngày 6/7, tại Hội trường UBND huyện Đức Cơ, Cụm thi đua số 2 đã tổ chức hội nghị.", "2021-07-08")
     assert row["kind"] == "other"
+
+
+# --- 4. member lists ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, members", [
+    # a plural kind with no body: each name takes the kind; the province closing the list is its address
+    ("Cụm thi đua số 3 gồm các huyện: Bá Thước, Quan Hóa và Mường Lát, tỉnh Thanh Hóa tổ chức hội nghị.",
+     ["huyện Bá Thước", "huyện Quan Hóa", "huyện Mường Lát"]),
+    ("Cụm thi đua số 2 gồm các xã Tân Lập, Tân Hòa và Phú Lâm, tỉnh Tuyên Quang.",
+     ["xã Tân Lập", "xã Tân Hòa", "xã Phú Lâm"]),
+    # one place, then a plural of another kind
+    ("Cụm thi đua số 1 gồm thị trấn Cẩm Khê và các xã Tiên Lương, Văn Bán, Phú Khê tổ chức sơ kết.",
+     ["thị trấn Cẩm Khê", "xã Tiên Lương", "xã Văn Bán", "xã Phú Khê"]),
+    # names after a number stay bare
+    ("Cụm gồm 4 huyện: Bá Thước, Quan Hóa, Quan Sơn và Mường Lát.", ["Bá Thước", "Quan Hóa", "Quan Sơn", "Mường Lát"]),
+    # a city that is a member, after "và", is no address
+    ("Cụm gồm các huyện Yên Sơn, Sơn Dương và thành phố Tuyên Quang.",
+     ["huyện Yên Sơn", "huyện Sơn Dương", "thành phố Tuyên Quang"]),
+])
+def test_a_plural_kind_reaches_every_name_and_the_closing_province_is_no_member(text: str, members: list[str]) -> None:
+    assert parse_members(text) == members
+
+
+def test_a_camel_case_brand_is_one_word_and_a_branch_opens_an_item() -> None:
+    assert repair_glued("MobiFone Chi nhánh Sơn La") == "MobiFone Chi nhánh Sơn La"
+    assert repair_glued("thi đua yêu nướcDịp này") == "thi đua yêu nước. Dịp này"  # a glued break still splits
+    row = _one("Khối thi đua các doanh nghiệp viễn thông tổng kết năm 2023",
+               "Chiều 20/12, Khối thi đua các doanh nghiệp viễn thông tỉnh Sơn La tổ chức hội nghị tổng kết công "
+               "tác thi đua năm 2023.\n\nKhối có 5 thành viên: VNPT Sơn La, Viettel Chi nhánh Sơn La, MobiFone "
+               "Chi nhánh Sơn La, Bưu điện tỉnh Sơn La và Công ty Cổ phần Viễn thông Tây Bắc.", "2023-12-21")
+    assert row["members"] == ["VNPT Sơn La", "Viettel Chi nhánh Sơn La", "MobiFone Chi nhánh Sơn La",
+                              "Bưu điện tỉnh Sơn La", "Công ty Cổ phần Viễn thông Tây Bắc"]
+
+
+def test_a_comma_before_a_union_of_associations_splits() -> None:
+    assert parse_members("Khối gồm Liên hiệp các Hội Văn học nghệ thuật tỉnh, Liên hiệp các Hội Khoa học và Kỹ "
+                         "thuật tỉnh, Hội Nhà báo tỉnh và Hội Người cao tuổi tỉnh.") == [
+        "Liên hiệp các Hội Văn học nghệ thuật tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+        "Hội Nhà báo tỉnh", "Hội Người cao tuổi tỉnh"]

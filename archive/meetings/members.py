@@ -8,19 +8,26 @@ số …"). Items are split at semicolons, at commas that start an organisation 
 Thể thao và Du lịch" stays whole) and at "và" before an organisation. Then a walk over the items
 gives every locality its body, as the text shares it: "Hội LHPN các huyện A, B và thị xã C" →
 "Hội LHPN huyện A", "Hội LHPN huyện B", "Hội LHPN thị xã C"; "Liên đoàn Lao động thành phố Vinh,
-thị xã Cửa Lò" → "Liên đoàn Lao động thị xã Cửa Lò". Names after a count stay as written, bare
-("Hội Nông dân 8 tỉnh, thành phố: Hải Phòng, Quảng Ninh" → "Hải Phòng", "Quảng Ninh"): the
-labelled real texts list them so.
+thị xã Cửa Lò" → "Liên đoàn Lao động thị xã Cửa Lò". A plural with no body gives each name its
+kind: "gồm các huyện: A, B và C" → "huyện A" …, "thị trấn H và các xã A, B" → "thị trấn H", "xã A",
+"xã B" ("các" is the plural of the kind written before the names). Names after a number stay as
+written, bare ("Cụm gồm 6 huyện: A, B", "Hội Nông dân 8 tỉnh, thành phố: Hải Phòng, Quảng Ninh"
+→ "Hải Phòng", "Quảng Ninh"): a count of members, then their names, as the labelled sets list
+them (blind5-601, blind6-713 and -715). The province that closes a list after its "và" item
+(", tỉnh Thanh Hóa") is the list's address, no member; a company's branch ("VietinBank Chi
+nhánh Kiên Giang") opens an item as an organisation's head does.
 """
 
 from __future__ import annotations
 
 import re
 
+from archive.lexicons import names
 from archive.localities import districts_table
 from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, UP
 from archive.normalize import normalize_tone_marks
 from archive.organisations import PLACE_HEADS, starts_with_org_head
+from archive.places import find_provinces
 
 _DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
 
@@ -72,8 +79,8 @@ def _list_text(text: str) -> str | None:
         if intro and (re.search(r"\bvà\b", intro.group("pre")) or _AT_KIND.match(intro.group("pre"))):
             intro = None  # "thị xã A và các huyện B, C": a list, not a body before a count
         if intro and intro.re is _INTRO and intro.group("count") in ("các", "những") \
-                and re.match(_KIND, intro.group("noun")) and intro.group("pre").strip():
-            intro = None  # "Công an các huyện: A, B": a prefix the names share (see _walk)
+                and re.fullmatch(_KIND, intro.group("noun")):
+            intro = None  # "(Công an) các huyện: A, B": a kind (and a body) the names share (see _walk)
         if start.group("co") and not (intro and re.match(_MEMBER_NOUN, intro.group("noun"))):
             continue  # "Toàn Cụm có 520.000 hộ …": a figure, not a list
         if intro is None and re.match(rf"{_COUNT}\s", rest) and not _PLURAL.match(rest.split(",")[0]):
@@ -104,20 +111,31 @@ def _plural_name(previous: str, part: str) -> bool:
     return bool(plural and _BARE_NAME.match(plural.group("names").split(",")[0].strip()) and _TITLED_NAME.match(first))
 
 
+# "BIDV Chi nhánh Kiên Giang": a company's name (one or two words), then its branch word
+_BRANCH = re.compile(rf"^{UP}\S*(?:\s+{UP}\S*)?\s+(?:{'|'.join(names('organisations', 'branch_words'))})\b")
+
+
+def _opens_item(merged: list[str], part: str) -> bool:
+    """Whether a comma part opens a new item: an organisation's head, a plural of localities, a
+    count and a kind, or a company's branch (see _BRANCH) — not one more name after a plural."""
+    if merged and _plural_name(merged[-1], part):
+        return False
+    return bool(starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part) or _BRANCH.match(part))
+
+
 def _split(chunk: str) -> list[str]:
     """Items of a list: semicolons always separate; a comma part that starts no organisation
     belongs to the name before it ('Sở Văn hóa, Thể thao và Du lịch') when any part is headed,
     unless it is a bare place name after a named place ('Huyện đoàn A, B và C', see _shares);
     'và' separates before an organisation or 'các <kind>', or everywhere when nothing is headed."""
     groups = [[_NUMBERING.sub("", p) for p in re.split(r"\s*,\s*", g) if p] for g in re.split(r"\s*;\s*", chunk.strip()) if g]
-    headed = any(starts_with_org_head(p) or _PLURAL.match(p) for g in groups for p in g)
+    headed = any(starts_with_org_head(p) or _PLURAL.match(p) or _BRANCH.match(p) for g in groups for p in g)
     items: list[str] = []
     for group in groups:
         merged: list[str] = []
         chain = False
         for part in group:
-            opens = not (merged and _plural_name(merged[-1], part)) \
-                and (starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part))
+            opens = _opens_item(merged, part)
             chain = bool(merged) and headed and not opens and _shares(merged[-1], part, chain)
             if merged and headed and not opens and not chain:
                 merged[-1] = f"{merged[-1]}, {part}"
@@ -127,7 +145,8 @@ def _split(chunk: str) -> list[str]:
             pieces = re.split(r"\s+(?:và|cùng)\s+", part)
             current = pieces[0]
             for piece in (_NUMBERING.sub("", p) for p in pieces[1:]):
-                if (starts_with_org_head(piece) and not _plural_name(current, piece)) or _PLURAL.match(piece) or _COUNTED_KIND.match(piece) or not headed \
+                if (starts_with_org_head(piece) and not _plural_name(current, piece)) or _PLURAL.match(piece) \
+                        or _COUNTED_KIND.match(piece) or _BRANCH.match(piece) or not headed \
                         or _shares(current, piece, bool(_BARE_NAME.match(current))):
                     items.append(current)
                     current = piece
@@ -159,8 +178,10 @@ def _walk(items: list[str]) -> list[str]:
             body = (plural.group("body") or body).strip()
             kinds = [plural.group("kind")]
             for name in re.split(r"\s*,\s*|\s+và\s+", plural.group("names")):
-                if name.strip(" .:;–-"):  # no body: the names as written ("các xã: A, B")
-                    out.append(" ".join((body, kinds[0], name.strip(" .:;–-"))) if body else name.strip(" .:;–-"))
+                name = name.strip(" .:;–-")
+                if name:  # "các xã: A, B" → "xã A", "xã B"; "Công an các xã A, B" → "Công an xã A" …
+                    kind = "" if _AT_KIND.match(name) else _kind_of(kinds[0], name)  # ", tỉnh C": its own
+                    out.append(" ".join(x for x in (body, kind, name) if x))
             continue
         at_kind = _AT_KIND.match(item)
         if at_kind:
@@ -173,10 +194,14 @@ def _walk(items: list[str]) -> list[str]:
             body, kinds = head.group("body"), []
         elif named and starts_with_org_head(item) and not _AT_KIND.match(item):
             body, kinds = named.group("body"), [named.group("kind")]
-        elif not starts_with_org_head(item) and body:
+        elif not starts_with_org_head(item) and not _BRANCH.match(item) and body:
             item = " ".join([body, *(_kind_of(k, item) for k in kinds[:1]), item])
         out.append(item)
     return out
+
+
+# ", tỉnh Quảng Trị" / ", thành phố Cần Thơ" closing a list after its "và" item (see _drop_address)
+_ADDRESS = re.compile(rf"\bvà\s+[^,;]+?(?P<cut>\s*,\s*)(?P<place>(?:tỉnh|thành\s+phố|TP\.?)\s*{UP}[^,;]*?)\s*$")
 
 
 # "Hội Nông dân các huyện A, B và thành phố C thuộc Cụm thi đua số 2 đã ký kết …": the members
@@ -207,6 +232,13 @@ def _delegates_text(text: str) -> str | None:
     return m.group("list") if m and starts_with_org_head(m.group("list")) else None
 
 
+def _drop_address(chunk: str) -> str:
+    """A list closed by "và" and then the province it lies in ("các huyện A, B và C, tỉnh Thanh
+    Hóa"): the province is the list's address, no member."""
+    m = _ADDRESS.search(chunk)
+    return chunk[:m.start("cut")] if m and find_provinces(m.group("place")) else chunk
+
+
 def parse_members(text: str) -> list[str] | None:
     """Organisations listed as a cluster's members, as written, each with its body (see the
     module docstring), or named as the subject that belongs to it (_SUBJECT_LIST); None when
@@ -214,6 +246,7 @@ def parse_members(text: str) -> list[str] | None:
     chunk = _list_text(text) or _subject_text(text) or _delegates_text(text)
     if not chunk:
         return None
+    chunk = _drop_address(chunk)
     items = [i for i in _walk(_split(chunk)) if len(i) > 2]
     return items if len(items) >= 2 else None
 

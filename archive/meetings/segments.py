@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.lexicons import names
 from archive.meetings.patterns import _SAME_DAY, LO, UP
 from archive.normalize import clean_text, normalize_tone_marks
 
@@ -53,10 +54,24 @@ class Segment:
 Sentence = Segment  # the name the stages used before segments had captions
 
 
+_BRAND_PART = re.compile(rf"(?:{'|'.join(names('organisations', 'brand_parts'))})(?![{LO[1:-1]}])")
+_ASCII_WORD_END = re.compile(r"[A-Za-z]*$")
+
+
+def _unglue_case(m: re.Match[str]) -> str:
+    """A lower-case letter glued to a capitalised word: two sentences a crawl glued ("yêu
+    nướcDịp này"), unless it is a brand written in camel case ("VietinBank", "MobiFone": ASCII
+    letters on both sides and a brand part, organisations.toml `brand_parts`, on the right)."""
+    left = _ASCII_WORD_END.search(m.string[:m.end(1)])
+    if left and left.group(0) and left.group(0)[0].isupper() and _BRAND_PART.match(m.string, m.start(2)):
+        return m.group(0)
+    return f"{m.group(1)}. {m.group(2)}"
+
+
 def repair_glued(text: str) -> str:
     """Put back the sentence breaks that crawls lost between captions, bylines and sentences."""
     text = _GLUE_DASH.sub(". ", text)
-    text = _GLUE_CASE.sub(r"\1. \2", text)
+    text = _GLUE_CASE.sub(_unglue_case, text)
     text = _GLUE_CAPS.sub(r"\1. \2", text)
 
     def stop(m: re.Match[str]) -> str:
