@@ -141,9 +141,9 @@ def test_members_split_at_organisations_not_at_every_va() -> None:
             "và Xã hội và Hội Nông dân tỉnh đã tổ chức hội nghị.")
     assert parse_members(text) == ["Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch",
                                    "Sở Lao động - Thương binh và Xã hội", "Hội Nông dân tỉnh"]
-    # a plural with no body gives each name its kind; names after a number stay bare
+    # names enumerated after a colon stay bare, after a plural as after a number (members.py)
     assert parse_members("Cụm gồm các huyện: Nam Giang, Tây Giang và Phước Sơn.") == [
-        "huyện Nam Giang", "huyện Tây Giang", "huyện Phước Sơn"]
+        "Nam Giang", "Tây Giang", "Phước Sơn"]
     assert parse_members("Cụm gồm 3 huyện: Nam Giang, Tây Giang và Phước Sơn.") == [
         "Nam Giang", "Tây Giang", "Phước Sơn"]
 

@@ -92,9 +92,13 @@ def test_a_lead_that_only_holds_a_meeting_takes_the_headlines_agenda() -> None:
 # --- 4. member lists ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, members", [
-    # a plural kind with no body: each name takes the kind; the province closing the list is its address
-    ("Cụm thi đua số 3 gồm các huyện: Bá Thước, Quan Hóa và Mường Lát, tỉnh Thanh Hóa tổ chức hội nghị.",
+    # a plural kind with no body running into the names: each name takes the kind; the province
+    # closing the list is its address
+    ("Cụm thi đua số 3 gồm các huyện Bá Thước, Quan Hóa và Mường Lát, tỉnh Thanh Hóa tổ chức hội nghị.",
      ["huyện Bá Thước", "huyện Quan Hóa", "huyện Mường Lát"]),
+    # an enumeration after a colon stays bare (as after a number), and loses its address too
+    ("Cụm thi đua số 3 gồm các huyện: Bá Thước, Quan Hóa và Mường Lát, tỉnh Thanh Hóa.",
+     ["Bá Thước", "Quan Hóa", "Mường Lát"]),
     ("Cụm thi đua số 2 gồm các xã Tân Lập, Tân Hòa và Phú Lâm, tỉnh Tuyên Quang.",
      ["xã Tân Lập", "xã Tân Hòa", "xã Phú Lâm"]),
     # one place, then a plural of another kind

@@ -9,11 +9,13 @@ Thể thao và Du lịch" stays whole) and at "và" before an organisation. Then
 gives every locality its body, as the text shares it: "Hội LHPN các huyện A, B và thị xã C" →
 "Hội LHPN huyện A", "Hội LHPN huyện B", "Hội LHPN thị xã C"; "Liên đoàn Lao động thành phố Vinh,
 thị xã Cửa Lò" → "Liên đoàn Lao động thị xã Cửa Lò". A plural with no body gives each name its
-kind: "gồm các huyện: A, B và C" → "huyện A" …, "thị trấn H và các xã A, B" → "thị trấn H", "xã A",
-"xã B" ("các" is the plural of the kind written before the names). Names after a number stay as
-written, bare ("Cụm gồm 6 huyện: A, B", "Hội Nông dân 8 tỉnh, thành phố: Hải Phòng, Quảng Ninh"
-→ "Hải Phòng", "Quảng Ninh"): a count of members, then their names, as the labelled sets list
-them (blind5-601, blind6-713 and -715). The province that closes a list after its "và" item
+kind when the kind runs into them: "gồm các huyện A, B và C" → "huyện A" …, "thị trấn H và các xã
+A, B" → "thị trấn H", "xã A", "xã B" ("các huyện A" is the plural of "huyện A"). A count or a
+plural with no body that heads an enumeration after a colon gives the names as written, bare
+("Cụm gồm 6 huyện: A, B", "gồm các xã: A, B", "Hội Nông dân 8 tỉnh, thành phố: Hải Phòng, Quảng
+Ninh" → "Hải Phòng", "Quảng Ninh"): the members counted or announced, then their names, as the
+labelled sets list them (the demo sites' labels, blind5-601, blind6-702, -713 and -715). The
+province that closes a list after its "và" item
 (", tỉnh Thanh Hóa") is the list's address, no member; a company's branch ("VietinBank Chi
 nhánh Kiên Giang") opens an item as an organisation's head does.
 """
@@ -79,8 +81,8 @@ def _list_text(text: str) -> str | None:
         if intro and (re.search(r"\bvà\b", intro.group("pre")) or _AT_KIND.match(intro.group("pre"))):
             intro = None  # "thị xã A và các huyện B, C": a list, not a body before a count
         if intro and intro.re is _INTRO and intro.group("count") in ("các", "những") \
-                and re.fullmatch(_KIND, intro.group("noun")):
-            intro = None  # "(Công an) các huyện: A, B": a kind (and a body) the names share (see _walk)
+                and re.match(_KIND, intro.group("noun")) and intro.group("pre").strip():
+            intro = None  # "Công an các huyện: A, B": a prefix the names share (see _walk)
         if start.group("co") and not (intro and re.match(_MEMBER_NOUN, intro.group("noun"))):
             continue  # "Toàn Cụm có 520.000 hộ …": a figure, not a list
         if intro is None and re.match(rf"{_COUNT}\s", rest) and not _PLURAL.match(rest.split(",")[0]):
