@@ -146,6 +146,17 @@ _ALL_HEADS = ORG_HEADS + _short_heads()
 _NOT_ORG = re.compile("(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _ORGS["not_organisations"]) + r")\b")
 
 
+# A company's unit named after the company ("Agribank Chi nhánh tỉnh Kiên Giang", "BIDV Chi nhánh
+# Kiên Giang"): a name of one or two capitalised words, then a branch word (organisations.toml).
+_BRANCH = re.compile(r"^[A-ZĐ]\S*(?:\s+[A-ZĐ]\S*)?\s+(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in _ORGS["branch_words"]) + r")\b")
+
+
+def names_a_branch(text: str) -> bool:
+    """Whether `text` begins with a company's branch ('VietinBank Chi nhánh Kiên Giang')."""
+    return bool(_BRANCH.match(text.lstrip()))
+
+
 def starts_with_org_head(text: str) -> bool:
     """Whether `text` begins like an organisation name ('Hội Nông dân', 'huyện Hà Trung',
     'CAQ Đống Đa')."""

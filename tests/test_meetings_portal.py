@@ -130,3 +130,28 @@ def test_a_comma_before_a_union_of_associations_splits() -> None:
                          "thuật tỉnh, Hội Nhà báo tỉnh và Hội Người cao tuổi tỉnh.") == [
         "Liên hiệp các Hội Văn học nghệ thuật tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
         "Hội Nhà báo tỉnh", "Hội Người cao tuổi tỉnh"]
+
+
+# --- 5. the venue after the chairing verb, an online meeting's origin point ---------------------
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Hội nghị do Sở Xây dựng, đơn vị Trưởng khối năm 2022, chủ trì tại hội trường Sở Xây dựng (phường Tân An).",
+     "hội trường Sở Xây dựng (phường Tân An)"),
+    ("Tọa đàm do UBND huyện Tây Giang, đơn vị Cụm trưởng, tổ chức tại xã A Tiêng.", "xã A Tiêng"),
+    ("Buổi họp do Hội Nông dân huyện Kỳ Sơn đăng cai tại Nhà văn hóa huyện Kỳ Sơn.", "Nhà văn hóa huyện Kỳ Sơn"),
+])
+def test_a_venue_after_the_chairing_verb_is_the_place(sentence: str, place: str) -> None:
+    row = _one("Khối thi đua sơ kết 6 tháng đầu năm 2022",
+               f"Sáng 8/7, Khối thi đua các sở tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2022.\n\n{sentence}",
+               "2022-07-09")
+    assert row["place"] == place
+
+
+def test_an_online_meetings_origin_point_is_its_place_and_host() -> None:
+    row = _one("Khối thi đua các ngân hàng tổng kết năm 2022",
+               "Chiều 28/12, Khối thi đua các ngân hàng thương mại tỉnh Cà Mau tổ chức hội nghị trực tuyến tổng kết "
+               "công tác thi đua năm 2022.\n\nHội nghị được kết nối từ điểm cầu Vietcombank Chi nhánh Cà Mau (đơn vị "
+               "Trưởng khối năm 2022) tới 3 điểm cầu tại huyện Năm Căn, huyện Trần Văn Thời và huyện U Minh.",
+               "2022-12-29")
+    assert row["place"] == "Vietcombank Chi nhánh Cà Mau"
+    assert row["host"] == "Vietcombank Chi nhánh Cà Mau"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from archive.lexicons import names, pattern, phrase
-from archive.organisations import TITLE_RE, starts_with_org_head
+from archive.organisations import TITLE_RE, names_a_branch, starts_with_org_head
 
 _CHAIRS = "|".join(phrase(p) for p in names("roles", "chairs"))
 # The rotating role, not its deputy: "Cụm trưởng", "Khối trưởng", "Trưởng cụm", "Trưởng Khối thi đua".
@@ -45,7 +45,7 @@ def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
     clause = clause.strip(" ,–—-(")
     for m in _WORD.finditer(clause):
         rest = clause[m.start():]
-        if not starts_with_org_head(rest) or _VERB.search(rest) or TITLE_RE.match(rest):
+        if not (starts_with_org_head(rest) or names_a_branch(rest)) or _VERB.search(rest) or TITLE_RE.match(rest):
             continue
         if m.start() == 0 or (worded and chairs and m.group(0)[0].isupper()):
             return rest

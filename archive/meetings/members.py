@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import re
 
-from archive.lexicons import names
 from archive.localities import districts_table
 from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, UP
 from archive.normalize import normalize_tone_marks
-from archive.organisations import PLACE_HEADS, starts_with_org_head
+from archive.organisations import PLACE_HEADS, names_a_branch, starts_with_org_head
 from archive.places import find_provinces
 
 _DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
@@ -113,16 +112,12 @@ def _plural_name(previous: str, part: str) -> bool:
     return bool(plural and _BARE_NAME.match(plural.group("names").split(",")[0].strip()) and _TITLED_NAME.match(first))
 
 
-# "BIDV Chi nhánh Kiên Giang": a company's name (one or two words), then its branch word
-_BRANCH = re.compile(rf"^{UP}\S*(?:\s+{UP}\S*)?\s+(?:{'|'.join(names('organisations', 'branch_words'))})\b")
-
-
 def _opens_item(merged: list[str], part: str) -> bool:
     """Whether a comma part opens a new item: an organisation's head, a plural of localities, a
-    count and a kind, or a company's branch (see _BRANCH) — not one more name after a plural."""
+    count and a kind, or a company's branch (organisations.names_a_branch) — not one more name after a plural."""
     if merged and _plural_name(merged[-1], part):
         return False
-    return bool(starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part) or _BRANCH.match(part))
+    return bool(starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part) or names_a_branch(part))
 
 
 def _split(chunk: str) -> list[str]:
@@ -131,7 +126,7 @@ def _split(chunk: str) -> list[str]:
     unless it is a bare place name after a named place ('Huyện đoàn A, B và C', see _shares);
     'và' separates before an organisation or 'các <kind>', or everywhere when nothing is headed."""
     groups = [[_NUMBERING.sub("", p) for p in re.split(r"\s*,\s*", g) if p] for g in re.split(r"\s*;\s*", chunk.strip()) if g]
-    headed = any(starts_with_org_head(p) or _PLURAL.match(p) or _BRANCH.match(p) for g in groups for p in g)
+    headed = any(starts_with_org_head(p) or _PLURAL.match(p) or names_a_branch(p) for g in groups for p in g)
     items: list[str] = []
     for group in groups:
         merged: list[str] = []
@@ -148,7 +143,7 @@ def _split(chunk: str) -> list[str]:
             current = pieces[0]
             for piece in (_NUMBERING.sub("", p) for p in pieces[1:]):
                 if (starts_with_org_head(piece) and not _plural_name(current, piece)) or _PLURAL.match(piece) \
-                        or _COUNTED_KIND.match(piece) or _BRANCH.match(piece) or not headed \
+                        or _COUNTED_KIND.match(piece) or names_a_branch(piece) or not headed \
                         or _shares(current, piece, bool(_BARE_NAME.match(current))):
                     items.append(current)
                     current = piece
@@ -196,7 +191,7 @@ def _walk(items: list[str]) -> list[str]:
             body, kinds = head.group("body"), []
         elif named and starts_with_org_head(item) and not _AT_KIND.match(item):
             body, kinds = named.group("body"), [named.group("kind")]
-        elif not starts_with_org_head(item) and not _BRANCH.match(item) and body:
+        elif not starts_with_org_head(item) and not names_a_branch(item) and body:
             item = " ".join([body, *(_kind_of(k, item) for k in kinds[:1]), item])
         out.append(item)
     return out

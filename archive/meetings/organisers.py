@@ -237,6 +237,22 @@ def _building_address(text: str, at: int) -> str:
     return address
 
 
+# An online meeting's origin point: "Hội nghị được kết nối từ điểm cầu X (đơn vị Trưởng khối năm
+# 2023) đến 4 điểm cầu tại …", "truyền hình trực tuyến từ điểm cầu chính X tới các huyện".
+_ORIGIN = re.compile(r"\btừ\s+điểm\s+cầu\s+(?:chính\s+|trung\s+tâm\s+)?(?:(?:đặt\s+)?tại\s+)?"
+                     r"(?P<p>(?:[^,.;:()]|" + ABBREVIATION_DOT + r"){2,90}?)\s*(?=[(,.;]|$|\s+(?:đến|tới|và|với)\b)")
+
+
+def origin_point(text: str) -> tuple[int, str] | None:
+    """(offset, name) of the point an online meeting is broadcast from (see _ORIGIN), when it is
+    named (capitalised or an organisation): the meeting's place, and its host when a unit."""
+    m = _ORIGIN.search(text)
+    if not m:
+        return None
+    place = m.group("p").strip()
+    return (m.start("p"), place) if place[:1].isupper() or starts_with_org_head(place) else None
+
+
 def parse_place(text: str) -> str | None:
     """'Vừa qua, tại Liên đoàn Lao động tỉnh Thanh Hóa, …' → 'Liên đoàn Lao động tỉnh Thanh Hóa'
     (see find_place)."""
@@ -246,7 +262,11 @@ def parse_place(text: str) -> str | None:
 
 def find_place(text: str) -> tuple[int, str] | None:
     """(offset, place) of the first 'tại X' that names a place, as written: 'tại TP. Buôn Ma Thuột' keeps its short form's dot; a commune or district followed by its
-    province, 'tại phường Đồng Hới, tỉnh Quảng Trị', keeps the province."""
+    province, 'tại phường Đồng Hới, tỉnh Quảng Trị', keeps the province. An online meeting's origin
+    point ('kết nối từ điểm cầu X … đến 4 điểm cầu tại …') comes first."""
+    origin = origin_point(text)
+    if origin:
+        return origin
     for m in _PLACE.finditer(text):
         place = m.group("p")
         end = _PLACE_END.search(place)

@@ -39,11 +39,18 @@ from archive.meetings.chairs import role_hosts
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.days import find_date
 from archive.meetings.members import enumerated_members, parse_members
-from archive.meetings.organisers import find_place, hosted_by, hosting_unit, parse_organiser
+from archive.meetings.organisers import (
+    find_place,
+    hosted_by,
+    hosting_unit,
+    origin_point,
+    parse_organiser,
+)
 from archive.meetings.people import people_in
 from archive.meetings.periods import next_period, parse_period, without_targets
 from archive.meetings.segments import Segment
 from archive.meetings.triggers import CLUSTER_WORD, trigger_spans, triggers_in
+from archive.organisations import names_a_branch, starts_with_org_head
 from archive.places import province_mentions
 
 # Role phrases (archive/lexicons/roles.toml): the chair and its deputy, hosting, leading.
@@ -145,6 +152,10 @@ def _organisers(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
             yield locate(label, text, found, found)
     for unit, year in role_hosts(text):
         yield locate("host.role", text, unit, (unit, year))
+    origin = origin_point(text)
+    if origin and (starts_with_org_head(origin[1]) or names_a_branch(origin[1])):
+        # the unit an online meeting is broadcast from chairs it, as a unit that "chủ trì" does
+        yield locate("host.chair", text, origin[1], origin[1], near=origin[0])
     place = find_place(text)
     if place:
         yield locate("place", text, place[1], place[1], near=place[0])

@@ -103,8 +103,9 @@ _EMULATION_CONGRESS = re.compile(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hìn
 # A sentence describing the meeting reported just before: "Hội nghị diễn ra sáng 29/3 tại …",
 # "Hội nghị do X – đơn vị Trưởng cụm … – chủ trì, tổ chức tại …", an online meeting's venue
 # "(…, ) điểm cầu chính (được) đặt tại …" — at the start of the sentence or of a clause.
-_DESCRIBES = re.compile(r"(?:^|[,;]\s+)(?:(?:[Hh]ội\s+nghị|[Bb]uổi\s+lễ|Lễ|[Bb]uổi\s+tọa\s+đàm|Đại\s+hội|"
-                        r"[Bb]uổi\s+ký\s+kết)\s+(?:\S+\s+){0,20}?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức\s+tại)"
+_DESCRIBES = re.compile(r"(?:^|[,;]\s+)(?:(?:[Hh]ội\s+nghị|[Bb]uổi\s+lễ|Lễ|(?:[Bb]uổi\s+)?[Tt]ọa\s+đàm|Đại\s+hội|"
+                        r"[Bb]uổi\s+ký\s+kết|[Bb]uổi\s+họp|[Cc]uộc\s+họp)\s+(?:\S+\s+){0,20}?"
+                        r"(?:diễn\s+ra|được\s+tổ\s+chức|(?:tổ\s+chức|chủ\s+trì|đăng\s+cai)\s+tại|được\s+kết\s+nối\s+từ)"
                         r"|[Đđ]iểm\s+cầu\s+(?:chính|trung\s+tâm)\s+(?:\S+\s+){0,2}?tại)")
 _NEW_EVENT = re.compile(rf"^(?:{_SAME_DAY}|Cũng\s+trong\s+dịp|Cùng\s+dịp|"
                         r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,"
