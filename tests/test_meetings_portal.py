@@ -155,3 +155,33 @@ def test_an_online_meetings_origin_point_is_its_place_and_host() -> None:
                "2022-12-29")
     assert row["place"] == "Vietcombank Chi nhánh Cà Mau"
     assert row["host"] == "Vietcombank Chi nhánh Cà Mau"
+
+
+# --- 6. attendees in a list under a heading, a speaker after a quote -----------------------------
+
+@pytest.mark.parametrize("bullet", ["1. ", "- ", "+ "])
+def test_an_attendance_list_one_item_a_paragraph(bullet: str) -> None:
+    items = ["Ông Phan Văn Tín, Phó Chủ tịch UBND huyện Gò Quao, Cụm trưởng;",
+             "Bà Lý Thị Mộng, Phó Trưởng ban Thi đua - Khen thưởng tỉnh;",
+             "Đại diện lãnh đạo các xã trong Cụm."]
+    listed = "\n\n".join(f"{bullet.replace('1', str(n + 1))}{item}" for n, item in enumerate(items))
+    row = _one("Cụm thi đua số 3 sơ kết 6 tháng đầu năm 2020",
+               "Ngày 10/7, Cụm thi đua số 3 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2020.\n\n"
+               f"Thành phần tham dự gồm:\n\n{listed}\n\nCác đại biểu thống nhất nội dung thi đua.", "2020-07-11")
+    assert [a["name"] for a in row["attendees"]] == ["Phan Văn Tín", "Lý Thị Mộng"]
+
+
+def test_a_numbered_list_without_an_attendance_heading_names_no_attendee() -> None:
+    row = _one("Cụm thi đua số 3 sơ kết 6 tháng đầu năm 2020",
+               "Ngày 10/7, Cụm thi đua số 3 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2020.\n\n"
+               "Hội nghị đề nghị khen thưởng:\n\n1. Ông Phan Văn Tín, Chủ tịch Hội Nông dân xã Định An;\n\n"
+               "2. Bà Lý Thị Mộng, Chủ tịch Hội LHPN xã Vĩnh Hòa.", "2020-07-11")
+    assert row["attendees"] == []
+
+
+def test_a_titled_speaker_named_after_a_quote_who_shares_attends() -> None:
+    row = _one("Khối thi đua các đoàn thể tỉnh tổng kết năm 2021",
+               "Chiều nay (28/12), Khối thi đua các đoàn thể tỉnh tổng kết công tác thi đua năm 2021.\n\n"
+               "“Năm nay, mỗi đoàn thể nhận đỡ đầu một thôn khó khăn.”\n\n"
+               "Ông Lầu Mí Sử, Chủ tịch Hội Nông dân tỉnh, Trưởng khối chia sẻ.", "2021-12-28")
+    assert [a["name"] for a in row["attendees"]] == ["Lầu Mí Sử"]

@@ -426,6 +426,23 @@ def _addressed_people(s: str) -> Iterator[dict[str, str | None]]:
             yield got[0]
 
 
+# A paragraph that heads a list of who attends: "Thành phần dự hội nghị:", "Thành phần tham dự
+# gồm:", "Đại biểu tham dự:"; and an item of that list: "1. Ông A, title;", "- Bà B, title;".
+ATTENDANCE_HEADING = re.compile(r"\b(?:dự|tham\s+dự|tham\s+gia|có\s+mặt)\b[^.:;]{0,40}:\s*$", _I)
+LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[-–—+•*])\s*")
+
+
+def listed_item_person(item: str) -> dict[str, str | None] | None:
+    """The person an item of an attendance list names, honorific or not ("1. Ông Lê Văn A, Phó Chủ
+    tịch UBND huyện B;", "- Nguyễn Thị C, Trưởng phòng Nội vụ"); None for a group ("Lãnh đạo các
+    phòng …")."""
+    bullet = LIST_ITEM.match(item)
+    if not bullet:
+        return None
+    got = _parse_person_at(item[bullet.end():], need_marker=False)
+    return got[0] if got and got[0]["title"] else None
+
+
 def people_in(s: str) -> list[dict[str, str | None]]:
     """Every person one sentence shows at the meeting, in the order found (repeats kept; see
     `merge_people`): listed after an attendance phrase, role-first people who chair, speak or

@@ -98,15 +98,19 @@ def prepare(text: str | None) -> str:
     return normalize_tone_marks(repair_glued(clean_text(text)))
 
 
+# The number of a list's item at a paragraph's start ("1. Ông Lê Văn A, …"): it ends no sentence.
+_ITEM_NUMBER = re.compile(r"^\d{1,2}\.$")
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences of `text`; a locality or degree short form ("TP. Hà Nội", "Q. 8") does not
-    end one."""
+    """Sentences of `text`; a locality or degree short form ("TP. Hà Nội", "Q. 8") and a list
+    item's number ("1. Ông …") do not end one."""
     out: list[str] = []
     for piece in _SENTENCE_END.split(text):
         piece = piece.strip() if piece else ""
         if not piece:
             continue
-        if out and _ABBREVIATION_DOT.search(out[-1]):
+        if out and (_ABBREVIATION_DOT.search(out[-1]) or _ITEM_NUMBER.match(out[-1])):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)

@@ -46,7 +46,7 @@ from archive.meetings.organisers import (
     origin_point,
     parse_organiser,
 )
-from archive.meetings.people import people_in
+from archive.meetings.people import ATTENDANCE_HEADING, LIST_ITEM, listed_item_person, people_in
 from archive.meetings.periods import next_period, parse_period, without_targets
 from archive.meetings.segments import Segment
 from archive.meetings.triggers import CLUSTER_WORD, trigger_spans, triggers_in
@@ -184,7 +184,24 @@ TAGGERS: tuple[Callable[[str, str, date | None], Iterator[Span]], ...] = (
 )
 
 
+def _listed_attendees(tagged: list[Tagged]) -> None:
+    """The people of a list under an attendance heading, one item a paragraph ("Thành phần dự
+    hội nghị:" then "1. Ông A, title;", "2. Bà B, title;"): each item is a person at the meeting
+    though it repeats no attendance verb."""
+    listing = False
+    for t in tagged:
+        if listing and LIST_ITEM.match(t.text):
+            person = listed_item_person(t.text)
+            if person and not t.all("person"):
+                t.spans.append(locate("person", t.text, person["name"], person))
+            continue
+        listing = bool(ATTENDANCE_HEADING.search(t.text))
+
+
 def tag(segments: list[Segment], headline: str, published: date | None) -> list[Tagged]:
-    """Every sentence with the spans every tagger finds in it."""
-    return [Tagged(seg, [span for tagger in TAGGERS for span in tagger(seg.text, headline, published)])
-            for seg in segments]
+    """Every sentence with the spans every tagger finds in it, then the people an attendance
+    list names item by item (_listed_attendees)."""
+    tagged = [Tagged(seg, [span for tagger in TAGGERS for span in tagger(seg.text, headline, published)])
+              for seg in segments]
+    _listed_attendees(tagged)
+    return tagged
