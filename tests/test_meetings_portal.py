@@ -185,3 +185,15 @@ def test_a_titled_speaker_named_after_a_quote_who_shares_attends() -> None:
                "“Năm nay, mỗi đoàn thể nhận đỡ đầu một thôn khó khăn.”\n\n"
                "Ông Lầu Mí Sử, Chủ tịch Hội Nông dân tỉnh, Trưởng khối chia sẻ.", "2021-12-28")
     assert [a["name"] for a in row["attendees"]] == ["Lầu Mí Sử"]
+
+
+def test_a_province_renamed_whole_is_named_as_now_after_the_merger() -> None:
+    row = _one("Cụm thi đua các phường phía Bắc thành phố Huế sơ kết quý III năm 2025",
+               "Sáng 8/10/2025, Cụm thi đua các phường phía Bắc thành phố Huế tổ chức hội nghị sơ kết công tác "
+               "thi đua quý III năm 2025.", "2025-10-09")
+    assert row["provinces"] == ["Huế"] and row["province"] == "Huế"
+    # before the merger it keeps the name it had
+    row = _one("Cụm thi đua số 2 tỉnh Thừa Thiên Huế sơ kết năm 2023",
+               "Sáng 8/7/2023, Cụm thi đua số 2 tỉnh Thừa Thiên Huế tổ chức hội nghị sơ kết công tác thi đua 6 "
+               "tháng đầu năm 2023.", "2023-07-09")
+    assert row["provinces"] == ["Thừa Thiên Huế"]

@@ -51,6 +51,28 @@ def province_fields(provinces: list[str], on: date | None, *, source: Source | N
             "province_former_code": code_former, "provinces": provinces}
 
 
+@lru_cache(maxsize=1)
+def _renamed() -> dict[str, str]:
+    """Provinces of the 63-province map that the 2025 map keeps whole under another name
+    (Thừa Thiên Huế → Huế): the only predecessor of their successor."""
+    successors: dict[str, list[str]] = {}
+    for target in dict.fromkeys(t for _p, t in _PROVINCE_PATTERNS):
+        try:
+            now = province_regimes(target, on=REFORM_DATE)["province"]
+        except ValueError:
+            continue
+        if now:
+            successors.setdefault(now, []).append(target)
+    return {olds[0]: now for now, olds in successors.items() if len(olds) == 1 and olds[0] != now}
+
+
+def current_names(provinces: list[str]) -> list[str]:
+    """A meeting's provinces as the 34-province map names them, for a province it kept whole but
+    renamed ("Thừa Thiên Huế" → "Huế"); a merged province keeps its name (the text names it as
+    the history of its successor)."""
+    return list(dict.fromkeys(_renamed().get(p, p) for p in provinces))
+
+
 def _regimes(name: str | None) -> dict[str, str | None] | None:
     try:
         return province_regimes(name, on="2025-01-01") if name else None

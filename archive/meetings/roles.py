@@ -26,6 +26,7 @@ from archive.meetings.provinces import (
     _meeting_provinces,
     _member_provinces,
     _province_at_start,
+    current_names,
     province_of_locality,
 )
 from archive.meetings.spans import Span, Tagged
@@ -265,6 +266,8 @@ def _provinces(sc: Scope, pub: date | None, inherit: dict[str, Any] | None, out:
             provinces.append(province)  # an inter-provincial cluster's meeting concerns all of them
     if not provinces and inherit:
         provinces = list(inherit.get("provinces") or [])  # "Cùng ngày, LĐLĐ huyện B …": same article
+    if current_map:
+        provinces = current_names(provinces)
     spans = [s for t in sc.owned for s in t.all("province") if s.value in provinces]
     out.put("provinces", provinces, *spans[:len(provinces)])
 
