@@ -197,3 +197,20 @@ def test_a_province_renamed_whole_is_named_as_now_after_the_merger() -> None:
                "Sáng 8/7/2023, Cụm thi đua số 2 tỉnh Thừa Thiên Huế tổ chức hội nghị sơ kết công tác thi đua 6 "
                "tháng đầu năm 2023.", "2023-07-09")
     assert row["provinces"] == ["Thừa Thiên Huế"]
+
+
+def test_members_named_only_in_a_text_table() -> None:
+    row = _one("Khối thi đua các doanh nghiệp tỉnh tổng kết năm 2023",
+               "Sáng 22/12, Khối thi đua các doanh nghiệp nhà nước tỉnh tổ chức hội nghị tổng kết công tác thi đua "
+               "năm 2023.\n\nBảng xếp hạng thi đua của các đơn vị trong Khối:\n\n"
+               "TT | Tên đơn vị | Điểm\n1 | Công ty Điện lực Ninh Bình | 98\n2 | Công ty Cổ phần Cấp nước Ninh Bình "
+               "| 96,5\n3 | Công ty TNHH MTV Khai thác công trình thủy lợi Ninh Bình | 95\n\n"
+               "Hội nghị thống nhất đề nghị tặng Cờ thi đua cho Công ty Điện lực Ninh Bình.", "2023-12-23")
+    assert row["members"] == ["Công ty Điện lực Ninh Bình", "Công ty Cổ phần Cấp nước Ninh Bình",
+                              "Công ty TNHH MTV Khai thác công trình thủy lợi Ninh Bình"]
+    # a table with no unit column names none
+    row = _one("Khối thi đua các doanh nghiệp tỉnh tổng kết năm 2023",
+               "Sáng 22/12, Khối thi đua các doanh nghiệp nhà nước tỉnh tổ chức hội nghị tổng kết công tác thi đua "
+               "năm 2023.\n\nChỉ tiêu | Kế hoạch | Thực hiện\nDoanh thu | 1.200 | 1.350\nNộp ngân sách | 90 | 104",
+               "2023-12-23")
+    assert row["members"] == []

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from archive.lexicons import pattern
 from archive.localities import districts_table
 from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, UP
 from archive.normalize import normalize_tone_marks
@@ -262,3 +263,49 @@ def enumerated_members(text: str) -> list[str] | None:
     names = [n.strip(" .–-") for n in re.split(r"\s*,\s*|\s+và\s+", m.group("names"))]
     names = [n for n in names if n and n[0].isupper() and len(n.split()) <= 4]
     return names if len(names) >= 3 else None
+
+
+# A table turned into text, one row a line: "STT | Đơn vị | Tổng điểm | Xếp hạng", then "1 | Công
+# an tỉnh | 99,5 | Nhất" …; the column headed by a unit word (lexicon) names the units ranked.
+_UNIT_HEADER = re.compile(rf"^\s*{pattern('meetings', 'words.table_unit_headers')}\s*$", re.IGNORECASE)
+
+
+_GLUED_NUMBER = re.compile(r"^(?P<cell>.*?\S)\s+(?P<n>\d{1,3})$")
+
+
+def _unflatten(line: str) -> list[str]:
+    """A table whose line breaks were lost ("STT | Đơn vị | Điểm 1 | Công an tỉnh | 99,5 2 | Sở Tư
+    pháp | 98"): its rows again, cut before each running number glued to the last cell of the
+    row before; the line itself when it is no such table."""
+    tokens = [c.strip() for c in line.split("|")]
+    first = next((i for i, t in enumerate(tokens) if (m := _GLUED_NUMBER.match(t)) and m.group("n") == "1"), 0)
+    if first < 1:
+        return [line]
+    rows, row, number = [], [], 1
+    for i, token in enumerate(tokens):
+        glued = _GLUED_NUMBER.match(token)
+        if i >= first and (i - first) % first == 0 and glued and glued.group("n") == str(number):
+            rows.append([*row, glued.group("cell")])
+            row, number = [str(number)], number + 1
+        else:
+            row.append(token)
+    return [" | ".join(r) for r in [*rows, row]]
+
+
+def table_members(rows: list[str]) -> list[str] | None:
+    """The cells under a unit column of a text table (`rows[0]` its header, the rest its rows as
+    long as they have as many cells, or all of them in `rows[0]` when the line breaks were lost),
+    two or more; None when `rows[0]` heads no such table."""
+    rows = [*_unflatten(rows[0]), *rows[1:]] if rows else rows
+    header = [c.strip() for c in rows[0].split("|")] if rows and rows[0].count("|") >= 1 else []
+    column = next((i for i, cell in enumerate(header) if _UNIT_HEADER.match(cell)), None)
+    if column is None:
+        return None
+    names: list[str] = []
+    for row in rows[1:]:
+        cells = [c.strip() for c in row.split("|")]
+        if len(cells) != len(header):
+            break
+        if cells[column]:
+            names.append(cells[column].strip(" .;"))
+    return names if len(names) >= 2 else None

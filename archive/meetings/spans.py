@@ -38,7 +38,7 @@ from archive.lexicons import pattern
 from archive.meetings.chairs import role_hosts
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.days import find_date
-from archive.meetings.members import enumerated_members, parse_members
+from archive.meetings.members import enumerated_members, parse_members, table_members
 from archive.meetings.organisers import (
     find_place,
     hosted_by,
@@ -198,10 +198,21 @@ def _listed_attendees(tagged: list[Tagged]) -> None:
         listing = bool(ATTENDANCE_HEADING.search(t.text))
 
 
+def _table_members(tagged: list[Tagged]) -> None:
+    """A text table whose header names a unit column ("STT | Đơn vị | Tổng điểm | Xếp hạng"): its
+    cells are listed members, on the header's sentence (members.table_members)."""
+    for n, t in enumerate(tagged):
+        if "|" in t.text and not t.first("members.listed"):
+            names = table_members([x.text for x in tagged[n:n + 80]])
+            if names:
+                t.spans.append(Span("members.listed", 0, len(t.text), t.text, names))
+
+
 def tag(segments: list[Segment], headline: str, published: date | None) -> list[Tagged]:
     """Every sentence with the spans every tagger finds in it, then the people an attendance
-    list names item by item (_listed_attendees)."""
+    list names item by item (_listed_attendees) and the units a text table ranks (_table_members)."""
     tagged = [Tagged(seg, [span for tagger in TAGGERS for span in tagger(seg.text, headline, published)])
               for seg in segments]
     _listed_attendees(tagged)
+    _table_members(tagged)
     return tagged
