@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive.meetings import extract_meetings, parse_members, repair_glued
+from archive.meetings import extract_meetings, parse_cluster, parse_members, repair_glued
+from archive.meetings.people import people_in
 
 
 def _rows(title: str, body: str, published: str = "2024-04-10") -> list[dict]:
@@ -214,3 +215,41 @@ def test_members_named_only_in_a_text_table() -> None:
                "năm 2023.\n\nChỉ tiêu | Kế hoạch | Thực hiện\nDoanh thu | 1.200 | 1.350\nNộp ngân sách | 90 | 104",
                "2023-12-23")
     assert row["members"] == []
+
+
+# --- wrong but not scored on the blind set's first run ------------------------------------------
+
+def test_a_cluster_name_ends_before_the_chairs_verb_after_a_dashed_apposition() -> None:
+    text = "Ngày 9/7, Hội LHPN huyện Yên Định – đơn vị Cụm trưởng Cụm thi đua số VI – chủ trì tổ chức hội nghị."
+    assert parse_cluster(text)["cluster_name"] == "Cụm thi đua số VI"
+
+
+def test_a_blocs_name_keeps_where_its_members_sit() -> None:
+    text = "Khối thi đua các doanh nghiệp Trung ương đóng trên địa bàn tỉnh tổ chức hội nghị sơ kết."
+    assert parse_cluster(text)["cluster_name"] == "Khối thi đua các doanh nghiệp Trung ương đóng trên địa bàn tỉnh"
+
+
+@pytest.mark.parametrize("text, members", [
+    # a member's history in brackets is no part of its name
+    ("Cụm gồm Công an các xã Ia Hrú, Ia Rong và Chư Pưh (trước ngày 01/7/2025 thuộc Công an huyện Chư Pưh).",
+     ["Công an xã Ia Hrú", "Công an xã Ia Rong", "Công an xã Chư Pưh"]),
+    # the list ends at the meeting's verb, and at "cũng"
+    ("Cùng ngày, Cụm thi đua số 2 gồm Công an các phường Hoài Nhơn, Tam Quan và Bồng Sơn sơ kết công tác 6 tháng.",
+     ["Công an phường Hoài Nhơn", "Công an phường Tam Quan", "Công an phường Bồng Sơn"]),
+    ("Ngày 11/7, Cụm thi đua số 3 gồm các xã Hùng Đô, Quang Húc và Tề Lễ cũng tổ chức sơ kết.",
+     ["xã Hùng Đô", "xã Quang Húc", "xã Tề Lễ"]),
+])
+def test_a_member_list_ends_where_its_names_end(text: str, members: list[str]) -> None:
+    assert parse_members(text) == members
+
+
+def test_a_ward_named_like_a_former_province_is_not_that_province() -> None:
+    row = _one("Cụm thi đua số 4 Công an tỉnh Gia Lai tổng kết năm 2025",
+               "Ngày 6/1/2026, Cụm thi đua số 4 gồm Công an các phường An Nhơn, An Nhơn Nam và Bình Định tổng kết "
+               "công tác năm 2025 tại Công an phường An Nhơn.", "2026-01-07")
+    assert row["provinces"] == ["Gia Lai"]
+
+
+def test_a_title_keeps_the_comma_inside_thi_dua_khen_thuong() -> None:
+    person = people_in("Dự hội nghị có ông Lò Văn Pao, Trưởng phòng Công tác thi đua, khen thưởng, Sở Nội vụ.")[0]
+    assert person["title"] == "Trưởng phòng Công tác thi đua, khen thưởng, Sở Nội vụ"

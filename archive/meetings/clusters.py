@@ -54,6 +54,8 @@ def _continues(token: str, bare: str, content: list[str], following: str) -> boo
         return True
     if content and bare.lower() == "và" and re.match(r"các\s+[a-zđà-ỹ]", following):
         return True
+    if token in ("-", "–", "—") and _CHAIR_VERB.match(following):
+        return False  # "Cụm thi đua số IV – chủ trì": the end of a dashed apposition, then the verb
     if content and token in ("-", "–", "—") and re.match(r"[A-ZĐa-zđà-ỹÀ-Ỹ]", following) \
             and following.split()[0].lower() not in _CLUSTER_STOP:
         return True

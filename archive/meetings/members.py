@@ -50,7 +50,8 @@ _INTRO_NAMES = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{0,7}}?){_NUMBER}\s+(?P<n
 _MEMBER_NOUN = rf"(?:{_KIND}|đơn\s+vị|doanh\s+nghiệp|trường|cơ\s+quan|sở|ngành|công\s+ty|địa\s+phương|thành\s+viên|tổ\s+chức)\b"
 _COUNT_QUALIFIER = re.compile(r"\b(?:thuộc|trên\s+địa\s+bàn|đóng\s+trên|của|ở|tại|trong)\b")
 _END = re.compile(
-    r"\s+(?:đã|vừa|đang|cùng\s+nhau|tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được)\b"
+    r"\s+(?:đã|vừa|đang|cũng|cùng\s+nhau|tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được|sơ\s+kết|tổng\s+kết|"
+    r"k[ýí]\s+kết|phát\s+động)\b"
     r"|(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bQ)\.(?:\s|$)"
     # another clause: "…; năm 2018, UBND tỉnh X là Cụm trưởng", ", với tổng số gần 9.000 đoàn viên"
     r"|;\s*(?=[Nn]ăm\s+\d{4}|[^;]{0,90}?\s(?:là|làm|được|giữ)\s)|,\s+(?=(?:với|trong\s+đó|nhằm|năm\s+\d{4})\b)|$")
@@ -230,6 +231,11 @@ def _delegates_text(text: str) -> str | None:
     return m.group("list") if m and starts_with_org_head(m.group("list")) else None
 
 
+# "(trước ngày 01/7/2025 thuộc Công an tỉnh Bình Định)", "(nay là phường X)": a member's history
+# in brackets, no part of its name.
+_HISTORY_ASIDE = re.compile(r"\s*\((?=[^()]*(?:\d|\btrước\b|\bnay\s+là\b|\bthuộc\b))[^()]*\)")
+
+
 def _drop_address(chunk: str) -> str:
     """A list closed by "và" and then the province it lies in ("các huyện A, B và C, tỉnh Thanh
     Hóa"): the province is the list's address, no member."""
@@ -244,7 +250,7 @@ def parse_members(text: str) -> list[str] | None:
     chunk = _list_text(text) or _subject_text(text) or _delegates_text(text)
     if not chunk:
         return None
-    chunk = _drop_address(chunk)
+    chunk = _HISTORY_ASIDE.sub("", _drop_address(chunk))
     items = [i for i in _walk(_split(chunk)) if len(i) > 2]
     return items if len(items) >= 2 else None
 

@@ -117,7 +117,9 @@ def _take_title(text: str) -> tuple[str | None, int]:
     parts = [p for p in re.split(r"\s*,\s*", title)]
     kept = [parts[0]]
     for p in parts[1:]:
-        if _TITLE_START.match(p) or starts_with_org_head(p):
+        if re.match(r"khen\s+thưởng\b", p) and re.search(r"\bthi\s+đua$", kept[-1], _I):
+            kept[-1] = f"{kept[-1]}, {p}"  # "Phòng Công tác thi đua, khen thưởng": one name
+        elif _TITLE_START.match(p) or starts_with_org_head(p):
             kept.append(p)
         else:
             break

@@ -131,6 +131,13 @@ def known_districts() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+# A commune, ward or district and its name, or a plural's names ("phường Bình Định", "các phường
+# An Nhơn, An Nhơn Bắc và Bình Định"): a locality named like a province is not that province.
+_LOCALITY_NAME = r"[A-ZĐÀ-Ỹ][^\s,;.:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.:]*)*"
+_LOCALITY_NAMED = re.compile(rf"\b(?:phường|xã|thị\s+trấn|quận|huyện|thị\s+xã)\s*:?\s+{_LOCALITY_NAME}"
+                             rf"(?:\s*(?:,|\svà)\s+{_LOCALITY_NAME})*")
+
+
 def _meeting_provinces(parts: list[str | None], whole: str, *, current_map: bool = False) -> list[str]:
     """Provinces the meeting's own phrases name (organiser, place, cluster, sentence, headline,
     lead — in that order), else the province of a district or commune they name (the wards of
@@ -139,7 +146,7 @@ def _meeting_provinces(parts: list[str | None], whole: str, *, current_map: bool
     parts = list(dict.fromkeys(p for p in parts if p))  # the lead's first sentence is often `s`
     found: list[str] = []
     for part in parts:
-        for p in find_provinces(part):
+        for p in find_provinces(_LOCALITY_NAMED.sub(" ", part)):
             if p not in found:
                 found.append(p)
     if found:
