@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -69,22 +69,78 @@ class Span:
     value: Any = None
 
 
-@dataclass
 class Tagged:
-    """A sentence and its spans, in the order of the taggers."""
+    """A sentence and its spans, in the order of the taggers, then of the late rules.
 
-    segment: Segment
-    spans: list[Span] = field(default_factory=list)
+    Spans are found on demand, one tagger at a time: role assignment asks a handful of sentences
+    for a handful of labels, so tagging every sentence with every tagger up front spent most of
+    the meeting stages' time on spans nobody read. Each label comes from one tagger (`LABELS`)
+    and maybe from late rules that read the neighbouring sentences (`LATE`: an attendance list's
+    items, a text table's units), which add their span after every tagger's. What is found is
+    kept, so `first`, `all` and `spans` answer as if everything had been tagged at once."""
+
+    __slots__ = ("_found", "_late", "_spans", "at", "headline", "listed", "published", "segment",
+                 "sentences")
+
+    def __init__(self, segment: Segment, headline: str, published: date | None, *,
+                 sentences: list[Tagged] | None = None, at: int = 0, listed: bool = False) -> None:
+        self.segment = segment
+        self.headline = headline
+        self.published = published
+        self.sentences = sentences if sentences is not None else [self]  # the article's, in order
+        self.at = at  # this sentence's place in `sentences`
+        self.listed = listed  # an item of a list under an attendance heading
+        self._found: dict[Callable[..., Iterator[Span]], list[Span]] = {}
+        self._late: dict[int, Span | None] = {}
+        self._spans: list[Span] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        # the spans are a function of these, so this is the dataclass equality it replaces
+        return isinstance(other, Tagged) and (self.segment, self.headline, self.published, self.listed) == (
+            other.segment, other.headline, other.published, other.listed)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
+
+    def __repr__(self) -> str:
+        return f"Tagged(segment={self.segment!r}, spans={self.spans!r})"
 
     @property
     def text(self) -> str:
         return self.segment.text
 
+    def tagged_by(self, tagger: Callable[[str, str, date | None], Iterator[Span]]) -> list[Span]:
+        """The spans one tagger finds in this sentence (found once, then kept)."""
+        found = self._found.get(tagger)
+        if found is None:
+            found = self._found[tagger] = list(tagger(self.segment.text, self.headline, self.published))
+            stray = {s.label for s in found} - TAGGER_LABELS[tagger]
+            if stray:  # a tagger's labels must be declared, or first/all would not find them
+                raise AssertionError(f"{tagger.__name__} yields undeclared labels {sorted(stray)}")
+        return found
+
+    def _late_span(self, rule: int) -> Span | None:
+        if rule not in self._late:
+            self._late[rule] = LATE[rule][1](self)
+        return self._late[rule]
+
+    def _labelled(self, label: str) -> list[Span]:
+        tagger = LABELS.get(label)
+        spans = self.tagged_by(tagger) if tagger else []
+        late = [span for n, (of, _rule) in enumerate(LATE) if of == label and (span := self._late_span(n))]
+        return spans + late if late else spans
+
+    @property
+    def spans(self) -> list[Span]:
+        if self._spans is None:
+            self._spans = [span for tagger in TAGGERS for span in self.tagged_by(tagger)] + [
+                span for n in range(len(LATE)) if (span := self._late_span(n))]
+        return self._spans
+
     def first(self, label: str) -> Span | None:
-        return next((s for s in self.spans if s.label == label), None)
+        return next((s for s in self._labelled(label) if s.label == label), None)
 
     def all(self, label: str) -> list[Span]:
-        return [s for s in self.spans if s.label == label]
+        return [s for s in self._labelled(label) if s.label == label]
 
 
 def locate(label: str, text: str, found: str | None, value: Any = None, *, near: int = 0) -> Span:
@@ -182,37 +238,63 @@ def _roles(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
 TAGGERS: tuple[Callable[[str, str, date | None], Iterator[Span]], ...] = (
     _triggers, _days, _periods, _clusters, _organisers, _people, _provinces, _roles,
 )
+# The labels each tagger yields (the module docstring's list); a label has one tagger.
+TAGGER_LABELS: dict[Callable[[str, str, date | None], Iterator[Span]], frozenset[str]] = {
+    _triggers: frozenset({"trigger"}),
+    _days: frozenset({"day"}),
+    _periods: frozenset({"period", "period.free", "next_period"}),
+    _clusters: frozenset({"cluster", "cluster.numbered", "members", "members.listed"}),
+    _organisers: frozenset({"organiser", "host.by", "host.by_any", "host.chair", "host.role", "place"}),
+    _people: frozenset({"person"}),
+    _provinces: frozenset({"province"}),
+    _roles: frozenset({"role"}),
+}
+LABELS = {label: tagger for tagger, labels in TAGGER_LABELS.items() for label in labels}
 
 
-def _listed_attendees(tagged: list[Tagged]) -> None:
-    """The people of a list under an attendance heading, one item a paragraph ("Thành phần dự
-    hội nghị:" then "1. Ông A, title;", "2. Bà B, title;"): each item is a person at the meeting
-    though it repeats no attendance verb."""
-    listing = False
-    for t in tagged:
-        if listing and LIST_ITEM.match(t.text):
-            person = listed_item_person(t.text)
-            if person and not t.all("person"):
-                t.spans.append(locate("person", t.text, person["name"], person))
-            continue
-        listing = bool(ATTENDANCE_HEADING.search(t.text))
+def _list_items(segments: list[Segment]) -> list[bool]:
+    """Which sentences are items of a list under an attendance heading ("Thành phần dự hội
+    nghị:" then "1. Ông A, title;", "2. Bà B, title;")."""
+    items, listing = [], False
+    for seg in segments:
+        item = listing and bool(LIST_ITEM.match(seg.text))
+        items.append(item)
+        if not item:
+            listing = bool(ATTENDANCE_HEADING.search(seg.text))
+    return items
 
 
-def _table_members(tagged: list[Tagged]) -> None:
+def _listed_attendee(t: Tagged) -> Span | None:
+    """An attendance list's item is a person at the meeting though it repeats no attendance verb:
+    the person it names, when the person tagger found nobody in it."""
+    if t.listed and not t.tagged_by(_people):
+        person = listed_item_person(t.text)
+        if person:
+            return locate("person", t.text, person["name"], person)
+    return None
+
+
+def _table_members(t: Tagged) -> Span | None:
     """A text table whose header names a unit column ("STT | Đơn vị | Tổng điểm | Xếp hạng"): its
     cells are listed members, on the header's sentence (members.table_members)."""
-    for n, t in enumerate(tagged):
-        if "|" in t.text and not t.first("members.listed"):
-            names = table_members([x.text for x in tagged[n:n + 80]])
-            if names:
-                t.spans.append(Span("members.listed", 0, len(t.text), t.text, names))
+    if "|" in t.text and not any(s.label == "members.listed" for s in t.tagged_by(_clusters)):
+        names = table_members([x.text for x in t.sentences[t.at:t.at + 80]])
+        if names:
+            return Span("members.listed", 0, len(t.text), t.text, names)
+    return None
+
+
+# Late rules, in the order their spans follow the taggers': (label, rule over one sentence).
+LATE: tuple[tuple[str, Callable[[Tagged], Span | None]], ...] = (
+    ("person", _listed_attendee),
+    ("members.listed", _table_members),
+)
 
 
 def tag(segments: list[Segment], headline: str, published: date | None) -> list[Tagged]:
-    """Every sentence with the spans every tagger finds in it, then the people an attendance
-    list names item by item (_listed_attendees) and the units a text table ranks (_table_members)."""
-    tagged = [Tagged(seg, [span for tagger in TAGGERS for span in tagger(seg.text, headline, published)])
-              for seg in segments]
-    _listed_attendees(tagged)
-    _table_members(tagged)
+    """Every sentence, ready to give the spans every tagger and late rule finds in it (found
+    when asked)."""
+    tagged: list[Tagged] = []
+    for n, (seg, listed) in enumerate(zip(segments, _list_items(segments), strict=True)):
+        tagged.append(Tagged(seg, headline, published, sentences=tagged, at=n, listed=listed))
     return tagged
