@@ -253,3 +253,10 @@ def test_a_ward_named_like_a_former_province_is_not_that_province() -> None:
 def test_a_title_keeps_the_comma_inside_thi_dua_khen_thuong() -> None:
     person = people_in("Dự hội nghị có ông Lò Văn Pao, Trưởng phòng Công tác thi đua, khen thưởng, Sở Nội vụ.")[0]
     assert person["title"] == "Trưởng phòng Công tác thi đua, khen thưởng, Sở Nội vụ"
+
+
+def test_a_hosts_role_in_brackets_is_no_part_of_its_name() -> None:
+    row = _one("Cụm thi đua các xã phía Nam ký kết giao ước thi đua năm 2026",
+               "Sáng 5/2/2026, tại hội trường UBND xã Hòa Vang, UBND xã Hòa Vang (đơn vị Cụm trưởng năm 2026) tổ chức "
+               "hội nghị ký kết giao ước thi đua năm 2026 của Cụm thi đua các xã phía Nam.", "2026-02-06")
+    assert row["host"] == "UBND xã Hòa Vang"

@@ -159,6 +159,11 @@ def _province_clause(clause: str) -> bool:
     return bool(found) and found.end() >= len(m.group("p").rstrip())
 
 
+# "UBND phường Phú Xuân (đơn vị Cụm trưởng năm 2026)": the unit's role in brackets, no part of it
+_ROLE_ASIDE = re.compile(r"\s*\((?=\s*(?:là\s+)?(?:[Đđ]ơn\s+vị|[Cc]ơ\s+quan|(?:Phó\s+)?[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|"
+                         r"(?:[Kk]hối|[Cc]ụm)\s+(?:trưởng|phó)))[^()]*\)$")
+
+
 def parse_organiser(text: str) -> tuple[str | None, bool]:
     """(organiser as written, organised-by-the-cluster) from one sentence. When a person
     attending or chairing is the subject ("Phó Bí thư Thành ủy A dự và phát biểu tại Hội nghị
@@ -183,7 +188,7 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         # ", đơn vị Cụm trưởng năm 2022," is an apposition, not a second organiser
         parts = parts[:1] + [p for p in parts[1:] if p[:1].isupper() or starts_with_org_head(p)]
         host = ", ".join(parts).strip(" ,.–-")
-        host = _ROLE_APPOSITION.split(host)[0].strip()
+        host = _ROLE_ASIDE.sub("", _ROLE_APPOSITION.split(host)[0].strip())
         if host and (host[0].isupper() or starts_with_org_head(host)) and len(host) <= 160 \
                 and not re.search(r"\b(?:đã|được|là)\b", host):
             if _CLUSTER_SUBJECT.match(host) or _MEMBERS_SUBJECT.search(host):
