@@ -18,7 +18,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from datasette.database import QueryInterrupted, Results
+from datasette.facets import ColumnFacet
 from datasette.filters import FilterArguments
+from datasette.utils import escape_sqlite, sqlite3
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
@@ -68,6 +71,63 @@ async def table_filter(request: Any, database: str, table: str, datasette: Any) 
     if floor is not None:
         description += f" — the {TABLE_CAP:,} newest matching articles"
     return FilterArguments([clause], params, [description], context)
+
+
+def window_facets_sql(sql: str, columns: list[str], limit: int) -> str:
+    """One query for every column facet of `sql`: its rows are read once (MATERIALIZED), then
+    each column grouped as Datasette's ColumnFacet groups it (not null, count desc, value,
+    `limit` rows); rows (facet = index in `columns`, value, count)."""
+    read = ", ".join(escape_sqlite(c) for c in dict.fromkeys(columns))
+    parts = [f"SELECT * FROM (SELECT {i} AS facet, {escape_sqlite(c)} AS value, count(*) AS count "
+             f"FROM thidua_window WHERE {escape_sqlite(c)} IS NOT NULL GROUP BY {escape_sqlite(c)} "
+             f"ORDER BY count DESC, value LIMIT {limit})" for i, c in enumerate(columns)]
+    return (f"WITH thidua_window AS MATERIALIZED (SELECT {read} FROM ({sql})) "
+            + " UNION ALL ".join(parts))
+
+
+class _Answered:
+    """Datasette as a ColumnFacet sees it, its `execute` answered from results already read."""
+
+    def __init__(self, ds: Any, answers: list[Results]) -> None:
+        self._ds, self._answers = ds, iter(answers)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ds, name)
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Results:
+        return next(self._answers)
+
+
+class WindowColumnFacet(ColumnFacet):
+    """Datasette's column facets (plugins/thidua.py puts this class in ColumnFacet's place).
+
+    On a page of a table search (its queries carry the `thidua_match` parameter, and read at
+    most TABLE_CAP rows) the facets are computed by one query that reads the window once
+    (`window_facets_sql`), not one query per facet that each matches and reads it again; the
+    results are then laid out by Datasette's own code, so they are the same: values, counts,
+    order, labels, toggle links, the time limit. Any other page, or a failure of the one
+    query, runs Datasette's facets unchanged."""
+
+    async def facet_results(self) -> Any:
+        params = self.params if isinstance(self.params, dict) else {}
+        columns = [c["config"].get("column") or c["config"]["simple"] for c in self.get_configs()]
+        if "thidua_match" not in params or len(columns) < 2:
+            return await super().facet_results()
+        try:
+            combined = await self.ds.execute(
+                self.database, window_facets_sql(self.sql, columns, self.get_facet_size() + 1),
+                params, truncate=False, custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+        except (QueryInterrupted, sqlite3.DatabaseError):
+            return await super().facet_results()
+        per_facet: list[list[dict[str, Any]]] = [[] for _ in columns]
+        for row in combined.rows:
+            per_facet[row["facet"]].append({"value": row["value"], "count": row["count"]})
+        ds = self.ds
+        self.ds = _Answered(ds, [Results(rows, False, None) for rows in per_facet])
+        try:
+            return await super().facet_results()
+        finally:
+            self.ds = ds
 
 
 def _marked(snippet: str) -> Markup:

@@ -16,6 +16,8 @@ into Datasette's documented hooks:
   ranked search page `/<database>/search` (archive/searchpage.py).
 - filters_from_request (last, after Datasette's own): the search box of the tables listed under
   `plugins.thidua.search` in the metadata, bounded to the newest matches (archive/searchpage.py).
+- register_facet_classes: Datasette's column facets, read in one query on a table search page
+  (archive/searchpage.py WindowColumnFacet, in place of Datasette's ColumnFacet).
 - extra_body_script: CSV export links download a file instead of opening as text.
 - extra_template_vars + prepare_jinja2_environment: the article, cluster and person pages
   (archive/pages.py → archive/templates/row-archive-*.html) and the result excerpts of the
@@ -35,13 +37,15 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
-from datasette.utils import tilde_decode
+from datasette.facets import ArrayFacet, DateFacet
+from datasette.plugins import pm
+from datasette.utils import detect_json1, tilde_decode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from archive import atlas, pages
 from archive.search import SQL_FUNCTIONS, decompress_text, register_sql_functions
-from archive.searchpage import search_view, table_filter, tune_connection
+from archive.searchpage import WindowColumnFacet, search_view, table_filter, tune_connection
 
 # row pages drawn by archive/templates/row-archive-<table>.html from archive/pages.py
 PAGE_BUILDERS = {"articles": pages.article_page, "clusters": pages.cluster_page,
@@ -80,6 +84,19 @@ def _capped(name: str, func: Any) -> Any:
         return func(*args)
 
     return guarded
+
+
+# The column facets of a table search page are read in one query (WindowColumnFacet); the class
+# takes the place of Datasette's ColumnFacet, so Datasette's default facet plugin is replaced by
+# register_facet_classes below (same classes otherwise). Guarded: Datasette imports this file
+# once per instance.
+if pm.get_plugin("datasette.facets") is not None:
+    pm.unregister(name="datasette.facets")
+
+
+@hookimpl
+def register_facet_classes() -> list[Any]:
+    return [WindowColumnFacet, DateFacet, *([ArrayFacet] if detect_json1() else [])]
 
 
 @hookimpl
