@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -26,6 +27,20 @@ from lxml import html as lxml_html
 from archive.dates import parse_date
 from archive.lexicons import names, pattern
 from archive.urlshapes import coarse_shape, is_static, request_url, url_shape
+
+
+@lru_cache(maxsize=16384)
+def _target(url: str, href: str) -> str:
+    """`href` resolved against the page's address, without its fragment. The finders below
+    (teasers, the main block's summaries, entries, the headline) resolve the same links of a
+    page again and again; resolving is pure, so each (page, link) is resolved once."""
+    return urljoin(url, href).split("#")[0]
+
+
+@lru_cache(maxsize=16384)
+def _host(url: str) -> str | None:
+    return urlsplit(url).hostname
+
 
 # Elements whose text is never the page's own: code, menus, forms, page furniture.
 # (ASP.NET pages wrap the whole body in one <form>: a form is not furniture.)
@@ -134,8 +149,8 @@ def _teaser_anchors(root: Any, url: str) -> dict[str, set[str]]:
         text = _text(a)
         if len(text) < TEASER_MIN or len(text.split()) < 4:
             continue
-        target = urljoin(url, href).split("#")[0]
-        if urlsplit(target).hostname != host or is_static(target) or target.rstrip("/") == url.rstrip("/"):
+        target = _target(url, href)
+        if _host(target) != host or is_static(target) or target.rstrip("/") == url.rstrip("/"):
             continue
         groups.setdefault(coarse_shape(url_shape(target)), set()).add(target)
     return groups
@@ -194,7 +209,7 @@ def _headline(root: Any, url: str) -> tuple[int, bool, Any]:
                 continue  # too short for a headline, or a blog's date header
             link = h.find(".//a")
             if link is not None and len(_text(link)) >= 0.8 * len(_text(h)):
-                target = urljoin(url, (link.get("href") or "").strip()).split("#")[0].rstrip("/")
+                target = _target(url, (link.get("href") or "").strip()).rstrip("/")
                 if _is_ancestor(urlsplit(target).path, urlsplit(here).path):
                     continue  # the site's (or section's) name in a banner heading, linking up
                 return words, bool(link.get("href")) and request_url(target) != request_url(here), h
@@ -251,7 +266,7 @@ def _dated_headline(h: Any, over: bool = False) -> bool:
 def _teasers_in(el: Any, teasers: set[str], url: str) -> int:
     """Distinct teaser headlines linked inside `el`."""
     return len({t for a in el.iter("a")
-                if (t := urljoin(url, (a.get("href") or "").strip()).split("#")[0]) in teasers})
+                if (t := _target(url, (a.get("href") or "").strip())) in teasers})
 
 
 def _is_summary(el: Any, teasers: set[str], url: str) -> bool:
@@ -319,8 +334,8 @@ def _entry_target(el: Any, url: str) -> str | None:
         href = (a.get("href") or "").strip()
         if not href or href.lower().startswith(("#", "javascript:", "mailto:")):
             continue
-        target = urljoin(url, href).split("#")[0]
-        if urlsplit(target).hostname != host or is_static(target) or target.rstrip("/") == here:
+        target = _target(url, href)
+        if _host(target) != host or is_static(target) or target.rstrip("/") == here:
             continue
         if headed or len(_link_label(a).split()) >= 4:
             return target
@@ -391,7 +406,7 @@ def page_features(root: Any, url: str) -> PageFeatures:
     if f.block is not None:
         hosted = set()
         for a in f.block.iter("a"):
-            target = urljoin(url, (a.get("href") or "").strip()).split("#")[0]
+            target = _target(url, (a.get("href") or "").strip())
             if target in biggest:
                 hosted.add(target)
         f.main_teasers = len(hosted)

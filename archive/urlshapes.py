@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from archive.urls import strip_sessions, tracking_param
@@ -43,6 +44,7 @@ SLUG_CHARS = 28
 _URLISH = re.compile(r"^(?:https?:|/|%2f)|%2f|/", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)  # pure, and asked of every link of every page a few times
 def is_static(url: str) -> bool:
     """An image, document, archive, script or style sheet: a file, never a page."""
     path = urlsplit(url).path.lower()
@@ -87,6 +89,7 @@ def navigation_param(key: str, value: str) -> bool:
     return bool(value) and bool(_URLISH.search(value)) and not _DIGITS.fullmatch(value)
 
 
+@lru_cache(maxsize=16384)  # pure, and asked of every link of every page a few times
 def url_shape(url: str) -> str:
     """The URL with everything page-specific abstracted; siblings share one shape."""
     parts = urlsplit(url)
@@ -100,6 +103,7 @@ def url_shape(url: str) -> str:
     return path + ("?" + "&".join(f"{k}={v}" for k, v in keys) if keys else "")
 
 
+@lru_cache(maxsize=4096)  # pure; a site has few shapes
 def coarse_shape(shape: str) -> str:
     """A shape with section names and slug ids abstracted too: `/xa-hoi/{slug}-{n}.html` and
     `/kinh-te/{slug}-{n}.html` are one family, as are `/-/{slug}` and `/-/{slug}-{n}` (a

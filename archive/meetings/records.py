@@ -20,9 +20,9 @@ from archive.meetings.days import parse_published
 from archive.meetings.events import Plan, headline_kind, kinds_at_meeting, plan
 from archive.meetings.provinces import Source, province_fields
 from archive.meetings.roles import Assignment, assign
-from archive.meetings.segments import prepare, repair_glued, segment
+from archive.meetings.segments import cleaned, prepare, segment
 from archive.meetings.spans import Tagged, tag
-from archive.normalize import clean_text, normalize_tone_marks
+from archive.normalize import normalize_tone_marks
 
 EXTRACTOR_VERSION = "17"
 
@@ -211,5 +211,5 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None, publishe
                    explain=False).rows
     if not rows:
         return rows
-    written = "\n".join(repair_glued(clean_text(t)) for t in (title, lead, body, *(captions or [])) if t)
+    written = "\n".join(cleaned(t) for t in (title, lead, body, *(captions or [])) if t)
     return _respell(rows, written)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.lexicons import names
 from archive.meetings.patterns import _SAME_DAY, LO, UP
@@ -95,7 +96,15 @@ def prepare(text: str | None) -> str:
     the outlet chose — one organisation is one facet value (archive/normalize.py)."""
     if not text:
         return ""
-    return normalize_tone_marks(repair_glued(clean_text(text)))
+    return normalize_tone_marks(cleaned(text))
+
+
+@lru_cache(maxsize=64)
+def cleaned(text: str) -> str:
+    """The text cleaned with its sentence breaks put back (`repair_glued`): what `prepare` reads
+    and what the found fields are respelled from (records.extract_meetings), computed once for
+    the title, lead, body and captions both need."""
+    return repair_glued(clean_text(text))
 
 
 # The number of a list's item at a paragraph's start ("1. Ông Lê Văn A, …"): it ends no sentence.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.lexicons import load, pattern, phrase
 from archive.meetings.clusters import parse_cluster
@@ -135,6 +136,13 @@ def triggers_in(text: str, headline: str) -> list[tuple[int, str]]:
 
 def trigger_spans(text: str, headline: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every agenda trigger in `text` that its context allows."""
+    return list(_trigger_spans(text, headline))
+
+
+@lru_cache(maxsize=4096)
+def _trigger_spans(text: str, headline: str) -> tuple[tuple[int, int, str], ...]:
+    """trigger_spans, computed once per sentence: event planning asks every sentence, then
+    span tagging asks again (triggers, periods after the first trigger)."""
     found: list[tuple[int, int, str]] = []
     has_cluster = bool(CLUSTER_WORD.search(unquoted(text)) or CLUSTER_WORD.search(unquoted(headline)))
     for kind, trigger in _TRIGGERS:
@@ -172,7 +180,7 @@ def trigger_spans(text: str, headline: str) -> list[tuple[int, int, str]]:
         honour = verbs[0] if verbs else "biểu dương điển hình"
         found = [(p, n, honour if kind == _CONFERENCE_OF_EXEMPLARS else kind) for p, n, kind in found]
     found.sort()
-    return [(pos, pos - neg, kind) for pos, neg, kind in found]
+    return tuple((pos, pos - neg, kind) for pos, neg, kind in found)
 
 
 # A quoted title ("Hội thảo khoa học “Đổi mới hoạt động của Cụm, Khối thi đua …”", a tọa đàm's
