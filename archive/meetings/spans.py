@@ -168,13 +168,28 @@ def _days(text: str, _headline: str, pub: date | None) -> Iterator[Span]:
         yield Span("day", start, end, text[start:end], day)
 
 
+# One tagger per label where the labels are found apart (a role asks `period.free` of every
+# sentence a meeting owns, `period` of a few), in the order their spans always came.
+
 def _periods(text: str, headline: str, _pub: date | None) -> Iterator[Span]:
     triggers = triggers_in(text, headline)
-    after = triggers[0][0] if triggers else 0
-    for label, source in (("period", text), ("period.free", without_targets(text))):
-        period = parse_period(source, after=after if source is text else 0)
-        if period:
-            yield locate(label, text, period["period_label"], period)
+    period = parse_period(text, after=triggers[0][0] if triggers else 0)
+    if period:
+        yield locate("period", text, period["period_label"], period)
+
+
+def _free_periods(text: str, headline: str, _pub: date | None) -> Iterator[Span]:
+    source = without_targets(text)
+    after = 0
+    if source is text:  # nothing left out (join gives the text itself back): `period`'s search
+        triggers = triggers_in(text, headline)
+        after = triggers[0][0] if triggers else 0
+    period = parse_period(source, after=after)
+    if period:
+        yield locate("period.free", text, period["period_label"], period)
+
+
+def _next_periods(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
     planned = next_period(text)
     if planned:
         yield locate("next_period", text, planned["period_label"], planned)
@@ -185,10 +200,16 @@ def _clusters(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
         cluster = parse_cluster(text, numbered_only=numbered)
         if cluster:
             yield locate(label, text, cluster.get("written") or cluster["cluster_name"], cluster)
+
+
+def _members(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
     if CLUSTER_WORD.search(text) or re.search(r"\b(?:cụm|khối)\b", text, re.IGNORECASE):
         members = parse_members(text)
         if members:
             yield locate("members", text, members[0], members)
+
+
+def _listed_members(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
     listed = enumerated_members(text)
     if listed:
         yield locate("members.listed", text, listed[0], listed)
@@ -202,16 +223,33 @@ def _organisers(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
         cluster = CLUSTER_WORD.search(text) or re.search(r"\b(?:[Cc]ụm|[Kk]hối)\b", text)
         start, end = (cluster.start(), cluster.end()) if cluster else (0, len(text))
         yield Span("organiser", start, end, text[start:end], (None, True))
-    for label, found in (("host.by", hosted_by(text)), ("host.by_any", hosted_by(text, meeting_subject=False)),
-                         ("host.chair", hosting_unit(text))):
-        if found:
-            yield locate(label, text, found, found)
+
+
+def _hosted_by(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    found = hosted_by(text)
+    if found:
+        yield locate("host.by", text, found, found)
+
+
+def _hosted_by_any(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    found = hosted_by(text, meeting_subject=False)
+    if found:
+        yield locate("host.by_any", text, found, found)
+
+
+def _hosts(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    found = hosting_unit(text)
+    if found:
+        yield locate("host.chair", text, found, found)
     for unit, year in role_hosts(text):
         yield locate("host.role", text, unit, (unit, year))
     origin = origin_point(text)
     if origin and (starts_with_org_head(origin[1]) or names_a_branch(origin[1])):
         # the unit an online meeting is broadcast from chairs it, as a unit that "chủ trì" does
         yield locate("host.chair", text, origin[1], origin[1], near=origin[0])
+
+
+def _places(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
     place = find_place(text)
     if place:
         yield locate("place", text, place[1], place[1], near=place[0])
@@ -236,15 +274,24 @@ def _roles(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
 
 
 TAGGERS: tuple[Callable[[str, str, date | None], Iterator[Span]], ...] = (
-    _triggers, _days, _periods, _clusters, _organisers, _people, _provinces, _roles,
+    _triggers, _days, _periods, _free_periods, _next_periods, _clusters, _members, _listed_members,
+    _organisers, _hosted_by, _hosted_by_any, _hosts, _places, _people, _provinces, _roles,
 )
 # The labels each tagger yields (the module docstring's list); a label has one tagger.
 TAGGER_LABELS: dict[Callable[[str, str, date | None], Iterator[Span]], frozenset[str]] = {
     _triggers: frozenset({"trigger"}),
     _days: frozenset({"day"}),
-    _periods: frozenset({"period", "period.free", "next_period"}),
-    _clusters: frozenset({"cluster", "cluster.numbered", "members", "members.listed"}),
-    _organisers: frozenset({"organiser", "host.by", "host.by_any", "host.chair", "host.role", "place"}),
+    _periods: frozenset({"period"}),
+    _free_periods: frozenset({"period.free"}),
+    _next_periods: frozenset({"next_period"}),
+    _clusters: frozenset({"cluster", "cluster.numbered"}),
+    _members: frozenset({"members"}),
+    _listed_members: frozenset({"members.listed"}),
+    _organisers: frozenset({"organiser"}),
+    _hosted_by: frozenset({"host.by"}),
+    _hosted_by_any: frozenset({"host.by_any"}),
+    _hosts: frozenset({"host.chair", "host.role"}),
+    _places: frozenset({"place"}),
     _people: frozenset({"person"}),
     _provinces: frozenset({"province"}),
     _roles: frozenset({"role"}),
@@ -277,7 +324,7 @@ def _listed_attendee(t: Tagged) -> Span | None:
 def _table_members(t: Tagged) -> Span | None:
     """A text table whose header names a unit column ("STT | Đơn vị | Tổng điểm | Xếp hạng"): its
     cells are listed members, on the header's sentence (members.table_members)."""
-    if "|" in t.text and not any(s.label == "members.listed" for s in t.tagged_by(_clusters)):
+    if "|" in t.text and not t.tagged_by(_listed_members):
         names = table_members([x.text for x in t.sentences[t.at:t.at + 80]])
         if names:
             return Span("members.listed", 0, len(t.text), t.text, names)
