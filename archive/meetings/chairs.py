@@ -53,6 +53,18 @@ def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
     return None
 
 
+def _last_clause(head: str) -> str:
+    """The clause a role's unit ends, from the last clause break; a dash between two capitalised
+    words inside an organisation's name ("Sở Lao động - Thương binh và Xã hội là Khối trưởng")
+    breaks no clause: the name is taken whole when its part after the dash opens no organisation."""
+    parts = re.split(f"({_CLAUSE_BREAK.pattern})", head)
+    clause, i = parts[-1], len(parts) - 1
+    while i >= 2 and parts[i - 1].strip() in ("-", "–", "—") and clause.strip()[:1].isupper() \
+            and not starts_with_org_head(clause.strip()) and starts_with_org_head(parts[i - 2].split(";")[-1].strip()):
+        clause, i = parts[i - 2] + parts[i - 1] + clause, i - 2
+    return clause
+
+
 def role_hosts(text: str) -> list[tuple[str, str | None]]:
     """(unit, year of the role or None) for each unit the sentence names as this year's chair."""
     found: list[tuple[str, str | None]] = []
@@ -62,7 +74,7 @@ def role_hosts(text: str) -> list[tuple[str, str | None]]:
         if not link:
             continue
         head = before[:link.start()]
-        clause = _CLAUSE_BREAK.split(head)[-1]
+        clause = _last_clause(head)
         clause = re.sub(r"^(?:[Nn]ăm(?:\s+học)?\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?:do\s+)?", "", clause.strip())
         if _ELECTED.search(head.split(";")[-1][-80:]):
             continue

@@ -61,6 +61,11 @@ def _continues(token: str, bare: str, content: list[str], following: str) -> boo
         return True
     if bare.lower() == "hội" and previous == "xã":
         return True
+    # "Khối thi đua các tổ chức hội tỉnh tổ chức hội nghị": after the noun "các tổ chức", "hội"
+    # is the kind of those organisations (societies), not a meeting noun
+    lowered = [w.strip(",").lower() for w in content[-3:]]
+    if bare.lower() == "hội" and lowered == ["các", "tổ", "chức"] and not following.lower().startswith("nghị"):
+        return True
     if content and _NAME_WORDS.match(f"{bare} {following}"):
         return True  # "các sở, ban, ngành tổng hợp": no "tổng kết"
     if content and content[-1].endswith(",") and _CHAIR_VERB.match(f"{bare} {following}"):

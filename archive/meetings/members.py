@@ -36,7 +36,8 @@ _DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
 _NEAR_CLUSTER = r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)(?:[^.;:]|\.(?=\S)|" + ABBREVIATION_DOT + r"){0,80}?"
 # A dot with no space after it ("Công an TP.HCM gồm …") is inside an abbreviation, not the end
 # of the sentence, so it may stand between the cluster and its "gồm".
-_START = re.compile(_NEAR_CLUSTER + r"\b(?:(?P<gom>(?:bao\s+)?gồm)|(?P<co>(?:hiện\s+)?có))\s*:?\s*")
+# "(hiện / chỉ) còn N đơn vị:" after a merger counts what is left, as "có N đơn vị:" does.
+_START = re.compile(_NEAR_CLUSTER + r"\b(?:(?P<gom>(?:bao\s+)?gồm)|(?P<co>(?:(?:hiện|chỉ)\s+)?(?:có|còn)))\s*:?\s*")
 _NUMBER = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _COUNT = rf"(?:{_NUMBER}|các|những)"
 _KIND = rf"(?:{_LOCALITY_KIND}|TP\.?)"
@@ -73,13 +74,20 @@ _BARE_NAME = re.compile(rf"^(?:{UP}\S*(?:\s+{UP}\S*){{0,3}}|\d{{1,2}})$")
 _TITLED_NAME = re.compile(rf"^{UP}{LO}*(?:\s+{UP}{LO}*){{1,3}}$")
 
 
+def _named_body(pre: str) -> bool:
+    """Whether the words before a count are one organisation whose name holds "và" ("Sở Giáo dục
+    và Đào tạo 6 tỉnh:", a head the counted names share), not a list ("thị xã A và 6 huyện")."""
+    return starts_with_org_head(pre) and not re.search(rf"\bvà(?:\s*$|\s+(?:{_COUNT}|{_KIND})\b)", pre)
+
+
 def _list_text(text: str) -> str | None:
     """The list's text after its opening and count, or None when the sentence opens no list or
     only counts its members."""
     for start in _START.finditer(text):
         rest = text[start.end():]
         intro = _INTRO.match(rest) or _INTRO_NAMES.match(rest)
-        if intro and (re.search(r"\bvà\b", intro.group("pre")) or _AT_KIND.match(intro.group("pre"))):
+        if intro and ((re.search(r"\bvà\b", intro.group("pre")) and not _named_body(intro.group("pre")))
+                      or _AT_KIND.match(intro.group("pre"))):
             intro = None  # "thị xã A và các huyện B, C": a list, not a body before a count
         if intro and intro.re is _INTRO and intro.group("count") in ("các", "những") \
                 and re.match(_KIND, intro.group("noun")) and intro.group("pre").strip():
@@ -229,6 +237,22 @@ def _delegates_text(text: str) -> str | None:
     """The list of bodies whose delegates attend (see _DELEGATES), when an organisation heads it."""
     m = _DELEGATES.search(text)
     return m.group("list") if m and starts_with_org_head(m.group("list")) else None
+
+
+# An online meeting "kết nối từ điểm cầu chính tại Hội LHPN tỉnh A đến 5 điểm cầu của Hội LHPN các
+# tỉnh B, C và D": the units its points stand at, the main one first, are the ones that meet.
+_POINTS = re.compile(r"\bđiểm\s+cầu\s+(?:chính\s+)?(?:đặt\s+)?(?:tại|ở)\s+(?P<main>[^,;:.]+?)\s+(?:đến|tới|với)\s+"
+                     rf"(?:(?:{_NUMBER}|các)\s+)?điểm\s+cầu\s+(?:(?:của|tại|ở)\s+)?(?P<list>{UP}[^;:.]*)")
+
+
+def point_members(text: str) -> list[str] | None:
+    """The units an online meeting connects (see _POINTS), when organisations stand at them,
+    each with its body as in a member list; a cluster's members when no list names them."""
+    m = _POINTS.search(text)
+    if not m or not (starts_with_org_head(m.group("main")) and starts_with_org_head(m.group("list"))):
+        return None
+    items = [i for i in _walk(_split(f"{m.group('main')}, {_drop_address(m.group('list'))}")) if len(i) > 2]
+    return items if len(items) >= 3 else None
 
 
 # "(trước ngày 01/7/2025 thuộc Công an tỉnh Bình Định)", "(nay là phường X)": a member's history

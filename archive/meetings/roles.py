@@ -195,10 +195,11 @@ def _chair_host(sc: Scope, out: Assignment) -> None:
 
 def _members(sc: Scope, out: Assignment) -> None:
     """The member list near the cluster, else (for a cluster's meeting) the localities of the
-    units a sentence enumerates ("cùng lãnh đạo Hội LHPN các tỉnh, thành phố: A, B, C")."""
+    units a sentence enumerates ("cùng lãnh đạo Hội LHPN các tỉnh, thành phố: A, B, C"), else
+    the units its online points stand at."""
     span = first([sc.event, *sc.owned], "members")
     if span is None and out.values.get("cluster"):
-        span = first([sc.event, *sc.owned], "members.listed")
+        span = first([sc.event, *sc.owned], "members.listed") or first([sc.event, *sc.owned], "members.points")
     out.put("members", list(span.value) if span else [], span)
 
 

@@ -15,6 +15,8 @@ Labels (a tagger may leave any of them out):
   cluster.numbered   a numbered one only ("Cụm thi đua số 7")
   members            the member list after "gồm"/"hiện có N đơn vị:" (value: names)
   members.listed     the localities of the units enumerated after "các tỉnh, thành phố:"
+  members.points     the units an online meeting connects ("từ điểm cầu chính tại X đến 5 điểm
+                     cầu của Hội LHPN các tỉnh A, B …": X, then each of the others)
   organiser          the subject of the organising verb (value: (name or None, by-the-cluster))
   host.by            "Hội nghị do X … đăng cai/chủ trì/tổ chức" in a sentence about the meeting
   host.by_any        the same in any sentence
@@ -38,7 +40,7 @@ from archive.lexicons import pattern
 from archive.meetings.chairs import role_hosts
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.days import find_date
-from archive.meetings.members import enumerated_members, parse_members, table_members
+from archive.meetings.members import enumerated_members, parse_members, point_members, table_members
 from archive.meetings.organisers import (
     find_place,
     hosted_by,
@@ -215,6 +217,12 @@ def _listed_members(text: str, _headline: str, _pub: date | None) -> Iterator[Sp
         yield locate("members.listed", text, listed[0], listed)
 
 
+def _point_members(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    points = point_members(text)
+    if points:
+        yield locate("members.points", text, points[0], points)
+
+
 def _organisers(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
     host, by_cluster = parse_organiser(text)
     if host:
@@ -275,7 +283,7 @@ def _roles(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
 
 TAGGERS: tuple[Callable[[str, str, date | None], Iterator[Span]], ...] = (
     _triggers, _days, _periods, _free_periods, _next_periods, _clusters, _members, _listed_members,
-    _organisers, _hosted_by, _hosted_by_any, _hosts, _places, _people, _provinces, _roles,
+    _point_members, _organisers, _hosted_by, _hosted_by_any, _hosts, _places, _people, _provinces, _roles,
 )
 # The labels each tagger yields (the module docstring's list); a label has one tagger.
 TAGGER_LABELS: dict[Callable[[str, str, date | None], Iterator[Span]], frozenset[str]] = {
@@ -287,6 +295,7 @@ TAGGER_LABELS: dict[Callable[[str, str, date | None], Iterator[Span]], frozenset
     _clusters: frozenset({"cluster", "cluster.numbered"}),
     _members: frozenset({"members"}),
     _listed_members: frozenset({"members.listed"}),
+    _point_members: frozenset({"members.points"}),
     _organisers: frozenset({"organiser"}),
     _hosted_by: frozenset({"host.by"}),
     _hosted_by_any: frozenset({"host.by_any"}),
