@@ -227,6 +227,70 @@ def test_old_archives_are_upgraded_in_place(tmp_path: Path) -> None:
     db.conn.close()
 
 
+# what the previous version created: the same folded index with `title` as its first column
+PREVIOUS_FTS = ("CREATE VIRTUAL TABLE [articles_fts] USING fts5(title, text, content='', "
+                "tokenize='unicode61 remove_diacritics 2')")
+PROBES = ["thi dua", "thi đua", "so ket", '"sơ kết"', '"ket so"', "dong chi Hiep", "thể", "the",
+          "khoi", "quang canh", "Tuấn", nfd("Đảng ủy khối"), "Cum thi dua so 7"]
+
+
+def _answers(conn: sqlite3.Connection) -> dict[str, object]:
+    """What every probe query returns: table search rows, ranked ids with their tiers, snippets."""
+    return {q: (table_search(conn, q), table_search(conn, q, cap=1),
+                [(r["id"], r["exact_match"], r["phrase_match"], r["near_match"], r["score"],
+                  r["snippet"]) for r in ranked(conn, q)]) for q in PROBES}
+
+
+def _previous_layout(path: Path) -> None:
+    """The index as the previous version built and kept it (title column first)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        search.drop_index(conn)
+        conn.execute(PREVIOUS_FTS)
+        conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT "
+                     f"{search._values_sql('a')} FROM articles a ORDER BY 1")
+        for sql in search.TRIGGERS.values():
+            conn.execute(sql)
+    conn.close()
+
+
+def test_previous_column_order_is_upgraded_in_place_with_the_same_answers(tmp_path: Path) -> None:
+    from archive import store
+
+    path = build_search_archive(tmp_path / "archive.db")
+    _previous_layout(path)
+    conn = sqlite3.connect(path)
+    assert not search.index_is_current(Database(conn))
+    before = _answers(conn)
+    conn.close()
+    db = store.open_archive(path)   # what every command does first
+    assert search.index_is_current(db)
+    assert _answers(db.conn) == before
+    search.check_index(db.conn)
+    written = search.index_entries(db.conn)
+    with db.conn:
+        search.build_index(db.conn)
+    assert search.index_entries(db.conn) == written
+    db.conn.close()
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3])
+def test_index_built_in_id_ranges_equals_one_range(tmp_path: Path, chunk: int) -> None:
+    """The build reads the articles in ranges of ids, each sorted by search key; ranges smaller
+    than the archive (and ids with gaps) give the very same index and answers as one range."""
+    path = build_search_archive(tmp_path / "archive.db")
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("delete from articles where id = ?", [BLOC])   # a gap in the ids
+        assert search.build_index(conn) == len(SEARCH_ARTICLES) - 1
+    whole = (search.index_entries(conn), _answers(conn))
+    with conn:
+        assert search.build_index(conn, chunk=chunk) == len(SEARCH_ARTICLES) - 1
+    assert (search.index_entries(conn), _answers(conn)) == whole
+    search.check_index(conn)
+    conn.close()
+
+
 def test_ensure_search_idempotent_and_backfills(tmp_path: Path) -> None:
     path = build_search_archive(tmp_path / "archive.db")
     db = Database(path)
