@@ -48,9 +48,6 @@ _CREATE_FTS = (
     f"CREATE VIRTUAL TABLE [{FTS_TABLE}] USING fts5(text, title, content='', "
     "tokenize='unicode61 remove_diacritics 2')"
 )
-# articles read per statement when building: a range of ids is one sequential read of the table
-# and fits the sorter in memory
-BUILD_CHUNK = 20_000
 
 
 def key_sql(row: str) -> str:
@@ -132,25 +129,26 @@ def drop_index(conn: Any) -> None:
         conn.execute(f"DROP TABLE IF EXISTS [{name}]")
 
 
-def build_index(conn: Any, chunk: int = BUILD_CHUNK) -> int:
+def build_index(conn: Any) -> int:
     """(Re)create the index and its triggers and index every article; returns how many.
 
-    Runs in the caller's transaction. FTS5 buffers terms in memory only while rowids rise and
-    writes a segment each time one goes down, so rows must reach it in search-key order (an
-    unordered build was ~3× slower). The articles are read in ranges of `chunk` ids, each range
-    sorted by key: the table is read once, in its own order (reading it article by article in
-    key order was a random read of the whole table, the slowest step at a million articles
-    whenever the file was not in the OS cache), at the cost of one extra segment per range.
-    `optimize` then merges everything into one segment: smallest, and fastest to query.
+    Runs in the caller's transaction. Rows go in search-key order (the keys are sorted first,
+    alone, then each article is read by id): FTS5 buffers terms in memory only while rowids
+    rise, and writes a segment each time one goes down, which made an unordered build ~3×
+    slower. Sorting the keys alone costs about a second at a million articles; sorting the
+    folded texts instead (ranges of ids, each read in order and sorted by key) was 10 % slower,
+    the sorter copying the text. `optimize` then merges everything into one segment: smallest,
+    and fastest to query (a tenth of the build).
     """
     drop_index(conn)
     conn.execute(_CREATE_FTS)
-    low, high, count = conn.execute("SELECT min(id), max(id), count(*) FROM articles").fetchone()
-    insert = (f"INSERT INTO [{FTS_TABLE}] (rowid, title, text) SELECT {_values_sql('a')} "
-              "FROM articles a WHERE a.id >= ? AND a.id < ? ORDER BY 1")
-    chunk = max(1, chunk)
-    for start in range(low or 0, (high or 0) + 1, chunk):
-        conn.execute(insert, [start, start + chunk])
+    conn.execute("DROP TABLE IF EXISTS temp.search_order")
+    conn.execute(f"CREATE TEMP TABLE search_order AS SELECT {key_sql('articles')} AS key, id "
+                 "FROM articles ORDER BY key")
+    conn.execute(f"INSERT INTO [{FTS_TABLE}] (rowid, title, text) SELECT {_values_sql('a')} "
+                 "FROM temp.search_order o CROSS JOIN articles a ON a.id = o.id ORDER BY o.rowid")
+    count = conn.execute("SELECT count(*) FROM temp.search_order").fetchone()[0]
+    conn.execute("DROP TABLE temp.search_order")
     conn.execute(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('optimize')")
     for sql in TRIGGERS.values():
         conn.execute(sql)

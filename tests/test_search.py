@@ -274,23 +274,6 @@ def test_previous_column_order_is_upgraded_in_place_with_the_same_answers(tmp_pa
     db.conn.close()
 
 
-@pytest.mark.parametrize("chunk", [1, 2, 3])
-def test_index_built_in_id_ranges_equals_one_range(tmp_path: Path, chunk: int) -> None:
-    """The build reads the articles in ranges of ids, each sorted by search key; ranges smaller
-    than the archive (and ids with gaps) give the very same index and answers as one range."""
-    path = build_search_archive(tmp_path / "archive.db")
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("delete from articles where id = ?", [BLOC])   # a gap in the ids
-        assert search.build_index(conn) == len(SEARCH_ARTICLES) - 1
-    whole = (search.index_entries(conn), _answers(conn))
-    with conn:
-        assert search.build_index(conn, chunk=chunk) == len(SEARCH_ARTICLES) - 1
-    assert (search.index_entries(conn), _answers(conn)) == whole
-    search.check_index(conn)
-    conn.close()
-
-
 def test_ensure_search_idempotent_and_backfills(tmp_path: Path) -> None:
     path = build_search_archive(tmp_path / "archive.db")
     db = Database(path)
