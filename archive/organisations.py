@@ -114,8 +114,12 @@ def canonical_org(name: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+@lru_cache(maxsize=16384)
 def org_kind(name: str) -> str | None:
-    """Kind code ('ldld', 'mttq', …) of an organisation name, or None when unknown."""
+    """Kind code ('ldld', 'mttq', …) of an organisation name, or None when unknown.
+
+    Cached, as canonical_org is: every stored meeting asks it of each member, and a cluster's
+    members are the same few names in every report."""
     expanded = expand_abbreviations(name).lower()
     best: tuple[int, str] | None = None
     for org in ORG_KINDS:
