@@ -78,11 +78,11 @@ from archive.pagemeta import (
     site_names,
 )
 from archive.textmatch import same_text, starts_with_text
-from archive.urls import canonical_url
+from archive.urls import canonical_url, document_base
 
 # Bumped when a change alters what a stored page yields (`thidua reparse` re-reads archives);
 # what each version changed is in CHANGELOG.md.
-VERSION = "15"
+VERSION = "16"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths", "page_kind")
@@ -113,6 +113,7 @@ class Page:
     objs: list[dict[str, Any]]
     ld: dict[str, Any] | None
     sites: list[str]
+    base: str  # what its relative links and images resolve against (archive.urls.document_base)
 
 
 @dataclass
@@ -153,7 +154,7 @@ def extract_article(html: str, url: str, platform: dict | None = None) -> dict[s
     if tpath:
         paths["title"] = tpath
     content, content_path, body_nodes = _content_area(page)
-    blocks = walk_blocks(content, url) if content is not None else []
+    blocks = walk_blocks(content, page.base) if content is not None else []
     text, page_kind, kind_features = _lead_and_body(page, content, content_path, blocks, title, title_el)
     record["lead"] = text.lead
     if text.lead_path:
@@ -190,7 +191,8 @@ def _read_page(html: str, url: str, rules: dict[str, Any]) -> Page:
     meta = meta_values(sel)
     objs = ld_objects(sel)
     ld = ld_article(objs)
-    return Page(html, url, sel, rules, meta, objs, ld, site_names(meta, ld, objs, url))
+    return Page(html, url, sel, rules, meta, objs, ld, site_names(meta, ld, objs, url),
+                document_base(sel.root, url) if url else url)
 
 
 def _title(page: Page) -> tuple[str | None, str | None, Any]:
@@ -271,7 +273,7 @@ def _fuller_body(page: Page, content: Any, content_path: str, blocks: list[Block
         # A short report the density detector passed over (or took a box of other stories for):
         # the page classifier's richest block — the text that made it call the page an
         # article — holds it.
-        own = walk_blocks(clean_tree_keep_root(copy.deepcopy(kind_features.block)), page.url)
+        own = walk_blocks(clean_tree_keep_root(copy.deepcopy(kind_features.block)), page.base)
         shaped = shape_body(own, title=title, lead=lead, byline_rule="auto", sites=page.sites)
         if shaped["paragraphs"] and (boxed or sum(len(p) for p in shaped["paragraphs"])
                                      > sum(len(p) for p in body_info["paragraphs"])):

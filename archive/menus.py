@@ -23,6 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from archive.lexicons import class_pattern, names
 from archive.normalize import fold
+from archive.urls import document_base
 
 _PAGE_EXT = re.compile(r"\.(?:s?html?|aspx?|php\d?|jsp)$", re.IGNORECASE)
 _MENU_CLASS = re.compile(class_pattern("navigation", "menu_classes"), re.IGNORECASE)
@@ -74,6 +75,7 @@ def link_places(root: Any, url: str) -> LinkPlaces:
     itself is not content (a breadcrumb's last step, a headline that links its own page)."""
     places = LinkPlaces()
     here = url.split("#")[0]
+    base = document_base(root, url)  # <base href>: what the page's relative links mean
     body = root.find(".//body")
     # pre-order walk (an explicit stack: pages nest deeper than Python's recursion allows);
     # state per element: inside a menu, entry depth, the entry's "first link taken" flag, furniture
@@ -92,7 +94,7 @@ def link_places(root: Any, url: str) -> LinkPlaces:
         if el.tag == "a":
             href = (el.get("href") or "").strip()
             if href and not href.lower().startswith(_SKIP_HREF):
-                target = urljoin(url, href).split("#")[0]
+                target = urljoin(base, href).split("#")[0]
                 if menu:
                     first = entry is None or not entry[0]
                     if depth <= 1 and first and 0 < len(_text(el).split()) <= MENU_LABEL_WORDS:

@@ -33,6 +33,7 @@ from archive.pagekind import classify_page
 from archive.pagination import next_page
 from archive.registry import _guess_kind, _guess_province, _score, _texts
 from archive.sources import ORGANISATION_KINDS, SOURCE_KEYS
+from archive.urls import document_base
 from archive.urlshapes import article_urls, is_static
 
 USER_AGENT = "thidua-archive/0.1 (+registry: sources add; one request per second)"
@@ -292,7 +293,8 @@ def page_routes(pages: list[SitePage]) -> dict[str, Any]:
             continue
         root = page.root
         host = urlsplit(page.url).netloc
-        links = [urljoin(page.url, a.get("href")) for a in root.iter("a") if a.get("href")]
+        base = document_base(root, page.url)  # <base href>: what the page's relative links mean
+        links = [urljoin(base, a.get("href")) for a in root.iter("a") if a.get("href")]
         links = [u.split("#")[0] for u in links if urlsplit(u).netloc == host and not is_static(u)]
         routes["links"] = max(routes["links"], len(article_urls(links)))
         found = next_page(root, page.url)
@@ -300,7 +302,7 @@ def page_routes(pages: list[SitePage]) -> dict[str, Any]:
             routes["pagination"] = found.how
         for el in root.iter("link"):
             if "alternate" in (el.get("rel") or "") and "xml" in (el.get("type") or ""):
-                routes["feeds"].append(urljoin(page.url, el.get("href") or ""))
+                routes["feeds"].append(urljoin(base, el.get("href") or ""))
     routes["feeds"] = list(dict.fromkeys(routes["feeds"]))
     return routes
 
@@ -413,7 +415,9 @@ def fetch_site(url: str, fetcher: Fetcher) -> tuple[list[SitePage], list[str], i
     if pages[0].kind == "article" and url.rstrip("/") != home.rstrip("/"):
         pages.append(_fetch(home, fetcher))
     else:
-        links = [urljoin(url, a.get("href")) for a in pages[0].root.iter("a") if a.get("href")]
+        first = pages[0].root
+        base = document_base(first, url)
+        links = [urljoin(base, a.get("href")) for a in first.iter("a") if a.get("href")]
         candidates = article_urls([u for u in links if urlsplit(u).netloc == urlsplit(url).netloc])
         if candidates:
             pages.append(_fetch(candidates[0], fetcher))

@@ -26,14 +26,16 @@ from lxml import html as lxml_html
 
 from archive.dates import parse_date
 from archive.lexicons import names, pattern
+from archive.urls import document_base
 from archive.urlshapes import coarse_shape, is_static, request_url, url_shape
 
 
 @lru_cache(maxsize=16384)
 def _target(url: str, href: str) -> str:
-    """`href` resolved against the page's address, without its fragment. The finders below
-    (teasers, the main block's summaries, entries, the headline) resolve the same links of a
-    page again and again; resolving is pure, so each (page, link) is resolved once."""
+    """`href` resolved against `url` (the page's base: archive.urls.document_base), without its
+    fragment. The finders below (teasers, the main block's summaries, entries, the headline)
+    resolve the same links of a page again and again; resolving is pure, so each (page, link)
+    is resolved once."""
     return urljoin(url, href).split("#")[0]
 
 
@@ -138,8 +140,9 @@ def _is_prose(el: Any) -> int:
     return total
 
 
-def _teaser_anchors(root: Any, url: str) -> dict[str, set[str]]:
-    """Linked headlines (≥ 4 words) to other pages of the site, grouped by address family."""
+def _teaser_anchors(root: Any, url: str, base: str) -> dict[str, set[str]]:
+    """Linked headlines (≥ 4 words) to other pages of the site, grouped by address family
+    (links resolved against the page's `base`: archive.urls.document_base)."""
     host = urlsplit(url).hostname
     groups: dict[str, set[str]] = {}
     for a in root.iter("a"):
@@ -149,7 +152,7 @@ def _teaser_anchors(root: Any, url: str) -> dict[str, set[str]]:
         text = _text(a)
         if len(text) < TEASER_MIN or len(text.split()) < 4:
             continue
-        target = _target(url, href)
+        target = _target(base, href)
         if _host(target) != host or is_static(target) or target.rstrip("/") == url.rstrip("/"):
             continue
         groups.setdefault(coarse_shape(url_shape(target)), set()).add(target)
@@ -195,7 +198,7 @@ def _is_ancestor(path: str, of: str) -> bool:
     return path == "" or (of.startswith(path + "/") and of.rstrip("/") != path)
 
 
-def _headline(root: Any, url: str) -> tuple[int, bool, Any]:
+def _headline(root: Any, url: str, base: str) -> tuple[int, bool, Any]:
     """(words, links elsewhere, element) of the page's first heading of three words or more. A
     heading that links to another page is a teaser's: an archive or home page that shows a story
     whole still links its title to the story's own page (which links to itself, or not at all)."""
@@ -209,7 +212,9 @@ def _headline(root: Any, url: str) -> tuple[int, bool, Any]:
                 continue  # too short for a headline, or a blog's date header
             link = h.find(".//a")
             if link is not None and len(_text(link)) >= 0.8 * len(_text(h)):
-                target = _target(url, (link.get("href") or "").strip()).rstrip("/")
+                href = (link.get("href") or "").strip()
+                # a fragment alone ("#", "#top") stays on the page whatever its <base> says
+                target = here if href.startswith("#") else _target(base, href).rstrip("/")
                 if _is_ancestor(urlsplit(target).path, urlsplit(here).path):
                     continue  # the site's (or section's) name in a banner heading, linking up
                 return words, bool(link.get("href")) and request_url(target) != request_url(here), h
@@ -263,33 +268,33 @@ def _dated_headline(h: Any, over: bool = False) -> bool:
     return False
 
 
-def _teasers_in(el: Any, teasers: set[str], url: str) -> int:
+def _teasers_in(el: Any, teasers: set[str], base: str) -> int:
     """Distinct teaser headlines linked inside `el`."""
     return len({t for a in el.iter("a")
-                if (t := _target(url, (a.get("href") or "").strip())) in teasers})
+                if (t := _target(base, (a.get("href") or "").strip())) in teasers})
 
 
-def _is_summary(el: Any, teasers: set[str], url: str) -> bool:
+def _is_summary(el: Any, teasers: set[str], base: str) -> bool:
     """A paragraph that belongs to one teaser: it holds the linked headline, follows a lone
     headline within two siblings, or shares a small item element with one. A box of several
     links beside a paragraph ("Tin liên quan" inside an article) makes it no summary."""
-    if _teasers_in(el, teasers, url):
+    if _teasers_in(el, teasers, base):
         return True
     sib = el.getprevious()
     for _ in range(2):
         if sib is None:
             break
-        n = _teasers_in(sib, teasers, url)
+        n = _teasers_in(sib, teasers, base)
         if n:
             return n == 1
         sib = sib.getprevious()
     parent = el.getparent()
-    if parent is None or _teasers_in(parent, teasers, url) != 1:
+    if parent is None or _teasers_in(parent, teasers, base) != 1:
         return False
     return len(_text(parent)) <= len(_text(el)) + 200
 
 
-def _main_block(root: Any, teasers: set[str], url: str) -> tuple[Any, int, int, int]:
+def _main_block(root: Any, teasers: set[str], base: str) -> tuple[Any, int, int, int]:
     """The element holding the most running text that is not a teaser's summary:
     (element, characters, paragraphs, summary characters page-wide).
 
@@ -302,7 +307,7 @@ def _main_block(root: Any, teasers: set[str], url: str) -> tuple[Any, int, int, 
         n = _is_prose(el)
         if not n:
             continue
-        if teasers and _is_summary(el, teasers, url):
+        if teasers and _is_summary(el, teasers, base):
             summaries += n
             continue
         parent = el.getparent()
@@ -325,7 +330,7 @@ def _link_label(a: Any) -> str:
     return _text(a) or " ".join((a.get("aria-label") or a.get("title") or "").split())
 
 
-def _entry_target(el: Any, url: str) -> str | None:
+def _entry_target(el: Any, url: str, base: str) -> str | None:
     """The page a teaser block links with a headline: a heading of three words or more (linked
     or not) and an anchor to another page of the site, or an anchor labelled like a headline."""
     host, here = urlsplit(url).hostname, url.split("#")[0].rstrip("/")
@@ -334,7 +339,7 @@ def _entry_target(el: Any, url: str) -> str | None:
         href = (a.get("href") or "").strip()
         if not href or href.lower().startswith(("#", "javascript:", "mailto:")):
             continue
-        target = _target(url, href)
+        target = _target(base, href)
         if _host(target) != host or is_static(target) or target.rstrip("/") == here:
             continue
         if headed or len(_link_label(a).split()) >= 4:
@@ -342,7 +347,7 @@ def _entry_target(el: Any, url: str) -> str | None:
     return None
 
 
-def _entries(body: Any, url: str) -> list[Any]:
+def _entries(body: Any, url: str, base: str) -> list[Any]:
     """The longest run of sibling blocks of one tag and class that each hold their own linked
     headline and a short summary: the items of a list page, whether or not it has a pager
     and however its links are labelled (an empty `a` over a card, an `aria-label`)."""
@@ -359,7 +364,7 @@ def _entries(body: Any, url: str) -> list[Any]:
                 continue
             found, targets = [], set()
             for el in group:
-                target, size = _entry_target(el, url), len(_text(el))
+                target, size = _entry_target(el, url, base), len(_text(el))
                 if target and target not in targets and PROSE_MIN <= size <= ENTRY_MAX:
                     found.append(el)
                     targets.add(target)
@@ -398,23 +403,24 @@ def page_features(root: Any, url: str) -> PageFeatures:
     f = PageFeatures()
     body = root.find(".//body")
     body = body if body is not None else root
-    groups = _teaser_anchors(body, url)
+    base = document_base(root, url)
+    groups = _teaser_anchors(body, url, base)
     biggest = max(groups.values(), key=len) if groups else set()
     f.teasers = len(biggest)
     teasers = set().union(*groups.values()) if groups else set()
-    f.block, f.main_prose, f.main_paragraphs, f.teaser_prose = _main_block(body, teasers, url)
+    f.block, f.main_prose, f.main_paragraphs, f.teaser_prose = _main_block(body, teasers, base)
     if f.block is not None:
         hosted = set()
         for a in f.block.iter("a"):
-            target = _target(url, (a.get("href") or "").strip())
+            target = _target(base, (a.get("href") or "").strip())
             if target in biggest:
                 hosted.add(target)
         f.main_teasers = len(hosted)
         f.record_fields = len({_fold_label(m.group(0)) for m in _DOCUMENT_FIELD.finditer(_text(f.block))})
-        f.attachment_first = _opens_with_file(f.block, url)
-    entries = _entries(body, url)
+        f.attachment_first = _opens_with_file(f.block, base)
+    entries = _entries(body, url, base)
     f.entries, f.main_in_entries = len(entries), _main_in_entries(f.block, entries)
-    f.headline_words, f.headline_links_away, headline = _headline(body, url)
+    f.headline_words, f.headline_links_away, headline = _headline(body, url, base)
     f.dated_headline = not f.headline_links_away and _dated_headline(headline)
     f.site_root = is_site_root(url)
     f.dates = len(set(_DATE.findall(_text(body)))) + _machine_dates(root)
@@ -424,7 +430,7 @@ def page_features(root: Any, url: str) -> PageFeatures:
     return f
 
 
-def _opens_with_file(block: Any, url: str) -> bool:
+def _opens_with_file(block: Any, base: str) -> bool:
     """The block's first link is a document's file (.pdf, .docx …) and little text comes before
     it but the headline (a byline, a one-line description): a CMS's File page shows the download
     first, where a news item that attaches a plan tells its story first and links the file below."""
@@ -439,7 +445,7 @@ def _opens_with_file(block: Any, url: str) -> bool:
             stack.append((el, True))
             continue
         if el.tag == "a" and el.get("href"):
-            path = urlsplit(urljoin(url, el.get("href").strip())).path
+            path = urlsplit(urljoin(base, el.get("href").strip())).path
             return bool(_DOCUMENT_FILE.search(path)) and before < FILE_LEAD_MAX
         if el.tag in _HEADINGS:
             stack.append((el, True))  # the headline is no text before the file

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from archive.lexicons import load
 from archive.normalize import fold
+from archive.urls import document_base
 
 _POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
 _POSTBACK_OPTIONS = re.compile(r"WebForm_PostBackOptions\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]*)['\"]")
@@ -181,27 +182,27 @@ def _result(how: str, target: NextPage | str | None, url: str) -> NextPage | Non
     return None
 
 
-def _by_rel(root: Any, url: str) -> NextPage | None:
+def _by_rel(root: Any, url: str, base: str) -> NextPage | None:
     for el in root.iter("link", "a"):
         if "next" in (el.get("rel") or "").lower().split():
-            found = _result("rel", _target(el, url), url)
+            found = _result("rel", _target(el, base), url)
             if found:
                 return found
     return None
 
 
-def _by_label(anchors: list[Any], url: str) -> NextPage | None:
+def _by_label(anchors: list[Any], url: str, base: str) -> NextPage | None:
     lex = lexicon()
     for group in ("next", "weak_next"):
         for a in anchors:
             if _label(a) in lex[group]:
-                found = _result("label", _target(a, url), url)
+                found = _result("label", _target(a, base), url)
                 if found:
                     return found
     return None
 
 
-def _by_number(anchors: list[Any], url: str, current: int) -> NextPage | None:
+def _by_number(anchors: list[Any], url: str, base: str, current: int) -> NextPage | None:
     """A link numbered current+1 in a row of numbered links (a pager, not a calendar day)."""
     want = str(current + 1)
     for a in anchors:
@@ -213,7 +214,7 @@ def _by_number(anchors: list[Any], url: str, current: int) -> NextPage | None:
         numbered = [x for x in (parent.iter("a") if parent is not None else [])
                     if _label(x).isdigit()]
         if len(numbered) >= 1 and (len(numbered) >= 2 or current == 1):
-            target = _target(a, url)
+            target = _target(a, base)
             if isinstance(target, str) and page_number(target) is None and not same_series(url, target):
                 continue  # "2" linking somewhere else entirely
             found = _result("number", target, url)
@@ -222,10 +223,10 @@ def _by_number(anchors: list[Any], url: str, current: int) -> NextPage | None:
     return None
 
 
-def _by_address(anchors: list[Any], url: str) -> NextPage | None:
+def _by_address(anchors: list[Any], url: str, base: str) -> NextPage | None:
     best: tuple[int, str] | None = None
     for a in anchors:
-        target = _target(a, url)
+        target = _target(a, base)
         if isinstance(target, str) and follows(url, target):
             n = page_number(target)[0]  # type: ignore[index]
             if best is None or n < best[0]:
@@ -236,13 +237,15 @@ def _by_address(anchors: list[Any], url: str) -> NextPage | None:
 def next_page(root: Any, url: str, current: int = 1) -> NextPage | None:
     """The next page of the listing `root` (an lxml tree) shows at `url`, or None.
 
-    `current` is the page number the crawl believes it is on (1 for the first page)."""
+    `current` is the page number the crawl believes it is on (1 for the first page). Links
+    resolve against the page's `<base href>` when it has one (archive.urls.document_base)."""
+    base = document_base(root, url)
     anchors = [a for a in root.iter("a") if _label(a) not in lexicon()["not_next"]]
     own = page_number(url)
     if own and own[1][2:] not in lexicon()["offset_words"]:
         current = max(current, own[0])
-    for step in (lambda: _by_rel(root, url), lambda: _by_label(anchors, url),
-                 lambda: _by_number(anchors, url, current), lambda: _by_address(anchors, url)):
+    for step in (lambda: _by_rel(root, url, base), lambda: _by_label(anchors, url, base),
+                 lambda: _by_number(anchors, url, base, current), lambda: _by_address(anchors, url, base)):
         found = step()
         if found:
             return found
@@ -259,7 +262,7 @@ def load_more(root: Any, url: str) -> str | None:
             continue
         for key, value in el.attrib.items():
             if key.startswith("data-") and re.match(r"^(?:https?://|/|\?)", value.strip()):
-                target = urljoin(url, value.strip())
+                target = urljoin(document_base(root, url), value.strip())
                 if urlsplit(target).hostname == urlsplit(url).hostname:
                     return target
     return None

@@ -29,6 +29,7 @@ from parsel import Selector
 from archive.normalize import fold
 from archive.registry import FORMER_TO_CURRENT, canonical_province, current_provinces
 from archive.sources import Source
+from archive.urls import document_base
 
 USER_AGENT = "thidua-archive/0.1 (+sources probe: a few requests per province)"
 PATTERNS = ("ldld.{slug}.gov.vn", "congdoan.{slug}.gov.vn")
@@ -166,6 +167,7 @@ def looks_like_union(html: str) -> bool:
 def portal_links(html: str, base: str) -> tuple[list[tuple[str, str]], str | None]:
     """(links that name a union federation, as (URL, text)), and the portal's links page."""
     sel = Selector(text=html)
+    base = document_base(sel.root, base)  # the page's <base href>, when it has one
     found: list[tuple[str, str]] = []
     links_page = None
     for a in sel.css("a[href], option[value]"):

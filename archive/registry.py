@@ -38,6 +38,7 @@ from archive.sources import (
     parse_source,
     source_files,
 )
+from archive.urls import document_base
 
 USER_AGENT = "thidua-archive/0.1 (+registry check; polite: one request per source)"
 
@@ -553,6 +554,7 @@ def _link_urls(html: str, base: str, rules: dict[str, Any]) -> list[str]:
         hrefs = sel.css(css).css("::attr(href)").getall() or sel.css(css + "::attr(href)").getall()
     except (SelectorError, ValueError):
         hrefs = []
+    base = document_base(sel.root, base)  # the page's <base href>, when it has one
     urls = [urljoin(base, h) for h in hrefs if h and not h.startswith(("#", "javascript:"))]
     pattern = rules.get("article_url")
     if pattern:

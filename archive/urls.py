@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from archive.lexicons import load
@@ -31,6 +32,49 @@ _VARIANT_SEGMENTS = {"amp", "print", "in", "ban-in", "mobile"}
 _CANONICAL_LINK = re.compile(
     r"<link\b[^>]*\brel\s*=\s*[\"']?canonical[\"']?[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
+_BASE_TAG = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
+_HTML_SPACE = " \t\n\f\r"
+
+
+def _frozen_base(url: str, href: str | None) -> str:
+    """HTML's frozen base URL: the `<base href>` value resolved against the page's address;
+    the address itself when the value is empty or does not resolve to an http(s) address."""
+    value = (href or "").strip(_HTML_SPACE)
+    if not value:
+        return url
+    try:
+        target = urljoin(url, value)
+    except ValueError:
+        return url
+    return target if urlsplit(target).scheme in ("http", "https") else url
+
+
+def document_base(root: Any, url: str) -> str:
+    """The address a page's relative links resolve against (HTML: the document base URL): the
+    first `<base>` element that has an `href`, resolved against the page's `url`, else `url`.
+    A MODX or Silverstripe page at /tin-tuc/bai-viet.html with `<base href="https://host/">`
+    means `href="tin-tuc/khac.html"` → https://host/tin-tuc/khac.html, not
+    /tin-tuc/tin-tuc/khac.html. `root` is any element of the parsed page (its tree is searched)."""
+    if root is None or not url:
+        return url
+    try:
+        doc = root.getroottree().getroot()
+    except AttributeError:
+        doc = root
+    for el in doc.iter("base"):
+        href = el.get("href")
+        if href is not None:
+            return _frozen_base(url, href)
+    return url
+
+
+def document_base_of_html(html: str, url: str) -> str:
+    """`document_base` for a page's text, not parsed (the first 200,000 characters)."""
+    for tag in _BASE_TAG.findall((html or "")[:200_000]):
+        m = _HREF.search(tag)
+        if m:
+            return _frozen_base(url, next(g for g in m.groups() if g is not None))
+    return url
 
 
 def site_key(host: str) -> str:
@@ -123,7 +167,7 @@ def canonical_url(url: str, html: str | None = None) -> str:
     if html:
         href = _link_canonical(html)
         if href:
-            target = urljoin(url, href)
+            target = urljoin(document_base_of_html(html, url), href)
             if target.startswith(("http://", "https://")):
                 cand = _normalise(target)
                 cparts, bparts = urlsplit(cand), urlsplit(base)

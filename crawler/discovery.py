@@ -23,6 +23,7 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.dates import parse_date
+from archive.urls import document_base
 
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 
@@ -85,15 +86,17 @@ def feed_entries(response: Response) -> tuple[str, list[tuple[str, str | None]]]
 
 
 def feed_links(root: Any, url: str) -> list[str]:
-    """Feeds a page announces (`<link rel=alternate type=rss>`) or links (`/feed/`, `.rss`)."""
+    """Feeds a page announces (`<link rel=alternate type=rss>`) or links (`/feed/`, `.rss`),
+    resolved against the page's `<base href>` when it has one."""
+    base = document_base(root, url)
     out = []
     for el in root.iter("link"):
         if "alternate" in (el.get("rel") or "").lower() and (el.get("type") or "").lower() in _FEED_TYPES:
-            out.append(urljoin(url, el.get("href") or ""))
+            out.append(urljoin(base, el.get("href") or ""))
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if href and _FEED_PATH.search(href.split("#")[0]):
-            out.append(urljoin(url, href))
+            out.append(urljoin(base, href))
     host = urlsplit(url).hostname
     return [u for u in dict.fromkeys(out) if urlsplit(u).hostname == host]
 
@@ -126,11 +129,14 @@ def _strings(node: Any) -> Iterator[str]:
             yield from _strings(value)
 
 
-def endpoint_links(response: Response) -> list[str]:
+def endpoint_links(response: Response, base: str | None = None) -> list[str]:
     """Links in a "load more" answer: JSON whose strings are addresses or HTML fragments, or
-    an HTML fragment itself."""
+    an HTML fragment itself. The listing's script puts them into the listing page, so they
+    resolve against that page's base (`base`: its `<base href>` or its own address), not the
+    endpoint's address; without one, against the answer's."""
     if not isinstance(response, TextResponse):
         return []
+    base = base or response.url
     text = response.text
     try:
         strings = list(_strings(json.loads(text)))
@@ -144,7 +150,7 @@ def endpoint_links(response: Response) -> list[str]:
                 fragment = lxml_html.fragment_fromstring(s, create_parent="div")
             except (etree.ParserError, ValueError):
                 continue
-            links += [urljoin(response.url, a.get("href")) for a in fragment.iter("a") if a.get("href")]
+            links += [urljoin(base, a.get("href")) for a in fragment.iter("a") if a.get("href")]
         elif re.match(r"^(?:https?://\S+|/[^\s<>]*)$", s) and not s.startswith("//"):
-            links.append(urljoin(response.url, s))
+            links.append(urljoin(base, s))
     return list(dict.fromkeys(links))

@@ -15,7 +15,7 @@ from scrapy.http import Response
 from archive.menus import fixed_section, link_places
 from archive.pagination import NextPage, increment, next_page
 from archive.sources import Source
-from archive.urls import canonical_url, host_key
+from archive.urls import canonical_url, document_base, host_key
 from archive.urlshapes import (
     SiteShapes,
     is_static,
@@ -29,10 +29,14 @@ _SKIP_HREF = ("javascript:", "mailto:", "tel:", "#", "data:")
 SAMPLES = 5
 HELD_MAX = 40
 MENU_SHARE = 0.5  # of the pages read that have a menu: a site menu repeats on (nearly) all
+SITE_WIDE_SHARE = 0.8  # of the pages read: a content link the template prints everywhere
+SITE_WIDE_MIN = 3      # pages, before a link can be called site-wide
 
 
-def absolute_links(root: Any, base: str) -> list[str]:
-    """Every `<a href>` of a page, absolute, without fragments, in page order."""
+def absolute_links(root: Any, url: str) -> list[str]:
+    """Every `<a href>` of a page at `url`, absolute (against the page's `<base href>` when it
+    has one, as a browser resolves them), without fragments, in page order."""
+    base = document_base(root, url)
     out = []
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
@@ -71,6 +75,7 @@ class SiteState:
         self.menu_counts: Counter[str] = Counter()
         self.linkers: dict[str, set[str]] = {}     # page -> the pages that link it from content
         self.content_of: dict[str, set[str]] = {}  # page -> what it links from content
+        self.content_counts: Counter[str] = Counter()  # page -> how many pages link it from content
         self.stories: set[str] = set()             # pages taken as articles this run
         self.listed_by: dict[str, set[str]] = {}   # page -> the machine lists naming it (sitemap, feed, more)
 
@@ -130,9 +135,10 @@ class SiteState:
         known before any of them is judged); the platform's article selector marks its own."""
         selector = rules.get("article_links")
         if selector:
+            base = document_base(root, url)
             try:
                 for href in Selector(root=root).css(selector).css("::attr(href)").getall():
-                    self.platform_links.add(self.shapes.key(urljoin(url, href.strip())))
+                    self.platform_links.add(self.shapes.key(urljoin(base, href.strip())))
             except ValueError:
                 pass
         links = [u for u in absolute_links(root, url) if self.allows(u) and not is_static(u)]
@@ -244,6 +250,7 @@ class SiteState:
         self.menu_counts.update({self.shapes.key(u) for u in places.menu_items})
         targets = {self.shapes.key(u) for u in places.content}
         self.content_of[page] = targets
+        self.content_counts.update(targets)
         for target in targets:
             self.linkers.setdefault(target, set()).add(page)
 
@@ -273,15 +280,23 @@ class SiteState:
         """Taken as an article in this run, or archived before it."""
         return key in self.stories or self.is_known(key)
 
+    def site_wide(self, key: str) -> bool:
+        """The page is linked from the content of (nearly) every page read: a box the template
+        prints beside every text ("Tin mới nhất" in a sidebar), which tells nothing about the
+        page that carries it — a "Giới thiệu" page has it as much as a listing."""
+        return self.content_counts[key] >= max(SITE_WIDE_MIN, SITE_WIDE_SHARE * len(self.places_read))
+
     def news_linked(self, url: str) -> bool | None:
         """Whether a news page links the page from its content: a story (its related links) or
-        a page that links a story from its content (a listing, a "Tin mới" box). None when no
-        page read links it from content (found through a menu, a sitemap, a feed, a fragment):
+        a page that links a story from its content (a listing, a "Tin mới" box of its own; a
+        story every page links, in a box of the template, does not count). None when no page
+        read links it from content (found through a menu, a sitemap, a feed, a fragment):
         nothing to tell by."""
         linkers = set().union(*(self.linkers.get(k, set()) for k in self._keys(url)))
         if not linkers:
             return None
-        return any(self.is_story(page) or any(self.is_story(t) for t in self.content_of.get(page, ()))
+        return any(self.is_story(page) or any(self.is_story(t) and not self.site_wide(t)
+                                              for t in self.content_of.get(page, ()))
                    for page in linkers)
 
     def fixed_page(self, url: str) -> bool:
@@ -352,7 +367,8 @@ class SiteState:
         if css:
             href = response.css(css).attrib.get("href")
             if href:
-                return NextPage("platform", url=urljoin(response.url, href))
+                base = document_base(response.selector.root, response.url)
+                return NextPage("platform", url=urljoin(base, href))
         return next_page(response.selector.root, response.url, page)
 
     def first_visit(self, found: NextPage, page_url: str) -> bool:

@@ -218,3 +218,36 @@ def test_a_sitemap_only_fixed_section_page_read_before_any_story_is_held_not_jud
     history = ORIGIN + "/gioi-thieu/lich-su-truyen-thong-33.html"
     site.listed([history], "sitemap")
     assert site.may_be_fixed(history) and not site.fixed_page(history)  # no story read yet: wait
+
+
+def test_a_sidebar_of_stories_on_every_page_makes_no_page_a_news_page():
+    """A template that prints "Tin mới nhất" beside every text (MODX, Bitrix, most PHP portals)
+    puts story links in the content of the section pages too: the intro section's own page and
+    the documents' table link stories only through that box, so the pages they link stay fixed
+    pages; a listing still links stories of its own, and the pages it links stay news."""
+    sidebar = (f'<div class="col-4"><div class="widget"><h3>Tin mới nhất</h3><ul><li><a href="{STORY}">Hội nghị '
+               f'sơ kết cụm thi đua</a></li><li><a href="{STORY_2}">Trao tặng quà</a></li></ul></div></div>')
+
+    def at(url: str, main: str) -> tuple[str, str]:
+        return url, (f"<html><body><nav><ul>{SECTION_MENU}</ul></nav><div class='main'>{main}</div>"
+                     f"<div class='sidebar'>{sidebar}</div></body></html>")
+    filed = ORIGIN + "/van-ban/hoi-nghi-trien-khai-nhiem-vu-13.html"
+    story_3 = ORIGIN + "/tin/tap-huan-nghiep-vu-104.html"
+    site = site_after(
+        at(ORIGIN + "/gioi-thieu.html", f'<h1>Giới thiệu</h1><p>Hội được thành lập năm 2001.</p><ul>'
+                                        f'<li><a href="{HISTORY}">Lịch sử hình thành</a></li>'
+                                        f'<li><a href="{BOARD}">Ban Chấp hành</a></li></ul>'),
+        at(ORIGIN + "/van-ban.html", f'<table><tr><td>12/QĐ</td><td><a href="{DECISION}">Quyết định khen '
+                                     f'thưởng</a></td></tr></table>'),
+        at(ORIGIN + "/tin.html", f'<a href="{STORY}">Sơ kết</a> <a href="{story_3}">Tập huấn</a> '
+                                 f'<a href="{filed}">Triển khai nhiệm vụ</a>'),
+        at(STORY, "<h1>Hội nghị sơ kết cụm thi đua</h1><p>Sáng 5/3 …</p>"),
+        at(STORY_2, "<h1>Trao tặng quà</h1><p>Chiều 6/3 …</p>"),
+        at(story_3, "<h1>Tập huấn nghiệp vụ</h1><p>Ngày 7/3 …</p>"),
+        at(HISTORY, "<h1>Lịch sử hình thành</h1><p>Ngày 1/5/2001 …</p>"),
+    )
+    for url in (STORY, STORY_2, story_3):
+        site.remember(url)
+    assert site.site_wide(site.shapes.key(STORY)) and not site.site_wide(site.shapes.key(story_3))
+    assert site.fixed_page(HISTORY) and site.fixed_page(BOARD) and site.fixed_page(DECISION)
+    assert not site.fixed_page(filed)  # the listing links it beside a story of its own

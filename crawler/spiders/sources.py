@@ -30,7 +30,7 @@ from archive.crawls import WalkPlan, archived_urls
 from archive.pagekind import classify_page
 from archive.pagination import deep_page, load_more, same_series, series_key
 from archive.sources import Source, load_sources, select_sources
-from archive.urls import canonical_url
+from archive.urls import canonical_url, document_base
 from archive.urlshapes import is_static
 from crawler import walks
 from crawler.discovery import endpoint_links, entry_day, feed_entries, feed_links, robots_sitemaps
@@ -273,7 +273,7 @@ class SourcesSpider(scrapy.Spider):
         """A "Xem thêm" endpoint: its links, then the next batch while batches bring new ones."""
         source = self.sources_by_id[response.meta["source_id"]]
         site = self.site(source.id)
-        links = [u for u in endpoint_links(response) if site.allows(u)]
+        links = [u for u in endpoint_links(response, response.meta.get("doc_base")) if site.allows(u)]
         fresh = site.fresh(links)
         site.listed(links, "more")
         self.count(source.id, "more/pages")
@@ -283,7 +283,7 @@ class SourcesSpider(scrapy.Spider):
         nxt = site.next_endpoint(response.url)
         if fresh and nxt and page < self.max_pages(source):
             yield self._request(source, nxt, self.parse_more, kind="more", depth=response.meta["thidua_depth"],
-                                page=page + 1)
+                                page=page + 1, doc_base=response.meta.get("doc_base"))
 
     # -- pages ----------------------------------------------------------------------------
     def parse_page(self, response: Response) -> Iterable[Any]:
@@ -398,7 +398,8 @@ class SourcesSpider(scrapy.Spider):
             endpoint = load_more(root, response.url)
             if endpoint and site.allows(endpoint) and endpoint not in site.feeds:
                 site.feeds.add(endpoint)
-                yield self._request(source, endpoint, self.parse_more, kind="more", depth=depth + 1, page=2)
+                yield self._request(source, endpoint, self.parse_more, kind="more", depth=depth + 1, page=2,
+                                    doc_base=document_base(root, response.url))
 
     def _paginate(self, response: Response, source: Source, site: SiteState,
                   links: list[str], known: set[str]) -> Iterable[Request]:
