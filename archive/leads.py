@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import parsel
+from lxml import etree
 
 from archive.blocks import Block, is_caption_el
 from archive.boilerplate import is_outlet_name, parse_byline
@@ -45,6 +46,11 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # 'articleSummary' names a summary 
 
 
 _SAPO_ABBR = re.compile(r"(?:^|[\s_-])(?:des|desc)(?:$|[\s_-])", re.IGNORECASE)
+# "preview", "anons" (lexicon sapo.after_title_words): a summary right under the headline, a
+# picture's, a file's or a link's preview anywhere else
+_SAPO_AFTER_TITLE = re.compile(class_pattern("article_parts", "sapo.after_title_words"), re.IGNORECASE)
+_PREVIEW_OF = {"link", "file", "pdf", "doc", "attach", "embed", "card", "audio", "media"}
+UNDER_TITLE_MAX = 250  # characters of text between the headline and a block "right under" it
 
 
 _PICTURE_WORDS = {"img", "image", "images", "photo", "pic", "picture", "fig", "figure", "anh", "hinh",
@@ -53,6 +59,37 @@ _PICTURE_WORDS = {"img", "image", "images", "photo", "pic", "picture", "fig", "f
 
 def _names_a_picture(attrs: str) -> bool:
     return bool(_PICTURE_WORDS & {t for t in re.split(r"[\s_-]+", attrs.lower()) if t})
+
+
+def _weak_sapo(attrs: str) -> bool:
+    """A class word that names a summary in some templates only ("preview", "anons"), and not
+    as a picture's, a file's or a link's preview ('preview_picture', 'link-preview')."""
+    split = _CAMEL.sub(" ", attrs)
+    if not (_SAPO_AFTER_TITLE.search(attrs) or _SAPO_AFTER_TITLE.search(split)):
+        return False
+    return not ({t for t in re.split(r"[\s_-]+", split.lower()) if t} & (_PICTURE_WORDS | _PREVIEW_OF))
+
+
+def _right_under(title_el: Any, el: Any) -> bool:
+    """`el` comes after the headline with no more than a meta line's worth of text between
+    them (a date, a byline, a picture): where a story's summary stands, before its text."""
+    if title_el is None:
+        return False
+    n, after = 0, False
+    for event, node in etree.iterwalk(title_el.getroottree().getroot(), events=("start", "end")):
+        if event == "start":
+            if node is el:
+                return after
+            if after and isinstance(node.tag, str) and node.tag.lower() not in ("script", "style"):
+                n += len((node.text or "").strip())
+        elif node is title_el:
+            after = True
+            n += len((node.tail or "").strip())
+        elif after:
+            n += len((node.tail or "").strip())
+        if n > UNDER_TITLE_MAX:
+            return False
+    return False
 
 
 _SAPO_DASH = re.compile(r"^\s*[-–—]+\s*(?=\S)")
@@ -166,7 +203,8 @@ def find_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | N
             continue
         if not (_SAPO_CLASS.search(attrs) or _SAPO_CLASS.search(_CAMEL.sub(" ", attrs))) and not (
                 after_title and _SAPO_ABBR.search(attrs) and not _names_a_picture(attrs)
-                and not is_caption_el(el)):
+                and not is_caption_el(el)) and not (
+                after_title and _weak_sapo(attrs) and not is_caption_el(el) and _right_under(title_el, el)):
             continue
         if any(a.tag in ("nav", "aside", "footer") for a in el.iterancestors()):
             continue

@@ -333,3 +333,42 @@ def test_an_element_whose_data_field_names_the_author_field_is_the_author(attrs:
                                          description="Cụm thi đua số 4 đánh giá kết quả quý I.", byline=byline),
                              BLOCK_URL)
     assert record["author"] == expected
+
+
+# ---- a summary box named "preview"/"anons" right under the headline is the lead ---------------
+# (the seventh blind site set's first run: 1C-Bitrix prints PREVIEW_TEXT as div.news-detail-preview
+# between the date and the text; the pages here are written for the rule, in other markup)
+
+SUMMARY = "Hội nghị đánh giá kết quả quý I và bàn nhiệm vụ thi đua quý II của năm đơn vị trong Cụm."
+
+
+def _preview_page(box: str, *, before: str = "", picture: str = "") -> str:
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Cụm thi đua số 4 sơ kết quý I năm 2024</title></head><body>
+<div class="menu"><a href="/">Trang chủ</a> <a href="/tin-tuc/">Tin tức</a></div>
+<div class="main"><h1 class="page-heading">Cụm thi đua số 4 sơ kết quý I năm 2024</h1>
+<div class="item-full">{picture}<span class="item-date">04.04.2024</span>
+{before}{box}<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>
+<div class="foot">Hội Cựu chiến binh tỉnh</div></body></html>"""
+
+
+@pytest.mark.parametrize("box", [
+    f'<div class="item-full-preview">{SUMMARY}</div>',
+    f'<div class="articlePreview">{SUMMARY}</div>',
+    f'<div class="news-anons">{SUMMARY}</div>',
+])
+def test_a_preview_box_right_under_the_headline_and_date_is_the_lead(box) -> None:
+    rec = extract_article(_preview_page(box, picture='<img class="item-picture" src="/anh/1.jpg" alt="">'), URL)
+    assert rec["lead"] == SUMMARY
+    assert rec["body"].startswith(P1[:60])  # the lead is no paragraph of the body
+
+
+@pytest.mark.parametrize("box, before", [
+    # a picture's, a file's or a link's preview is no summary
+    (f'<div class="preview_picture">{SUMMARY}</div>', ""),
+    (f'<div class="link-preview">{SUMMARY}</div>', ""),
+    # a preview box after the story's first paragraphs is not where a summary stands
+    (f'<div class="item-preview">{SUMMARY}</div>', f"<p>{P3}</p><p>{P2}</p>"),
+])
+def test_a_preview_word_elsewhere_names_no_lead(box, before) -> None:
+    assert extract_article(_preview_page(box, before=before), URL)["lead"] != SUMMARY
