@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import parsel
 
@@ -52,8 +53,9 @@ def author_candidates(sel: parsel.Selector, rules: dict[str, Any], body_info: di
                       sites: list[str], title_el: Any = None) -> Iterator[Byline]:
     """Every byline the page offers, most trusted first: the platform's selector, a labelled
     line in the text, a byline element, microdata, a labelled line outside the text, the sapo's
-    opening name, the text's closing signature, the dated meta line under the headline, JSON-LD
-    and <meta>. Lazy: each finder walks the tree only when the ones before it gave no person."""
+    opening name, the text's closing signature, the dated meta line under the headline, a dated
+    meta box elsewhere in the story (a blog's "Đăng lúc … bởi X" after the text), a link to the
+    writer's profile page, JSON-LD and <meta>. Lazy: each finder walks the tree only when the ones before it gave no person."""
     finders = (
         lambda: (_platform_author(sel, rules), "platform"),
         lambda: (body_info["label_author"], "label"),
@@ -63,6 +65,8 @@ def author_candidates(sel: parsel.Selector, rules: dict[str, Any], body_info: di
         lambda: (sapo_author, "sapo"),
         lambda: (body_info["byline"], "byline"),
         lambda: _meta_line_author(sel, title_el),
+        lambda: _meta_box_author(sel, title_el, content),
+        lambda: _profile_link_author(sel, title_el, content),
         lambda: _meta_author(meta, ld, sites),
     )
     for finder in finders:
@@ -203,6 +207,98 @@ def _meta_line_author(sel: parsel.Selector, title_el: Any) -> tuple[str | None, 
             name = parse_byline(m.group("name"))
             if name:
                 return name, "meta-line"
+    return None, None
+
+
+_META_BOX_WORDS = {"meta", "metadata", "info", "footer"}  # class words of a story's meta box
+META_BOX_MAX = 600  # characters: a box of meta lines (category, tags, date, credit), no text
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _story_after_headline(sel: parsel.Selector, title_el: Any, content: Any) -> Iterator[Any]:
+    """The elements after the headline that still belong to its story, in page order: up to the
+    first heading outside the text (a "Tin khác", "Bình luận" section) or a heading that links
+    another page (a list of other stories' teasers); the page's frame left out."""
+    after = False
+    for el in sel.root.iter():
+        if el is title_el:
+            after = True
+            continue
+        if not after or not isinstance(el.tag, str) or title_el in el.iterancestors():
+            continue
+        if el.tag in _HEADINGS and (el.find(".//a") is not None or content is None
+                                    or not (el is content or content in el.iterancestors())):
+            return
+        yield el
+
+
+def _text_lines(el: Any) -> list[str]:
+    """An element's text as the lines a reader sees: broken at <br> and at block elements."""
+    parts: list[str] = []
+    stack: list[tuple[Any, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append(node.tail or "")
+            continue
+        if isinstance(node.tag, str) and (node.tag == "br" or node.tag in _LINE_BREAKERS):
+            parts.append("\n")
+        if isinstance(node.tag, str) and node.tag not in ("script", "style"):
+            parts.append(node.text or "")
+        if node is not el:
+            stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return [line for line in (clean_line(x) for x in "".join(parts).split("\n")) if line]
+
+
+def _meta_box_author(sel: parsel.Selector, title_el: Any, content: Any) -> tuple[str | None, str | None]:
+    """The name after "bởi"/"Đăng bởi" on a dated line of the story's meta box (a class that says
+    meta or info), wherever the template prints it: under the headline or after the text
+    (Silverstripe's blog: "Đăng trong …; Thẻ …<br>Đăng lúc <time>…</time> bởi X"). Only a box of
+    the headline's story is asked (`_story_after_headline`), only a line that also prints a
+    date — "bởi vì" in the text is no byline, the teasers of other stories are not this one's."""
+    if title_el is None:
+        return None, None
+    for el in _story_after_headline(sel, title_el, content):
+        words = {t for t in re.split(r"[\s_-]+", attr_tokens(el).lower()) if t}
+        if not words & _META_BOX_WORDS or in_frame(el) or hides_meta(el):
+            continue
+        if len(clean_line(" ".join(el.itertext()))) > META_BOX_MAX:
+            continue
+        for line in _text_lines(el):
+            m = _META_LINE_LABEL.search(line)
+            if m and len(line) <= META_LINE_MAX and parse_date(line):
+                name = parse_byline(m.group("name"))
+                if name:
+                    return name, "meta-box"
+    return None, None
+
+
+# the path of a writer's own page: /tac-gia/<x>, /author/<x>, /profile/<x> (a blog's Member page)
+_PROFILE_PATH = re.compile(r"/(?:author|authors|tac-?gia|profile|nguoi-viet|writer|writers)/[^/?#]+/?$",
+                           re.IGNORECASE)
+
+
+def _profile_link_author(sel: parsel.Selector, title_el: Any, content: Any) -> tuple[str | None, str | None]:
+    """A link of the headline's story to its writer's own page (rel=author, or an address such
+    as /tac-gia/<x>, /author/<x>, /profile/<x>) whose text is a name: the CMS credits the post's
+    author record there, with or without a "bởi" before it."""
+    if title_el is None:
+        return None, None
+    for el in _story_after_headline(sel, title_el, content):
+        if el.tag != "a":
+            continue
+        rel = (el.get("rel") or "").lower().split()
+        path = urlsplit((el.get("href") or "").strip()).path
+        if "author" not in rel and not _PROFILE_PATH.search(path):
+            continue
+        if in_frame(el) or any(hides_meta(a) for a in el.iterancestors()):
+            continue
+        text = clean_line(" ".join(el.itertext()))
+        if text and len(text) <= 60:
+            name = parse_byline(_strip_author_label(text))
+            if name:
+                return name, "profile-link"
     return None, None
 
 

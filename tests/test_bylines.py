@@ -38,3 +38,50 @@ def test_pick_author_takes_the_first_person_and_says_where():
     assert pick_author(sel, rules, {"label_author": None, "byline": "Nguyễn Thị Hoa"}, None, None, {}, None, [], None) \
         == ("Nguyễn Thị Hoa", "byline")
     assert pick_author(sel, rules, {"label_author": None, "byline": None}, None, None, {}, None, [], None) == (None, None)
+
+
+# ---- a credit after the text: the story's meta box, a link to the writer's page ----------------
+# (the seventh blind site set's first run: Silverstripe's blog prints "Đăng lúc <time> bởi NAME" at the
+# end of p.blog-post-meta, below the text; the pages here are written for the rule, in other markup)
+
+TEXT = ("<p>Sáng 12/3, Khối thi đua các hội đặc thù tỉnh tổ chức hội nghị ký kết giao ước thi đua năm 2024 "
+        "với sự tham dự của lãnh đạo bảy hội thành viên.</p><p>Các đơn vị thống nhất bảy nội dung thi đua.</p>")
+
+
+def _credited(credit: str, *, after: str = "") -> str:
+    return f"""<html><head><title>Khối thi đua các hội đặc thù ký kết giao ước thi đua</title></head><body>
+<div class="wrap"><div class="story"><h1>Khối thi đua các hội đặc thù ký kết giao ước thi đua</h1>
+<div class="story-text">{TEXT}</div>
+<div class="story-info">Chuyên mục <a href="/chuyen-muc/thi-dua/">Thi đua</a><br>
+Cập nhật <a href="/luu-tru/2024/3/"><time datetime="2024-03-12 16:05:00">16:05 12/03/2024</time></a> {credit}</div>
+{after}</div></div></body></html>"""
+
+
+def _author(html: str) -> tuple[str | None, str | None]:
+    from archive.extract import extract_article
+    rec = extract_article(html, "https://hoidacthu.example.vn/tin/ky-ket-giao-uoc-2024/")
+    return rec["author"], rec["paths"].get("author")
+
+
+def test_a_dated_credit_in_the_meta_box_after_the_text_is_the_author():
+    assert _author(_credited('bởi <a href="/thanh-vien/nguyen-thu-trang/">Nguyễn Thu Trang</a>')) == \
+        ("Nguyễn Thu Trang", "meta-box")
+    assert _author(_credited("bởi Hoàng Văn Định")) == ("Hoàng Văn Định", "meta-box")  # no link, plain text
+
+
+def test_a_link_to_the_writers_own_page_is_the_author():
+    assert _author(_credited('<a href="/tac-gia/le-minh-chau/">Lê Minh Châu</a>')) == ("Lê Minh Châu", "profile-link")
+    assert _author(_credited('<a rel="author" href="/u/17">Trịnh Thị Yến</a>')) == ("Trịnh Thị Yến", "profile-link")
+
+
+def test_an_account_credited_after_the_text_is_no_author():
+    for account in ("Ban Biên tập", "quantri", "admin"):
+        assert _author(_credited(f'bởi <a href="/profile/{account.lower()}/">{account}</a>'))[0] is None
+        assert _author(_credited(f"bởi {account}"))[0] is None
+
+
+def test_the_credits_of_other_stories_listed_after_the_text_are_not_this_ones():
+    others = ('<h3 class="list-title">Tin cùng chuyên mục</h3><ul><li><h4><a href="/tin/tap-huan-2024/">Tập huấn '
+              'nghiệp vụ thi đua năm 2024</a></h4><div class="item-meta">Cập nhật 02/03/2024 bởi '
+              '<a href="/profile/pham-van-long/">Phạm Văn Long</a></div></li></ul>')
+    assert _author(_credited("", after=others))[0] is None
