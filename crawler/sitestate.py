@@ -78,6 +78,10 @@ class SiteState:
         self.content_counts: Counter[str] = Counter()  # page -> how many pages link it from content
         self.stories: set[str] = set()             # pages taken as articles this run
         self.listed_by: dict[str, set[str]] = {}   # page -> the machine lists naming it (sitemap, feed, more)
+        # links triage found not worth a fetch, by key: (url, depth, route, leaf), asked again
+        # when met again and at the crawl's end; `skip_counted`: counted once each
+        self.skipped: dict[str, tuple[str, int, str, bool]] = {}
+        self.skip_counted: set[str] = set()
 
     # -- where -----------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -202,6 +206,22 @@ class SiteState:
         if to_idle:
             self.held_to_idle.add(url)
         return True
+
+    def skip(self, key: str, url: str, depth: int, route: str, leaf: bool) -> bool:
+        """Keep a link triage found not worth a fetch (not marked seen, so the next page that
+        links it asks again); of the ways it was met, the one a fetch is likeliest by (a
+        page's link before a sitemap's leaf, the shallowest). True the first time it is skipped."""
+        old = self.skipped.get(key)
+        if old is None or (old[3], old[1]) > (leaf, depth):
+            self.skipped[key] = (url, depth, route, leaf)
+        first = key not in self.skip_counted
+        self.skip_counted.add(key)
+        return first
+
+    def skipped_links(self) -> list[tuple[str, int, str, bool]]:
+        """Every skipped link, (url, depth, route, leaf), to be triaged again now (a link
+        fetched then leaves the list)."""
+        return list(self.skipped.values())
 
     def take_held(self) -> list[tuple[str, str]]:
         """Every held page, (url, route), to be fetched again and judged now."""

@@ -96,8 +96,16 @@ class SourcesSpider(scrapy.Spider):
         return spider
 
     def on_idle(self) -> None:
-        """Pages still held when nothing else is left are fetched once more and decided with
-        all the crawl has learned (their bodies are not kept that long)."""
+        """When nothing else is left: first the links triage skipped are asked again with all
+        the crawl has learned (a link skipped while its shape looked like listings is a story
+        once its siblings were read as stories: which came first must not decide); then pages
+        still held are fetched once more and decided with all the crawl has learned (their
+        bodies are not kept that long)."""
+        second = [request for sid, site in self.sites.items() for request in self._second_look(sid, site)]
+        if second:
+            for request in second:
+                self.crawler.engine.crawl(request)
+            raise DontCloseSpider
         waiting = [(self.sources_by_id[sid], url, route)
                    for sid, site in self.sites.items() for url, route in site.take_held()]
         if not waiting:
@@ -108,6 +116,16 @@ class SourcesSpider(scrapy.Spider):
                                     route=route, **{RELEASE: True})
             self.crawler.engine.crawl(request.replace(dont_filter=True))
         raise DontCloseSpider
+
+    def _second_look(self, source_id: str, site: SiteState) -> list[Request]:
+        """The skipped links of a site triaged again (`discovery/second-look` counts those
+        fetched now); those still not worth a fetch stay skipped (counted once, when first
+        skipped)."""
+        source = self.sources_by_id[source_id]
+        out: list[Request] = []
+        for url, depth, route, leaf in site.skipped_links():
+            out += self.follow(source, url, depth=depth, route=route, leaf=leaf)
+        return out
 
     @property
     def recorder(self) -> Any:
@@ -494,8 +512,8 @@ class SourcesSpider(scrapy.Spider):
         if deep_page(url) or series_key(url) in site.walked_series:
             self.count(source.id, "discovery/deep-page")  # its walk from page 1 reaches it
             return
-        site.seen.add(key)
         if known:
+            site.seen.add(key)
             conditional = self.take_recheck(url)
             if conditional is not None:
                 yield self._article_request(source, url, depth=depth, route=route, conditional=conditional)
@@ -504,15 +522,24 @@ class SourcesSpider(scrapy.Spider):
             return
         target = site.request_form(url)
         if site.platform_article(url) or site.likely_article(url):
+            site.seen.add(key)
+            if site.skipped.pop(key, None) is not None:
+                self.count(source.id, "discovery/second-look")
             self.count(source.id, f"route/{route}/candidates")
             if not site.may_sample():
                 self.count(source.id, "dry-run/not-fetched")
                 return
             yield self._article_request(source, target, depth=depth, route=route)
         elif site.worth_reading(url, depth, leaf):
+            site.seen.add(key)
+            if site.skipped.pop(key, None) is not None:
+                self.count(source.id, "discovery/second-look")
             site.spend()
             yield self._page_request(source, target, depth=depth, route=route)
-        else:
+        elif site.skip(key, url, depth, route, leaf):
+            # not marked seen: the next page that links it, or the crawl's end, asks again with
+            # what the crawl has learned by then (a sitemap read before any story of the shape
+            # must not decide for good that its stories are listings)
             self.count(source.id, "discovery/skipped")
 
     def closed(self, reason: str) -> None:
