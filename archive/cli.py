@@ -213,24 +213,31 @@ def _demo_sources_for_reparse(sources: dict[str, Any]) -> None:
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--mutable", is_flag=True,
               help="Serve a file a crawl is still writing to (WAL, read-only connection).")
-def serve(db_path: str, host: str, port: int, mutable: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Datasette processes sharing the port, so pages drawn at once use every "
+                   "core [default: one per core, at most 4].")
+def serve(db_path: str, host: str, port: int, mutable: bool, workers: int | None) -> None:
     """Serve the archive read-only with Datasette.
 
-    Says "serving" only once the port answers; SIGTERM/SIGINT stop Datasette too; the exit
-    code is Datasette's (a busy port is an error, not a silent exit 0).
+    Says "serving" only once Datasette answers; SIGTERM/SIGINT stop Datasette and its worker
+    processes too; the exit code is Datasette's (a busy port is an error, not a silent exit 0).
 
     Example:
 
         \b
         thidua serve --port 8001
     """
-    from archive.serve import ServeError
+    from archive.serve import ServeError, default_workers
     from archive.serve import serve as run_serve
 
+    workers = workers or default_workers()
+    processes = "1 process" if workers == 1 else f"{workers} worker processes"
     try:
         code = run_serve(existing_archive(db_path), host=host, port=port, mutable=mutable,
+                         workers=workers,
                          announce=lambda url: click.echo(f"thidua serve: serving {db_path} at "
-                                                         f"{url} (Ctrl-C to stop)", err=True))
+                                                         f"{url} ({processes}; Ctrl-C to stop)",
+                                                         err=True))
     except ServeError as exc:
         raise click.ClickException(str(exc)) from exc
     sys.exit(code)

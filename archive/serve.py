@@ -12,6 +12,11 @@ Two modes, because SQLite gives two different read-only guarantees:
   archive in WAL mode (the store enables it) readers see each committed crawl transaction and
   never block the writer. Use it while a crawl runs; it is a little slower (no cached counts).
 
+Worker processes: Datasette's Python (table view, templates, render_cell) is most of a page's
+cost, and one process runs it on one core (the GIL). `serve(workers=N)` runs the same Datasette
+app in N processes sharing one listening socket (archive/serve_app.py, uvicorn's supervisor);
+the default is one per core, at most MAX_WORKERS.
+
 Datasette 0.65 names a database after its file's stem; the plugin (setting `database_name` in
 the metadata) renames the served file to `archive`, so URLs and the metadata's table settings do
 not depend on the file name.
@@ -19,6 +24,7 @@ not depend on the file name.
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import signal
@@ -39,6 +45,9 @@ PLUGINS_DIR = resources.path("plugins")
 # the archive's own pages (article, cluster, person, compact tables): shipped with the package
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 METADATA_DB_NAME = "archive"
+# one worker process per core up to this: each holds its own Datasette (~70 MB) and SQLite
+# connections, and past the cores more workers only queue for them
+MAX_WORKERS = 4
 
 # Why each setting: pages stay small on a million-row table, a runaway query or facet is cut
 # off instead of tying up a thread, facet suggestions (a COUNT per column) are off because they
@@ -62,6 +71,15 @@ class ServeError(Exception):
     """Datasette cannot be started on this archive (missing file, busy writer…)."""
 
 
+def default_workers() -> int:
+    """One worker per core this process may use, 1 to MAX_WORKERS."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
 def datasette_executable() -> str:
     """The `datasette` of this interpreter's environment (the venv), not whatever is on PATH."""
     candidate = Path(sys.executable).parent / "datasette"
@@ -71,14 +89,6 @@ def datasette_executable() -> str:
     if not found:
         raise ServeError("datasette is not installed: run `.venv/bin/pip install -e .`")
     return found
-
-
-def datasette_argv() -> list[str]:
-    """How to run this environment's Datasette: its script, or `python -m datasette` when the
-    script is not beside the interpreter (an environment that borrows its packages)."""
-    if (Path(sys.executable).parent / "datasette").exists():
-        return [datasette_executable()]
-    return [sys.executable, "-m", "datasette"]
 
 
 def metadata_for(db_path: Path, metadata_path: Path = METADATA_PATH) -> Path:
@@ -142,10 +152,12 @@ def datasette_command(
     port: int = 8001,
     mutable: bool = False,
     extra_args: Sequence[str] = (),
+    workers: int = 1,
 ) -> list[str]:
-    """The `datasette serve` command line for the archive (checked to exist)."""
+    """The command line serving the archive (checked to exist): archive/serve_app.py, which
+    takes `datasette serve`'s arguments plus `--workers`."""
     path = check_archive(db_path)
-    cmd = [*datasette_argv(), "serve"]
+    cmd = [sys.executable, "-m", "archive.serve_app", "--workers", str(workers)]
     cmd += [str(path)] if mutable else ["-i", str(path)]
     cmd += ["--host", host, "--port", str(port)]
     cmd += ["--metadata", str(metadata_for(path)), "--plugins-dir", str(PLUGINS_DIR)]
@@ -168,11 +180,17 @@ def port_free(host: str, port: int) -> bool:
 
 
 def _answers(host: str, port: int) -> bool:
+    """An HTTP answer, not only a connection: with workers, the supervisor listens before any
+    worker has started."""
+    conn = http.client.HTTPConnection(host, port, timeout=5)
     try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
-    except OSError:
+        conn.request("GET", "/-/versions.json")
+        conn.getresponse()  # any status: a worker is serving
+        return True
+    except (OSError, http.client.HTTPException):
         return False
+    finally:
+        conn.close()
 
 
 def _exit_code(returncode: int) -> int:
@@ -188,8 +206,10 @@ def serve(
     extra_args: Sequence[str] = (),
     announce: Callable[[str], None] | None = None,
     startup_timeout: float = 60.0,
+    workers: int | None = None,
 ) -> int:
-    """Run Datasette on the archive until it exits; returns its exit code.
+    """Run Datasette on the archive until it exits; returns its exit code. `workers`
+    processes (default: default_workers()) share the port.
 
     SIGTERM and SIGINT are passed on to Datasette and its exit code is returned, so a service
     manager stopping `thidua serve` stops Datasette too (no orphan keeping the port).
@@ -206,7 +226,8 @@ def serve(
     if not port_free(host, port):
         raise ServeError(f"port {port} on {host} is already in use: stop what serves there or "
                          "choose another --port")
-    cmd = datasette_command(path, host=host, port=port, mutable=mutable, extra_args=extra_args)
+    cmd = datasette_command(path, host=host, port=port, mutable=mutable, extra_args=extra_args,
+                            workers=workers or default_workers())
     env = dict(os.environ)
     # the plugin imports archive.*: make sure the project is importable even if not installed
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
