@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from archive import clusters, people, rawstore, store
 from archive.completeness import error_signature, judge, looks_truncated, variant_loses
 from archive.encoding import decode_html, decode_problems
-from archive.urls import content_fingerprint, normalise_for_hash
+from archive.urls import content_fingerprint, normalise_for_hash, plainer_address
 
 log = logging.getLogger(__name__)
 
@@ -214,6 +214,9 @@ def store_analysis(
     own_url = record.get("url")
     if record and source_id:
         record["url"] = _variant_of(db, source_id, record)
+        if record["url"] != own_url and own_url and plainer_address(own_url, record["url"]):
+            _readdress(db, record["url"], own_url)
+            record["url"] = own_url
     before = _article_snapshot(db, record["url"]) if record else None
     lost = variant_loses(before, record) if record and record["url"] != own_url else []
     if lost:
@@ -306,6 +309,14 @@ def _variant_of(db: Database, source_id: str, record: Mapping[str, Any]) -> str:
         if normalise_for_hash(other_title or "") == title:
             return other
     return url
+
+
+def _readdress(db: Database, old: str, new: str) -> None:
+    """The article stored under `old` is keyed by `new` from now on (`plainer_address`):
+    whichever copy's fields win, the row carries the address a reader would share."""
+    with store.transaction(db):
+        db.execute("update articles set url = ? where url = ?", [new, old])
+    log.info("article %s re-addressed to its plainer address %s", old, new)
 
 
 def _article_snapshot(db: Database, url: str) -> dict[str, Any] | None:

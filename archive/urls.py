@@ -177,6 +177,25 @@ def canonical_url(url: str, html: str | None = None) -> str:
     return base
 
 
+def _dress(url: str) -> int:
+    """How far an address is from the one a reader would share: its query parameters, a
+    print/AMP/mobile segment, an .amp ending."""
+    parts = urlsplit(url)
+    segments = [x.lower() for x in parts.path.split("/") if x]
+    return (len(parse_qsl(parts.query, keep_blank_values=True))
+            + sum(1 for x in segments if x in _VARIANT_SEGMENTS) + parts.path.endswith(".amp"))
+
+
+def plainer_address(new: str, old: str) -> bool:
+    """Two addresses of one article on one site: `new` is the plainer — fewer query
+    parameters and variant markers (the SEF address over `index.php?option=…&id=12`, the
+    article over its `?tmpl=component&print=1` view). The archive keys an article by the
+    address it was first stored under, which the order pages arrive in decides; this lets the
+    plainer one take the row whatever the order."""
+    a, b = urlsplit(new), urlsplit(old)
+    return site_key(a.netloc) == site_key(b.netloc) and _dress(new) < _dress(old)
+
+
 _NON_WORD = re.compile(r"[^\w]+")
 
 

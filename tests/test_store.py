@@ -133,3 +133,38 @@ def test_meetings_replace_previous_extraction(db):
     assert db["organisations"].count == 2
     assert db["articles"].get(aid)["has_meeting"] == 1
     assert db["meetings"].get(1)["year"] == 2016
+
+
+def _story_pages() -> tuple[bytes, bytes]:
+    text = "".join(f"<p>Đoạn {i}: Cụm thi đua số 5 sơ kết công tác thi đua 6 tháng, đánh giá kết quả "
+                   "và thống nhất nhiệm vụ của các đơn vị thành viên trong thời gian tới.</p>" for i in range(8))
+    head = "<html><head><title>Cụm thi đua số 5 sơ kết 6 tháng</title></head><body>"
+    story = "<h1>Cụm thi đua số 5 sơ kết 6 tháng</h1><div class='date'>10/07/2024 09:00</div>" + text
+    article = head + "<nav><a href='/'>Trang chủ</a></nav><article>" + story + "</article></body></html>"
+    printed = head + story + "</body></html>"
+    return article.encode(), printed.encode()
+
+
+@pytest.mark.parametrize("print_first", [True, False])
+def test_an_article_keeps_its_plain_address_whichever_copy_came_first(db, print_first):
+    # A print view (or index.php?option=… form) fetched before the article must not leave its
+    # address on the row: the order pages arrive in is the crawl's, not the site's.
+    src = Source(id="x", name="LĐLĐ tỉnh X", province="Thanh Hóa", platform="generic",
+                 start_urls=("https://x.vn/",), rules={})
+    store.save_source(db, src)
+    article, printed = _story_pages()
+    plain = "https://x.vn/tin-tuc/cum-5-so-ket.html"
+    pages = [(plain + "?tmpl=component&print=1&layout=default", printed), (plain, article)]
+    for url, body in (pages if print_first else pages[::-1]):
+        ingest_page(db, url=url, body=body, headers={"Content-Type": "text/html; charset=utf-8"}, source=src)
+    assert [r["url"] for r in db["articles"].rows] == [plain]
+    assert db["pages"].count == 2
+
+
+def test_plainer_address_is_same_site_and_less_dressed():
+    from archive.urls import plainer_address
+
+    assert plainer_address("https://x.vn/tin/a.html", "https://x.vn/index.php?option=com_content&view=article&id=12")
+    assert plainer_address("https://x.vn/tin/a.html", "https://x.vn/print/tin/a.html")
+    assert not plainer_address("https://x.vn/tin/a.html?id=3", "https://x.vn/tin/a.html")
+    assert not plainer_address("https://y.vn/tin/a.html", "https://x.vn/tin/a.html?p=1")
