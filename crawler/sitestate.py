@@ -208,8 +208,7 @@ class SiteState:
         return True
 
     def skip(self, key: str, url: str, depth: int, route: str, leaf: bool) -> bool:
-        """Keep a link triage found not worth a fetch (not marked seen, so the next page that
-        links it asks again); of the ways it was met, the one a fetch is likeliest by (a
+        """Keep a link triage found not worth a fetch, for the crawl's end to ask again; of the ways it was met, the one a fetch is likeliest by (a
         page's link before a sitemap's leaf, the shallowest). True the first time it is skipped."""
         old = self.skipped.get(key)
         if old is None or (old[3], old[1]) > (leaf, depth):

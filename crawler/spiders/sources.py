@@ -86,6 +86,7 @@ class SourcesSpider(scrapy.Spider):
         self.max_pages_arg = int(max_pages) if max_pages else None
         self.since = since
         self.sites: dict[str, SiteState] = {}
+        self.looked_again = False  # the crawl's-end second look at skipped links: once a run
         self.recheck: dict[str, tuple[str | None, str | None]] = {}
 
     # -- set-up ---------------------------------------------------------------------------
@@ -100,12 +101,16 @@ class SourcesSpider(scrapy.Spider):
         the crawl has learned (a link skipped while its shape looked like listings is a story
         once its siblings were read as stories: which came first must not decide); then pages
         still held are fetched once more and decided with all the crawl has learned (their
-        bodies are not kept that long)."""
-        second = [request for sid, site in self.sites.items() for request in self._second_look(sid, site)]
-        if second:
-            for request in second:
-                self.crawler.engine.crawl(request)
-            raise DontCloseSpider
+        bodies are not kept that long). The second look is taken once a run: a link it fetches
+        may lead to more skipped links (an endless listing's next page), and asking again at
+        every idle would walk what triage chose to leave one page per idle."""
+        if not self.looked_again:
+            self.looked_again = True
+            second = [request for sid, site in self.sites.items() for request in self._second_look(sid, site)]
+            if second:
+                for request in second:
+                    self.crawler.engine.crawl(request)
+                raise DontCloseSpider
         waiting = [(self.sources_by_id[sid], url, route)
                    for sid, site in self.sites.items() for url, route in site.take_held()]
         if not waiting:
@@ -124,6 +129,8 @@ class SourcesSpider(scrapy.Spider):
         source = self.sources_by_id[source_id]
         out: list[Request] = []
         for url, depth, route, leaf in site.skipped_links():
+            key = site.shapes.key(url)
+            site.seen.discard(key)  # asked again now; `follow` marks it seen once more
             out += self.follow(source, url, depth=depth, route=route, leaf=leaf)
         return out
 
@@ -536,11 +543,14 @@ class SourcesSpider(scrapy.Spider):
                 self.count(source.id, "discovery/second-look")
             site.spend()
             yield self._page_request(source, target, depth=depth, route=route)
-        elif site.skip(key, url, depth, route, leaf):
-            # not marked seen: the next page that links it, or the crawl's end, asks again with
-            # what the crawl has learned by then (a sitemap read before any story of the shape
-            # must not decide for good that its stories are listings)
-            self.count(source.id, "discovery/skipped")
+        else:
+            # Marked seen, as every triaged link: a walk that reaches it again (an endless
+            # listing's next page) stops there. The crawl's end asks again with what the crawl
+            # has learned by then (a sitemap read before any story of the shape must not decide
+            # for good that its stories are listings).
+            site.seen.add(key)
+            if site.skip(key, url, depth, route, leaf):
+                self.count(source.id, "discovery/skipped")
 
     def closed(self, reason: str) -> None:
         """Sample article URLs per source and route, for `thidua crawl --dry-run`."""
