@@ -15,21 +15,10 @@ go to test-output/discovery_blind6.json.
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import subprocess
-import sys
-import urllib.parse
-from pathlib import Path
-
 import pytest
-import test_discovery_blind as blind
+from siteset_harness import SiteSet
 
 pytestmark = pytest.mark.crawl
-SITESET = blind.ROOT / "tests" / "fixtures" / "sitesets" / "blind6"
-GOLD = json.loads((SITESET / "gold.json").read_text(encoding="utf-8"))
-OUT = blind.ROOT / "test-output" / "discovery_blind6.json"
 
 # First run (branch blind6 at 2fed3df = main fde5a66 + the labelled set, committed before any crawl), same
 # crawler on both routes; fields are on the archived articles:
@@ -79,89 +68,14 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     # (archive/pagekind.py record_fields; lexicons/sections.toml document_fields).
 }
 
-
-def _params() -> list:
-    out = []
-    for route in ("article", "home"):
-        for name in GOLD["sites"]:
-            reason = KNOWN_MISSES.get((name, route))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            out.append(pytest.param(name, route, id=f"{name}-{route}", marks=marks))
-    return out
+SET = SiteSet("blind6", KNOWN_MISSES)
 
 
 @pytest.fixture(scope="module")
 def origins():
-    """serve.py on free ports, one origin per site."""
-    proc = subprocess.Popen([sys.executable, str(SITESET / "serve.py"), "--port", "0"], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, start_new_session=True)
-    try:
-        found = {}
-        for _ in GOLD["sites"]:
-            name, url = proc.stdout.readline().split()
-            found[name] = url.rstrip("/")
-        yield found
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
+    yield from SET.serve()
 
 
-def score(db: Path, name: str, origin: str) -> dict:
-    """Stored rows against this set's gold: each row is a gold article (by any of its URLs), a
-    duplicate of one already matched, or a non-article."""
-    site = GOLD["sites"][name]
-    ci = site["article_url_pattern"].startswith("(?i)")
-    gold = {p: g for p, g in GOLD["articles"].items() if g["site"] == name}
-    keys = {blind.url_key(v, ci): p for p, g in gold.items() for v in [p] + g["url_variants"]}
-    chosen, non_articles, duplicates = {}, [], []
-    for row in blind.stored_rows(db, origin):
-        u = urllib.parse.urlsplit(row["url"])
-        path = keys.get(blind.url_key(u.path + ("?" + u.query if u.query else ""), ci))
-        if path is None:
-            non_articles.append(row["url"])
-        elif path in chosen:
-            duplicates.append(row["url"])
-        else:
-            chosen[path] = row
-    fields = dict.fromkeys(blind.FIELDS, 0)
-    for path, row in chosen.items():
-        for f, hit in blind.field_hits(row, gold[path]).items():
-            fields[f] += hit
-    return {"expected": len(site["article_paths"]), "archived": len(chosen), "non_articles": non_articles,
-            "duplicates": duplicates, "fields": fields,
-            "missing": sorted(gold[p]["id"] for p in site["article_paths"] if p not in chosen)}
-
-
-def record(key: str, result: dict) -> None:
-    OUT.parent.mkdir(exist_ok=True)
-    data = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
-    data[key] = result
-    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
-@pytest.mark.parametrize(("name", "route"), _params())
+@pytest.mark.parametrize(("name", "route"), SET.params())
 def test_blind6_site_added_by_the_readme_steps_gives_all_its_articles_and_nothing_else(name, route, origins, tmp_path):
-    site, origin = GOLD["sites"][name], origins[name]
-    home = origin + site["start_url"]
-    first = home if route == "home" else origin + site["article_paths"][0]
-    entry, said = blind.proposed_entry(first, tmp_path / "page.html")
-    assert entry, f"{name}: `thidua sources add {first}` printed no [[source]] entry:\n{said[-1500:]}"
-    registry = tmp_path / "sources"
-    entry, sid = blind.registry_entry(entry, home, blind.registry_copy(registry), name)
-    sources = registry / "blind6.toml"
-    sources.write_text(entry, encoding="utf-8")
-    check = blind.thidua("sources", "--dir", str(registry), "check")
-    db = tmp_path / "archive.db"
-    crawl = blind.thidua("crawl", "--sources", str(sources), "--source", sid, "--db", str(db), "--local", "--quiet",
-                         timeout=blind.CRAWL_TIMEOUT)
-    result = score(db, name, origin)
-    result.update(route=route, source_id=sid, sources_check_rc=check.returncode, crawl_rc=crawl.returncode,
-                  entry=entry, crawl_output=(crawl.stdout + crawl.stderr)[-800:])
-    record(f"{name}-{route}", result)
-    fields = " ".join(f"{f} {n}/{result['archived']}" for f, n in result["fields"].items())
-    print(f"[blind6] {name} ({route}): archived {result['archived']}/{result['expected']}, non-articles "
-          f"{len(result['non_articles'])}, duplicates {len(result['duplicates'])}; {fields}; "
-          f"sources check rc {check.returncode}, crawl rc {crawl.returncode}")
-    bad = blind.shortfalls(result)
-    assert not bad, f"{name} ({route}), source {sid}: " + "; ".join(bad) + \
-        f"\n(sources check rc {check.returncode}: {(check.stdout + check.stderr).strip()[-300:]})"
+    SET.run(name, route, origins, tmp_path)

@@ -74,12 +74,12 @@ def test_a_link_skipped_before_its_siblings_spoke_is_asked_again_at_the_crawls_e
 @pytest.fixture(scope="module", params=SEEDS, ids=[f"seed{n}" for n in SEEDS])
 def jittered(request):
     """blind6's server with every response held back a seeded 0..JITTER_MS ms."""
-    proc = subprocess.Popen([sys.executable, str(blind6.SITESET / "serve.py"), "--port", "0", "--jitter",
+    proc = subprocess.Popen([sys.executable, str(blind6.SET.root / "serve.py"), "--port", "0", "--jitter",
                              str(JITTER_MS), "--seed", str(request.param)], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, start_new_session=True)
     try:
         found = {}
-        for _ in blind6.GOLD["sites"]:
+        for _ in blind6.SET.gold["sites"]:
             name, url = proc.stdout.readline().split()
             found[name] = url.rstrip("/")
         yield found
@@ -90,7 +90,7 @@ def jittered(request):
 
 @pytest.mark.crawl
 def test_plone_from_an_article_page_gives_every_news_item_whatever_order_responses_arrive(jittered, tmp_path):
-    name, site = "plone", blind6.GOLD["sites"]["plone"]
+    name, site = "plone", blind6.SET.gold["sites"]["plone"]
     origin = jittered[name]
     home, first = origin + site["start_url"], origin + site["article_paths"][0]
     entry, said = blind.proposed_entry(first, tmp_path / "page.html")
@@ -102,6 +102,6 @@ def test_plone_from_an_article_page_gives_every_news_item_whatever_order_respons
     db = tmp_path / "archive.db"
     crawl = blind.thidua("crawl", "--sources", str(sources), "--source", sid, "--db", str(db), "--local", "--quiet",
                          timeout=blind.CRAWL_TIMEOUT)
-    result = blind6.score(db, name, origin)
+    result = blind6.SET.score(db, name, origin)
     assert crawl.returncode == 0, (crawl.stdout + crawl.stderr)[-800:]
     assert not blind.shortfalls(result), blind.shortfalls(result)
