@@ -492,6 +492,61 @@ def _header_lines(lines: list[str]) -> tuple[list[str], str | None, str | None]:
     return lines, None, None
 
 
+def _footer_lines(lines: list[str]) -> tuple[list[str], str | None, str | None]:
+    """What aggregator dumps append after the body — "30/05/13 07:36 GMT+7", category, tags
+    (2013 crawls) or an ISO date, author and URL (2025 CSV rows) — cut off: (the lines before
+    it, its date, its author column). The author column is the first line after an ISO time,
+    or the one between any date and a closing URL (a CSV row), never a 2013 footer's category."""
+    date, author = None, None
+    for i, line in enumerate(lines):
+        if _TEXT_DATE_LINE.match(line) or (_ISO_LINE.match(line) and i > 0):
+            date = parse_date(line.split("GMT")[0]) if not _ISO_LINE.match(line) else iso_date(line)
+            tail = [x for x in lines[i + 1:] if x]
+            csv_row = len(tail) == 2 and bool(_URL_LINE.match(tail[1]))  # date, author, url
+            if tail and not _URL_LINE.match(tail[0]) and (_ISO_LINE.match(line) or csv_row):
+                author = tail[0]
+            lines = lines[:i]
+            break
+    while lines and (not lines[-1] or _URL_LINE.match(lines[-1])):
+        lines.pop()
+    return lines, date, author
+
+
+def _closing_lines(content: list[str]) -> tuple[list[str], str | None]:
+    """The text's last lines without what closes it: attributions and widget lines, a byline on
+    a line of its own or glued to the last sentence ("…Thủ đô.Minh Hà"), initials alone, a photo
+    credit closing the last caption — (the lines left, the signature nearest the end)."""
+    content = list(content)
+    signature = None
+    while content:
+        last = content[-1]
+        if is_attribution(last) or is_widget_line(last):
+            content.pop()
+            continue
+        name = parse_byline(last) or (last if is_initials_signature(last) else None)
+        if not name:
+            break
+        signature = signature or name
+        content.pop()
+    if content:
+        pieces = split_glued(content[-1])
+        rest_text, name = split_trailing_byline(pieces[-1])
+        if name:
+            signature = signature or name
+            pieces[-1] = rest_text
+            content[-1] = "\n".join(p for p in pieces if p)
+            if not content[-1]:
+                content.pop()
+    if content:
+        # A photo credit closing the last caption ("…nhận bằng khen. Ảnh: X"): out of the body.
+        kept, credit = split_photo_credit(content[-1])
+        if credit:
+            content[-1] = kept
+            if not kept:
+                content.pop()
+    return content, signature
+
+
 def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
     """Plain article text → the same record: first line title, the rest body.
 
@@ -521,18 +576,8 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
     record["title"] = lines[0]
     paths["title"] = "text"
     rest, found_date, header_author = _header_lines(lines[1:])
-    meta_author = None
-    for i, line in enumerate(rest):
-        if _TEXT_DATE_LINE.match(line) or (_ISO_LINE.match(line) and i > 0):
-            found_date = found_date or (parse_date(line.split("GMT")[0]) if not _ISO_LINE.match(line) else iso_date(line))
-            tail = [x for x in rest[i + 1:] if x]
-            csv_row = len(tail) == 2 and bool(_URL_LINE.match(tail[1]))  # date, author, url
-            if tail and not _URL_LINE.match(tail[0]) and (_ISO_LINE.match(line) or csv_row):
-                meta_author = tail[0]
-            rest = rest[:i]
-            break
-    while rest and (not rest[-1] or _URL_LINE.match(rest[-1])):
-        rest.pop()
+    rest, footer_date, meta_author = _footer_lines(rest)
+    found_date = found_date or footer_date
     content = [x for x in rest if x]
     author, apath = (header_author, "byline") if header_author else (None, None)
     if meta_author and not (is_outlet_name(meta_author) or is_attribution(meta_author)):
@@ -546,36 +591,9 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
         if name:
             author, apath = author or name, apath or "byline"
             content = content[1:]
-    # A byline on a line of its own, or glued to the end of the last line.
-    while content:
-        last = content[-1]
-        if is_attribution(last) or is_widget_line(last):
-            content.pop()
-            continue
-        name = parse_byline(last) or (last if is_initials_signature(last) else None)
-        if name:
-            author = author or name
-            apath = apath or "byline"
-            content.pop()
-            continue
-        break
-    if content:
-        pieces = split_glued(content[-1])
-        rest_text, name = split_trailing_byline(pieces[-1])
-        if name:
-            author = author or name
-            apath = apath or "byline"
-            pieces[-1] = rest_text
-            content[-1] = "\n".join(p for p in pieces if p)
-            if not content[-1]:
-                content.pop()
-    if content:
-        # A photo credit closing the last caption ("…nhận bằng khen. Ảnh: X"): out of the body.
-        kept, credit = split_photo_credit(content[-1])
-        if credit:
-            content[-1] = kept
-            if not kept:
-                content.pop()
+    content, signature = _closing_lines(content)
+    if signature:
+        author, apath = author or signature, apath or "byline"
     lead = None
     if len(content) >= 2:
         lead = strip_outlet_prefix(content[0])
