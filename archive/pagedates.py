@@ -86,31 +86,61 @@ BRACKET_DATE = re.compile(
     re.IGNORECASE)
 
 
+# <meta> names of a publication time, most trusted first (the modification time last: better
+# than no date, worse than any other).
+META_DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "pubdate",
+                  "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
+                  "sailthru.date", "article.published", "published_time", "publication_date",
+                  "dcterms.created", "created", "article:modified_time", "datemodified", "lastmod")
+
+
 def find_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
-                  content: Any, url: str, title_el: Any = None) -> tuple[str | None, str | None]:
-    if ld:
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            if isinstance(ld.get(key), str):
-                d = iso_date(ld[key])
-                if d:
-                    return d, "jsonld"
-    for key in ("article:published_time", "og:published_time", "datepublished", "pubdate",
-                "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
-                "sailthru.date", "article.published", "published_time", "publication_date",
-                "dcterms.created", "created", "article:modified_time", "datemodified", "lastmod"):
-        if meta.get(key):
-            d = iso_date(meta[key])
+              content: Any, url: str, title_el: Any = None) -> tuple[str | None, str | None]:
+    """The publication date and where it was found, from the most trusted source that has one:
+    JSON-LD, <meta>, a <time> outside the page's frame, then the visible dates around the
+    headline (`_visible_date`), then the URL."""
+    d = _ld_date(ld)
+    if d:
+        return d, "jsonld"
+    d = next((d for d in (iso_date(meta[k]) for k in META_DATE_KEYS if meta.get(k)) if d), None)
+    if d:
+        return d, "meta"
+    d = _time_date(sel)
+    if d:
+        return d, "time"
+    h1 = title_el if title_el is not None else sel.root.find(".//h1")
+    d = _visible_date(h1, content)
+    if d:
+        return d, "generic"
+    d = _url_date(url)
+    if d:
+        return d, "url"
+    return None, None
+
+
+def _ld_date(ld: dict[str, Any] | None) -> str | None:
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        if ld and isinstance(ld.get(key), str):
+            d = iso_date(ld[key])
             if d:
-                return d, "meta"
+                return d
+    return None
+
+
+def _time_date(sel: parsel.Selector) -> str | None:
     for t in sel.xpath("//time"):
         if t.xpath("ancestor::nav|ancestor::aside|ancestor::footer"):
             continue
         value = t.attrib.get("datetime") or join_text([t])
         d = iso_date(value) if re.match(r"^\d{4}-", value.strip()) else parse_date(value)
         if d:
-            return d, "time"
-    # Visible dates near the heading: elements whose class says date/time, in reading order.
-    h1 = title_el if title_el is not None else sel.root.find(".//h1")
+            return d
+    return None
+
+
+def _visible_date(h1: Any, content: Any) -> str | None:
+    """Visible dates near the heading: the heading's own block first (date-classed elements, in
+    reading order), then the lines under and above it, then wider areas and the content area."""
     areas = []
     if h1 is not None:
         parent = h1.getparent()
@@ -121,74 +151,67 @@ def find_date(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | N
             parent = parent.getparent()
     if content is not None:
         areas.append(content)
-    def classed_date(area: Any) -> str | None:
-        """The date of the date-classed element of `area` nearest to the heading: the page's
-        "today" in the site header comes before the headline, and dates of related items come
-        after the article — the article's own date sits next to its headline."""
-        found: list[tuple[int, str]] = []
-        h1_pos = None
-        for pos, el in enumerate(area.iter()):
-            if el is h1:
-                h1_pos = pos
-            if not isinstance(el.tag, str) or el.tag in ("script", "style"):
-                continue
-            attrs = attr_tokens(el)
-            if not attrs or not _DATE_CLASS.search(attrs):
-                continue
-            if any(hides_meta(a) for a in el.iterancestors()) or hides_meta(el):
-                continue
-            text = clean_line(" ".join(el.itertext()))
-            if text and len(text) <= 160:
-                d = parse_date(text)
-                if d:
-                    found.append((pos, d))
-        if not found:
-            return None
-        if h1_pos is None:
-            return found[0][1]
-        return min(found, key=lambda f: abs(f[0] - h1_pos))[1]
-
-    def under_heading() -> str | None:
-        """Text right under the heading ("Thứ Hai, 15/07/2016 10:30" without a class), or the
-        bracketed date closing the heading's own block ("… năm 2025 (15/01/2025 08:50)")."""
-        if h1 is None:
-            return None
-        own = BRACKET_DATE.search(clean_line(" ".join(h1.itertext())))
-        if own and parse_date(own.group(0)):
-            return parse_date(own.group(0))
-        following = h1.xpath("following::text()")[:40]
-        return parse_date(clean_line(" ".join(str(t) for t in following))[:300])
-
-    def above_heading() -> str | None:
-        """A date line right above the heading (after the breadcrumb), nearest line first —
-        never further than a few lines, where the site header's "today" is printed."""
-        if h1 is None:
-            return None
-        for node in reversed(h1.xpath("preceding::text()[normalize-space()]")[-6:]):
-            parent = node.getparent()
-            if parent is not None and parent.tag in ("script", "style", "title"):
-                continue
-            d = parse_date(clean_line(str(node)))
-            if d:
-                return d
-        return None
-
-    # The heading's own block first, then the lines under and above it, then wider areas.
-    near, far = areas[:2], areas[2:]
-    if h1 is None:
-        near, far = [], areas
+    near, far = (areas[:2], areas[2:]) if h1 is not None else ([], areas)
     for area in near:
-        d = classed_date(area)
+        d = _classed_date(area, h1)
         if d:
-            return d, "generic"
-    d = under_heading() or above_heading()
+            return d
+    d = _under_heading(h1) or _above_heading(h1)
     if d:
-        return d, "generic"
-    for area in far:
-        d = classed_date(area)
+        return d
+    return next((d for d in (_classed_date(area, h1) for area in far) if d), None)
+
+
+def _classed_date(area: Any, h1: Any) -> str | None:
+    """The date of the date-classed element of `area` nearest to the heading: the page's
+    "today" in the site header comes before the headline, and dates of related items come
+    after the article — the article's own date sits next to its headline."""
+    found: list[tuple[int, str]] = []
+    h1_pos = None
+    for pos, el in enumerate(area.iter()):
+        if el is h1:
+            h1_pos = pos
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        attrs = attr_tokens(el)
+        if not attrs or not _DATE_CLASS.search(attrs):
+            continue
+        if any(hides_meta(a) for a in el.iterancestors()) or hides_meta(el):
+            continue
+        text = clean_line(" ".join(el.itertext()))
+        if text and len(text) <= 160:
+            d = parse_date(text)
+            if d:
+                found.append((pos, d))
+    if not found:
+        return None
+    if h1_pos is None:
+        return found[0][1]
+    return min(found, key=lambda f: abs(f[0] - h1_pos))[1]
+
+
+def _under_heading(h1: Any) -> str | None:
+    """Text right under the heading ("Thứ Hai, 15/07/2016 10:30" without a class), or the
+    bracketed date closing the heading's own block ("… năm 2025 (15/01/2025 08:50)")."""
+    if h1 is None:
+        return None
+    own = BRACKET_DATE.search(clean_line(" ".join(h1.itertext())))
+    if own and parse_date(own.group(0)):
+        return parse_date(own.group(0))
+    following = h1.xpath("following::text()")[:40]
+    return parse_date(clean_line(" ".join(str(t) for t in following))[:300])
+
+
+def _above_heading(h1: Any) -> str | None:
+    """A date line right above the heading (after the breadcrumb), nearest line first —
+    never further than a few lines, where the site header's "today" is printed."""
+    if h1 is None:
+        return None
+    for node in reversed(h1.xpath("preceding::text()[normalize-space()]")[-6:]):
+        parent = node.getparent()
+        if parent is not None and parent.tag in ("script", "style", "title"):
+            continue
+        d = parse_date(clean_line(str(node)))
         if d:
-            return d, "generic"
-    d = _url_date(url)
-    if d:
-        return d, "url"
-    return None, None
+            return d
+    return None
