@@ -79,7 +79,7 @@ class SiteState:
         self.stories: set[str] = set()             # pages taken as articles this run
         self.listed_by: dict[str, set[str]] = {}   # page -> the machine lists naming it (sitemap, feed, more)
         # links triage found not worth a fetch, by key: (url, depth, route, leaf), asked again
-        # when met again and at the crawl's end; `skip_counted`: counted once each
+        # once, at the crawl's end; `skip_counted`: counted once each
         self.skipped: dict[str, tuple[str, int, str, bool]] = {}
         self.skip_counted: set[str] = set()
 
@@ -208,8 +208,9 @@ class SiteState:
         return True
 
     def skip(self, key: str, url: str, depth: int, route: str, leaf: bool) -> bool:
-        """Keep a link triage found not worth a fetch, for the crawl's end to ask again; of the ways it was met, the one a fetch is likeliest by (a
-        page's link before a sitemap's leaf, the shallowest). True the first time it is skipped."""
+        """Keep a link triage found not worth a fetch, for the crawl's end to ask again; of the
+        ways it was met, the one a fetch is likeliest by (a page's link before a sitemap's leaf,
+        the shallowest). True the first time it is skipped."""
         old = self.skipped.get(key)
         if old is None or (old[3], old[1]) > (leaf, depth):
             self.skipped[key] = (url, depth, route, leaf)
