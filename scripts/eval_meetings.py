@@ -176,9 +176,17 @@ def _split_page_text(lines: list[str], published: tuple[str, str, str, str, str]
             "published": f"{int(y):04d}-{int(mo):02d}-{int(d):02d}T{int(hh):02d}:{mm}:00+07:00"}
 
 
+# A sector or union website's breadcrumb above the headline (blind7): "Trang chủ » Tin tức - Sự kiện »
+# Thi đua - Khen thưởng", "Trang chủ > Hoạt động Công đoàn > …", "Trang chủ / Tin tức / …".
+BREADCRUMB = re.compile(r"^(?:Trang\s+chủ|Trang\s+nhất)\s*[»>›/|]", re.IGNORECASE)
+
+
 def split_item(text: str) -> dict[str, Any]:
-    """title, lead, body, published from one text item, by its crawl layout."""
+    """title, lead, body, published from one text item, by its crawl layout (a sector site's
+    breadcrumb line above the headline is the site's navigation, not the text: dropped)."""
     lines = text.replace("\r\n", "\n").split("\n")
+    if lines and BREADCRUMB.match(lines[0].strip()):
+        lines = lines[1:]
     title = lines[0].strip() if lines else ""
     page_date = _date_line(lines[1].strip()) if len(lines) > 2 else None
     if page_date:
