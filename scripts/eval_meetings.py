@@ -17,7 +17,9 @@ sample above and the held-out set are.
 
 `--blind` also scores the own blind sets (tests/fixtures/meetings/blind and blind2: 30 texts
 each; blind3: 24 texts; blind4: 20 texts in the 2013 layout; blind5: 24 texts in the newspaper page
-layout of 2018-2025; blind6: 24 government e-portal and radio/TV station items of 2019-2026; written
+layout of 2018-2025; blind6: 24 government e-portal and radio/TV station items of 2019-2026; blind7:
+24 items of sector and central clusters on sector and union websites (a breadcrumb line above the
+headline, dropped as the site's navigation; the related-items tail kept in the body); written
 and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
 blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
 achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl or labels.jsonl + texts)
@@ -74,6 +76,7 @@ BLIND3_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind3"
 BLIND4_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind4"
 BLIND5_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind5"
 BLIND6_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind6"
+BLIND7_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind7"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
 # The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
@@ -130,6 +133,11 @@ OWN_SETS = (
            "post-merger wards and communes, a Thông báo kết luận, numbered attendee lists, a table as "
            "text, bank and FDI blocs, army and police clusters, 9 hard negatives; labelled before the "
            "staged extractor saw them; not the judge)"),
+    OwnSet("own_blind7", "meetings_blind7", "blind", BLIND7_DIR,
+           "OWN BLIND SET 7 (24 items of sector and central clusters on sector and union websites, "
+           "2023-2026: breadcrumb and related-items tail, digests, tables in space-aligned columns, "
+           "rotating hosts, online points, post-merger names, 9 hard negatives; labelled before the "
+           "extractor saw them; not the judge)"),
 )
 FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
           "attendees")

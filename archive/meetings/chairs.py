@@ -34,6 +34,11 @@ _WORD = re.compile(r"\S+")
 _VERB = re.compile(r"\s(?:đã|vừa|được|là|tổ\s+chức|tại|gồm|có|do)\s")
 
 
+# "Buổi lễ diễn ra tại nhà văn hóa công nhân của Công ty X (…), đơn vị Cụm trưởng": the venue's owner
+# (or the venue, "tại X, đơn vị Cụm trưởng") named by the role is the unit that chairs.
+_VENUE_OWNER = re.compile(r"\btại\s+(?:[^,;]{0,40}?\s+của\s+)?$")
+
+
 def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
     """The organisation a clause ends with, nearest the role: the longest tail of the clause
     that starts like an organisation and holds no verb ("… đã tổ chức hội nghị tại LĐLĐ huyện
@@ -47,7 +52,7 @@ def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
         rest = clause[m.start():]
         if not (starts_with_org_head(rest) or names_a_branch(rest)) or _VERB.search(rest) or TITLE_RE.match(rest):
             continue
-        if m.start() == 0 or (worded and chairs and m.group(0)[0].isupper()):
+        if m.start() == 0 or (worded and (chairs or _VENUE_OWNER.search(clause[:m.start()])) and m.group(0)[0].isupper()):
             return rest
         return None
     return None
@@ -73,7 +78,7 @@ def role_hosts(text: str) -> list[tuple[str, str | None]]:
         link = _LINK.search(before)
         if not link:
             continue
-        head = before[:link.start()]
+        head = re.sub(r"\s*\([^()]*\)\s*$", "", before[:link.start()])  # "X (Khu công nghiệp Y), đơn vị": its address
         clause = _last_clause(head)
         clause = re.sub(r"^(?:[Nn]ăm(?:\s+học)?\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?:do\s+)?", "", clause.strip())
         if _ELECTED.search(head.split(";")[-1][-80:]):

@@ -192,10 +192,49 @@ def _events(segments: list[Segment], headline: str, opening: Segment | None) -> 
     return events
 
 
-def _starts(events: list[Event]) -> list[Event]:
-    """The headline meeting first, then each later sentence that opens a new event with another
-    organiser. A summary sentence ("hai cụm, khối thi đua đã tổ chức…") names no day, organiser
-    or cluster; when a later sentence reports one meeting concretely, that one leads."""
+def _recalled(e: Event) -> bool:
+    """A sentence that names a meeting only in the phrase referring back to it ("Tại hội nghị tổng
+    kết năm 2023 hồi tháng 1, cách làm này được …"), with no day: the meeting is recalled. ("Tại
+    buổi lễ, UBND tỉnh tuyên dương …" acts at the event the text reported: its trigger is the act.)"""
+    text = e.sentence.text
+    opening = text.split(",", 1)[0]
+    return bool(_BACK_REFERENCE.match(text)) and e.trigger_at < len(opening) and not _names_day(text)
+
+
+def _recalled_only(events: list[Event]) -> list[Event]:
+    """The events less those only recalled (_recalled) before any meeting is reported (in the
+    headline or a sentence before): such a text speaks of a meeting it never reported (a profile, a
+    feature)."""
+    out: list[Event] = []
+    for e in events:
+        if not out and e.sentence.where != "title" and _recalled(e):
+            continue
+        out.append(e)
+    return out
+
+
+def _item_openings(segments: list[Segment]) -> set[int]:
+    """The first sentence of each item of a dashed or bulleted list: in a digest ("Điểm tin tuần",
+    "Tin vắn") each item is a news item of its own, so it opens a new event as "Cùng ngày" does."""
+    return {s.index for n, s in enumerate(segments)
+            if s.item and (n == 0 or segments[n - 1].paragraph != s.paragraph)}
+
+
+def _owned(segments: list[Segment], start: Event, end: int, first: bool) -> list[Segment]:
+    """The sentences a meeting owns: from its sentence up to the next meeting's (the headline
+    meeting also what comes before it); a meeting reported in a list item owns that item only
+    (and the headline meeting the headline and lead), never the digest's other news."""
+    if start.sentence.item:
+        return [x for x in segments if (first and x.where in ("title", "lead"))
+                or (x.paragraph == start.sentence.paragraph and x.index >= start.sentence.index)]
+    return [x for x in segments if (first or start.sentence.index <= x.index) and x.index < end]
+
+
+def _starts(events: list[Event], openings: set[int]) -> list[Event]:
+    """The headline meeting first, then each later sentence that opens a new event (or a list
+    item, see _item_openings) with another organiser. A summary sentence ("hai cụm, khối thi
+    đua đã tổ chức…") names no day, organiser or cluster; when a later sentence reports one
+    meeting concretely, that one leads."""
     text_events = [e for e in events if e.sentence.where != "title"]
     primary = next((e for e in text_events if _concrete(e.sentence.text)), None) \
         or (text_events[0] if text_events else events[0])
@@ -204,7 +243,8 @@ def _starts(events: list[Event]) -> list[Event]:
     for e in text_events:
         if e.sentence.index <= primary.sentence.index:
             continue
-        if _BACK_REFERENCE.match(e.sentence.text) or not _NEW_EVENT.match(e.sentence.text):
+        if _BACK_REFERENCE.match(e.sentence.text) or not (
+                _NEW_EVENT.match(e.sentence.text) or e.sentence.index in openings):
             continue
         key = _row_key(e.sentence.text)
         if key and key not in keys:
@@ -223,18 +263,12 @@ def plan(segments: list[Segment], headline: str) -> Plan | None:
     body = "\n".join(s.text for s in segments if s.where != "title")
     if len(INTERVIEW_TURN.findall(body)) >= 2:
         return None  # an interview: the meetings the interviewee recalls are not reported
-    events = _events(segments, headline, opening)
+    events = _recalled_only(_events(segments, headline, opening))
     if not events:
         return None
     title_event = events[0] if events[0].sentence.where == "title" else None
-    starts = _starts(events)
+    starts = _starts(events, _item_openings(segments))
     # Each meeting owns its sentence and those after it, up to the next meeting's sentence.
-    bounds = [e.sentence.index for e in starts[1:]]
-    owned = []
-    for n, e in enumerate(starts):
-        if n == 0:
-            owned.append([x for x in segments if not bounds or x.index < bounds[0]])
-        else:
-            end = bounds[n] if n < len(bounds) else 10**9
-            owned.append([x for x in segments if e.sentence.index <= x.index < end])
+    bounds = [e.sentence.index for e in starts[1:]] + [10**9]
+    owned = [_owned(segments, e, bounds[n], n == 0) for n, e in enumerate(starts)]
     return Plan(starts, owned, title_event, opening, events)

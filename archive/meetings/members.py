@@ -38,6 +38,9 @@ _NEAR_CLUSTER = r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+ph�
 # of the sentence, so it may stand between the cluster and its "gồm".
 # "(hiện / chỉ) còn N đơn vị:" after a merger counts what is left, as "có N đơn vị:" does.
 _START = re.compile(_NEAR_CLUSTER + r"\b(?:(?P<gom>(?:bao\s+)?gồm)|(?P<co>(?:(?:hiện|chỉ)\s+)?(?:có|còn)))\s*:?\s*")
+# "Cụm thi đua số 3 được kiện toàn sau khi …, gồm 4 đơn vị: A, B": a count of members and a colon
+# announce the list however far the cluster stands before it in the sentence.
+_START_COUNTED = re.compile(r"(?:[Cc]ụm|[Kk]hối)\b[^.;:]*?\b(?P<gom>(?:bao\s+)?gồm)\s+(?=(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^;:.]{1,45}:)")
 _NUMBER = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _COUNT = rf"(?:{_NUMBER}|các|những)"
 _KIND = rf"(?:{_LOCALITY_KIND}|TP\.?)"
@@ -48,14 +51,17 @@ _INTRO = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{0,7}}?)(?P<count>{_COUNT})\s+(
 # the names; "9 trường đại học, cao đẳng đóng trên địa bàn" is a head count, no names.
 _INTRO_NAMES = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{0,7}}?){_NUMBER}\s+(?P<noun>(?:[a-zđà-ỹ]+\s+){{1,4}}?)(?={UP})")
 # What a cluster's members are counted as: "7 doanh nghiệp", "9 đơn vị", "4 huyện".
-_MEMBER_NOUN = rf"(?:{_KIND}|đơn\s+vị|doanh\s+nghiệp|trường|cơ\s+quan|sở|ngành|công\s+ty|địa\s+phương|thành\s+viên|tổ\s+chức)\b"
+_MEMBER_NOUN = rf"(?:{_KIND}\b|{pattern('meetings', 'words.member_nouns')})"
 _COUNT_QUALIFIER = re.compile(r"\b(?:thuộc|trên\s+địa\s+bàn|đóng\s+trên|của|ở|tại|trong)\b")
 _END = re.compile(
     r"\s+(?:đã|vừa|đang|cũng|cùng\s+nhau|tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được|sơ\s+kết|tổng\s+kết|"
     r"k[ýí]\s+kết|phát\s+động)\b"
     r"|(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bQ)\.(?:\s|$)"
     # another clause: "…; năm 2018, UBND tỉnh X là Cụm trưởng", ", với tổng số gần 9.000 đoàn viên"
-    r"|;\s*(?=[Nn]ăm\s+\d{4}|[^;]{0,90}?\s(?:là|làm|được|giữ)\s)|,\s+(?=(?:với|trong\s+đó|nhằm|năm\s+\d{4})\b)|$")
+    r"|;\s*(?=[Nn]ăm\s+\d{4}|[^;]{0,90}?\s(?:là|làm|được|giữ)\s)|,\s+(?=(?:với|trong\s+đó|nhằm|năm\s+\d{4})\b)|$"
+    # "…; ngoài 5 điểm cầu tỉnh, hội nghị …": a clause in lower case after a semicolon (an item, a
+    # plural or a locality opens with a capital, "các" or its kind)
+    rf"|;\s*(?={LO})(?!(?:các|những)\s|{_KIND}\s)")
 _NUMBERING = re.compile(r"^(?:\(\s*\d+\s*\)|\d+\s*[.)]|[a-zđ]\))\s*")
 _PLURAL = re.compile(rf"^(?:(?P<body>.+?)\s+)?các\s+(?P<kind>{_KIND})\s*:?\s*(?P<names>.+)$")
 _AT_KIND = re.compile(rf"^(?P<kind>{_KIND})\s+\S")
@@ -83,7 +89,7 @@ def _named_body(pre: str) -> bool:
 def _list_text(text: str) -> str | None:
     """The list's text after its opening and count, or None when the sentence opens no list or
     only counts its members."""
-    for start in _START.finditer(text):
+    for start in [*_START.finditer(text), *_START_COUNTED.finditer(text)]:
         rest = text[start.end():]
         intro = _INTRO.match(rest) or _INTRO_NAMES.match(rest)
         if intro and ((re.search(r"\bvà\b", intro.group("pre")) and not _named_body(intro.group("pre")))
@@ -92,17 +98,53 @@ def _list_text(text: str) -> str | None:
         if intro and intro.re is _INTRO and intro.group("count") in ("các", "những") \
                 and re.match(_KIND, intro.group("noun")) and intro.group("pre").strip():
             intro = None  # "Công an các huyện: A, B": a prefix the names share (see _walk)
-        if start.group("co") and not (intro and re.match(_MEMBER_NOUN, intro.group("noun"))):
+        if start.groupdict().get("co") and not (intro and re.match(_MEMBER_NOUN, intro.group("noun"))):
             continue  # "Toàn Cụm có 520.000 hộ …": a figure, not a list
-        if intro is None and re.match(rf"{_COUNT}\s", rest) and not _PLURAL.match(rest.split(",")[0]):
+        if intro is None and re.match(rf"{_COUNT}\s", rest) and not _PLURAL.match(rest.split(",")[0]) \
+                and not _ORG_PLURAL.match(rest):
             return None
         if intro is not None:
             if intro.re is _INTRO_NAMES and _COUNT_QUALIFIER.search(re.split(r"[,;.]", rest, maxsplit=1)[0]):
                 return None  # "7 trường THPT thuộc các huyện …": a head count
             rest = rest[intro.end():]
         end = _END.search(rest)
-        return rest[:end.start()] if end else rest
+        return _org_plural(rest[:end.start()] if end else rest)
     return None
+
+
+# "các trường THPT A, B và C", "các đồn A, B": a plural of a kind of member (lexicon
+# `member_nouns`, maybe with its acronym) before bare names; each name is one of that kind.
+_ORG_PLURAL = re.compile(rf"^các\s+(?P<head>{pattern('meetings', 'words.member_nouns')}(?:\s+[{UP[1:-1]}]{{2,}})?)\s+(?={UP})")
+
+
+def _org_plural(chunk: str) -> str:
+    """The list with its plural of a kind of member given to every name ("các trường THPT A, B
+    và C" → "Trường THPT A, Trường THPT B, Trường THPT C"), when every name is bare."""
+    m = _ORG_PLURAL.match(chunk)
+    if not m:
+        return chunk
+    names = [n.strip() for n in re.split(r"\s*,\s*|\s+và\s+", chunk[m.end():]) if n.strip()]
+    if len(names) < 2 or not all(_BARE_NAME.match(n) for n in names):
+        return chunk
+    head = m.group("head")
+    return ", ".join(f"{head[0].upper()}{head[1:]} {n}" for n in names)
+
+
+_ORDINAL = r"(?:\d{1,3}|[IVXL]{1,5})\b"
+# "Ngân hàng Nhà nước Chi nhánh Khu vực 6, 7, 8 và 9", "Kho bạc Nhà nước khu vực IX và X": numbers
+# after a name that ends with one share the words before it (a plural, "CA các quận 4, 7", is _walk's).
+_NUMBERED = re.compile(rf"(?P<head>{UP}[^,;]*?\s)(?P<first>{_ORDINAL})(?P<more>(?:\s*,\s*{_ORDINAL})*\s+và\s+{_ORDINAL}|(?:\s*,\s*{_ORDINAL})+)")
+
+
+def _numbered(chunk: str) -> str:
+    """The list with every number that follows a numbered name written as that name (see _NUMBERED)."""
+    def expand(m: re.Match[str]) -> str:
+        head = m.group("head")
+        if re.search(r"\b(?:các|những)\s", head):
+            return m.group(0)
+        numbers = [m.group("first"), *re.findall(_ORDINAL, m.group("more"))]
+        return ", ".join(f"{head}{n}" for n in numbers)
+    return _NUMBERED.sub(expand, chunk)
 
 
 def _shares(previous: str, part: str, chain: bool) -> bool:
@@ -267,6 +309,17 @@ def _drop_address(chunk: str) -> str:
     return chunk[:m.start("cut")] if m and find_provinces(m.group("place")) else chunk
 
 
+def _close_bracket(chunk: str) -> str:
+    """A list opened inside brackets ("Cụm thi đua số 1 (gồm A, B và C) tổ chức …") ends at the
+    bracket that closes it."""
+    depth = 0
+    for n, ch in enumerate(chunk):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return chunk[:n]
+    return chunk
+
+
 def parse_members(text: str) -> list[str] | None:
     """Organisations listed as a cluster's members, as written, each with its body (see the
     module docstring), or named as the subject that belongs to it (_SUBJECT_LIST); None when
@@ -274,7 +327,7 @@ def parse_members(text: str) -> list[str] | None:
     chunk = _list_text(text) or _subject_text(text) or _delegates_text(text)
     if not chunk:
         return None
-    chunk = _HISTORY_ASIDE.sub("", _drop_address(chunk))
+    chunk = _HISTORY_ASIDE.sub("", _drop_address(_numbered(_close_bracket(chunk))))
     items = [i for i in _walk(_split(chunk)) if len(i) > 2]
     return items if len(items) >= 2 else None
 
@@ -339,3 +392,21 @@ def table_members(rows: list[str]) -> list[str] | None:
         if cells[column]:
             names.append(cells[column].strip(" .;"))
     return names if len(names) >= 2 else None
+
+
+# A paragraph that announces the members as a list of items below it: "Đơn vị tham gia Cụm thi đua
+# số 2:", "Thành viên của Khối gồm:", "Cụm gồm các đơn vị sau:".
+MEMBER_HEADING = re.compile(r"(?:(?:[Đđ]ơn\s+vị|[Tt]hành\s+viên)\s+(?:tham\s+gia\s+)?(?:của\s+|trong\s+)?(?:[Cc]ụm|[Kk]hối)\b"
+                            r"[^:.;]{0,60}|(?:[Cc]ụm|[Kk]hối)\b[^:.;]{0,80}\b(?:gồm|có)(?:\s+(?:các|\d+)\s+đơn\s+vị)?"
+                            r"(?:\s+sau)?)\s*:\s*$")
+
+
+def item_members(heading: str, items: list[str]) -> list[str] | None:
+    """The members a list of items names under a heading that announces them (MEMBER_HEADING), one
+    an item, its bracketed role ("(Cụm trưởng)") and closing punctuation dropped; two or more."""
+    if not MEMBER_HEADING.search(heading):
+        return None
+    names = [re.sub(r"\s*\([^()]*\)", "", item).strip(" .;,") for item in items]
+    names = [n for n in names if n and starts_with_org_head(n)]
+    return names if len(names) >= 2 and len(names) == len(items) else None
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive.lexicons import names
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT, UP
 from archive.meetings.people import _TITLE_START
@@ -210,6 +211,8 @@ _PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm
                         r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d(?!\d?\s*$)")
 
 
+# Venues written in lower case that still name the place (places.toml `venues`).
+_VENUES = names("places", "venues")
 _FROM_NOW = re.compile(r"\btừ\s+(?:nay|bây\s+giờ|ngày\s+phát\s+động)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm", _I)
 _BUILDING = re.compile(r"(?:hội\s+trường|phòng\s+họp|trụ\s+sở)\b", _I)
 _PLACE_ASIDE = re.compile(r"\s*(\((?:(?:thành\s+phố|TP\.?|tỉnh|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
@@ -290,7 +293,7 @@ def find_place(text: str) -> tuple[int, str] | None:
                 place = place.rstrip() + ", " + province.group("p")
         place = place.strip(" -–")
         if place and (place[0].isupper() or starts_with_org_head(place)
-                      or place.startswith(("trụ sở", "hội trường", "tỉnh"))):
+                      or place.startswith(_VENUES)):
             return m.start("p"), place
     return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from archive.lexicons import names
 from archive.lexicons import pattern as lexicon_pattern
 from archive.meetings.patterns import _I, LO, UP
 from archive.meetings.provinces import _province_at_start, known_districts
@@ -161,7 +162,11 @@ _INTRO_COMMA = re.compile(r"(?:[Đđ]ến|[Tt]ới)\s+dự(?:\s+và\s+[^,.]{1,40
 # "anh/chị" address youth-union and young leaders ("anh Lê Văn A, Phó Bí thư Tỉnh đoàn, trao …"),
 # but also honourees and profile subjects: such a person counts only with a role after the name.
 _YOUNG = re.compile(r"(?:[Aa]nh|[Cc]hị)\s+$")
-_PERSON_LEAD = re.compile(rf"(?P<hon>(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|ông|bà|[Aa]nh|[Cc]hị)\s+)?(?P<rank>(?:{_RANK_RE.pattern}\s+)*)")
+# Teachers' honorifics (people.toml `teacher_honorifics`: "cô", "thầy") lead a name as "ông"/"bà" do.
+_TEACHER = "|".join([*names("people", "teacher_honorifics"),
+                     *(rf"^{h.capitalize()}" for h in names("people", "teacher_honorifics"))])
+_PERSON_LEAD = re.compile(rf"(?P<hon>(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|ông|bà|[Aa]nh|[Cc]hị|{_TEACHER})\s+)?"
+                          rf"(?P<rank>(?:{_RANK_RE.pattern}\s+)*)")
 
 
 def _parse_person_at(text: str, *, need_marker: bool) -> tuple[dict[str, str | None], int] | None:
@@ -183,7 +188,8 @@ def _parse_person_at(text: str, *, need_marker: bool) -> tuple[dict[str, str | N
 
 _SURNAME_SET = frozenset(SURNAMES)
 _TITLE_HEAD = re.compile(rf"{TITLE_RE.pattern}(?!\w)")  # case-sensitive: a role written before a name is capitalised
-_HONORIFIC_WORDS = {"ông", "bà", "Ông", "Bà", "đồng", "Đồng", "chí", "anh", "chị"}
+_HONORIFIC_WORDS = {"ông", "bà", "Ông", "Bà", "đồng", "Đồng", "chí", "anh", "chị",
+                    *names("people", "teacher_honorifics")}
 # Words a role never contains: the role has ended ("Chủ tịch nước tặng … cho ông A").
 _NOT_IN_ROLE = {"cho", "tặng", "trao", "đã", "được", "là", "nhận", "tại", "với", "về", "khi", "đến", "tới",
                 "dự", "phát", "có", "cùng", "đề", "nhấn", "khẳng", "ghi", "chúc", "vừa", "sẽ", "đang"}
@@ -347,6 +353,8 @@ def _titled_actors(sentence: str) -> list[dict[str, str | None]]:
         pos = head.end()
         if head.start() and (sentence[head.start() - 1].isalnum() or not sentence[head.start()].isupper()):
             continue
+        if _APPOSITION.search(sentence[max(0, head.start() - 80):head.start()]):
+            continue
         chain: list[dict[str, str | None]] = []
         at = head.start()
         while True:
@@ -367,7 +375,10 @@ def _titled_actors(sentence: str) -> list[dict[str, str | None]]:
 
 
 # Where an addressed or ranked person may start: "đồng chí A", "ông B", "Đại tá C".
-_ADDRESSED = re.compile(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|\banh|\bchị|{_RANK_RE.pattern})\s+")
+_ADDRESSED = re.compile(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|\banh|\bchị|\b(?:{_TEACHER})|{_RANK_RE.pattern})\s+")
+# "Thiếu tá A, Chính trị viên Đồn Biên phòng B, chủ trì": a role right after an addressed person's
+# name and a comma is that person's title, no person of its own (B is the post's name).
+_APPOSITION = re.compile(rf"(?:{_ADDRESSED.pattern})(?:{UP}\S*\s+){{0,4}}{UP}\S*\s*,\s*$")
 
 
 def merge_people(groups: Iterable[list[dict[str, str | None]]]) -> list[dict[str, str | None]]:
@@ -436,12 +447,10 @@ LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[-–—+•*])\s*")
 
 def listed_item_person(item: str) -> dict[str, str | None] | None:
     """The person an item of an attendance list names, honorific or not ("1. Ông Lê Văn A, Phó Chủ
-    tịch UBND huyện B;", "- Nguyễn Thị C, Trưởng phòng Nội vụ"); None for a group ("Lãnh đạo các
-    phòng …")."""
-    bullet = LIST_ITEM.match(item)
-    if not bullet:
-        return None
-    got = _parse_person_at(item[bullet.end():], need_marker=False)
+    tịch UBND huyện B;", "Nguyễn Thị C, Trưởng phòng Nội vụ" once its dash is taken off); None for
+    a group ("Lãnh đạo các phòng …")."""
+    bullet = LIST_ITEM.match(item)  # segmentation takes a dash or bullet off (Segment.item)
+    got = _parse_person_at(item[bullet.end():] if bullet else item, need_marker=False)
     return got[0] if got and got[0]["title"] else None
 
 

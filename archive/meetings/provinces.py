@@ -182,17 +182,30 @@ def _is_member(place: str, members: list[str]) -> bool:
     return bool(place) and bare(place) in {bare(m) for m in members}
 
 
-def _member_provinces(members: list[str]) -> list[str]:
+def _now(province: str) -> str:
+    """The province of the 34-province map a name of either map lies in ('Yên Bái' → Lào Cai)."""
+    try:
+        return province_regimes(province, on=REFORM_DATE)["province"] or province
+    except ValueError:
+        return province
+
+
+def _member_provinces(members: list[str], *, current_map: bool = False) -> list[str]:
     """Provinces of a cluster whose members are all provinces ('Cụm thi đua 5 tỉnh Tây Nguyên
-    gồm Kon Tum, Gia Lai, …', 'LĐLĐ 6 tỉnh: Thanh Hóa, …'); [] otherwise."""
+    gồm Kon Tum, Gia Lai, …', 'LĐLĐ 6 tỉnh: Thanh Hóa, …': two or more as written); [] otherwise. On the 34-province map
+    a former province in a member's name ('Bệnh viện Đa khoa khu vực Yên Bái', after Yên Bái
+    merged into Lào Cai) is its successor's: a one-province cluster stays one province's."""
     found: list[str] = []
+    written: set[str] = set()
     for member in members:
         named = find_provinces(member)
         if len(named) != 1:
             return []
-        if named[0] not in found:
-            found.append(named[0])
-    return found if len(found) >= 2 else []
+        written.add(named[0])
+        province = _now(named[0]) if current_map else named[0]
+        if province not in found:
+            found.append(province)
+    return found if len(written) >= 2 else []
 
 
 # Fields copied from the article, given back in its own tone-mark spelling (see _respell);

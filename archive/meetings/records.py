@@ -24,7 +24,7 @@ from archive.meetings.segments import cleaned, prepare, segment
 from archive.meetings.spans import Tagged, tag
 from archive.normalize import normalize_tone_marks
 
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 
 @dataclass

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from archive.lexicons import pattern
 from archive.meetings.clusters import headline_form
 from archive.meetings.days import occasion_year, resolve_date
 from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY
-from archive.meetings.patterns import _SAME_DAY
+from archive.meetings.patterns import _I, _SAME_DAY
 from archive.meetings.people import merge_people
 from archive.meetings.periods import in_year
 from archive.meetings.provinces import (
@@ -224,6 +225,18 @@ def _hall_host(by_cluster: bool, out: Assignment) -> None:
             out.values["host"] = same[0] if same else held[0][:1].upper() + held[0][1:]
 
 
+_OWN_BUILDING = re.compile(rf"^(?P<b>{pattern('places', 'buildings')})\s+(?:của\s+)?{pattern('places', 'self_references')}$", _I)
+
+
+def _own_building(out: Assignment) -> None:
+    """A building the text gives no owner but the host ("tại hội trường đơn vị", a unit hosting at
+    home) is the host's: "hội trường Ban Chỉ huy … X"."""
+    place, host = out.values.get("place") or "", out.values.get("host")
+    own = _OWN_BUILDING.match(place)
+    if own and host:
+        out.values["place"] = f"{own.group('b')} {host}"
+
+
 def _holds(member: str, host: str) -> bool:
     """Whether a member is the unit of the host's locality or office: "huyện Bảo Lâm" (Cụm
     trưởng) of "Ủy ban nhân dân huyện Bảo Lâm", "Sở Nội vụ tỉnh Vĩnh Long" (where it met) of
@@ -262,7 +275,7 @@ def _provinces(sc: Scope, pub: date | None, inherit: dict[str, Any] | None, out:
     provinces = _meeting_provinces(parts, whole, current_map=current_map)
     if current_map:  # a district or commune of the old map the meeting's phrases name
         out.values["former_hint"] = province_of_locality(" ".join(p for p in parts if p))
-    for province in _member_provinces(out.values.get("members") or []):
+    for province in _member_provinces(out.values.get("members") or [], current_map=current_map):
         if province not in provinces:
             provinces.append(province)  # an inter-provincial cluster's meeting concerns all of them
     if not provinces and inherit:
@@ -292,6 +305,7 @@ def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tag
     if by_cluster or not out.values.get("host"):
         _chair_host(sc, out)
     _hall_host(by_cluster, out)
+    _own_building(out)
     _attendees(sc, out)
     _provinces(sc, pub, inherit, out)
     return out

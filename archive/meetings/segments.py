@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from archive.boilerplate import is_section_end
 from archive.lexicons import names
 from archive.meetings.patterns import _SAME_DAY, LO, UP
 from archive.normalize import clean_text, normalize_tone_marks
@@ -44,12 +45,14 @@ WHERES = ("title", "lead", "body", "caption", "byline")
 @dataclass
 class Segment:
     """One sentence of the article: its text (modern tone marks), where it stands, its order
-    (the headline is 0) and the paragraph it belongs to."""
+    (the headline is 0), the paragraph it belongs to and whether that paragraph is an item of a
+    dashed or bulleted list (a digest's "- Ngày 10/12, Cụm …", its marker taken off the text)."""
 
     text: str
     where: str  # one of WHERES
     index: int
     paragraph: int = 0
+    item: bool = False
 
 
 Sentence = Segment  # the name the stages used before segments had captions
@@ -99,12 +102,28 @@ def prepare(text: str | None) -> str:
     return normalize_tone_marks(cleaned(text))
 
 
+# A gap between the columns of a table laid out with spaces or tabs: a tab, or three spaces or more.
+_COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*| {3,}")
+
+
+def columns_as_cells(text: str) -> str:
+    """A table laid out in columns of spaces ("TT    Đơn vị        Nhiệm vụ", one row a line) as
+    the same table with its cells between bars ("TT | Đơn vị | Nhiệm vụ"), before cleaning folds
+    the spaces away: a line with two such gaps or more is a table's row (prose has none)."""
+    if "   " not in text and "\t" not in text:
+        return text
+    lines = text.split("\n")
+    return "\n".join(" | ".join(_COLUMN_GAP.split(line.strip())) if len(_COLUMN_GAP.findall(line.strip())) >= 2
+                     else line for line in lines)
+
+
 @lru_cache(maxsize=64)
 def cleaned(text: str) -> str:
-    """The text cleaned with its sentence breaks put back (`repair_glued`): what `prepare` reads
-    and what the found fields are respelled from (records.extract_meetings), computed once for
-    the title, lead, body and captions both need."""
-    return repair_glued(clean_text(text))
+    """The text cleaned with its sentence breaks put back (`repair_glued`) and its space-aligned
+    tables as cells (`columns_as_cells`): what `prepare` reads and what the found fields are
+    respelled from (records.extract_meetings), computed once for the title, lead, body and
+    captions both need."""
+    return repair_glued(clean_text(columns_as_cells(text)))
 
 
 # The number of a list's item at a paragraph's start ("1. Ông Lê Văn A, …"): it ends no sentence.
@@ -137,23 +156,42 @@ def _paragraph_kind(where: str, paragraph: str) -> str:
     return where
 
 
+# A list item's marker at a paragraph's start: "- ", "– ", "+ ", "• ", "* " (a number is kept: the
+# attendance lists' "1. Ông …" read it).
+_BULLET = re.compile(r"^\s*[-–—+•*]\s+(?=\S)")
+
+
+def _paragraphs(where: str, block: str) -> list[str]:
+    """A block's paragraphs; the body ends at a site's related-items heading ("Tin liên quan",
+    "Các tin khác", "Tin cùng chuyên mục": archive.boilerplate's headings), whose lines are other
+    articles' headlines (a meeting with its day, host and place among them), never this one's."""
+    paragraphs = block.split("\n\n")
+    if where == "body":
+        end = next((n for n, p in enumerate(paragraphs) if is_section_end(p.strip())), None)
+        paragraphs = paragraphs[:end]
+    return paragraphs
+
+
 def segment(title: str, lead: str, body: str, captions: list[str] | None = None) -> list[Segment]:
     """The article's sentences in reading order: headline, sapo, body (its caption and byline
-    paragraphs marked), then captions given apart. Outlet tags ("ANTĐ - ") leave the first
-    paragraph of lead and body; the lead repeated at the top of the body is dropped."""
+    paragraphs marked, up to a related-items heading), then captions given apart. Outlet tags
+    ("ANTĐ - ") leave the first paragraph of lead and body; the lead repeated at the top of the
+    body is dropped; a list item's marker leaves its paragraph, which is marked `item`."""
     out: list[Segment] = []
     if title:
         out.append(Segment(title, "title", 0, 0))
     blocks = [("lead", lead), ("body", body), *(("caption", c) for c in captions or [] if c)]
     paragraph = 0
     for where, block in blocks:
-        for n, text in enumerate(block.split("\n\n")):
+        for n, text in enumerate(_paragraphs(where, block)):
             if n == 0 and where != "caption":
                 text = strip_outlet(text)
             kind = _paragraph_kind(where, text)
+            bullet = _BULLET.match(text) if where in ("lead", "body") else None
+            text = text[bullet.end():] if bullet else text
             paragraph += 1
             for s in split_sentences(text):
                 if where == "body" and any(s == o.text for o in out if o.where == "lead"):
                     continue  # the lead repeated at the top of the body
-                out.append(Segment(s, kind, len(out) + (0 if title else 1), paragraph))
+                out.append(Segment(s, kind, len(out) + (0 if title else 1), paragraph, bool(bullet)))
     return out

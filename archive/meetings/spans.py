@@ -40,7 +40,13 @@ from archive.lexicons import pattern
 from archive.meetings.chairs import role_hosts
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.days import find_date
-from archive.meetings.members import enumerated_members, parse_members, point_members, table_members
+from archive.meetings.members import (
+    enumerated_members,
+    item_members,
+    parse_members,
+    point_members,
+    table_members,
+)
 from archive.meetings.organisers import (
     find_place,
     hosted_by,
@@ -313,7 +319,7 @@ def _list_items(segments: list[Segment]) -> list[bool]:
     nghị:" then "1. Ông A, title;", "2. Bà B, title;")."""
     items, listing = [], False
     for seg in segments:
-        item = listing and bool(LIST_ITEM.match(seg.text))
+        item = listing and (seg.item or bool(LIST_ITEM.match(seg.text)))
         items.append(item)
         if not item:
             listing = bool(ATTENDANCE_HEADING.search(seg.text))
@@ -340,10 +346,25 @@ def _table_members(t: Tagged) -> Span | None:
     return None
 
 
+def _item_members(t: Tagged) -> Span | None:
+    """A heading that announces the members ("Đơn vị tham gia Cụm thi đua số 2:") over a dashed or
+    bulleted list: its items are listed members, on the heading's sentence (members.item_members)."""
+    if not t.text.rstrip().endswith(":") or t.tagged_by(_listed_members):
+        return None
+    items = []
+    for x in t.sentences[t.at + 1:t.at + 40]:
+        if not x.segment.item:
+            break
+        items.append(x.text)
+    names = item_members(t.text, items) if items else None
+    return Span("members.listed", 0, len(t.text), t.text, names) if names else None
+
+
 # Late rules, in the order their spans follow the taggers': (label, rule over one sentence).
 LATE: tuple[tuple[str, Callable[[Tagged], Span | None]], ...] = (
     ("person", _listed_attendee),
     ("members.listed", _table_members),
+    ("members.listed", _item_members),
 )
 
 

@@ -40,6 +40,14 @@ _EVIDENCE = re.compile(
     r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
     r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b|\bmới\s+đây\b", _I)
 _DISQUALIFY = re.compile(pattern("meetings", "words.disqualifiers"), _I)
+_FUTURE_AFTER = re.compile(pattern("meetings", "words.future_after"), _I)
+
+
+def _announced(text: str, first: int) -> bool:
+    """Whether the meeting the trigger at `first` names is said, in the trigger's own clause, to
+    be held later ("hội nghị tổng kết Khối sẽ được tổ chức vào ngày 20/12"): a plan."""
+    clause = re.split(r"[.;]", text[first:], maxsplit=1)[0]
+    return bool(_FUTURE_AFTER.search(clause[:120]))
 # A capitalised disqualifier right after an office's head word is part of its name, not a plan:
 # "Sở Kế hoạch và Đầu tư", "Phòng Tài chính – Kế hoạch" (a provincial bloc's host, very often).
 _IN_OFFICE_NAME = re.compile(r"\b(?:Sở|Bộ|Phòng|Ban|Vụ|Cục|Trung\s+tâm|Viện)\s+(?:[A-ZĐ]\S*\s+(?:[-–]\s+)?){0,3}$")
@@ -244,7 +252,8 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     if not (_EVIDENCE.search(text) or _names_day(text)):
         return None
     before = text[:first]
-    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text) or _in_purpose(before):
+    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text) or _in_purpose(before) \
+            or _announced(text, first):
         return None
     congress = _congress_event(text)
     if congress and not _EMULATION_CONGRESS.search(text) \
