@@ -106,6 +106,34 @@ def _skipped(el: Any) -> bool:
     return tag in _SKIP
 
 
+class _Tree:
+    """The page walked once, for every measure below.
+
+    Why: lxml.html builds each element's Python proxy through a Python-level class lookup, and
+    the measures walk the tree many times (teasers, blocks, entries, headline, dates, pager), so
+    the same proxies were built again on every walk. A proxy that is alive is reused, so the walk
+    keeps them all; it also notes which elements sit under page furniture (`hidden`, the
+    question every finder asked of each element's ancestors) and memoises each element's text,
+    which several finders read (an anchor's words, an entry's size)."""
+
+    def __init__(self, root: Any) -> None:
+        self.elements = list(root.iter())
+        above = any(_skipped(a) for a in root.iterancestors())
+        self.hidden: set[Any] = {root} if above else set()
+        for el in self.elements[1:]:
+            parent = el.getparent()
+            if parent in self.hidden or _skipped(parent):
+                self.hidden.add(el)
+        self._texts: dict[Any, str] = {}
+
+    def text(self, el: Any) -> str:
+        """`el`'s words, spaces collapsed (computed once per element)."""
+        known = self._texts.get(el)
+        if known is None:
+            known = self._texts[el] = _text(el)
+        return known
+
+
 def _own_text(el: Any) -> tuple[int, int]:
     """(characters, linked characters) of text directly inside `el` and its inline children —
     the unit of a paragraph whether it is a <p> or a <div> of <br>-separated lines."""
@@ -140,7 +168,7 @@ def _is_prose(el: Any) -> int:
     return total
 
 
-def _teaser_anchors(root: Any, url: str, base: str) -> dict[str, set[str]]:
+def _teaser_anchors(tree: _Tree, root: Any, url: str, base: str) -> dict[str, set[str]]:
     """Linked headlines (≥ 4 words) to other pages of the site, grouped by address family
     (links resolved against the page's `base`: archive.urls.document_base)."""
     host = urlsplit(url).hostname
@@ -149,7 +177,7 @@ def _teaser_anchors(root: Any, url: str, base: str) -> dict[str, set[str]]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        text = _text(a)
+        text = tree.text(a)
         if len(text) < TEASER_MIN or len(text.split()) < 4:
             continue
         target = _target(base, href)
@@ -182,10 +210,10 @@ def _meta_hints(root: Any) -> tuple[bool, bool]:
     return article, website
 
 
-def _machine_dates(root: Any) -> int:
+def _machine_dates(tree: _Tree, root: Any) -> int:
     """Dates printed for machines: <time datetime>, itemprop datePublished, date <meta>s."""
     n = sum(1 for t in root.iter("time") if t.get("datetime"))
-    n += sum(1 for el in root.iter() if isinstance(el.tag, str)
+    n += sum(1 for el in tree.elements if isinstance(el.tag, str)
              and (el.get("itemprop") or "").lower() == "datepublished")
     n += sum(1 for m in root.iter("meta")
              if (m.get("name") or m.get("property") or "").lower() in _DATE_META and m.get("content"))
@@ -198,20 +226,20 @@ def _is_ancestor(path: str, of: str) -> bool:
     return path == "" or (of.startswith(path + "/") and of.rstrip("/") != path)
 
 
-def _headline(root: Any, url: str, base: str) -> tuple[int, bool, Any]:
+def _headline(tree: _Tree, root: Any, url: str, base: str) -> tuple[int, bool, Any]:
     """(words, links elsewhere, element) of the page's first heading of three words or more. A
     heading that links to another page is a teaser's: an archive or home page that shows a story
     whole still links its title to the story's own page (which links to itself, or not at all)."""
     here = url.split("#")[0].rstrip("/")
     for tag in _HEADINGS:
         for h in root.iter(tag):
-            if any(_skipped(a) for a in h.iterancestors()):
+            if h in tree.hidden:
                 continue
-            words = len(_text(h).split())
-            if words < 3 or _DATE.search(_text(h)):
+            words = len(tree.text(h).split())
+            if words < 3 or _DATE.search(tree.text(h)):
                 continue  # too short for a headline, or a blog's date header
             link = h.find(".//a")
-            if link is not None and len(_text(link)) >= 0.8 * len(_text(h)):
+            if link is not None and len(tree.text(link)) >= 0.8 * len(tree.text(h)):
                 href = (link.get("href") or "").strip()
                 # a fragment alone ("#", "#top") stays on the page whatever its <base> says
                 target = here if href.startswith("#") else _target(base, href).rstrip("/")
@@ -274,7 +302,7 @@ def _teasers_in(el: Any, teasers: set[str], base: str) -> int:
                 if (t := _target(base, (a.get("href") or "").strip())) in teasers})
 
 
-def _is_summary(el: Any, teasers: set[str], base: str) -> bool:
+def _is_summary(tree: _Tree, el: Any, teasers: set[str], base: str) -> bool:
     """A paragraph that belongs to one teaser: it holds the linked headline, follows a lone
     headline within two siblings, or shares a small item element with one. A box of several
     links beside a paragraph ("Tin liên quan" inside an article) makes it no summary."""
@@ -291,10 +319,10 @@ def _is_summary(el: Any, teasers: set[str], base: str) -> bool:
     parent = el.getparent()
     if parent is None or _teasers_in(parent, teasers, base) != 1:
         return False
-    return len(_text(parent)) <= len(_text(el)) + 200
+    return len(tree.text(parent)) <= len(tree.text(el)) + 200
 
 
-def _main_block(root: Any, teasers: set[str], base: str) -> tuple[Any, int, int, int]:
+def _main_block(tree: _Tree, root: Any, teasers: set[str], base: str) -> tuple[Any, int, int, int]:
     """The element holding the most running text that is not a teaser's summary:
     (element, characters, paragraphs, summary characters page-wide).
 
@@ -302,12 +330,12 @@ def _main_block(root: Any, teasers: set[str], base: str) -> tuple[Any, int, int,
     votes: dict[Any, list[int]] = {}
     summaries = 0
     for el in root.iter(*_BLOCKS):
-        if any(_skipped(a) for a in el.iterancestors()):
+        if el in tree.hidden:
             continue
         n = _is_prose(el)
         if not n:
             continue
-        if teasers and _is_summary(el, teasers, base):
+        if teasers and _is_summary(tree, el, teasers, base):
             summaries += n
             continue
         parent = el.getparent()
@@ -325,16 +353,16 @@ def _main_block(root: Any, teasers: set[str], base: str) -> tuple[Any, int, int,
 ENTRY_MAX = 800      # characters: a teaser's headline and summary, not a story
 
 
-def _link_label(a: Any) -> str:
+def _link_label(tree: _Tree, a: Any) -> str:
     """An anchor's words, or its aria-label/title when it is an empty overlay on a card."""
-    return _text(a) or " ".join((a.get("aria-label") or a.get("title") or "").split())
+    return tree.text(a) or " ".join((a.get("aria-label") or a.get("title") or "").split())
 
 
-def _entry_target(el: Any, url: str, base: str) -> str | None:
+def _entry_target(tree: _Tree, el: Any, url: str, base: str) -> str | None:
     """The page a teaser block links with a headline: a heading of three words or more (linked
     or not) and an anchor to another page of the site, or an anchor labelled like a headline."""
     host, here = urlsplit(url).hostname, url.split("#")[0].rstrip("/")
-    headed = any(len(_text(h).split()) >= 3 for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    headed = any(len(tree.text(h).split()) >= 3 for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     for a in el.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.lower().startswith(("#", "javascript:", "mailto:")):
@@ -342,12 +370,12 @@ def _entry_target(el: Any, url: str, base: str) -> str | None:
         target = _target(base, href)
         if _host(target) != host or is_static(target) or target.rstrip("/") == here:
             continue
-        if headed or len(_link_label(a).split()) >= 4:
+        if headed or len(_link_label(tree, a).split()) >= 4:
             return target
     return None
 
 
-def _entries(body: Any, url: str, base: str) -> list[Any]:
+def _entries(tree: _Tree, body: Any, url: str, base: str) -> list[Any]:
     """The longest run of sibling blocks of one tag and class that each hold their own linked
     headline and a short summary: the items of a list page, whether or not it has a pager
     and however its links are labelled (an empty `a` over a card, an `aria-label`)."""
@@ -364,7 +392,7 @@ def _entries(body: Any, url: str, base: str) -> list[Any]:
                 continue
             found, targets = [], set()
             for el in group:
-                target, size = _entry_target(el, url, base), len(_text(el))
+                target, size = _entry_target(tree, el, url, base), len(tree.text(el))
                 if target and target not in targets and PROSE_MIN <= size <= ENTRY_MAX:
                     found.append(el)
                     targets.add(target)
@@ -373,15 +401,15 @@ def _entries(body: Any, url: str, base: str) -> list[Any]:
     return best
 
 
-def _main_in_entries(block: Any, entries: list[Any]) -> bool:
+def _main_in_entries(tree: _Tree, block: Any, entries: list[Any]) -> bool:
     """The richest block is an entry (or inside one), or most of its text is entries': its
     "story" is a teaser's summary, not a text of its own."""
     if block is None or not entries:
         return False
     if any(block is e or e in block.iterancestors() for e in entries):
         return True
-    inside = sum(len(_text(e)) for e in entries if block in e.iterancestors())
-    return inside >= 0.6 * max(1, len(_text(block)))
+    inside = sum(len(tree.text(e)) for e in entries if block in e.iterancestors())
+    return inside >= 0.6 * max(1, len(tree.text(block)))
 
 
 _PAGER_WORDS = re.compile(r"^(?:trang sau|tiếp|tiếp theo|sau|next|»|›|>|>>|\d{1,3})$", re.IGNORECASE)
@@ -401,14 +429,15 @@ def is_site_root(url: str) -> bool:
 def page_features(root: Any, url: str) -> PageFeatures:
     """Measure the page once. `root` is an lxml HTML tree (a parsel Selector's `.root`)."""
     f = PageFeatures()
+    tree = _Tree(root)
     body = root.find(".//body")
     body = body if body is not None else root
     base = document_base(root, url)
-    groups = _teaser_anchors(body, url, base)
+    groups = _teaser_anchors(tree, body, url, base)
     biggest = max(groups.values(), key=len) if groups else set()
     f.teasers = len(biggest)
     teasers = set().union(*groups.values()) if groups else set()
-    f.block, f.main_prose, f.main_paragraphs, f.teaser_prose = _main_block(body, teasers, base)
+    f.block, f.main_prose, f.main_paragraphs, f.teaser_prose = _main_block(tree, body, teasers, base)
     if f.block is not None:
         hosted = set()
         for a in f.block.iter("a"):
@@ -416,16 +445,16 @@ def page_features(root: Any, url: str) -> PageFeatures:
             if target in biggest:
                 hosted.add(target)
         f.main_teasers = len(hosted)
-        f.record_fields = len({_fold_label(m.group(0)) for m in _DOCUMENT_FIELD.finditer(_text(f.block))})
+        f.record_fields = len({_fold_label(m.group(0)) for m in _DOCUMENT_FIELD.finditer(tree.text(f.block))})
         f.attachment_first = _opens_with_file(f.block, base)
-    entries = _entries(body, url, base)
-    f.entries, f.main_in_entries = len(entries), _main_in_entries(f.block, entries)
-    f.headline_words, f.headline_links_away, headline = _headline(body, url, base)
+    entries = _entries(tree, body, url, base)
+    f.entries, f.main_in_entries = len(entries), _main_in_entries(tree, f.block, entries)
+    f.headline_words, f.headline_links_away, headline = _headline(tree, body, url, base)
     f.dated_headline = not f.headline_links_away and _dated_headline(headline)
     f.site_root = is_site_root(url)
-    f.dates = len(set(_DATE.findall(_text(body)))) + _machine_dates(root)
+    f.dates = len(set(_DATE.findall(tree.text(body)))) + _machine_dates(tree, root)
     f.article_meta, f.website_meta = _meta_hints(root)
-    f.pager = any(a.get("rel") == "next" or _PAGER_WORDS.match(_text(a) or "")
+    f.pager = any(a.get("rel") == "next" or _PAGER_WORDS.match(tree.text(a) or "")
                   for a in body.iter("a")) or root.find(".//link[@rel='next']") is not None
     return f
 
