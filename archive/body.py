@@ -7,6 +7,7 @@ writer wrote, in order.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from archive.blocks import Block
@@ -104,82 +105,161 @@ def _picture_box(blocks: list[Block], i: int) -> bool:
             and sum(1 for x in same if x.kind != "img") == 1)
 
 
+@dataclass
+class Draft:
+    """The body between stages (`body_stages` shows each): what the blocks gave, then what the
+    end, the glued lines and the lead left of it. The stages take one and return a new one, so
+    a rule's effect can be read off the draft before and after it."""
+
+    paragraphs: list[str]
+    captions: list[str] = field(default_factory=list)
+    images: list[dict[str, Any]] = field(default_factory=list)
+    label_author: str | None = None
+    byline: str | None = None
+    lead_from_body: str | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The dict `shape_body` returns (NFC text, empty paragraphs gone)."""
+        return {"paragraphs": [nfc(p) for p in self.paragraphs if p.strip()],
+                "captions": [nfc(c) for c in self.captions], "images": self.images,
+                "byline": self.byline, "label_author": self.label_author,
+                "lead_from_body": self.lead_from_body}
+
+
+@dataclass
+class _Walk:
+    """Where the walk over the blocks is: the picture waiting for its caption, whether the text
+    has started, how much of it there is, and the container of the last paragraph."""
+
+    alts: set[str]
+    pending_img: dict[str, Any] | None = None
+    started: bool = False
+    seen_text: int = 0
+    last_container: Any = None
+
+
 def shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
-                byline_rule: str = "auto", sites: list[str] | None = None) -> dict[str, Any]:
+               byline_rule: str = "auto", sites: list[str] | None = None) -> dict[str, Any]:
     """Blocks → paragraphs, captions, images, byline; the rules every path shares.
 
     From the end: attributions, date lines, widgets, editor's notes, photo credits, the byline
     and a gallery's intro line ("Một số hình ảnh tại hội nghị:" — its pictures and captions
     went to `captions`) leave the body."""
-    images: list[dict[str, Any]] = []
-    captions: list[str] = []
-    paragraphs: list[str] = []
-    alts = {fold(b.alt) for b in blocks if b.kind == "img" and b.alt}
-    label_author = None
-    pending_img: dict[str, Any] | None = None
-    started = False
-    seen_text = 0
-    last_container: Any = None
+    return body_stages(blocks, title=title, lead=lead, byline_rule=byline_rule, sites=sites)[-1][1].record()
+
+
+def body_stages(blocks: list[Block], *, title: str | None, lead: str | None,
+                byline_rule: str = "auto", sites: list[str] | None = None) -> list[tuple[str, Draft]]:
+    """Each stage's name and the draft it left, in order: the blocks read (captions, pictures,
+    furniture, the header line set aside), the end trimmed (furniture and the byline), glued
+    lines split (and a byline glued to the last line), the lead settled (a repeated lead or a
+    bold sapo at the top). The last draft is the body."""
+    read = _read_blocks(blocks, title)
+    trimmed = _trim_end(read)
+    split = _split_glued(trimmed, byline_rule)
+    settled = _settle_top(split, blocks, lead, sites)
+    return [("read", read), ("trimmed", trimmed), ("split", split), ("settled", settled)]
+
+
+def _read_blocks(blocks: list[Block], title: str | None) -> Draft:
+    """The blocks in order: pictures and their captions set aside, furniture and the header line
+    left out, the walk stopped at a related-news box that closes the article."""
+    draft = Draft([])
+    walk = _Walk({fold(b.alt) for b in blocks if b.kind == "img" and b.alt})
     for i, b in enumerate(blocks):
-        if b.kind == "img":
-            if b.src:
-                pending_img = {"src": b.src, "caption": None}
-                images.append(pending_img)
+        if b.kind in ("img", "caption"):
+            _take_picture(b, draft, walk)
             continue
         text = b.text
-        if b.kind == "caption":
-            if text and not is_widget_line(text):
-                captions.append(text)
-                if pending_img is not None and pending_img["caption"] is None:
-                    pending_img["caption"] = text
-            continue
         if is_section_end(text):
-            if seen_text >= 200 and not _inline_box(blocks, i, last_container):
+            if walk.seen_text >= 200 and not _inline_box(blocks, i, walk.last_container):
                 break  # "Tin liên quan", "Các tin khác": the article is over
             continue  # a sidebar heading before the article ("Liên kết website")
-        if is_widget_line(text) or (len(text) < 200 and fold(text) in alts):
+        if _furniture(b, walk.alts):
             continue
-        if b.link_ratio > 0.6 and b.chars < 400:
-            continue  # teaser links, tag lists
         m = AUTHOR_LABEL.match(text)
         if m:
-            label_author = parse_byline(m.group(1)) or clean_line(m.group(1))
+            draft.label_author = parse_byline(m.group(1)) or clean_line(m.group(1))
             continue
-        if title and same_text(text, title):
-            if not started:
-                continue
-            if _page_header(paragraphs):
-                # A print view's header: the site's name (a section) printed above the headline
-                # inside the one content box; the body starts after the headline.
-                paragraphs.clear()
-                seen_text, started = 0, False
-                continue
-        if b.kind == "p" and pending_img is not None and pending_img["caption"] is None \
-                and (_looks_like_caption(b) or _picture_box(blocks, i)) \
-                and _prev_content(blocks, i, alts) == "img":
-            captions.append(text)
-            pending_img["caption"] = text
+        if title and same_text(text, title) and _at_headline(draft, walk):
             continue
-        if not started and is_meta_line(text):
+        if _picture_caption(blocks, i, walk):
+            draft.captions.append(text)
+            walk.pending_img["caption"] = text  # type: ignore[index]
+            continue
+        if not walk.started and is_meta_line(text):
             # "Thứ Hai, 20/05/2024 08:00 | Người viết: X | 1,327 lượt xem", "Hoàng Gia · 20:05,
             # 18/03/2025": the article's header line caught inside the content area.
-            label_author = label_author or meta_line_author(text)
+            draft.label_author = draft.label_author or meta_line_author(text)
             continue
-        started = True
-        seen_text += len(text)
-        paragraphs.append(text)
-        last_container = b.container
-        pending_img = None if b.kind != "img" else pending_img
+        walk.started = True
+        walk.seen_text += len(text)
+        draft.paragraphs.append(text)
+        walk.last_container = b.container
+        walk.pending_img = None
+    return draft
 
-    # Trailing furniture and the byline, from the end.
-    byline = None
+
+def _take_picture(b: Block, draft: Draft, walk: _Walk) -> None:
+    """A picture waits for its caption; a caption block goes to `captions` and to the picture
+    before it if that has none yet."""
+    if b.kind == "img":
+        if b.src:
+            walk.pending_img = {"src": b.src, "caption": None}
+            draft.images.append(walk.pending_img)
+        return
+    if b.text and not is_widget_line(b.text):
+        draft.captions.append(b.text)
+        if walk.pending_img is not None and walk.pending_img["caption"] is None:
+            walk.pending_img["caption"] = b.text
+
+
+def _furniture(b: Block, alts: set[str]) -> bool:
+    """A widget line, a picture's alt text printed again, or a block of teaser links / tags."""
+    if is_widget_line(b.text) or (len(b.text) < 200 and fold(b.text) in alts):
+        return True
+    return b.link_ratio > 0.6 and b.chars < 400
+
+
+def _at_headline(draft: Draft, walk: _Walk) -> bool:
+    """The headline met again: skipped before the text starts; after a print view's header (the
+    site's name, a section, printed above the headline inside the one content box) the body
+    starts over after it. False when it is a line of the text like any other."""
+    if not walk.started:
+        return True
+    if _page_header(draft.paragraphs):
+        draft.paragraphs.clear()
+        walk.seen_text, walk.started = 0, False
+        return True
+    return False
+
+
+def _picture_caption(blocks: list[Block], i: int, walk: _Walk) -> bool:
+    """A paragraph right after a picture that still lacks a caption, and that reads like one or
+    sits in the picture's own box."""
+    b = blocks[i]
+    return (b.kind == "p" and walk.pending_img is not None and walk.pending_img["caption"] is None
+            and (_looks_like_caption(b) or _picture_box(blocks, i))
+            and _prev_content(blocks, i, walk.alts) == "img")
+
+
+def _closing_furniture(last: str, alone: bool) -> bool:
+    """A last line that is no text: an attribution, a date line, a widget, a photo credit, an
+    account line, or (when other text stands before it) an editor's note or a gallery's intro."""
+    return (is_attribution(last) or bool(DATELINE.match(last)) or is_widget_line(last)
+            or (is_editor_note(last) and not alone) or is_photo_credit(last)
+            or (is_gallery_intro(last) and not alone) or is_account_line(last))
+
+
+def _trim_end(draft: Draft) -> Draft:
+    """Up to four closing lines leave the body from the end: furniture, and one byline."""
+    paragraphs = list(draft.paragraphs)
+    byline = draft.byline
     for _ in range(4):
         if not paragraphs:
             break
         last = paragraphs[-1]
-        if is_attribution(last) or DATELINE.match(last) or is_widget_line(last) \
-                or (is_editor_note(last) and len(paragraphs) > 1) or is_photo_credit(last) \
-                or (is_gallery_intro(last) and len(paragraphs) > 1) or is_account_line(last):
+        if _closing_furniture(last, len(paragraphs) <= 1):
             paragraphs.pop()
             continue
         name = parse_byline(last) if byline is None else None
@@ -188,11 +268,14 @@ def shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
             paragraphs.pop()
             continue
         break
-    # Split glued text; drop outlet prefix; repeated lead.
-    split: list[str] = []
-    for p in paragraphs:
-        split.extend(split_glued(p))
-    paragraphs = split
+    return replace(draft, paragraphs=paragraphs, byline=byline)
+
+
+def _split_glued(draft: Draft, byline_rule: str) -> Draft:
+    """Lines glued into one paragraph split apart; a byline glued to the end of the last one
+    (unless `byline_rule` is "none") and closing attributions leave it."""
+    paragraphs = [part for p in draft.paragraphs for part in split_glued(p)]
+    byline = draft.byline
     if byline is None and paragraphs and byline_rule != "none":
         rest, name = split_trailing_byline(paragraphs[-1])
         if name:
@@ -203,29 +286,41 @@ def shape_body(blocks: list[Block], *, title: str | None, lead: str | None,
                 paragraphs.pop()
     while paragraphs and is_attribution(paragraphs[-1]):
         paragraphs.pop()
+    return replace(draft, paragraphs=paragraphs, byline=byline)
+
+
+def _settle_top(draft: Draft, blocks: list[Block], lead: str | None, sites: list[str] | None) -> Draft:
+    """The top of the body: an outlet's prefix off the first line; the lead found elsewhere
+    dropped where the body repeats it (whole, or as the first paragraph's bold opening); with
+    no lead, a bold first paragraph of sentences is the lead (`lead_from_body`)."""
+    paragraphs = list(draft.paragraphs)
     if paragraphs:
         paragraphs[0] = strip_outlet_prefix(paragraphs[0], sites)
-    lead_from_body = None
+    lead_from_body = draft.lead_from_body
     if paragraphs and lead:
-        first = paragraphs[0]
-        if same_text(first, lead) or same_text(strip_outlet_prefix(first, sites), strip_outlet_prefix(lead, sites)):
-            paragraphs.pop(0)
-        elif starts_with_text(first, lead) and len(lead) > 40:
-            # The sapo printed in bold at the start of the first paragraph.
-            cut = _cut_prefix(first, lead)
-            if cut is not None:
-                paragraphs[0] = cut
-                if not paragraphs[0]:
-                    paragraphs.pop(0)
+        _drop_repeated_lead(paragraphs, lead, sites)
     elif paragraphs and len(paragraphs) >= 3:
         first_block = next((b for b in blocks if b.kind == "p" and b.text and
                             same_text(strip_outlet_prefix(b.text), paragraphs[0])), None)
         if first_block and first_block.bold_ratio >= 0.9 and 80 <= len(paragraphs[0]) <= 600 \
                 and re.search(r"[.!?…”]\s*$", paragraphs[0]):
             lead_from_body = paragraphs.pop(0)
-    paragraphs = [nfc(p) for p in paragraphs if p.strip()]
-    return {"paragraphs": paragraphs, "captions": [nfc(c) for c in captions], "images": images,
-            "byline": byline, "label_author": label_author, "lead_from_body": lead_from_body}
+    return replace(draft, paragraphs=paragraphs, lead_from_body=lead_from_body)
+
+
+def _drop_repeated_lead(paragraphs: list[str], lead: str, sites: list[str] | None) -> None:
+    """The first paragraph goes when it is the lead; the lead printed in bold at its start is
+    cut from it."""
+    first = paragraphs[0]
+    if same_text(first, lead) or same_text(strip_outlet_prefix(first, sites), strip_outlet_prefix(lead, sites)):
+        paragraphs.pop(0)
+    elif starts_with_text(first, lead) and len(lead) > 40:
+        # The sapo printed in bold at the start of the first paragraph.
+        cut = _cut_prefix(first, lead)
+        if cut is not None:
+            paragraphs[0] = cut
+            if not paragraphs[0]:
+                paragraphs.pop(0)
 
 
 def _page_header(paragraphs: list[str]) -> bool:
