@@ -10,7 +10,10 @@ name with tone marks, short forms, case and the trailing province left out.
 
 Tables (owned here, derived from `meetings`, so never edited by hand):
 - `clusters`: one row per cluster; `cluster_years`: one row per cluster and emulation year;
-  `cluster_meetings`: which meeting counted for which cluster and year.
+  `cluster_meetings`: which meeting counted for which cluster and year; `cluster_spellings`:
+  how many of a cluster's meetings spelt its name each way, and the first that did (what its
+  name and spellings are computed from, so that a page adds to them instead of re-reading
+  every meeting of the cluster).
 
 The emulation year is the year a meeting reviews: "tổng kết năm 2018" held on 10 January 2019
 belongs to 2018. Syndicated copies (articles with `duplicate_of`) are left out, so a meeting
@@ -176,56 +179,131 @@ def _unique(values: Iterable[str | None]) -> list[str]:
     return list(seen.values())
 
 
-def _summarise(db: Database, cluster_id: int) -> None:
-    """Recompute one cluster's row and its years from the meetings linked to it."""
-    db.conn.execute("delete from cluster_years where cluster_id = ?", [cluster_id])
-    links = db.conn.execute("select meeting_id, year from cluster_meetings where cluster_id = ? "
-                            "order by year, meeting_id", [cluster_id]).fetchall()
-    if not links:
-        db.conn.execute("delete from clusters where id = ?", [cluster_id])
-        return
-    ids = [r[0] for r in links]
-    meetings = {m["id"]: m for m in _meetings(db, f"m.id in ({','.join('?' * len(ids))})", ids)}
-    members = _grouped(db, "members", "name", ids)
-    attendees = _grouped(db, "attendees", "row", ids)
-    by_year: dict[int | None, list[int]] = {}
-    for meeting_id, year in links:
-        if meeting_id in meetings:
-            by_year.setdefault(year, []).append(meeting_id)
-    for year, mids in by_year.items():
-        chairs = [f"{name} ({title})" for mid in mids for name, title in attendees.get(mid, [])
-                  if _chair(title)]
+def _year_values(mids: list[int], meetings: Mapping[int, Mapping[str, Any]],
+                 members: Mapping[int, list[Any]], attendees: Mapping[int, list[Any]]) -> list[Any]:
+    """members, hosts, chairs, kinds, meetings, meeting_ids of one cluster's year (its meetings
+    in id order)."""
+    chairs = [f"{name} ({title})" for mid in mids for name, title in attendees.get(mid, [])
+              if _chair(title)]
+    return ["; ".join(_unique(canonical_org(n) for mid in mids for n in members.get(mid, []))),
+            "; ".join(_unique(meetings[mid]["host"] for mid in mids)), "; ".join(_unique(chairs)),
+            "; ".join(_unique(meetings[mid]["kind"] for mid in mids)), len(mids), json.dumps(mids)]
+
+
+def _summarise_year(db: Database, cluster_id: int, year: int | None) -> tuple[int, int]:
+    """Recompute one cluster's row for one year from that year's meetings only: a page that
+    touches a cluster reads the meetings of the years it touches, not all the cluster's.
+    Returns the year's meetings before and after."""
+    ids = [r[0] for r in db.conn.execute(
+        "select meeting_id from cluster_meetings where cluster_id = ? and year is ? "
+        "order by meeting_id", [cluster_id, year])]
+    meetings = {m["id"]: m for m in _meetings(db, f"m.id in ({','.join('?' * len(ids))})", ids)} \
+        if ids else {}
+    mids = [mid for mid in ids if mid in meetings]
+    before = db.conn.execute("select coalesce(sum(meetings), 0) from cluster_years "
+                             "where cluster_id = ? and year is ?", [cluster_id, year]).fetchone()[0]
+    db.conn.execute("delete from cluster_years where cluster_id = ? and year is ?", [cluster_id, year])
+    if mids:
+        values = _year_values(mids, meetings, _grouped(db, "members", "name", mids),
+                              _grouped(db, "attendees", "row", mids))
         db.conn.execute(
             "insert into cluster_years (cluster_id, year, members, hosts, chairs, kinds, meetings, "
-            "meeting_ids) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [cluster_id, year, "; ".join(_unique(canonical_org(n) for mid in mids
-                                                 for n in members.get(mid, []))),
-             "; ".join(_unique(meetings[mid]["host"] for mid in mids)), "; ".join(_unique(chairs)),
-             "; ".join(_unique(meetings[mid]["kind"] for mid in mids)), len(mids),
-             json.dumps(mids)])
-    key_row = db.conn.execute("select key, cluster_kind, cluster_number, province from clusters "
-                              "where id = ?", [cluster_id]).fetchone()
-    spellings = [m["cluster_name"] for m in meetings.values()]
+            "meeting_ids) values (?, ?, ?, ?, ?, ?, ?, ?)", [cluster_id, year, *values])
+    return before, len(mids)
+
+
+def _count_spellings(db: Database, cluster_id: int, names: Iterable[tuple[int, str | None]]) -> None:
+    """Add meetings' spellings of the cluster's name, (meeting id, spelling) in id order, to
+    its `cluster_spellings` rows: how many meetings wrote it so, and the first that did."""
+    for meeting_id, name in names:
+        if name:
+            db.conn.execute(
+                "insert into cluster_spellings (cluster_id, spelling, meetings, first_meeting) "
+                "values (?, ?, 1, ?) on conflict (cluster_id, spelling) do update set "
+                "meetings = meetings + 1, first_meeting = min(first_meeting, excluded.first_meeting)",
+                [cluster_id, name, meeting_id])
+
+
+def _recount_spellings(db: Database, cluster_id: int) -> None:
+    """The cluster's spelling counts read again from its meetings (one column), for a cluster
+    that lost meetings: their rows are gone by then, and with them what they spelt."""
+    db.conn.execute("delete from cluster_spellings where cluster_id = ?", [cluster_id])
+    _count_spellings(db, cluster_id, db.conn.execute(
+        "select m.id, m.cluster_name from cluster_meetings cm join meetings m on m.id = cm.meeting_id "
+        "join articles a on a.id = m.article_id where cm.cluster_id = ? and a.duplicate_of is null "
+        "order by m.id", [cluster_id]).fetchall())
+
+
+def _name_and_spellings(db: Database, key: ClusterKey, cluster_id: int) -> tuple[str, list[str]]:
+    """The cluster's display name (its most used spelling, the first used on a tie, when it has
+    no number) and its spellings, one per folded form, each as first written, in order of
+    first use — from the spelling counts, as they were from every meeting in id order."""
+    rows = sorted(db.conn.execute("select first_meeting, spelling, meetings from cluster_spellings "
+                                  "where cluster_id = ?", [cluster_id]).fetchall())
+    spellings = _unique(spelling for _, spelling, _ in rows)
+    if key.number is not None or not rows:
+        return display_name(key, []), spellings
+    counted: dict[str, int] = {}
+    for _, spelling, meetings in rows:  # first use first, as Counter.most_common breaks ties
+        written = normalize_tone_marks(spelling)
+        counted[written] = counted.get(written, 0) + meetings
+    return max(counted, key=lambda written: counted[written]), spellings
+
+
+def _summarise(db: Database, cluster_id: int, years: Iterable[int | None]) -> None:
+    """Bring one cluster up to date after its links changed in `years`: those years' rows, then
+    the cluster's row — its counts moved by what those years gained or lost, its first and last
+    year from the index, its name from the spelling counts."""
+    if db.conn.execute("select 1 from cluster_meetings where cluster_id = ? limit 1",
+                       [cluster_id]).fetchone() is None:
+        for table, column in (("cluster_years", "cluster_id"), ("cluster_spellings", "cluster_id"),
+                              ("clusters", "id")):
+            db.conn.execute(f"delete from {table} where {column} = ?", [cluster_id])
+        return
+    key_row = db.conn.execute("select key, cluster_kind, cluster_number, province, years, meetings "
+                              "from clusters where id = ?", [cluster_id]).fetchone()
+    held, meetings = key_row[4] or 0, key_row[5] or 0
+    for year in sorted(set(years), key=lambda y: (y is not None, y or 0)):
+        before, after = _summarise_year(db, cluster_id, year)
+        meetings += after - before
+        held += (bool(after) - bool(before)) if year is not None else 0
     key = ClusterKey(key_row[3], key_row[1] or "", key_row[2], key_row[0].rsplit("|", 1)[-1])
-    years = sorted(y for y in by_year if y is not None)
+    name, spellings = _name_and_spellings(db, key, cluster_id)
+    first = db.conn.execute("select min(year) from cluster_years where cluster_id = ?",
+                            [cluster_id]).fetchone()[0]
+    last = db.conn.execute("select max(year) from cluster_years where cluster_id = ?",
+                           [cluster_id]).fetchone()[0]
     db.conn.execute(
         "update clusters set name = ?, spellings = ?, first_year = ?, last_year = ?, years = ?, "
         "meetings = ? where id = ?",
-        [display_name(key, spellings), json.dumps(_unique(spellings), ensure_ascii=False),
-         years[0] if years else None, years[-1] if years else None, len(years),
-         sum(len(v) for v in by_year.values()), cluster_id])
+        [name, json.dumps(spellings, ensure_ascii=False), first, last, held, meetings, cluster_id])
 
 
 def refresh_article(db: Database, article_id: int) -> int:
     """Re-derive the clusters an article's meetings touch (before and after its re-extraction);
-    called by ingest after the meetings are stored. Returns the number of clusters refreshed."""
+    called by ingest after the meetings are stored. Returns the number of clusters refreshed.
+
+    Only the years the article's meetings fall in are recomputed, and a cluster's spellings are
+    counted as meetings arrive, so a new page costs the same whether its cluster has met ten
+    times or ten thousand (tests/test_clusters_people.py counts the rows it reads). A cluster
+    that loses meetings (a re-extraction) reads its meetings' spellings again."""
     with store.transaction(db):
-        touched = {r[0] for r in db.conn.execute(
-            "select distinct cluster_id from cluster_meetings where article_id = ?", [article_id])}
+        old = db.conn.execute("select cluster_id, year from cluster_meetings where article_id = ?",
+                              [article_id]).fetchall()
         db.conn.execute("delete from cluster_meetings where article_id = ?", [article_id])
-        touched |= _link(db, _meetings(db, "m.article_id = ?", [article_id]))
+        mine = _meetings(db, "m.article_id = ?", [article_id])
+        _link(db, mine)
+        new = db.conn.execute("select cluster_id, year, meeting_id from cluster_meetings "
+                              "where article_id = ? order by meeting_id", [article_id]).fetchall()
+        names = {m["id"]: m["cluster_name"] for m in mine}
+        lost = {cid for cid, _ in old}
+        touched = lost | {cid for cid, _, _ in new}
         for cid in sorted(touched):
-            _summarise(db, cid)
+            if cid in lost:
+                _recount_spellings(db, cid)
+            else:
+                _count_spellings(db, cid, [(mid, names[mid]) for c, _, mid in new if c == cid])
+            _summarise(db, cid, [y for c, y in old if c == cid] + [y for c, y, _ in new if c == cid])
     return len(touched)
 
 
@@ -233,9 +311,13 @@ def rebuild(db: Database) -> int:
     """Derive every cluster from scratch (reparse, migration of an older archive). Returns the
     number of clusters."""
     with store.transaction(db):
-        for table in ("cluster_meetings", "cluster_years", "clusters"):
+        for table in ("cluster_meetings", "cluster_years", "cluster_spellings", "clusters"):
             db.conn.execute(f"delete from {table}")
         touched = _link(db, _meetings(db, "1 = 1", []))
+        years: dict[int, set[int | None]] = {}
+        for cid, year in db.conn.execute("select cluster_id, year from cluster_meetings"):
+            years.setdefault(cid, set()).add(year)
         for cid in sorted(touched):
-            _summarise(db, cid)
+            _recount_spellings(db, cid)
+            _summarise(db, cid, years.get(cid, ()))
     return len(touched)

@@ -291,12 +291,26 @@ def m010_clusters_and_people(db: Database) -> None:
     db["articles"].add_column("story_province", str)
     db["articles"].add_column("story_province_former", str)
     db["articles"].create_index(["story_province"])
-    from archive import atlas, clusters, people, store
+    from archive import atlas, people, store
 
     store.set_story_provinces(db)
-    clusters.rebuild(db)
-    people.rebuild(db)
+    people.rebuild(db)  # clusters are derived by m011, which adds the table they count in
     atlas.save_provinces(db)
+
+
+@migrations()
+def m011_cluster_spellings(db: Database) -> None:
+    """What a page adds to a cluster is counted, not recomputed from all its meetings
+    (archive/clusters.py): the spelling counts its name comes from, and an index that finds a
+    cluster's links of one year (only the years a page touches are recomputed)."""
+    db["cluster_meetings"].create_index(["cluster_id", "year", "meeting_id"], if_not_exists=True)
+    db["cluster_spellings"].create({"id": int, "cluster_id": int, "spelling": str, "meetings": int,
+                                    "first_meeting": int}, pk="id",
+                                   foreign_keys=[("cluster_id", "clusters", "id")])
+    db["cluster_spellings"].create_index(["cluster_id", "spelling"], unique=True)
+    from archive import clusters
+
+    clusters.rebuild(db)
 
 
 def apply(db: Database) -> None:

@@ -141,3 +141,58 @@ def test_reingest_and_reparse_keep_clusters_in_step(demo_archive: Path, tmp_path
     assert db.execute("select key, years, meetings from clusters order by key").fetchall() == incremental
     assert len(incremental) == len(before)
     assert db.execute("select count(*) from people").fetchone()[0] <= len(people_before)
+
+
+def _cluster_report(db, n: int, year: int, *, number: int | None = 7) -> int:
+    """Store one article reporting one meeting of a cluster (numbered, or known by name) held
+    in `year`; returns the article id."""
+    _, article_id = store.upsert_article(
+        db, {"url": f"http://example.test/{n}", "title": f"Hội nghị cụm lần {n}",
+             "body": f"Nội dung {n}", "published_at": f"{year}-12-20"},
+        source_id=None, page_id=None, extractor_version="test", fingerprint=f"fp{n}")
+    store.upsert_meetings(db, article_id, [{
+        "kind": "tổng kết", "cluster_kind": "cụm" if number else "khối",
+        "cluster_name": f"Cụm thi đua số {number}" if number else "Khối thi đua các cơ quan nội chính",
+        "cluster_number": number, "host": f"Sở {n % 5}", "meeting_date": f"{year}-12-20",
+        "province": "Thanh Hóa", "province_former": "Thanh Hóa", "member_orgs": [],
+        "attendees": [{"name": "Lê Văn A", "title": "Trưởng Cụm thi đua số 7"}]}],
+        extractor_version="test")
+    return article_id
+
+
+def _work(db, article_id: int) -> int:
+    """SQLite virtual-machine steps `refresh_article` takes: the rows it reads, not the time."""
+    steps = 0
+
+    def count() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    db.conn.set_progress_handler(count, 1)
+    try:
+        clusters.refresh_article(db, article_id)
+    finally:
+        db.conn.set_progress_handler(None, 1)
+    return steps
+
+
+@pytest.mark.parametrize("number", [7, None])
+def test_a_page_costs_the_same_in_a_large_cluster(tmp_path: Path, number: int | None) -> None:
+    """The work of storing one more meeting of a cluster does not grow with the meetings the
+    cluster already has (it used to re-read all of them, and their members and attendees, on
+    every page): a cluster of 20 meetings over 20 years and one of 200 cost a page the same."""
+    db = store.open_archive(tmp_path / "archive.db")
+    costs = []
+    for n in range(200):
+        article_id = _cluster_report(db, n, 1900 + n, number=number)
+        cost = _work(db, article_id)
+        if n in (20, 199):
+            costs.append(cost)
+    assert costs[1] <= costs[0] * 1.2, costs
+    incremental = db.execute("select name, spellings, first_year, last_year, years, meetings "
+                             "from clusters").fetchall()
+    assert incremental[0][3:] == (2099, 200, 200)
+    clusters.rebuild(db)
+    assert db.execute("select name, spellings, first_year, last_year, years, meetings "
+                      "from clusters").fetchall() == incremental
