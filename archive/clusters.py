@@ -250,29 +250,37 @@ def _name_and_spellings(db: Database, key: ClusterKey, cluster_id: int) -> tuple
     return max(counted, key=lambda written: counted[written]), spellings
 
 
-def _summarise(db: Database, cluster_id: int, years: Iterable[int | None]) -> None:
+def _summarise(db: Database, cluster_id: int, years: Iterable[int | None], *, lost: bool = True) -> None:
     """Bring one cluster up to date after its links changed in `years`: those years' rows, then
-    the cluster's row — its counts moved by what those years gained or lost, its first and last
-    year from the index, its name from the spelling counts."""
-    if db.conn.execute("select 1 from cluster_meetings where cluster_id = ? limit 1",
-                       [cluster_id]).fetchone() is None:
+    the cluster's row — its counts and first and last year moved by what those years gained or
+    lost (the index asked only when a year went), its name from the spelling counts. Without
+    `lost` (links were only added) the cluster is known to keep links."""
+    if lost and db.conn.execute("select 1 from cluster_meetings where cluster_id = ? limit 1",
+                                [cluster_id]).fetchone() is None:
         for table, column in (("cluster_years", "cluster_id"), ("cluster_spellings", "cluster_id"),
                               ("clusters", "id")):
             db.conn.execute(f"delete from {table} where {column} = ?", [cluster_id])
         return
-    key_row = db.conn.execute("select key, cluster_kind, cluster_number, province, years, meetings "
-                              "from clusters where id = ?", [cluster_id]).fetchone()
-    held, meetings = key_row[4] or 0, key_row[5] or 0
+    row = db.conn.execute("select key, cluster_kind, cluster_number, province, years, meetings, "
+                          "first_year, last_year from clusters where id = ?", [cluster_id]).fetchone()
+    held, meetings = row[4] or 0, row[5] or 0
+    seen = [y for y in (row[6], row[7]) if y is not None]
+    gone = False
     for year in sorted(set(years), key=lambda y: (y is not None, y or 0)):
         before, after = _summarise_year(db, cluster_id, year)
         meetings += after - before
-        held += (bool(after) - bool(before)) if year is not None else 0
-    key = ClusterKey(key_row[3], key_row[1] or "", key_row[2], key_row[0].rsplit("|", 1)[-1])
+        if year is not None and bool(after) != bool(before):
+            held += 1 if after else -1
+            seen.append(year)
+            gone |= not after
+    first, last = (min(seen), max(seen)) if seen else (None, None)
+    if gone:
+        first = db.conn.execute("select min(year) from cluster_years where cluster_id = ?",
+                                [cluster_id]).fetchone()[0]
+        last = db.conn.execute("select max(year) from cluster_years where cluster_id = ?",
+                               [cluster_id]).fetchone()[0]
+    key = ClusterKey(row[3], row[1] or "", row[2], row[0].rsplit("|", 1)[-1])
     name, spellings = _name_and_spellings(db, key, cluster_id)
-    first = db.conn.execute("select min(year) from cluster_years where cluster_id = ?",
-                            [cluster_id]).fetchone()[0]
-    last = db.conn.execute("select max(year) from cluster_years where cluster_id = ?",
-                           [cluster_id]).fetchone()[0]
     db.conn.execute(
         "update clusters set name = ?, spellings = ?, first_year = ?, last_year = ?, years = ?, "
         "meetings = ? where id = ?",
@@ -303,7 +311,8 @@ def refresh_article(db: Database, article_id: int) -> int:
                 _recount_spellings(db, cid)
             else:
                 _count_spellings(db, cid, [(mid, names[mid]) for c, _, mid in new if c == cid])
-            _summarise(db, cid, [y for c, y in old if c == cid] + [y for c, y, _ in new if c == cid])
+            _summarise(db, cid, [y for c, y in old if c == cid] + [y for c, y, _ in new if c == cid],
+                       lost=cid in lost)
     return len(touched)
 
 
