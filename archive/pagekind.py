@@ -255,7 +255,22 @@ META_LINE_MAX = 100  # characters: a meta line (date, author, views), not a sent
 META_LINES = 4       # text lines under the headline where a story's meta line is printed
 
 
-def _dated_headline(h: Any, over: bool = False) -> bool:
+_INLINE_TAGS = {"a", "span", "time", "strong", "b", "em", "i", "small", "abbr", "font", "label", "sup", "sub"}
+
+
+def _dated_meta_link(a: Any, headlines: frozenset[str], base: str) -> bool:
+    """A long link under the headline that is the meta line's section link, not a teaser: the
+    line it sits on (its nearest block) is short and holds a date ("Thi đua - Khen thưởng
+    22/03/2019 | 08:50"), and it links none of the page's headlines of one address family (a
+    list of dated teasers has the same line shape, each linking one of them)."""
+    if _target(base, (a.get("href") or "").strip()) in headlines:
+        return False
+    line = next((e for e in a.iterancestors() if e.tag not in _INLINE_TAGS), None)
+    text = " ".join(_text(line).split()) if line is not None else ""
+    return 0 < len(text) <= META_LINE_MAX and parse_date(text) is not None
+
+
+def _dated_headline(h: Any, over: bool = False, headlines: frozenset[str] = frozenset(), base: str = "") -> bool:
     """A date on one of the few short lines right under the headline, before any other heading
     or linked headline: the meta line that signs one story ("Thg1 8, 2019, 14:30 CH Bởi …",
     "15/07/2016 | Lượt xem: 30"). Read with archive.dates, so every form the extractor reads
@@ -279,12 +294,13 @@ def _dated_headline(h: Any, over: bool = False) -> bool:
         heading = next((a for a in chain if a.tag in _HEADING_TAGS), None)
         if heading is not None:
             if lines == 0 and not over:
-                return _dated_headline(heading, over=True)  # a page title over the headline
+                return _dated_headline(heading, True, headlines, base)  # a page title over the headline
             return False  # the next heading: the headline's own lines are over
         line = " ".join(str(node).split())
-        if any(a.tag == "a" for a in chain):
-            if len(line) >= TEASER_MIN:
-                return False  # a linked headline (a teaser) comes first
+        link = next((a for a in chain if a.tag == "a"), None)
+        if link is not None:
+            if len(line) >= TEASER_MIN:  # a linked headline (a teaser) comes first, or the
+                return _dated_meta_link(link, headlines, base)  # section's link beside the date
             continue  # a short link in the meta line (its section, a tag)
         if len(line) > META_LINE_MAX:
             return False  # the running text has begun: the meta line comes before it
@@ -450,7 +466,7 @@ def page_features(root: Any, url: str) -> PageFeatures:
     entries = _entries(tree, body, url, base)
     f.entries, f.main_in_entries = len(entries), _main_in_entries(tree, f.block, entries)
     f.headline_words, f.headline_links_away, headline = _headline(tree, body, url, base)
-    f.dated_headline = not f.headline_links_away and _dated_headline(headline)
+    f.dated_headline = not f.headline_links_away and _dated_headline(headline, headlines=frozenset(biggest), base=base)
     f.site_root = is_site_root(url)
     f.dates = len(set(_DATE.findall(tree.text(body)))) + _machine_dates(tree, root)
     f.article_meta, f.website_meta = _meta_hints(root)

@@ -40,9 +40,10 @@ class SiteSet:
                 out.append(pytest.param(name, route, id=f"{name}-{route}", marks=marks))
         return out
 
-    def serve(self) -> Iterator[dict[str, str]]:
-        """serve.py on free ports, one origin per site (a module fixture's body)."""
-        proc = subprocess.Popen([sys.executable, str(self.root / "serve.py"), "--port", "0"], stdout=subprocess.PIPE,
+    def serve(self, extra: tuple[str, ...] = ()) -> Iterator[dict[str, str]]:
+        """serve.py on free ports, one origin per site (a module fixture's body); `extra`: more of
+        its arguments (`--jitter MS --seed N`: replay an order of answers)."""
+        proc = subprocess.Popen([sys.executable, str(self.root / "serve.py"), "--port", "0", *extra], stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True, start_new_session=True)
         try:
             found = {}

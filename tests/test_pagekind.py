@@ -143,6 +143,33 @@ def test_a_section_heading_over_dated_teasers_is_no_dated_headline() -> None:
     assert not features.dated_headline and kind == "listing", features.reasons
 
 
+# A story's meta line that links its section by a long name ("Thi đua - Khen thưởng", 21
+# characters) beside the date (the eighth blind site set's first run: a Craft CMS theme's
+# div.entry-meta under the headline, og:type "website"): the link shares its line with the date,
+# so it is the section's link, not a teaser headline that would end the headline's lines.
+def test_a_long_section_link_beside_the_date_under_the_headline_is_the_meta_line() -> None:
+    related = "".join(f'<li><a href="/tin-hoat-dong/cum-{d}-so-ket">Cụm thi đua số {d} sơ kết 6 tháng đầu năm 2023</a></li>'
+                      for d in (3, 4))
+    page = ('<html><head><meta property="og:type" content="website"><title>Sở Y tế tỉnh Vĩnh An</title></head><body>'
+            '<nav><a href="/">Trang chủ</a> <a href="/tin-hoat-dong">Tin hoạt động</a></nav><main><article>'
+            '<h1>Cụm thi đua số 2 ký kết giao ước thi đua năm 2024</h1>'
+            '<div class="meta"><a href="/tin-hoat-dong/muc/thi-dua-khen-thuong">Thi đua - Khen thưởng</a> '
+            f'<time datetime="2024-03-12T09:15:00+07:00">12/03/2024 | 09:15</time></div><div class="body">{_W_TEXT}</div>'
+            f'</article><section class="related"><h2>Tin liên quan</h2><ul>{related}</ul></section></main></body></html>')
+    kind, features = classify_page(page, "https://soyte-vidu.example.vn/tin-hoat-dong/cum-2-ky-ket")
+    assert features.dated_headline and kind == "article", features.reasons
+
+
+def test_a_list_of_dated_linked_headlines_under_a_heading_is_no_dated_headline() -> None:
+    """The same line shape on a listing: the link is one of the page's headlines of one address
+    family (each beside its date), a teaser, which ends the heading's lines."""
+    items = "".join(f'<li><a href="/tin-hoat-dong/cum-{d}-ky-ket">Cụm thi đua số {d} ký kết giao ước thi đua năm 2024</a>'
+                    f' <span>{d}/03/2024</span></li>' for d in range(10, 16))
+    kind, features = classify_page(_website_page(f"<h2>Tin hoạt động của Sở</h2><ul>{items}</ul>"),
+                                   "https://soyte-vidu.example.vn/tin-hoat-dong")
+    assert not features.dated_headline and kind != "article", features.reasons
+
+
 def _news_template(text: str) -> str:
     return f"""<html><head><title>Ban Thi đua tỉnh</title></head><body><div class="menu"><a href="/">Trang chủ</a></div>
 <div class="detail"><h2 class="title">Quyết định số 15/QĐ-UBND về khen thưởng phong trào thi đua năm 2023</h2>
