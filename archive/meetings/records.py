@@ -21,6 +21,7 @@ from archive.meetings.events import Plan, headline_kind, kinds_at_meeting, plan
 from archive.meetings.provinces import Source, province_fields
 from archive.meetings.roles import Assignment, assign
 from archive.meetings.segments import cleaned, prepare, segment
+from archive.meetings.unwrap import unwrap
 from archive.meetings.spans import Tagged, tag
 from archive.normalize import normalize_tone_marks
 
@@ -163,6 +164,7 @@ def analyse(title: str, body: str, *, lead: str | None = None, published: str | 
     Without `explain`, an article whose plan holds no meeting (most of what a crawl brings)
     is not tagged: the spans would fill no record, and tagging is most of the stages' cost."""
     headline = prepare(title)
+    lead, body = unwrap(lead or "", body or "")
     segments = segment(headline, prepare(lead), prepare(body), [prepare(c) for c in captions or []])
     pub = parse_published(published)
     found = plan(segments, headline) if segments else None
@@ -211,5 +213,6 @@ def extract_meetings(title: str, body: str, *, lead: str | None = None, publishe
                    explain=False).rows
     if not rows:
         return rows
+    lead, body = unwrap(lead or "", body or "")
     written = "\n".join(cleaned(t) for t in (title, lead, body, *(captions or [])) if t)
     return _respell(rows, written)
