@@ -19,7 +19,9 @@ sample above and the held-out set are.
 each; blind3: 24 texts; blind4: 20 texts in the 2013 layout; blind5: 24 texts in the newspaper page
 layout of 2018-2025; blind6: 24 government e-portal and radio/TV station items of 2019-2026; blind7:
 24 items of sector and central clusters on sector and union websites (a breadcrumb line above the
-headline, dropped as the site's navigation; the related-items tail kept in the body); written
+headline, dropped as the site's navigation; the related-items tail kept in the body); blind8: 24
+items of mass organisations' PDF bulletins converted to text (the masthead's day read, the rest
+through extract_text); written
 and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
 blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
 achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl or labels.jsonl + texts)
@@ -35,7 +37,8 @@ outlet; 2025 CSV row = title, content, ISO published time, author, url; 2017 cra
 sapo, body; newspaper page (blind5) = title, the page's date line ("Thứ Năm, 03/01/2019 -
 08:15"), sapo, paragraphs separated by blank lines; portal item (blind6) = the same with the
 portal's meta line ("Ngày đăng: 22/12/2025 16:40 | Lượt xem: 317", "Cập nhật lúc: 10:25 -
-18/07/2019") in place of the date line. The published date is read from the file (as a crawler would), never from gold.
+18/07/2019") in place of the date line; bulletin item (blind8) = the bulletin's masthead with the
+issue's day ("BẢN TIN … - Số 12 (205), ngày 26/12/2025"), then the text as extract_text reads it. The published date is read from the file (as a crawler would), never from gold.
 
 Matching rules (what "right" means) — fields are scored over every gold meeting report, and
 a missed detection is wrong on every field; the first returned row is the headline meeting:
@@ -77,6 +80,7 @@ BLIND4_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind4"
 BLIND5_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind5"
 BLIND6_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind6"
 BLIND7_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind7"
+BLIND8_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind8"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
 # The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
@@ -138,6 +142,11 @@ OWN_SETS = (
            "2023-2026: breadcrumb and related-items tail, digests, tables in space-aligned columns, "
            "rotating hosts, online points, post-merger names, 9 hard negatives; labelled before the "
            "extractor saw them; not the judge)"),
+    OwnSet("own_blind8", "meetings_blind8", "blind", BLIND8_DIR,
+           "OWN BLIND SET 8 (24 items of mass organisations' PDF bulletins converted to text, 2021-2026: "
+           "hard line breaks, page footers and running headers, bulleted digests, hosts named by role "
+           "after the list, inter-provincial and post-merger commune clusters, 9 hard negatives; "
+           "labelled before the extractor saw them; not the judge)"),
 )
 FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
           "attendees")

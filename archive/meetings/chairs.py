@@ -35,8 +35,9 @@ _VERB = re.compile(r"\s(?:đã|vừa|được|là|tổ\s+chức|tại|gồm|có|
 
 
 # "Buổi lễ diễn ra tại nhà văn hóa công nhân của Công ty X (…), đơn vị Cụm trưởng": the venue's owner
-# (or the venue, "tại X, đơn vị Cụm trưởng") named by the role is the unit that chairs.
-_VENUE_OWNER = re.compile(r"\btại\s+(?:[^,;]{0,40}?\s+của\s+)?$")
+# (or the venue, "tại X, đơn vị Cụm trưởng"; a building of X, "tại trụ sở X, đơn vị Cụm trưởng",
+# places.toml `buildings`) named by the role is the unit that chairs.
+_VENUE_OWNER = re.compile(rf"\btại\s+(?:[^,;]{{0,40}}?\s+của\s+|{pattern('places', 'buildings')}\s+)?$", re.IGNORECASE)
 
 
 def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from archive.lexicons import pattern
+from archive.lexicons import load, pattern, phrase
 from archive.meetings.patterns import _DATE
 from archive.meetings.provinces import _province_at_start
 from archive.organisations import normalise_dashes, starts_with_org_head
@@ -20,6 +20,10 @@ _CLUSTER_STOP = {"đã", "vừa", "tổ", "gồm", "bao", "có", "do", "thuộc"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _NAME_WORDS = re.compile(pattern("meetings", "words.name_words"), re.IGNORECASE)
 _CHAIR_VERB = re.compile(pattern("meetings", "words.chair_verbs"), re.IGNORECASE)
+# A meeting kind's trigger (meetings.toml `kind.triggers`: "tọa đàm", "tuyên dương" …) is the verb
+# after the name: "Cụm thi đua số 3 Hội LHPN các quận tọa đàm …" is "… Hội LHPN các quận".
+_KIND_TRIGGER = re.compile("(?:" + "|".join(phrase(t) for k in load("meetings")["kind"] for t in k["triggers"])
+                           + r")(?!\w)")
 
 
 def _roman(s: str) -> int:
@@ -44,6 +48,8 @@ def _continues(token: str, bare: str, content: list[str], following: str) -> boo
     dash between two words ("Văn hóa - Xã hội")."""
     plural = "các" in content
     previous = content[-1].strip(",").lower() if content else ""
+    if content and _KIND_TRIGGER.match(f"{token} {following}"):
+        return False  # the meeting's verb ("… các huyện tọa đàm về …")
     if plural and (bare.lower() == "và" or previous in ("các", "-", "tổ")):
         return True
     # "… chính trị - xã hội", "các xã vùng cao", but "các huyện, thị xã tổ chức …": a verb ends it

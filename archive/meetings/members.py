@@ -302,11 +302,20 @@ def point_members(text: str) -> list[str] | None:
 _HISTORY_ASIDE = re.compile(r"\s*\((?=[^()]*(?:\d|\btrước\b|\bnay\s+là\b|\bthuộc\b))[^()]*\)")
 
 
+# "… và Mèo Vạc, đều thuộc tỉnh Hà Giang trước khi hợp nhất": after the last item a lower-case
+# clause says something of the members (a name, a plural or a locality kind opens an item).
+_ASIDE_AFTER_LAST = re.compile(rf"\bvà\s+[^,;]+?(?P<cut>\s*,\s*)(?={LO})(?!(?:các|những)\s|{_KIND}\s)")
+
+
 def _drop_address(chunk: str) -> str:
     """A list closed by "và" and then the province it lies in ("các huyện A, B và C, tỉnh Thanh
-    Hóa"): the province is the list's address, no member."""
+    Hóa"): the province is the list's address, no member; nor is a lower-case clause after the
+    last item ("…, B và C, đều thuộc huyện X cũ")."""
     m = _ADDRESS.search(chunk)
-    return chunk[:m.start("cut")] if m and find_provinces(m.group("place")) else chunk
+    if m and find_provinces(m.group("place")):
+        return chunk[:m.start("cut")]
+    aside = _ASIDE_AFTER_LAST.search(chunk)
+    return chunk[:aside.start("cut")] if aside else chunk
 
 
 def _close_bracket(chunk: str) -> str:

@@ -150,6 +150,7 @@ def _meeting_owner(text: str) -> str | None:
 
 
 _WARD_CLAUSE = re.compile(rf"^(?:phường|xã|thị\s+trấn)\s+{UP}\S*(?:\s+{UP}\S*){{0,3}}$")
+_DISTRICT_CLAUSE = re.compile(rf"^(?:huyện|quận|thị\s+xã)\s+{UP}\S*(?:\s+{UP}\S*){{0,3}}$")
 
 
 def _province_clause(clause: str) -> bool:
@@ -182,8 +183,10 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         parts = _clauses(subject, dashes=False)
         while parts and (not parts[0] or _ADVERBIAL.match(parts[0]) or _DATE.match(parts[0])):
             at = re.match(r"[Tt]ại\s", parts.pop(0))
-            if at and len(parts) > 1 and _WARD_CLAUSE.match(parts[0]):
-                parts.pop(0)  # "tại trụ sở X, phường A, Khối … tổ chức": the place's ward, no subject
+            # "tại trụ sở X, phường A, Khối … tổ chức", "tại xã A, huyện B, tỉnh C, Cụm …": the
+            # place's commune, district and province, no subject
+            while at and len(parts) > 1 and (_WARD_CLAUSE.match(parts[0]) or _DISTRICT_CLAUSE.match(parts[0])):
+                parts.pop(0)
             if at and parts and _province_clause(parts[0]):
                 parts.pop(0)  # "tại phường A, thành phố B, …": the place's province, not a subject
         # ", đơn vị Cụm trưởng năm 2022," is an apposition, not a second organiser

@@ -34,7 +34,7 @@ _ACTION = re.compile(
     r"khẳng\s+định|chúc\s+mừng|ghi\s+nhận|đề\s+nghị|yêu\s+cầu|mong\s+muốn|biểu\s+dương|chỉ\s+đạo|"
     r"tặng|dự|tới\s+dự|đến\s+dự|tham\s+dự|cùng|tại\s|đã\s|nêu|gửi|kêu\s+gọi|phát\s+động|"
     r"thay\s+mặt|điều\s+hành|báo\s+cáo|khai\s+mạc|bế\s+mạc|cam\s+kết|trình\s+bày|kết\s+luận|"
-    r"đồng\s+chủ\s+trì|chứng\s+kiến)\b")
+    r"đồng\s+chủ\s+trì|chứng\s+kiến|dẫn\s+đầu|làm\s+trưởng\s+đoàn)\b")
 _ATTEND_CUE = re.compile(
     r"phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|chỉ\s+đạo|đến\s+dự|tới\s+dự|tham\s+dự|dự\s+(?:hội|lễ|buổi)|"
     r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng|"
@@ -375,7 +375,10 @@ def _titled_actors(sentence: str) -> list[dict[str, str | None]]:
 
 
 # Where an addressed or ranked person may start: "đồng chí A", "ông B", "Đại tá C".
-_ADDRESSED = re.compile(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|\banh|\bchị|\b(?:{_TEACHER})|{_RANK_RE.pattern})\s+")
+# Youth unions' "anh"/"chị" (people.toml `young_honorifics`), capitalised only opening a sentence.
+_YOUNG_LEAD = "|".join([*(rf"\b{h}" for h in names("people", "young_honorifics")),
+                        *(rf"^{h.capitalize()}" for h in names("people", "young_honorifics"))])
+_ADDRESSED = re.compile(rf"(?:[Đđ]ồng\s+chí|[Đđ]/c|Ông|Bà|\bông|\bbà|{_YOUNG_LEAD}|\b(?:{_TEACHER})|{_RANK_RE.pattern})\s+")
 # "Thiếu tá A, Chính trị viên Đồn Biên phòng B, chủ trì": a role right after an addressed person's
 # name and a comma is that person's title, no person of its own (B is the post's name).
 _APPOSITION = re.compile(rf"(?:{_ADDRESSED.pattern})(?:{UP}\S*\s+){{0,4}}{UP}\S*\s*,\s*$")

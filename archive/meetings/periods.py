@@ -184,3 +184,21 @@ def next_period(text: str) -> dict[str, str | None] | None:
             return period
     return None
 
+
+
+# A part of a year the plan names without its year: "6 tháng cuối năm", "quý II".
+_YEARLESS_PART = re.compile(r"^(?:.*\bnăm|[Qq]uý\s+[IV]+)$")
+
+
+def dated_next(planned: dict[str, str | None], reviewed: dict[str, str | None] | None) -> dict[str, str | None]:
+    """The planned period with the year the text leaves out: the reviewed period's, or the next
+    year's when the review closed a whole year ("sơ kết 6 tháng đầu năm 2025, triển khai nhiệm
+    vụ 6 tháng cuối năm" → "6 tháng cuối năm 2025"; "tổng kết năm 2024 … nhiệm vụ quý I" → "quý
+    I/2025"). Unchanged when it has a year or the review gives none."""
+    label = planned.get("period_label") or ""
+    end = (reviewed or {}).get("period_end") or ""
+    if re.search(r"\d{4}", label) or not _YEARLESS_PART.match(label) or not re.match(r"\d{4}-", end):
+        return planned
+    year = int(end[:4]) + (1 if end[5:] == "12-31" else 0)
+    dated = parse_period(f"{label} {year}" if label.endswith("năm") else f"{label}/{year}")
+    return dated if dated and re.search(r"\d{4}", dated["period_label"] or "") else planned

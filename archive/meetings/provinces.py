@@ -8,6 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from archive.lexicons import load
 from archive.localities import districts_table, localities_in, province_of
 from archive.meetings.patterns import _I, _LOCALITY_KIND
 from archive.normalize import normalize_tone_marks
@@ -24,12 +25,12 @@ class Source:
 
 
 def province_fields(provinces: list[str], on: date | None, *, source: Source | None = None,
-                    former_hint: str | None = None) -> dict[str, Any]:
+                    former_hint: list[str] | None = None) -> dict[str, Any]:
     """The province columns of a meeting held `on` (or published then): `province` (current,
     34), `province_former` (the 63-province map's, whose name it had when published), their
     codes, and every province the meeting concerns. A text that names none ("… LĐLĐ tỉnh …")
     takes its source's. A meeting held after the 2025 merger gets a former province only when
-    a district of the old map its phrases name says which (`former_hint`): a merged province's
+    a locality of the old map its phrases name says which (`former_hint`, candidates in order): a merged province's
     own meeting ("Bắc Ninh phát động …" in August 2025) belongs to none of its parts."""
     source = source or Source()
     if not provinces and (source.province or source.province_former):
@@ -44,17 +45,21 @@ def province_fields(provinces: list[str], on: date | None, *, source: Source | N
         return {**empty, "province": provinces[0], "provinces": provinces}
     former, code_former = r["province_former"], r["code_former"]
     if former is None:
-        regimes = _regimes(former_hint)
-        if regimes and regimes["province"] == r["province"] and regimes["province_former"]:
-            former, code_former = regimes["province_former"], regimes["code_former"]
+        # after the merger: the former province a locality of the old map names, or the only
+        # one the current province was made from (Nghệ An, kept whole; Huế, renamed)
+        only = _predecessors().get(r["province"] or "", [])
+        for name in [*(former_hint or []), *only[:len(only) == 1]]:
+            regimes = _regimes(name)
+            if regimes and regimes["province"] == r["province"] and regimes["province_former"]:
+                former, code_former = regimes["province_former"], regimes["code_former"]
+                break
     return {"province": r["province"], "province_former": former, "province_code": r["code_current"],
             "province_former_code": code_former, "provinces": provinces}
 
 
 @lru_cache(maxsize=1)
-def _renamed() -> dict[str, str]:
-    """Provinces of the 63-province map that the 2025 map keeps whole under another name
-    (Thừa Thiên Huế → Huế): the only predecessor of their successor."""
+def _predecessors() -> dict[str, list[str]]:
+    """The provinces of the 63-province map each province of the 2025 map was made from."""
     successors: dict[str, list[str]] = {}
     for target in dict.fromkeys(t for _p, t in _PROVINCE_PATTERNS):
         try:
@@ -63,7 +68,14 @@ def _renamed() -> dict[str, str]:
             continue
         if now:
             successors.setdefault(now, []).append(target)
-    return {olds[0]: now for now, olds in successors.items() if len(olds) == 1 and olds[0] != now}
+    return successors
+
+
+@lru_cache(maxsize=1)
+def _renamed() -> dict[str, str]:
+    """Provinces of the 63-province map that the 2025 map keeps whole under another name
+    (Thừa Thiên Huế → Huế): the only predecessor of their successor."""
+    return {olds[0]: now for now, olds in _predecessors().items() if len(olds) == 1 and olds[0] != now}
 
 
 def current_names(provinces: list[str]) -> list[str]:
@@ -109,6 +121,24 @@ def province_of_locality(text: str, *, current_map: bool = False) -> str | None:
         if province:
             return province
     return None
+
+
+# The kinds an old-map locality may have had under a 2025 commune's name.
+_OLD_KINDS = ("xã", "phường", "thị trấn", "huyện", "thành phố")
+
+
+def old_map_provinces(text: str) -> list[str]:
+    """Every province of the 63-province map a locality `text` names belongs to alone, under any
+    kind, as the 2025 communes took the names of old communes, districts and towns ('xã Lũng Cú'
+    → Hà Giang, 'phường Đồng Hới' → the old thành phố Đồng Hới, Quảng Bình). Many such names are
+    shared across provinces: the caller keeps only a province its meeting's lies in now."""
+    found: list[str] = []
+    for _at, kind, name in localities_in(text):
+        for k in (kind, *(k for k in _OLD_KINDS if k != kind)):
+            province = province_of(k, name)
+            if province and province not in found:
+                found.append(province)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +210,15 @@ def _is_member(place: str, members: list[str]) -> bool:
         return normalize_tone_marks(re.sub(rf"^{_LOCALITY_KIND}\s+", "", name.strip(), flags=_I)).lower()
 
     return bool(place) and bare(place) in {bare(m) for m in members}
+
+
+def named_on(provinces: list[str], held: str) -> list[str]:
+    """A meeting's provinces with the name each had on the day it was held (ISO `held`): a
+    province renamed before the merger (places.toml `renamed_provinces`: Thừa Thiên Huế →
+    Huế from 1 January 2025) is named as renamed from that day."""
+    renamed = load("places").get("renamed_provinces", {})
+    return list(dict.fromkeys(
+        renamed[p]["name"] if p in renamed and held and held >= renamed[p]["from"] else p for p in provinces))
 
 
 def _now(province: str) -> str:

@@ -21,11 +21,11 @@ from archive.meetings.events import Plan, headline_kind, kinds_at_meeting, plan
 from archive.meetings.provinces import Source, province_fields
 from archive.meetings.roles import Assignment, assign
 from archive.meetings.segments import cleaned, prepare, segment
-from archive.meetings.unwrap import unwrap
 from archive.meetings.spans import Tagged, tag
+from archive.meetings.unwrap import unwrap
 from archive.normalize import normalize_tone_marks
 
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 
 @dataclass

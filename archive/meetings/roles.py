@@ -21,13 +21,15 @@ from archive.meetings.days import occasion_year, resolve_date
 from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY
 from archive.meetings.patterns import _I, _SAME_DAY
 from archive.meetings.people import merge_people
-from archive.meetings.periods import in_year
+from archive.meetings.periods import dated_next, in_year
 from archive.meetings.provinces import (
     _is_member,
     _meeting_provinces,
     _member_provinces,
     _province_at_start,
     current_names,
+    named_on,
+    old_map_provinces,
     province_of_locality,
 )
 from archive.meetings.spans import Span, Tagged
@@ -87,7 +89,7 @@ def _period(sc: Scope, out: Assignment) -> None:
     planned = first([sc.event, *sc.follow], "next_period") or (first(sc.owned, "next_period") if sc.primary else None)
     if planned and span and planned.value["period_label"] == span.value["period_label"]:
         planned = None
-    out.put("next_period", planned.value if planned else None, planned)
+    out.put("next_period", dated_next(planned.value, span.value if span else None) if planned else None, planned)
 
 
 def _cluster(sc: Scope, out: Assignment) -> None:
@@ -126,6 +128,7 @@ def _host_unit(sc: Scope, out: Assignment) -> None:
             span = (t.first("host.by_any") if t.text == sc.event.text else t.first("host.by")) or t.first("host.chair")
             if span:
                 out.put("host", span.value, span)
+                _hosting_place(t, out)
                 return
 
 
@@ -188,10 +191,16 @@ def _chair_host(sc: Scope, out: Assignment) -> None:
         if span is None:
             continue
         out.put("host", span.value[0], span)
-        place = t.first("place")
-        if not out.values.get("place") and place and re.search(r"đăng\s+cai|hội\s+nghị", t.text[:place.start]):
-            out.put("place", place.value, place)
+        _hosting_place(t, out)
         return
+
+
+def _hosting_place(t: Tagged, out: Assignment) -> None:
+    """The sentence that says who hosts may also say where ("… đăng cai hội nghị tại huyện Yên
+    Thành", "X đăng cai tổ chức hội nghị tại Hội trường Y"): the place, when none is known yet."""
+    place = t.first("place")
+    if not out.values.get("place") and place and re.search(r"đăng\s+cai|hội\s+nghị", t.text[:place.start]):
+        out.put("place", place.value, place)
 
 
 def _members(sc: Scope, out: Assignment) -> None:
@@ -273,15 +282,17 @@ def _provinces(sc: Scope, pub: date | None, inherit: dict[str, Any] | None, out:
     held = out.values.get("meeting_date") or (pub.isoformat() if pub else "")
     current_map = held >= REFORM_DATE.isoformat()
     provinces = _meeting_provinces(parts, whole, current_map=current_map)
-    if current_map:  # a district or commune of the old map the meeting's phrases name
-        out.values["former_hint"] = province_of_locality(" ".join(p for p in parts if p))
+    if current_map:  # a district or commune of the old map the meeting's phrases or members name
+        phrases = " ".join(p for p in parts if p)
+        district = province_of_locality(phrases)
+        out.values["former_hint"] = [*([district] if district else []),
+                                     *old_map_provinces(" ".join([phrases, *(out.values.get("members") or [])]))]
     for province in _member_provinces(out.values.get("members") or [], current_map=current_map):
         if province not in provinces:
             provinces.append(province)  # an inter-provincial cluster's meeting concerns all of them
     if not provinces and inherit:
         provinces = list(inherit.get("provinces") or [])  # "Cùng ngày, LĐLĐ huyện B …": same article
-    if current_map:
-        provinces = current_names(provinces)
+    provinces = current_names(provinces) if current_map else named_on(provinces, held)
     spans = [s for t in sc.owned for s in t.all("province") if s.value in provinces]
     out.put("provinces", provinces, *spans[:len(provinces)])
 

@@ -25,13 +25,14 @@ _CUT_MIN = 40
 # How many cut lines make a text a printed page's (one could be a heading without a stop).
 _CUTS_NEEDED = 3
 _SENTENCE_CLOSED = re.compile(r"[.!?…][”\"»)]?\s*$")
-_BULLET = re.compile(r"^\s*[-–—+•*]\s+\S")
+# A list item's marker: a bullet or dash, or an item's number ("1. Ông Lê Văn A, …;").
+_BULLET = re.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)])\s+\S")
 
 
 @lru_cache(maxsize=1)
 def _furniture() -> tuple[re.Pattern[str], re.Pattern[str]]:
     labels = "|".join(re.escape(w) for w in names("article_parts", "print.page_labels"))
-    page = re.compile(rf"^\s*(?:(?:{labels})\s*)?[-–]?\s*\d{{1,3}}(?:\s*/\s*\d{{1,3}})?\s*[-–]?\s*$",
+    page = re.compile(rf"^\s*[-–]?\s*(?:(?:{labels})\s*)?\d{{1,3}}(?:\s*/\s*\d{{1,3}})?\s*[-–]?\s*$",
                       re.IGNORECASE)
     header = re.compile(rf"^\s*{pattern('article_parts', 'print.running_headers')}", re.IGNORECASE)
     return page, header
@@ -67,7 +68,7 @@ def without_furniture(lines: list[str]) -> list[str]:
 
 def joined(lines: list[str]) -> list[str]:
     """Paragraphs from printed lines: a line that does not close its sentence runs on into the
-    next, and a list item's marker ("• ", "- ") opens a paragraph that runs on to the next
+    next, and a list item's marker ("• ", "- ", "1. ") opens a paragraph that runs on to the next
     marker, whatever its sentences close (a digest prints one news item per marker)."""
     paragraphs: list[str] = []
     open_para = in_item = False
