@@ -65,3 +65,22 @@ def test_a_delegation_leaders_title_ends_before_dẫn_đầu() -> None:
                "đã dự hội nghị.", published="2024-07-05T00:00:00+07:00")
     assert [(a["name"], a["title"]) for a in row["attendees"]] == [
         ("Lò Văn Hải", "Đại tá, Phó Giám đốc Công an tỉnh")]
+
+
+def test_a_drive_launched_at_the_meeting_toward_a_plan_is_one_of_its_kinds() -> None:
+    row = _row("Sáng 3/10/2025, Công đoàn Khu công nghiệp tỉnh tổ chức hội nghị tuyên dương 50 công nhân lao "
+               "động giỏi năm 2025.", "Dịp này, Công đoàn Khu công nghiệp tỉnh phát động đợt thi đua 90 ngày "
+               "hoàn thành kế hoạch sản xuất năm 2025.", published="2025-10-04T00:00:00+07:00")
+    assert row["kinds"] == ["tuyên dương điển hình", "phát động thi đua"]
+    # a plan's word before the trigger still says it is not done yet
+    row = _row("Sáng 3/10/2025, Công đoàn Khu công nghiệp tỉnh tổ chức hội nghị tuyên dương 50 công nhân lao "
+               "động giỏi năm 2025.", "Dịp này, Công đoàn cho biết sẽ phát động đợt thi đua 90 ngày.",
+               published="2025-10-04T00:00:00+07:00")
+    assert row["kinds"] == ["tuyên dương điển hình"]
+
+
+def test_a_ward_named_with_the_old_town_after_a_dash_gives_the_former_province() -> None:
+    row = _row("Ngày 9/12/2025, tại Nhà văn hóa phường Cam Ly - Đà Lạt, tỉnh Lâm Đồng, Cụm thi đua số 2 Hội "
+               "Cựu chiến binh các phường tổ chức hội nghị tổng kết công tác thi đua năm 2025.",
+               published="2025-12-10T00:00:00+07:00")
+    assert (row["province"], row["province_former"]) == ("Lâm Đồng", "Lâm Đồng")

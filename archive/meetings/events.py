@@ -155,15 +155,17 @@ def headline_kind(plan: Plan, headline: str) -> str | None:
 
 def kinds_at_meeting(event: Event, own: list[str], headline: str) -> list[str]:
     """The meeting's kinds: those of its own sentence, then those of the sentences that report
-    what else was done at it (a signing or an honouring after a year-end review)."""
+    what else was done at it (a signing or an honouring after a year-end review). A plan's word
+    voids a trigger only before it: after it, it is the drive's aim ("Dịp này, … phát động đợt
+    thi đua 100 ngày hoàn thành kế hoạch sản xuất")."""
     kinds = list(event.kinds)
     for part in own:
         if part == event.sentence.text or not (_BACK_REFERENCE.match(part) or _AT_MEETING.match(part)):
             continue
-        if _plain(_DISQUALIFY, part) or _PERSONAL_HONOUR.search(part):
+        if _PERSONAL_HONOUR.search(part):
             continue
-        for _pos, kind in triggers_in(part, headline):
-            if kind not in kinds and kind not in ("tọa đàm", "other"):
+        for pos, kind in triggers_in(part, headline):
+            if kind not in kinds and kind not in ("tọa đàm", "other") and not _plain(_DISQUALIFY, part[:pos]):
                 kinds.append(kind)
     return kinds
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from archive.lexicons import load
 from archive.localities import districts_table, localities_in, province_of
-from archive.meetings.patterns import _I, _LOCALITY_KIND
+from archive.meetings.patterns import _I, _LOCALITY_KIND, UP
 from archive.normalize import normalize_tone_marks
 from archive.places import _PATTERNS as _PROVINCE_PATTERNS
 from archive.places import REFORM_DATE, find_provinces, province_regimes
@@ -133,12 +133,18 @@ def old_map_provinces(text: str) -> list[str]:
     → Hà Giang, 'phường Đồng Hới' → the old thành phố Đồng Hới, Quảng Bình). Many such names are
     shared across provinces: the caller keeps only a province its meeting's lies in now."""
     found: list[str] = []
-    for _at, kind, name in localities_in(text):
+    named = [(kind, name) for _at, kind, name in localities_in(text)]
+    named += [("thành phố", m.group("old")) for m in _OLD_TOWN_SUFFIX.finditer(text)]
+    for kind, name in named:
         for k in (kind, *(k for k in _OLD_KINDS if k != kind)):
             province = province_of(k, name)
             if province and province not in found:
                 found.append(province)
     return found
+
+
+# A 2025 ward named with the old town it was part of after a dash: "phường Lâm Viên - Đà Lạt".
+_OLD_TOWN_SUFFIX = re.compile(rf"\b(?:phường|xã)\s+{UP}[^,;.()\n]{{0,30}}?\s[-–]\s(?P<old>{UP}\w*(?:\s+{UP}\w*){{0,2}})")
 
 
 @lru_cache(maxsize=1)
