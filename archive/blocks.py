@@ -125,93 +125,119 @@ def walk_blocks(root: Any, base_url: str | None = None) -> list[Block]:
     Line breaks (`<br>`) and block elements end a paragraph — Vietnamese portals often write a
     whole article as one `<div>` with `<br><br>` between paragraphs.
     """
-    blocks: list[Block] = []
-    buf: list[str] = []
-    counts = {"chars": 0, "link": 0, "em": 0, "bold": 0}
-    state = {"centered": False}
-    owners: list[Any] = [root]  # the block elements being visited, innermost last
+    walk = _Walk(root, base_url)
+    walk.visit(root, False, False, False, False)
+    walk.flush()
+    return walk.blocks
 
-    def add(text: str | None, link: bool, em: bool, bold: bool) -> None:
+
+def _tag_name(el: Any) -> str:
+    """The element's tag, lower case and without a namespace; "" for comments and the like."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag.lower().split("}")[-1]
+
+
+def _picture(el: Any, base_url: str | None, container: Any = None) -> Block:
+    return Block("img", "", src=_img_src(el, base_url), alt=clean_line(el.get("alt") or "") or None,
+                 container=container)
+
+
+class _Walk:
+    """One walk over a tree: the blocks so far, the inline pieces of the paragraph being read
+    with their character counts (all, in links, in italics, in bold) and whether it is centred,
+    and the block elements being visited, innermost last (a block's container is read off it)."""
+
+    def __init__(self, root: Any, base_url: str | None) -> None:
+        self.root = root
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+        self.buf: list[str] = []
+        self.counts = {"chars": 0, "link": 0, "em": 0, "bold": 0}
+        self.centered = False
+        self.owners: list[Any] = [root]
+
+    def add(self, text: str | None, link: bool, em: bool, bold: bool) -> None:
+        """An inline piece of the paragraph being read, counted by how it is set."""
         if not text:
             return
-        buf.append(text)
+        self.buf.append(text)
         n = len(text.strip())
-        counts["chars"] += n
+        self.counts["chars"] += n
         if link:
-            counts["link"] += n
+            self.counts["link"] += n
         if em:
-            counts["em"] += n
+            self.counts["em"] += n
         if bold:
-            counts["bold"] += n
+            self.counts["bold"] += n
 
-    def flush(kind: str = "p", centered: bool = False) -> None:
+    def flush(self, kind: str = "p", centered: bool = False) -> None:
+        """The paragraph being read ends: its pieces become one block (if any text)."""
         # Inline pieces join as the browser renders them: "<b>T</b>hi" is "Thi", and
         # "nước</strong>Dịp" stays glued for split_glued to cut.
-        text = clean_line("".join(buf))
+        text = clean_line("".join(self.buf))
         if text:
-            owner = owners[-1]
-            parent = owner.getparent() if owner is not root else None
-            blocks.append(Block(kind, text, counts["chars"], counts["link"], counts["em"],
-                                counts["bold"], centered or state["centered"],
-                                container=parent if parent is not None else owner))
-        buf.clear()
-        for k in counts:
-            counts[k] = 0
-        state["centered"] = False
+            owner = self.owners[-1]
+            parent = owner.getparent() if owner is not self.root else None
+            c = self.counts
+            self.blocks.append(Block(kind, text, c["chars"], c["link"], c["em"], c["bold"],
+                                     centered or self.centered,
+                                     container=parent if parent is not None else owner))
+        self.buf.clear()
+        for k in self.counts:
+            self.counts[k] = 0
+        self.centered = False
 
-    def visit(el: Any, link: bool, em: bool, bold: bool, centered: bool) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower().split("}")[-1]
-        if not tag or tag in SKIP_TAGS:
-            return
-        if tag in ("img", "amp-img"):
-            flush()
-            # A picture's container is the block element around it (its box), so that a
-            # caption line in that box shares it (see _picture_box).
-            blocks.append(Block("img", "", src=_img_src(el, base_url),
-                                alt=clean_line(el.get("alt") or "") or None, container=owners[-1]))
-            return
-        if tag == "br":
-            flush()
-            return
-        if tag == "tr":
-            row = _table_row(el)
-            if row is not None:
-                flush()
-                text, link_chars = row
-                blocks.append(Block("p", text, len(text), link_chars))
-                return
-        if is_caption_el(el) and tag not in ("body", "article", "main"):
-            flush()
-            # An image inside the caption wrapper (<td class="image"> …) still counts.
-            for img in el.iter("img"):
-                blocks.append(Block("img", "", src=_img_src(img, base_url),
-                                    alt=clean_line(img.get("alt") or "") or None))
-            text = clean_line(" ".join(t for t in el.itertext()))
-            if text:
-                blocks.append(Block("caption", text, len(text)))
+    def visit(self, el: Any, link: bool, em: bool, bold: bool, centered: bool) -> None:
+        """An element and its children, with the link/italic/bold/centred setting they inherit."""
+        tag = _tag_name(el)
+        if not tag or tag in SKIP_TAGS or self._whole(el, tag):
             return
         block = tag in BLOCK_TAGS
         style = (el.get("style") or "").replace(" ", "").lower()
         here_centered = centered or "text-align:center" in style or (el.get("align") or "").lower() == "center"
         if block:
-            flush()
-            state["centered"] = here_centered
-            owners.append(el)
+            self.flush()
+            self.centered = here_centered
+            self.owners.append(el)
         link = link or tag == "a"
         em = em or tag in ("em", "i")
         bold = bold or tag in ("strong", "b") or "font-weight:bold" in style or "font-weight:700" in style
-        add(el.text, link, em, bold)
+        self.add(el.text, link, em, bold)
         for child in el:
-            visit(child, link, em, bold, here_centered)
-            add(child.tail, link, em, bold)
+            self.visit(child, link, em, bold, here_centered)
+            self.add(child.tail, link, em, bold)
         if block:
-            flush("heading" if tag in HEADINGS else "p", here_centered)
-            owners.pop()
+            self.flush("heading" if tag in HEADINGS else "p", here_centered)
+            self.owners.pop()
 
-    visit(root, False, False, False, False)
-    flush()
-    return blocks
+    def _whole(self, el: Any, tag: str) -> bool:
+        """A picture, a line break, a data-table row or a caption is taken as a whole (True),
+        its children not visited."""
+        if tag in ("img", "amp-img"):
+            self.flush()
+            # A picture's container is the block element around it (its box), so that a
+            # caption line in that box shares it (see _picture_box).
+            self.blocks.append(_picture(el, self.base_url, self.owners[-1]))
+            return True
+        if tag == "br":
+            self.flush()
+            return True
+        if tag == "tr":
+            row = _table_row(el)
+            if row is not None:
+                self.flush()
+                text, link_chars = row
+                self.blocks.append(Block("p", text, len(text), link_chars))
+                return True
+        if is_caption_el(el) and tag not in ("body", "article", "main"):
+            self.flush()
+            # An image inside the caption wrapper (<td class="image"> …) still counts.
+            self.blocks.extend(_picture(img, self.base_url) for img in el.iter("img"))
+            text = clean_line(" ".join(t for t in el.itertext()))
+            if text:
+                self.blocks.append(Block("caption", text, len(text)))
+            return True
+        return False
 
 
 def _open_page_forms(root: Any) -> None:
