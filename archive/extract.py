@@ -114,6 +114,11 @@ class Page:
     ld: dict[str, Any] | None
     sites: list[str]
     base: str  # what its relative links and images resolve against (archive.urls.document_base)
+    # Every element's lxml proxy, held for as long as the page is read. lxml.html builds a proxy
+    # through a Python class lookup each time a walk meets an element no proxy is alive for, and
+    # the stages walk the page many times (cleaning, content, blocks, classifier, dates, byline);
+    # a proxy that is alive is reused. Holding them changes no answer, only what a walk costs.
+    elements: list[Any]
 
 
 @dataclass
@@ -188,11 +193,12 @@ def _read_page(html: str, url: str, rules: dict[str, Any]) -> Page:
         sel = parsel.Selector(text=html)
     except Exception as exc:
         raise ExtractError(f"cannot parse HTML: {exc}") from exc
+    elements = list(sel.root.iter())  # held for every later walk (see Page.elements)
     meta = meta_values(sel)
     objs = ld_objects(sel)
     ld = ld_article(objs)
     return Page(html, url, sel, rules, meta, objs, ld, site_names(meta, ld, objs, url),
-                document_base(sel.root, url) if url else url)
+                document_base(sel.root, url) if url else url, elements)
 
 
 def _title(page: Page) -> tuple[str | None, str | None, Any]:
