@@ -41,31 +41,13 @@ from archive.blocks import (
     find_content,
     walk_blocks,
 )
-from archive.body import (
-    DATELINE,
-    description_opens_body,
-    is_meta_line,
-    meta_line_author,
-    shape_body,
-)
-from archive.boilerplate import (
-    has_byline_label,
-    is_attribution,
-    is_digest_title,
-    is_initials_signature,
-    is_outlet_name,
-    is_widget_line,
-    parse_byline,
-    split_glued,
-    split_photo_credit,
-    split_trailing_byline,
-    strip_outlet_prefix,
-)
-from archive.bylines import META_LINE_MAX, pick_author
+from archive.body import DATELINE, description_opens_body, shape_body
+from archive.boilerplate import strip_outlet_prefix
+from archive.bylines import pick_author
 from archive.encoding import fix_mojibake
 from archive.headlines import find_title, is_section_name
 from archive.leads import find_lead, teaser_box
-from archive.normalize import clean_line, nfc
+from archive.normalize import clean_line
 from archive.pagedates import find_date, iso_date, parse_date
 from archive.pagekind import classify_page, is_document_page
 from archive.pagemeta import (
@@ -77,6 +59,7 @@ from archive.pagemeta import (
     select_nodes,
     site_names,
 )
+from archive.plaintext import TextDraft, text_stages
 from archive.textmatch import same_text, starts_with_text
 from archive.urls import canonical_url, document_base
 
@@ -400,158 +383,115 @@ def _is_article(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict
                 url: str, record: dict[str, Any], sel: parsel.Selector, platform_body: bool,
                 teasers_in_content: int = 0, sites: list[str] | None = None,
                 dated_headline: bool = False) -> bool:
-    """Homepages and listings are not articles: weigh type hints, URL and text shape.
+    """Homepages and listings are not articles: weigh type hints, URL and text shape. The page
+    is one story when what speaks for it (`article_evidence`) outweighs what speaks against it
+    by 2 or more."""
+    evidence = article_evidence(meta, ld, objs, url, record, sel, platform_body, teasers_in_content,
+                                sites, dated_headline)
+    return sum(points for _, points in evidence) >= 2
 
-    og:type "website" is what many CMSs print on every page (Sitefinity's default, site-builder
-    themes), so it weighs against a page only when the page lacks a story's own shape: a
-    headline signed by a date on the line under it (`dated_headline`, archive/pagekind.py)."""
-    score = 0
+
+def article_evidence(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict[str, Any]],
+                     url: str, record: dict[str, Any], sel: parsel.Selector, platform_body: bool,
+                     teasers_in_content: int = 0, sites: list[str] | None = None,
+                     dated_headline: bool = False) -> list[tuple[str, int]]:
+    """What speaks for (> 0) and against (< 0) the page being one story, as (reason, points):
+    what the page declares itself, its address, the shape of its text, and what the extractor
+    found on it (a byline, a story's headline, a menu entry's name, the platform's template)."""
+    paragraphs = [p for p in (record["body"] or "").split("\n\n") if p]
+    found = [*_declared_evidence(meta, ld, objs, record, dated_headline),
+             *_address_evidence(url, sel),
+             *_text_evidence(record["body"] or "", paragraphs, sel),
+             *_found_evidence(record, paragraphs, sel, sites, teasers_in_content, platform_body)]
+    return [(why, points) for why, points in found if points]
+
+
+def _declared_evidence(meta: dict[str, str], ld: dict[str, Any] | None, objs: list[dict[str, Any]],
+                       record: dict[str, Any], dated_headline: bool) -> list[tuple[str, int]]:
+    """og:type, JSON-LD and a date. og:type "website" is what many CMSs print on every page
+    (Sitefinity's default, site-builder themes), so it weighs against a page only when the page
+    lacks a story's own shape: a headline signed by a date on the line under it
+    (`dated_headline`, archive/pagekind.py)."""
+    found = []
     og_type = (meta.get("og:type") or "").lower()
     if og_type == "article" or og_type.startswith("article"):
-        score += 2
+        found.append(("og:type article", 2))
     elif og_type in ("website", "webpage", "blog", "profile") and not dated_headline:
-        score -= 2
+        found.append(("og:type website", -2))
     if ld:
-        score += 3
+        found.append(("JSON-LD article", 3))
     elif any(ld_types(o) & {"collectionpage", "searchresultspage", "itemlist"} for o in objs):
-        score -= 1
+        found.append(("JSON-LD listing", -1))
     if meta.get("article:published_time") or (ld and ld.get("datePublished")):
-        score += 1
-    score += 1 if record["published_at"] else -1
+        found.append(("declared date", 1))
+    found.append(("a date", 1) if record["published_at"] else ("no date", -1))
+    return found
+
+
+def _address_evidence(url: str, sel: parsel.Selector) -> list[tuple[str, int]]:
+    """The home page, a listing's or a story's address, and an address unlike the teasers'."""
+    found = []
     parts = urlsplit(url or "")
     path = parts.path
     rootish = path in ("", "/") or re.fullmatch(r"/(?:index|default|home|trang-chu)(?:\.\w+)?", path, re.IGNORECASE)
     if rootish and not re.search(r"\d{2,}", parts.query):
-        score -= 3  # the home page (DNN portals serve articles as /Default.aspx?ItemID=123)
+        found.append(("home page", -3))  # (DNN portals serve articles as /Default.aspx?ItemID=123)
     elif rootish:
-        score += 1
+        found.append(("home page with an id", 1))
     elif _LISTING_PATH.search(path):
-        score -= 2
+        found.append(("listing address", -2))
     elif re.search(r"\d{4,}|\.(?:html?|aspx?|php)$", path):
-        score += 1
+        found.append(("story address", 1))
     if _unlike_its_teasers(path, sel):
-        score -= 2
-    body = record["body"] or ""
-    paragraphs = [p for p in body.split("\n\n") if p]
+        found.append(("unlike its teasers", -2))
+    return found
+
+
+def _text_evidence(body: str, paragraphs: list[str], sel: parsel.Selector) -> list[tuple[str, int]]:
+    """How much text, in long paragraphs and full sentences, against how many teaser links."""
+    found = []
     long_paras = [p for p in paragraphs if len(p) >= 150]
     if len(body) >= 500 and long_paras:
-        score += 2
+        found.append(("long text", 2))
     elif len(body) < 80:
-        score -= 3
+        found.append(("no text", -3))
     elif len(body) < 200:
-        score -= 1
+        found.append(("little text", -1))
     # Many teaser links and little contiguous text: a listing.
     teasers = sum(1 for a in sel.root.iter("a") if len(a.text_content().strip()) >= 30)
     if teasers >= 40 and len(long_paras) < 2:
-        score -= 2
+        found.append(("teaser links", -2))
     sentences = [p for p in paragraphs if len(p) >= 60 and re.search(r"[.!?…”\"]\s*$", p)]
     if len(sentences) >= 3 and sum(len(p) for p in sentences) >= 300:
-        score += 1  # running prose, several full sentences (short gov-portal news items)
+        found.append(("running prose", 1))  # several full sentences (short gov-portal news items)
+    return found
+
+
+def _found_evidence(record: dict[str, Any], paragraphs: list[str], sel: parsel.Selector,
+                    sites: list[str] | None, teasers_in_content: int,
+                    platform_body: bool) -> list[tuple[str, int]]:
+    """What the extractor found: a byline, a story's headline, teasers for content, a menu
+    entry's name, the platform's article template."""
+    found = []
     if record.get("author") and record["paths"].get("author") in ("byline", "label", "element", "sapo",
                                                                   "meta-line"):
-        score += 1  # a signed text: listings and home pages carry no byline
+        found.append(("signed", 1))  # listings and home pages carry no byline
     if record["paths"].get("title") == "h1" and len((record.get("title") or "").split()) >= 6:
         # A headline-length <h1> that the page's <title> repeats: the page is named after one
         # story (a section's <h1> and <title> are its short name) — visible even with no meta.
-        score += 1
+        found.append(("story headline", 1))
     if teasers_in_content >= 4 or sum(1 for p in paragraphs if DATELINE.match(p)) >= 3:
         # the "content" is a list of linked headlines with dates and summaries (the density
         # detector or its trafilatura fallback took a listing's teasers for text)
-        score -= 4
+        found.append(("teasers for content", -4))
     if record.get("title") and is_section_name(record["title"], sel, sites or []):
-        score -= 3  # the page is named like an entry of the site's menu: a section (category) page
+        found.append(("section name", -3))  # named like an entry of the site's menu: a section page
     if platform_body:
-        score += 3  # the page matched the article template of its platform
-    return score >= 2
+        found.append(("platform template", 3))  # the page matched its platform's article template
+    return found
 
 
-# --- plain text input ----------------------------------------------------------------------
-
-_TEXT_DATE_LINE = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?:\s*GMT\s*[+-]\s*\d+)?\s*$",
-                             re.IGNORECASE)
-# Machine times as CSV exports print them: "2025-06-28T22:46:00+07:00", "2025-06-28 22:46:00",
-# "…T22:46:00.000+07:00", "…T15:46:00Z", "…+0700", "…+07", "2025-06-28".
-_ISO_LINE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
-                       r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$")
-_URL_LINE = re.compile(r"^\s*https?://\S+\s*$")
-
-
-HEADER_LINES = 2   # lines under the headline where a page's dated header line may be printed
-
-
-def _header_lines(lines: list[str]) -> tuple[list[str], str | None, str | None]:
-    """The dated header line a page prints under its headline ("Thứ Năm, 03/01/2019 - 08:15",
-    "Ngày đăng: 22/12/2025 16:40 | Lượt xem: 317"), copied with the text: its date is the
-    publication's and its labelled writer the author, and it is neither lead nor body — the
-    same test (`is_meta_line`) the HTML path puts a content area's header line to."""
-    seen = 0
-    for i, line in enumerate(lines):
-        if not line:
-            continue
-        if seen >= HEADER_LINES:
-            break
-        seen += 1
-        if is_meta_line(line):
-            return lines[:i] + lines[i + 1:], parse_date(line), meta_line_author(line)
-        if len(line) > META_LINE_MAX:
-            break  # the running text has begun: a date below it is no header's
-    return lines, None, None
-
-
-def _footer_lines(lines: list[str]) -> tuple[list[str], str | None, str | None]:
-    """What aggregator dumps append after the body — "30/05/13 07:36 GMT+7", category, tags
-    (2013 crawls) or an ISO date, author and URL (2025 CSV rows) — cut off: (the lines before
-    it, its date, its author column). The author column is the first line after an ISO time,
-    or the one between any date and a closing URL (a CSV row), never a 2013 footer's category."""
-    date, author = None, None
-    for i, line in enumerate(lines):
-        if _TEXT_DATE_LINE.match(line) or (_ISO_LINE.match(line) and i > 0):
-            date = parse_date(line.split("GMT")[0]) if not _ISO_LINE.match(line) else iso_date(line)
-            tail = [x for x in lines[i + 1:] if x]
-            csv_row = len(tail) == 2 and bool(_URL_LINE.match(tail[1]))  # date, author, url
-            if tail and not _URL_LINE.match(tail[0]) and (_ISO_LINE.match(line) or csv_row):
-                author = tail[0]
-            lines = lines[:i]
-            break
-    while lines and (not lines[-1] or _URL_LINE.match(lines[-1])):
-        lines.pop()
-    return lines, date, author
-
-
-def _closing_lines(content: list[str]) -> tuple[list[str], str | None]:
-    """The text's last lines without what closes it: attributions and widget lines, a byline on
-    a line of its own or glued to the last sentence ("…Thủ đô.Minh Hà"), initials alone, a photo
-    credit closing the last caption — (the lines left, the signature nearest the end)."""
-    content = list(content)
-    signature = None
-    while content:
-        last = content[-1]
-        if is_attribution(last) or is_widget_line(last):
-            content.pop()
-            continue
-        name = parse_byline(last) or (last if is_initials_signature(last) else None)
-        if not name:
-            break
-        signature = signature or name
-        content.pop()
-    if content:
-        pieces = split_glued(content[-1])
-        rest_text, name = split_trailing_byline(pieces[-1])
-        if name:
-            signature = signature or name
-            pieces[-1] = rest_text
-            content[-1] = "\n".join(p for p in pieces if p)
-            if not content[-1]:
-                content.pop()
-    if content:
-        # A photo credit closing the last caption ("…nhận bằng khen. Ảnh: X"): out of the body.
-        kept, credit = split_photo_credit(content[-1])
-        if credit:
-            content[-1] = kept
-            if not kept:
-                content.pop()
-    return content, signature
-
+# --- plain text input (archive/plaintext.py reads it) -----------------------------------------
 
 def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
     """Plain article text → the same record: first line title, the rest body.
@@ -568,65 +508,36 @@ def extract_text(text: str, published: str | None = None) -> dict[str, Any]:
     archive.boilerplate.parse_byline). A labelled byline printed between the headline and the
     sapo ("Bài và ảnh: X") is the author, not the lead; initials alone on the last line ("N.Q")
     are a signature. A digest ("Tin hoạt động CĐ …", "Tin vắn") signs each item, so its last
-    signature is not the article's author.
+    signature is not the article's author. The stages are archive.plaintext's `text_stages`.
     """
+    return _text_record(text_stages(text)[-1][1], published)
+
+
+def _text_record(draft: TextDraft, published: str | None) -> dict[str, Any]:
+    """The record of a text's last draft; a `published` argument (ISO or a Vietnamese date)
+    wins over the date the text prints."""
     record = empty_record(None)
     paths: dict[str, str] = {}
     record["paths"] = paths
-    text = nfc(text or "").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [clean_line(line) for line in text.split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    if not lines:
+    if draft.title is None:
         return record
-    record["title"] = lines[0]
+    record["title"] = draft.title
     paths["title"] = "text"
-    rest, found_date, header_author = _header_lines(lines[1:])
-    rest, footer_date, meta_author = _footer_lines(rest)
-    found_date = found_date or footer_date
-    content = [x for x in rest if x]
-    author, apath = (header_author, "byline") if header_author else (None, None)
-    if meta_author and not (is_outlet_name(meta_author) or is_attribution(meta_author)):
-        # The author column as printed when it is no byline parse_byline knows, but never an
-        # outlet, a "Theo …" credit or a photo credit.
-        raw = None if has_byline_label(meta_author) else meta_author
-        author, apath = parse_byline(meta_author) or raw, "text"
-    # A labelled byline printed between the headline and the sapo ("Bài và ảnh: X").
-    if len(content) >= 2 and has_byline_label(content[0]):
-        name = parse_byline(content[0])
-        if name:
-            author, apath = author or name, apath or "byline"
-            content = content[1:]
-    content, signature = _closing_lines(content)
-    if signature:
-        author, apath = author or signature, apath or "byline"
-    lead = None
-    if len(content) >= 2:
-        lead = strip_outlet_prefix(content[0])
-        content = content[1:]
-    paragraphs: list[str] = []
-    for i, line in enumerate(content):
-        parts = [p for piece in line.split("\n") for p in split_glued(piece)]
-        if i == 0 and parts and lead is None:
-            parts[0] = strip_outlet_prefix(parts[0])
-        paragraphs.extend(p for p in parts if p)
-    record["lead"] = lead or None
-    if lead:
+    record["lead"] = draft.lead or None
+    if draft.lead:
         paths["lead"] = "text"
-    record["body"] = "\n\n".join(paragraphs)
-    if paragraphs:
+    record["body"] = "\n\n".join(draft.paragraphs)
+    if draft.paragraphs:
         paths["body"] = "text"
-    if author and apath != "text" and is_digest_title(record["title"]):
-        author = None  # a digest's last signature signs its last item only
-    record["author"] = author
-    if author:
-        paths["author"] = apath or "text"
+    record["author"] = draft.author
+    if draft.author:
+        paths["author"] = draft.author_path or "text"
     if published:
         record["published_at"] = iso_date(published) if re.match(r"^\d{4}-", published.strip()) \
             else parse_date(published)
         paths["published_at"] = "argument"
-    elif found_date:
-        record["published_at"] = found_date
+    elif draft.found_date:
+        record["published_at"] = draft.found_date
         paths["published_at"] = "text"
     record["is_article"] = bool(record["body"] or record["lead"])
     record["page_kind"] = "article" if record["is_article"] else "other"
