@@ -86,9 +86,9 @@ class SiteSet:
         data[key] = result
         self.out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    def run(self, name: str, route: str, origins: dict[str, str], tmp_path: Path,
-            max_404: dict[str, int] | None = None) -> None:
-        """Add the site by the README's steps from `route`, crawl it, score it; fail on any shortfall."""
+    def crawl(self, name: str, route: str, origins: dict[str, str], tmp_path: Path) -> dict:
+        """Add the site by the README's steps from `route`, crawl it and score it (the score, with
+        what the steps said: scripts/jitter_sweep.py reads it without failing)."""
         site, origin = self.gold["sites"][name], origins[name]
         home = origin + site["start_url"]
         first = home if route == "home" else origin + site["article_paths"][0]
@@ -104,18 +104,26 @@ class SiteSet:
                              timeout=blind.CRAWL_TIMEOUT)
         result = self.score(db, name, origin)
         result.update(route=route, source_id=sid, sources_check_rc=check.returncode, crawl_rc=crawl.returncode,
-                      entry=entry, crawl_output=(crawl.stdout + crawl.stderr)[-800:], status_404=status_404(db))
+                      entry=entry, crawl_output=(crawl.stdout + crawl.stderr)[-800:], status_404=status_404(db),
+                      check_output=(check.stdout + check.stderr).strip()[-300:])
+        return result
+
+    def run(self, name: str, route: str, origins: dict[str, str], tmp_path: Path,
+            max_404: dict[str, int] | None = None) -> None:
+        """crawl(), recorded; fail on any shortfall."""
+        result = self.crawl(name, route, origins, tmp_path)
+        sid, check_rc, crawl_rc = result["source_id"], result["sources_check_rc"], result["crawl_rc"]
         self.record(f"{name}-{route}", result)
         fields = " ".join(f"{f} {n}/{result['archived']}" for f, n in result["fields"].items())
         print(f"[{self.name}] {name} ({route}): archived {result['archived']}/{result['expected']}, non-articles "
               f"{len(result['non_articles'])}, duplicates {len(result['duplicates'])}; {fields}; "
-              f"sources check rc {check.returncode}, crawl rc {crawl.returncode}, HTTP 404 {result['status_404']}")
+              f"sources check rc {check_rc}, crawl rc {crawl_rc}, HTTP 404 {result['status_404']}")
         bad = blind.shortfalls(result)
         bound = (max_404 or {}).get(name)
         if bound is not None and result["status_404"] > bound:
             bad.append(f"{result['status_404']} HTTP 404s (at most {bound}): links resolved against the wrong base")
         assert not bad, f"{name} ({route}), source {sid}: " + "; ".join(bad) + \
-            f"\n(sources check rc {check.returncode}: {(check.stdout + check.stderr).strip()[-300:]})"
+            f"\n(sources check rc {check_rc}: {result['check_output']})"
 
 
 def status_404(db: Path) -> int:

@@ -1,0 +1,127 @@
+"""Arrival-order sweep: every blind site set, every site, both routes, crawled under seeded jitter.
+
+    python scripts/jitter_sweep.py [--seeds 8] [--jitter 300] [--sets blind blind6] [--sites plone]
+                                   [--routes article home] [--out test-output/jitter_sweep.json]
+
+Why: discovery must never lose an article to the order responses arrive, and a loaded machine
+gives orders a quiet one never does (blind6's Plone lost P02 that way). The blind sets' shared
+server (`serve.py --jitter MS --seed N`) holds each response back a seeded 0..MS ms, so a seed is
+an arrival order that can be replayed. This runs each set's server once per seed and, for each
+site and route, the README's add-a-source steps and a crawl exactly as the discovery tests do
+(tests/siteset_harness.py: `SiteSet.crawl` and its scoring), and prints one line per
+(site, route, seed): archived/total, non-articles, duplicates. Sites run one after another (the
+machine is shared). Exit 1 when any run lost an article or stored a non-article or a duplicate;
+tests/test_discovery_order.py replays a seed that once did.
+
+portals5 (../shared/sitesets) is not swept: its own server has no --jitter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from siteset_harness import SiteSet  # the tests' harness: one way to add, crawl and score
+
+SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+ROUTES = ("article", "home")
+
+
+def one_run(siteset: SiteSet, name: str, route: str, origins: dict[str, str]) -> dict:
+    """One site from one route: the harness's crawl and score, cut to what the sweep reports."""
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="jitter-") as tmp:
+        try:
+            r = siteset.crawl(name, route, origins, Path(tmp))
+        except (AssertionError, subprocess.TimeoutExpired) as exc:  # no entry proposed, or a crawl past its timeout
+            return {"site": name, "route": route, "error": str(exc).splitlines()[0][:200],
+                    "expected": len(siteset.gold["sites"][name]["article_paths"]), "archived": 0,
+                    "non_articles": [], "duplicates": [], "missing": [], "seconds": round(time.monotonic() - start, 1)}
+    return {"site": name, "route": route, "expected": r["expected"], "archived": r["archived"],
+            "non_articles": r["non_articles"], "duplicates": r["duplicates"], "missing": r["missing"],
+            "crawl_rc": r["crawl_rc"], "seconds": round(time.monotonic() - start, 1)}
+
+
+def bad(run: dict) -> bool:
+    """A loss, a non-article, a duplicate or a run that did not finish."""
+    return bool(run.get("error") or run["archived"] < run["expected"] or run["non_articles"] or run["duplicates"])
+
+
+def line(set_name: str, seed: int, run: dict) -> str:
+    flag = "  <-- " + (run.get("error") or "missing " + " ".join(run["missing"])) if bad(run) else ""
+    extra = "".join(f"\n      {k}: {u}" for k in ("non_articles", "duplicates") for u in run[k])
+    return (f"{set_name:7} {run['site']:12} {run['route']:7} seed {seed:3}: {run['archived']}/{run['expected']}, "
+            f"non-articles {len(run['non_articles'])}, duplicates {len(run['duplicates'])} "
+            f"({run['seconds']} s){flag}{extra}")
+
+
+def sweep_set(set_name: str, seeds: list[int], jitter: int, sites: set[str], routes: list[str]) -> list[dict]:
+    """Every chosen site and route of one set, under each seed (one server per seed)."""
+    siteset = SiteSet(set_name, {})
+    names = [n for n in siteset.gold["sites"] if not sites or n in sites]
+    runs = []
+    for seed in seeds:
+        if not names:
+            break
+        serving = siteset.serve(("--jitter", str(jitter), "--seed", str(seed)))
+        origins = next(serving)
+        try:
+            for name in names:
+                for route in routes:
+                    run = dict(one_run(siteset, name, route, origins), set=set_name, seed=seed)
+                    print(line(set_name, seed, run), flush=True)
+                    runs.append(run)
+        finally:
+            serving.close()
+    return runs
+
+
+def summary(runs: list[dict], jitter: int, seeds: list[int]) -> str:
+    """Totals, then each bad run by (set, site, route) with its seeds."""
+    pairs = {(r["set"], r["site"], r["route"]) for r in runs}
+    lost = [r for r in runs if r["archived"] < r["expected"] or r.get("error")]
+    out = [(f"{len(pairs)} site x route pairs x {len(seeds)} seeds (jitter {jitter} ms) = {len(runs)} crawls; "
+           f"articles {sum(r['archived'] for r in runs)}/{sum(r['expected'] for r in runs)}; "
+           f"crawls with a loss {len(lost)}, with non-articles {sum(bool(r['non_articles']) for r in runs)}, "
+           f"with duplicates {sum(bool(r['duplicates']) for r in runs)}")]
+    worst: dict[tuple, list[int]] = {}
+    for r in runs:
+        if bad(r):
+            worst.setdefault((r["set"], r["site"], r["route"]), []).append(r["seed"])
+    out += [f"  {s} {n} ({route}): seeds {', '.join(map(str, v))}" for (s, n, route), v in sorted(worst.items())]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seeds", type=int, default=8, help="seeds 1..N (default 8)")
+    ap.add_argument("--seed-list", type=int, nargs="+", help="these seeds instead of 1..N")
+    ap.add_argument("--jitter", type=int, default=300, metavar="MS", help="each response held back 0..MS ms (default 300)")
+    ap.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS, help="site sets (default: all)")
+    ap.add_argument("--sites", nargs="+", default=[], help="only these sites (by name, e.g. plone)")
+    ap.add_argument("--routes", nargs="+", default=list(ROUTES), choices=ROUTES, help="routes (default: both)")
+    ap.add_argument("--out", type=Path, default=ROOT / "test-output" / "jitter_sweep.json", help="JSON of every run")
+    a = ap.parse_args(argv)
+    seeds = a.seed_list or list(range(1, a.seeds + 1))
+    started = time.time()
+    runs = []
+    for set_name in a.sets:
+        runs += sweep_set(set_name, seeds, a.jitter, set(a.sites), a.routes)
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps({"jitter": a.jitter, "seeds": seeds, "runs": runs}, ensure_ascii=False, indent=1),
+                     encoding="utf-8")
+    print(summary(runs, a.jitter, seeds))
+    print(f"{round(time.time() - started)} s; runs in {a.out}")
+    return 1 if any(bad(r) for r in runs) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
