@@ -6,9 +6,10 @@ DB     ?= data/archive.db
 PORT   ?= 8001
 STAMP  := $(VENV)/.installed
 ARTICLES ?= 20000
+SEEDS  ?= 8
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-fast eval bench crawl serve lint system-deps clean
+.PHONY: help install demo test test-fast eval bench jitter crawl serve lint system-deps clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,6 +40,9 @@ eval: $(STAMP) ## extraction and meeting quality on ../shared/realworld, against
 
 bench: $(STAMP) ## index build, archive size, search latency (SQLite, HTTP) and ingest, against their peers (ARTICLES=1000000 for the goals' scale)
 	$(BIN)/thidua bench --articles $(ARTICLES)
+
+jitter: $(STAMP) ## arrival-order sweep: every blind site set, site and route crawled under 300 ms seeded jitter, seeds 1..SEEDS (default 8; slow: about two hours for 8; not part of `make test`)
+	$(BIN)/python scripts/jitter_sweep.py --seeds $(SEEDS)
 
 crawl: $(STAMP) ## crawl every registered source into $(DB) (what cron runs)
 	$(BIN)/thidua crawl --db $(DB) --log-file data/logs/crawl.log

@@ -2,6 +2,7 @@
 
     python scripts/jitter_sweep.py [--seeds 8] [--jitter 300] [--sets blind blind6] [--sites plone]
                                    [--routes article home] [--out test-output/jitter_sweep.json]
+    python scripts/jitter_sweep.py --report A.json B.json     # the summary of sweeps run apart
 
 Why: discovery must never lose an article to the order responses arrive, and a loaded machine
 gives orders a quiet one never does (blind6's Plone lost P02 that way). The blind sets' shared
@@ -63,11 +64,18 @@ def line(set_name: str, seed: int, run: dict) -> str:
             f"({run['seconds']} s){flag}{extra}")
 
 
-def sweep_set(set_name: str, seeds: list[int], jitter: int, sites: set[str], routes: list[str]) -> list[dict]:
-    """Every chosen site and route of one set, under each seed (one server per seed)."""
+def save(out: Path, jitter: int, seeds: list[int], runs: list[dict]) -> None:
+    """Every run so far (after each one: a sweep cut short keeps what it measured)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"jitter": jitter, "seeds": seeds, "runs": runs}, ensure_ascii=False, indent=1),
+                   encoding="utf-8")
+
+
+def sweep_set(set_name: str, seeds: list[int], jitter: int, sites: set[str], routes: list[str],
+              done: list[dict], out: Path) -> None:
+    """Every chosen site and route of one set, under each seed (one server per seed), added to `done`."""
     siteset = SiteSet(set_name, {})
     names = [n for n in siteset.gold["sites"] if not sites or n in sites]
-    runs = []
     for seed in seeds:
         if not names:
             break
@@ -78,10 +86,10 @@ def sweep_set(set_name: str, seeds: list[int], jitter: int, sites: set[str], rou
                 for route in routes:
                     run = dict(one_run(siteset, name, route, origins), set=set_name, seed=seed)
                     print(line(set_name, seed, run), flush=True)
-                    runs.append(run)
+                    done.append(run)
+                    save(out, jitter, seeds, done)
         finally:
             serving.close()
-    return runs
 
 
 def summary(runs: list[dict], jitter: int, seeds: list[int]) -> str:
@@ -108,16 +116,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS, help="site sets (default: all)")
     ap.add_argument("--sites", nargs="+", default=[], help="only these sites (by name, e.g. plone)")
     ap.add_argument("--routes", nargs="+", default=list(ROUTES), choices=ROUTES, help="routes (default: both)")
+    ap.add_argument("--report", type=Path, nargs="+", metavar="JSON",
+                    help="crawl nothing: the summary of earlier sweeps' --out files, together")
     ap.add_argument("--out", type=Path, default=ROOT / "test-output" / "jitter_sweep.json", help="JSON of every run")
     a = ap.parse_args(argv)
+    if a.report:
+        saved = [json.loads(f.read_text(encoding="utf-8")) for f in a.report]
+        runs = [r for s in saved for r in s["runs"]]
+        print(summary(runs, saved[0]["jitter"], sorted({r["seed"] for r in runs})))
+        return 1 if any(bad(r) for r in runs) else 0
     seeds = a.seed_list or list(range(1, a.seeds + 1))
     started = time.time()
-    runs = []
+    runs: list[dict] = []
     for set_name in a.sets:
-        runs += sweep_set(set_name, seeds, a.jitter, set(a.sites), a.routes)
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    a.out.write_text(json.dumps({"jitter": a.jitter, "seeds": seeds, "runs": runs}, ensure_ascii=False, indent=1),
-                     encoding="utf-8")
+        sweep_set(set_name, seeds, a.jitter, set(a.sites), a.routes, runs, a.out)
     print(summary(runs, a.jitter, seeds))
     print(f"{round(time.time() - started)} s; runs in {a.out}")
     return 1 if any(bad(r) for r in runs) else 0

@@ -15,11 +15,6 @@ before the fix (12 seeds tried: 2 lost P02).
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-
 import pytest
 import test_discovery_blind as blind
 import test_discovery_blind6 as blind6
@@ -74,18 +69,7 @@ def test_a_link_skipped_before_its_siblings_spoke_is_asked_again_at_the_crawls_e
 @pytest.fixture(scope="module", params=SEEDS, ids=[f"seed{n}" for n in SEEDS])
 def jittered(request):
     """blind6's server with every response held back a seeded 0..JITTER_MS ms."""
-    proc = subprocess.Popen([sys.executable, str(blind6.SET.root / "serve.py"), "--port", "0", "--jitter",
-                             str(JITTER_MS), "--seed", str(request.param)], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, start_new_session=True)
-    try:
-        found = {}
-        for _ in blind6.SET.gold["sites"]:
-            name, url = proc.stdout.readline().split()
-            found[name] = url.rstrip("/")
-        yield found
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
+    yield from blind6.SET.serve("--jitter", str(JITTER_MS), "--seed", str(request.param))
 
 
 @pytest.mark.crawl
