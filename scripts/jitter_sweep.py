@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+import test_discovery_blind as blind  # the steps' bounds (CRAWL_TIMEOUT)
 from siteset_harness import SiteSet  # the tests' harness: one way to add, crawl and score
 
 SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
@@ -95,11 +96,12 @@ def sweep_set(set_name: str, seeds: list[int], jitter: int, sites: set[str], rou
 def summary(runs: list[dict], jitter: int, seeds: list[int]) -> str:
     """Totals, then each bad run by (set, site, route) with its seeds."""
     pairs = {(r["set"], r["site"], r["route"]) for r in runs}
-    lost = [r for r in runs if r["archived"] < r["expected"] or r.get("error")]
+    unfinished = [r for r in runs if r.get("error")]
+    lost = [r for r in runs if r["archived"] < r["expected"] and not r.get("error")]
     out = [(f"{len(pairs)} site x route pairs x {len(seeds)} seeds (jitter {jitter} ms) = {len(runs)} crawls; "
            f"articles {sum(r['archived'] for r in runs)}/{sum(r['expected'] for r in runs)}; "
            f"crawls with a loss {len(lost)}, with non-articles {sum(bool(r['non_articles']) for r in runs)}, "
-           f"with duplicates {sum(bool(r['duplicates']) for r in runs)}")]
+           f"with duplicates {sum(bool(r['duplicates']) for r in runs)}, unfinished {len(unfinished)}")]
     worst: dict[tuple, list[int]] = {}
     for r in runs:
         if bad(r):
@@ -116,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS, help="site sets (default: all)")
     ap.add_argument("--sites", nargs="+", default=[], help="only these sites (by name, e.g. plone)")
     ap.add_argument("--routes", nargs="+", default=list(ROUTES), choices=ROUTES, help="routes (default: both)")
+    ap.add_argument("--timeout", type=int, default=180, metavar="S",
+                    help="a crawl's time limit (default 180 s: the tests' 60 s, with 300 ms of jitter a "
+                         "request on a loaded machine, cuts the slowest sites, DNN's pagers)")
     ap.add_argument("--report", type=Path, nargs="+", metavar="JSON",
                     help="crawl nothing: the summary of earlier sweeps' --out files, together")
     ap.add_argument("--out", type=Path, default=ROOT / "test-output" / "jitter_sweep.json", help="JSON of every run")
@@ -126,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         print(summary(runs, saved[0]["jitter"], sorted({r["seed"] for r in runs})))
         return 1 if any(bad(r) for r in runs) else 0
     seeds = a.seed_list or list(range(1, a.seeds + 1))
+    blind.CRAWL_TIMEOUT = a.timeout
     started = time.time()
     runs: list[dict] = []
     for set_name in a.sets:

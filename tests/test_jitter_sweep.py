@@ -35,7 +35,7 @@ def test_a_loss_a_non_article_and_an_unfinished_run_are_named_with_their_seeds(t
     done = report(tmp_path, [run("a", 1, 5, missing=["A02"]), run("a", 2, 6),
                              run("b", 1, 6, non_articles=["http://x/tag/1"]), run("c", 2, 0, error="timed out")])
     assert done.returncode == 1
-    assert "crawls with a loss 2, with non-articles 1, with duplicates 0" in done.stdout
+    assert "crawls with a loss 1, with non-articles 1, with duplicates 0, unfinished 1" in done.stdout
     assert "blindX a (home): seeds 1" in done.stdout
     assert "blindX b (home): seeds 1" in done.stdout
     assert "blindX c (home): seeds 2" in done.stdout
