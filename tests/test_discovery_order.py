@@ -69,7 +69,7 @@ def test_a_link_skipped_before_its_siblings_spoke_is_asked_again_at_the_crawls_e
 @pytest.fixture(scope="module", params=SEEDS, ids=[f"seed{n}" for n in SEEDS])
 def jittered(request):
     """blind6's server with every response held back a seeded 0..JITTER_MS ms."""
-    yield from blind6.SET.serve("--jitter", str(JITTER_MS), "--seed", str(request.param))
+    yield from blind6.SET.serve(("--jitter", str(JITTER_MS), "--seed", str(request.param)))
 
 
 @pytest.mark.crawl
