@@ -184,8 +184,11 @@ def _footer_lines(sel: Selector) -> list[str]:
 
 def _org_spans(text: str) -> list[str]:
     """Parts of a title that name an organisation, rejoined where a dash inside the name
-    ('Ban Thi đua – Khen thưởng tỉnh X') split it."""
-    parts = [p.strip() for p in _SEPARATORS.split(text) if p and p.strip()]
+    ('Ban Thi đua – Khen thưởng tỉnh X') split it; a portal's self-description before the name
+    ('Cổng thông tin điện tử Sở Tư pháp tỉnh X': lexicons/organisations.toml owner_labels) is
+    taken off, as on a footer's line."""
+    parts = [_OWNER_LABEL.sub("", p, count=1).strip() for p in _SEPARATORS.split(text) if p and p.strip()]
+    parts = [p for p in parts if p]
     spans = []
     for i, part in enumerate(parts):
         if not starts_with_org_head(part) or re.match(r"(?i)(cụm|khối) thi đua", part):

@@ -134,6 +134,29 @@ def test_the_name_in_a_shouted_banner_or_the_footer_when_the_title_is_the_headli
     assert site_name(pages, "z.vn") == expected
 
 
+def _portal_home(title: str, footer: str) -> str:
+    """A government portal's home page: the national emblem as the logo, the organisation named
+    only after the portal's self-description, in the <title> and the footer (the eighth blind site
+    set's Java portal)."""
+    teasers = "".join(f"<li><a href='/vi/news/tin-tuc/hoi-nghi-{n}-{n}0{n}.html'>Hội nghị tổng kết công tác số {n} của ngành</a></li>"
+                      for n in range(1, 6))
+    return (f"<html><head><title>{title}</title></head><body><div class='header'><a href='/' class='logo'>"
+            "<img src='/resources/images/quoc-huy.png' alt='Quốc huy'></a><p>UBND TỈNH VĨNH AN</p></div>"
+            f"<ul class='news'>{teasers}</ul><div class='footer'><p><b>{footer}</b></p>"
+            "<p>Địa chỉ: Số 1 Trần Hưng Đạo, thành phố Vĩnh An</p></div></body></html>")
+
+
+@pytest.mark.parametrize("title, footer, expected", [
+    ("Cổng thông tin điện tử Sở Tư pháp tỉnh Vĩnh An", "CỔNG THÔNG TIN ĐIỆN TỬ SỞ TƯ PHÁP TỈNH VĨNH AN", "Sở Tư pháp tỉnh Vĩnh An"),
+    ("Trang thông tin điện tử Hội Cựu chiến binh tỉnh Vĩnh An", "Trang TTĐT Hội Cựu chiến binh tỉnh Vĩnh An",
+     "Hội Cựu chiến binh tỉnh Vĩnh An"),
+    ("Trang chủ", "Cổng TTĐT Sở Tư pháp tỉnh Vĩnh An", "Sở Tư pháp tỉnh Vĩnh An"),
+])
+def test_the_organisation_after_the_portals_self_description_not_the_emblem(title: str, footer: str, expected: str) -> None:
+    pages = [read_page("https://stp.vinhan.gov.vn/", _portal_home(title, footer).encode("utf-8"))]
+    assert site_name(pages, "stp.vinhan.gov.vn") == expected
+
+
 def test_a_province_from_the_page_text_when_no_name_is_found() -> None:
     """Nothing names the organisation; the footer's address names the province: the entry gets
     it (to check by hand) instead of none, which the registry check would reject."""
