@@ -287,6 +287,18 @@ def _page_path(url: str) -> str:
     return _PAGE_EXT.sub("", path.rstrip("/"))
 
 
+# A path that ends in a year and a month (and a day): a blog's or a CMS's date archive
+# (`/2019/12/`, `/tin-tuc/2023/05/17/`), the list of a month's or a day's stories.
+_DATE_ARCHIVE = re.compile(r"/(?:19[5-9]\d|20\d\d)/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?/?$")
+
+
+def is_date_archive(url: str) -> bool:
+    """The address ends in a date, year and month at least: its numbers are a date, not a page
+    id, so siblings of its shape are archive pages, never stories (a story's id may look like a
+    year, `/tin-tuc/<section>/2014/`; a year and a month in a row are a date)."""
+    return bool(_DATE_ARCHIVE.search(urlsplit(url).path))
+
+
 def shape_looks_like_articles(shape: str, siblings: int, min_siblings: int = 3) -> bool:
     """From the addresses alone (no page fetched): many siblings ending in a per-page token,
     and no word that names a listing, a tag, a print copy or a search."""

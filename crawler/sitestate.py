@@ -18,6 +18,7 @@ from archive.sources import Source
 from archive.urls import canonical_url, document_base, host_key
 from archive.urlshapes import (
     SiteShapes,
+    is_date_archive,
     is_static,
     request_url,
     shape_looks_like_articles,
@@ -167,11 +168,11 @@ class SiteState:
 
     def likely_article(self, url: str) -> bool:
         """By evidence when there is some, else by the address alone: a shape many siblings
-        share that ends in a slug or an id."""
+        share that ends in a slug or an id — not a date (`/2019/12/`: a date archive, a listing)."""
         verdict = self.shapes.verdict(url)
         if verdict in ("article", "mixed"):
             return verdict == "article"
-        if verdict in ("listing", "other"):
+        if verdict in ("listing", "other") or is_date_archive(url):
             return False
         return shape_looks_like_articles(url_shape(self.shapes.key(url)), self.shapes.siblings(url))
 
