@@ -11,14 +11,16 @@ meeting to show that career. Provinces are the current ones (34), because a pers
 province does not change when it is merged into another.
 
 Tables (owned here, derived from `meeting_attendees`): `people`, one row per person, and
-`person_meetings`, one row per person per meeting with the title as written there. Syndicated
+`person_meetings`, one row per person per meeting with the title as written there, and
+`person_values`, how many of a person's meetings gave each title (folded) and organisation and
+the first that did (what the person's titles and organisation are computed from, so that a page
+adds to them instead of re-reading every meeting of the person). Syndicated
 copies (articles with `duplicate_of`) are left out, as in archive/clusters.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -124,36 +126,90 @@ def _link(db: Database, attendees: Iterable[Mapping[str, Any]]) -> set[int]:
     return touched
 
 
-def _summarise(db: Database, person_id: int) -> None:
-    rows = db.conn.execute(
-        "select year, title, organisation from person_meetings where person_id = ? "
-        "order by year, meeting_id", [person_id]).fetchall()
-    if not rows:
-        db.conn.execute("delete from people where id = ?", [person_id])
-        return
-    titles: dict[str, str] = {}
-    for _, title, _org in rows:
-        if title and fold(title) not in titles:
-            titles[fold(title)] = title
-    orgs = Counter(org for _, _, org in rows if org)
-    years = sorted(y for y, _, _ in rows if y is not None)
+_FIRST = "ifnull(first_year, -1), first_meeting, first_attendee"
+_EARLIER = ("(ifnull(excluded.first_year, -1), excluded.first_meeting, excluded.first_attendee) "
+            f"< ({_FIRST})")
+_PM_ROW = "year, meeting_id, attendee_id, title, organisation"
+
+
+def _count_values(db: Database, person_id: int, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Add person_meetings rows (year, meeting id, attendee id, title, organisation) to the
+    person's `person_values`: how many rows gave each title (by its folded form) and each
+    organisation, and the first that did in (year, meeting, attendee) order — the order the
+    person's titles and the tie between organisations are read in — with the title as written
+    there."""
+    for year, meeting_id, attendee_id, title, org in rows:
+        for field, folded, value in (("title", fold(title or ""), title), ("organisation", org, org)):
+            if not value:
+                continue
+            db.conn.execute(
+                "insert into person_values (person_id, field, folded, value, meetings, first_year, "
+                "first_meeting, first_attendee) values (?, ?, ?, ?, 1, ?, ?, ?) "
+                "on conflict (person_id, field, folded) do update set meetings = meetings + 1, "
+                + ", ".join(f"{c} = case when {_EARLIER} then excluded.{c} else {c} end"
+                            for c in ("value", "first_year", "first_meeting", "first_attendee")),
+                [person_id, field, folded, value, year, meeting_id, attendee_id])
+
+
+def _write_summary(db: Database, person_id: int, meetings: int, years: Iterable[int | None]) -> None:
+    """The person's row from its value counts: titles in order of first use, the organisation
+    most used (the first used on a tie, as Counter.most_common breaks them)."""
+    titles = [r[0] for r in db.conn.execute(
+        "select value from person_values where person_id = ? and field = 'title' "
+        f"order by {_FIRST}", [person_id])]
+    org = db.conn.execute(
+        "select value from person_values where person_id = ? and field = 'organisation' "
+        f"order by meetings desc, {_FIRST} limit 1", [person_id]).fetchone()
+    known = [y for y in years if y is not None]
     db.conn.execute(
         "update people set organisation = ?, titles = ?, first_year = ?, last_year = ?, "
         "meetings = ? where id = ?",
-        [orgs.most_common(1)[0][0] if orgs else None, "; ".join(titles.values()),
-         years[0] if years else None, years[-1] if years else None, len(rows), person_id])
+        [org[0] if org else None, "; ".join(titles), min(known) if known else None,
+         max(known) if known else None, meetings, person_id])
+
+
+def _recount(db: Database, person_id: int) -> None:
+    """The person read again from all its meetings: for a person that lost meetings (a
+    re-extraction) or a rebuild; a person left with none is deleted."""
+    db.conn.execute("delete from person_values where person_id = ?", [person_id])
+    rows = db.conn.execute(f"select {_PM_ROW} from person_meetings where person_id = ?",
+                           [person_id]).fetchall()
+    if not rows:
+        db.conn.execute("delete from people where id = ?", [person_id])
+        return
+    _count_values(db, person_id, rows)
+    _write_summary(db, person_id, len(rows), [r[0] for r in rows])
+
+
+def _add(db: Database, person_id: int, rows: list[tuple[Any, ...]]) -> None:
+    """A person that only gained meetings: its counts and first and last year moved by them,
+    so a page costs the same whether the person attended ten meetings or ten thousand."""
+    meetings, first, last = db.conn.execute(
+        "select meetings, first_year, last_year from people where id = ?", [person_id]).fetchone()
+    _count_values(db, person_id, rows)
+    _write_summary(db, person_id, (meetings or 0) + len(rows), [first, last, *(r[0] for r in rows)])
 
 
 def refresh_article(db: Database, article_id: int) -> int:
     """Re-link the attendees of one article's meetings; called by ingest after the meetings
-    are stored. Returns the number of people refreshed."""
+    are stored. Returns the number of people refreshed.
+
+    A person who only gains meetings is moved by them (tests/test_clusters_people.py counts
+    the rows it reads); one who lost meetings (a re-extraction) reads its meetings again."""
     with store.transaction(db):
-        touched = {r[0] for r in db.conn.execute(
+        lost = {r[0] for r in db.conn.execute(
             "select distinct person_id from person_meetings where article_id = ?", [article_id])}
         db.conn.execute("delete from person_meetings where article_id = ?", [article_id])
-        touched |= _link(db, _attendees(db, "m.article_id = ?", [article_id]))
+        touched = lost | _link(db, _attendees(db, "m.article_id = ?", [article_id]))
+        new: dict[int, list[tuple[Any, ...]]] = {}
+        for pid, *row in db.conn.execute(f"select person_id, {_PM_ROW} from person_meetings "
+                                         "where article_id = ?", [article_id]):
+            new.setdefault(pid, []).append(tuple(row))
         for pid in sorted(touched):
-            _summarise(db, pid)
+            if pid in lost:
+                _recount(db, pid)
+            else:
+                _add(db, pid, new.get(pid, []))
     return len(touched)
 
 
@@ -161,8 +217,9 @@ def rebuild(db: Database) -> int:
     """Link every attendee from scratch (reparse, migration). Returns the number of people."""
     with store.transaction(db):
         db.conn.execute("delete from person_meetings")
+        db.conn.execute("delete from person_values")
         db.conn.execute("delete from people")
         touched = _link(db, _attendees(db, "1 = 1", []))
         for pid in sorted(touched):
-            _summarise(db, pid)
+            _recount(db, pid)
     return len(touched)

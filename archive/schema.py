@@ -291,10 +291,10 @@ def m010_clusters_and_people(db: Database) -> None:
     db["articles"].add_column("story_province", str)
     db["articles"].add_column("story_province_former", str)
     db["articles"].create_index(["story_province"])
-    from archive import atlas, people, store
+    from archive import atlas, store
 
     store.set_story_provinces(db)
-    people.rebuild(db)  # clusters are derived by m011, which adds the table they count in
+    # clusters and people are derived by m011 and m012, which add the tables they count in
     atlas.save_provinces(db)
 
 
@@ -311,6 +311,20 @@ def m011_cluster_spellings(db: Database) -> None:
     from archive import clusters
 
     clusters.rebuild(db)
+
+
+@migrations()
+def m012_person_values(db: Database) -> None:
+    """What a page adds to a person is counted, not recomputed from all the person's meetings
+    (archive/people.py): how many meetings gave each title and organisation, and the first."""
+    db["person_values"].create({"id": int, "person_id": int, "field": str, "folded": str,
+                                "value": str, "meetings": int, "first_year": int,
+                                "first_meeting": int, "first_attendee": int}, pk="id",
+                               foreign_keys=[("person_id", "people", "id")])
+    db["person_values"].create_index(["person_id", "field", "folded"], unique=True)
+    from archive import people
+
+    people.rebuild(db)
 
 
 def apply(db: Database) -> None:

@@ -143,7 +143,8 @@ def test_reingest_and_reparse_keep_clusters_in_step(demo_archive: Path, tmp_path
     assert db.execute("select count(*) from people").fetchone()[0] <= len(people_before)
 
 
-def _cluster_report(db, n: int, year: int, *, number: int | None = 7) -> int:
+def _cluster_report(db, n: int, year: int, *, number: int | None = 7,
+                    title: str = "Trưởng Cụm thi đua số 7") -> int:
     """Store one article reporting one meeting of a cluster (numbered, or known by name) held
     in `year`; returns the article id."""
     _, article_id = store.upsert_article(
@@ -155,13 +156,13 @@ def _cluster_report(db, n: int, year: int, *, number: int | None = 7) -> int:
         "cluster_name": f"Cụm thi đua số {number}" if number else "Khối thi đua các cơ quan nội chính",
         "cluster_number": number, "host": f"Sở {n % 5}", "meeting_date": f"{year}-12-20",
         "province": "Thanh Hóa", "province_former": "Thanh Hóa", "member_orgs": [],
-        "attendees": [{"name": "Lê Văn A", "title": "Trưởng Cụm thi đua số 7"}]}],
+        "attendees": [{"name": "Lê Văn A", "title": title}]}],
         extractor_version="test")
     return article_id
 
 
-def _work(db, article_id: int) -> int:
-    """SQLite virtual-machine steps `refresh_article` takes: the rows it reads, not the time."""
+def _work(db, article_id: int, refresh=clusters.refresh_article) -> int:
+    """SQLite virtual-machine steps `refresh` takes: the rows it reads, not the time."""
     steps = 0
 
     def count() -> int:
@@ -171,7 +172,7 @@ def _work(db, article_id: int) -> int:
 
     db.conn.set_progress_handler(count, 1)
     try:
-        clusters.refresh_article(db, article_id)
+        refresh(db, article_id)
     finally:
         db.conn.set_progress_handler(None, 1)
     return steps
@@ -196,3 +197,27 @@ def test_a_page_costs_the_same_in_a_large_cluster(tmp_path: Path, number: int | 
     clusters.rebuild(db)
     assert db.execute("select name, spellings, first_year, last_year, years, meetings "
                       "from clusters").fetchall() == incremental
+
+
+def test_a_page_costs_the_same_for_a_person_of_many_meetings(tmp_path: Path) -> None:
+    """The work of storing one more meeting a person attended does not grow with the meetings
+    the person already has (it used to re-read all of them on every page), and the person's
+    titles (in order of first use, by year then meeting, written as first written) and
+    organisation are those a rebuild from all the meetings gives, meetings arriving out of
+    order."""
+    db = store.open_archive(tmp_path / "archive.db")
+    titles = ("Phó Trưởng Ban Thi đua - Khen thưởng tỉnh", "Trưởng Ban Thi đua - Khen thưởng",
+              "trưởng ban Thi đua - Khen thưởng tỉnh Thanh Hóa")
+    costs = []
+    for n in range(200):
+        year = 1900 + n if n % 2 else 2200 - n
+        article_id = _cluster_report(db, n, year, title=titles[n % 3])
+        cost = _work(db, article_id, people.refresh_article)
+        if n in (20, 199):
+            costs.append(cost)
+    assert costs[1] <= costs[0] * 1.2, costs
+    columns = "key, name, organisation, titles, first_year, last_year, meetings"
+    incremental = db.execute(f"select {columns} from people").fetchall()
+    assert len(incremental) == 1 and incremental[0][4:] == (1901, 2200, 200), incremental
+    people.rebuild(db)
+    assert db.execute(f"select {columns} from people").fetchall() == incremental
