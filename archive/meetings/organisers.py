@@ -149,8 +149,11 @@ def _meeting_owner(text: str) -> str | None:
     return None
 
 
-_WARD_CLAUSE = re.compile(rf"^(?:phường|xã|thị\s+trấn)\s+{UP}\S*(?:\s+{UP}\S*){{0,3}}$")
-_DISTRICT_CLAUSE = re.compile(rf"^(?:huyện|quận|thị\s+xã)\s+{UP}\S*(?:\s+{UP}\S*){{0,3}}$")
+# a commune's or district's proper name: capitalised words, a spaced dash between two of them (the
+# wards named after 1 July 2025 for the city they split: "phường Xuân Hương - Đà Lạt")
+_LOCAL_NAME = rf"{UP}\S*(?:\s+(?:[-–]\s+)?{UP}\S*){{0,4}}"
+_WARD_CLAUSE = re.compile(rf"^(?:phường|xã|thị\s+trấn)\s+{_LOCAL_NAME}$")
+_DISTRICT_CLAUSE = re.compile(rf"^(?:huyện|quận|thị\s+xã)\s+{_LOCAL_NAME}$")
 
 
 def _province_clause(clause: str) -> bool:
