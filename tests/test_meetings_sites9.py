@@ -24,3 +24,13 @@ def test_a_ward_whose_name_holds_a_dash_stays_in_the_place_not_the_host() -> Non
     assert row["place"] == "Hội trường Công an tỉnh, phường Cam Ly - Đà Lạt"
     assert row["host"] == "Công an tỉnh"
 
+
+
+def test_a_ministry_department_director_is_a_title() -> None:
+    row = _one("Cụm thi đua số 5 sơ kết 6 tháng đầu năm 2025",
+               "Ngày 17/7, tại Hội trường UBND tỉnh, Cụm thi đua số 5 tổ chức hội nghị sơ kết công tác thi đua 6 tháng "
+               "đầu năm 2025.\n\nBà Lý Thu Trang, Vụ trưởng Vụ Thi đua - Khen thưởng, Bộ Công Thương và ông Tạ Quang Vinh, "
+               "Phó Vụ trưởng Vụ Tổ chức cán bộ, Bộ Nội vụ dự hội nghị.", published="2025-07-18")
+    titles = {a["name"]: a["title"] for a in row["attendees"]}
+    assert titles.get("Lý Thu Trang", "").startswith("Vụ trưởng Vụ Thi đua - Khen thưởng")
+    assert titles.get("Tạ Quang Vinh", "").startswith("Phó Vụ trưởng Vụ Tổ chức cán bộ")
