@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from archive.lexicons import load, pattern, phrase
+from archive.lexicons import load, names, pattern, phrase
 from archive.meetings.patterns import _DATE
 from archive.meetings.provinces import _province_at_start
 from archive.organisations import normalise_dashes, starts_with_org_head
@@ -40,6 +40,23 @@ def _province_follows(text: str) -> bool:
     return bool(_province_at_start(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", text, flags=re.IGNORECASE)))
 
 
+# (words before "hội", words after it) of each phrase where "hội" names associations (meetings.toml
+# `society_nouns`): "liên hiệp hội" → (["liên", "hiệp"], []), "hội đặc thù" → ([], ["đặc", "thù"]).
+_SOCIETY = tuple((p.split()[:p.split().index("hội")], p.split()[p.split().index("hội") + 1:])
+                 for p in names("meetings", "words.society_nouns"))
+
+
+def _society(bare: str, content: list[str], following: str) -> bool:
+    """Whether "hội" here names associations inside the cluster's name ("Liên hiệp hội các
+    tỉnh …", "…, hội đặc thù tỉnh"), not the meeting ("hội nghị") that ends it: the words around
+    it make one of the lexicon's phrases."""
+    if bare.lower() != "hội":
+        return False
+    before = [w.strip(",").lower() for w in content]
+    after = following.lower().replace(",", " ").split()
+    return any((not b or before[-len(b):] == b) and after[:len(a)] == a for b, a in _SOCIETY)
+
+
 def _continues(token: str, bare: str, content: list[str], following: str) -> bool | None:
     """Whether `token` continues a cluster's name whatever the stop words say (True), or ends it
     (False); None when the general rules decide. A plural name runs on over "và" and commas
@@ -71,6 +88,8 @@ def _continues(token: str, bare: str, content: list[str], following: str) -> boo
     # is the kind of those organisations (societies), not a meeting noun
     lowered = [w.strip(",").lower() for w in content[-3:]]
     if bare.lower() == "hội" and lowered == ["các", "tổ", "chức"] and not following.lower().startswith("nghị"):
+        return True
+    if content and _society(bare, content, following):
         return True
     if content and _NAME_WORDS.match(f"{bare} {following}"):
         return True  # "các sở, ban, ngành tổng hợp": no "tổng kết"

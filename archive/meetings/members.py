@@ -53,8 +53,10 @@ _INTRO_NAMES = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{0,7}}?){_NUMBER}\s+(?P<n
 # What a cluster's members are counted as: "7 doanh nghiệp", "9 đơn vị", "4 huyện".
 _MEMBER_NOUN = rf"(?:{_KIND}\b|{pattern('meetings', 'words.member_nouns')})"
 _COUNT_QUALIFIER = re.compile(r"\b(?:thuộc|trên\s+địa\s+bàn|đóng\s+trên|của|ở|tại|trong)\b")
+# Where a list ends: a verb ("tổ chức" — not the noun "các tổ chức", as in "Liên hiệp các tổ
+# chức hữu nghị"), a full stop, another clause.
 _END = re.compile(
-    r"\s+(?:đã|vừa|đang|cũng|cùng\s+nhau|tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được|sơ\s+kết|tổng\s+kết|"
+    r"\s+(?:đã|vừa|đang|cũng|cùng\s+nhau|(?<!\bcác\s)(?<!\bnhững\s)tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được|sơ\s+kết|tổng\s+kết|"
     r"k[ýí]\s+kết|phát\s+động)\b"
     r"|(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bQ)\.(?:\s|$)"
     # another clause: "…; năm 2018, UBND tỉnh X là Cụm trưởng", ", với tổng số gần 9.000 đoàn viên"
