@@ -31,7 +31,8 @@ from archive.normalize import fold
 from archive.organisations import OWNER_LABELS, org_kind, restore_case, starts_with_org_head
 from archive.pagekind import classify_page
 from archive.pagination import next_page
-from archive.registry import _guess_kind, _guess_province, _score, _texts
+from archive.platformguess import _score, _texts
+from archive.registry import _guess_kind, _guess_province
 from archive.sources import ORGANISATION_KINDS, SOURCE_KEYS
 from archive.urls import document_base
 from archive.urlshapes import article_urls, is_static

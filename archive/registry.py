@@ -1,5 +1,6 @@
 """Checks and tools for the sources registry (`sources/*.toml`): validation, coverage,
-platform guessing, proposing entries and the live check.
+proposing entries; platform guessing (archive/platformguess.py) and the live check
+(archive/livecheck.py) live apart and are imported from here as before.
 
 `archive.sources` loads the registry and stops at the first error, which is what a crawl
 wants. Editing the registry wants the opposite: every problem at once, each naming the file
@@ -11,23 +12,28 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import time
 import tomllib
 import unicodedata
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from cssselect import SelectorError
 from parsel import Selector
 
+from archive.livecheck import (
+    USER_AGENT,
+    LiveResult,
+    check_live,
+    fetch_url,
+    live_exit_code,
+    live_report,
+    write_live_results,
+)
 from archive.normalize import fold
+from archive.platformguess import guess_platform
 from archive.sources import (
     DEFAULT_DIR,
     ORGANISATION_KINDS,
@@ -38,9 +44,31 @@ from archive.sources import (
     parse_source,
     source_files,
 )
-from archive.urls import document_base
 
-USER_AGENT = "thidua-archive/0.1 (+registry check; polite: one request per source)"
+# Names the CLI and the tests import from here.
+__all__ = [
+    "FORMER_TO_CURRENT",
+    "ORGANISATION_KIND_LABELS",
+    "USER_AGENT",
+    "LiveResult",
+    "Problem",
+    "canonical_former",
+    "canonical_province",
+    "check_live",
+    "check_registry",
+    "coverage_counts",
+    "coverage_table",
+    "current_provinces",
+    "fetch_url",
+    "guess_platform",
+    "live_exit_code",
+    "live_report",
+    "load_registry",
+    "mark_verified",
+    "propose_entry",
+    "province_file_name",
+    "write_live_results",
+]
 
 # Since 2025-07-01 (Resolution 202/2025/QH15) each former province (63) belongs to one current
 # province or city (34). The table lives in archive/places.py (one source of truth for ingest,
@@ -174,19 +202,34 @@ def check_registry(directory: Path | str = DEFAULT_DIR) -> list[Problem]:
 
 def _check_entry(path: Path, line: int | None, sid: str, entry: dict[str, Any],
                  platforms: dict[str, dict[str, Any]], seen: dict[str, str]) -> list[Problem]:
-    out: list[Problem] = []
+    """Every problem of one entry, in the order a reader meets its keys: id and platform, the
+    province, the other fields. `seen` (id → where first defined) collects the ids."""
+    found = [*_identity_problems(path, line, sid, entry, platforms, seen),
+             *_province_problems(path, entry),
+             *_field_problems(path, entry)]
+    return [Problem(str(path), line, sid, msg, severity) for msg, severity in found]
 
-    def err(msg: str, severity: str = "error") -> None:
-        out.append(Problem(str(path), line, sid, msg, severity))
 
+def _error(message: str) -> tuple[str, str]:
+    return message, "error"
+
+
+def _warning(message: str) -> tuple[str, str]:
+    return message, "warning"
+
+
+def _identity_problems(path: Path, line: int | None, sid: str, entry: dict[str, Any],
+                       platforms: dict[str, dict[str, Any]], seen: dict[str, str]) -> list[tuple[str, str]]:
+    """A duplicate id, an unknown or missing platform, and what the loader's own schema
+    checks say (the demo's ${DEMO_URL} is fine offline)."""
+    out = []
     if sid in seen:
-        err(f"duplicate id '{sid}' (first defined at {seen[sid]})")
+        out.append(_error(f"duplicate id '{sid}' (first defined at {seen[sid]})"))
     else:
         seen[sid] = f"{path}:{line}"
     platform = entry.get("platform")
     if platform and platforms and platform not in platforms:
-        err(f"unknown platform '{platform}'; known: {', '.join(sorted(platforms))}")
-    # The loader's own schema checks; the demo's ${DEMO_URL} is fine offline.
+        out.append(_error(f"unknown platform '{platform}'; known: {', '.join(sorted(platforms))}"))
     where = f"{path}:{line}"
     if platforms and platform in platforms:
         try:
@@ -194,48 +237,56 @@ def _check_entry(path: Path, line: int | None, sid: str, entry: dict[str, Any],
         except SourcesError as exc:
             msg = str(exc).removeprefix(where + ": ")
             if "environment variable" not in msg:
-                err(msg)
+                out.append(_error(msg))
     elif not platform:
-        err("missing platform")
+        out.append(_error("missing platform"))
+    return out
+
+
+def _province_problems(path: Path, entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """The province against the 34 current ones (spelling, the file it belongs in) and the
+    former province against the 63 and the merger table."""
+    out = []
     province = entry.get("province")
-    is_demo = path.name == "demo.toml"
     if not province:
-        err("missing province")
+        out.append(_error("missing province"))
     elif canonical_province(province) is None:
-        err(f"province '{province}' is not one of the 34 current provinces/cities; "
-            f"former names go in province_former (e.g. province = "
-            f"\"{FORMER_TO_CURRENT.get(canonical_former(province) or '', 'Thanh Hóa')}\")")
+        out.append(_error(f"province '{province}' is not one of the 34 current provinces/cities; "
+                          f"former names go in province_former (e.g. province = "
+                          f"\"{FORMER_TO_CURRENT.get(canonical_former(province) or '', 'Thanh Hóa')}\")"))
     elif canonical_province(province) != province:
-        err(f"province '{province}' should be written '{canonical_province(province)}'",
-            "warning")
-    elif not is_demo and path.name != province_file_name(province):
-        err(f"entry for {province} belongs in sources/{province_file_name(province)}",
-            "warning")
+        out.append(_warning(f"province '{province}' should be written '{canonical_province(province)}'"))
+    elif path.name != "demo.toml" and path.name != province_file_name(province):
+        out.append(_warning(f"entry for {province} belongs in sources/{province_file_name(province)}"))
     former = entry.get("province_former")
     if former:
         canon = canonical_former(former)
         if canon is None:
-            err(f"province_former '{former}' is not one of the 63 provinces before 2025-07-01")
+            out.append(_error(f"province_former '{former}' is not one of the 63 provinces before 2025-07-01"))
         elif province and canonical_province(province) and \
                 canonical_province(FORMER_TO_CURRENT[canon]) != canonical_province(province):
-            err(f"province_former '{former}' merged into {FORMER_TO_CURRENT[canon]}, "
-                f"not {province}")
+            out.append(_error(f"province_former '{former}' merged into {FORMER_TO_CURRENT[canon]}, "
+                              f"not {province}"))
+    return out
+
+
+def _field_problems(path: Path, entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """The organisation kind, the start URLs, and `verified` and `evidence` (warnings)."""
+    out = []
     kind = entry.get("organisation_kind", "other")
     if kind not in ORGANISATION_KINDS:
-        err(f"organisation_kind '{kind}' is not one of {sorted(ORGANISATION_KINDS)}")
+        out.append(_error(f"organisation_kind '{kind}' is not one of {sorted(ORGANISATION_KINDS)}"))
     urls = entry.get("start_urls") or []
     if isinstance(urls, str):
         urls = [urls]
     for u in urls:
         if not isinstance(u, str) or not (re.match(r"^https?://[^/\s]+", u) or
                                           u.startswith("${")):
-            err(f"start URL {u!r} must be an absolute http(s) URL")
+            out.append(_error(f"start URL {u!r} must be an absolute http(s) URL"))
     if "verified" not in entry:
-        err("no 'verified' field (false until `thidua sources check --live` succeeds)",
-            "warning")
-    if not is_demo and not entry.get("evidence"):
-        err("no 'evidence' (where the domain was seen); unsourced entries are left out",
-            "warning")
+        out.append(_warning("no 'verified' field (false until `thidua sources check --live` succeeds)"))
+    if path.name != "demo.toml" and not entry.get("evidence"):
+        out.append(_warning("no 'evidence' (where the domain was seen); unsourced entries are left out"))
     return out
 
 
@@ -281,76 +332,8 @@ def coverage_table(sources: Iterable[Source]) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Platform guessing and proposing entries
+# Proposing entries (the platform guessed by archive/platformguess.py)
 # ---------------------------------------------------------------------------------------
-
-_DATE = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
-_WEIGHTS = {"title": 2.0, "body": 3.0, "date": 1.5, "lead": 1.0, "author": 0.5}
-
-
-def _texts(sel: Selector, css: str) -> list[str]:
-    try:
-        nodes = sel.css(css)
-    except (SelectorError, ValueError):  # a selector parsel cannot compile scores nothing
-        return []
-    return [" ".join(" ".join(n.css("::text").getall()).split()) for n in nodes]
-
-
-def _field_hit(sel: Selector, css: str | None, name: str) -> bool:
-    if not css:
-        return False
-    texts = [t for t in _texts(sel, css) if t]
-    if not texts:
-        return False
-    if name == "body":
-        return len(" ".join(texts)) >= 120
-    if name == "date":
-        return any(_DATE.search(t) for t in texts)
-    return True
-
-
-def _score(sel: Selector, url: str, rules: dict[str, Any]) -> float:
-    """How well one platform block describes this page, 0..1."""
-    if rules.get("generic"):
-        return 0.0
-    possible = 0.0
-    got = 0.0
-    for name, weight in _WEIGHTS.items():
-        if rules.get(name):
-            possible += weight
-            if _field_hit(sel, rules[name], name):
-                got += weight
-    pattern = rules.get("article_url")
-    if pattern and url:
-        possible += 2.0
-        try:
-            if re.search(pattern, url):
-                got += 2.0
-        except re.error:
-            pass
-    links = rules.get("article_links")
-    if links:
-        # A listing page scores on its article links; an article page does not lose for
-        # having few, so this only adds.
-        n = len(_texts(sel, links))
-        if n >= 3:
-            got += 1.0
-            possible += 1.0
-    return round(got / possible, 3) if possible else 0.0
-
-
-def guess_platform(html: str, url: str, platforms: dict[str, dict[str, Any]]
-                   ) -> list[tuple[str, float]]:
-    """Platform ids that describe this page, best first, with a 0..1 score.
-
-    Every block is tried: a field counts when its selector matches text of the right shape
-    (a body of some length, a date that looks like one), the URL counts when it matches
-    `article_url`. Blocks scoring 0 are left out.
-    """
-    sel = Selector(text=html)
-    scored = [(pid, _score(sel, url, rules)) for pid, rules in platforms.items()]
-    return sorted(((p, s) for p, s in scored if s > 0), key=lambda x: (-x[1], x[0]))
-
 
 _KIND_HINTS = [
     ("btdkt", ("thiduakhenthuong", "thi dua khen thuong", "ban thi dua")),
@@ -451,154 +434,8 @@ def propose_entry(url: str, html: str, platforms: dict[str, dict[str, Any]]) -> 
 
 
 # ---------------------------------------------------------------------------------------
-# Live check
+# After the live check (archive/livecheck.py)
 # ---------------------------------------------------------------------------------------
-
-@dataclass
-class LiveResult:
-    """What one polite fetch of a source's start URL (and one article) showed."""
-
-    source_id: str
-    url: str
-    status: int | None = None
-    error: str | None = None
-    network_error: bool = False
-    article_links: int = 0
-    article_url: str | None = None
-    article_status: int | None = None
-    fields: dict[str, bool] = field(default_factory=dict)
-    elapsed: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        """Verified: the start page answered, had article links, and one article gave
-        at least a title and a body."""
-        return (self.status == 200 and self.article_links > 0
-                and self.fields.get("title", False) and self.fields.get("body", False))
-
-
-Fetch = Callable[[str, float], tuple[int, str]]
-
-
-def fetch_url(url: str, timeout: float) -> tuple[int, str]:
-    """GET with our user agent; returns (status, text). HTTP errors return their status."""
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
-                                               "Accept-Language": "vi,en;q=0.5"})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            raw = resp.read(5_000_000)
-            charset = resp.headers.get_content_charset() or "utf-8"
-            return resp.status, raw.decode(charset, errors="replace")
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-
-
-def _is_network_error(exc: BaseException) -> bool:
-    if isinstance(exc, urllib.error.URLError):
-        exc = exc.reason if isinstance(exc.reason, BaseException) else exc
-    return isinstance(exc, (socket.gaierror, socket.timeout, TimeoutError,
-                            ConnectionError, OSError, urllib.error.URLError))
-
-
-def _article_fields(html: str, url: str, rules: dict[str, Any]) -> dict[str, bool]:
-    try:
-        from archive.extract import extract_article
-    except ImportError:  # the extractor not installed yet: the platform's own selectors
-        sel = Selector(text=html)
-        return {f: _field_hit(sel, rules.get(f), f) for f in ("title", "date", "body")}
-    art = extract_article(html, url, rules)
-    return {"title": bool(art.get("title")), "date": bool(art.get("published_at")),
-            "body": len(art.get("body") or "") >= 120}
-
-
-def check_live(sources: Iterable[Source], *, timeout: float = 15.0, delay: float = 1.0,
-               fetch: Fetch = fetch_url) -> list[LiveResult]:
-    """Fetch each source's first start URL once (plus its first article link), politely:
-    one source at a time, `delay` seconds apart, our user agent, a timeout."""
-    results: list[LiveResult] = []
-    for i, src in enumerate(sources):
-        if i and delay:
-            time.sleep(delay)
-        url = src.start_urls[0]
-        res = LiveResult(source_id=src.id, url=url)
-        t0 = time.monotonic()
-        try:
-            res.status, html = fetch(url, timeout)
-        except Exception as exc:  # noqa: BLE001 - every failure is reported, none raised
-            res.error = f"{type(exc).__name__}: {exc}"
-            res.network_error = _is_network_error(exc)
-            res.elapsed = round(time.monotonic() - t0, 2)
-            results.append(res)
-            continue
-        rules = src.rules
-        if res.status == 200 and html:
-            links = _link_urls(html, url, rules)
-            res.article_links = len(links)
-            if links:
-                res.article_url = links[0]
-                try:
-                    res.article_status, art_html = fetch(links[0], timeout)
-                    if res.article_status == 200:
-                        res.fields = _article_fields(art_html, links[0], rules)
-                except Exception as exc:  # noqa: BLE001
-                    res.error = f"article: {type(exc).__name__}: {exc}"
-        res.elapsed = round(time.monotonic() - t0, 2)
-        results.append(res)
-    return results
-
-
-def _link_urls(html: str, base: str, rules: dict[str, Any]) -> list[str]:
-    sel = Selector(text=html)
-    css = rules.get("article_links") or "a"
-    try:
-        hrefs = sel.css(css).css("::attr(href)").getall() or sel.css(css + "::attr(href)").getall()
-    except (SelectorError, ValueError):
-        hrefs = []
-    base = document_base(sel.root, base)  # the page's <base href>, when it has one
-    urls = [urljoin(base, h) for h in hrefs if h and not h.startswith(("#", "javascript:"))]
-    pattern = rules.get("article_url")
-    if pattern:
-        try:
-            urls = [u for u in urls if re.search(pattern, u)]
-        except re.error:
-            pass
-    return list(dict.fromkeys(urls))
-
-
-def live_exit_code(results: list[LiveResult]) -> int:
-    """0 all verified; 1 some sources failed; 2 nothing reachable (no internet here)."""
-    if results and all(r.network_error for r in results):
-        return 2
-    return 0 if all(r.ok for r in results) else 1
-
-
-def live_report(results: list[LiveResult]) -> str:
-    """Human-readable lines, one per source, plus the verdict (says 'no internet' clearly)."""
-    lines = []
-    for r in results:
-        if r.error and r.status is None:
-            lines.append(f"FAIL {r.source_id}: {r.url} — {r.error}")
-            continue
-        flags = " ".join(f"{k}={'yes' if v else 'no'}" for k, v in r.fields.items())
-        mark = "OK  " if r.ok else "FAIL"
-        lines.append(f"{mark} {r.source_id}: HTTP {r.status}, {r.article_links} article links"
-                     + (f", article HTTP {r.article_status} {flags}" if r.article_url else ""))
-    code = live_exit_code(results)
-    if code == 2:
-        lines.append(f"No internet connection: all {len(results)} sources failed with network "
-                     f"errors. Run `thidua sources check --live` where the sites are "
-                     f"reachable; nothing was marked verified.")
-    else:
-        ok = sum(r.ok for r in results)
-        lines.append(f"{ok}/{len(results)} sources verified.")
-    return "\n".join(lines)
-
-
-def write_live_results(results: list[LiveResult], path: Path | str) -> None:
-    """JSON with one object per source, so `verified` can be updated from it."""
-    data = [{**asdict(r), "ok": r.ok} for r in results]
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-
 
 def mark_verified(directory: Path | str, source_ids: Iterable[str]) -> list[str]:
     """Set `verified = true` on these sources' entries, editing the files as text.

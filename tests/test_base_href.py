@@ -27,11 +27,11 @@ import pytest
 from lxml import html as lxml_html
 
 from archive.extract import extract_article
+from archive.livecheck import _link_urls
 from archive.menus import link_places
 from archive.newsource import page_routes, read_page
 from archive.pagekind import page_features
 from archive.pagination import load_more, next_page
-from archive.registry import _link_urls
 from archive.urls import canonical_url, document_base, document_base_of_html
 from crawler.discovery import endpoint_links, feed_links
 from crawler.sitestate import absolute_links
