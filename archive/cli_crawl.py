@@ -75,22 +75,12 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
         thidua crawl --redis redis://10.0.0.5:6379/0 --enqueue   # then, on each worker:
         thidua crawl --redis redis://10.0.0.5:6379/0 --quiet
     """
-    from archive.lifecycle import crawl_plan
-    from archive.lock import CrawlLock, LockedError
-
     registered = _load(sources_files, ids)
     if enqueue or not redis_url:  # a worker (--redis alone) has no archive
         archive_to_write(db_path)
-    sources, skipped = crawl_plan(registered, db_path, named=bool(ids),
-                                  frozen_every_days=frozen_every)
-    for left_out in skipped:
-        if not quiet or ids:
-            click.echo(f"skipped {left_out.source.id}: {left_out.reason}", err=True)
-    if not sources and skipped:
-        click.echo(f"thidua crawl: nothing to crawl ({len(skipped)} source(s) skipped).")
+    sources = _sources_to_crawl(registered, db_path, ids, quiet, frozen_every)
+    if sources is None:
         return
-    if not sources:
-        raise ConfigError("no sources to crawl: check sources/*.toml or --source.")
     _setup_logging(log_file, quiet or dry_run)
     overrides: dict[str, Any] = {}
     if local:
@@ -111,6 +101,35 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
     if redis_url:
         _crawl_distributed(redis_url, enqueue, sources, db_path, max_pages, since, overrides)
         return
+    result = _crawl_locked(db_path, sources, max_pages, since, overrides)
+    _report_crawl(db_path, result, quiet)
+
+
+def _sources_to_crawl(registered: list[Any], db_path: str, ids: tuple[str, ...], quiet: bool,
+                      frozen_every: float) -> list[Any] | None:
+    """The sources this run crawls, by their lifecycle (archive/lifecycle.py), each left out
+    said on stderr (unless quiet, or sources were named); None when every one was left out."""
+    from archive.lifecycle import crawl_plan
+
+    sources, skipped = crawl_plan(registered, db_path, named=bool(ids),
+                                  frozen_every_days=frozen_every)
+    for left_out in skipped:
+        if not quiet or ids:
+            click.echo(f"skipped {left_out.source.id}: {left_out.reason}", err=True)
+    if not sources and skipped:
+        click.echo(f"thidua crawl: nothing to crawl ({len(skipped)} source(s) skipped).")
+        return None
+    if not sources:
+        raise ConfigError("no sources to crawl: check sources/*.toml or --source.")
+    return sources
+
+
+def _crawl_locked(db_path: str, sources: list[Any], max_pages: int | None, since: str | None,
+                  overrides: dict[str, Any]) -> dict[str, Any]:
+    """One crawl of `sources` into the archive under its crawl lock (exit 3 when another
+    crawl holds it; 130 on Ctrl-C before Scrapy took over the signals)."""
+    from archive.lock import CrawlLock, LockedError
+
     try:
         lock = CrawlLock(db_path).acquire()
     except LockedError as exc:
@@ -129,7 +148,7 @@ def crawl(ids: tuple[str, ...], sources_files: tuple[str, ...], db_path: str, ma
         sys.exit(130)
     finally:
         lock.release()
-    _report_crawl(db_path, result, quiet)
+    return result
 
 
 def _report_crawl(db_path: str, result: dict[str, Any], quiet: bool) -> None:
