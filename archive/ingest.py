@@ -211,13 +211,34 @@ def store_analysis(
         store.record_failure(db, stage=stage, message=message, **where)
         return IngestResult(outcome, url, page_id=page_id, message=message)
     record = analysis.record or {}
+    own_url = _settle_address(db, record, source_id)
+    before = _article_snapshot(db, record["url"]) if record else None
+    held = _held_back(db, analysis, record, before, own_url, version_id=version_id, where=where)
+    if held is not None:
+        return held
+    return _store_article(db, analysis, record, before, version_id=version_id, seen_at=seen_at,
+                          where=where)
+
+
+def _settle_address(db: Database, record: dict[str, Any], source_id: str | None) -> str | None:
+    """The row the record goes to: the address of a stored copy of the same article (a print
+    view, another address form), unless the record's own address is the plainer, in which
+    case the stored row takes it. Returns the record's own address as extracted."""
     own_url = record.get("url")
     if record and source_id:
         record["url"] = _variant_of(db, source_id, record)
         if record["url"] != own_url and own_url and plainer_address(own_url, record["url"]):
             _readdress(db, record["url"], own_url)
             record["url"] = own_url
-    before = _article_snapshot(db, record["url"]) if record else None
+    return own_url
+
+
+def _held_back(db: Database, analysis: Analysis, record: dict[str, Any], before: dict[str, Any] | None,
+               own_url: str | None, *, version_id: int | None, where: dict[str, Any]) -> IngestResult | None:
+    """Why this version must not replace the stored article, as the result to return: a less
+    complete copy of it under another address ("unchanged"), or a version that failed or is
+    worse than the stored one ("suspect", a failure row); None when it may be written."""
+    url, page_id = where["url"], where["page_id"]
     lost = variant_loses(before, record) if record and record["url"] != own_url else []
     if lost:
         message = f"a less complete copy of {record['url']} (no {', '.join(lost)}): the fuller copy keeps the row"
@@ -233,6 +254,14 @@ def store_analysis(
         store.record_failure(db, stage="suspect", message=message, **where)
         log.warning("suspect page %s: %s", url, reason)
         return IngestResult("suspect", url, page_id=page_id, message=message)
+    return None
+
+
+def _store_article(db: Database, analysis: Analysis, record: dict[str, Any], before: dict[str, Any] | None,
+                   *, version_id: int | None, seen_at: str | None, where: dict[str, Any]) -> IngestResult:
+    """The article written in one transaction with the failure rows its analysis calls for
+    (meetings, a cut-off page); a store bug costs the article, never the page."""
+    url, page_id, source_id = where["url"], where["page_id"], where["source_id"]
     with store.transaction(db):
         try:
             outcome, article_id, meetings = _write_article(db, analysis, source_id=source_id,
