@@ -33,14 +33,15 @@ from archive.sources import Source, load_sources, select_sources
 from archive.urls import canonical_url, document_base
 from archive.urlshapes import is_static
 from crawler import walks
-from crawler.discovery import endpoint_links, entry_day, feed_entries, feed_links, robots_sitemaps
+from crawler.discovery import feed_links
 from crawler.extensions import SourceCounters
+from crawler.feedroutes import FeedRoutes
 from crawler.items import PageItem
 from crawler.middlewares import offsite_message
+from crawler.pagestanding import FirstLook, first_look, speaks_against
 from crawler.sitestate import SiteState
 
 RELEASE = "thidua_release"  # a held page fetched again at the end: decide, hold no more
-SHORT_PROSE = 600  # characters of running text: a short page, judged by what the site says of it
 
 
 def _canonical(url: str) -> str:
@@ -70,7 +71,7 @@ def _route_of(meta: dict[str, Any]) -> str:
     return "start" if meta.get("thidua_depth", 0) == 0 else "links"
 
 
-class SourcesSpider(scrapy.Spider):
+class SourcesSpider(FeedRoutes, scrapy.Spider):
     name = "sources"
 
     def __init__(self, sources: Iterable[Source] | None = None, source: str = "",
@@ -245,73 +246,10 @@ class SourcesSpider(scrapy.Spider):
         return self.max_pages_arg or int(source.extra.get("max_pages") or 0) or \
             self.settings.getint("THIDUA_MAX_PAGES")
 
-    # -- machine-readable routes -------------------------------------------------------------
-    def parse_robots(self, response: Response) -> Iterable[Any]:
-        """The `Sitemap:` lines of a host's robots.txt, for every source on that host (or
-        the conventional /sitemap.xml when there are none)."""
-        root = SiteState.root_of(response.url)
-        listed = robots_sitemaps(response)
-        for source in self.sources:
-            site = self.site(source.id)
-            if root not in site.roots() or "sitemaps" in source.extra:
-                continue  # another host; or the registry names the sitemaps (an empty list: none)
-            sitemaps = [u for u in self.on_hosts(source, listed, f" (listed in {response.url})")
-                        if site.allows(u)]
-            if not sitemaps and site.allows(root + "/sitemap.xml"):
-                sitemaps = [root + "/sitemap.xml"]
-            for url in sitemaps:
-                if url not in site.feeds:
-                    site.feeds.add(url)
-                    yield self._request(source, url, self.parse_feed, kind="feed", route="sitemap",
-                                        probe=url.endswith("/sitemap.xml"))
-
-    def parse_feed(self, response: Response) -> Iterable[Any]:
-        """Sitemap indexes (more sitemaps), sitemaps and RSS/Atom feeds, filtered by --since."""
-        source = self.sources_by_id[response.meta["source_id"]]
-        site = self.site(source.id)
-        kind, entries = feed_entries(response)
-        if kind == "none":
-            self.count(source.id, "feed/not-a-feed")
-            return
-        self.count(source.id, "feed/ok")
-        route = "feed" if kind == "feed" else "sitemap"
-        urls: list[str] = []
-        ours = set(self.on_hosts(source, [u for u, _ in entries], f" (listed in {response.url})"))
-        entries = [(u, stamp) for u, stamp in entries if u in ours and site.allows(u)]
-        for url, _ in entries:
-            site.shapes.see(url)  # siblings first: the shapes judge the whole list
-        for url, stamp in entries:
-            if kind == "sitemapindex":
-                if url not in site.feeds:
-                    site.feeds.add(url)
-                    yield self._request(source, url, self.parse_feed, kind="feed", route=route)
-                continue
-            day = entry_day(stamp) if self.since and stamp else None
-            if day and day < self.since:
-                self.count(source.id, "feed/skipped-old")
-                continue
-            urls.append(url)
-        site.listed(urls, route)
-        yield from self.follow_all(source, urls, depth=1, route=route, leaf=True)
-
-    def parse_more(self, response: Response) -> Iterable[Any]:
-        """A "Xem thêm" endpoint: its links, then the next batch while batches bring new ones."""
-        source = self.sources_by_id[response.meta["source_id"]]
-        site = self.site(source.id)
-        links = [u for u in endpoint_links(response, response.meta.get("doc_base")) if site.allows(u)]
-        fresh = site.fresh(links)
-        site.listed(links, "more")
-        self.count(source.id, "more/pages")
-        yield from self.follow_all(source, links, depth=response.meta["thidua_depth"], route="load-more",
-                                   leaf=True)
-        page = response.meta.get("page", 2)
-        nxt = site.next_endpoint(response.url)
-        if fresh and nxt and page < self.max_pages(source):
-            yield self._request(source, nxt, self.parse_more, kind="more", depth=response.meta["thidua_depth"],
-                                page=page + 1, doc_base=response.meta.get("doc_base"))
-
     # -- pages ----------------------------------------------------------------------------
     def parse_page(self, response: Response) -> Iterable[Any]:
+        """A fetched page: held while too early to tell (crawler/pagestanding.py), else sent to
+        ingest when it is an article or was expected to be one, and read for links."""
         source = self.sources_by_id[response.meta["source_id"]]
         site = self.site(source.id)
         if response.status == 304:
@@ -326,27 +264,9 @@ class SourcesSpider(scrapy.Spider):
         root = response.selector.root
         kind, features = classify_page(root, response.url)
         site.read_places(root, response.url)
-        brief = kind == "article" and features.main_prose < SHORT_PROSE
-        short = brief and not features.article_meta
-        # a short text at an address whose siblings were all listings and other pages (a
-        # portal's "Giới thiệu" tab among its section tabs), or one the site links only as an
-        # item of its menu (a CMS's "Giới thiệu" article, in the news' markup, with a date): the
-        # rest of the site outvotes the page, and ingest's extractor, which sees the page alone,
-        # is not asked again. A short page under a fixed-page section (/gioi-thieu/, /van-ban/)
-        # that only pages outside the news link waits for the crawl's end too (a listing of news
-        # read later may still link it), whether it looks like a story or, fetched as one, like
-        # nothing (a document's field table), which ingest would otherwise be asked to judge
-        expected = response.meta.get("thidua_kind")
-        outvoted = short and site.shape_lists_no_articles(response.url)
-        in_menu = brief and not outvoted and site.menu_only(response.url, pages=1)
-        storylike = kind == "article" or (kind == "other" and expected == "article")
-        fixed = storylike and features.main_prose < SHORT_PROSE and not outvoted and not in_menu \
-            and site.may_be_fixed(response.url)
-        route = response.meta.get("route", "links")
-        to_idle = outvoted or in_menu or fixed
-        wait = to_idle or (short and site.shape_undecided(response.url))
-        if wait and not response.meta.get(RELEASE) \
-                and site.hold(response.url, self._item(response, source.id), route, to_idle=to_idle):
+        look = first_look(site, response.url, kind, features, response.meta)
+        if look.wait and not response.meta.get(RELEASE) \
+                and site.hold(response.url, self._item(response, source.id), look.route, to_idle=look.to_idle):
             # too early to tell: decided once its siblings are fetched, or when the crawl idles
             # (a page the site speaks against always then, when every page that might speak for
             # it was read: a story refused for the siblings that arrived first is a lost story)
@@ -354,21 +274,22 @@ class SourcesSpider(scrapy.Spider):
             yield from self._explore(response, source, site, kind, learn=False)
             yield from self._release(source, site)
             return
-        menu_item = in_menu and site.menu_only(response.url)
-        fixed_page = fixed and not menu_item and site.fixed_page(response.url)
-        why_not = "its siblings were listings and other pages" if outvoted else \
-            "it is linked only as an item of the site's menu" if menu_item else \
-            "it sits under a fixed-page section and no news page links it" if fixed_page else None
-        if why_not:
-            kind = "other"
+        yield from self._settle(response, source, site, look, features.reasons)
+
+    def _settle(self, response: Response, source: Source, site: SiteState, look: FirstLook,
+                reasons: Sequence[str]) -> Iterable[Any]:
+        """A page not held: to ingest, or counted and logged as no article; then read for links."""
+        expected = look.expected
+        against = speaks_against(site, response.url, look)
+        kind = "other" if against else look.kind
         self.count(source.id, f"discovery/{kind}")
-        if kind == "article" or (kind == "other" and expected == "article" and not why_not):
+        if kind == "article" or (kind == "other" and expected == "article" and not against):
             # an "other" page where an article was expected goes to ingest all the same: the
             # full extractor decides, and a refusal is recorded there, never silently
             yield self._accept(response.url, response.request.url, self._item(response, source.id),
-                               source, site, route if kind == "article" else None)
-        elif expected == "article" or why_not:
-            why = [*features.reasons, *([why_not] if why_not else [])]
+                               source, site, look.route if kind == "article" else None)
+        elif expected == "article" or against:
+            why = [*reasons, *([against] if against else [])]
             self.logger.info("%s: %s is a %s page (%s)", source.id, response.url, kind, "; ".join(why))
             self.count(source.id, "discovery/not-article")
         yield from self._explore(response, source, site, kind)
