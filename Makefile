@@ -41,7 +41,7 @@ eval: $(STAMP) ## extraction and meeting quality on ../shared/realworld, against
 bench: $(STAMP) ## index build, archive size, search latency (SQLite, HTTP) and ingest, against their peers (ARTICLES=1000000 for the goals' scale)
 	$(BIN)/thidua bench --articles $(ARTICLES)
 
-jitter: $(STAMP) ## arrival-order sweep: every blind site set, site and route crawled under 300 ms seeded jitter, seeds 1..SEEDS (default 8; slow: about two hours for 8; not part of `make test`)
+jitter: $(STAMP) ## arrival-order sweep: every blind site set, site and route crawled under 300 ms seeded jitter, seeds 1..SEEDS (default 8; slow: ~25 s a crawl, 3+ hours for 8 seeds on a loaded 2-core machine; not part of `make test`)
 	$(BIN)/python scripts/jitter_sweep.py --seeds $(SEEDS)
 
 crawl: $(STAMP) ## crawl every registered source into $(DB) (what cron runs)
