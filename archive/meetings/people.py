@@ -90,6 +90,14 @@ def _take_name(text: str) -> tuple[str, int] | None:
     return " ".join(tokens), text.find(tokens[-1]) + len(tokens[-1])
 
 
+# A list of kinds of body after "các"/"những" (people.toml `enumerated_kinds`): "Vụ Thi đua - Khen
+# thưởng các bộ, ngành, địa phương". Its commas are no title's end; its items are written lower case
+# (a capitalised "Ban Thi đua …" after it opens the next role) and its last may carry a short tail
+# ("các sở, ban, ngành tỉnh").
+_KIND = re.compile(lexicon_pattern("people", "enumerated_kinds"))  # case-sensitive
+_KINDS_OPEN = re.compile(rf"(?<!\w)(?:các|những)\s+{_KIND.pattern}$", _I)
+_KIND_ITEM = re.compile(rf"{_KIND.pattern}(?:\s+[^\s,]+){{0,3}}")
+
 # "Đại tá A, Chính ủy … và Đại tá B, Chỉ huy trưởng …": a second ranked person ends the title
 _AND_RANK = rf"\s+và\s+{RANK_RE.pattern}\s"
 
@@ -117,8 +125,12 @@ def _take_title(text: str) -> tuple[str | None, int]:
     # A comma continues the title only when a role follows ("Phó Bí thư Đảng ủy, Phó Tổng cục trưởng").
     parts = [p for p in re.split(r"\s*,\s*", title)]
     kept = [parts[0]]
+    listing = bool(_KINDS_OPEN.search(parts[0]))
     for p in parts[1:]:
-        if re.match(r"khen\s+thưởng\b", p) and re.search(r"\bthi\s+đua$", kept[-1], _I):
+        if listing and _KIND_ITEM.fullmatch(p):
+            kept[-1] = f"{kept[-1]}, {p}"  # "… các bộ, ngành, địa phương": one list of kinds
+            listing = bool(_KIND.fullmatch(p))  # "ngành tỉnh" closes the list
+        elif re.match(r"khen\s+thưởng\b", p) and re.search(r"\bthi\s+đua$", kept[-1], _I):
             kept[-1] = f"{kept[-1]}, {p}"  # "Phòng Công tác thi đua, khen thưởng": one name
         elif _TITLE_START.match(p) or starts_with_org_head(p):
             kept.append(p)
