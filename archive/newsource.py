@@ -27,8 +27,15 @@ from parsel import Selector
 
 from archive.encoding import decode_html
 from archive.extract import extract_article
-from archive.normalize import fold
-from archive.organisations import OWNER_LABELS, org_kind, restore_case, starts_with_org_head
+from archive.normalize import fold, normalize_tone_marks
+from archive.organisations import (
+    OWNER_LABELS,
+    expand_head,
+    normalise_dashes,
+    org_kind,
+    restore_case,
+    starts_with_org_head,
+)
 from archive.pagekind import classify_page
 from archive.pagination import next_page
 from archive.platformguess import _score, _texts
@@ -211,7 +218,7 @@ def site_name(pages: list[SitePage], host: str) -> str:
     for text in candidates:
         spans = _org_spans(text)
         if spans:
-            return max(spans, key=len)
+            return _written_out(max(spans, key=len), candidates)
     # no organisation named: the most telling candidate's longest part (a title's remainder
     # after its headline, 'Blog: Post' → 'Blog')
     for text in candidates:
@@ -219,6 +226,28 @@ def site_name(pages: list[SitePage], host: str) -> str:
         if parts:
             return max(parts, key=len)
     return host
+
+
+def _written_out(name: str, candidates: list[str]) -> str:
+    """The name with its head written out: a <title> short of space says 'LĐLĐ tỉnh X' where the
+    banner or footer writes 'Liên đoàn Lao động tỉnh X'. The page's own full form of the same
+    organisation is preferred (its spelling, a 'tỉnh' the short one left out), else the short
+    forms are expanded from the lexicon (organisations.toml, archive/organisations.expand_head)."""
+    expanded = expand_head(name)
+    if expanded == normalize_tone_marks(name.strip()):
+        return name
+    key = _name_key(expanded)
+    for text in candidates:
+        for span in _org_spans(text):
+            if expand_head(span) == normalize_tone_marks(span.strip()) and _name_key(span) == key:
+                return span
+    return expanded
+
+
+def _name_key(name: str) -> str:
+    """What two spellings of one organisation's name share: case, tone-mark placement, dashes
+    and the place words ('tỉnh', 'thành phố') aside."""
+    return " ".join(fold(_PLACE.sub(" ", normalise_dashes(name))).split())
 
 
 def province_guess(host: str, name: str, titles: str, pages: list[SitePage]) -> tuple[str | None, str | None]:

@@ -101,6 +101,35 @@ def expand_abbreviations(text: str) -> str:
     return out
 
 
+def _head_short_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Short forms whose expansion opens an organisation ('LĐLĐ', 'Hội LHPN', 'BCH'), anchored at
+    the text's start, longest first: a field ('TT&TT') or a group of people ('CNLĐ') is no head."""
+    pairs = {(s, o.canonical) for o in ORG_KINDS for s in o.short_forms
+             if any(o.canonical.startswith(h) for h in ORG_HEADS)}
+    return tuple((re.compile(rf"{re.escape(s)}(?![\w&-])"), full)
+                 for s, full in sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+_HEAD_SHORT_FORMS = _head_short_forms()
+
+
+def expand_head(name: str) -> str:
+    """An organisation's name with the short forms that open it written out: 'LĐLĐ tỉnh X' →
+    'Liên đoàn Lao động tỉnh X', 'BCH LĐLĐ tỉnh X' → 'Ban Chấp hành Liên đoàn Lao động tỉnh X'.
+
+    Only the head: a short form further in may mean something else ('Trường CĐ Y tế' is a
+    college, not a union), and a name is what a site calls itself, not a canonical key."""
+    out, pos = normalize_tone_marks(name.strip()), 0
+    while True:
+        rest = out[pos:]
+        hit = next(((m, full) for rx, full in _HEAD_SHORT_FORMS if (m := rx.match(rest))), None)
+        if not hit:
+            return out
+        out = out[:pos] + hit[1] + rest[hit[0].end():]
+        pos += len(hit[1])
+        pos += len(out[pos:]) - len(out[pos:].lstrip())
+
+
 @lru_cache(maxsize=16384)
 def canonical_org(name: str) -> str:
     """One spelling per organisation: short forms expanded, tone marks and dashes normalised,

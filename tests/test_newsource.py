@@ -18,6 +18,7 @@ from archive.newsource import (
     score_platforms,
     site_name,
 )
+from archive.organisations import expand_head
 from demo.server import to_cp1258
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,6 +156,41 @@ def _portal_home(title: str, footer: str) -> str:
 def test_the_organisation_after_the_portals_self_description_not_the_emblem(title: str, footer: str, expected: str) -> None:
     pages = [read_page("https://stp.vinhan.gov.vn/", _portal_home(title, footer).encode("utf-8"))]
     assert site_name(pages, "stp.vinhan.gov.vn") == expected
+
+
+def _short_titled_home(title: str, banner: str, footer: str) -> str:
+    """A home page whose <title> abbreviates the owner, its banner image and footer written out."""
+    teasers = "".join(f"<li><a href='/tin-tuc/so-ket-cum-thi-dua-so-{i}-{700 + i}.html'>Cụm thi đua số {i} sơ "
+                      f"kết 6 tháng năm 2023</a></li>" for i in range(5))
+    return (f"<html><head><title>{title} - Trang chủ</title></head><body><div id='top'>"
+            f"<img src='/images/banner-top.jpg' class='logo' alt='{banner}'></div><ul class='news'>{teasers}</ul>"
+            f"<div id='footer'><p>{footer}</p><p>Điện thoại: 0200.3000.111</p></div></body></html>")
+
+
+@pytest.mark.parametrize("title, banner, footer, expected", [
+    # the page writes the same organisation out: its spelling wins, with the 'tỉnh' the title left out
+    ("LĐLĐ Vĩnh An", "", "Liên đoàn Lao động tỉnh Vĩnh An", "Liên đoàn Lao động tỉnh Vĩnh An"),
+    ("Hội LHPN tỉnh Vĩnh An", "HỘI LIÊN HIỆP PHỤ NỮ TỈNH VĨNH AN", "Trụ sở: 12 Lê Lợi",
+     "Hội Liên hiệp Phụ nữ tỉnh Vĩnh An"),
+    # nothing on the page writes it out: the lexicon's expansion, head after head
+    ("UBND xã Tân Lập", "", "Trụ sở: thôn Đông", "Ủy ban nhân dân xã Tân Lập"),
+    ("BCH LĐLĐ huyện Lạc Sơn", "", "Trụ sở: 3 Quang Trung", "Ban Chấp hành Liên đoàn Lao động huyện Lạc Sơn"),
+    # the footer names another body (the province's federation): not this site's full form
+    ("LĐLĐ huyện Lạc Sơn", "", "Liên đoàn Lao động tỉnh Vĩnh An", "Liên đoàn Lao động huyện Lạc Sơn"),
+    # a name written out already stays as written
+    ("Ban Thi đua - Khen thưởng tỉnh Vĩnh An", "", "Ban TĐKT tỉnh Vĩnh An", "Ban Thi đua – Khen thưởng tỉnh Vĩnh An"),
+])
+def test_a_title_that_abbreviates_the_owner_gives_its_name_written_out(
+        title: str, banner: str, footer: str, expected: str) -> None:
+    pages = [read_page("https://ldld.vinhan.gov.vn/", _short_titled_home(title, banner, footer).encode("utf-8"))]
+    assert site_name(pages, "ldld.vinhan.gov.vn") == expected
+
+
+def test_only_the_head_of_a_name_is_expanded() -> None:
+    """'CĐ' further in is a college's ('Trường CĐ'), not a union's: only the opening short forms."""
+    assert expand_head("Trường CĐ Y tế Vĩnh An") == "Trường CĐ Y tế Vĩnh An"
+    assert expand_head("Ủy ban MTTQ tỉnh Vĩnh An") == "Ủy ban Mặt trận Tổ quốc tỉnh Vĩnh An"
+    assert expand_head("HĐND huyện Lạc Sơn") == "Hội đồng nhân dân huyện Lạc Sơn"
 
 
 def test_a_province_from_the_page_text_when_no_name_is_found() -> None:
