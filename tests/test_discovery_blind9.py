@@ -33,7 +33,7 @@ pytestmark = pytest.mark.crawl
 # All six passed (the 404s: the look-up of a sitemap the Struts and Classic ASP sites do not have).
 # `sources add`: struts generic, Đồng Tháp (former Tiền Giang), kind btdkt; nuxt news-cms-post, Lâm Đồng,
 # kind newspaper; classicasp generic, Quảng Trị (former Quảng Bình), kind ldld, named "LĐLĐ tỉnh Quảng Bình"
-# (the <title>'s abbreviation). Meetings (crawl_check, not scored here): see the set's README.
+# (the <title>'s abbreviation; "Liên đoàn Lao động tỉnh Quảng Bình" since the short-form fix). Meetings (crawl_check, not scored here): see the set's README.
 
 KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
