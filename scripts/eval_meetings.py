@@ -200,21 +200,28 @@ BREADCRUMB = re.compile(r"^(?:Trang\s+chủ|Trang\s+nhất)\s*[»>›/|]", re.IG
 
 # A bulletin's masthead above one of its items (blind8: a PDF "Bản tin" of a mass organisation
 # converted to text): "BẢN TIN HỘI NÔNG DÂN TỈNH ĐỒNG NAI - Số 12 (205), ngày 26/12/2025",
-# "Bản tin Phụ nữ Bình Dương | Số 1/2025 | Phát hành ngày 10/01/2025". It carries the issue's day.
-BULLETIN = re.compile(r"^B[ảẢ]n\s+tin\b.*?\b(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
+# "Bản tin Phụ nữ Bình Dương | Số 1/2025 | Phát hành ngày 10/01/2025". It carries the issue's day,
+# read by the project's one date parser (archive.dates.parse_date).
+BULLETIN = re.compile(r"^B[ảẢ]n\s+tin\b", re.IGNORECASE)
 
 
-def _split_bulletin(lines: list[str], issue: re.Match[str]) -> dict[str, Any]:
+def _split_bulletin(lines: list[str], day: str) -> dict[str, Any]:
     """A bulletin item converted from PDF: the masthead gives the issue's day; the rest is read by
     the product's own text path (archive.extract.extract_text), as a stored text would be — every
     hard line break a paragraph break, the repeated page headers and footers left in the body."""
     from archive.extract import extract_text
 
-    d, mo, y = issue.groups()
-    published = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}T00:00:00+07:00"
+    published = f"{day[:10]}T00:00:00+07:00"
     record = extract_text("\n".join(lines[1:]), published)
     return {"title": record["title"] or "", "lead": record["lead"], "body": record["body"],
             "published": record["published_at"]}
+
+
+def _bulletin_day(line: str) -> str | None:
+    """The issue's day printed in a bulletin's masthead ("… - Số 12/2024 - ngày 14/12/2024")."""
+    from archive.dates import parse_date
+
+    return parse_date(line) if BULLETIN.match(line.strip()) else None
 
 
 def split_item(text: str) -> dict[str, Any]:
@@ -222,9 +229,9 @@ def split_item(text: str) -> dict[str, Any]:
     breadcrumb line above the headline is the site's navigation, not the text: dropped; a
     bulletin's masthead gives the day and the rest goes through extract_text)."""
     lines = text.replace("\r\n", "\n").split("\n")
-    issue = BULLETIN.match(lines[0].strip()) if lines else None
-    if issue:
-        return _split_bulletin(lines, issue)
+    issue_day = _bulletin_day(lines[0]) if lines else None
+    if issue_day:
+        return _split_bulletin(lines, issue_day)
     if lines and BREADCRUMB.match(lines[0].strip()):
         lines = lines[1:]
     title = lines[0].strip() if lines else ""

@@ -86,10 +86,10 @@ def joined(lines: list[str]) -> list[str]:
 def unwrap(lead: str, body: str) -> tuple[str, str]:
     """(lead, body) of a printed page's text as paragraphs: the lead runs on to where its first
     paragraph's sentence closes; unchanged for any other text."""
-    lines = _lines(lead) + _lines(body)
-    if not is_printed(without_furniture(lines)):
+    lines = without_furniture(_lines(lead) + _lines(body))
+    if not is_printed(lines):
         return lead, body
-    paragraphs = joined(without_furniture(lines))
+    paragraphs = joined(lines)
     if not paragraphs:
         return lead, body
     if not lead.strip():
