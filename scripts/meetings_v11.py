@@ -1,7 +1,11 @@
 """FROZEN: meeting extractor version 11 (the rule cascade that archive/meetings/ replaced), kept
 runnable only so that `make eval` can print every blind set's scores for the old extractor beside
 the staged one (scripts/eval_meetings.py --extractor v11). Not part of the package; not to be
-edited. Remove it once the comparison is recorded in the README.
+edited. It imports nothing from archive/: the helpers it used (archive/dates, normalize,
+organisations, places as of 43ca951, the commit that froze it) are copied below, so that no change
+to the product's lexicons or gazetteers moves its scores. It is kept runnable rather than replaced
+by a record of its scores because every meeting set added later (blind9, blind10, …) must be
+scored by it too (issue 14: every blind set's first run, the new extractor beside the old one).
 
 Article text → the emulation meetings it reports (cluster/bloc meetings, reviews, signings).
 
@@ -124,23 +128,613 @@ Rules, in the order they run (each is a small function below):
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
-from archive.dates import parse_date
-from archive.normalize import clean_text, normalize_tone_marks
-from archive.organisations import (
-    RANK_RE,
-    RANKS,
-    SURNAMES,
-    TITLE_RE,
-    normalise_dashes,
-    starts_with_org_head,
+# The helpers version 11 imported from archive/ (dates, normalize, organisations, places), copied
+# as they were at 43ca951, the commit that froze this file: the archive modules have moved since
+# (lexicons as data, new titles and heads), and the old extractor must not move with them.
+# Only what version 11 reaches is copied; places._as_date is _on_date here and
+# organisations._SPACES is _ORG_SPACES (their names clash with the other modules').
+
+# --- archive/normalize.py at 43ca951 ---------------------------------------------------
+# Characters that render as nothing or as a plain space but break tokenisation and hashing.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u202f\u3000\t\r\f\v"), " ")
+_SPACE_RUN = re.compile(r"[ ]{2,}")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def nfc(text: str) -> str:
+    """Compose to NFC: macOS/Word/BBC-style pages send decomposed tone marks."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(text: str) -> str:
+    """One line of text: entities decoded, invisible characters out, spaces collapsed, NFC."""
+    text = html.unescape(text).translate(_INVISIBLE).translate(_SPACES).replace("\n", " ")
+    return nfc(_SPACE_RUN.sub(" ", text).strip())
+
+
+def clean_text(text: str) -> str:
+    """A block of text with its paragraphs kept as blank-line separated blocks.
+
+    Single newlines inside a paragraph are joined with a space (HTML source wrapping is not
+    meaning); blank lines separate paragraphs.
+    """
+    if not text:
+        return ""
+    text = html.unescape(text).translate(_INVISIBLE).translate(_SPACES)
+    paragraphs = []
+    for block in _BLANK_LINES.split(text.replace("\r\n", "\n")):
+        line = clean_line(block)
+        if line:
+            paragraphs.append(line)
+    return "\n\n".join(paragraphs)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, đ→d: the form `thi dua` that users type.
+
+    Unicode has no decomposition for đ/Đ (it is a letter of its own, not d + mark), which is
+    why SQLite's `remove_diacritics` misses it and why it is replaced explicitly here.
+    """
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+# Tone-mark placement: old style puts the mark on the first vowel of oa/oe/uy ("hoá", "uỷ"),
+# new style on the second ("hóa", "ủy"). Both are correct Vietnamese; we store the new style
+# so that one organisation is never two facet values.
+_OLD_TONE = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(sorted(_OLD_TONE, key=len, reverse=True)) + r")(?![^\W\d_])",
+    re.IGNORECASE,
 )
-from archive.places import _PATTERNS as _PROVINCE_PATTERNS
-from archive.places import find_provinces, province_regimes
+
+
+def _retone(match: re.Match[str]) -> str:
+    found = match.group(0)
+    new = _OLD_TONE[found.lower()]
+    return "".join(n.upper() if o.isupper() else n for o, n in zip(found, new))
+
+
+def normalize_tone_marks(text: str) -> str:
+    """'Thanh Hoá' → 'Thanh Hóa', 'Uỷ ban' → 'Ủy ban': one spelling per name.
+
+    Only syllable-final oa/oe/uy move their mark (in 'hoàn', 'thuyền' the mark already sits on the
+    nucleus the modern style uses), and 'qu' + y keeps its mark since the u is part of the consonant.
+    """
+    return _OLD_TONE_RE.sub(_retone, nfc(text))
+
+
+# --- archive/dates.py at 43ca951 -------------------------------------------------------
+VN = timezone(timedelta(hours=7))
+_TIME = r"(?P<h>\d{1,2})\s*(?:[:hg]|giờ)\s*(?P<mi>\d{2})(?:\s*:\s*(?P<s>\d{2}))?(?:\s*(?P<ampm>AM|PM|SA|CH|am|pm|sa|ch)\b)?"
+_ISO = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+)
+# day/month/year with / - . as separator; the year may be 2 or 4 digits
+_DMY = re.compile(
+    r"(?<![\d/.-])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)"
+)
+_WORDS = re.compile(
+    r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,|/)?\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+# Month names. WordPress and other CMS locales print "15 Tháng Bảy, 2024", "Tháng Bảy 15, 2024",
+# "15 Th7 2024", "15 thg 7, 2024"; English-locale sites "July 15, 2024" / "15 Jul 2024".
+_VI_MONTHS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+              "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_EN_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_EN_NAMES = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+             r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])")
+_VI_WORD = rf"(?P<mw>{'|'.join(sorted(_VI_MONTHS, key=len, reverse=True))})(?!\w)"  # "mười một" before "mười"
+_VI_MONTH = r"(?:" + _VI_WORD + r"|(?P<mn>\d{1,2}))"
+_NAMED = (
+    # 15 Tháng Bảy, 2024 — the comma is required: "10 tháng năm 2024" is prose ("the 10 months of
+    # 2024"), not 10 May
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+" + _VI_WORD + r"\s*,\s*(?P<y>\d{4})", re.IGNORECASE),
+    # 15 Th7 2024 · 15 thg 7, 2024 ("15 tháng 7 năm 2024" is _WORDS')
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+th(?:g|\.)?\s*(?P<mn>\d{1,2})\s*,?\s*(?P<y>\d{4})", re.IGNORECASE),
+    # Tháng Bảy 15, 2024 · Th7 15, 2024
+    re.compile(r"(?<!\w)(?:tháng\s+|thg\.?\s*|th\.?\s*)" + _VI_MONTH + r"\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4})",
+               re.IGNORECASE),
+    # July 15, 2024 · Jul. 15 2024 · 15 July 2024
+    re.compile(r"\b(?P<ew>" + _EN_NAMES + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})",
+               re.IGNORECASE),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<ew>" + _EN_NAMES + r")\.?,?\s+(?P<y>\d{4})",
+               re.IGNORECASE),
+)
+
+
+def _month(m: re.Match[str]) -> int:
+    """The month of a _WORDS/_DMY/_NAMED match, from digits or a Vietnamese/English name."""
+    groups = m.groupdict()
+    if groups.get("mw"):
+        return _VI_MONTHS[groups["mw"].lower()]
+    if groups.get("ew"):
+        return _EN_MONTHS[groups["ew"].lower()[:3]]
+    return int(groups.get("mn") or groups["m"])
+
+
+# day-month without year: only after a cue word, or "27-3" style is too ambiguous (scores, ratios)
+_DM = re.compile(
+    r"(?:\b(?:sáng|trưa|chiều|tối|đêm|ngày|hôm|qua|nay)\s+(?:nay\s+|qua\s+)?(?:\(|ngày\s+)?)"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?![\d/.-]*\d{2})",
+    re.IGNORECASE,
+)
+
+
+def _to_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year(raw: str) -> int:
+    """Two-digit years: 00-69 → 2000s, 70-99 → 1900s (news archives start in the late 1990s)."""
+    y = int(raw)
+    if len(raw) == 2:
+        return 2000 + y if y < 70 else 1900 + y
+    return y
+
+
+def _as_date(reference: date | datetime | str | None) -> date | None:
+    if reference is None or reference == "":
+        return None
+    if isinstance(reference, datetime):
+        return reference.date()
+    if isinstance(reference, date):
+        return reference
+    iso = parse_date(str(reference))
+    return date.fromisoformat(iso[:10]) if iso else None
+
+
+def _time_near(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A clock time printed right after the date ("15/07/2016 - 10:30", "…, 19:25 (GMT+7)",
+    "… lúc 18:47") or right before it ("09:00 ngày 19/09/2025", "10:30, Thứ Hai 15/07/2016")."""
+    m = re.match(r"\s*(?:[-–,|]|lúc|vào lúc|at)?\s*\(?\s*" + _TIME, text[end:end + 30], re.IGNORECASE)
+    if not m:
+        m = re.search(_TIME + r"\s*(?:[-–,|]\s*)?(?:ngày\s+)?(?:thứ\s+\w+\s*,?\s*|chủ nhật\s*,?\s*)?$",
+                      text[max(0, start - 30):start], re.IGNORECASE)
+    if not m:
+        return None
+    h, mi = int(m.group("h")), int(m.group("mi"))
+    ampm = (m.group("ampm") or "").upper()
+    if ampm in ("PM", "CH") and h < 12:
+        h += 12
+    if ampm in ("AM", "SA") and h == 12:
+        h = 0
+    if h > 23 or mi > 59:
+        return None
+    return h, mi
+
+
+def _fmt(d: date, t: tuple[int, int] | None) -> str:
+    if t is None:
+        return d.isoformat()
+    return datetime(d.year, d.month, d.day, t[0], t[1], tzinfo=VN).isoformat()
+
+
+def parse_date(text: str | None, reference: date | datetime | str | None = None) -> str | None:
+    """The first date in `text`, as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:00+07:00".
+
+    `reference` gives the year when the text omits it ("Sáng 27-3"): the latest such day that
+    is not after the reference (a report is published after the meeting it reports).
+    """
+    if not text:
+        return None
+    text = str(text).replace("\xa0", " ")
+    m = _ISO.search(text)
+    if m:
+        d = _to_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d:
+            if m["h"] is None:
+                return d.isoformat()
+            sec = int(m["s"] or 0)
+            tz = m["tz"]
+            dt = datetime(d.year, d.month, d.day, int(m["h"]), int(m["mi"]), sec)
+            if tz:
+                tzinfo = UTC if tz == "Z" else timezone(
+                    timedelta(hours=int(tz[1:3]), minutes=int(tz[-2:])) * (1 if tz[0] == "+" else -1))
+                dt = dt.replace(tzinfo=tzinfo).astimezone(VN)
+            else:
+                dt = dt.replace(tzinfo=VN)
+            return dt.replace(second=0).isoformat()
+    best: tuple[int, str] | None = None
+    for pattern in (_WORDS, _DMY, *_NAMED):
+        m = pattern.search(text)
+        if m:
+            d = _to_date(_year(m["y"]), _month(m), int(m["d"]))
+            if d and (best is None or m.start() < best[0]):
+                t = _time_near(text, m.start(), m.end())
+                best = (m.start(), _fmt(d, t))
+    if best:
+        return best[1]
+    ref = _as_date(reference)
+    m = _DM.search(text)
+    if m and ref:
+        day, month = int(m["d"]), int(m["m"])
+        for year in (ref.year, ref.year - 1):
+            d = _to_date(year, month, day)
+            if d and d <= ref:
+                return _fmt(d, _time_near(text, m.start(), m.end()))
+    return None
+
+
+# --- archive/organisations.py at 43ca951 -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrgKind:
+    """One kind of organisation: canonical head words, the kind code, short forms."""
+
+    kind: str
+    canonical: str
+    short_forms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+# Order matters for canonicalisation: longer heads first (done by sorting below).
+ORG_KINDS: tuple[OrgKind, ...] = (
+    OrgKind("ldld", "Liên đoàn Lao động", ("LĐLĐ", "LDLD")),
+    OrgKind("tldld", "Tổng Liên đoàn Lao động Việt Nam", ("Tổng LĐLĐVN", "Tổng LĐLĐ Việt Nam", "TLĐLĐVN", "TLĐ")),
+    OrgKind("cong-doan", "Công đoàn", ("CĐ",), ("Công Đoàn",)),
+    OrgKind("cong-doan", "Công đoàn cơ sở", ("CĐCS",)),
+    OrgKind("mttq", "Ủy ban Mặt trận Tổ quốc", ("UBMTTQ", "Ủy ban MTTQ", "UB MTTQ")),
+    OrgKind("mttq", "Mặt trận Tổ quốc", ("MTTQ",)),
+    OrgKind("hlhpn", "Hội Liên hiệp Phụ nữ", ("HLHPN", "Hội LHPN"), ("Hội Phụ nữ",)),
+    OrgKind("hnd", "Hội Nông dân", ("HND", "Hội ND")),
+    OrgKind("hccb", "Hội Cựu chiến binh", ("HCCB", "Hội CCB")),
+    OrgKind("tinh-doan", "Tỉnh đoàn", (), ("Tỉnh Đoàn",)),
+    OrgKind("tinh-doan", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", ("Đoàn TNCS Hồ Chí Minh", "Đoàn TNCS HCM")),
+    OrgKind("ubnd", "Ủy ban nhân dân", ("UBND",)),
+    OrgKind("hdnd", "Hội đồng nhân dân", ("HĐND",)),
+    OrgKind("btdkt", "Ban Thi đua - Khen thưởng", ("Ban TĐKT", "Ban TĐ-KT", "BTĐKT")),
+    OrgKind("btdkt", "Hội đồng Thi đua - Khen thưởng", ("HĐTĐKT", "HĐTĐ-KT")),
+    OrgKind("so", "Sở Văn hóa, Thể thao và Du lịch", ("Sở VH-TT-DL", "Sở VHTTDL", "Sở VH-TT&DL", "Sở VHTT&DL")),
+    OrgKind("so", "Sở Giáo dục và Đào tạo", ("Sở GD-ĐT", "Sở GDĐT", "Sở GD&ĐT")),
+    OrgKind("so", "Sở Lao động - Thương binh và Xã hội", ("Sở LĐ-TB&XH", "Sở LĐTBXH", "Sở LĐ-TBXH")),
+    OrgKind("so", "Sở Nội vụ", ()),
+    OrgKind("cong-an", "Công an thành phố", ("CATP",)),
+    OrgKind("cong-an", "Công an tỉnh", ("CAT",)),
+    OrgKind("cong-an", "Công an huyện", ("CAH",)),
+    OrgKind("cong-an", "Công an quận", ("CAQ",)),
+    OrgKind("cong-an", "Công an phường", ("CAP",)),
+    OrgKind("cong-an", "Công an nhân dân", ("CAND",)),
+    OrgKind("quan-doi", "Bộ Chỉ huy Quân sự", ("Bộ CHQS",)),
+    OrgKind("quan-doi", "Bộ đội Biên phòng", ("BĐBP",)),
+    OrgKind("dang", "Đảng ủy", (), ("Đảng uỷ",)),
+    OrgKind("dang", "Ban Tuyên giáo", ()),
+    OrgKind("dang", "Ban Chấp hành", ("BCH",)),
+    OrgKind("other", "Khu công nghiệp", ("KCN",)),
+    OrgKind("other", "Hợp tác xã", ("HTX",)),
+    OrgKind("other", "Công ty", ("Cty", "C.ty")),
+    OrgKind("other", "Tổng công ty", ("TCT",)),
+    OrgKind("other", "Doanh nghiệp", ("DN",)),
+    OrgKind("other", "Công nhân viên chức lao động", ("CNVCLĐ", "CNVC-LĐ")),
+    OrgKind("other", "Công nhân lao động", ("CNLĐ",)),
+    OrgKind("other", "Thông tin và Truyền thông", ("TT&TT", "TTTT")),
+)
+# Words that begin an organisation name. A member list is split at "và" only when what follows
+# starts with one of these (so "Sở Giáo dục và Đào tạo" stays one organisation).
+ORG_HEADS: tuple[str, ...] = (
+    "Ủy ban", "Uỷ ban", "UBND", "UBMTTQ", "MTTQ", "Mặt trận", "Hội", "Liên đoàn", "LĐLĐ", "Công đoàn",
+    "CĐ", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Đoàn", "Sở", "Ban", "Cục", "Chi cục", "Tổng cục",
+    "Bộ", "Viện", "Trường", "Bệnh viện", "Công an", "CA", "Bộ Chỉ huy", "Bộ đội", "Công ty", "Cty",
+    "Tổng công ty", "Tổng Công ty", "Ngân hàng", "Kho bạc", "Văn phòng", "Thanh tra", "Tòa án",
+    "Viện kiểm sát", "Khối", "Cụm", "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Thị ủy", "Thành ủy", "Tỉnh ủy",
+    "huyện", "thị xã", "thành phố", "quận", "xã", "phường", "thị trấn", "Huyện", "Thị xã", "Thành phố",
+    "Quận", "Xã", "Phường", "TP", "Báo", "Đài", "Trung tâm", "Hợp tác xã", "HTX", "Chi nhánh",
+    "Nhà máy", "Xí nghiệp", "Thuế", "Quỹ", "Kho bạc Nhà nước", "Cảng", "Điện lực", "Bảo hiểm", "Hải quan", "Quân khu", "Sư đoàn",
+    "Lữ đoàn", "Trung đoàn", "Binh đoàn", "Bộ Tư lệnh", "Học viện", "Đại học", "Phòng", "Hạt",
+    # border-guard and police posts ("Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo"); "Đồn trưởng" is a title
+    "Đồn Biên phòng", "Đồn Công an", "Hải đội", "Tiểu đoàn",
+)
+# Roles a person holds. Longest first when matching; "Phó" combines with most of them.
+TITLES: tuple[str, ...] = (
+    "Chủ tịch", "Phó Chủ tịch", "Chủ nhiệm", "Phó Chủ nhiệm", "Bí thư", "Phó Bí thư", "Trưởng ban",
+    "Trưởng Ban", "Phó Trưởng ban", "Phó Trưởng Ban", "Giám đốc", "Phó Giám đốc", "Tổng Giám đốc",
+    "Phó Tổng Giám đốc", "Cục trưởng", "Phó Cục trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng",
+    "Bộ trưởng", "Thứ trưởng", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Chánh án", "Viện trưởng",
+    "Trưởng phòng", "Phó Trưởng phòng", "Trưởng khối", "Phó Trưởng khối", "Cụm trưởng",
+    "Cụm phó", "Trưởng cụm", "Trưởng Cụm", "Ủy viên", "Uỷ viên", "Tổng Biên tập", "Phó Tổng Biên tập",
+    "Hiệu trưởng", "Chính ủy", "Chính uỷ", "Tư lệnh", "Phó Tư lệnh", "Chỉ huy trưởng", "Trưởng",
+    "Đại biểu Quốc hội", "Thường trực", "Thủ trưởng", "Tổng Thư ký", "Thư ký", "Chủ tịch nước",
+    "Phó Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Đại diện", "Lãnh đạo",
+    "Thống đốc", "Phó Thống đốc", "Chánh Thanh tra", "Phó Chánh Thanh tra", "Trưởng khoa",
+    # posts of the border guard and police ("Thiếu tá A, Đồn trưởng Đồn Biên phòng B")
+    "Đồn trưởng", "Chính trị viên", "Đội trưởng", "Trạm trưởng",
+)
+# Family names. A role written before a name ("Phó Chủ tịch UBND tỉnh Hà Nam Bùi Quang Chiến")
+# runs into the name with nothing between them; the name is where a family name starts a run of
+# two to four capitalised syllables. Common Kinh family names plus frequent ones of the Khmer,
+# Tày/Nùng, Hmông and Central Highlands communities (Thạch, Lò, Vàng, Điểu, Rơ Chăm, Ksor …).
+SURNAMES: tuple[str, ...] = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+    "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lâm", "Đoàn", "Lương", "Hà", "Mai", "Tô", "Trịnh", "Đào",
+    "Cao", "Chu", "Tạ", "Lưu", "Quách", "Triệu", "Kiều", "Hứa", "Thái", "Từ", "Khúc", "Nông", "Giáp",
+    "Châu", "La", "Đàm", "Mạc", "Tăng", "Tôn", "Lục", "Văn", "Đồng", "Lã", "Kim", "Thạch", "Sơn",
+    "Danh", "Lò", "Vàng", "Sùng", "Giàng", "Mùa", "Hầu", "Lầu", "Điểu", "Rơ", "Ksor", "Siu", "Nay",
+    "Y", "Quan", "Bế", "Ma", "Phùng", "Vương", "Doãn", "Âu", "Ninh", "Thân",
+    "Tống", "Cù", "Diệp", "Lạc", "Mẫn", "Nghiêm", "Ông", "Phí", "Tiêu", "Vi", "Yên", "Bạch", "Cấn",
+    "Chế", "Công", "Đới", "Hàn", "Khổng", "Liêu", "Ôn", "Quản", "Thiều", "Trình", "Viên",
+    # Hmông, Dao, Thái, Hà Nhì, Mường (Thào Mí Sính, Tẩn Láo Lở, Cầm Văn Hương, Lỳ Pó Xá, Xa Văn …)
+    "Thào", "Ly", "Lù", "Mua", "Hờ", "Tráng", "Chảo", "Tẩn", "Hạng", "Cứ", "Sìn", "Bàn", "Phàn", "Cầm",
+    "Lường", "Tòng", "Quàng", "Lỳ", "Pờ", "Xa", "Lự",
+    # Jrai, Bahnar, K'Ho, Cơ Tu, Khmer family names, and the particles that open Ê Đê, Bahnar and
+    # Xơ Đăng names (Y Bih Ayun, A Thuận: the family name comes last there, so the particle is
+    # where the name starts); K'/H' names (K'Nhưm, H'Lim Niê) are recognised by their apostrophe
+    "Kpă", "Rah", "Puih", "Cil", "Liêng", "Kră", "Bon", "Ka", "A", "Chau", "Néang", "Alăng", "Bhriu", "Zơ",
+)
+# Military / police ranks and honorifics written before a name ("Đại tá Đinh Văn Toản").
+RANKS: tuple[str, ...] = (
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá",
+    "Thiếu tá", "Đại úy", "Đại uý", "Thượng úy", "Thượng uý", "Trung úy", "Trung uý", "Thiếu úy",
+    "Thiếu uý", "Giáo sư", "Phó Giáo sư", "GS.TS", "PGS.TS", "PGS", "GS", "TS", "ThS", "Bác sĩ",
+    "BS", "Nhà giáo", "NGƯT", "NGND", "Anh hùng",
+)
+
+
+def _phrase_re(phrases: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+TITLE_RE = re.compile(rf"(?:Phó\s+)?(?:{_phrase_re(TITLES)})", re.IGNORECASE)
+RANK_RE = re.compile(rf"(?:{_phrase_re(RANKS)})")
+_DASHES = re.compile(r"\s*[–—−‑]\s*|\s+-\s*|\s*-\s+")
+_ORG_SPACES = re.compile(r"\s+")
+
+
+def normalise_dashes(text: str) -> str:
+    """'Thi đua – Khen thưởng', 'Thi đua -Khen thưởng' → 'Thi đua - Khen thưởng'.
+
+    Only dashes standing between words with a space on at least one side are rewritten, so
+    compounds like 'VH-TT-DL' and 'CNVC-LĐ' keep their hyphens.
+    """
+    return _ORG_SPACES.sub(" ", _DASHES.sub(" - ", text)).strip()
+
+
+def _short_heads() -> tuple[str, ...]:
+    """Short forms that stand for an organisation ('CAQ' = 'Công an quận', 'CĐCS', 'HĐND').
+
+    A short form counts as a head when its expansion starts like an organisation name, so
+    'CAQ Đống Đa' or 'CAH Thanh Trì' is an organisation as much as 'Công an quận Đống Đa' —
+    police clusters write their members and hosts that way — while 'CNLĐ' (workers) or
+    'TT&TT' (a field) are not.
+    """
+    heads = []
+    for org in ORG_KINDS:
+        if any(org.canonical.startswith(h) for h in ORG_HEADS):
+            heads.extend(s for s in org.short_forms if s not in ORG_HEADS)
+    return tuple(sorted(set(heads), key=len, reverse=True))
+
+
+_ALL_HEADS = ORG_HEADS + _short_heads()
+# Words that open like an organisation but are none: a hall, society, a conference, a member.
+_NOT_ORG = re.compile(r"(?:Hội\s+trường|[Xx]ã\s+hội|Hội\s+nghị|Đoàn\s+viên|Ban\s+tổ\s+chức\s+(?:hội|lễ))\b")
+
+
+def starts_with_org_head(text: str) -> bool:
+    """Whether `text` begins like an organisation name ('Hội Nông dân', 'huyện Hà Trung',
+    'CAQ Đống Đa')."""
+    text = text.lstrip()
+    if _NOT_ORG.match(text):
+        return False
+    for head in _ALL_HEADS:
+        if text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum()):
+            return True
+    return False
+
+
+# --- archive/places.py at 43ca951 ------------------------------------------------------
+REFORM_DATE = date(2025, 7, 1)
+
+
+class UnknownProvinceError(ValueError):
+    """A name that is neither a former (63) nor a current (34) province."""
+
+
+# former name, former code, current code (the province that absorbed it since 2025-07-01)
+_FORMER: tuple[tuple[str, str, str], ...] = (
+    ("Hà Nội", "01", "01"), ("Hà Giang", "02", "08"), ("Cao Bằng", "04", "04"),
+    ("Bắc Kạn", "06", "19"), ("Tuyên Quang", "08", "08"), ("Lào Cai", "10", "15"),
+    ("Điện Biên", "11", "11"), ("Lai Châu", "12", "12"), ("Sơn La", "14", "14"),
+    ("Yên Bái", "15", "15"), ("Hòa Bình", "17", "25"), ("Thái Nguyên", "19", "19"),
+    ("Lạng Sơn", "20", "20"), ("Quảng Ninh", "22", "22"), ("Bắc Giang", "24", "24"),
+    ("Phú Thọ", "25", "25"), ("Vĩnh Phúc", "26", "25"), ("Bắc Ninh", "27", "24"),
+    ("Hải Dương", "30", "31"), ("Hải Phòng", "31", "31"), ("Hưng Yên", "33", "33"),
+    ("Thái Bình", "34", "33"), ("Hà Nam", "35", "37"), ("Nam Định", "36", "37"),
+    ("Ninh Bình", "37", "37"), ("Thanh Hóa", "38", "38"), ("Nghệ An", "40", "40"),
+    ("Hà Tĩnh", "42", "42"), ("Quảng Bình", "44", "44"), ("Quảng Trị", "45", "44"),
+    ("Thừa Thiên Huế", "46", "46"), ("Đà Nẵng", "48", "48"), ("Quảng Nam", "49", "48"),
+    ("Quảng Ngãi", "51", "51"), ("Bình Định", "52", "52"), ("Phú Yên", "54", "66"),
+    ("Khánh Hòa", "56", "56"), ("Ninh Thuận", "58", "56"), ("Bình Thuận", "60", "68"),
+    ("Kon Tum", "62", "51"), ("Gia Lai", "64", "52"), ("Đắk Lắk", "66", "66"),
+    ("Đắk Nông", "67", "68"), ("Lâm Đồng", "68", "68"), ("Bình Phước", "70", "75"),
+    ("Tây Ninh", "72", "80"), ("Bình Dương", "74", "79"), ("Đồng Nai", "75", "75"),
+    ("Bà Rịa - Vũng Tàu", "77", "79"), ("TP. Hồ Chí Minh", "79", "79"), ("Long An", "80", "80"),
+    ("Tiền Giang", "82", "82"), ("Bến Tre", "83", "86"), ("Trà Vinh", "84", "86"),
+    ("Vĩnh Long", "86", "86"), ("Đồng Tháp", "87", "82"), ("An Giang", "89", "91"),
+    ("Kiên Giang", "91", "91"), ("Cần Thơ", "92", "92"), ("Hậu Giang", "93", "92"),
+    ("Sóc Trăng", "94", "92"), ("Bạc Liêu", "95", "96"), ("Cà Mau", "96", "96"),
+)
+# Other ways texts write a province (matched case-sensitively on the first letter, see below).
+_VARIANTS: dict[str, tuple[str, ...]] = {
+    "TP. Hồ Chí Minh": ("TPHCM", "TP.HCM", "TP HCM", "TP. HCM", "Tp.HCM", "Tp HCM", "TP.Hồ Chí Minh",
+                        "TP Hồ Chí Minh", "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh",
+                        "thành phố Hồ Chí Minh", "Tp. Hồ Chí Minh", "Tp Hồ Chí Minh"),
+    "Thừa Thiên Huế": ("Thừa Thiên - Huế", "Thừa Thiên-Huế", "Thừa Thiên – Huế", "Huế"),
+    "Bà Rịa - Vũng Tàu": ("Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu", "Bà Rịa Vũng Tàu", "BR-VT", "Vũng Tàu"),
+    "Đắk Lắk": ("Đắc Lắc", "Đăk Lăk", "Đắk Lăk", "Daklak", "Đắklắk"),
+    "Đắk Nông": ("Đăk Nông", "Đắc Nông", "Daknong"),
+    "Bắc Kạn": ("Bắc Cạn",),
+    "Kon Tum": ("Kontum", "Kon-Tum"),
+    "Hà Nội": ("Thủ đô Hà Nội",),
+}
+# Current (34) province code → short name, as the `vietnam-provinces` package gave it at 43ca951
+# (the short names of the six cities applied), written out so that no package moves it.
+_CURRENT = {
+    "01": "Hà Nội", "04": "Cao Bằng", "08": "Tuyên Quang", "11": "Điện Biên", "12": "Lai Châu",
+    "14": "Sơn La", "15": "Lào Cai", "19": "Thái Nguyên", "20": "Lạng Sơn", "22": "Quảng Ninh",
+    "24": "Bắc Ninh", "25": "Phú Thọ", "31": "Hải Phòng", "33": "Hưng Yên", "37": "Ninh Bình",
+    "38": "Thanh Hóa", "40": "Nghệ An", "42": "Hà Tĩnh", "44": "Quảng Trị", "46": "Huế",
+    "48": "Đà Nẵng", "51": "Quảng Ngãi", "52": "Gia Lai", "56": "Khánh Hòa", "66": "Đắk Lắk",
+    "68": "Lâm Đồng", "75": "Đồng Nai", "79": "TP. Hồ Chí Minh", "80": "Tây Ninh", "82": "Đồng Tháp",
+    "86": "Vĩnh Long", "91": "An Giang", "92": "Cần Thơ", "96": "Cà Mau",
+}
+
+
+def current_provinces() -> dict[str, str]:
+    """Current (34) province code → short name."""
+    return _CURRENT
+
+
+def former_provinces() -> dict[str, tuple[str, str]]:
+    """Former (63) name → (former code, current code)."""
+    return {name: (old, new) for name, old, new in _FORMER}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(normalize_tone_marks(name)).replace("thanh pho", "")
+                  .replace("tinh ", "").replace("tp.", "").replace("tp ", ""))
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> dict[str, tuple[str | None, str | None]]:
+    """Folded key → (former name or None, current name or None)."""
+    table: dict[str, tuple[str | None, str | None]] = {}
+    current = current_provinces()
+    for name, _old, new in _FORMER:
+        table[_key(name)] = (name, current.get(new))
+    for variants_of, variants in _VARIANTS.items():
+        for v in variants:
+            table.setdefault(_key(v), table[_key(variants_of)])
+    for name in current.values():
+        k = _key(name)
+        if k not in table:
+            table[k] = (None, name)
+    return table
+
+
+def _mention_patterns() -> list[tuple[re.Pattern[str], str]]:
+    names: dict[str, str] = {}
+    for name, _old, _new in _FORMER:
+        names[name] = name
+    for target, variants in _VARIANTS.items():
+        for v in variants:
+            names[v] = target
+    patterns = []
+    for written, target in names.items():
+        if target == "TP. Hồ Chí Minh" and written.endswith("Hồ Chí Minh") and "TP" not in written \
+                and "hành phố" not in written:
+            continue
+        body = re.escape(written)
+        if written == "TP. Hồ Chí Minh":
+            body = r"TP\.?\s*Hồ\s+Chí\s+Minh"
+        # First letter as written (upper case): "hòa bình" (peace) is not Hòa Bình province, but
+        # the rest of the name is case-insensitive ("Đồng tháp").
+        first, rest = body[0], body[1:]
+        pattern = rf"(?<![\w.]){re.escape(first) if first.isalnum() else first}(?i:{rest})(?![\w])"
+        patterns.append((re.compile(pattern), target))
+    patterns.sort(key=lambda p: len(p[0].pattern), reverse=True)
+    return patterns
+
+
+_PATTERNS = _mention_patterns()
+# "Hồ Chí Minh" alone is the President far more often than the city; "Huế" is handled as a
+# city only when written with TP/thành phố or the full "Thừa Thiên Huế" form is absent.
+_HUE_NOISE = re.compile(r"(?i:cố đô|xứ|ca|nhã nhạc|bún|áo dài)\s+Huế")
+
+
+def find_provinces(text: str) -> list[str]:
+    """Provinces named in `text`, in order of first mention, by their official (former) name.
+
+    Handles 'TPHCM', 'TP.HCM', 'Thừa Thiên - Huế', 'Thanh Hoá' vs 'Thanh Hóa', 'tỉnh X' and
+    lower-case second syllables ('Đồng tháp'). 'Hồ Chí Minh' without 'TP'/'thành phố' is not
+    a province (it is usually the President: 'tư tưởng Hồ Chí Minh').
+    """
+    if not text:
+        return []
+    text = normalize_tone_marks(text)
+    hits: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, target in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if target == "Thừa Thiên Huế" and m.group(0) == "Huế" and _HUE_NOISE.search(
+                    text[max(0, m.start() - 12):m.end()]):
+                continue
+            taken.append((m.start(), m.end()))
+            hits.append((m.start(), m.end(), target))
+    seen: list[str] = []
+    for _s, _e, target in sorted(hits):
+        if target not in seen:
+            seen.append(target)
+    return seen
+
+
+def _on_date(on: date | datetime | str | None) -> date | None:
+    if on is None or on == "":
+        return None
+    if isinstance(on, datetime):
+        return on.date()
+    if isinstance(on, date):
+        return on
+    try:
+        return date.fromisoformat(str(on)[:10])
+    except ValueError:
+        return None
+
+
+def province_regimes(name: str, on: date | datetime | str | None = None) -> dict[str, str | None]:
+    """Both regimes of one province name (former or current, as texts write it).
+
+    Returns {province (current, 34), province_former (63-regime name when `on` is before
+    2025-07-01 or unknown, else None), code_current, code_former, regime ("63" or "34", the
+    regime in force on `on`; "63" when `on` is unknown and the name is a former province)}.
+    A current name that merged several former provinces ("An Giang" since 2025) is read as the
+    former province of the same name. Raises UnknownProvinceError for anything else.
+    """
+    entry = _lookup().get(_key(name))
+    if entry is None:
+        found = find_provinces(name)
+        entry = _lookup().get(_key(found[0])) if found else None
+    if entry is None:
+        raise UnknownProvinceError(f"not a Vietnamese province: {name!r}")
+    former, current = entry
+    when = _on_date(on)
+    old_new = former_provinces().get(former) if former else None
+    code_current = old_new[1] if old_new else next(
+        (c for c, n in current_provinces().items() if n == current), None)
+    before = when is None or when < REFORM_DATE
+    return {
+        "province": current,
+        "province_former": former if before else None,
+        "code_current": code_current,
+        "code_former": old_new[0] if old_new and before else None,
+        "regime": "63" if (when is not None and when < REFORM_DATE) or (when is None and former) else "34",
+    }
+
+
+_PROVINCE_PATTERNS = _PATTERNS
 
 EXTRACTOR_VERSION = "11"
 
