@@ -21,7 +21,9 @@ layout of 2018-2025; blind6: 24 government e-portal and radio/TV station items o
 24 items of sector and central clusters on sector and union websites (a breadcrumb line above the
 headline, dropped as the site's navigation; the related-items tail kept in the body); blind8: 24
 items of mass organisations' PDF bulletins converted to text (the masthead's day read, the rest
-through extract_text); blind10: 22 official documents as portals publish them (the header's place
+through extract_text); blind9: 24 aggregator texts
+(2013, 2017, 2025 layouts) from courts, procuracies, customs, tax, army, border guard, hospitals,
+universities, schools and banks; blind10: 22 official documents as portals publish them (the header's place
 and date line the day, the kind and subject the title) and radio/TV news transcripts (the station
 line's day); written
 and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
@@ -86,6 +88,7 @@ BLIND5_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind5"
 BLIND6_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind6"
 BLIND7_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind7"
 BLIND8_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind8"
+BLIND9_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind9"
 BLIND10_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind10"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
@@ -152,6 +155,11 @@ OWN_SETS = (
            "OWN BLIND SET 8 (24 items of mass organisations' PDF bulletins converted to text, 2021-2026: "
            "hard line breaks, page footers and running headers, bulleted digests, hosts named by role "
            "after the list, inter-provincial and post-merger commune clusters, 9 hard negatives; "
+           "labelled before the extractor saw them; not the judge)"),
+    OwnSet("own_blind9", "meetings_blind9", "blind", BLIND9_DIR,
+           "OWN BLIND SET 9 (24 aggregator texts of 2013, 2017 and 2025 from courts, procuracies, customs, "
+           "tax, army, border guard, hospitals, universities, schools and banks: quotes first, hosts named "
+           "by role, meetings inside other stories, late reports, several per article, 9 hard negatives; "
            "labelled before the extractor saw them; not the judge)"),
     OwnSet("own_blind10", "meetings_blind10", "blind", BLIND10_DIR,
            "OWN BLIND SET 10 (22 official documents as portals publish them and radio/TV news "

@@ -68,6 +68,13 @@ floors below pin what the fixed extractor achieves, so that any regression fails
   meeting_date 80 %, kind 86.7 %, extra rows 0/1. After extractor 20 (a printed text read as
   paragraphs, and the rest in general form; tests in tests/test_meetings_print.py): every field
   100 %, no false detection.
+- `blind9` (tests/fixtures/meetings/blind9, 24 texts back in the three aggregator layouts, from sectors
+  no set used there: courts and procuracies, customs, tax, a military region, border guard, hospitals,
+  universities, schools, banks; quotes first, hosts named by role, meetings inside other stories, late
+  reports, a year rollover, an online meeting, several meetings per article, 9 hard negatives; labelled
+  and landed before the extractor ran on it). First score (meeting extractor 25): detection F1 92.9 %
+  (fn 2: a quote-first sapo, a quote as the reporting sentence's subject), host 66.7 %, attendees
+  73.3 %, provinces and members 80 %, every other field 86.7 %, extra rows 3/3.
 
 The misses left standing are label conventions where the sets follow the realworld labeller (or
 another labelled set) and the extractor follows the seed/corpus (see KNOWN_MISSES).
@@ -169,6 +176,18 @@ SETS = {
         "detection_f1": 1.0, "kind": 1.0, "period": 1.0, "cluster": 1.0, "host": 1.0, "location": 1.0,
         "meeting_date": 1.0, "provinces": 1.0, "members": 1.0, "attendees": 1.0}, set(),
         extra_rows={"found": 1, "wanted": 1, "spurious": 0}, items=24, layouts=("bulletin",)),
+    # 15 meeting reports, 9 hard negatives in the three aggregator layouts (8 of 2013, 7 of 2017, 9 CSV
+    # rows of 2025), sectors no set used there; pinned at its first run (meeting extractor 25): F1
+    # 92.9 % (fn 2), host 66.7 %, attendees 73.3 % (tests/fixtures/meetings/blind9/README.md)
+    "blind9": BlindSet(FIXTURES / "blind9", 15, {
+        "detection_f1": 0.928, "kind": 0.866, "period": 0.866, "cluster": 0.866, "host": 0.666,
+        "location": 0.866, "meeting_date": 0.866, "provinces": 0.8, "members": 0.8, "attendees": 0.733}, {
+        (f, field) for f in ("1001.txt", "1019.txt")
+        for field in ("is_meeting", "kind", "period", "cluster", "host", "location", "meeting_date", "provinces",
+                      "members", "attendees")} | {
+        ("1009.txt", "provinces"), ("1009.txt", "attendees"), ("1010.txt", "host"), ("1016.txt", "host"),
+        ("1016.txt", "attendees"), ("1018.txt", "host"), ("1018.txt", "members")},
+        extra_rows={"found": 3, "wanted": 3, "spurious": 0}, items=24, detection={"fp": 0, "fn": 2}),
 }
 
 
@@ -256,7 +275,8 @@ def test_headline_agenda_with_a_lead_that_only_names_the_event() -> None:
 
 @pytest.mark.parametrize("name", list(SETS))
 def test_scoring_can_fail(name: str) -> None:
-    item = next(g for g in GOLD[name] if g["is_meeting"] and g["host"])
+    # the first meeting with a host that the extractor finds (a set pinned at its first run may miss some)
+    item = next(g for g in GOLD[name] if g["is_meeting"] and g["host"] and _rows(name, g))
     assert not any(EVAL.score([], item).values())
     rows = _rows(name, item)
     rows[0] = {**rows[0], "meeting_date": "1999-01-01"}
