@@ -10,7 +10,8 @@ name with tone marks, short forms, case and the trailing province left out.
 
 Tables (owned here, derived from `meetings`, so never edited by hand):
 - `clusters`: one row per cluster; `cluster_years`: one row per cluster and emulation year;
-  `cluster_meetings`: which meeting counted for which cluster and year; `cluster_spellings`:
+  `cluster_meetings`: which meeting counted for which cluster and year (and how that meeting
+  spelt the cluster's name); `cluster_spellings`:
   how many of a cluster's meetings spelt its name each way, and the first that did (what its
   name and spellings are computed from, so that a page adds to them instead of re-reading
   every meeting of the cluster).
@@ -148,8 +149,9 @@ def _link(db: Database, meetings: Iterable[Mapping[str, Any]]) -> set[int]:
         if key is None:
             continue
         cid = _cluster_id(db, key)
-        db.conn.execute("insert into cluster_meetings (cluster_id, meeting_id, article_id, year) "
-                        "values (?, ?, ?, ?)", [cid, m["id"], m["article_id"], emulation_year(m)])
+        db.conn.execute("insert into cluster_meetings (cluster_id, meeting_id, article_id, year, "
+                        "spelling) values (?, ?, ?, ?, ?)",
+                        [cid, m["id"], m["article_id"], emulation_year(m), m["cluster_name"]])
         touched.add(cid)
     return touched
 
@@ -224,14 +226,30 @@ def _count_spellings(db: Database, cluster_id: int, names: Iterable[tuple[int, s
                 [cluster_id, name, meeting_id])
 
 
-def _recount_spellings(db: Database, cluster_id: int) -> None:
-    """The cluster's spelling counts read again from its meetings (one column), for a cluster
-    that lost meetings: their rows are gone by then, and with them what they spelt."""
-    db.conn.execute("delete from cluster_spellings where cluster_id = ?", [cluster_id])
-    _count_spellings(db, cluster_id, db.conn.execute(
-        "select m.id, m.cluster_name from cluster_meetings cm join meetings m on m.id = cm.meeting_id "
-        "join articles a on a.id = m.article_id where cm.cluster_id = ? and a.duplicate_of is null "
-        "order by m.id", [cluster_id]).fetchall())
+def _uncount_spellings(db: Database, cluster_id: int, names: Iterable[tuple[int, str | None]]) -> None:
+    """Take the spellings of links that are gone, (meeting id, spelling), out of the cluster's
+    `cluster_spellings`: a spelling no link gives any more goes, and one whose first meeting
+    went takes the lowest meeting id of the links left that spell it so (the index
+    (cluster_id, spelling, meeting_id) m013 adds). Called once the page's links are replaced, so
+    'the links left' are the cluster's links as they will stand."""
+    gone: dict[str, int] = {}
+    mids = set()
+    for meeting_id, name in names:
+        mids.add(meeting_id)
+        if name:
+            gone[name] = gone.get(name, 0) + 1
+    where = "where cluster_id = ? and spelling = ?"
+    for name, count in gone.items():
+        meetings, first = db.conn.execute(
+            f"select meetings, first_meeting from cluster_spellings {where}", [cluster_id, name]).fetchone()
+        if meetings <= count:
+            db.conn.execute(f"delete from cluster_spellings {where}", [cluster_id, name])
+            continue
+        if first in mids:
+            first = db.conn.execute(f"select min(meeting_id) from cluster_meetings {where}",
+                                    [cluster_id, name]).fetchone()[0]
+        db.conn.execute(f"update cluster_spellings set meetings = ?, first_meeting = ? {where}",
+                        [meetings - count, first, cluster_id, name])
 
 
 def _name_and_spellings(db: Database, key: ClusterKey, cluster_id: int) -> tuple[str, list[str]]:
@@ -292,28 +310,21 @@ def refresh_article(db: Database, article_id: int) -> int:
     called by ingest after the meetings are stored. Returns the number of clusters refreshed.
 
     Only the years the article's meetings fall in are recomputed, and a cluster's spellings are
-    counted as meetings arrive, so a new page costs the same whether its cluster has met ten
-    times or ten thousand (tests/test_clusters_people.py counts the rows it reads). A cluster
-    that loses meetings (a re-extraction) reads its meetings' spellings again."""
+    counted as links arrive and go (a re-extraction, a reparse), so a page costs the same
+    whether its cluster has met ten times or ten thousand, whether it adds meetings or takes
+    them away (tests/test_clusters_people.py counts the SQLite steps)."""
     with store.transaction(db):
-        old = db.conn.execute("select cluster_id, year from cluster_meetings where article_id = ?",
-                              [article_id]).fetchall()
+        links = "select cluster_id, year, meeting_id, spelling from cluster_meetings where article_id = ?"
+        old = db.conn.execute(links + " order by meeting_id", [article_id]).fetchall()
         db.conn.execute("delete from cluster_meetings where article_id = ?", [article_id])
-        mine = _meetings(db, "m.article_id = ?", [article_id])
-        _link(db, mine)
-        new = db.conn.execute("select cluster_id, year, meeting_id from cluster_meetings "
-                              "where article_id = ? order by meeting_id", [article_id]).fetchall()
-        names = {m["id"]: m["cluster_name"] for m in mine}
-        lost = {cid for cid, _ in old}
-        touched = lost | {cid for cid, _, _ in new}
-        for cid in sorted(touched):
-            if cid in lost:
-                _recount_spellings(db, cid)
-            else:
-                _count_spellings(db, cid, [(mid, names[mid]) for c, _, mid in new if c == cid])
-            _summarise(db, cid, [y for c, y in old if c == cid] + [y for c, y, _ in new if c == cid],
-                       lost=cid in lost)
-    return len(touched)
+        _link(db, _meetings(db, "m.article_id = ?", [article_id]))
+        new = db.conn.execute(links + " order by meeting_id", [article_id]).fetchall()
+        lost = {cid for cid, *_ in old}
+        for cid in sorted(lost | {cid for cid, *_ in new}):
+            _uncount_spellings(db, cid, [(mid, name) for c, _, mid, name in old if c == cid])
+            _count_spellings(db, cid, [(mid, name) for c, _, mid, name in new if c == cid])
+            _summarise(db, cid, [y for c, y, *_ in old + new if c == cid], lost=cid in lost)
+        return len(lost | {cid for cid, *_ in new})
 
 
 def rebuild(db: Database) -> int:
@@ -327,6 +338,8 @@ def rebuild(db: Database) -> int:
         for cid, year in db.conn.execute("select cluster_id, year from cluster_meetings"):
             years.setdefault(cid, set()).add(year)
         for cid in sorted(touched):
-            _recount_spellings(db, cid)
+            _count_spellings(db, cid, db.conn.execute(
+                "select meeting_id, spelling from cluster_meetings where cluster_id = ? "
+                "order by meeting_id", [cid]).fetchall())
             _summarise(db, cid, years.get(cid, ()))
     return len(touched)

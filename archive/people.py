@@ -119,9 +119,9 @@ def _link(db: Database, attendees: Iterable[Mapping[str, Any]]) -> set[int]:
         pid = _person_id(db, key, normalize_tone_marks(a["name"]), a["province"])
         db.conn.execute(
             "insert into person_meetings (person_id, meeting_id, article_id, attendee_id, year, "
-            "title, organisation) values (?, ?, ?, ?, ?, ?, ?)",
+            "title, organisation, title_folded) values (?, ?, ?, ?, ?, ?, ?, ?)",
             [pid, a["meeting_id"], a["article_id"], a["attendee_id"], emulation_year(a),
-             a["title"], org or None])
+             a["title"], org or None, fold(a["title"]) if a["title"] else None])
         touched.add(pid)
     return touched
 
@@ -169,8 +169,8 @@ def _write_summary(db: Database, person_id: int, meetings: int, years: Iterable[
 
 
 def _recount(db: Database, person_id: int) -> None:
-    """The person read again from all its meetings: for a person that lost meetings (a
-    re-extraction) or a rebuild; a person left with none is deleted."""
+    """The person read again from all its meetings (a rebuild); a person left with none is
+    deleted."""
     db.conn.execute("delete from person_values where person_id = ?", [person_id])
     rows = db.conn.execute(f"select {_PM_ROW} from person_meetings where person_id = ?",
                            [person_id]).fetchall()
@@ -181,35 +181,91 @@ def _recount(db: Database, person_id: int) -> None:
     _write_summary(db, person_id, len(rows), [r[0] for r in rows])
 
 
-def _add(db: Database, person_id: int, rows: list[tuple[Any, ...]]) -> None:
-    """A person that only gained meetings: its counts and first and last year moved by them,
-    so a page costs the same whether the person attended ten meetings or ten thousand."""
+_NEXT_FIRST = {  # the first of a person's rows giving a value, by the index m013 adds
+    "title": "select year, meeting_id, attendee_id, title from person_meetings "
+             "where person_id = ? and title_folded = ? order by year, meeting_id, attendee_id limit 1",
+    "organisation": "select year, meeting_id, attendee_id, organisation from person_meetings "
+                    "where person_id = ? and organisation = ? order by year, meeting_id, attendee_id "
+                    "limit 1",
+}
+
+
+def _uncount_values(db: Database, person_id: int, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Take person_meetings rows that are gone (year, meeting id, attendee id, title,
+    organisation) out of the person's `person_values`: a value no row gives any more goes, and
+    one whose first row went takes the first of the rows left (an index lookup; a NULL year
+    sorts first, as -1 does in `_FIRST`). Called once the rows are deleted and the page's new
+    rows linked, so 'the rows left' are the person's rows as they will stand."""
+    gone: dict[tuple[str, str], int] = {}
+    firsts: set[tuple[int, int]] = set()
+    for _, meeting_id, attendee_id, title, org in rows:
+        firsts.add((meeting_id, attendee_id))
+        for field, folded, value in (("title", fold(title or ""), title), ("organisation", org, org)):
+            if value:
+                gone[field, folded] = gone.get((field, folded), 0) + 1
+    where = "where person_id = ? and field = ? and folded = ?"
+    for (field, folded), count in gone.items():
+        key = [person_id, field, folded]
+        meetings, first_meeting, first_attendee = db.conn.execute(
+            f"select meetings, first_meeting, first_attendee from person_values {where}", key).fetchone()
+        if meetings <= count:
+            db.conn.execute(f"delete from person_values {where}", key)
+        elif (first_meeting, first_attendee) in firsts:
+            year, meeting_id, attendee_id, value = db.conn.execute(
+                _NEXT_FIRST[field], [person_id, folded]).fetchone()
+            db.conn.execute(
+                "update person_values set meetings = ?, value = ?, first_year = ?, "
+                f"first_meeting = ?, first_attendee = ? {where}",
+                [meetings - count, value, year, meeting_id, attendee_id, *key])
+        else:
+            db.conn.execute(f"update person_values set meetings = ? {where}", [meetings - count, *key])
+
+
+def _move(db: Database, person_id: int, gone: list[tuple[Any, ...]],
+          added: list[tuple[Any, ...]]) -> None:
+    """A person moved by the rows a page took away and added: its counts, first and last year
+    and meetings changed by them, never re-read from all its meetings, so a page costs the same
+    whether the person attended ten meetings or ten thousand (tests/test_clusters_people.py
+    counts the SQLite steps). A person left with no meetings is deleted."""
     meetings, first, last = db.conn.execute(
         "select meetings, first_year, last_year from people where id = ?", [person_id]).fetchone()
-    _count_values(db, person_id, rows)
-    _write_summary(db, person_id, (meetings or 0) + len(rows), [first, last, *(r[0] for r in rows)])
+    meetings = (meetings or 0) - len(gone) + len(added)
+    if gone:
+        _uncount_values(db, person_id, gone)
+    _count_values(db, person_id, added)
+    if meetings <= 0:
+        db.conn.execute("delete from person_values where person_id = ?", [person_id])
+        db.conn.execute("delete from people where id = ?", [person_id])
+        return
+    if gone:  # the first or last year may have gone with them: the index (person_id, year)
+        first = db.conn.execute("select min(year) from person_meetings where person_id = ?",
+                                [person_id]).fetchone()[0]
+        last = db.conn.execute("select max(year) from person_meetings where person_id = ?",
+                               [person_id]).fetchone()[0]
+    _write_summary(db, person_id, meetings, [first, last, *(r[0] for r in added)])
+
+
+def _rows_by_person(db: Database, article_id: int) -> dict[int, list[tuple[Any, ...]]]:
+    rows: dict[int, list[tuple[Any, ...]]] = {}
+    for pid, *row in db.conn.execute(f"select person_id, {_PM_ROW} from person_meetings "
+                                     "where article_id = ? order by id", [article_id]):
+        rows.setdefault(pid, []).append(tuple(row))
+    return rows
 
 
 def refresh_article(db: Database, article_id: int) -> int:
     """Re-link the attendees of one article's meetings; called by ingest after the meetings
-    are stored. Returns the number of people refreshed.
+    are stored (a new page, a changed page, a reparse). Returns the number of people refreshed.
 
-    A person who only gains meetings is moved by them (tests/test_clusters_people.py counts
-    the rows it reads); one who lost meetings (a re-extraction) reads its meetings again."""
+    A person is moved by the rows the article took away and added (`_move`), whether it
+    gained meetings or lost them (tests/test_clusters_people.py counts the steps)."""
     with store.transaction(db):
-        lost = {r[0] for r in db.conn.execute(
-            "select distinct person_id from person_meetings where article_id = ?", [article_id])}
+        old = _rows_by_person(db, article_id)
         db.conn.execute("delete from person_meetings where article_id = ?", [article_id])
-        touched = lost | _link(db, _attendees(db, "m.article_id = ?", [article_id]))
-        new: dict[int, list[tuple[Any, ...]]] = {}
-        for pid, *row in db.conn.execute(f"select person_id, {_PM_ROW} from person_meetings "
-                                         "where article_id = ?", [article_id]):
-            new.setdefault(pid, []).append(tuple(row))
+        touched = set(old) | _link(db, _attendees(db, "m.article_id = ?", [article_id]))
+        new = _rows_by_person(db, article_id)
         for pid in sorted(touched):
-            if pid in lost:
-                _recount(db, pid)
-            else:
-                _add(db, pid, new.get(pid, []))
+            _move(db, pid, old.get(pid, []), new.get(pid, []))
     return len(touched)
 
 

@@ -308,9 +308,7 @@ def m011_cluster_spellings(db: Database) -> None:
                                     "first_meeting": int}, pk="id",
                                    foreign_keys=[("cluster_id", "clusters", "id")])
     db["cluster_spellings"].create_index(["cluster_id", "spelling"], unique=True)
-    from archive import clusters
-
-    clusters.rebuild(db)
+    # filled by m013, which adds the column the counts are taken out by
 
 
 @migrations()
@@ -322,8 +320,29 @@ def m012_person_values(db: Database) -> None:
                                 "first_meeting": int, "first_attendee": int}, pk="id",
                                foreign_keys=[("person_id", "people", "id")])
     db["person_values"].create_index(["person_id", "field", "folded"], unique=True)
-    from archive import people
+    # filled by m013, which adds the column the counts are taken out by
 
+
+@migrations()
+def m013_links_counted_out(db: Database) -> None:
+    """What a page takes away from a cluster or a person (a re-extraction, a reparse) is
+    counted out, not recomputed from all its meetings (archive/clusters.py, archive/people.py):
+    each link keeps what it counted — how its meeting spelt the cluster's name, the attendee's
+    title folded — and indexes find the first link left that gives a value, and a person's
+    first and last year. The single-column indexes on cluster_id and person_id are prefixes of
+    these and go."""
+    db["cluster_meetings"].add_column("spelling", str)
+    db["cluster_meetings"].create_index(["cluster_id", "spelling", "meeting_id"], if_not_exists=True)
+    db["person_meetings"].add_column("title_folded", str)
+    for cols in (["person_id", "year"],
+                 ["person_id", "title_folded", "year", "meeting_id", "attendee_id"],
+                 ["person_id", "organisation", "year", "meeting_id", "attendee_id"]):
+        db["person_meetings"].create_index(cols, if_not_exists=True)
+    db.conn.execute("drop index if exists idx_cluster_meetings_cluster_id")
+    db.conn.execute("drop index if exists idx_person_meetings_person_id")
+    from archive import clusters, people
+
+    clusters.rebuild(db)
     people.rebuild(db)
 
 

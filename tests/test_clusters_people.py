@@ -221,3 +221,57 @@ def test_a_page_costs_the_same_for_a_person_of_many_meetings(tmp_path: Path) -> 
     assert len(incremental) == 1 and incremental[0][4:] == (1901, 2200, 200), incremental
     people.rebuild(db)
     assert db.execute(f"select {columns} from people").fetchall() == incremental
+
+
+def _refresh_both(db, article_id: int) -> None:
+    clusters.refresh_article(db, article_id)
+    people.refresh_article(db, article_id)
+
+
+def _replace(db, article_id: int, meetings: list[dict]) -> int:
+    """SQLite steps of re-deriving clusters and people after an article's meetings are replaced
+    by `meetings` (a reparse or a changed page; [] takes them away)."""
+    store.upsert_meetings(db, article_id, meetings, extractor_version="test")
+    return _work(db, article_id, _refresh_both)
+
+
+@pytest.mark.parametrize("number", [7, None])
+def test_a_meeting_taken_away_costs_the_same_in_a_large_cluster(tmp_path: Path, number: int | None) -> None:
+    """A reparse or a changed page that takes a meeting away from a cluster and a person, or
+    replaces it, does not re-read the rest of their meetings (it used to recount both from all
+    of them): the first meeting — the first of its spelling and of its title, so the next first
+    must be found — taken away and put back costs the same at 20 meetings and at 200, and the
+    tables are those a rebuild gives."""
+    db = store.open_archive(tmp_path / "archive.db")
+    titles = ("Phó Trưởng Ban Thi đua - Khen thưởng tỉnh", "Trưởng Ban Thi đua - Khen thưởng",
+              "trưởng ban Thi đua - Khen thưởng tỉnh Thanh Hóa")
+    first = _cluster_report(db, 0, 1900, number=number, title=titles[0])
+    [meeting] = [dict(r) for r in _stored_meetings(db, first)]
+    _refresh_both(db, first)
+    costs: dict[int, list[int]] = {}
+    for n in range(1, 200):
+        _refresh_both(db, _cluster_report(db, n, 1900 + n, number=number, title=titles[n % 3]))
+        if n + 1 in (20, 200):
+            renamed = dict(meeting, cluster_name=(meeting["cluster_name"] or "").upper(),
+                           attendees=[dict(meeting["attendees"][0], title=titles[1])])
+            costs[n + 1] = [_replace(db, first, []), _replace(db, first, [meeting]),
+                            _replace(db, first, [renamed]), _replace(db, first, [meeting])]
+    assert all(late <= early * 1.2 for early, late in zip(costs[20], costs[200])), costs
+    derived = {"clusters": "select name, spellings, first_year, last_year, years, meetings from clusters",
+               "people": "select key, name, organisation, titles, first_year, last_year, meetings from people"}
+    incremental = {table: db.execute(sql).fetchall() for table, sql in derived.items()}
+    assert incremental["clusters"][0][2:] == (1900, 2099, 200, 200), incremental
+    clusters.rebuild(db)
+    people.rebuild(db)
+    assert {table: db.execute(sql).fetchall() for table, sql in derived.items()} == incremental
+
+
+def _stored_meetings(db, article_id: int) -> list[dict]:
+    """The article's meeting as `upsert_meetings` takes it back."""
+    columns = ("kind", "cluster_kind", "cluster_name", "cluster_number", "host", "meeting_date",
+               "province", "province_former")
+    row = db.execute(f"select id, {', '.join(columns)} from meetings where article_id = ?",
+                     [article_id]).fetchone()
+    attendees = [{"name": n, "title": t} for n, t in db.execute(
+        "select name, title from meeting_attendees where meeting_id = ? order by id", [row[0]])]
+    return [dict(zip(columns, row[1:]), member_orgs=[], attendees=attendees)]
