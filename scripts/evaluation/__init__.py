@@ -1,0 +1,11 @@
+"""What `make eval` (scripts/eval.py) is made of, one module per job.
+
+- corpora: where the labelled sets are and how their gold and pages are read;
+- scoring: the field rules, pure functions over (result, gold) — no files, no extractors;
+- tools: the two extractors compared (ours, trafilatura), timed;
+- runners: a corpus read, run through the tools and scored into a report dict;
+- floors: the report held against scripts/eval_baseline.json;
+- report: the report as the text `make eval` prints.
+
+scripts/eval.py is the command line over them and re-exports the names the tests use.
+"""
