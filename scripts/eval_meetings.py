@@ -69,6 +69,8 @@ import importlib.util
 import json
 import re
 import sys
+import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -561,32 +563,56 @@ def merge_calibration(reports: list[dict[str, Any]]) -> dict[str, dict[str, int]
     return total
 
 
-def format_calibration(tally: dict[str, dict[str, int]]) -> str:
-    """Measured precision per confidence bucket beside the confidence the extractor gives it."""
-    from archive.meetings.records import calibrated_confidence
+def _calibration_table(path: Path = CALIBRATION) -> dict[str, Any]:
+    """calibration.toml as written (read afresh: `--calibrate` prints the table it just wrote)."""
+    return tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
 
+
+def _calibration_measured(path: Path = CALIBRATION) -> str:
+    """When, by which extractor and on which sets the given confidences were measured."""
+    if not path.exists():
+        return f"no {path.name}"
+    measured = _calibration_table(path).get("measured_on")
+    if not measured:
+        return f"{path.relative_to(ROOT)}, measured on sets it does not name"
+    return (f"{path.relative_to(ROOT)}, measured {measured['date']} by meeting extractor {measured['extractor']} "
+            f"on {len(measured['sets'])} sets ({', '.join(measured['sets'])})")
+
+
+def format_calibration(tally: dict[str, dict[str, int]]) -> str:
+    """Measured precision per confidence bucket beside the confidence the extractor gives it
+    (archive.meetings.records reads the same file)."""
+    buckets = _calibration_table().get("buckets") or {}
     lines = [("MEETING CONFIDENCE: per bucket (key fields filled of day, period, host or cluster, place), "
              "the share of filled fields that were right on the labelled sets (a false detection: all wrong)"),
+             f"  given: {_calibration_measured()}",
              f"  {'bucket':<7}{'rows':>6}{'fields':>8}{'right':>7}{'measured':>10}{'given':>8}"]
     for bucket in sorted(tally):
         cell = tally[bucket]
         measured = cell["right"] / cell["filled"] if cell["filled"] else 0.0
-        given = calibrated_confidence(bucket)
+        given = (buckets.get(bucket) or {}).get("confidence")
         lines.append(f"  {bucket:<7}{cell['rows']:>6}{cell['filled']:>8}{cell['right']:>7}{measured:>10.1%}"
                      f"{'-' if given is None else f'{given:.2f}':>8}")
     return "\n".join(lines)
 
 
-def write_calibration(tally: dict[str, dict[str, int]], path: Path = CALIBRATION) -> None:
+def write_calibration(tally: dict[str, dict[str, int]], path: Path = CALIBRATION,
+                      sets: list[str] | None = None) -> None:
     """archive/meetings/calibration.toml from the measured buckets: the confidence of a bucket is
-    its right/filled share smoothed towards one half ((right + 1) / (filled + 2))."""
+    its right/filled share smoothed towards one half ((right + 1) / (filled + 2)). The table says
+    when, by which extractor and on which sets it was measured, so that `make eval` can show a
+    table that no longer covers every labelled set."""
+    from archive.meetings.records import EXTRACTOR_VERSION
+
+    measured = (f'measured_on = {{ date = "{date.today().isoformat()}", extractor = "{EXTRACTOR_VERSION}", '
+                f'sets = [{", ".join(json.dumps(name) for name in sets or [])}] }}')
     lines = ["# Written by `python scripts/eval_meetings.py --calibrate` — do not edit by hand.",
              "# A meeting row's confidence is the measured precision of its bucket (how many of the key",
              "# fields day, period, host or cluster, place it filled): the share of filled fields that",
              "# were right on every labelled set (the real sample, the own corpus and blind sets), a false",
              "# detection counting all its fields wrong; smoothed as (right + 1) / (filled + 2).",
-             'source = "measured by scripts/eval_meetings.py --calibrate on the labelled meeting sets"', "",
-             "[buckets]"]
+             'source = "measured by scripts/eval_meetings.py --calibrate on the labelled meeting sets"',
+             measured, "", "[buckets]"]
     for bucket in sorted(tally):
         cell = tally[bucket]
         value = (cell["right"] + 1) / (cell["filled"] + 2)
@@ -642,7 +668,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(format_comparison(new, run(directory, floors={}, extractor_name="v11"), heading), "\n")
         tally = merge_calibration(reports)
         if args.calibrate:
-            write_calibration(tally)
+            write_calibration(tally, sets=[directory.name for (_h, directory), report
+                                           in zip(_all_sets(args.realworld_dir), reports) if "skipped" not in report])
         print(format_calibration(tally))
         return 0
     if args.corpus:
