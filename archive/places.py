@@ -82,6 +82,12 @@ _CURRENT_SHORT = {"Thành phố Hà Nội": "Hà Nội", "Thành phố Hải Ph�
                   "Thành phố Hồ Chí Minh": "TP. Hồ Chí Minh", "Thành phố Cần Thơ": "Cần Thơ"}
 
 
+# A merged province keeps one former code but not always that province's name (15 was Yên Bái,
+# is now Lào Cai): the fallback below needs these written out.
+_RENAMED_CODES = {"15": "Lào Cai", "24": "Bắc Ninh", "44": "Quảng Trị", "46": "Huế",
+                  "52": "Gia Lai", "80": "Tây Ninh", "82": "Đồng Tháp", "91": "An Giang"}
+
+
 @lru_cache(maxsize=1)
 def current_provinces() -> dict[str, str]:
     """Current (34) province code → short name, from the `vietnam-provinces` package."""
@@ -91,7 +97,7 @@ def current_provinces() -> dict[str, str]:
         return {f"{p.code.value:02d}": _CURRENT_SHORT.get(p.name, p.name) for p in Province.iter_all()}
     except (ImportError, AttributeError):  # package missing or API changed: the table names them
         names = {code: name for name, code, _ in _FORMER}
-        return {new: ("Huế" if new == "46" else names[new]) for _, _, new in _FORMER}
+        return {new: _RENAMED_CODES.get(new) or names[new] for _, _, new in _FORMER}
 
 
 def former_provinces() -> dict[str, tuple[str, str]]:

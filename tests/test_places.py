@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from archive.places import (
@@ -71,3 +73,14 @@ def test_unknown_province() -> None:
 ])
 def test_canonical_org(written: str, canonical: str) -> None:
     assert canonical_org(written) == canonical
+
+
+def test_the_table_without_the_package_names_the_34_as_the_package_does(monkeypatch):
+    """The fallback (package missing) once named 7 merged provinces after the code's former owner."""
+    from_package = dict(current_provinces())
+    monkeypatch.setitem(sys.modules, "vietnam_provinces", None)  # import now raises ImportError
+    current_provinces.cache_clear()
+    try:
+        assert current_provinces() == from_package
+    finally:
+        current_provinces.cache_clear()
