@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from archive.boilerplate import is_section_end
-from archive.lexicons import names
+from archive.lexicons import names, pattern
 from archive.meetings.patterns import _SAME_DAY, LO, UP
 from archive.normalize import clean_text, normalize_tone_marks
 
@@ -85,6 +85,21 @@ def repair_glued(text: str) -> str:
         return f"{m.group(1)}. {m.group(2)}"
 
     return _GLUE_STOP.sub(stop, text)
+
+
+# A broadcast anchor's address to the audience at a paragraph's start (article_parts.toml
+# `broadcast.addresses`): "Thưa quý vị, chiều nay, Cụm … tổ chức …" — the listeners, not the subject.
+_ADDRESS = re.compile(rf"^\s*{pattern('article_parts', 'broadcast.addresses')}\s*[,:!.]\s*", re.IGNORECASE)
+
+
+def strip_address(text: str) -> str:
+    """'Thưa quý vị, chiều nay, Cụm …' → 'Chiều nay, Cụm …': the anchor's address off a
+    paragraph's start, the sentence after it capitalised as it would open a paragraph."""
+    m = _ADDRESS.match(text)
+    if not m or m.end() >= len(text):
+        return text
+    rest = text[m.end():]
+    return rest[0].upper() + rest[1:]
 
 
 def strip_outlet(text: str) -> str:
@@ -186,6 +201,7 @@ def segment(title: str, lead: str, body: str, captions: list[str] | None = None)
         for n, text in enumerate(_paragraphs(where, block)):
             if n == 0 and where != "caption":
                 text = strip_outlet(text)
+            text = strip_address(text) if where in ("lead", "body") else text
             kind = _paragraph_kind(where, text)
             bullet = _BULLET.match(text) if where in ("lead", "body") else None
             text = text[bullet.end():] if bullet else text
