@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.lexicons import pattern
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.organisers import parse_organiser
 from archive.meetings.patterns import _I, _names_day
@@ -255,13 +256,21 @@ def _starts(events: list[Event], openings: set[int]) -> list[Event]:
     return starts
 
 
+# A headline opening with the kind of a document that decides, plans or guides (meetings.toml
+# `plan_documents`): "KẾ HOẠCH Tổ chức Hội nghị …", "Quyết định về việc tặng Cờ thi đua …".
+_PLAN_DOCUMENT = re.compile(rf"^\s*{pattern('meetings', 'words.plan_documents')}", _I)
+
+
 def plan(segments: list[Segment], headline: str) -> Plan | None:
     """The meetings an article reports and the sentences each owns; None when it reports none
-    (or is a press conference or an interview, whose meetings are announced or recalled)."""
+    (or is a press conference or an interview, whose meetings are announced or recalled, or a
+    document that decides, plans or guides: the meetings it names are to come or its basis)."""
     opening = next((x for x in segments if x.where != "title"), None)  # the lead's first sentence
     lead_first = opening.text if opening else ""
     if _PRESS.search(lead_first) or _PRESS.search(headline):
         return None  # a press conference announcing or presenting an event is not the event
+    if _PLAN_DOCUMENT.match(headline):
+        return None
     body = "\n".join(s.text for s in segments if s.where != "title")
     if len(INTERVIEW_TURN.findall(body)) >= 2:
         return None  # an interview: the meetings the interviewee recalls are not reported

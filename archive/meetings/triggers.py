@@ -205,10 +205,13 @@ def unquoted(text: str) -> str:
 def _bare_meeting(text: str) -> tuple[int, int, str] | None:
     """A cluster's meeting named by its noun alone ("Cụm thi đua số 2 họp …"): the first meeting
     noun that is no part of a venue's name ("Trung tâm Hội nghị tỉnh"), when the sentence names a
-    cluster outside any quoted title."""
+    cluster outside any quoted title; none when that noun heads a training course ("hội nghị tập
+    huấn nghiệp vụ … cho các Cụm, Khối thi đua")."""
     if not parse_cluster(unquoted(text)):
         return None
     for m in _MEETING_NOUN.finditer(text):
+        if _TRAINING.match(text, m.end() + 1):
+            return None  # "hội nghị tập huấn …": the noun heads a training course
         if not _VENUE_HEAD.search(text[max(0, m.start() - 20):m.start()]):
             return m.start(), 0, "tọa đàm" if "đàm" in m.group(0) else "other"
     return None
