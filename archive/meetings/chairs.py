@@ -90,3 +90,31 @@ def role_hosts(text: str) -> list[tuple[str, str | None]]:
         if unit and len(unit) <= 120:
             found.append((unit.strip(), m.group("year")))
     return found
+
+
+# "Hội nghị do đơn vị Cụm trưởng chủ trì", "đơn vị Khối trưởng đăng cai": the host named by its
+# role alone, the unit left to another sentence.
+_ROLE_ONLY = re.compile(r"\bdo\s+(?:đơn\s+vị|cơ\s+quan)\s+(?i:" + _CHAIRS + r")(?:\s+năm\s+\d{4})?\s+"
+                        + r"(?:" + "|".join(phrase(p) for p in names("roles", "hosting")) + r")", re.IGNORECASE)
+
+
+def names_host_by_role(text: str) -> bool:
+    """Whether the sentence says the meeting is hosted by "đơn vị Cụm trưởng" without naming it."""
+    return bool(_ROLE_ONLY.search(text))
+
+
+def titled_role_units(text: str) -> list[tuple[str, str | None]]:
+    """(unit, year) of each unit a person's title gives the rotating role: "bác sĩ A, Giám đốc
+    Bệnh viện B, Cụm trưởng năm 2025, cho biết …" → ("Bệnh viện B", "2025"). The role in apposition
+    to the title is the unit's, which heads it; who is elected for next year is left out."""
+    found: list[tuple[str, str | None]] = []
+    for m in _ROLE.finditer(text):
+        before = text[:m.start()]
+        if m.group("unit") or not re.search(r",\s*$", before) or _ELECTED.search(before[-80:]):
+            continue
+        clause = _last_clause(before.rstrip(" ,")).strip()
+        title = TITLE_RE.match(clause)
+        unit = clause[title.end():].strip() if title else ""
+        if unit and starts_with_org_head(unit) and not _VERB.search(f" {unit} ") and len(unit) <= 120:
+            found.append((unit, m.group("year")))
+    return found

@@ -102,6 +102,8 @@ def _list_text(text: str) -> str | None:
             intro = None  # "Công an các huyện: A, B": a prefix the names share (see _walk)
         if start.groupdict().get("co") and not (intro and re.match(_MEMBER_NOUN, intro.group("noun"))):
             continue  # "Toàn Cụm có 520.000 hộ …": a figure, not a list
+        if intro is not None and re.match(rf"{_NUMBER}\s", intro.group("pre")):
+            return None  # "Khối hiện có 17 tổ chức tín dụng sau khi hai tỉnh A, B hợp nhất": a head count
         if intro is None and re.match(rf"{_COUNT}\s", rest) and not _PLURAL.match(rest.split(",")[0]) \
                 and not _ORG_PLURAL.match(rest):
             return None

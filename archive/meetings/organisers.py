@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive.lexicons import names
+from archive.lexicons import names, pattern
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT, UP
 from archive.meetings.people import _TITLE_START
@@ -22,7 +22,9 @@ _ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn
                         r"[Tt]ừ\s|[Dd]ịp\s+này|[Qq]ua\s|[Vv]ới\s|[Tt]heo\s|"
                         # purpose phrases: "Hướng tới Đại hội …, LĐLĐ tỉnh tổ chức …"
                         r"[Hh]ướng\s+(?:tới|về)\s|[Cc]hào\s+mừng\s|[Tt]iến\s+tới\s|[Hh]ưởng\s+ứng\s|"
-                        r"[Tt]hực\s+hiện\s|[Kk]ỷ\s+niệm\s)")
+                        r"[Tt]hực\s+hiện\s|[Kk]ỷ\s+niệm\s|"
+                        # a report told days later: "Tuần trước, …" (meetings.toml late_report)
+                        rf"(?i:{pattern('meetings', 'words.late_report')})\s*(?:,|$))")
 _ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|đơn\s+vị|cơ\s+quan|Trưởng|"
                               r"Cụm\s+trưởng|Khối\s+trưởng|nhà\s+thầu))")
 _CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)\s+)?(?:các\s+đơn\s+vị\s+(?:trong|thuộc)\s+)?"

@@ -34,13 +34,15 @@ _ACTION = re.compile(
     r"khẳng\s+định|chúc\s+mừng|ghi\s+nhận|đề\s+nghị|yêu\s+cầu|mong\s+muốn|biểu\s+dương|chỉ\s+đạo|"
     r"tặng|dự|tới\s+dự|đến\s+dự|tham\s+dự|cùng|tại\s|đã\s|nêu|gửi|kêu\s+gọi|phát\s+động|"
     r"thay\s+mặt|điều\s+hành|báo\s+cáo|khai\s+mạc|bế\s+mạc|cam\s+kết|trình\s+bày|kết\s+luận|"
-    r"đồng\s+chủ\s+trì|chứng\s+kiến|dẫn\s+đầu|làm\s+trưởng\s+đoàn)\b")
+    r"đồng\s+chủ\s+trì|chứng\s+kiến|dẫn\s+đầu|làm\s+trưởng\s+đoàn|mở\s+đầu)\b")
 _ATTEND_CUE = re.compile(
     r"phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|chỉ\s+đạo|đến\s+dự|tới\s+dự|tham\s+dự|dự\s+(?:hội|lễ|buổi)|"
     r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng|"
     # who runs the session or presents a paper is there too: "Đồng chí A, title điều hành hội
     # nghị", "Thiếu tá B, Đồn trưởng …, trình bày tham luận"
     r"điều\s+hành|trình\s+bày|tham\s+luận|kết\s+luận|"
+    # who opens it with a speech: "PGS.TS A, Hiệu trưởng …, mở đầu hội nghị …"
+    r"mở\s+đầu\s+(?:hội\s+nghị|buổi|lễ)|"
     # who launches the drive or calls on the members: "Phát động thi đua, đồng chí A … kêu gọi"
     r"phát\s+động|kêu\s+gọi|"
     # a delegation's leader: "Đoàn LĐLĐ tỉnh B do đồng chí C, title dẫn đầu / làm trưởng đoàn"

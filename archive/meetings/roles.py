@@ -195,6 +195,19 @@ def _chair_host(sc: Scope, out: Assignment) -> None:
         return
 
 
+def _titled_chair_host(sc: Scope, out: Assignment) -> None:
+    """A host named by its role alone ("Hội nghị do đơn vị Cụm trưởng chủ trì") is the unit a
+    person's title gives that role for the meeting's year ("bác sĩ A, Giám đốc Bệnh viện B, Cụm
+    trưởng năm 2025, cho biết …"): the role says which unit, the title names it."""
+    if out.values.get("host") or not any(t.first("host.role_only") for t in [sc.event, *sc.owned]):
+        return
+    for t in [sc.event, *sc.owned]:
+        span = next((s for s in t.all("host.titled") if _role_year_fits(s.value[1], out)), None)
+        if span is not None:
+            out.put("host", span.value[0], span)
+            return
+
+
 def _hosting_place(t: Tagged, out: Assignment) -> None:
     """The sentence that says who hosts may also say where ("… đăng cai hội nghị tại huyện Yên
     Thành", "X đăng cai tổ chức hội nghị tại Hội trường Y"): the place, when none is known yet."""
@@ -315,6 +328,7 @@ def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tag
     _members(sc, out)
     if by_cluster or not out.values.get("host"):
         _chair_host(sc, out)
+        _titled_chair_host(sc, out)
     _hall_host(by_cluster, out)
     _own_building(out)
     _attendees(sc, out)

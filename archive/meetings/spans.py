@@ -22,6 +22,8 @@ Labels (a tagger may leave any of them out):
   host.by_any        the same in any sentence
   host.chair         the unit that is the subject of "đăng cai/chủ trì hội nghị"
   host.role          the unit named with its rotating role ("X là Cụm trưởng năm 2019")
+  host.role_only     "Hội nghị do đơn vị Cụm trưởng chủ trì": the host named by its role alone
+  host.titled        the unit a person's title gives the role ("A, Giám đốc Bệnh viện B, Cụm trưởng")
   place              "tại X" (value: the place as written)
   person             a person shown at the meeting (value: name, title, organisation)
   province           a province named (value: its official former name)
@@ -37,7 +39,7 @@ from datetime import date
 from typing import Any
 
 from archive.lexicons import pattern
-from archive.meetings.chairs import role_hosts
+from archive.meetings.chairs import names_host_by_role, role_hosts, titled_role_units
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.days import find_date
 from archive.meetings.members import (
@@ -257,6 +259,10 @@ def _hosts(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
         yield locate("host.chair", text, found, found)
     for unit, year in role_hosts(text):
         yield locate("host.role", text, unit, (unit, year))
+    if names_host_by_role(text):
+        yield locate("host.role_only", text, "đơn vị", True)
+    for unit, year in titled_role_units(text):
+        yield locate("host.titled", text, unit, (unit, year))
     origin = origin_point(text)
     if origin and (starts_with_org_head(origin[1]) or names_a_branch(origin[1])):
         # the unit an online meeting is broadcast from chairs it, as a unit that "chủ trì" does
@@ -305,7 +311,7 @@ TAGGER_LABELS: dict[Callable[[str, str, date | None], Iterator[Span]], frozenset
     _organisers: frozenset({"organiser"}),
     _hosted_by: frozenset({"host.by"}),
     _hosted_by_any: frozenset({"host.by_any"}),
-    _hosts: frozenset({"host.chair", "host.role"}),
+    _hosts: frozenset({"host.chair", "host.role", "host.role_only", "host.titled"}),
     _places: frozenset({"place"}),
     _people: frozenset({"person"}),
     _provinces: frozenset({"province"}),

@@ -246,6 +246,23 @@ def _in_purpose(before: str) -> bool:
                 or re.search(r"\btổ\s+chức\b", purpose, _I))
 
 
+# "Đó là yêu cầu được bà A … nêu tại hội nghị sơ kết …", "… là cam kết của các trường tại hội nghị
+# …": a requirement, a task or a pledge named as what was said at the meeting the trigger names.
+_PREDICATE_NOUN = re.compile(r"\blà\s+(?:những\s+|các\s+|một\s+)?$", _I)
+_AT_MEETING_NOUN = re.compile(r"\btại\s+(?:hội\s+nghị|buổi\s+(?:lễ|họp|tọa\s+đàm)|lễ)\s+$", _I)
+
+
+def _disqualified(before: str) -> re.Match[str] | None:
+    """The first disqualifying word before the trigger (_plain) that is not the predicate noun of a
+    statement voiced at the meeting ("Đó là yêu cầu được X nêu tại hội nghị …": the quote-first
+    report of the press); its quoted titles and quotations are the speaker's words, left out."""
+    before = unquoted(before)
+    m = _plain(_DISQUALIFY, before)
+    if m and _PREDICATE_NOUN.search(before[:m.start()]) and _AT_MEETING_NOUN.search(before):
+        return _plain(_DISQUALIFY, before[m.end():])  # another one after it still counts
+    return m
+
+
 def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     text = sentence.text
     triggers = triggers_in(text, headline)
@@ -255,8 +272,8 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     if not (_EVIDENCE.search(text) or _names_day(text)):
         return None
     before = text[:first]
-    if _plain(_DISQUALIFY, before) or _AGGREGATE.search(before) or _PRESS.search(text) or _in_purpose(before) \
-            or _announced(text, first):
+    if _disqualified(before) or _AGGREGATE.search(before) or _PRESS.search(text) \
+            or _in_purpose(unquoted(before)) or _announced(text, first):
         return None
     congress = _congress_event(text)
     if congress and not _EMULATION_CONGRESS.search(text) \
