@@ -7,6 +7,7 @@ PORT   ?= 8001
 STAMP  := $(VENV)/.installed
 ARTICLES ?= 20000
 SEEDS  ?= 8
+JITTER ?= 300
 
 .DEFAULT_GOAL := help
 .PHONY: help install demo test test-fast eval bench jitter crawl serve lint system-deps clean
@@ -41,8 +42,8 @@ eval: $(STAMP) ## extraction and meeting quality on ../shared/realworld, against
 bench: $(STAMP) ## index build, archive size, search latency (SQLite, HTTP) and ingest, against their peers (ARTICLES=1000000 for the goals' scale)
 	$(BIN)/thidua bench --articles $(ARTICLES)
 
-jitter: $(STAMP) ## arrival-order sweep: every blind site set, site and route crawled under 300 ms seeded jitter, seeds 1..SEEDS (default 8; slow: ~25 s a crawl, 3+ hours for 8 seeds on a loaded 2-core machine; not part of `make test`)
-	$(BIN)/python scripts/jitter_sweep.py --seeds $(SEEDS)
+jitter: $(STAMP) ## arrival-order sweep: every blind site set, site and route crawled under JITTER ms (default 300) of seeded jitter, seeds 1..SEEDS (default 8); CONCURRENCY=N: N requests per site at once; SETS=…, SITES=…: only those (slow: ~25 s a crawl, 3+ hours for 8 seeds on a loaded 2-core machine; not part of `make test`)
+	$(BIN)/python scripts/jitter_sweep.py --seeds $(SEEDS) --jitter $(JITTER) $(if $(CONCURRENCY),--concurrency $(CONCURRENCY)) $(if $(SETS),--sets $(SETS)) $(if $(SITES),--sites $(SITES))
 
 crawl: $(STAMP) ## crawl every registered source into $(DB) (what cron runs)
 	$(BIN)/thidua crawl --db $(DB) --log-file data/logs/crawl.log

@@ -86,9 +86,11 @@ class SiteSet:
         data[key] = result
         self.out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    def crawl(self, name: str, route: str, origins: dict[str, str], tmp_path: Path) -> dict:
+    def crawl(self, name: str, route: str, origins: dict[str, str], tmp_path: Path,
+              settings: tuple[str, ...] = ()) -> dict:
         """Add the site by the README's steps from `route`, crawl it and score it (the score, with
-        what the steps said: scripts/jitter_sweep.py reads it without failing)."""
+        what the steps said: scripts/jitter_sweep.py reads it without failing). `settings`: Scrapy
+        settings `NAME=VALUE` for the crawl (`thidua crawl -s`: the sweep's wider concurrency)."""
         site, origin = self.gold["sites"][name], origins[name]
         home = origin + site["start_url"]
         first = home if route == "home" else origin + site["article_paths"][0]
@@ -100,8 +102,9 @@ class SiteSet:
         sources.write_text(entry, encoding="utf-8")
         check = blind.thidua("sources", "--dir", str(registry), "check")
         db = tmp_path / "archive.db"
+        more = [arg for item in settings for arg in ("-s", item)]
         crawl = blind.thidua("crawl", "--sources", str(sources), "--source", sid, "--db", str(db), "--local", "--quiet",
-                             timeout=blind.CRAWL_TIMEOUT)
+                             *more, timeout=blind.CRAWL_TIMEOUT)
         result = self.score(db, name, origin)
         result.update(route=route, source_id=sid, sources_check_rc=check.returncode, crawl_rc=crawl.returncode,
                       entry=entry, crawl_output=(crawl.stdout + crawl.stderr)[-800:], status_404=status_404(db),
