@@ -19,7 +19,7 @@ import urllib.request
 import urllib.robotparser
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
@@ -38,7 +38,7 @@ from archive.organisations import (
 )
 from archive.pagekind import classify_page
 from archive.pagination import next_page
-from archive.platformguess import _score, _texts
+from archive.platformguess import _score, listing_links, missed_fields
 from archive.registry import _guess_kind, _guess_province
 from archive.sources import ORGANISATION_KINDS, SOURCE_KEYS
 from archive.urls import document_base
@@ -49,6 +49,7 @@ _SEPARATORS = re.compile(r"\s+(?:[|»>:·/\\]|::|>>|-{1,2}|–|—)\s+|:\s+")
 _PLACE = re.compile(r"(?i)\b(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|việt nam)\b")
 # Organisation kinds of the gazetteer (archive/organisations.py) → the registry's kinds
 _KIND_OF_ORG = {"cong-doan": "ldld", "so": "snv"}
+PLATFORM_FIT = 0.6  # a block's article score from which it may describe the site's articles
 
 
 @dataclass
@@ -290,31 +291,63 @@ def organisation_kind(name: str, host: str) -> str:
 
 # -- which template and which routes --------------------------------------------------------
 
-def score_platforms(pages: list[SitePage], platforms: dict[str, dict[str, Any]]
-                    ) -> list[tuple[str, float, str]]:
-    """(platform, score, detail), best first. A block counts only where it fits both kinds of
-    page the user gave: its fields on the article page, and on a listing page its article
-    links (three or more) — a block whose listing selector finds nothing yields nothing."""
+class PlatformFit(NamedTuple):
+    """One platform block's evidence on the site's pages; `weak` says why it is not proposed
+    ("" when it is)."""
+
+    platform: str
+    score: float
+    detail: str
+    weak: str
+
+
+def _article_side(articles: list[SitePage], rules: dict[str, Any]) -> tuple[float | None, str]:
+    """The block's best article score, and why that page does not make it the site's template."""
+    if not articles:
+        return None, "no article page given"
+    sels = [(Selector(text=p.html), p) for p in articles]
+    score, sel = max(((_score(s, p.url, rules), s) for s, p in sels), key=lambda x: x[0])
+    missed = missed_fields(sel, rules)
+    if missed:
+        return score, "its selectors miss the article page's " + ", ".join(missed)
+    return score, "" if score >= PLATFORM_FIT else f"article {score:.2f} < {PLATFORM_FIT}"
+
+
+def _listing_side(listings: list[SitePage], rules: dict[str, Any]) -> tuple[float | None, str]:
+    """The block's listing score: its article links (of its own address shape) on the listing
+    page, three or more."""
+    if not listings:
+        return None, "no listing page given"
+    if not rules.get("article_links"):
+        return None, "it has no listing selector"
+    score = max(min(1.0, len(listing_links(Selector(text=p.html), rules)) / 3) for p in listings)
+    return score, "" if score >= 1.0 else "its listing selector finds no article links"
+
+
+def score_platforms(pages: list[SitePage], platforms: dict[str, dict[str, Any]]) -> list[PlatformFit]:
+    """Every block with some evidence, best first. A block is proposed only on evidence from
+    both kinds of page (the issue's Deliver 3): its fields on the article page, the core ones
+    all found, and three or more article links of its own shape on a listing page. Evidence
+    from one page, or fields only partly found, is weak: many portals share class names
+    (`h1.news-title`, `div.news-item h3 a`), and a wrong block's listing selector would hide
+    the articles generic discovery finds. A block whose listing selector finds nothing on the
+    listing page given is left out."""
     articles = [p for p in pages if p.kind == "article"]
     listings = [p for p in pages if p.kind == "listing"]
     out = []
     for pid, rules in platforms.items():
         if rules.get("generic"):
             continue
-        art = max((_score(Selector(text=p.html), p.url, rules) for p in articles), default=None)
-        lst = None
-        if listings and rules.get("article_links"):
-            lst = max(min(1.0, len(_texts(Selector(text=p.html), rules["article_links"])) / 3)
-                      for p in listings)
-        if listings and lst is not None and lst < 1.0:
+        art, art_weak = _article_side(articles, rules)
+        lst, lst_weak = _listing_side(listings, rules)
+        if lst is not None and lst < 1.0:
             continue  # its listing selector does not find the site's articles
-        parts = [s for s in (art, lst) if s is not None]
-        if parts:
-            score = sum(parts) / len(parts)
-            detail = f"article {art:.2f}" if art is not None else ""
-            detail += (f", listing {lst:.2f}" if lst is not None else "")
-            out.append((pid, round(score, 3), detail.strip(", ")))
-    return sorted((x for x in out if x[1] > 0), key=lambda x: (-x[1], x[0]))
+        parts = [x for x in (art, lst) if x is not None]
+        if not parts or not sum(parts):
+            continue
+        detail = ", ".join(f"{k} {v:.2f}" for k, v in (("article", art), ("listing", lst)) if v is not None)
+        out.append(PlatformFit(pid, round(sum(parts) / len(parts), 3), detail, art_weak or lst_weak))
+    return sorted(out, key=lambda x: (-x.score, x.platform))
 
 
 def page_routes(pages: list[SitePage]) -> dict[str, Any]:
@@ -368,11 +401,17 @@ def propose(url: str, pages: list[SitePage], platforms: dict[str, dict[str, Any]
     text = name + " " + " ".join(Selector(text=p.html).css("title::text").get() or "" for p in pages)
     current, former = province_guess(host, name, text, pages)
     guesses = score_platforms(pages, platforms)
-    platform = guesses[0][0] if guesses and guesses[0][1] >= 0.6 else "generic"
+    chosen = next((g for g in guesses if not g.weak), None)
+    platform = chosen.platform if chosen else "generic"
     routes = page_routes(pages)
     lines = ["# pages read: " + ", ".join(f"{p.kind} {p.url}" for p in pages)]
-    lines.append("# platform guesses: " + (", ".join(f"{p} {s:.2f} ({d})" for p, s, d in guesses[:3])
+    lines.append("# platform guesses: " + (", ".join(f"{g.platform} {g.score:.2f} ({g.detail})" for g in guesses[:3])
                                            or "none fits: generic discovery and extraction"))
+    if guesses and not chosen:
+        hint = "; a block needs an article page and a listing page (--file, repeatable)" \
+            if guesses[0].weak.endswith("page given") else ""
+        lines.append(f"# not proposed: {guesses[0].platform} ({guesses[0].weak}): generic discovery and "
+                     f"extraction{hint}")
     lines.append(f"# article links on the listing page: {routes['links']}; next page: "
                  f"{routes['pagination'] or 'none found'}; feeds: {len(routes['feeds'])}; sitemaps: "
                  + (f"{len(list(sitemaps))} ({sitemap_entries} entries)" if sitemap_entries is not None

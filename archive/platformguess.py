@@ -14,6 +14,10 @@ from parsel import Selector
 
 _DATE = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _WEIGHTS = {"title": 2.0, "body": 3.0, "date": 1.5, "lead": 1.0, "author": 0.5}
+# What every article of a template family has where the family says: a block that names one of
+# these and does not find it on the site's article page is another template (lead, author: an
+# article may have none).
+CORE_FIELDS = ("title", "date", "body")
 
 
 def _texts(sel: Selector, css: str) -> list[str]:
@@ -78,3 +82,28 @@ def guess_platform(html: str, url: str, platforms: dict[str, dict[str, Any]]
     sel = Selector(text=html)
     scored = [(pid, _score(sel, url, rules)) for pid, rules in platforms.items()]
     return sorted(((p, s) for p, s in scored if s > 0), key=lambda x: (-x[1], x[0]))
+
+
+def missed_fields(sel: Selector, rules: dict[str, Any]) -> list[str]:
+    """The core fields this block names but its selectors do not find on an article page:
+    markup that only partly matches (a portal sharing a headline class with the block)."""
+    return [f for f in CORE_FIELDS if rules.get(f) and not field_hit(sel, rules[f], f)]
+
+
+def listing_links(sel: Selector, rules: dict[str, Any]) -> list[str]:
+    """The addresses the block's `article_links` selector finds on a listing page, only those of
+    the block's own `article_url` shape when it has one: links its selector happens to match
+    but of another address shape are not its articles."""
+    try:
+        nodes = sel.css(rules.get("article_links") or "")
+    except (SelectorError, ValueError):
+        return []
+    hrefs = [n.attrib.get("href") or n.css("a::attr(href)").get() for n in nodes]
+    hrefs = [h for h in hrefs if h]
+    pattern = rules.get("article_url")
+    if not pattern:
+        return hrefs
+    try:
+        return [h for h in hrefs if re.search(pattern, h)]
+    except re.error:
+        return []

@@ -210,6 +210,9 @@ def test_a_province_from_the_page_text_when_no_name_is_found() -> None:
     ("Báo Cà Mau điện tử", "newspaper"), ("Sở Nội vụ tỉnh Điện Biên", "snv"),
     ("Tỉnh đoàn Cao Bằng", "tinh-doan"), ("Hội Nông dân tỉnh Hà Tĩnh", "hnd"),
     ("Ủy ban MTTQ Việt Nam tỉnh Lai Châu", "mttq"), ("Hội Cựu chiến binh tỉnh Kon Tum", "hccb"),
+    ("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Gia Lai", "lhh-khkt"),
+    ("Liên hiệp các Hội KH&KT tỉnh Bình Định", "lhh-khkt"),
+    ("Liên hiệp các Hội Văn học nghệ thuật tỉnh Gia Lai", "other"),  # the other union of associations
 ])
 def test_organisation_kinds(name: str, kind: str) -> None:
     assert organisation_kind(name, "example.vn") == kind
@@ -239,10 +242,68 @@ def test_a_platform_whose_listing_selector_finds_nothing_never_wins() -> None:
     site = "Liên đoàn Lao động tỉnh Lạng Sơn"
     art = read_page("https://x.vn/tin-tuc/a-901.html", article("Hội nghị sơ kết thi đua", site).encode())
     listing = read_page("https://x.vn/", home(site).encode())
-    assert {p for p, _s, _d in score_platforms([art], platforms)} == {"blind-listing", "right-listing"}
-    assert [p for p, _s, _d in score_platforms([art, listing], platforms)] == ["right-listing"]
+    assert {g.platform for g in score_platforms([art], platforms)} == {"blind-listing", "right-listing"}
+    assert [g.platform for g in score_platforms([art, listing], platforms)] == ["right-listing"]
     text = propose("https://x.vn/", [listing, art], platforms)
     assert tomllib.loads(text[text.index("[[source]]"):])["source"][0]["platform"] == "right-listing"
+
+
+# A vendor's portal whose markup shares class names with a platform block: the headline
+# h1.news-title and the text div.news-content as the block says, the date in a span the block
+# does not name; its lists are div.news-item blocks linking /vi/news/<cat>/<slug>-<id>.html.
+PORTAL_BLOCKS = {
+    "federation-portal": {"article_links": "div.news-list h3 a", "title": "div.news-detail h1.news-title",
+                          "date": "div.news-detail div.news-date", "lead": "div.news-detail div.news-sapo",
+                          "body": "div.news-detail div.news-content"},
+    "oracle-portal": {"article_links": "div.news-item h3 a", "article_url": r"dDocName=PORTAL\d+",
+                      "title": "div.detail-news h1.title", "date": "div.detail-news span.date",
+                      "body": "div.detail-news div.content-news"},
+}
+
+
+def vendor_article(site: str) -> str:
+    return (f"<html><head><title>Cụm thi đua khối nội chính tổng kết năm 2019 | {site}</title></head><body>"
+            f"<header><a class='logo' href='/'>{site}</a></header><div class='news-detail'>"
+            "<h1 class='news-title'>Cụm thi đua khối nội chính tổng kết năm 2019</h1>"
+            "<div class='news-meta'><span class='news-date'>09/01/2020 15:12</span></div>"
+            f"<div class='news-sapo'>Cụm thi đua tổng kết.</div><div class='news-content'>{BODY}</div></div>"
+            "</body></html>")
+
+
+def vendor_listing(site: str) -> str:
+    items = "".join(f"<div class='news-item'><h3><a href='/vi/news/thi-dua/cum-thi-dua-so-{i}-tong-ket-{300 + i}.html'>"
+                    f"Cụm thi đua số {i} tổng kết năm 2019</a></h3><p>Tóm tắt {i}.</p></div>" for i in range(5))
+    return (f"<html><head><title>{site}</title></head><body><header><a class='logo' href='/'>{site}</a></header>"
+            f"<section class='home-news'>{items}</section></body></html>")
+
+
+@pytest.mark.parametrize("pages", ["article", "listing", "both"])
+def test_a_block_that_only_partly_fits_the_site_is_not_proposed(pages: str) -> None:
+    """Weak evidence gives generic: one kind of page only, core fields the block's selectors
+    miss (the date), or listing links the block's selector finds but not of its article shape."""
+    site = "Sở Nội vụ tỉnh Nam Định"
+    art = read_page("https://x.vn/vi/news/thi-dua/cum-thi-dua-noi-chinh-tong-ket-377.html",
+                    vendor_article(site).encode())
+    listing = read_page("https://x.vn/", vendor_listing(site).encode())
+    given = {"article": [art], "listing": [listing], "both": [art, listing]}[pages]
+    assert (art.kind, listing.kind) == ("article", "listing")
+    text = propose(given[0].url, given, PORTAL_BLOCKS)
+    assert tomllib.loads(text[text.index("[[source]]"):])["source"][0]["platform"] == "generic"
+    if pages == "article":
+        assert "# not proposed: federation-portal (its selectors miss the article page's date)" in text
+
+
+def test_a_block_needs_both_kinds_of_page_and_all_its_core_fields() -> None:
+    """The same block, fitting both pages in full, is proposed; from one of them, not."""
+    fits = {"right": {"article_links": "div.item h3 a", "article_url": r"-\d+\.html$", "title": "div.detail h1",
+                      "date": "p.date", "body": "div.detail"}}
+    site = "Liên đoàn Lao động tỉnh Lạng Sơn"
+    art = read_page("https://x.vn/tin-tuc/a-901.html", article("Hội nghị sơ kết thi đua", site).encode())
+    listing = read_page("https://x.vn/", home(site).encode())
+    weak = [[g.weak for g in score_platforms(given, fits)] for given in ([art], [listing], [art, listing])]
+    assert weak == [["no listing page given"], ["no article page given"], [""]]
+    text = propose("https://x.vn/", [listing, art], fits)
+    assert tomllib.loads(text[text.index("[[source]]"):])["source"][0]["platform"] == "right"
 
 
 def test_routes_count_article_links_and_pagination() -> None:
