@@ -88,7 +88,7 @@ FORMER_TO_CURRENT: dict[str, str] = _former_to_current()
 
 ORGANISATION_KIND_LABELS = {
     "ldld": "LĐLĐ", "btdkt": "BTĐKT", "snv": "Sở NV", "hnd": "HND", "hlhpn": "HLHPN",
-    "tinh-doan": "Tỉnh đoàn", "mttq": "MTTQ", "hccb": "HCCB", "newspaper": "Báo",
+    "tinh-doan": "Tỉnh đoàn", "mttq": "MTTQ", "hccb": "HCCB", "lhh-khkt": "LHH KH&KT", "newspaper": "Báo",
     "portal": "Cổng TTĐT", "other": "Khác",
 }
 
@@ -295,7 +295,7 @@ def _field_problems(path: Path, entry: dict[str, Any]) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------------------------------
 
 COVERAGE_KINDS = ("newspaper", "ldld", "btdkt", "snv", "hnd", "hlhpn", "tinh-doan", "mttq",
-                  "hccb", "portal", "other")
+                  "hccb", "lhh-khkt", "portal", "other")
 
 
 def coverage_counts(sources: Iterable[Source]) -> dict[str, dict[str, int]]:

@@ -38,8 +38,8 @@ SOURCE_KEYS = {
 }
 REQUIRED_SOURCE_KEYS = ("id", "name", "province", "platform", "start_urls")
 ORGANISATION_KINDS = {
-    "ldld", "btdkt", "hnd", "hlhpn", "tinh-doan", "mttq", "hccb", "newspaper", "portal",
-    "snv", "other",
+    "ldld", "btdkt", "hnd", "hlhpn", "tinh-doan", "mttq", "hccb", "lhh-khkt", "newspaper",
+    "portal", "snv", "other",
 }
 # A source's life since the 2025-07-01 merger: `active` sites are crawled every run; `frozen`
 # ones (a former province's outlet that stopped publishing at the merger) hold only old pages,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -75,6 +76,21 @@ def test_coverage_table_lists_every_province():
     for province in registry.current_provinces():
         assert f"| {province} |" in table
     assert "34/34 current provinces covered" in table
+
+
+def test_every_organisation_kind_is_labelled_counted_and_documented():
+    """A registry kind (archive/sources.py) gets its coverage column and label, and is named
+    where users read the kinds: the Datasette metadata and the README's entry example."""
+    from archive.sources import ORGANISATION_KINDS
+
+    assert set(registry.COVERAGE_KINDS) == ORGANISATION_KINDS == set(registry.ORGANISATION_KIND_LABELS)
+    meta = json.loads((ROOT / "datasette_metadata.json").read_text(encoding="utf-8"))
+    described = json.dumps(meta, ensure_ascii=False)
+    example = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+                   if line.startswith("organisation_kind = "))
+    for kind in ORGANISATION_KINDS:
+        assert re.search(rf"[\s:,]{re.escape(kind)}[\s,(\"]", described), kind
+        assert re.search(rf"[\s,]{re.escape(kind)}(,|$)", example), kind
 
 
 # --- invalid registries: clear errors naming file and line ------------------------------
