@@ -20,7 +20,23 @@ from siteset_harness import SiteSet
 
 pytestmark = pytest.mark.crawl
 
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+# First run (21:46 UTC on b945617 = main 2b8b609 + the set, committed labelled before any crawl), same
+# crawler on both routes; fields are on the archived articles:
+#   site         route    archived non-art dups  title date author body_first body_last lead  HTTP 404
+#   phpmod       article    6/6      0      0    6/6   6/6  6/6    6/6        6/6       6/6      1
+#   phpmod       home       6/6      0      0    6/6   6/6  6/6    6/6        6/6       6/6      1
+#   gatsby       article    6/6      0      0    6/6   6/6  1/6    6/6        6/6       6/6      0
+#   gatsby       home       6/6      0      0    6/6   6/6  1/6    6/6        6/6       6/6      0
+#   angular      article    6/6      0      0    6/6   6/6  6/6    6/6        6/6       6/6      0
+#   angular      home       6/6      0      0    6/6   6/6  6/6    6/6        6/6       6/6      0
+# 2 failed, 4 passed (the 404: the look-up of a sitemap the PHP site does not have). `sources add`: phpmod
+# generic, Lào Cai (former Yên Bái), kind hlhpn; gatsby generic, Thái Nguyên (former Bắc Kạn), kind
+# tinh-doan, feed /rss.xml from the home page; angular generic, Quảng Ngãi (former Kon Tum), kind other and
+# id quang-ngai-127 (a provincial department). Meetings (crawl_check, not scored here): see the set's README.
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("gatsby", "article"): "author 1/6: the bio 'Người viết: X' in the article's own <footer> is passed over as page frame",
+    ("gatsby", "home"): "author 1/6: the bio 'Người viết: X' in the article's own <footer> is passed over as page frame",
+}
 
 SET = SiteSet("blind11", KNOWN_MISSES)
 
