@@ -40,6 +40,11 @@ _VERB = re.compile(r"\s(?:đã|vừa|được|là|tổ\s+chức|tại|gồm|có|
 _VENUE_OWNER = re.compile(rf"\btại\s+(?:[^,;]{{0,40}}?\s+của\s+|{pattern('places', 'buildings')}\s+)?$", re.IGNORECASE)
 
 
+# "Hội nghị nghe đồng chí đại diện Ban Dân vận Tỉnh ủy, đơn vị Khối trưởng, trình bày …": the person
+# speaks for the unit the role names.
+_ON_BEHALF = re.compile(r"\bđại\s+diện\s+(?:lãnh\s+đạo\s+)?$", re.IGNORECASE)
+
+
 def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
     """The organisation a clause ends with, nearest the role: the longest tail of the clause
     that starts like an organisation and holds no verb ("… đã tổ chức hội nghị tại LĐLĐ huyện
@@ -47,13 +52,16 @@ def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
     the unit, or it is a person's role. A worded link ("là", "làm", "đơn vị") lets the unit sit
     inside the title of a person who chairs the meeting ("Ông A, Phó Chủ tịch UBND huyện B –
     đơn vị Cụm trưởng năm 2023 – chủ trì"); a person only quoted ("Theo Thượng tá A - Trưởng
-    CAQ B, đơn vị Cụm trưởng, …") names no host."""
+    CAQ B, đơn vị Cụm trưởng, …") names no host, one speaking for it does ("đồng chí đại diện Ban
+    X, đơn vị Khối trưởng, trình bày báo cáo")."""
     clause = clause.strip(" ,–—-(")
     for m in _WORD.finditer(clause):
         rest = clause[m.start():]
         if not (starts_with_org_head(rest) or names_a_branch(rest)) or _VERB.search(rest) or TITLE_RE.match(rest):
             continue
-        if m.start() == 0 or (worded and (chairs or _VENUE_OWNER.search(clause[:m.start()])) and m.group(0)[0].isupper()):
+        before = clause[:m.start()]
+        if m.start() == 0 or (worded and (chairs or _VENUE_OWNER.search(before) or _ON_BEHALF.search(before))
+                              and m.group(0)[0].isupper()):
             return rest
         return None
     return None

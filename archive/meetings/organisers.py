@@ -33,6 +33,9 @@ _CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)
 # the members as the subject — the cluster organises, no one of them hosts.
 _MEMBERS_SUBJECT = re.compile(r"\b(?:các|\d+|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s.*\s(?:trực\s+)?(?:thuộc|trong)\s+"
                               r"(?:[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua\b")
+# A subject that ends with the meeting's own noun ("BIÊN BẢN Hội nghị | tổng kết …", "Kết quả Hội
+# nghị | sơ kết …"): the meeting's name or its record, never who organised it.
+_NAMES_THE_MEETING = re.compile(r"(?:^|\s)(?:[Hh]ội\s+nghị|HỘI\s+NGHỊ|[Bb]uổi\s+lễ|[Tt]ọa\s+đàm|[Bb]uổi\s+họp)$")
 _BY = re.compile(r"\b(?:của|do)\s+(?P<h>[^,.;]{2,90}?)\s+(?:đăng\s+cai\s+)?tổ\s+chức\b")
 # "Hội nghị do UBND thị xã X - đơn vị Trưởng cụm năm 2016 - đăng cai tổ chức", "… do Trường Y,
 # đơn vị Cụm trưởng, chủ trì": the unit hosting a cluster's meeting, with its role in apposition.
@@ -199,7 +202,7 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         host = ", ".join(parts).strip(" ,.–-")
         host = _ROLE_ASIDE.sub("", _ROLE_APPOSITION.split(host)[0].strip())
         if host and (host[0].isupper() or starts_with_org_head(host)) and len(host) <= 160 \
-                and not re.search(r"\b(?:đã|được|là)\b", host):
+                and not re.search(r"\b(?:đã|được|là)\b", host) and not _NAMES_THE_MEETING.search(host):
             if _CLUSTER_SUBJECT.match(host) or _MEMBERS_SUBJECT.search(host):
                 return None, True
             return host, False
@@ -214,6 +217,10 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
 
 _PLACE = re.compile(r"(?<![\w])[Tt]ại\s+(?!(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây|đó|chỗ|các|mỗi|từng|cơ\s+sở\b)|"
                     r"(?:Hội\s+nghị|Lễ|Đại\s+hội)\b)(?P<p>(?:[^,.;:()“”\"]|" + ABBREVIATION_DOT + r"){2,90})")
+# A venue under its label in a record of the meeting ("- Địa điểm: Hội trường Ban Dân vận Tỉnh ủy"):
+# read as "tại" is, when no "tại" names one.
+_LABELLED_PLACE = re.compile(r"^(?:\d{1,2}\.\s*)?(?:[Tt]hời\s+gian\s*(?:,|và)\s*)?[Đđ]ịa\s+điểm\s*:\s*(?![Tt]ại\s)"
+                             r"(?P<p>(?:[^,.;:()“”\"]|" + ABBREVIATION_DOT + r"){2,90})")
 _PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm|để|với|do|trong|vào|chiều|sáng|tối|trưa|ngày|"
                         # a number ends the place unless it closes the name ("Trường THPT Triệu Sơn 2")
                         r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d(?!\d?\s*$)")
@@ -283,6 +290,9 @@ def find_place(text: str) -> tuple[int, str] | None:
     origin = origin_point(text)
     if origin:
         return origin
+    labelled = _LABELLED_PLACE.match(text)
+    if labelled and labelled.group("p")[:1].isupper():
+        return labelled.start("p"), labelled.group("p").strip()
     for m in _PLACE.finditer(text):
         place = m.group("p")
         end = _PLACE_END.search(place)

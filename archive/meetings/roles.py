@@ -33,7 +33,7 @@ from archive.meetings.provinces import (
     province_of_locality,
 )
 from archive.meetings.spans import Span, Tagged
-from archive.meetings.triggers import _DESCRIBES, Event
+from archive.meetings.triggers import _DESCRIBES, _RECORD, Event
 from archive.normalize import normalize_tone_marks
 from archive.organisations import starts_with_org_head
 from archive.places import REFORM_DATE
@@ -71,10 +71,20 @@ def first(tagged: Iterable[Tagged], label: str) -> Span | None:
     return next((span for t in tagged if (span := t.first(label))), None)
 
 
+# A particular of the meeting under its label at a list item's start (meetings.toml `particulars`):
+# "- Thời gian: …", "2. Địa điểm: …", "1. Thời gian, địa điểm: …".
+_PARTICULAR = re.compile(rf"^(?:\d{{1,2}}\.\s*|[IVX]+\.\s*)?{pattern('meetings', 'words.particulars')}\s*:", _I)
+
+
 def scope(event: Event, tagged: list[Tagged], owned: list[Tagged], *, primary: bool,
           restated: list[Tagged] | None = None) -> Scope:
+    """The sentences one meeting may draw on. A record of the meeting (minutes, a report of its
+    results: the event's sentence names one, `_RECORD`) gives its day and venue as particulars
+    under their labels anywhere in the text it owns: they describe it as `_DESCRIBES` sentences do."""
     at = next(i for i, t in enumerate(tagged) if t.segment is event.sentence)
     follow = [t for t in tagged[at + 1:at + 5] if _DESCRIBES.search(t.text) and t in owned]
+    if _RECORD.search(event.sentence.text):
+        follow += [t for t in owned if _PARTICULAR.match(t.text) and t not in follow and t is not tagged[at]]
     headline = tagged[0] if tagged and tagged[0].segment.where == "title" else None
     opening = next((t for t in tagged if t.segment.where != "title"), None)
     context = [tagged[at], *follow]

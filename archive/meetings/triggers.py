@@ -39,6 +39,11 @@ _EVIDENCE = re.compile(
     rf"|\bđã\s+có\s+buổi|^{_SAME_DAY}\b"
     r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
     r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b|\bmới\s+đây\b", _I)
+# A record of a meeting held (meetings.toml `meeting_records`) right before the meeting's noun, or
+# before "của <who> tại" it: "BIÊN BẢN Hội nghị …", "Kết quả Hội nghị …", "Kết luận của Cụm trưởng
+# tại Hội nghị …" — evidence that it took place.
+_RECORD = re.compile(rf"{pattern('meetings', 'words.meeting_records')}\s+(?:của\s+[^.;]{{1,80}}?\s+tại\s+)?"
+                     r"(?:hội\s+nghị|buổi\s+lễ|lễ|tọa\s+đàm|đại\s+hội|buổi\s+họp|cuộc\s+họp)\b", _I)
 _DISQUALIFY = re.compile(pattern("meetings", "words.disqualifiers"), _I)
 _FUTURE_AFTER = re.compile(pattern("meetings", "words.future_after"), _I)
 
@@ -269,7 +274,7 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     if not triggers:
         return None
     first = triggers[0][0]
-    if not (_EVIDENCE.search(text) or _names_day(text)):
+    if not (_EVIDENCE.search(text) or _names_day(text) or _RECORD.search(text)):
         return None
     before = text[:first]
     if _disqualified(before) or _AGGREGATE.search(before) or _PRESS.search(text) \
