@@ -118,3 +118,30 @@ def test_a_report_of_a_meetings_results_gives_its_particulars() -> None:
                             "2. Thành phần: lãnh đạo 7 cơ quan trong Khối."),
                   published="2023-12-20T00:00:00+07:00")
     assert (row["meeting_date"], row["place"], row["host"]) == ("2023-12-15", "Hội trường Sở Tư pháp tỉnh Hà Nam", "Sở Tư pháp")
+
+
+# --- a meeting's composition under labels; members named among a count (failed on 30) ----------
+
+def test_people_under_the_labels_of_a_meetings_composition_attend() -> None:
+    [row] = _rows("Cụm thi đua số 1 các xã sơ kết 9 tháng năm 2025",
+                  _document("Chiều 8/10/2025, tại Hội trường UBND xã Tân Thành, Cụm thi đua số 1 các xã tổ chức "
+                            "hội nghị sơ kết công tác thi đua 9 tháng năm 2025.",
+                            "1. Chủ trì: Ông Phạm Văn Dũng, Chủ tịch UBND xã Tân Thành, Cụm trưởng.",
+                            "2. Đại biểu: Bà Lê Thị Hoa, Phó Trưởng phòng Nội vụ.",
+                            "3. Thư ký: Ông Trần Minh Khang, công chức Văn phòng - Thống kê xã Tân Thành.",
+                            "4. Thành viên: lãnh đạo UBND 4 xã trong Cụm."),
+                  published="2025-10-09T00:00:00+07:00")
+    assert [p["name"] for p in row["attendees"]] == ["Phạm Văn Dũng", "Lê Thị Hoa", "Trần Minh Khang"]
+
+
+def test_members_named_among_a_count_of_them_are_members() -> None:
+    # "gồm 8 đơn vị …, trong đó có A, B và C": the ones named, though not all eight
+    [row] = _rows("Khối thi đua các doanh nghiệp ký kết giao ước thi đua năm 2025",
+                  "Khối thi đua các doanh nghiệp tỉnh gồm 8 doanh nghiệp nhà nước, trong đó có Công ty TNHH MTV "
+                  "Cấp nước Hải Dương, Công ty Cổ phần Xi măng Phúc Sơn và Công ty Cổ phần Môi trường đô thị Hải "
+                  "Dương.",
+                  lead="Sáng 12/3/2025, Khối thi đua các doanh nghiệp tỉnh Hải Dương tổ chức hội nghị ký kết giao "
+                       "ước thi đua năm 2025.",
+                  published="2025-03-12T00:00:00+07:00")
+    assert row["members"] == ["Công ty TNHH MTV Cấp nước Hải Dương", "Công ty Cổ phần Xi măng Phúc Sơn",
+                              "Công ty Cổ phần Môi trường đô thị Hải Dương"]

@@ -82,6 +82,11 @@ _BARE_NAME = re.compile(rf"^(?:{UP}\S*(?:\s+{UP}\S*){{0,3}}|\d{{1,2}})$")
 _TITLED_NAME = re.compile(rf"^{UP}{LO}*(?:\s+{UP}{LO}*){{1,3}}$")
 
 
+# "Khối gồm 7 doanh nghiệp lớn trên địa bàn tỉnh, trong đó có A, B, C và D": a count of members,
+# then the ones the text names; they are members though the list is not all of them.
+_NAMED_AMONG = re.compile(rf"^{_NUMBER}\s+{_MEMBER_NOUN}[^;:.]{{0,60}}?,\s*trong\s+đó\s+(?:có|gồm)\s*:?\s*(?={UP})")
+
+
 def _named_body(pre: str) -> bool:
     """Whether the words before a count are one organisation whose name holds "và" ("Sở Giáo dục
     và Đào tạo 6 tỉnh:", a head the counted names share), not a list ("thị xã A và 6 huyện")."""
@@ -104,6 +109,11 @@ def _list_text(text: str) -> str | None:
             continue  # "Toàn Cụm có 520.000 hộ …": a figure, not a list
         if intro is not None and re.match(rf"{_NUMBER}\s", intro.group("pre")):
             return None  # "Khối hiện có 17 tổ chức tín dụng sau khi hai tỉnh A, B hợp nhất": a head count
+        among = _NAMED_AMONG.match(rest) if intro is None else None
+        if among:
+            rest = rest[among.end():]
+            end = _END.search(rest)
+            return _org_plural(rest[:end.start()] if end else rest)
         if intro is None and re.match(rf"{_COUNT}\s", rest) and not _PLURAL.match(rest.split(",")[0]) \
                 and not _ORG_PLURAL.match(rest):
             return None

@@ -471,6 +471,24 @@ def listed_item_person(item: str) -> dict[str, str | None] | None:
     return got[0] if got and got[0]["title"] else None
 
 
+# A labelled part of a meeting's composition at a list item's start (people.toml
+# `composition_labels`): "2. Đại biểu: Bà Trần Thị A, Phó Trưởng ban …", "- Thư ký: Ông B, …".
+_COMPOSITION = re.compile(rf"^(?:\d{{1,2}}\s*[.)]\s*|[-–—+•*]\s*)?{lexicon_pattern('people', 'composition_labels')}\s*:\s*",
+                          _I)
+
+
+def labelled_item_person(item: str) -> dict[str, str | None] | None:
+    """The person an item of a meeting's composition names after its label ("Thư ký: Bà C, công
+    chức …"): addressed (Ông, Bà, Đồng chí …) or titled; None for an item with no such label or a
+    group ("Thành viên: lãnh đạo …")."""
+    label = _COMPOSITION.match(item)
+    if not label:
+        return None
+    rest = item[label.end():]
+    got = _parse_person_at(rest, need_marker=False)
+    return got[0] if got and (got[0]["title"] or _ADDRESSED.match(rest)) else None
+
+
 def people_in(s: str) -> list[dict[str, str | None]]:
     """Every person one sentence shows at the meeting, in the order found (repeats kept; see
     `merge_people`): listed after an attendance phrase, role-first people who chair, speak or

@@ -56,7 +56,13 @@ from archive.meetings.organisers import (
     origin_point,
     parse_organiser,
 )
-from archive.meetings.people import ATTENDANCE_HEADING, LIST_ITEM, listed_item_person, people_in
+from archive.meetings.people import (
+    ATTENDANCE_HEADING,
+    LIST_ITEM,
+    labelled_item_person,
+    listed_item_person,
+    people_in,
+)
 from archive.meetings.periods import next_period, parse_period, without_targets
 from archive.meetings.segments import Segment
 from archive.meetings.triggers import CLUSTER_WORD, trigger_spans, triggers_in
@@ -334,9 +340,10 @@ def _list_items(segments: list[Segment]) -> list[bool]:
 
 def _listed_attendee(t: Tagged) -> Span | None:
     """An attendance list's item is a person at the meeting though it repeats no attendance verb:
-    the person it names, when the person tagger found nobody in it."""
-    if t.listed and not t.tagged_by(_people):
-        person = listed_item_person(t.text)
+    the person it names, when the person tagger found nobody in it; so is an item labelled as a
+    part of the meeting's composition ("Đại biểu: Bà A, title", "Thư ký: Ông B, title")."""
+    if not t.tagged_by(_people):
+        person = listed_item_person(t.text) if t.listed else labelled_item_person(t.text)
         if person:
             return locate("person", t.text, person["name"], person)
     return None
