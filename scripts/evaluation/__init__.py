@@ -6,6 +6,8 @@
 - runners: a corpus read, run through the tools and scored into a report dict;
 - floors: the report held against scripts/eval_baseline.json;
 - report: the report as the text `make eval` prints.
+- layouts: how a labelled text item is read into title, lead, body and published time by its
+  layout (`split_item`, which scripts/eval_meetings.py re-exports).
 
 scripts/eval.py is the command line over them and re-exports the names the tests use.
 """
