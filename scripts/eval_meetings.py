@@ -25,7 +25,9 @@ through extract_text); blind9: 24 aggregator texts
 (2013, 2017, 2025 layouts) from courts, procuracies, customs, tax, army, border guard, hospitals,
 universities, schools and banks; blind10: 22 official documents as portals publish them (the header's place
 and date line the day, the kind and subject the title) and radio/TV news transcripts (the station
-line's day); written
+line's day); blind11: 24 aggregator texts (2013, 2017, 2025 layouts) on the detection boundary and
+ceremony-type meetings (biểu dương / tuyên dương / tôn vinh, phát động at a ceremony, near-miss
+negatives); written
 and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
 blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
 achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl or labels.jsonl + texts)
@@ -110,6 +112,7 @@ BLIND7_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind7"
 BLIND8_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind8"
 BLIND9_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind9"
 BLIND10_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind10"
+BLIND11_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind11"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
 # The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
@@ -187,6 +190,13 @@ OWN_SETS = (
            "apart from the meeting's, spoken leads and relative days, 8 hard negatives (a decision, a "
            "plan, a guideline, a call for nominations, sports); labelled before the extractor saw "
            "them; not the judge)"),
+    OwnSet("own_blind11", "meetings_blind11", "blind", BLIND11_DIR,
+           "OWN BLIND SET 11 (24 aggregator texts of 2013, 2017 and 2025 on the detection boundary: "
+           "ceremonies honouring điển hình, lao động giỏi, Cháu ngoan Bác Hồ, thanh niên, phụ nữ, a "
+           "district's Đại hội Thi đua yêu nước, phát động at a ceremony, a police cluster's tọa đàm; 12 "
+           "near-miss negatives (union congress, executive committee, press conference, single-unit "
+           "awards, feature, statistics, inauguration, digest, call for nominations, awards council); "
+           "labelled before the extractor saw them; not the judge)"),
 )
 FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
           "attendees")
