@@ -93,6 +93,8 @@ floors below pin what the fixed extractor achieves, so that any regression fails
   near-miss negatives; labelled and committed before the extractor ran on it). First score (meeting
   extractor 29): detection F1 92.3 % (fp 2: a feature naming a past honouring, an inauguration
   greeting an emulation congress), period and host 91.7 %, every other field 100 %, extra rows 1/1.
+  After extractor 32 (tests in tests/test_meetings_ceremonies.py): no false detection, every field
+  100 % but one host (a label disagreement with the corpus, see KNOWN_MISSES).
 
 The misses left standing are label conventions where the sets follow the realworld labeller (or
 another labelled set) and the extractor follows the seed/corpus (see KNOWN_MISSES).
@@ -219,14 +221,16 @@ SETS = {
         extra_rows={"found": 1, "wanted": 1, "spurious": 0}, items=22, layouts=("document", "broadcast"),
         detection=DETECTION_10, false_positives=FALSE_10),
     # 12 meeting reports, 12 near-miss negatives in the three aggregator layouts, ceremony-type meetings;
-    # pinned at its first run (meeting extractor 29): F1 92.3 % (fp 2), period and host 91.7 %
-    # (tests/fixtures/meetings/blind11/README.md)
+    # first run (meeting extractor 29) F1 92.3 % (fp 2), period and host 91.7 %; after extractor 32 every
+    # field 100 % but one host (tests/fixtures/meetings/blind11/README.md)
     "blind11": BlindSet(FIXTURES / "blind11", 12, {
-        "detection_f1": 0.923, "kind": 1.0, "period": 0.916, "cluster": 1.0, "host": 0.916, "location": 1.0,
-        "meeting_date": 1.0, "provinces": 1.0, "members": 1.0, "attendees": 1.0},
-        {("1113.txt", "is_meeting"), ("1121.txt", "is_meeting"), ("1114.txt", "period"), ("1114.txt", "host")},
-        extra_rows={"found": 1, "wanted": 1, "spurious": 0}, items=24, detection={"fp": 2, "fn": 0},
-        false_positives={"1113.txt", "1121.txt"}),
+        "detection_f1": 1.0, "kind": 1.0, "period": 1.0, "cluster": 1.0, "host": 0.916, "location": 1.0,
+        "meeting_date": 1.0, "provinces": 1.0, "members": 1.0, "attendees": 1.0}, {
+        # "Thượng tá A, Trưởng Công an quận B, Cụm trưởng, chủ trì tọa đàm": labelled with the chair's
+        # unit as blind2 315 is; the corpus (own-112, the same shape) labels a person chairing as no
+        # host and the extractor follows the corpus
+        ("1114.txt", "host")},
+        extra_rows={"found": 1, "wanted": 1, "spurious": 0}, items=24),
 }
 
 

@@ -178,6 +178,20 @@ def _day(sc: Scope, pub: date | None, kind: str, inherit: dict[str, Any] | None,
         out.values["period"] = {**period, "period_start": meeting_date}
 
 
+def _later_free_period(out: Assignment) -> None:
+    """A period found only far from the meeting's sentences ("… đề nghị các đơn vị nhân rộng trong năm
+    2018" at a report's end) that starts after the meeting's day is a target, not what the meeting
+    reviews: a tọa đàm of September 2017 has no period "năm 2018". A period the meeting's own
+    sentences name ("ký kết giao ước thi đua năm 2021" on 28/12/2020) is kept."""
+    period, held = out.values.get("period"), out.values.get("meeting_date")
+    spans = out.sources.get("period") or []
+    if not (period and held and spans and spans[0].label == "period.free"):
+        return
+    if (period.get("period_start") or "") > held:
+        out.values["period"] = None
+        out.sources.pop("period", None)
+
+
 def _role_year_fits(year: str | None, out: Assignment) -> bool:
     """A chair named with its year is this meeting's host only for the year the meeting
     reviews or is held in ("Cụm trưởng năm 2019" at a review of 2018 is next year's)."""
@@ -335,6 +349,7 @@ def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tag
     _place(sc, out)
     _host_unit(sc, out)
     _day(sc, pub, kind, inherit, out)
+    _later_free_period(out)
     _members(sc, out)
     if by_cluster or not out.values.get("host"):
         _chair_host(sc, out)

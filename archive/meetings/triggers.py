@@ -105,11 +105,15 @@ _TRAINING = re.compile(pattern("meetings", "words.training"), _I)
 _STATUTORY = re.compile(r"hội\s+nghị\s+(?:đại\s+biểu\s+)?(?:cán\s+bộ,?\s+(?:công\s+chức|viên\s+chức)|"
                         r"công\s+chức,?\s+viên\s+chức|viên\s+chức|người\s+lao\s+động|CBCCVC|CB,?\s*CC,?\s*VC|"
                         r"CCVC|công\s+nhân\s+viên\s+chức|CNVC(?:LĐ|-LĐ)?)\b", _I)
-# One person honoured ("Năm 2016, chị vinh dự được tuyên dương tại Hội nghị …"): an award story
-# or a profile, not the report of the meeting — unless the sentence dates the meeting itself.
+# One person honoured ("Năm 2016, chị vinh dự được tuyên dương tại Hội nghị …", "anh là một trong 80
+# công nhân được … biểu dương tại hội nghị …"): an award story or a profile, not the report of the
+# meeting — unless the sentence dates the meeting itself.
 _PERSONAL_HONOUR = re.compile(
     r"(?:\bvinh\s+dự\s+được|\b(?:chị|anh|ông|bà|em|cô|thầy)\s+(?:[^\s,.;]+\s+){0,3}?(?:đã\s+)?được)\s+"
-    r"(?:\S+\s+){0,3}?(?:tuyên\s+dương|biểu\s+dương|tôn\s+vinh|vinh\s+danh|khen\s+thưởng|trao|tặng)", _I)
+    r"(?:\S+\s+){0,3}?(?:tuyên\s+dương|biểu\s+dương|tôn\s+vinh|vinh\s+danh|khen\s+thưởng|trao|tặng)"
+    # "anh là một trong 80 công nhân được LĐLĐ tỉnh … biểu dương": one of those honoured, by whoever
+    r"|\blà\s+một\s+trong\s+(?:số\s+)?(?:\d+|những|các)\s+[^.;,]{0,40}?\bđược\s+[^.;,]{0,80}?"
+    r"(?:tuyên\s+dương|biểu\s+dương|tôn\s+vinh|vinh\s+danh|khen\s+thưởng)", _I)
 _PRESS = re.compile(r"họp\s+báo", _I)  # "(buổi/cuộc) họp báo": a press conference
 # An emulation congress ("Đại hội thi đua yêu nước", "Đại hội điển hình tiên tiến") is a meeting,
 # unlike an organisation's congress.
@@ -175,6 +179,8 @@ def _trigger_spans(text: str, headline: str) -> tuple[tuple[int, int, str], ...]
                 # "tại một hội nghị điển hình tiên tiến năm 1999": no particular meeting; "Hướng
                 # tới Hội nghị điển hình tiên tiến …, LĐLĐ huyện sơ kết …": the occasion
                 continue
+            if _greeted(text, m.start()):
+                continue  # "công trình chào mừng Đại hội A … và Đại hội Thi đua yêu nước …"
             if kind == "tọa đàm" and not (has_cluster or _EMULATION.search(window)):
                 continue
             if kind == "ký kết giao ước thi đua" and not re.search(r"thi\s+đua", text[m.start():m.end() + 20], _I) \
@@ -226,6 +232,28 @@ def _bare_meeting(text: str) -> tuple[int, int, str] | None:
 # later task of what is reported, not the event itself.
 _OCCASION = re.compile(r"(?:chào\s+mừng|hướng\s+(?:tới|về)|tiến\s+tới|chuẩn\s+bị\s+(?:tốt\s+)?(?:cho\s+)?|"
                        r"trước\s+thềm|lập\s+thành\s+tích|thành\s+công|phục\s+vụ|tuyên\s+truyền)\s+(?:các\s+)?$", _I)
+
+
+_GREETING = re.compile(pattern("meetings", "words.greetings"), _I)
+_JOINED = re.compile(r"\s+(?:và|cùng)\s+$")
+_HELD_BETWEEN = re.compile(r"[.;]|\b(?:tổ\s+chức|diễn\s+ra|khai\s+mạc)\b", _I)
+
+
+def _greeted(text: str, start: int) -> bool:
+    """Whether the named event at `start` (capitalised: "Đại hội Thi đua yêu nước …") is one a
+    greeting names: right after "chào mừng" / "hướng tới" (meetings.toml `greetings`), or joined by
+    "và" to a named event right after one, with nothing held in between. A lower-case agenda verb
+    ("chào mừng Ngày Phụ nữ và tuyên dương 40 phụ nữ") is the sentence's own act, not greeted."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[max(0, start - 160):start]
+    marks = list(_GREETING.finditer(before))
+    if not marks:
+        return False
+    between = before[marks[-1].end():]
+    if not between.strip():
+        return True
+    return bool(_JOINED.search(between)) and between.lstrip()[:1].isupper() and not _HELD_BETWEEN.search(between)
 
 
 def _congress_event(text: str) -> re.Match[str] | None:
