@@ -258,9 +258,11 @@ def _generic_title_text(sel: parsel.Selector, meta: dict[str, str], ld: dict[str
                 and not is_section_name(text, sel, sites) and not _is_site_heading(h.root, text, sites):
             return text, "generic", h.root
     if html_title and (names_the_site(html_title, sel, sites) or _is_generic_page_name(html_title, sites)
+                       or is_section_name(_strip_site_suffix(html_title, sites), sel, sites)
                        or _visible_title_element(sel, _strip_site_suffix(html_title, sites), links=True) is None):
         # Print views and bare portal templates: <title> is only the site's name or a section
-        # name ("Tin tức", "Chi tiết tin") — or any text the page prints nowhere else, so not its
+        # name ("Tin tức", "Chi tiết tin", a link of the site's menu: a portal titles the page
+        # of its section a story is shown on) — or any text the page prints nowhere else, so not its
         # headline — and the article's title is a div/span/p with a title class ("title",
         # "tieude", "headline") or an unconfirmed <h1>: whichever comes first on the page (a
         # sidebar portlet's <h1> comes after the headline).

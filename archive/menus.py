@@ -124,7 +124,19 @@ def fixed_section(url: str) -> str | None:
     sites file news under any section, so the crawl also asks how the site links the page."""
     folders = [s for s in urlsplit(url).path.split("/")[:-1] if s]
     for folder in folders:
-        slug = _slug(_PAGE_EXT.sub("", unquote(folder)))
-        if slug in _fixed_slugs():
-            return slug
+        for slug in _folder_slugs(_PAGE_EXT.sub("", unquote(folder))):
+            if slug in _fixed_slugs():
+                return slug
     return None
+
+
+def _folder_slugs(name: str) -> list[str]:
+    """A folder's name as a slug, and, written in CamelCase, its words apart without a short
+    lower-case prefix naming the kind of design element (Lotus Domino's view `vwGioiThieu`, an
+    MVC controller `VanBan`): "gioi-thieu" both times."""
+    camel = _DESIGN_PREFIX.sub("", name)
+    return [_slug(name), _slug(_CAMEL.sub("-", camel))]
+
+
+_DESIGN_PREFIX = re.compile(r"^[a-z]{1,3}(?=[A-Z])")
+_CAMEL = re.compile(r"(?<=[a-zà-ỹđ0-9])(?=[A-ZÀ-ỸĐ])")

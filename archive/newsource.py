@@ -39,7 +39,7 @@ from archive.organisations import (
 from archive.pagekind import classify_page
 from archive.pagination import next_page
 from archive.platformguess import _score, listing_links, missed_fields
-from archive.registry import _guess_kind, _guess_province
+from archive.registry import _guess_kind, _guess_province, most_named_province
 from archive.sources import ORGANISATION_KINDS, SOURCE_KEYS
 from archive.urls import document_base
 from archive.urlshapes import article_urls, is_static
@@ -257,10 +257,12 @@ def province_guess(host: str, name: str, titles: str, pages: list[SitePage]) -> 
     is somewhere (an address, a banner in capitals): a province to check beats none, which the
     registry check rejects outright."""
     current, former = _guess_province(host, name)
-    for text in (titles, " ".join(_name_candidates(pages)), " ".join(_page_text(p) for p in pages)):
+    for text in (titles, " ".join(_name_candidates(pages))):
         if current:
             break
         current, former = _guess_province(host, text)
+    if not current:  # the text alone: the province it names most
+        current, former = most_named_province(" ".join(_page_text(p) for p in pages))
     return current, former
 
 

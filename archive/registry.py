@@ -380,6 +380,23 @@ def _guess_province(host: str, text: str) -> tuple[str | None, str | None]:
     return current, (former if _key(former) != _key(current) else None)
 
 
+def most_named_province(text: str) -> tuple[str | None, str | None]:
+    """(current, former) of the province a text names most often (the longer name on a tie):
+    a page with nothing but its text (a document in a frame) lists every province of an
+    inter-provincial meeting once, and names its own at every turn."""
+    hay = fold(text)
+    best: tuple[int, int, str] | None = None
+    for key, former in _FORMER.items():
+        n = len(re.findall(rf"(?<![a-z]){re.escape(key)}(?![a-z])", hay))
+        if n and (best is None or (n, len(key)) > best[:2]):
+            best = (n, len(key), former)
+    if best is None:
+        return None, None
+    former = best[2]
+    current = canonical_province(FORMER_TO_CURRENT[former]) or FORMER_TO_CURRENT[former]
+    return current, (former if _key(former) != _key(current) else None)
+
+
 def _toml_str(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 from archive.lexicons import load
 from archive.normalize import fold, nfc
@@ -139,10 +139,24 @@ def _normalise(url: str) -> str:
     path = "/".join(kept) or "/"
     path = path.removesuffix(".amp")
     path = re.sub(r"/{2,}", "/", path)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not _drop_param(k, v)]
-    query.sort()
-    return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
+    query = sorted((k, v, bare) for k, v, bare in query_pairs(parts.query) if not _drop_param(k, v))
+    return urlunsplit((scheme, netloc, path, query_text(query), ""))
+
+
+def query_pairs(query: str) -> list[tuple[str, str, bool]]:
+    """(key, value, bare) of each query parameter: `bare` for a key written without `=`, a
+    command rather than a value (Lotus Domino's `?OpenDocument`, `?OpenView&Start=3`), which
+    the server reads as written: `?OpenDocument=` is another command line."""
+    out = []
+    for piece in query.split("&") if query else []:
+        for k, v in parse_qsl(piece, keep_blank_values=True):
+            out.append((k, v, "=" not in piece))
+    return out
+
+
+def query_text(pairs: list[tuple[str, str, bool]]) -> str:
+    """The query string of `query_pairs`' triples, bare keys bare."""
+    return "&".join(quote_plus(k) if bare else urlencode([(k, v)]) for k, v, bare in pairs)
 
 
 def _link_canonical(html: str) -> str | None:

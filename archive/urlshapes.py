@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
-from archive.urls import strip_sessions, tracking_param
+from archive.urls import query_pairs, query_text, strip_sessions, tracking_param
 
 # Files, not pages: never fetched for discovery (a document list is not an article list).
 STATIC_SUFFIXES = frozenset({
@@ -40,8 +40,11 @@ _WORD_SPLIT = re.compile(r"[-_+]+")
 # A segment this long, or of this many words, is a title turned into a slug: unique per page.
 SLUG_WORDS = 4
 SLUG_CHARS = 28
-# A query value that is an address (or an escaped one) is where the visitor came from.
-_URLISH = re.compile(r"^(?:https?:|/|%2f)|%2f|/", re.IGNORECASE)
+# A query value that is an address (or an escaped one) is where the visitor came from: it opens
+# with a scheme or the root. A value with a slash further in names something inside the
+# application (a portal's `urile=wcm:path:/lib/…`, an MVC route `r=news/view`, NukeViet's
+# `op=section/slug-12`): it picks the page, and dropping it would fetch another one.
+_URLISH = re.compile(r"^(?:https?(?::|%3a)|/|%2f)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)  # pure, and asked of every link of every page a few times
@@ -125,15 +128,16 @@ def request_url(url: str) -> str:
     are one request. The path is the site's own otherwise (`/print/317` stays: a print view's
     path is not always the article's path with a prefix)."""
     parts = urlsplit(url.strip())
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    query = [(k, v) for k, v in pairs if not navigation_param(k, v) and not tracking_param(k, v)]
-    if any(navigation_param(k, v) for k, v in pairs):
+    pairs = query_pairs(parts.query)
+    query = [(k, v, bare) for k, v, bare in pairs if not navigation_param(k, v) and not tracking_param(k, v)]
+    if any(navigation_param(k, v) for k, v, _bare in pairs):
         # the flag that only accompanies a navigation parameter goes with it
-        query = [(k, v) for k, v in query if k.lower() != "inheritredirect"]
+        query = [(k, v, bare) for k, v, bare in query if k.lower() != "inheritredirect"]
     host = (parts.hostname or "").lower()
     netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
     return urlunsplit(((parts.scheme or "http").lower(), netloc, strip_sessions(parts.path) or "/",
-                       urlencode(query), ""))
+                       query_text(query), ""))
+
 
 
 # Servers that treat paths and query keys case-insensitively (IIS): links spelt two ways are

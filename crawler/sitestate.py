@@ -46,6 +46,19 @@ def absolute_links(root: Any, url: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def frame_links(root: Any, url: str) -> list[str]:
+    """The documents a page shows inside itself (`<frame src>`, `<iframe src>`), absolute and in
+    page order: a frameset home page has no text and no link of its own, its menu and its lists
+    are in its frames, and a list may sit in an iframe."""
+    base = document_base(root, url)
+    out = []
+    for frame in root.iter("frame", "iframe"):
+        src = (frame.get("src") or "").strip()
+        if src and not src.lower().startswith((*_SKIP_HREF, "about:")):
+            out.append(urljoin(base, src).split("#")[0])
+    return list(dict.fromkeys(out))
+
+
 class SiteState:
     def __init__(self, source: Source, settings: dict[str, int]) -> None:
         self.source = source
@@ -150,6 +163,10 @@ class SiteState:
         for u in links:
             self.shapes.see(u)
         return links
+
+    def frames(self, root: Any, url: str) -> list[str]:
+        """The page's frames this crawl may fetch (`frame_links`)."""
+        return [u for u in frame_links(root, url) if self.allows(u) and not is_static(u)]
 
     def fresh(self, links: list[str]) -> list[str]:
         """Links not seen on any page of this run before (and now seen)."""

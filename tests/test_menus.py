@@ -163,6 +163,15 @@ def test_the_folder_of_an_address_names_a_fixed_page_section_only_as_a_whole_fol
     assert fixed_section(ORIGIN + "/gioi-thieu-van-ban-moi/tin-1.html") is None    # not the whole name
 
 
+def test_a_folder_named_in_camel_case_with_a_design_prefix_names_its_section():
+    # Lotus Domino views (`vwGioiThieu`, `lstVanBan`), MVC controllers (`GioiThieu/Detail/3`): the
+    # section's words run together, a short lower-case prefix names the kind of design element
+    assert fixed_section(ORIGIN + "/hoi/web.nsf/vwGioiThieu/A55AE88FD91A32B0594F076FBAA23569?OpenDocument") == "gioi-thieu"
+    assert fixed_section(ORIGIN + "/VanBan/ChiTiet/12") == "van-ban"
+    assert fixed_section(ORIGIN + "/hoi/web.nsf/vwTinTuc/A55AE88FD91A32B0594F076FBAA23569?OpenDocument") is None
+    assert fixed_section(ORIGIN + "/TinGioiThieu/bai-1.html") is None  # the words inside a longer name
+
+
 def test_a_short_page_of_a_fixed_section_linked_only_outside_the_news_is_a_fixed_page():
     site = section_site_after()
     # each intro page is linked from the other's "Trang khác", the decision from the documents' table:

@@ -204,6 +204,22 @@ def test_a_province_from_the_page_text_when_no_name_is_found() -> None:
     assert (entry["province"], entry.get("province_former")) == ("Thái Nguyên", "Bắc Kạn")
 
 
+def test_a_framed_documents_province_is_the_one_its_text_names_most() -> None:
+    """A document shown in a frame (a Lotus Domino form) has no banner, footer or menu: only its
+    text says where the site is, and a meeting of several provinces lists them all; the province
+    it names most often is the site's, not the longest name in the list."""
+    body = ("<b><font size='4'>Cụm thi đua Hội Nông dân bốn tỉnh ký kết giao ước năm 2021</font></b><br>"
+            "<font size='2'>Ngày 9/3, tại Hội trường Hội Nông dân tỉnh Hà Nam, Cụm thi đua gồm Hội Nông dân các tỉnh"
+            " Hà Nam, Nam Định, Thái Bình và Hưng Yên tổ chức ký kết giao ước thi đua năm 2021.</font><br><br>"
+            "<font size='2'>Hội Nông dân tỉnh Hà Nam là Cụm trưởng; đồng chí Chủ tịch Hội Nông dân tỉnh Hà Nam"
+            " chủ trì hội nghị.</font>")
+    page = f"<html><head><title>Ký kết giao ước</title></head><body><form name='_frm'>{body}</form></body></html>"
+    pages = [read_page("http://10.0.0.9/hnd/web.nsf/0/ABCDEF0123456789ABCDEF0123456789?OpenDocument", page.encode("utf-8"))]
+    text = propose(pages[0].url, pages, {})
+    entry = tomllib.loads(text[text.index("[[source]]"):])["source"][0]
+    assert (entry["province"], entry.get("province_former")) == ("Ninh Bình", "Hà Nam")
+
+
 @pytest.mark.parametrize("name, kind", [
     ("Hội LHPN tỉnh Bình Phước", "hlhpn"), ("Hội Liên hiệp Phụ nữ tỉnh Gia Lai", "hlhpn"),
     ("Liên đoàn Lao động tỉnh Lạng Sơn", "ldld"), ("Công đoàn ngành Giáo dục tỉnh Sơn La", "ldld"),

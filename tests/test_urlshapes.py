@@ -102,3 +102,39 @@ def test_slash_twins_are_one_page_only_once_the_site_served_both_alike() -> None
     assert s.twin("http://z.vn/tin/so-ket-cum-2/") == "http://z.vn/tin/so-ket-cum-2"
     assert s.twin("http://z.vn/tin/so-ket-cum-2") == "http://z.vn/tin/so-ket-cum-2/"
     assert s.twin("http://z.vn/") is None
+
+
+def test_a_query_value_naming_content_inside_the_app_is_part_of_the_page_name() -> None:
+    # A value that is an address (scheme, or a path from the root) is where the visitor came from;
+    # a value that names a route or an item inside the application (a portal's content path, an
+    # MVC route, a module's path-like operation) picks the page: dropping it fetches another page.
+    portal = ("http://x.vn/wps/portal/so/!ut/p/z1/04_Sj9CPyk!!/dz/d5/L2dBISEvZ0FBIS9nQSEh/"
+              "?urile=wcm%3Apath%3A%2Flib%2Fso%2Ftin-tuc%2Fhoi-nghi-cum-thi-dua")
+    assert request_url(portal) == portal
+    assert request_url("http://x.vn/index.php?r=news%2Fview&id=12") == "http://x.vn/index.php?r=news%2Fview&id=12"
+    assert url_shape("http://x.vn/index.php?nv=news&op=thi-dua/cum-thi-dua-so-3-tong-ket-903") \
+        == "/index.php?nv=news&op={v}"
+    # addresses still go, escaped or not
+    assert request_url("http://x.vn/a/b?returnUrl=https%3A%2F%2Fx.vn%2Ftin&id=3") == "http://x.vn/a/b?id=3"
+    assert request_url("http://x.vn/a/b?Source=%2Fsites%2Ftin&ID=3") == "http://x.vn/a/b?ID=3"
+
+
+def test_a_presentation_template_is_the_same_content_in_another_dress() -> None:
+    assert request_url("http://x.vn/wps/wcm/connect/lib/so/tin/bai?presentationtemplate=lib/PT_In") \
+        == "http://x.vn/wps/wcm/connect/lib/so/tin/bai"
+
+
+def test_a_bare_query_key_stays_bare() -> None:
+    # Lotus Domino's URL commands (`?OpenDocument`, `?OpenView&Start=3`) are keys without a value;
+    # `?OpenDocument=` is another command line to the server, so the address is fetched as written.
+    assert request_url("http://x.vn/hoi/web.nsf/0/7F3A1C9E4B2D58A6482584F2002A91C3?OpenDocument") \
+        == "http://x.vn/hoi/web.nsf/0/7F3A1C9E4B2D58A6482584F2002A91C3?OpenDocument"
+    assert request_url("http://x.vn/hoi/web.nsf/vwTin?OpenView&Start=3&utm_source=zalo") \
+        == "http://x.vn/hoi/web.nsf/vwTin?OpenView&Start=3"
+    assert request_url("http://x.vn/tin?id=3&q=") == "http://x.vn/tin?id=3&q="
+
+
+def test_the_archives_address_keeps_a_bare_key_bare() -> None:
+    from archive.urls import canonical_url
+    assert canonical_url("http://x.vn/hoi/web.nsf/0/7F3A1C9E4B2D58A6482584F2002A91C3?OpenDocument&utm_source=fb") \
+        == "http://x.vn/hoi/web.nsf/0/7F3A1C9E4B2D58A6482584F2002A91C3?OpenDocument"

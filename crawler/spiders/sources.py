@@ -339,6 +339,8 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
         known = self.known_links(source, links)
         yield from self.follow_all(source, [u for u in links if not same_series(response.url, u)],
                                    depth=depth + 1, route=_route_of(meta), known=known)
+        # a frame is part of the page that holds it: read at that page's depth
+        yield from self.follow_all(source, site.frames(root, response.url), depth=depth, route=_route_of(meta))
         if kind != "article":
             yield from self._paginate(response, source, site, links, known)
             endpoint = load_more(root, response.url)
