@@ -66,3 +66,17 @@ def test_a_signing_for_next_year_keeps_its_year() -> None:
     body = "Các doanh nghiệp đề nghị tỉnh hỗ trợ vốn trong năm 2021."
     [row] = _rows("Khối thi đua doanh nghiệp ký kết giao ước năm 2021", lead, body, "2020-12-29T08:00:00+07:00")
     assert row["period_label"] == "năm 2021"
+
+
+def test_a_month_or_year_opener_is_no_part_of_the_organiser() -> None:
+    # "Tháng 9 vừa qua, X tổ chức …", "Đầu tháng 10, …", "Tháng 12/2019, …", "Năm ngoái, …": when the
+    # meeting was, never who held it
+    lead = ("{}, Hội LHPN huyện Phong Thổ tổ chức hội nghị tuyên dương 40 phụ nữ tiêu biểu trong phong trào thi "
+            "đua năm 2020.")
+    for opener in ("Tháng 9 vừa qua", "Cuối tháng 9 vừa qua", "Đầu tháng 10", "Tháng 10/2020", "Năm ngoái", "Năm 2020"):
+        [row] = _rows("Phong Thổ tuyên dương phụ nữ tiêu biểu", lead.format(opener))
+        assert row["host"] == "Hội LHPN huyện Phong Thổ", opener
+    # a clause that only begins like a time is kept: "Năm Căn" is a district
+    [row] = _rows("Năm Căn tuyên dương phụ nữ tiêu biểu", lead.format("Hội LHPN huyện Năm Căn").replace(
+        ", Hội LHPN huyện Phong Thổ", ""))
+    assert row["host"] == "Hội LHPN huyện Năm Căn"

@@ -25,6 +25,10 @@ _ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn
                         r"[Tt]hực\s+hiện\s|[Kk]ỷ\s+niệm\s|"
                         # a report told days later: "Tuần trước, …" (meetings.toml late_report)
                         rf"(?i:{pattern('meetings', 'words.late_report')})\s*(?:,|$))")
+# A clause that is only a month, a quarter or a year ("Tháng 9 vừa qua", "Cuối tháng 9", "Tháng
+# 12/2019", "Năm ngoái", "Năm 2020"): when a meeting was, opening the sentence before its subject.
+_TIME_OPENER = re.compile(r"(?:(?:[Cc]uối|[Đđ]ầu|[Gg]iữa|[Hh]ồi|[Vv]ào)\s+)?(?:[Tt]háng|[Nn]ăm|[Qq]uý|[Tt]uần)\s+"
+                          r"(?:\d{1,2}(?:\s*/\s*\d{4})?|\d{4}|[IV]+|này|ngoái|trước|qua)(?:\s+(?:vừa\s+qua|qua|trước|này))?")
 _ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|đơn\s+vị|cơ\s+quan|Trưởng|"
                               r"Cụm\s+trưởng|Khối\s+trưởng|nhà\s+thầu))")
 _CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)\s+)?(?:các\s+đơn\s+vị\s+(?:trong|thuộc)\s+)?"
@@ -189,7 +193,8 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         subject = text[:m.start()]
         subject = re.split(r"\s+(?:bao\s+)?gồm\b", subject)[0]
         parts = _clauses(subject, dashes=False)
-        while parts and (not parts[0] or _ADVERBIAL.match(parts[0]) or _DATE.match(parts[0])):
+        while parts and (not parts[0] or _ADVERBIAL.match(parts[0]) or _DATE.match(parts[0])
+                         or _TIME_OPENER.fullmatch(parts[0].strip())):
             at = re.match(r"[Tt]ại\s", parts.pop(0))
             # "tại trụ sở X, phường A, Khối … tổ chức", "tại xã A, huyện B, tỉnh C, Cụm …": the
             # place's commune, district and province, no subject
