@@ -27,7 +27,9 @@ universities, schools and banks; blind10: 22 official documents as portals publi
 and date line the day, the kind and subject the title) and radio/TV news transcripts (the station
 line's day); blind11: 24 aggregator texts (2013, 2017, 2025 layouts) on the detection boundary and
 ceremony-type meetings (biểu dương / tuyên dương / tôn vinh, phát động at a ceremony, near-miss
-negatives); written
+negatives); blind12: 22 posts of units' Facebook pages and Zalo official accounts (no title: the
+saver's stamp line and the shown time, resolved against it) and e-mailed newsletters (the subject the
+title, the Date header the day); written
 and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
 blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
 achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl or labels.jsonl + texts)
@@ -47,7 +49,11 @@ portal's meta line ("Ngày đăng: 22/12/2025 16:40 | Lượt xem: 317", "Cập 
 issue's day ("BẢN TIN … - Số 12 (205), ngày 26/12/2025"), then the text as extract_text reads it;
 official document (blind10) = the header (issuer, national motto, "Số: …", "Lào Cai, ngày 5 tháng 7
 năm 2024"), the kind ("THÔNG BÁO") and subject lines as the title, the rest as the body; broadcast
-transcript (blind10) = the station line with the broadcast's day, headline, anchor's lead, body. The published date is read from the file (as a crawler would), never from gold.
+transcript (blind10) = the station line with the broadcast's day, headline, anchor's lead, body; social
+post (blind12) = the saver's stamp ("Facebook · <page> · lưu lúc 17/01/2025 10:02"), the shown time
+("2 ngày trước", "Hôm qua lúc 16:05", "15 tháng 1 lúc 09:30"), the post: no title, the first line the
+lead; e-mail (blind12) = the header block (From/Từ, Date/Ngày, Subject/Chủ đề), the subject the title,
+the message's first line the lead. The published date is read from the file (as a crawler would), never from gold.
 
 Matching rules (what "right" means) — fields are scored over every gold meeting report, and
 a missed detection is wrong on every field; the first returned row is the headline meeting:
@@ -113,6 +119,7 @@ BLIND8_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind8"
 BLIND9_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind9"
 BLIND10_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind10"
 BLIND11_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind11"
+BLIND12_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind12"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
 # The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
@@ -197,6 +204,12 @@ OWN_SETS = (
            "near-miss negatives (union congress, executive committee, press conference, single-unit "
            "awards, feature, statistics, inauguration, digest, call for nominations, awards council); "
            "labelled before the extractor saw them; not the judge)"),
+    OwnSet("own_blind12", "meetings_blind12", "blind", BLIND12_DIR,
+           "OWN BLIND SET 12 (22 posts of units' social pages and messaging channels and e-mailed "
+           "newsletters, 2022-2026: no title, emoji and hashtags, shown times relative to the saving, "
+           "shared posts, photo caption lists, digests, 8 hard negatives (sports, a birthday, "
+           "recruitment, a meeting to come, a decision shared, a photo contest, a schedule, one "
+           "unit's award); labelled before the extractor saw them; not the judge)"),
 )
 FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
           "attendees")

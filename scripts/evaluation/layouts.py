@@ -7,13 +7,15 @@ url), a newspaper page (blind5: title, the page's date line, sapo, paragraphs), 
 (blind6: the portal's meta line in place of the date line), a sector site's item (blind7: a
 breadcrumb above the headline), a PDF bulletin's item (blind8: the masthead's day, the rest through
 extract_text), an official document as a portal publishes it and a radio/TV news transcript
-(blind10). `split_item` picks the layout from the text itself, as a crawler would; the published
+(blind10), a post saved from a unit's social page or messaging channel and an e-mailed newsletter
+(blind12). `split_item` picks the layout from the text itself, as a crawler would; the published
 time is read from the file, never from gold.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from typing import Any
 
 _DATE_2013 = re.compile(r"^(\d{2})/(\d{2})/(\d{2}) (\d{2}):(\d{2}) GMT")
@@ -142,13 +144,111 @@ def _split_broadcast(lines: list[str], day: str) -> dict[str, Any]:
             "published": f"{day[:10]}T00:00:00+07:00"}
 
 
+# A post saved from a unit's social page or messaging channel (blind12: Facebook fanpages, Zalo
+# official accounts). A post has no title: the item file's first line is the saver's stamp — the
+# platform, the page's name and when the post was saved ("Facebook · Công đoàn Viên chức tỉnh
+# Quảng Bình · lưu lúc 17/01/2025 10:02") —, the second the post's time as the page showed it,
+# often relative to that moment ("2 ngày trước", "5 giờ", "Hôm qua lúc 16:05", "15 tháng 1 lúc
+# 09:30", "12 tháng 1, 2023 lúc 20:12", Zalo's "03/03/2026 07:12"), with the audience icon after
+# a "·"; then the post as the page printed it (emoji, hashtags, "Xem thêm", a shared post's page
+# name and time lines before the post it quotes).
+SOCIAL = re.compile(r"^(?:Facebook|Zalo(?:\s+OA)?)\s*·\s*(.+?)\s*·\s*lưu\s+lúc\s+"
+                    r"(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})\s*$")
+_SOCIAL_TODAY = re.compile(r"^(Hôm\s+nay|Hôm\s+qua)(?:\s+lúc)?\s+(\d{1,2}):(\d{2})$", re.IGNORECASE)
+_SOCIAL_AGO = re.compile(r"^(\d+)\s*(phút|giờ|ngày|tuần)(?:\s+trước)?$", re.IGNORECASE)
+_SOCIAL_DAY = re.compile(r"^(\d{1,2})\s+tháng\s+(\d{1,2})(?:,?\s*(?:năm\s+)?(\d{4}))?"
+                         r"(?:\s+lúc\s+(\d{1,2}):(\d{2}))?$", re.IGNORECASE)
+_SOCIAL_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
+_AGO_UNITS = {"phút": timedelta(minutes=1), "giờ": timedelta(hours=1), "ngày": timedelta(days=1),
+              "tuần": timedelta(weeks=1)}
+
+
+def _social_time(shown: str, saved: datetime) -> datetime:
+    """The post's time from what the page showed, resolved against when it was saved (a day
+    and month without a year take the year that puts them on or before the saving); a day
+    counted back ("2 ngày trước") keeps no hour. Unreadable: the moment of saving."""
+    shown = shown.split("·")[0].strip()
+    today = _SOCIAL_TODAY.match(shown)
+    if today:
+        back = 0 if today.group(1).lower().startswith("hôm nay") else 1
+        day = saved - timedelta(days=back)
+        return day.replace(hour=int(today.group(2)), minute=int(today.group(3)))
+    ago = _SOCIAL_AGO.match(shown)
+    if ago:
+        unit = ago.group(2).lower()
+        moment = saved - int(ago.group(1)) * _AGO_UNITS[unit]
+        return moment.replace(hour=0, minute=0) if unit in ("ngày", "tuần") else moment
+    numeric = _SOCIAL_NUMERIC.match(shown)
+    if numeric:
+        d, mo, y, hh, mm = numeric.groups()
+        return datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0))
+    dated = _SOCIAL_DAY.match(shown)
+    if not dated:
+        return saved
+    d, mo, y, hh, mm = dated.groups()
+    moment = datetime(int(y or saved.year), int(mo), int(d), int(hh or 0), int(mm or 0))
+    return moment.replace(year=saved.year - 1) if not y and moment > saved else moment
+
+
+def _split_social(lines: list[str], stamp: re.Match[str]) -> dict[str, Any]:
+    """No title (the post has none; the page's name is who posted, not a headline); lead: the
+    post's first line; body: its other non-blank lines, each a paragraph; published: the post's
+    shown time resolved against the saving."""
+    _page, d, mo, y, hh, mm = stamp.groups()
+    saved = datetime(int(y), int(mo), int(d), int(hh), int(mm))
+    moment = _social_time(lines[1].strip(), saved) if len(lines) > 1 else saved
+    post = [line.strip() for line in lines[2:] if line.strip()]
+    return {"title": "", "lead": post[0] if post else None, "body": "\n\n".join(post[1:]),
+            "published": moment.strftime("%Y-%m-%dT%H:%M:00+07:00")}
+
+
+# An e-mailed newsletter or digest as a mailbox saves it (blind12): the header block ("From:" /
+# "Từ:", "Date:" / "Ngày:", "Subject:" / "Chủ đề:" / "Tiêu đề:", "To:" / "Tới:") up to the first
+# blank line, then the message: a greeting, numbered or bulleted items, the sign-off and the
+# list's unsubscribe footer.
+MAIL_FROM = re.compile(r"^(?:From|Từ)\s*:\s*\S", re.IGNORECASE)
+_MAIL_SUBJECT = re.compile(r"^(?:Subject|Chủ\s+đề|Tiêu\s+đề)\s*:\s*(.*)$", re.IGNORECASE)
+_MAIL_DATE = re.compile(r"^(?:Date|Ngày)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def _mail_header(lines: list[str]) -> list[str] | None:
+    """The header block of a saved message (its first line a sender, a subject among the
+    lines before the first blank one), or None."""
+    if not lines or not MAIL_FROM.match(lines[0].strip()):
+        return None
+    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    header = [line.strip() for line in lines[:end]]
+    return header if any(_MAIL_SUBJECT.match(line) for line in header) else None
+
+
+def _split_mail(lines: list[str], header: list[str]) -> dict[str, Any]:
+    """Title: the subject; published: the Date header (the project's date parser); lead: the
+    message's first line; body: its other non-blank lines, each a paragraph."""
+    from archive.dates import parse_date
+
+    subject = next(m.group(1) for m in map(_MAIL_SUBJECT.match, header) if m)
+    dated = next((m.group(1) for m in map(_MAIL_DATE.match, header) if m), "")
+    day = parse_date(dated) if dated else None
+    message = [line.strip() for line in lines[len(header):] if line.strip()]
+    return {"title": subject.strip(), "lead": message[0] if message else None,
+            "body": "\n\n".join(message[1:]),
+            "published": day if day is None or "T" in day else f"{day}T00:00:00+07:00"}
+
+
 def split_item(text: str) -> dict[str, Any]:
     """title, lead, body, published from one text item, by its crawl layout (a sector site's
     breadcrumb line above the headline is the site's navigation, not the text: dropped; a
     bulletin's masthead gives the day and the rest goes through extract_text; an official
     document's header gives its day and its kind and subject the title; a broadcast transcript's
-    first line gives the day)."""
+    first line gives the day; a social post has no title and its saver's stamp resolves the shown
+    time; a saved e-mail's subject is the title and its Date header the day)."""
     lines = text.replace("\r\n", "\n").split("\n")
+    stamp = SOCIAL.match(lines[0].strip()) if lines else None
+    if stamp:
+        return _split_social(lines, stamp)
+    header = _mail_header(lines)
+    if header:
+        return _split_mail(lines, header)
     issue_day = _bulletin_day(lines[0]) if lines else None
     if issue_day:
         return _split_bulletin(lines, issue_day)
