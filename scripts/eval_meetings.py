@@ -94,12 +94,15 @@ from evaluation.layouts import (
     BREADCRUMB,
     BROADCAST,
     BULLETIN,
+    MAIL_FROM,
+    SOCIAL,
     is_document,
     split_item,
 )
 
 # the names other scripts and the tests read here (the layout readers live in evaluation/layouts.py)
-__all__ = ["BREADCRUMB", "BROADCAST", "BULLETIN", "CALIBRATION", "OWN_SETS", "_PAGE_DATE", "_PORTAL_DATE",
+__all__ = ["BREADCRUMB", "BROADCAST", "BULLETIN", "CALIBRATION", "MAIL_FROM", "OWN_SETS", "SOCIAL", "_PAGE_DATE",
+           "_PORTAL_DATE",
            "format_calibration", "format_comparison", "format_report", "is_document", "labels_path",
            "merge_calibration", "norm", "run", "score", "score_extra_rows", "split_item"]
 
