@@ -76,13 +76,20 @@ def first(tagged: Iterable[Tagged], label: str) -> Span | None:
 _PARTICULAR = re.compile(rf"^(?:\d{{1,2}}\.\s*|[IVX]+\.\s*)?{pattern('meetings', 'words.particulars')}\s*:", _I)
 
 
+def _item_particular(t: Tagged) -> bool:
+    """A sentence opening with a particular's label ("- Địa điểm: …", "📍 Địa điểm: …") right
+    after a meeting's sentence describes that meeting, as an announcement's or a post's items do."""
+    return bool(_PARTICULAR.match(t.text))
+
+
 def scope(event: Event, tagged: list[Tagged], owned: list[Tagged], *, primary: bool,
           restated: list[Tagged] | None = None) -> Scope:
     """The sentences one meeting may draw on. A record of the meeting (minutes, a report of its
     results: the event's sentence names one, `_RECORD`) gives its day and venue as particulars
-    under their labels anywhere in the text it owns: they describe it as `_DESCRIBES` sentences do."""
+    under their labels anywhere in the text it owns: they describe it as `_DESCRIBES` sentences do;
+    any meeting's sentence, by the labelled items that follow it closely (`_item_particular`)."""
     at = next(i for i, t in enumerate(tagged) if t.segment is event.sentence)
-    follow = [t for t in tagged[at + 1:at + 5] if _DESCRIBES.search(t.text) and t in owned]
+    follow = [t for t in tagged[at + 1:at + 5] if (_DESCRIBES.search(t.text) or _item_particular(t)) and t in owned]
     if _RECORD.search(event.sentence.text):
         follow += [t for t in owned if _PARTICULAR.match(t.text) and t not in follow and t is not tagged[at]]
     headline = tagged[0] if tagged and tagged[0].segment.where == "title" else None

@@ -11,6 +11,7 @@ placement (`prepare`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -174,6 +175,30 @@ def _paragraph_kind(where: str, paragraph: str) -> str:
 # A list item's marker at a paragraph's start: "- ", "– ", "+ ", "• ", "* " (a number is kept: the
 # attendance lists' "1. Ông …" read it).
 _BULLET = re.compile(r"^\s*[-–—+•*]\s+(?=\S)")
+# Social posts open paragraphs with pictographs ("📍 Địa điểm: …", "⏰ Thời gian: …", "🎉 Sáng nay,
+# …") and number photo captions with keycaps ("1️⃣ Đồng chí …"): symbols (Unicode So/Sk), their
+# variation selectors and joiners, a keycap's digit. They are decoration, taken off the text like a
+# dash; the paragraph is not made a digest's item by them (a post's every line may carry one).
+_KEYCAP = re.compile(r"\d\ufe0f?\u20e3")
+_MARK_JOINERS = {"\ufe0f", "\ufe0e", "\u200d", "\u20e3"}
+
+
+def pictograph_end(text: str) -> int:
+    """Where a paragraph's leading run of pictographs and the spaces after it end; 0 when the
+    paragraph does not open with one followed by a space."""
+    at = len(text) - len(text.lstrip())
+    start = at
+    while at < len(text):
+        keycap = _KEYCAP.match(text, at)
+        if keycap:
+            at = keycap.end()
+        elif unicodedata.category(text[at]) in ("So", "Sk") or text[at] in _MARK_JOINERS:
+            at += 1
+        else:
+            break
+    if at == start or at >= len(text) or not text[at].isspace():
+        return 0
+    return len(text) - len(text[at:].lstrip())
 
 
 def _paragraphs(where: str, block: str) -> list[str]:
@@ -191,7 +216,8 @@ def segment(title: str, lead: str, body: str, captions: list[str] | None = None)
     """The article's sentences in reading order: headline, sapo, body (its caption and byline
     paragraphs marked, up to a related-items heading), then captions given apart. Outlet tags
     ("ANTĐ - ") leave the first paragraph of lead and body; the lead repeated at the top of the
-    body is dropped; a list item's marker leaves its paragraph, which is marked `item`."""
+    body is dropped; a list item's marker leaves its paragraph, which is marked `item`; a post's
+    pictographs at a paragraph's start leave it too (`pictograph_end`)."""
     out: list[Segment] = []
     if title:
         out.append(Segment(title, "title", 0, 0))
@@ -203,6 +229,7 @@ def segment(title: str, lead: str, body: str, captions: list[str] | None = None)
                 text = strip_outlet(text)
             text = strip_address(text) if where in ("lead", "body") else text
             kind = _paragraph_kind(where, text)
+            text = text[pictograph_end(text):] if where in ("lead", "body") else text
             bullet = _BULLET.match(text) if where in ("lead", "body") else None
             text = text[bullet.end():] if bullet else text
             paragraph += 1
