@@ -140,7 +140,9 @@ _LINE_BREAKERS = {"p", "div", "li", "ul", "ol", "table", "br", "section", "artic
 def _label_line_author(sel: parsel.Selector, title_el: Any) -> tuple[str | None, str | None]:
     """A labelled byline printed on a line of its own after the headline but outside the
     content area the body came from — NukeViet's "Tác giả bài viết: X" under the text, beside
-    "Nguồn tin:" — and not in the page's frame (nav, aside, footer, furniture)."""
+    "Nguồn tin:" — and not in the page's frame (nav, aside, footer, furniture). A footer inside
+    the article box is the article's own (`furniture.in_frame`, HTML5): a blog template's
+    "Người viết: X" there signs the story, the page's footer never does."""
     after = title_el is None
     for el in sel.root.iter():
         if el is title_el:
@@ -152,7 +154,7 @@ def _label_line_author(sel: parsel.Selector, title_el: Any) -> tuple[str | None,
             continue  # a wrapper of several lines: its own lines are asked one by one
         text = clean_line(" ".join(el.itertext()))
         m = AUTHOR_LABEL.match(text) if len(text) <= 100 else None
-        if not m or any(a.tag in ("nav", "aside", "footer") or junk_attrs(a) for a in el.iterancestors()):
+        if not m or in_frame(el) or any(junk_attrs(a) for a in el.iterancestors()):
             continue
         name = parse_byline(m.group(1))
         if name:

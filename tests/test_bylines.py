@@ -85,3 +85,27 @@ def test_the_credits_of_other_stories_listed_after_the_text_are_not_this_ones():
               'nghiệp vụ thi đua năm 2024</a></h4><div class="item-meta">Cập nhật 02/03/2024 bởi '
               '<a href="/profile/pham-van-long/">Phạm Văn Long</a></div></li></ul>')
     assert _author(_credited("", after=others))[0] is None
+
+
+# ---- a labelled line in the article's own <footer> ---------------------------------------------
+# (the eleventh blind site set's first run: a static-site blog template prints "Người viết: X" in the
+# <footer> of its <article>; HTML5 makes a footer inside an article that article's, so the line signs
+# the story, while the page's own <footer> stays frame. The page here is written for the rule.)
+
+def _footed(article_footer: str, page_footer: str = "") -> str:
+    return f"""<html><head><title>Khối thi đua các hội đặc thù ký kết giao ước thi đua</title></head><body>
+<header class="top"><a href="/">Trang chủ</a></header>
+<main><article class="entry"><h1>Khối thi đua các hội đặc thù ký kết giao ước thi đua</h1>
+<p class="entry-date"><time datetime="2024-03-12">12/03/2024</time></p>
+<div class="entry-body">{TEXT}</div>
+<footer>{article_footer}</footer></article></main>
+<footer class="page-bottom">{page_footer}<p>Bản quyền thuộc Liên hiệp các hội đặc thù tỉnh.</p></footer></body></html>"""
+
+
+def test_a_labelled_line_in_the_articles_own_footer_is_the_author():
+    assert _author(_footed("<p>Người thực hiện: <b>Lê Thu Trang</b></p>")) == ("Lê Thu Trang", "label")
+    assert _author(_footed('<div class="note"><p>Tác giả: Phan Văn Cường</p></div>')) == ("Phan Văn Cường", "label")
+
+
+def test_a_labelled_line_in_the_pages_footer_signs_no_story():
+    assert _author(_footed("", "<p>Người viết: Đỗ Minh Hải</p>"))[0] is None

@@ -33,10 +33,9 @@ pytestmark = pytest.mark.crawl
 # generic, Lào Cai (former Yên Bái), kind hlhpn; gatsby generic, Thái Nguyên (former Bắc Kạn), kind
 # tinh-doan, feed /rss.xml from the home page; angular generic, Quảng Ngãi (former Kon Tum), kind other and
 # id quang-ngai-127 (a provincial department). Meetings (crawl_check, not scored here): see the set's README.
-KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("gatsby", "article"): "author 1/6: the bio 'Người viết: X' in the article's own <footer> is passed over as page frame",
-    ("gatsby", "home"): "author 1/6: the bio 'Người viết: X' in the article's own <footer> is passed over as page frame",
-}
+# Extractor 19 (a labelled byline in the article's own <footer> signs the story) gave the Gatsby author 6/6
+# from both routes: no known misses since.
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 SET = SiteSet("blind11", KNOWN_MISSES)
 
