@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from archive.lexicons import names, pattern, phrase
+from archive.meetings.patterns import UP
 from archive.organisations import TITLE_RE, names_a_branch, starts_with_org_head
 
 _CHAIRS = "|".join(phrase(p) for p in names("roles", "chairs"))
@@ -43,6 +44,9 @@ _VENUE_OWNER = re.compile(rf"\btại\s+(?:[^,;]{{0,40}}?\s+của\s+|{pattern('pl
 # "Hội nghị nghe đồng chí đại diện Ban Dân vận Tỉnh ủy, đơn vị Khối trưởng, trình bày …": the person
 # speaks for the unit the role names.
 _ON_BEHALF = re.compile(r"\bđại\s+diện\s+(?:lãnh\s+đạo\s+)?$", re.IGNORECASE)
+# "… tổng kết tại huyện Hữu Lũng, đơn vị Cụm trưởng": in a cluster of localities the venue's
+# locality, named by the role, is the unit that chairs.
+_LOCALITY_UNIT = re.compile(rf"^(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)\s+{UP}")
 
 
 def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
@@ -56,6 +60,8 @@ def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
     X, đơn vị Khối trưởng, trình bày báo cáo")."""
     clause = clause.strip(" ,–—-(")
     for m in _WORD.finditer(clause):
+        if worded and _LOCALITY_UNIT.match(clause[m.start():]) and re.search(r"\btại\s+$", clause[:m.start()]):
+            return clause[m.start():]
         rest = clause[m.start():]
         if not (starts_with_org_head(rest) or names_a_branch(rest)) or _VERB.search(rest) or TITLE_RE.match(rest):
             continue

@@ -13,10 +13,12 @@ from archive.organisations import RANK_RE, starts_with_org_head
 
 # --- organiser, place, date ----------------------------------------------------------------
 
+# "X (vinh dự) đăng cai Hội nghị …": hosting the meeting named right after is organising it.
 _ORGANISE = re.compile(
-    r"(?:\s+(?:phối\s+hợp(?:\s+với)?|cùng\s+với|cùng)\s+[^,.]{1,80}?)?\s+(?:(?:đã|vừa|cũng|chính\s+thức|long\s+trọng|đăng\s+cai)\s+)*"
+    r"(?:\s+(?:phối\s+hợp(?:\s+với)?|cùng\s+với|cùng)\s+[^,.]{1,80}?)?\s+(?:(?:đã|vừa|cũng|chính\s+thức|long\s+trọng|vinh\s+dự|"
+    r"đăng\s+cai)\s+)*"
     r"(?:tổ\s+chức|sơ\s+kết|tổng\s+kết|tuyên\s+dương|biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+kết|k[ýí]\s+giao|"
-    r"có\s+buổi|họp)\b")
+    r"có\s+buổi|họp|đăng\s+cai(?=\s+(?:[Hh]ội\s+nghị|HỘI\s+NGHỊ|[Ll]ễ|[Bb]uổi|[Tt]ọa\s+đàm)\b))\b")
 _ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn]hằm|[Đđ]ể|[Tt]rong\s|[Nn]hân\s|"
                         r"[Tt]ại\s|[Hh]ôm\s|[Cc]ùng\s+ngày|[Cc]ũng\s+trong|[Tt]rước\s+đó|[Vv]ào\s|[Ss]áng|[Cc]hiều|"
                         r"[Tt]ừ\s|[Dd]ịp\s+này|[Qq]ua\s|[Vv]ới\s|[Tt]heo\s|"

@@ -29,7 +29,8 @@ _NAME_STOP = {"Phó", "Chủ", "Trưởng", "Giám", "Bí", "Ủy", "Uỷ", "T�
 # Roles and ranks are organisations.TITLE_RE / RANK_RE (longest first, "Phó" optional before a role).
 _TITLE_START = re.compile(rf"{TITLE_RE.pattern}|{RANK_RE.pattern}"
                           r"|kiêm|nguyên|Nguyên|Anh\s+hùng|Đại\s+biểu|Thành\s+viên|Chuyên\s+viên|Cán\s+bộ", _I)
-_RANK_RE = re.compile(rf"{RANK_RE.pattern}(?=\s)")
+# a degree's or rank's short form may keep its dot before the name ("ThS. Lê Thị B", "TS. Trần Văn C")
+_RANK_RE = re.compile(rf"{RANK_RE.pattern}\.?(?=\s)")
 _ACTION = re.compile(
     r"\s*,?\s*(?:đã\s+|cũng\s+|đến\s+)?(?:phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|đánh\s+giá|cho\s+biết|"
     r"khẳng\s+định|chúc\s+mừng|ghi\s+nhận|đề\s+nghị|yêu\s+cầu|mong\s+muốn|biểu\s+dương|chỉ\s+đạo|"

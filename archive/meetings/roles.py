@@ -76,6 +76,12 @@ def first(tagged: Iterable[Tagged], label: str) -> Span | None:
 _PARTICULAR = re.compile(rf"^(?:\d{{1,2}}\.\s*|[IVX]+\.\s*)?{pattern('meetings', 'words.particulars')}\s*:", _I)
 
 
+# "Một số hình ảnh tại Hội nghị …" (meetings.toml `album_intros`): the meeting's sentence opens a
+# photo album, whose captions stand between it and the sentence that describes the meeting.
+_ALBUM = re.compile(rf"^\s*{pattern('meetings', 'words.album_intros')}\s*:?\s+(?:tại|về|từ)?\s*"
+                    r"(?:hội\s+nghị|lễ|buổi|tọa\s+đàm|đại\s+hội)\b", _I)
+
+
 def _item_particular(t: Tagged) -> bool:
     """A sentence opening with a particular's label ("- Địa điểm: …", "📍 Địa điểm: …") right
     after a meeting's sentence describes that meeting, as an announcement's or a post's items do."""
@@ -87,11 +93,14 @@ def scope(event: Event, tagged: list[Tagged], owned: list[Tagged], *, primary: b
     """The sentences one meeting may draw on. A record of the meeting (minutes, a report of its
     results: the event's sentence names one, `_RECORD`) gives its day and venue as particulars
     under their labels anywhere in the text it owns: they describe it as `_DESCRIBES` sentences do;
-    any meeting's sentence, by the labelled items that follow it closely (`_item_particular`)."""
+    any meeting's sentence, by the labelled items that follow it closely (`_item_particular`); a
+    photo album's opening (`_ALBUM`), by the first describing sentence after its captions."""
     at = next(i for i, t in enumerate(tagged) if t.segment is event.sentence)
     follow = [t for t in tagged[at + 1:at + 5] if (_DESCRIBES.search(t.text) or _item_particular(t)) and t in owned]
     if _RECORD.search(event.sentence.text):
         follow += [t for t in owned if _PARTICULAR.match(t.text) and t not in follow and t is not tagged[at]]
+    if _ALBUM.match(event.sentence.text) and not follow:
+        follow += [t for t in owned if _DESCRIBES.search(t.text) and t is not tagged[at]][:1]
     headline = tagged[0] if tagged and tagged[0].segment.where == "title" else None
     opening = next((t for t in tagged if t.segment.where != "title"), None)
     context = [tagged[at], *follow]
