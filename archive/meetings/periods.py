@@ -15,6 +15,8 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m9", re.compile(r"\b(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?", _I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/-]\s*|\s+(?:năm\s+)?)(?P<y>\d{4})", _I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\b(?!\s*[/-]?\s*(?:năm\s+)?\d)", _I)),
+    # "học kỳ I năm học 2023 - 2024": a term of the school year (see _span_of)
+    ("term", re.compile(r"học\s+k[ỳìy]\s+(?P<t>II|I|2|1)\s+năm\s+học\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
     ("school", re.compile(r"năm\s+học\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
     # "sơ kết giữa nhiệm kỳ 2016 - 2021": a mid-term review (see resolve_date)
     ("range", re.compile(r"(?:giữa\s+)?" + pattern("periods", "ranges") + r"\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
@@ -108,6 +110,10 @@ def _span_of(name: str, m: re.Match[str], year: str | None) -> tuple[date | None
         return date(y1, int(m.group("m1")), 1), date(y2 + (m2 == 12), m2 % 12 + 1, 1) - timedelta(days=1)
     if name == "school":  # the school year closes on 31 August (its emulation year, review and awards)
         return date(int(m.group("a")), 9, 1), date(int(m.group("b")), 8, 31)
+    if name == "term":  # the first term runs to the end of January; the second closes the school year
+        first = m.group("t").upper() in ("I", "1")
+        return ((date(int(m.group("a")), 9, 1), date(int(m.group("b")), 1, 31)) if first
+                else (date(int(m.group("b")), 2, 1), date(int(m.group("b")), 8, 31)))
     if name in ("range", "years") or (name == "nyears" and m.group("a")):
         return date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)
     return None, None
