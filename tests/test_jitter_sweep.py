@@ -39,3 +39,19 @@ def test_a_loss_a_non_article_and_an_unfinished_run_are_named_with_their_seeds(t
     assert "blindX a (home): seeds 1" in done.stdout
     assert "blindX b (home): seeds 1" in done.stdout
     assert "blindX c (home): seeds 2" in done.stdout
+
+
+def test_concurrency_is_n_requests_at_once_and_is_named_in_the_summary(tmp_path):
+    """--concurrency N: the crawl's per-site limit N with AutoThrottle off (else it keeps about
+    one request in flight); a sweep's file keeps N and the summary says it."""
+    sys.path.insert(0, str(SCRIPT.parent))
+    import jitter_sweep
+
+    assert jitter_sweep.crawl_settings(None) == ()
+    assert jitter_sweep.crawl_settings(8) == ("CONCURRENT_REQUESTS_PER_DOMAIN=8", "AUTOTHROTTLE_ENABLED=False")
+    out = tmp_path / "sweep.json"
+    out.write_text(json.dumps({"jitter": 1000, "concurrency": 8, "seeds": [1], "runs": [run("a", 1, 6)]}),
+                   encoding="utf-8")
+    done = subprocess.run([sys.executable, str(SCRIPT), "--report", str(out)], capture_output=True, text=True,
+                          check=False, timeout=60)
+    assert "(jitter 1000 ms, 8 requests per site at once) = 1 crawls; articles 6/6" in done.stdout
