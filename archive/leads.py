@@ -186,6 +186,46 @@ def own_box(texts: list[Block], i: int) -> bool:
     return after is not None and after.container is following.container
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"”')]?$")
+
+
+def _bold_under_title(sel: parsel.Selector, title_el: Any, content: Any, title: str | None) -> str | None:
+    """A summary printed wholly in bold right under the headline, outside the body's block (a
+    document form's Summary row between the date and the Body in the table layouts of Lotus
+    Domino and the 2000s): sentences, not a label, a byline or the headline again. A bold first
+    paragraph inside the body is the body's to judge (`lead_from_body`)."""
+    if title_el is None:
+        return None
+    for el in sel.root.iter("b", "strong"):
+        if el is title_el or title_el in el.iterancestors() or el in title_el.iterancestors():
+            continue
+        if content is not None and (el is content or content in el.iterancestors()):
+            return None  # the body begins: its own bold opening is judged there
+        if any(a.tag in ("nav", "aside", "footer", "a") for a in el.iterancestors()) or is_junk(el):
+            continue
+        if not _right_under(title_el, el):
+            if _after(title_el, el):
+                return None  # past the headline's meta lines
+            continue
+        text = clean_line(" ".join(el.itertext()))
+        cell = el.getparent()
+        alone = cell is not None and clean_line(" ".join(cell.itertext())) == text
+        if alone and 40 <= len(text) <= 600 and _SENTENCE_END.search(text) \
+                and not (title and same_text(text, title)):
+            return text
+    return None
+
+
+def _after(first: Any, el: Any) -> bool:
+    """`el` comes after `first` in the document."""
+    for node in first.getroottree().getroot().iter():
+        if node is first:
+            return True
+        if node is el:
+            return False
+    return False
+
+
 def find_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
                   content: Any, title: str | None = None, sites: list[str] | None = None,
                   title_el: Any = None) -> tuple[str | None, str | None, str | None]:
@@ -226,7 +266,8 @@ def find_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | N
     descriptions = [(d, p) for d, p in descriptions
                     if len(d) >= 20 and not _is_site_description(d, title, sel, sites or [])]
     if not descriptions:
-        return None, None, None
+        bold = _bold_under_title(sel, title_el, content, title)
+        return (bold, "sapo", None) if bold else (None, None, None)
     # The longest of those that agree: og:description is often the JSON-LD one cut short.
     best, path = descriptions[0]
     for d, p in descriptions[1:]:

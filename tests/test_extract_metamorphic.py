@@ -386,8 +386,8 @@ KNOWN: dict[str, dict[str, set[str]]] = {
         "html_blind2/09-hanoimoi-two-h1": {"author", "lead"},  # _BYLINE_CLASS, _SAPO_CLASS
         "html_blind2/15-cmsvn-author-in-sapo-url-date": {"author", "lead"},  # _SAPO_CLASS
         "html/generic-header-author-box": {"author", "lead"},  # _BYLINE_CLASS, _SAPO_CLASS
-        **{page: {"lead"} for page in ("html/generic-cms-body-pv", "html/generic-comments-two-authors",
-                                       "html/generic-sharepoint-logo-h1")},  # _SAPO_CLASS
+        # (html/generic-sharepoint-logo-h1 keeps its lead: a bold summary right under the headline)
+        **{page: {"lead"} for page in ("html/generic-cms-body-pv", "html/generic-comments-two-authors")},  # _SAPO_CLASS
     },
     "strip_meta": {
         # The author's name is visible only as the photographer ('(Ảnh: Quang Nhật)').
