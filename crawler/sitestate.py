@@ -59,6 +59,21 @@ def frame_links(root: Any, url: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _merged(sets: dict[str, set[str]], key: Any) -> dict[str, set[str]]:
+    """`sets` with its keys and members passed through `key`, the sets of one new key united."""
+    out: dict[str, set[str]] = {}
+    for k, v in sets.items():
+        out.setdefault(key(k), set()).update(key(x) for x in v)
+    return out
+
+
+def _folded_counts(counts: Counter[str], key: Any) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for k, n in counts.items():
+        out[key(k)] += n
+    return out
+
+
 class SiteState:
     def __init__(self, source: Source, settings: dict[str, int]) -> None:
         self.source = source
@@ -96,6 +111,7 @@ class SiteState:
         # once, at the crawl's end; `skip_counted`: counted once each
         self.skipped: dict[str, tuple[str, int, str, bool]] = {}
         self.skip_counted: set[str] = set()
+        self._folded = False  # page keys folded once the site is found case-insensitive
 
     # -- where -----------------------------------------------------------------------------
     def roots(self) -> list[str]:
@@ -311,8 +327,26 @@ class SiteState:
 
     def _keys(self, url: str) -> set[str]:
         """The page's keys: as linked, its canonical form, and their slash twins."""
+        self._fold_keys()
         keys = {self.shapes.key(url), self.shapes.key(canonical_url(url))}
         return keys | {t for k in keys if (t := self.shapes.twin(k))}
+
+    def _fold_keys(self) -> None:
+        """Once the site turns out case-insensitive, the page keys noted before (where pages link
+        each page, what was taken as a story) are folded as every key is from then on: the same
+        page under two spellings is one page, and what was read before still counts."""
+        if not self.shapes.caseless or self._folded:
+            return
+        self._folded = True
+        key = self.shapes.key
+        self.linkers, self.content_of = _merged(self.linkers, key), _merged(self.content_of, key)
+        listed: dict[str, set[str]] = {}
+        for k, how in self.listed_by.items():
+            listed.setdefault(key(k), set()).update(how)
+        self.listed_by = listed
+        self.content_counts = _folded_counts(self.content_counts, key)
+        self.menu_counts = _folded_counts(self.menu_counts, key)
+        self.places_read, self.stories = {key(k) for k in self.places_read}, {key(k) for k in self.stories}
 
     def is_story(self, key: str) -> bool:
         """Taken as an article in this run, or archived before it."""

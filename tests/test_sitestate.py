@@ -56,3 +56,24 @@ def test_a_sitemap_entry_of_a_listing_shape_in_a_family_of_stories_is_read():
     lonely = fresh_site()
     lonely.shapes.learn(COLLECTION, "listing")
     assert not lonely.worth_reading(STORY_SHORT, depth=1, leaf=True)
+
+
+def test_what_pages_link_is_still_known_once_the_site_turns_out_case_insensitive():
+    """A Lotus Domino or IIS site is found case-insensitive mid-crawl (one page linked as
+    `?OpenDocument` and `?opendocument`); the content links read before then must still count,
+    or an introduction page's documents lose the page that links them and pass for news."""
+    from lxml import html as lxml_html
+    site = fresh_site()
+    db = ORIGIN + "/hoi/web.nsf"
+    intro, statute = db + "/GioiThieu?OpenPage", db + "/vwGioiThieu/A55AE88FD91A32B0594F076FBAA23569?OpenDocument"
+    page = lxml_html.fromstring(f'<html><body><h2>GIỚI THIỆU</h2><p>Hội được thành lập năm 1990, hiện có 40.000 hội viên.'
+                                f'</p><p><a href="{statute}">Điều lệ Hội Cựu chiến binh Việt Nam</a></p></body></html>')
+    site.read_places(page, intro)
+    site.page_links(page, intro, {})
+    assert site.news_linked(statute) is False
+    story = db + "/0/7F3A1C9E4B2D58A6482584F2002A91C3"
+    site.shapes.see(story + "?OpenDocument")
+    site.shapes.see(story + "?opendocument")
+    assert site.shapes.caseless
+    assert site.news_linked(statute) is False  # still linked, from a page that is no news
+    assert site.fixed_page(statute)
