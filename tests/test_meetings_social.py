@@ -86,3 +86,12 @@ def test_the_day_after_a_photo_album_s_captions_is_the_meetings() -> None:
                   "Hội nghị diễn ra sáng 5/7, do Hội Nông dân xã An Hiệp đăng cai.",
                   published="2024-07-06T18:30:00+07:00")
     assert row["meeting_date"] == "2024-07-05"
+
+
+# --- a district named inside a body's name (failed on 36) ------------------------------------
+
+def test_a_district_named_by_its_youth_union_gives_the_province() -> None:
+    # "Đoàn các xã thuộc Huyện Đoàn Bắc Mê": the district Bắc Mê (Hà Giang) is named by its body
+    [row] = _post("Ngày 5/12, tại xã Minh Sơn, Cụm thi đua số 2 Đoàn các xã thuộc Huyện Đoàn Bắc Mê tổ chức "
+                  "hội nghị tổng kết công tác thi đua năm 2023.", published="2023-12-07T09:00:00+07:00")
+    assert row["provinces"] == ["Hà Giang"]

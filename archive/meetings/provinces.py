@@ -12,6 +12,7 @@ from archive.lexicons import load
 from archive.localities import districts_table, localities_in, province_of
 from archive.meetings.patterns import _I, _LOCALITY_KIND, UP
 from archive.normalize import normalize_tone_marks
+from archive.organisations import PLACE_HEADS
 from archive.places import _PATTERNS as _PROVINCE_PATTERNS
 from archive.places import REFORM_DATE, find_provinces, province_regimes
 
@@ -174,6 +175,20 @@ _LOCALITY_NAMED = re.compile(rf"\b(?:phường|xã|thị\s+trấn|quận|huyện
                              rf"(?:\s*(?:,|\svà)\s+{_LOCALITY_NAME})*")
 
 
+# "Huyện Đoàn Bắc Mê", "Huyện ủy Yên Thành", "Thị đoàn Bỉm Sơn": a district's body named by its place
+# (organisations.toml `place_heads`) names the district, for the province it lies in.
+_HEAD_KINDS = {"huyện": "huyện", "quận": "quận", "thị": "thị xã", "thành": "thành phố"}
+_DISTRICT_HEAD = re.compile(r"\b(?P<head>" + "|".join(
+    re.escape(h) for h in sorted(PLACE_HEADS, key=len, reverse=True) if h.split()[0].lower() in _HEAD_KINDS)
+    + rf")\s+(?={UP})")
+
+
+def _heads_as_districts(text: str) -> str:
+    """`text` with each district's body named by its place written as the district ('Huyện Đoàn
+    Bắc Mê' → 'huyện Bắc Mê')."""
+    return _DISTRICT_HEAD.sub(lambda m: _HEAD_KINDS[m.group("head").split()[0].lower()] + " ", text)
+
+
 def _meeting_provinces(parts: list[str | None], whole: str, *, current_map: bool = False) -> list[str]:
     """Provinces the meeting's own phrases name (organiser, place, cluster, sentence, headline,
     lead — in that order), else the province of a district or commune they name (the wards of
@@ -187,7 +202,7 @@ def _meeting_provinces(parts: list[str | None], whole: str, *, current_map: bool
                 found.append(p)
     if found:
         return found
-    for part in parts:
+    for part in map(_heads_as_districts, parts):
         city = city_of_district(part) or province_of_locality(part, current_map=current_map)
         if city:
             return [city]
