@@ -226,7 +226,46 @@ def site_name(pages: list[SitePage], host: str) -> str:
         parts = [p.strip() for p in _SEPARATORS.split(text) if p.strip(" |")]
         if parts:
             return max(parts, key=len)
-    return host
+    # nothing names the site (a document in a frame): the body its text names most
+    return _most_named_organisation(" ".join(_page_text(p) for p in pages)) or host
+
+
+_PROVINCE_WORD = re.compile(r"\b(?:tỉnh|thành phố) (?=\w)")
+
+
+def _place_words(words: list[str]) -> list[str]:
+    """The capitalised words of a place's name, up to the first lower-case word or punctuation."""
+    out = []
+    for word in words:
+        bare = word.rstrip(".,;:)")
+        if not bare[:1].isupper():
+            break
+        out.append(bare)
+        if bare != word:
+            break
+    return out
+
+
+def _most_named_organisation(text: str) -> str | None:
+    """The organisation of a province that a page's text names at least twice, most often: a
+    document shown in a frame (Lotus Domino) has no banner, footer or title naming its site, but
+    its text names its own body at every turn. Each name is the shortest run of up to six words
+    before 'tỉnh/thành phố X' that opens with an organisation's head ('Hội trường Hội Nông dân
+    tỉnh X' → 'Hội Nông dân tỉnh X')."""
+    counts: dict[str, list[str]] = {}
+    for m in _PROVINCE_WORD.finditer(text):
+        place = _place_words(text[m.end():].split()[:3])
+        if not place:
+            continue
+        tail = m.group(0) + " ".join(place)
+        words = text[:m.start()].split()[-6:]
+        for i in range(len(words) - 1, -1, -1):
+            span = " ".join([*words[i:], tail])
+            if starts_with_org_head(span):  # not a hall or a conference (lexicon: not_organisations)
+                counts.setdefault(_name_key(span), []).append(span)
+                break
+    best = max(counts.values(), key=len, default=[])
+    return best[0] if len(best) >= 2 else None
 
 
 def _written_out(name: str, candidates: list[str]) -> str:

@@ -207,17 +207,25 @@ def test_a_province_from_the_page_text_when_no_name_is_found() -> None:
 def test_a_framed_documents_province_is_the_one_its_text_names_most() -> None:
     """A document shown in a frame (a Lotus Domino form) has no banner, footer or menu: only its
     text says where the site is, and a meeting of several provinces lists them all; the province
-    it names most often is the site's, not the longest name in the list."""
+    it names most often is the site's, not the longest name in the list, and so is the body."""
     body = ("<b><font size='4'>Cụm thi đua Hội Nông dân bốn tỉnh ký kết giao ước năm 2021</font></b><br>"
+            "<font size='1'>Ngày cập nhật: 10/03/2021 04:15:20 PM</font><br>"
             "<font size='2'>Ngày 9/3, tại Hội trường Hội Nông dân tỉnh Hà Nam, Cụm thi đua gồm Hội Nông dân các tỉnh"
             " Hà Nam, Nam Định, Thái Bình và Hưng Yên tổ chức ký kết giao ước thi đua năm 2021.</font><br><br>"
             "<font size='2'>Hội Nông dân tỉnh Hà Nam là Cụm trưởng; đồng chí Chủ tịch Hội Nông dân tỉnh Hà Nam"
-            " chủ trì hội nghị.</font>")
-    page = f"<html><head><title>Ký kết giao ước</title></head><body><form name='_frm'>{body}</form></body></html>"
+            " chủ trì hội nghị.</font><br><br>"
+            "<font size='2'>Các tỉnh cam kết mỗi năm giúp ít nhất 500 hộ nông dân thoát nghèo, xây dựng 20 mô hình"
+            " liên kết sản xuất và tổ chức hai đợt kiểm tra chéo vào tháng 6 và tháng 11.</font><br><br>"
+            "<font size='2'>Hội nghị cũng thống nhất chọn Hội Nông dân tỉnh Nam Định làm Cụm trưởng năm 2022 và tổ"
+            " chức hội nghị tổng kết vào tuần cuối tháng 12.</font>")
+    title = "Cụm thi đua Hội Nông dân bốn tỉnh ký kết giao ước năm 2021"  # the form's <title>: its subject
+    page = f"<html><head><title>{title}</title></head><body><form name='_frm'>{body}</form></body></html>"
     pages = [read_page("http://10.0.0.9/hnd/web.nsf/0/ABCDEF0123456789ABCDEF0123456789?OpenDocument", page.encode("utf-8"))]
     text = propose(pages[0].url, pages, {})
     entry = tomllib.loads(text[text.index("[[source]]"):])["source"][0]
     assert (entry["province"], entry.get("province_former")) == ("Ninh Bình", "Hà Nam")
+    assert entry["name"] == "Hội Nông dân tỉnh Hà Nam"  # the body its text names at every turn
+    assert entry["organisation_kind"] == "hnd"
 
 
 @pytest.mark.parametrize("name, kind", [
