@@ -259,6 +259,11 @@ def _starts(events: list[Event], openings: set[int]) -> list[Event]:
 # A headline opening with the kind of a document that decides, plans or guides (meetings.toml
 # `plan_documents`): "KẾ HOẠCH Tổ chức Hội nghị …", "Quyết định về việc tặng Cờ thi đua …".
 _PLAN_DOCUMENT = re.compile(rf"^\s*{pattern('meetings', 'words.plan_documents')}", _I)
+# … unless the headline is news of what a meeting did with it ("Quy chế … được thông qua tại hội
+# nghị sơ kết", "Kế hoạch … được thống nhất tại hội nghị"): passed, signed or agreed, or handled
+# at a meeting the headline names.
+_DOCUMENT_HANDLED = re.compile(r"\bđược\s+(?:thông\s+qua|ký\s+kết|k[ýí]|thống\s+nhất)\b"
+                               r"|\btại\s+(?:hội\s+nghị|buổi|lễ|phiên|cuộc\s+họp)\b", _I)
 
 
 def plan(segments: list[Segment], headline: str) -> Plan | None:
@@ -269,7 +274,7 @@ def plan(segments: list[Segment], headline: str) -> Plan | None:
     lead_first = opening.text if opening else ""
     if _PRESS.search(lead_first) or _PRESS.search(headline):
         return None  # a press conference announcing or presenting an event is not the event
-    if _PLAN_DOCUMENT.match(headline):
+    if _PLAN_DOCUMENT.match(headline) and not _DOCUMENT_HANDLED.search(headline):
         return None
     body = "\n".join(s.text for s in segments if s.where != "title")
     if len(INTERVIEW_TURN.findall(body)) >= 2:

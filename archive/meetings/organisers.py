@@ -29,7 +29,7 @@ _ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn
                         rf"(?i:{pattern('meetings', 'words.late_report')})\s*(?:,|$))")
 # A clause that is only a month, a quarter or a year ("Tháng 9 vừa qua", "Cuối tháng 9", "Tháng
 # 12/2019", "Năm ngoái", "Năm 2020"): when a meeting was, opening the sentence before its subject.
-_TIME_OPENER = re.compile(r"(?:(?:[Cc]uối|[Đđ]ầu|[Gg]iữa|[Hh]ồi|[Vv]ào)\s+)?(?:[Tt]háng|[Nn]ăm|[Qq]uý|[Tt]uần)\s+"
+_TIME_OPENER = re.compile(r"(?:(?:[Cc]uối|[Đđ]ầu|[Gg]iữa|[Hh]ồi|[Vv]ào|(?:[Tt]hượng|[Tt]rung|[Hh]ạ)\s+tuần)\s+)?(?:[Tt]háng|[Nn]ăm|[Qq]uý|[Tt]uần)\s+"
                           r"(?:\d{1,2}(?:\s*/\s*\d{4})?|\d{4}|[IV]+|này|ngoái|trước|qua)(?:\s+(?:vừa\s+qua|qua|trước|này))?")
 _ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|đơn\s+vị|cơ\s+quan|Trưởng|"
                               r"Cụm\s+trưởng|Khối\s+trưởng|nhà\s+thầu))")

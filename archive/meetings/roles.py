@@ -82,10 +82,17 @@ _ALBUM = re.compile(rf"^\s*{pattern('meetings', 'words.album_intros')}\s*:?\s+(?
                     r"(?:hội\s+nghị|lễ|buổi|tọa\s+đàm|đại\s+hội)\b", _I)
 
 
+# "Thời gian: từ ngày 15/3 đến ngày 30/4/2025": a run of days, how long a drive or a festival
+# lasts; a meeting's time is a day (its hours may run "từ 8 giờ đến 11 giờ").
+_RUN_OF_DAYS = re.compile(r"\btừ\s+(?:ngày\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
+                          r"\d{1,2}\s*[/.-]\s*\d{1,2}", _I)
+
+
 def _item_particular(t: Tagged) -> bool:
     """A sentence opening with a particular's label ("- Địa điểm: …", "📍 Địa điểm: …") right
-    after a meeting's sentence describes that meeting, as an announcement's or a post's items do."""
-    return bool(_PARTICULAR.match(t.text))
+    after a meeting's sentence describes that meeting, as an announcement's or a post's items do;
+    not a time that is a run of days (`_RUN_OF_DAYS`: the drive the meeting launched)."""
+    return bool(_PARTICULAR.match(t.text)) and not _RUN_OF_DAYS.search(t.text)
 
 
 def scope(event: Event, tagged: list[Tagged], owned: list[Tagged], *, primary: bool,

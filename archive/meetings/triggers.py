@@ -42,7 +42,10 @@ _EVIDENCE = re.compile(
 # A record of a meeting held (meetings.toml `meeting_records`) right before the meeting's noun, or
 # before "của <who> tại" it: "BIÊN BẢN Hội nghị …", "Kết quả Hội nghị …", "Kết luận của Cụm trưởng
 # tại Hội nghị …" — evidence that it took place.
-_RECORD = re.compile(rf"{pattern('meetings', 'words.meeting_records')}\s+(?:của\s+[^.;]{{1,80}}?\s+tại\s+)?"
+# The record's title opens its sentence (the headline), after its document kind if any ("THÔNG
+# BÁO Kết luận …", "BÁO CÁO Kết quả …"): mid-sentence ("Thực hiện Kết luận Hội nghị Trung ương 8",
+# "kết quả Hội nghị … sẽ được thông báo") it names what is carried out or to come.
+_RECORD = re.compile(rf"^\s*(?:(?:thông\s+báo|báo\s+cáo)\s+)?{pattern('meetings', 'words.meeting_records')}\s+(?:của\s+[^.;]{{1,80}}?\s+tại\s+)?"
                      r"(?:hội\s+nghị|buổi\s+lễ|lễ|tọa\s+đàm|đại\s+hội|buổi\s+họp|cuộc\s+họp)\b", _I)
 _DISQUALIFY = re.compile(pattern("meetings", "words.disqualifiers"), _I)
 _FUTURE_AFTER = re.compile(pattern("meetings", "words.future_after"), _I)
