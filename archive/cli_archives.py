@@ -19,11 +19,11 @@ from archive.cli import (
     db_option,
     sources,
 )
-from archive.sources import ORGANISATION_KINDS
+from archive.sources import FORMER_KINDS, ORGANISATION_KINDS, current_kind
 
 
 @sources.command("list")
-@click.option("--kind", type=click.Choice(sorted(ORGANISATION_KINDS)),
+@click.option("--kind", type=click.Choice(sorted(ORGANISATION_KINDS | FORMER_KINDS.keys())),
               help="Only this organisation kind (ldld = Liên đoàn Lao động).")
 @click.option("--status", "status_", type=click.Choice(["active", "frozen", "gone"]),
               help="Only sources with this status.")
@@ -48,7 +48,7 @@ def sources_list(directory: Path, kind: str | None, status_: str | None,
         _, srcs = load_registry(directory)
     except SourcesError as exc:
         raise click.ClickException(f"{exc} Run `thidua sources check` for every problem.")
-    lines = source_lines(srcs, kind=kind, status=status_, province=province)
+    lines = source_lines(srcs, kind=kind and current_kind(kind), status=status_, province=province)
     click.echo("\n".join(lines) if lines else "no source matches.")
 
 

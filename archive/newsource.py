@@ -14,6 +14,7 @@ import ipaddress
 import json
 import re
 import time
+import unicodedata
 import urllib.error
 import urllib.request
 import urllib.robotparser
@@ -48,7 +49,10 @@ USER_AGENT = "thidua-archive/0.1 (+registry: sources add; one request per second
 _SEPARATORS = re.compile(r"\s+(?:[|»>:·/\\]|::|>>|-{1,2}|–|—)\s+|:\s+")
 _PLACE = re.compile(r"(?i)\b(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|việt nam)\b")
 # Organisation kinds of the gazetteer (archive/organisations.py) → the registry's kinds
-_KIND_OF_ORG = {"cong-doan": "ldld", "so": "snv"}
+# (a trade union's site is its province's LĐLĐ as far as coverage goes)
+_KIND_OF_ORG = {"cong-doan": "ldld"}
+# A provincial department's name opens with "Sở" ("Sở Tài chính tỉnh X"), whichever field it is.
+_DEPARTMENT = re.compile(r"^Sở\s", re.IGNORECASE)
 PLATFORM_FIT = 0.6  # a block's article score from which it may describe the site's articles
 
 
@@ -316,8 +320,8 @@ def organisation_kind(name: str, host: str) -> str:
     name's hints ('baothanhhoa.vn', 'ldld.', 'Cổng thông tin')."""
     kind = org_kind(name)
     kind = _KIND_OF_ORG.get(kind, kind) if kind else None
-    if kind == "snv" and "noi vu" not in fold(name):
-        kind = None
+    if kind in (None, "other") and _DEPARTMENT.match(unicodedata.normalize("NFC", name.strip())):
+        kind = "so"
     folded = fold(name)
     if not kind and "thi dua" in folded and "khen thuong" in folded:
         kind = "btdkt"

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
+from archive.lexicons import load as load_lexicon
 from archive.livecheck import (
     USER_AGENT,
     LiveResult,
@@ -40,6 +41,7 @@ from archive.sources import (
     PLATFORMS_FILE,
     Source,
     SourcesError,
+    current_kind,
     load_platforms,
     parse_source,
     source_files,
@@ -86,11 +88,8 @@ def _former_to_current() -> dict[str, str]:
 
 FORMER_TO_CURRENT: dict[str, str] = _former_to_current()
 
-ORGANISATION_KIND_LABELS = {
-    "ldld": "LĐLĐ", "btdkt": "BTĐKT", "snv": "Sở NV", "hnd": "HND", "hlhpn": "HLHPN",
-    "tinh-doan": "Tỉnh đoàn", "mttq": "MTTQ", "hccb": "HCCB", "lhh-khkt": "LHH KH&KT", "newspaper": "Báo",
-    "portal": "Cổng TTĐT", "other": "Khác",
-}
+# Each kind's short label (archive/lexicons/organisations.toml `[kind_labels]`, the kinds' list).
+ORGANISATION_KIND_LABELS: dict[str, str] = dict(load_lexicon("organisations")["kind_labels"])
 
 
 def _key(name: str) -> str:
@@ -274,7 +273,7 @@ def _field_problems(path: Path, entry: dict[str, Any]) -> list[tuple[str, str]]:
     """The organisation kind, the start URLs, and `verified` and `evidence` (warnings)."""
     out = []
     kind = entry.get("organisation_kind", "other")
-    if kind not in ORGANISATION_KINDS:
+    if current_kind(kind) not in ORGANISATION_KINDS:
         out.append(_error(f"organisation_kind '{kind}' is not one of {sorted(ORGANISATION_KINDS)}"))
     urls = entry.get("start_urls") or []
     if isinstance(urls, str):
@@ -294,7 +293,12 @@ def _field_problems(path: Path, entry: dict[str, Any]) -> list[tuple[str, str]]:
 # Coverage
 # ---------------------------------------------------------------------------------------
 
-COVERAGE_KINDS = ("newspaper", "ldld", "btdkt", "snv", "hnd", "hlhpn", "tinh-doan", "mttq",
+# The coverage table's columns: the label list's order (newspaper, the provincial bodies, portal,
+# other). The bodies every province has (ALWAYS_COUNTED) keep their column even when no source is
+# one, so a gap shows; a kind the gazetteer also knows (a district union, the police) gets a
+# column once a source has it.
+COVERAGE_KINDS = tuple(ORGANISATION_KIND_LABELS)
+ALWAYS_COUNTED = ("newspaper", "ldld", "btdkt", "so", "hnd", "hlhpn", "tinh-doan", "mttq",
                   "hccb", "lhh-khkt", "portal", "other")
 
 
@@ -312,7 +316,8 @@ def coverage_counts(sources: Iterable[Source]) -> dict[str, dict[str, int]]:
 def coverage_table(sources: Iterable[Source]) -> str:
     """A Markdown table, province × organisation kind, with totals (for the README)."""
     counts = coverage_counts(sources)
-    kinds = list(COVERAGE_KINDS)
+    kinds = [k for k in COVERAGE_KINDS
+             if k in ALWAYS_COUNTED or any(row.get(k) for row in counts.values())]
     header = ["Tỉnh/thành"] + [ORGANISATION_KIND_LABELS[k] for k in kinds] + ["Tổng"]
     rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     totals = {k: 0 for k in kinds}
@@ -337,7 +342,7 @@ def coverage_table(sources: Iterable[Source]) -> str:
 
 _KIND_HINTS = [
     ("btdkt", ("thiduakhenthuong", "thi dua khen thuong", "ban thi dua")),
-    ("snv", ("sonoivu", "sonv.", "so noi vu")),
+    ("so", ("sonoivu", "sonv.", "so noi vu")),
     ("ldld", ("ldld", "congdoan", "lien doan lao dong", "cong doan", "laodong")),
     ("hnd", ("hoinongdan", "hoi nong dan")),
     ("hlhpn", ("phunu", "hpn.", "hoilhpn", "lien hiep phu nu")),

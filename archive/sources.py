@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from archive import resources
+from archive.lexicons import load as load_lexicon
 
 DEFAULT_DIR = resources.path("sources")
 PLATFORMS_FILE = "platforms.toml"
@@ -37,10 +38,12 @@ SOURCE_KEYS = {
     "allowed_hosts", "allow_local", "concurrency", "delay",
 }
 REQUIRED_SOURCE_KEYS = ("id", "name", "province", "platform", "start_urls")
-ORGANISATION_KINDS = {
-    "ldld", "btdkt", "hnd", "hlhpn", "tinh-doan", "mttq", "hccb", "lhh-khkt", "newspaper",
-    "portal", "snv", "other",
-}
+_ORGANISATIONS = load_lexicon("organisations")
+# One list of kinds (archive/lexicons/organisations.toml): the gazetteer's kind codes, which
+# `sources add` reads off a site's name, plus the kinds only a site has (newspaper, portal).
+ORGANISATION_KINDS = {k["code"] for k in _ORGANISATIONS["kind"]} | set(_ORGANISATIONS["source_only_kinds"])
+# A kind the registry once had → the kind it is read as now (`snv` → `so`): old entries load.
+FORMER_KINDS: dict[str, str] = dict(_ORGANISATIONS["former_kinds"])
 # A source's life since the 2025-07-01 merger: `active` sites are crawled every run; `frozen`
 # ones (a former province's outlet that stopped publishing at the merger) hold only old pages,
 # so `thidua crawl` visits them rarely and `thidua backfill` fills the gaps from web archives;
@@ -98,6 +101,12 @@ class Source:
         urls = [*self.start_urls, *extra.get("sitemaps", []), *extra.get("feeds", []),
                 *extra.get("allowed_hosts", []), *extra.get("archive_hosts", [])]
         return frozenset(host_key(u) for u in urls)
+
+
+def current_kind(kind: str) -> str:
+    """The kind an entry's `organisation_kind` is read as: a former kind's successor (`snv` →
+    `so`), so a registry file written before the rename still loads and counts with its peers."""
+    return FORMER_KINDS.get(kind, kind)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -169,7 +178,7 @@ def parse_source(entry: dict[str, Any], platforms: dict[str, dict[str, Any]], wh
         if key in entry:
             values = [entry[key]] if isinstance(entry[key], str) else list(entry[key])
             entry = {**entry, key: [_expand(u, where) for u in values]}
-    kind = entry.get("organisation_kind", "other")
+    kind = current_kind(entry.get("organisation_kind", "other"))
     if kind not in ORGANISATION_KINDS:
         raise SourcesError(f"{where}: organisation_kind '{kind}' is not one of {sorted(ORGANISATION_KINDS)}.")
     status = entry.get("status", "active")

@@ -93,6 +93,31 @@ def test_every_organisation_kind_is_labelled_counted_and_documented():
         assert re.search(rf"[\s,]{re.escape(kind)}(,|$)", example), kind
 
 
+def test_registry_kinds_are_the_gazetteers_plus_the_site_only_kinds():
+    """One list of kinds: every kind `sources add` can read off an organisation's name
+    (archive/lexicons/organisations.toml) is a kind the registry accepts, so a provincial
+    department is `so`, never squeezed into `other`."""
+    from archive.organisations import ORG_KINDS
+    from archive.sources import ORGANISATION_KINDS
+
+    assert {k.kind for k in ORG_KINDS} | {"newspaper", "portal"} == ORGANISATION_KINDS
+    assert "so" in ORGANISATION_KINDS and "snv" not in ORGANISATION_KINDS
+
+
+def test_a_former_kind_still_loads_as_its_successor(tmp_path):
+    """A registry file written when the kind was `snv` (Sở Nội vụ) loads, lints clean and counts
+    as `so`."""
+    shutil.copy(SOURCES / "platforms.toml", tmp_path / "platforms.toml")
+    (tmp_path / "dien-bien.toml").write_text(
+        '[[source]]\nid = "dien-bien-snv"\nname = "Sở Nội vụ tỉnh Điện Biên"\norganisation_kind = "snv"\n'
+        'province = "Điện Biên"\nplatform = "news-htm"\nstart_urls = ["https://snv.example/"]\n'
+        'verified = false\nevidence = "t"\n', encoding="utf-8")
+    sources = load_sources(directory=tmp_path)
+    assert [s.organisation_kind for s in sources] == ["so"]
+    assert not [p for p in registry.check_registry(tmp_path) if p.severity == "error"]
+    assert registry.coverage_counts(sources)["Điện Biên"]["so"] == 1
+
+
 # --- invalid registries: clear errors naming file and line ------------------------------
 
 def _bad_registry(tmp_path: Path) -> Path:
