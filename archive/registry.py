@@ -33,7 +33,7 @@ from archive.livecheck import (
     live_report,
     write_live_results,
 )
-from archive.normalize import fold
+from archive.normalize import fold, nfc, normalize_tone_marks
 from archive.platformguess import guess_platform
 from archive.sources import (
     DEFAULT_DIR,
@@ -388,11 +388,15 @@ def _guess_province(host: str, text: str) -> tuple[str | None, str | None]:
 def most_named_province(text: str) -> tuple[str | None, str | None]:
     """(current, former) of the province a text names most often (the longer name on a tie):
     a page with nothing but its text (a document in a frame) lists every province of an
-    inter-provincial meeting once, and names its own at every turn."""
+    inter-provincial meeting once, and names its own at every turn. Only names count, not the
+    common nouns a name folds to ("giữ gìn hòa bình", "lòng an tâm": `_written_as_name`)."""
+    text = nfc(text)
     hay = fold(text)
+    aligned = len(hay) == len(text)  # fold keeps a precomposed letter one letter
     best: tuple[int, int, str] | None = None
     for key, former in _FORMER.items():
-        n = len(re.findall(rf"(?<![a-z]){re.escape(key)}(?![a-z])", hay))
+        n = sum(1 for m in re.finditer(rf"(?<![a-z]){re.escape(key)}(?![a-z])", hay)
+                if not aligned or _written_as_name(text[m.start():m.end()], former))
         if n and (best is None or (n, len(key)) > best[:2]):
             best = (n, len(key), former)
     if best is None:
@@ -400,6 +404,15 @@ def most_named_province(text: str) -> tuple[str | None, str | None]:
     former = best[2]
     current = canonical_province(FORMER_TO_CURRENT[former]) or FORMER_TO_CURRENT[former]
     return current, (former if _key(former) != _key(current) else None)
+
+
+def _written_as_name(written: str, name: str) -> bool:
+    """Whether text that folds to a province's name is the name: each word capitalised, and its
+    letters, tone marks included, the name's ("Hoà Bình" is "Hòa Bình", "hòa bình" is peace)."""
+    def letters(s: str) -> str:
+        return "".join(c for c in normalize_tone_marks(s).lower() if c.isalpha())
+    capitalised = all(w[:1].isupper() for w in written.split() if w[:1].isalpha())
+    return capitalised and letters(written) == letters(name)
 
 
 def _toml_str(s: str) -> str:

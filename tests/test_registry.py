@@ -434,3 +434,14 @@ def test_sources_command_shows_status_and_federations():
     assert all(line.split("\t")[2] == "ldld" for line in listed.splitlines())
     assert all(line.split("\t")[1] in ("active", "frozen", "gone")
                for line in listed.splitlines())
+
+
+def test_the_province_a_text_names_most_is_a_name_not_a_common_noun() -> None:
+    # failed before: folded, "hòa bình" (peace) is "Hòa Bình" and "lòng an" is "Long An"; a name is
+    # written capitalised, with its own tone marks (old or new placement), or in capitals
+    text = ("Hội viên cựu chiến binh góp phần giữ gìn hòa bình, vì hòa bình và hữu nghị, giữ lòng an "
+            "tâm. Hội nghị có đại biểu tỉnh Nghệ An và tỉnh Hà Tĩnh; tỉnh Nghệ An đăng cai.")
+    assert registry.most_named_province(text) == ("Nghệ An", None)
+    assert registry.most_named_province("Tỉnh Hoà Bình tổ chức hội nghị. UBND tỉnh Hoà Bình chủ trì.")[1] == "Hòa Bình"
+    assert registry.most_named_province("giữ gìn hòa bình, vì hòa bình") == (None, None)
+    assert registry.most_named_province("TỈNH THỪA THIÊN HUẾ; tỉnh Thừa Thiên Huế")[1] == "Thừa Thiên Huế"
