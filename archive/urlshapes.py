@@ -146,6 +146,20 @@ def request_url(url: str) -> str:
 _CASELESS_EXT = re.compile(r"\.(?:aspx?|asmx|ashx)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # pure; a page's menu and sidebar links recur on every page
+def page_key(url: str, caseless: bool) -> str:
+    """One key per page: request form, lower-cased on case-insensitive servers (`caseless`,
+    or an IIS extension). Memoised because discovery asks for the key of every link of every
+    page it reads, several times over (triage, seen, known, shapes): ~35 calls a fetched page
+    on the demo sites, 17 % of the crawl process's CPU uncached."""
+    parts = urlsplit(request_url(url))
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if caseless or _CASELESS_EXT.search(parts.path):
+        query = urlencode(sorted((k.lower(), v) for k, v in pairs))
+        return urlunsplit((parts.scheme, parts.netloc, parts.path.lower(), query, ""))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(sorted(pairs)), ""))
+
+
 @dataclass
 class ShapeStats:
     """What the crawl saw behind one shape: how many addresses, and what their pages were."""
@@ -177,12 +191,7 @@ class SiteShapes:
     # -- identity --------------------------------------------------------------------------
     def key(self, url: str) -> str:
         """One key per page: request form, lower-cased on case-insensitive servers."""
-        parts = urlsplit(request_url(url))
-        pairs = parse_qsl(parts.query, keep_blank_values=True)
-        if self.caseless or _CASELESS_EXT.search(parts.path):
-            query = urlencode(sorted((k.lower(), v) for k, v in pairs))
-            return urlunsplit((parts.scheme, parts.netloc, parts.path.lower(), query, ""))
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(sorted(pairs)), ""))
+        return page_key(url, self.caseless)
 
     def served(self, url: str, body: bytes) -> None:
         """Learn from a fetched page whether the site answers `/x` and `/x/` with one page.

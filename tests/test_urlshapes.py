@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from archive import urlshapes
 from archive.urlshapes import SiteShapes, article_urls, coarse_shape, request_url, url_shape
 
 
@@ -138,3 +139,20 @@ def test_the_archives_address_keeps_a_bare_key_bare() -> None:
     from archive.urls import canonical_url
     assert canonical_url("http://x.vn/hoi/web.nsf/0/7F3A1C9E4B2D58A6482584F2002A91C3?OpenDocument&utm_source=fb") \
         == "http://x.vn/hoi/web.nsf/0/7F3A1C9E4B2D58A6482584F2002A91C3?OpenDocument"
+
+
+def test_page_key_is_computed_once_per_address_and_case_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Discovery asks for the key of every link of every page it reads, many times over:
+    the answer is remembered per address and case rule, never shared between the two rules."""
+    calls: list[str] = []
+    real = urlshapes.request_url
+    monkeypatch.setattr(urlshapes, "request_url", lambda u: calls.append(u) or real(u))
+    urlshapes.page_key.cache_clear()
+    site = SiteShapes()
+    url = "http://so-noivu.example/Tin-Tuc/Bai-Viet?ID=7&b=2#top"
+    first = site.key(url)
+    assert site.key(url) == first == "http://so-noivu.example/Tin-Tuc/Bai-Viet?ID=7&b=2"
+    assert len(calls) == 1
+    site.caseless = True  # learnt from two spellings of one link: the other rule's answer
+    assert site.key(url) == "http://so-noivu.example/tin-tuc/bai-viet?b=2&id=7"
+    assert len(calls) == 2
