@@ -380,10 +380,12 @@ def sources_add(directory: Path, url: str, files: tuple[str, ...], timeout: floa
         home = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
         pages = [newsource.read_page(url if i == 0 else home, Path(f).read_bytes())
                  for i, f in enumerate(files)]
-        sitemaps, entries = [], None
+        sitemaps, entries, feeds = [], None, []
     else:
         try:
-            pages, sitemaps, entries = newsource.fetch_site(url, newsource.Fetcher(timeout))
+            fetcher = newsource.Fetcher(timeout)
+            pages, sitemaps, entries = newsource.fetch_site(url, fetcher)
+            feeds = newsource.answered_feeds(pages, fetcher)
         except PermissionError as exc:
             raise click.ClickException(str(exc)) from exc
         except (OSError, ValueError) as exc:
@@ -391,7 +393,7 @@ def sources_add(directory: Path, url: str, files: tuple[str, ...], timeout: floa
                                        "--file (offline).") from exc
     taken = {s.id for s in _registry_sources(directory)}
     click.echo(newsource.propose(url, pages, platforms, sitemaps=sitemaps, sitemap_entries=entries,
-                                 taken_ids=taken), nl=False)
+                                 taken_ids=taken, feeds=feeds), nl=False)
 
 
 def _registry_sources(directory: Path) -> list[Any]:

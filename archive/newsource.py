@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 from parsel import Selector
+from scrapy.http import XmlResponse
 
 from archive.encoding import decode_html
 from archive.extract import extract_article
@@ -44,6 +45,7 @@ from archive.registry import _guess_kind, _guess_province, most_named_province
 from archive.sources import ORGANISATION_KINDS, SOURCE_KEYS
 from archive.urls import document_base
 from archive.urlshapes import article_urls, is_static
+from crawler.discovery import feed_entries
 
 USER_AGENT = "thidua-archive/0.1 (+registry: sources add; one request per second)"
 _SEPARATORS = re.compile(r"\s+(?:[|»>:·/\\]|::|>>|-{1,2}|–|—)\s+|:\s+")
@@ -53,6 +55,10 @@ _PLACE = re.compile(r"(?i)\b(?:tỉnh|thành phố|tp\.?|huyện|quận|thị x�
 _KIND_OF_ORG = {"cong-doan": "ldld"}
 # A provincial department's name opens with "Sở" ("Sở Tài chính tỉnh X"), whichever field it is.
 _DEPARTMENT = re.compile(r"^Sở\s", re.IGNORECASE)
+# An address that names a feed in its path or its query (`/rss/`, `rss.php?cat=5`,
+# `index.php?option=com_content&format=feed&type=rss`): worth asking, not yet a feed.
+_FEED_WORD = re.compile(r"(?i)(?:^|[/?&=._-])(?:rss|atom|feed)(?:$|[/?&=._-])")
+FEED_ASKS = 5  # linked feed candidates fetched at most (one request a second)
 PLATFORM_FIT = 0.6  # a block's article score from which it may describe the site's articles
 
 
@@ -436,8 +442,9 @@ def _source_id(province: str | None, kind: str, host: str, taken: set[str]) -> s
 
 def propose(url: str, pages: list[SitePage], platforms: dict[str, dict[str, Any]], *,
             sitemaps: Iterable[str] = (), sitemap_entries: int | None = None,
-            taken_ids: Iterable[str] = ()) -> str:
-    """The `[[source]]` entry (with comments saying what was found) for the site of `url`."""
+            taken_ids: Iterable[str] = (), feeds: Iterable[str] = ()) -> str:
+    """The `[[source]]` entry (with comments saying what was found) for the site of `url`;
+    `feeds`: linked feeds found to answer RSS/Atom (answered_feeds), beside the announced ones."""
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.")
     home = f"{parts.scheme}://{parts.netloc}/"
@@ -449,6 +456,7 @@ def propose(url: str, pages: list[SitePage], platforms: dict[str, dict[str, Any]
     chosen = next((g for g in guesses if not g.weak), None)
     platform = chosen.platform if chosen else "generic"
     routes = page_routes(pages)
+    routes["feeds"] = list(dict.fromkeys([*routes["feeds"], *feeds]))
     lines = ["# pages read: " + ", ".join(f"{p.kind} {p.url}" for p in pages)]
     lines.append("# platform guesses: " + (", ".join(f"{g.platform} {g.score:.2f} ({g.detail})" for g in guesses[:3])
                                            or "none fits: generic discovery and extraction"))
@@ -522,6 +530,38 @@ class Fetcher:
                 parser.parse([])
             self.robots[root] = parser
         return self.robots[root].can_fetch(USER_AGENT, url)
+
+
+def feed_candidates(pages: list[SitePage]) -> list[str]:
+    """Links of the site's non-article pages whose address names a feed, on the page's host."""
+    out = []
+    for page in pages:
+        if page.kind == "article":
+            continue
+        base = document_base(page.root, page.url)
+        for a in page.root.iter("a"):
+            href = urljoin(base, (a.get("href") or "").strip()).split("#")[0]
+            parts = urlsplit(href)
+            if parts.netloc == urlsplit(page.url).netloc and _FEED_WORD.search(parts.path + "?" + parts.query):
+                out.append(href)
+    return list(dict.fromkeys(out))
+
+
+def answered_feeds(pages: list[SitePage], fetcher: Fetcher, asks: int = FEED_ASKS) -> list[str]:
+    """The linked feed candidates whose answer reads as RSS or Atom (crawler/discovery.py's
+    parser, the one the crawl reads feeds with): a `rss.php?cat=9` that answers a page is no
+    feed, whatever its address says."""
+    found = []
+    for url in feed_candidates(pages)[:asks]:
+        try:
+            if not fetcher.allowed(url):
+                continue
+            body, _ = fetcher.get(url)
+        except (OSError, ValueError):
+            continue
+        if feed_entries(XmlResponse(url, body=body))[0] == "feed":
+            found.append(url)
+    return found
 
 
 def fetch_site(url: str, fetcher: Fetcher) -> tuple[list[SitePage], list[str], int | None]:

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response, TextResponse, XmlResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
@@ -27,6 +27,7 @@ from archive.urls import document_base
 
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 
+_XML_HEADS = (b"<?xml", b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 _FEED_PATH = re.compile(r"(?:/feed/?|/rss/?|\.rss|/rss\.xml|/feed\.xml|/atom\.xml|[?&]feed=rss2?)$",
                         re.IGNORECASE)
@@ -83,6 +84,18 @@ def feed_entries(response: Response) -> tuple[str, list[tuple[str, str | None]]]
         if url:
             entries.append((urljoin(response.url, url), stamp))
     return ("feed" if entries or root.tag.lower().endswith(("rss", "feed")) else "none"), entries
+
+
+def answers_a_feed(response: Response) -> bool:
+    """Whether a response fetched as a page is a feed (or a sitemap) after all. A PHP or Joomla
+    site serves every category's feed from one script (`rss.php?cat=5`,
+    `index.php?option=com_content&format=feed&type=rss`), so the address says nothing that a
+    page's does not; what came back decides: XML, by its type or its first bytes, that reads as
+    RSS, Atom or a sitemap (an XHTML page's `<?xml` head reads as none of them)."""
+    head = response.body[:256].lstrip().lower()
+    if not (isinstance(response, XmlResponse) or head.startswith(_XML_HEADS)):
+        return False
+    return feed_entries(response)[0] != "none"
 
 
 def feed_links(root: Any, url: str) -> list[str]:
