@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -78,8 +78,11 @@ def page_number(url: str) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # pure; the spider compares every link of a page with that page
 def series_key(url: str) -> str:
-    """The address with its page counter removed, as page 1 of the series would read."""
+    """The address with its page counter removed, as page 1 of the series would read.
+    Memoised: discovery asks for the key of a page once per link it holds (`same_series`) and
+    again for every link it triages, ~10 calls a fetched page."""
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not (v.isdigit() and _page_token(k))]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from archive.pagination import follows, increment, load_more, next_page, page_number, same_series
+from archive.pagination import (
+    follows,
+    increment,
+    load_more,
+    next_page,
+    page_number,
+    same_series,
+    series_key,
+)
 
 
 def _next(body: str, url: str, current: int = 1):
@@ -78,3 +86,14 @@ def test_load_more_endpoint_from_data_attribute() -> None:
     root = html.fromstring('<html><body><button class="btn" data-url="/api/loadmore?cat=td&page=2">'
                            'Xem thêm</button></body></html>')
     assert load_more(root, "http://a.vn/thi-dua/") == "http://a.vn/api/loadmore?cat=td&page=2"
+
+
+def test_series_key_of_a_page_is_computed_once_for_all_its_links() -> None:
+    """The spider compares each link of a listing with the listing's own address: the page's
+    series key is worked out once, not once per link."""
+    series_key.cache_clear()
+    page = "http://so-noivu.example/tin-tuc/trang-2.html"
+    links = [f"http://so-noivu.example/tin-tuc/bai-{n}.html" for n in range(5)] + \
+        ["http://so-noivu.example/tin-tuc/trang-3.html"]
+    assert [same_series(page, u) for u in links] == [False] * 5 + [True]
+    assert series_key.cache_info().misses == 7
