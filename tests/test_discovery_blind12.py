@@ -21,7 +21,25 @@ from siteset_harness import SiteSet
 
 pytestmark = pytest.mark.crawl
 
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+# First run (23:22 UTC on 04e2961 = main d644b5b + the set, committed labelled before any crawl), same
+# crawler on both routes; fields are on the archived articles (load 1.9 on 2 cores; 2 failed, 4 passed in 22 s):
+#   site         route    archived non-art dups  title date author body_first body_last lead  HTTP 404
+#   nextjs       article    5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   nextjs       home       5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   hexo         article    5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   hexo         home       5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   contao       article    5/5      0      0    5/5   5/5  5/5    5/5        1/5       5/5      0
+#   contao       home       5/5      0      0    5/5   5/5  5/5    5/5        1/5       5/5      0
+# `sources add`: nextjs generic, "Liên đoàn Lao động tỉnh Bình Định", kind ldld, Gia Lai (former Bình Định);
+# hexo generic, "Hội Nông dân tỉnh Hà Giang", kind hnd, Tuyên Quang (former Hà Giang), feed /atom.xml from the
+# home page; contao generic, "Ban Thi đua – Khen thưởng tỉnh Sóc Trăng", kind btdkt, Cần Thơ (former Sóc
+# Trăng), feed /share/tin-tuc.xml from the home page. Meetings (crawl_check, not scored here): see the README.
+_CONTAO_BODY = ("body_last 1/5: the body ends with the first div.ce_text block; Contao writes a story as sibling "
+                "content elements (ce_text, ce_image, ce_text) and only C04, one ce_text block with no image, is whole")
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("contao", "article"): _CONTAO_BODY,
+    ("contao", "home"): _CONTAO_BODY,
+}
 
 SET = SiteSet("blind12", KNOWN_MISSES)
 
