@@ -42,6 +42,7 @@ from archive.blocks import (
     walk_blocks,
 )
 from archive.body import DATELINE, description_opens_body, shape_body
+from archive.bodyrun import widen_to_run
 from archive.boilerplate import strip_outlet_prefix
 from archive.bylines import pick_author
 from archive.encoding import fix_mojibake
@@ -65,7 +66,7 @@ from archive.urls import canonical_url, document_base
 
 # Bumped when a change alters what a stored page yields (`thidua reparse` re-reads archives);
 # what each version changed is in CHANGELOG.md.
-VERSION = "20"
+VERSION = "21"
 
 FIELDS = ("is_article", "title", "published_at", "author", "lead", "body", "captions", "images",
           "url", "canonical_url", "paths", "page_kind")
@@ -214,7 +215,7 @@ def _content_area(page: Page) -> tuple[Any, str, list[Any]]:
         return clean_tree_keep_root(content), "platform", body_nodes
     body_el = page.sel.root.find(".//body")
     cleaned = clean_tree(body_el if body_el is not None else page.sel.root)
-    return find_content(cleaned), "generic", body_nodes
+    return widen_to_run(find_content(cleaned)), "generic", body_nodes
 
 
 def _lead_and_body(page: Page, content: Any, content_path: str, blocks: list[Block], title: str | None,
