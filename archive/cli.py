@@ -372,7 +372,7 @@ def sources_add(directory: Path, url: str, files: tuple[str, ...], timeout: floa
         thidua sources add https://ldld.nghean.gov.vn/
         thidua sources add https://baothanhhoa.vn/dai-hoi-253214.htm --file saved.html --file home.html
     """
-    from archive import newsource
+    from archive import newsource, sitefetch
     from archive.sources import load_platforms
 
     platforms = load_platforms(directory)
@@ -383,9 +383,9 @@ def sources_add(directory: Path, url: str, files: tuple[str, ...], timeout: floa
         sitemaps, entries, feeds = [], None, []
     else:
         try:
-            fetcher = newsource.Fetcher(timeout)
-            pages, sitemaps, entries = newsource.fetch_site(url, fetcher)
-            feeds = newsource.answered_feeds(pages, fetcher)
+            fetcher = sitefetch.Fetcher(timeout)
+            pages, sitemaps, entries = sitefetch.fetch_site(url, fetcher)
+            feeds = sitefetch.answered_feeds(pages, fetcher)
         except PermissionError as exc:
             raise click.ClickException(str(exc)) from exc
         except (OSError, ValueError) as exc:

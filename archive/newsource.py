@@ -1,6 +1,6 @@
 """`thidua sources add`: a ready-to-paste registry entry for a site nobody here has seen.
 
-From a home page, an article page or both (fetched politely, or read from saved files) it
+From a home page, an article page or both (fetched politely by `archive.sitefetch`, or read from saved files) it
 decodes the pages as ingest does (windows-1258, wrong charsets), tells them apart with the
 page classifier, and proposes what a crawl needs: the start URL (the home page), the platform
 block that fits the site's listing AND article pages (or none: generic discovery), sitemaps
@@ -13,11 +13,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
-import time
 import unicodedata
-import urllib.error
-import urllib.request
-import urllib.robotparser
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -25,7 +21,6 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 from parsel import Selector
-from scrapy.http import XmlResponse
 
 from archive.encoding import decode_html
 from archive.extract import extract_article
@@ -45,7 +40,6 @@ from archive.registry import _guess_kind, _guess_province, most_named_province
 from archive.sources import ORGANISATION_KINDS, SOURCE_KEYS
 from archive.urls import document_base
 from archive.urlshapes import article_urls, is_static
-from crawler.discovery import feed_entries
 
 USER_AGENT = "thidua-archive/0.1 (+registry: sources add; one request per second)"
 _SEPARATORS = re.compile(r"\s+(?:[|»>:·/\\]|::|>>|-{1,2}|–|—)\s+|:\s+")
@@ -57,8 +51,6 @@ _KIND_OF_ORG = {"cong-doan": "ldld"}
 _DEPARTMENT = re.compile(r"^Sở\s", re.IGNORECASE)
 # An address that names a feed in its path or its query (`/rss/`, `rss.php?cat=5`,
 # `index.php?option=com_content&format=feed&type=rss`): worth asking, not yet a feed.
-_FEED_WORD = re.compile(r"(?i)(?:^|[/?&=._-])(?:rss|atom|feed)(?:$|[/?&=._-])")
-FEED_ASKS = 5  # linked feed candidates fetched at most (one request a second)
 PLATFORM_FIT = 0.6  # a block's article score from which it may describe the site's articles
 
 
@@ -440,6 +432,17 @@ def _source_id(province: str | None, kind: str, host: str, taken: set[str]) -> s
     return sid
 
 
+def _local_host(host: str) -> bool:
+    """localhost or a loopback/private address literal: a site the user runs nearby (the
+    crawler refuses such addresses unless the entry allows them)."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return not ipaddress.ip_address(host).is_global
+    except ValueError:
+        return False
+
+
 def propose(url: str, pages: list[SitePage], platforms: dict[str, dict[str, Any]], *,
             sitemaps: Iterable[str] = (), sitemap_entries: int | None = None,
             taken_ids: Iterable[str] = (), feeds: Iterable[str] = ()) -> str:
@@ -488,121 +491,3 @@ def propose(url: str, pages: list[SitePage], platforms: dict[str, dict[str, Any]
         lines.append("allow_local = true  # the site lives on a local or private address")
     lines += ["verified = false", f"evidence = {_toml(url)}"]
     return "\n".join(lines) + "\n"
-
-
-def _local_host(host: str) -> bool:
-    """localhost or a loopback/private address literal: a site the user runs nearby (the
-    crawler refuses such addresses unless the entry allows them)."""
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return not ipaddress.ip_address(host).is_global
-    except ValueError:
-        return False
-
-
-# -- online ---------------------------------------------------------------------------------
-
-class Fetcher:
-    """GETs with our user agent, robots.txt obeyed, a pause between requests."""
-
-    def __init__(self, timeout: float = 20.0, delay: float = 1.0) -> None:
-        self.timeout, self.delay, self.last = timeout, delay, 0.0
-        self.robots: dict[str, urllib.robotparser.RobotFileParser] = {}
-
-    def get(self, url: str) -> tuple[bytes, str | None]:
-        wait = self.last + self.delay - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        self.last = time.monotonic()
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-        with urllib.request.urlopen(request, timeout=self.timeout) as resp:
-            return resp.read(8_000_000), resp.headers.get("Content-Type")
-
-    def allowed(self, url: str) -> bool:
-        root = "{0.scheme}://{0.netloc}".format(urlsplit(url))
-        if root not in self.robots:
-            parser = urllib.robotparser.RobotFileParser()
-            try:
-                body, _ = self.get(root + "/robots.txt")
-                parser.parse(body.decode("utf-8", "replace").splitlines())
-            except (OSError, urllib.error.URLError):
-                parser.parse([])
-            self.robots[root] = parser
-        return self.robots[root].can_fetch(USER_AGENT, url)
-
-
-def feed_candidates(pages: list[SitePage]) -> list[str]:
-    """Links of the site's non-article pages whose address names a feed, on the page's host."""
-    out = []
-    for page in pages:
-        if page.kind == "article":
-            continue
-        base = document_base(page.root, page.url)
-        for a in page.root.iter("a"):
-            href = urljoin(base, (a.get("href") or "").strip()).split("#")[0]
-            parts = urlsplit(href)
-            if parts.netloc == urlsplit(page.url).netloc and _FEED_WORD.search(parts.path + "?" + parts.query):
-                out.append(href)
-    return list(dict.fromkeys(out))
-
-
-def answered_feeds(pages: list[SitePage], fetcher: Fetcher, asks: int = FEED_ASKS) -> list[str]:
-    """The linked feed candidates whose answer reads as RSS or Atom (crawler/discovery.py's
-    parser, the one the crawl reads feeds with): a `rss.php?cat=9` that answers a page is no
-    feed, whatever its address says."""
-    found = []
-    for url in feed_candidates(pages)[:asks]:
-        try:
-            if not fetcher.allowed(url):
-                continue
-            body, _ = fetcher.get(url)
-        except (OSError, ValueError):
-            continue
-        if feed_entries(XmlResponse(url, body=body))[0] == "feed":
-            found.append(url)
-    return found
-
-
-def fetch_site(url: str, fetcher: Fetcher) -> tuple[list[SitePage], list[str], int | None]:
-    """The page at `url`, the home page (or one article when `url` is the home page), and the
-    robots.txt sitemaps with the number of entries the first one lists."""
-    pages = [_fetch(url, fetcher)]
-    home = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
-    if pages[0].kind == "article" and url.rstrip("/") != home.rstrip("/"):
-        pages.append(_fetch(home, fetcher))
-    else:
-        first = pages[0].root
-        base = document_base(first, url)
-        links = [urljoin(base, a.get("href")) for a in first.iter("a") if a.get("href")]
-        candidates = article_urls([u for u in links if urlsplit(u).netloc == urlsplit(url).netloc])
-        if candidates:
-            pages.append(_fetch(candidates[0], fetcher))
-    root = home.rstrip("/")
-    sitemaps = [line.split(":", 1)[1].strip() for line in _robots_lines(root, fetcher)
-                if line.lower().startswith("sitemap:")]
-    entries = None
-    if sitemaps:
-        try:
-            body, _ = fetcher.get(sitemaps[0])
-            entries = body.count(b"<loc")
-        except (OSError, urllib.error.URLError):
-            entries = None
-    return pages, sitemaps, entries
-
-
-def _robots_lines(root: str, fetcher: Fetcher) -> list[str]:
-    try:
-        body, _ = fetcher.get(root + "/robots.txt")
-    except (OSError, urllib.error.URLError):
-        return []
-    return [line.strip() for line in body.decode("utf-8", "replace").splitlines()]
-
-
-def _fetch(url: str, fetcher: Fetcher) -> SitePage:
-    if not fetcher.allowed(url):
-        raise PermissionError(f"robots.txt of {urlsplit(url).netloc} forbids {url}")
-    body, content_type = fetcher.get(url)
-    return read_page(url, body, content_type)
-
-
