@@ -29,7 +29,10 @@ line's day); blind11: 24 aggregator texts (2013, 2017, 2025 layouts) on the dete
 ceremony-type meetings (biểu dương / tuyên dương / tôn vinh, phát động at a ceremony, near-miss
 negatives); blind12: 22 posts of units' Facebook pages and Zalo official accounts (no title: the
 saver's stamp line and the shown time, resolved against it) and e-mailed newsletters (the subject the
-title, the Date header the day); written
+title, the Date header the day); blind14: 23 long provincial-newspaper and provincial-portal reports
+of 2018-2026 (long attendee paragraphs, online meetings across several points, post-merger clusters,
+a joint meeting of two clusters, hosts named only in the closing paragraph, captions between
+paragraphs); written
 and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
 blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
 achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl or labels.jsonl + texts)
@@ -123,6 +126,7 @@ BLIND9_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind9"
 BLIND10_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind10"
 BLIND11_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind11"
 BLIND12_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind12"
+BLIND14_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind14"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
 # The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
@@ -213,6 +217,13 @@ OWN_SETS = (
            "shared posts, photo caption lists, digests, 8 hard negatives (sports, a birthday, "
            "recruitment, a meeting to come, a decision shared, a photo contest, a schedule, one "
            "unit's award); labelled before the extractor saw them; not the judge)"),
+    OwnSet("own_blind14", "meetings_blind14", "blind", BLIND14_DIR,
+           "OWN BLIND SET 14 (23 long provincial-newspaper and provincial-portal reports, 2018-2026: "
+           "long attendee paragraphs, online meetings across several points, post-merger clusters "
+           "(tỉnh X (mới)), a joint meeting of two clusters, hosts named only in the closing "
+           "paragraph, captions between paragraphs, 8 hard negatives (a cross-inspection, a plan, a "
+           "training course, a party cell's congress, a decision list, an awards council, one unit's "
+           "flag, a sơ kết of administration); labelled before the extractor saw them; not the judge)"),
 )
 FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
           "attendees")
