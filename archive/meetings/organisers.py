@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive.lexicons import names, pattern
+from archive.lexicons import names, pattern, phrase
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT, UP
 from archive.meetings.people import _TITLE_START
@@ -54,6 +54,11 @@ _APPOSITION_CUT = re.compile(r"\s*,\s*(?=(?:là\s+)?đơn\s+vị|cơ\s+quan\s+(?
                              r"Khối\s+(?:trưởng|phó)|Trưởng\s+(?:cụm|khối|Cụm|Khối)|[a-zđ])"
                              r"|\s+[-–—]\s+(?=(?:là\s+)?đơn\s+vị|Trưởng|Cụm|Khối|cơ\s+quan)|\s*\(")
 _PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{RANK_RE.pattern})\s")
+# The rotating role as a clause of the subject (roles.toml `chairs`, `deputies`): "X, Cụm trưởng Cụm
+# thi đua số 3, tổ chức …" after the unit, "(Là) đơn vị Cụm trưởng năm 2024, X tổ chức …" before it.
+_ROLE_WORDS = "|".join(phrase(p) for p in (*names("roles", "deputies"), *names("roles", "chairs")))
+_ROLE_PART = re.compile(rf"^(?:[Ll]à\s+)?(?:[Đđ]ơn\s+vị\s+|[Cc]ơ\s+quan\s+)?(?i:{_ROLE_WORDS})(?!\w)")
+_LEADING_ROLE = re.compile(rf"{_ROLE_PART.pattern}(?:\s+năm(?:\s+học)?\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*")
 
 
 def _is_unit(name: str) -> bool:
@@ -180,6 +185,21 @@ _ROLE_ASIDE = re.compile(r"\s*\((?=\s*(?:là\s+)?(?:[Đđ]ơn\s+vị|[Cc]ơ\s+qu
                          r"(?:[Kk]hối|[Cc]ụm)\s+(?:trưởng|phó)))[^()]*\)$")
 
 
+def _without_role(parts: list[str]) -> list[str]:
+    """The subject's clauses without the unit's role in apposition: ", đơn vị Cụm trưởng năm 2022,"
+    or ", Cụm trưởng Cụm thi đua các huyện vùng cao," after the unit (the role's words and all
+    after them), "Là đơn vị Cụm trưởng năm 2024," or "đơn vị Khối trưởng" before it; a later
+    clause in lower case is no second organiser either."""
+    if parts:
+        lead = _LEADING_ROLE.match(parts[0])
+        if lead and lead.end() < len(parts[0]) and parts[0][lead.end()].isupper():
+            parts = [parts[0][lead.end():], *parts[1:]]  # "đơn vị Cụm trưởng X tổ chức"
+        elif lead and lead.end() == len(parts[0]):
+            parts = parts[1:]
+    cut = next((i for i, p in enumerate(parts) if i and _ROLE_PART.match(p)), len(parts))
+    return parts[:1] + [p for p in parts[1:cut] if p[:1].isupper() or starts_with_org_head(p)]
+
+
 def parse_organiser(text: str) -> tuple[str | None, bool]:
     """(organiser as written, organised-by-the-cluster) from one sentence. When a person
     attending or chairing is the subject ("Phó Bí thư Thành ủy A dự và phát biểu tại Hội nghị
@@ -204,8 +224,7 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
                 parts.pop(0)
             if at and parts and _province_clause(parts[0]):
                 parts.pop(0)  # "tại phường A, thành phố B, …": the place's province, not a subject
-        # ", đơn vị Cụm trưởng năm 2022," is an apposition, not a second organiser
-        parts = parts[:1] + [p for p in parts[1:] if p[:1].isupper() or starts_with_org_head(p)]
+        parts = _without_role(parts)
         host = ", ".join(parts).strip(" ,.–-")
         host = _ROLE_ASIDE.sub("", _ROLE_APPOSITION.split(host)[0].strip())
         if host and (host[0].isupper() or starts_with_org_head(host)) and len(host) <= 160 \
