@@ -29,8 +29,10 @@ line's day); blind11: 24 aggregator texts (2013, 2017, 2025 layouts) on the dete
 ceremony-type meetings (biểu dương / tuyên dương / tôn vinh, phát động at a ceremony, near-miss
 negatives); blind12: 22 posts of units' Facebook pages and Zalo official accounts (no title: the
 saver's stamp line and the shown time, resolved against it) and e-mailed newsletters (the subject the
-title, the Date header the day); blind14: 23 long provincial-newspaper and provincial-portal reports
-of 2018-2026 (long attendee paragraphs, online meetings across several points, post-merger clusters,
+title, the Date header the day); blind13: 24 short news items of 2010-2016 (2013 and 2017 layouts)
+from railways, electricity, post and telecom, the Red Cross, ethnic affairs, districts' clusters and
+other sectors blind9 and blind11 did not use, 9 hard negatives of close shape; blind14: 23 long
+provincial-newspaper and provincial-portal reports of 2018-2026 (long attendee paragraphs, online meetings across several points, post-merger clusters,
 a joint meeting of two clusters, hosts named only in the closing paragraph, captions between
 paragraphs); written
 and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
@@ -126,6 +128,7 @@ BLIND9_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind9"
 BLIND10_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind10"
 BLIND11_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind11"
 BLIND12_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind12"
+BLIND13_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind13"
 BLIND14_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind14"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
@@ -217,6 +220,12 @@ OWN_SETS = (
            "shared posts, photo caption lists, digests, 8 hard negatives (sports, a birthday, "
            "recruitment, a meeting to come, a decision shared, a photo contest, a schedule, one "
            "unit's award); labelled before the extractor saw them; not the judge)"),
+    OwnSet("own_blind13", "meetings_blind13", "blind", BLIND13_DIR,
+           "OWN BLIND SET 13 (24 short news items of 2010-2016 in the 2013 and 2017 aggregator layouts "
+           "from railways, electricity, post and telecom, the Red Cross, ethnic affairs, a district "
+           "cluster, a Party bloc committee, police, health, students, customs, defence factories, "
+           "veterans, youth; 9 hard negatives of close shape; labelled before the extractor saw them; "
+           "not the judge)"),
     OwnSet("own_blind14", "meetings_blind14", "blind", BLIND14_DIR,
            "OWN BLIND SET 14 (23 long provincial-newspaper and provincial-portal reports, 2018-2026: "
            "long attendee paragraphs, online meetings across several points, post-merger clusters "
