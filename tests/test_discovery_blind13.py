@@ -21,8 +21,23 @@ from siteset_harness import SiteSet
 
 pytestmark = pytest.mark.crawl
 
-# First run: not yet made (the set is committed labelled before any crawler of the project runs on it).
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+# First run (00:39 UTC on dbf5b7f = main ad04c85 + the set, committed labelled before any crawl), same
+# crawler on both routes; fields are on the archived articles (load 5.1 on 2 cores; 4 failed, 2 passed in 33 s):
+#   site         route    archived non-art dups  title date author body_first body_last lead  HTTP 404
+#   aem          article    5/5      0      0    5/5   5/5  5/5    5/5        0/5       5/5      0
+#   aem          home       5/5      0      0    5/5   5/5  5/5    5/5        0/5       5/5      0
+#   nextapp      article    5/5      0      0    5/5   5/5  5/5    5/5        5/5       0/5      0
+#   nextapp      home       5/5      0      0    5/5   5/5  5/5    5/5        5/5       0/5      0
+#   kentico      article    5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      1
+#   kentico      home       5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      1
+# `sources add`: aem generic, id ho-chi-minh-so; nextapp generic, lam-dong-tinh-doan-2; kentico generic,
+# hung-yen-hlhpn (the HTTP 404 is a guessed feed address, fetch/feed/missing). Meetings (crawl_check): the README.
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("aem", "article"): "AEM body stops at the first text component (a component wrapper's only child; the lazy image's <img> in a <noscript>)",
+    ("aem", "home"): "AEM body stops at the first text component (a component wrapper's only child; the lazy image's <img> in a <noscript>)",
+    ("nextapp", "article"): "Tailwind 'leading-tight' on the h1 read as a sapo class: the title taken as the lead, then dropped, so no lead",
+    ("nextapp", "home"): "Tailwind 'leading-tight' on the h1 read as a sapo class: the title taken as the lead, then dropped, so no lead",
+}
 
 SET = SiteSet("blind13", KNOWN_MISSES)
 
