@@ -42,6 +42,10 @@ _START = re.compile(_NEAR_CLUSTER + r"\b(?:(?P<gom>(?:bao\s+)?gồm)|(?P<co>(?:(
 # announce the list however far the cluster stands before it in the sentence.
 _START_COUNTED = re.compile(r"(?:[Cc]ụm|[Kk]hối)\b[^.;:]*?\b(?P<gom>(?:bao\s+)?gồm)\s+(?=(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^;:.]{1,45}:)")
 _NUMBER = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+# "Tham gia Cụm có …", "Thành viên của Khối thi đua số 3 có …" (meetings.toml `member_intros`): the
+# units that follow "có" are the members, an organisation or a plural of them opening the list.
+_START_JOINED = re.compile(rf"(?i:{pattern('meetings', 'words.member_intros')})\s+(?:[Cc]ụm|[Kk]hối)\b[^.;:]{{0,80}}?"
+                           r"\s(?P<joined>có)\s*:?\s*")
 _COUNT = rf"(?:{_NUMBER}|các|những)"
 _KIND = rf"(?:{_LOCALITY_KIND}|TP\.?)"
 # "6 đơn vị:", "LĐLĐ 6 tỉnh:", "Hội Nông dân 8 tỉnh, thành phố:", "Liên đoàn Lao động 6 huyện miền
@@ -61,6 +65,8 @@ _END = re.compile(
     r"|(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bQ)\.(?:\s|$)"
     # another clause: "…; năm 2018, UBND tỉnh X là Cụm trưởng", ", với tổng số gần 9.000 đoàn viên"
     r"|;\s*(?=[Nn]ăm\s+\d{4}|[^;]{0,90}?\s(?:là|làm|được|giữ)\s)|,\s+(?=(?:với|trong\s+đó|nhằm|năm\s+\d{4})\b)|$"
+    # a person after "cùng": "đại diện UBND các huyện A, B và C cùng ông D, Trưởng ban …"
+    r"|\s+cùng\s+(?:với\s+)?(?:ông|bà|đồng\s+chí|các\s+đồng\s+chí)\s"
     # "…; ngoài 5 điểm cầu tỉnh, hội nghị …": a clause in lower case after a semicolon (an item, a
     # plural or a locality opens with a capital, "các" or its kind)
     rf"|;\s*(?={LO})(?!(?:các|những)\s|{_KIND}\s)")
@@ -96,8 +102,11 @@ def _named_body(pre: str) -> bool:
 def _list_text(text: str) -> str | None:
     """The list's text after its opening and count, or None when the sentence opens no list or
     only counts its members."""
-    for start in [*_START.finditer(text), *_START_COUNTED.finditer(text)]:
+    for start in [*_START_JOINED.finditer(text), *_START.finditer(text), *_START_COUNTED.finditer(text)]:
         rest = text[start.end():]
+        if start.re is _START_JOINED and not (starts_with_org_head(rest) or _PLURAL.match(rest.split(",")[0])
+                                               or _ORG_PLURAL.match(rest) or _INTRO.match(rest)):
+            continue  # "Tham gia Cụm có 1.200 đoàn viên": a figure
         intro = _INTRO.match(rest) or _INTRO_NAMES.match(rest)
         if intro and ((re.search(r"\bvà\b", intro.group("pre")) and not _named_body(intro.group("pre")))
                       or _AT_KIND.match(intro.group("pre"))):
@@ -292,7 +301,10 @@ _DELEGATES = re.compile(rf"\b(?:tham\s+)?dự\s+có\s+(?:đại\s+diện|lãnh\s
 def _delegates_text(text: str) -> str | None:
     """The list of bodies whose delegates attend (see _DELEGATES), when an organisation heads it."""
     m = _DELEGATES.search(text)
-    return m.group("list") if m and starts_with_org_head(m.group("list")) else None
+    if not (m and starts_with_org_head(m.group("list"))):
+        return None
+    end = _END.search(m.group("list"))
+    return m.group("list")[:end.start()] if end else m.group("list")
 
 
 # An online meeting "kết nối từ điểm cầu chính tại Hội LHPN tỉnh A đến 5 điểm cầu của Hội LHPN các
@@ -341,6 +353,17 @@ def _close_bracket(chunk: str) -> str:
         if depth < 0:
             return chunk[:n]
     return chunk
+
+
+def delegate_members(text: str) -> list[str] | None:
+    """The bodies whose delegates a sentence says attend ("Tham dự có đại diện UBND các huyện A,
+    B, C và D cùng ông E, …"), each with its body; the cluster's members when no list names them,
+    though the sentence does not name the cluster (see roles._members)."""
+    chunk = _delegates_text(text)
+    if not chunk:
+        return None
+    items = [i for i in _walk(_split(chunk)) if len(i) > 2]
+    return items if len(items) >= 2 else None
 
 
 def parse_members(text: str) -> list[str] | None:

@@ -36,7 +36,9 @@ _ACTION = re.compile(
     r"khẳng\s+định|chúc\s+mừng|ghi\s+nhận|đề\s+nghị|yêu\s+cầu|mong\s+muốn|biểu\s+dương|chỉ\s+đạo|"
     r"tặng|dự|tới\s+dự|đến\s+dự|tham\s+dự|cùng|tại\s|đã\s|nêu|gửi|kêu\s+gọi|phát\s+động|"
     r"thay\s+mặt|điều\s+hành|báo\s+cáo|khai\s+mạc|bế\s+mạc|cam\s+kết|trình\s+bày|kết\s+luận|"
-    r"đồng\s+chủ\s+trì|chứng\s+kiến|dẫn\s+đầu|làm\s+trưởng\s+đoàn|mở\s+đầu)\b")
+    r"đồng\s+chủ\s+trì|chứng\s+kiến|dẫn\s+đầu|làm\s+trưởng\s+đoàn|mở\s+đầu|"
+    # any phrase of a guest at the meeting (lexicon people.attending: "lưu ý", "gợi ý" …) ends the title
+    + lexicon_pattern("people", "attending") + r")\b")
 # searched on the lowered sentence (archive/caseless.py): the same answer as re.IGNORECASE, a
 # third of its cost, and this cue is asked of every sentence a meeting owns
 _ATTEND_CUE = Caseless(

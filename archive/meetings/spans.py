@@ -43,6 +43,7 @@ from archive.meetings.chairs import names_host_by_role, role_hosts, titled_role_
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.days import find_date
 from archive.meetings.members import (
+    delegate_members,
     enumerated_members,
     item_members,
     parse_members,
@@ -226,7 +227,7 @@ def _members(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
 
 
 def _listed_members(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
-    listed = enumerated_members(text)
+    listed = enumerated_members(text) or delegate_members(text)
     if listed:
         yield locate("members.listed", text, listed[0], listed)
 
