@@ -16,6 +16,10 @@ from archive.meetings.segments import Sentence
 _EMULATION = re.compile(pattern("meetings", "words.emulation"), _I)
 _HONOUR_OBJECT = re.compile(pattern("meetings", "words.honour_objects"), _I)
 _EXPLOIT = re.compile(pattern("meetings", "words.exploits"), _I)
+# The honoured named by an emulation title in quotes right after the verb, a count and up to three
+# words before it ("tuyên dương “Sinh viên 5 tốt”", "biểu dương 60 phụ nữ “Giỏi việc nước …”"): a
+# title is an emulation object as "điển hình" is.
+_HONOUR_TITLE = re.compile(r"\s+(?:\d[\d.]*\s+)?(?:[^\s“”\"«.,;:]+\s+){0,3}[“\"«]")
 CLUSTER_WORD = re.compile(r"\b(?:Cụm|Khối|cụm|khối)\s+[Tt]hi\s+đua\b")
 _MEETING_NOUN = re.compile(pattern("meetings", "words.meeting_nouns"), _I)
 
@@ -172,7 +176,8 @@ def _trigger_spans(text: str, headline: str) -> tuple[tuple[int, int, str], ...]
                                               or _EMULATION.search(headline)):
                 continue
             if kind in _HONOUR_KINDS:
-                if not (_HONOUR_OBJECT.search(window) or _HONOUR_OBJECT.search(headline)):
+                if not (_HONOUR_OBJECT.search(window) or _HONOUR_OBJECT.search(headline)
+                        or _HONOUR_TITLE.match(text, m.end())):
                     continue
                 if _EXPLOIT.search(text):
                     continue
