@@ -3,8 +3,10 @@
     python scripts/eval_meetings.py [REALWORLD_DIR] [--json] [--verbose] [--own] [--blind] [--corpus DIR]
                                     [--extractor current|v11] [--compare] [--calibrate]
 
-`--extractor v11` scores the frozen version 11 cascade (scripts/meetings_v11.py) instead of the
-staged extractor; `--compare` prints every labelled set scored by both; `--calibrate` measures,
+`--extractor v11` scores version 11 (the cascade the staged extractor replaced) instead of the
+staged extractor, from the rows scripts/record_v11.py recorded by running it from git history
+(scripts/evaluation/v11_rows/<set>.jsonl; a set without them prints the command that records
+them); `--compare` prints every labelled set scored by both; `--calibrate` measures,
 per confidence bucket (how many of day, period, host or cluster, place a row filled), the share
 of filled fields that were right on every labelled set and writes archive/meetings/calibration.toml,
 which gives each meeting row its `confidence`.
@@ -78,7 +80,6 @@ a missed detection is wrong on every field; the first returned row is the headli
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -93,6 +94,7 @@ if str(ROOT) not in sys.path:
 if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))
 
+from evaluation import v11
 from evaluation.layouts import (
     _PAGE_DATE,
     _PORTAL_DATE,
@@ -314,32 +316,50 @@ ROW_KEYS = {"kind": "kind", "period": "period_label", "cluster": "cluster_name",
             "location": "place", "meeting_date": "meeting_date", "provinces": "provinces",
             "members": "members", "attendees": "attendees"}
 EXTRACTORS = ("current", "v11")
+RECORDED = "(recorded verdict)"  # what a miss shows as "got" when only the verdict was recorded
 
 
-def extractor(name: str = "current") -> Any:
-    """extract_meetings of the staged extractor ("current") or of the frozen version 11 cascade
-    (scripts/meetings_v11.py, kept for the old-beside-new comparison of the blind sets)."""
-    if name == "v11":
-        if "meetings_v11" not in sys.modules:
-            spec = importlib.util.spec_from_file_location("meetings_v11", Path(__file__).with_name("meetings_v11.py"))
-            assert spec and spec.loader
-            module = importlib.util.module_from_spec(spec)
-            sys.modules["meetings_v11"] = module  # its dataclasses look their module up there
-            spec.loader.exec_module(module)
-        return sys.modules["meetings_v11"].extract_meetings
-    from archive.meetings import extract_meetings
+class Judged(NamedTuple):
+    """One labelled item scored: what `run` adds up. A set kept outside the repository has its
+    version 11 items recorded in this form (no extracted text comes in)."""
 
-    return extract_meetings
+    found: bool  # the extractor returned a meeting
+    verdicts: dict[str, bool] | None  # per field, when the label is a meeting report
+    extra: tuple[int, int, int]  # further meetings (found, wanted, spurious)
 
 
-def _miss(g: dict[str, Any], rows: list[dict[str, Any]], field: str) -> dict[str, Any]:
-    got = rows[0] if rows else {}
-    shown = {"period": got.get("period_label"), "cluster": got.get("cluster_name"), "location": got.get("place"),
-             "attendees": [p.get("name") for p in got.get("attendees") or []],
-             "provinces": got.get("provinces")}.get(field, got.get(field))
+def judge(g: dict[str, Any], rows: list[dict[str, Any]]) -> Judged:
+    """An item's rows held against its label."""
+    if not g.get("is_meeting"):
+        return Judged(bool(rows), None, (0, 0, 0))
+    return Judged(bool(rows), score(rows, g), score_extra_rows(rows, g))
+
+
+def _miss(g: dict[str, Any], rows: list[dict[str, Any]] | None, field: str) -> dict[str, Any]:
+    got = (rows[0] if rows else {}) if rows is not None else None
+    shown = RECORDED if got is None else {
+        "period": got.get("period_label"), "cluster": got.get("cluster_name"), "location": got.get("place"),
+        "attendees": [p.get("name") for p in got.get("attendees") or []],
+        "provinces": got.get("provinces")}.get(field, got.get(field))
     want = {"kind": g.get("meeting_kind"),
             "attendees": [p.get("name") for p in g.get("attendees") or []]}.get(field, g.get(field))
     return {"file": g["file"], "field": field, "got": shown, "want": want}
+
+
+def _misses(g: dict[str, Any], judged: Judged, rows: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """The misses of one item (rows None: only its verdicts were recorded)."""
+    wanted = bool(g.get("is_meeting"))
+    misses = []
+    if judged.found != wanted:
+        misses.append({"file": g["file"], "field": "is_meeting", "got": judged.found, "want": wanted})
+    found, want, spurious = judged.extra
+    if found < want or spurious:
+        misses.append({"file": g["file"], "field": "extra_rows",
+                       "got": RECORDED if rows is None else
+                       [(r.get("kind"), r.get("host"), r.get("meeting_date")) for r in rows[1:]],
+                       "want": [(w.get("meeting_kind"), w.get("host"), w.get("meeting_date"))
+                                for w in g.get("other_meetings") or []]})
+    return misses + [_miss(g, rows, field) for field, ok in (judged.verdicts or {}).items() if not ok]
 
 
 def _calibrate(tally: dict[str, dict[str, int]], rows: list[dict[str, Any]], verdicts: dict[str, bool] | None) -> None:
@@ -363,46 +383,79 @@ def _items(directory: Path) -> list[dict[str, Any]]:
     return [g for g in items if g.get("kind") == "text" and (directory / g["file"]).exists()]
 
 
+def split_items(directory: Path, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each item's file read as a crawler would (title, lead, body, published time)."""
+    return [split_item((directory / g["file"]).read_text("utf-8", errors="replace")) for g in items]
+
+
+def _live(items: list[dict[str, Any]], inputs: list[dict[str, Any]], tally: dict[str, dict[str, int]]
+          ) -> list[tuple[Judged, list[dict[str, Any]] | None]]:
+    """The staged extractor run on every item, judged (and its headline rows bucketed)."""
+    from archive.meetings import extract_meetings
+
+    out = []
+    for g, parts in zip(items, inputs):
+        rows = extract_meetings(parts["title"], parts["body"], lead=parts["lead"], published=parts["published"])
+        judged = judge(g, rows)
+        _calibrate(tally, rows, judged.verdicts if g.get("is_meeting") else None)
+        out.append((judged, rows))
+    return out
+
+
+def _recorded(directory: Path, items: list[dict[str, Any]], inputs: list[dict[str, Any]]
+              ) -> list[tuple[Judged, list[dict[str, Any]] | None]] | str:
+    """Version 11's recorded output of every item, judged; or why it cannot be (the line printed
+    in place of its column)."""
+    record = v11.load_record(directory)
+    if record is None:
+        return v11.not_recorded(directory)
+    stale = v11.stale_items(record, {g["file"]: (v11.input_digest(parts), v11.digest(g))
+                                     for g, parts in zip(items, inputs)})
+    if stale:
+        return v11.not_recorded(directory, f"recorded on other input or labels for {len(stale)} of "
+                                           f"{len(items)} items ({', '.join(stale[:3])}…)")
+    out: list[tuple[Judged, list[dict[str, Any]] | None]] = []
+    for g in items:
+        entry = record.items[g["file"]]
+        if "rows" in entry:
+            out.append((judge(g, entry["rows"]), entry["rows"]))
+            continue
+        j = entry["judged"]
+        if j["verdicts"] is not None and set(j["verdicts"]) != set(FIELDS):
+            return v11.not_recorded(directory, "recorded for other fields")
+        verdicts = None if j["verdicts"] is None else {f: j["verdicts"][f] for f in FIELDS}
+        out.append((Judged(j["found"], verdicts, (j["extra"][0], j["extra"][1], j["extra"][2])), None))
+    return out
+
+
 def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | None = None,
         extractor_name: str = "current") -> dict[str, Any]:
     """Evaluate; returns {detection: {precision, recall, f1, tp, fp, fn}, fields: {name: rate},
     extra_rows: {found, wanted, spurious}, calibration: {bucket: {rows, filled, right}}, n,
-    misses, below_floor, ok}."""
-    extract = extractor(extractor_name)
+    misses, below_floor, ok}. `extractor_name="v11"` scores version 11's recorded rows
+    (scripts/evaluation/v11.py); a set without them is skipped with `not_recorded`."""
     directory = Path(realworld_dir or DEFAULT_DIR)
     if not labels_path(directory).exists():
         return {"skipped": f"no {' or '.join(LABEL_FILES)} in {directory}", "ok": True}
     items = _items(directory)
+    inputs = split_items(directory, items)
+    tally: dict[str, dict[str, int]] = {}
+    scored = _recorded(directory, items, inputs) if extractor_name == "v11" else _live(items, inputs, tally)
+    if isinstance(scored, str):
+        return {"skipped": scored, "not_recorded": scored, "ok": True}
     det = {"tp": 0, "fp": 0, "fn": 0}
     extra = [0, 0, 0]
     verdicts: dict[str, list[bool]] = {f: [] for f in FIELDS}
     misses: list[dict[str, Any]] = []
-    tally: dict[str, dict[str, int]] = {}
-    for g in items:
-        parts = split_item((directory / g["file"]).read_text("utf-8", errors="replace"))
-        rows = extract(parts["title"], parts["body"], lead=parts["lead"], published=parts["published"])
-        found, wanted = bool(rows), bool(g.get("is_meeting"))
-        outcome = "tp" if found and wanted else "fp" if found else "fn" if wanted else None
+    for g, (judged, rows) in zip(items, scored):
+        wanted = bool(g.get("is_meeting"))
+        outcome = "tp" if judged.found and wanted else "fp" if judged.found else "fn" if wanted else None
         if outcome:
             det[outcome] += 1
-        if found != wanted:
-            misses.append({"file": g["file"], "field": "is_meeting", "got": found, "want": wanted})
-        if not wanted:
-            _calibrate(tally, rows, None)
-            continue
-        got_extra = score_extra_rows(rows, g)
-        extra = [x + y for x, y in zip(extra, got_extra)]
-        if got_extra[0] < got_extra[1] or got_extra[2]:
-            misses.append({"file": g["file"], "field": "extra_rows",
-                           "got": [(r.get("kind"), r.get("host"), r.get("meeting_date")) for r in rows[1:]],
-                           "want": [(w.get("meeting_kind"), w.get("host"), w.get("meeting_date"))
-                                    for w in g.get("other_meetings") or []]})
-        scored = score(rows, g)
-        _calibrate(tally, rows, scored)
-        for field, ok in scored.items():
+        extra = [x + y for x, y in zip(extra, judged.extra)]
+        for field, ok in (judged.verdicts or {}).items():
             verdicts[field].append(ok)
-            if not ok:
-                misses.append(_miss(g, rows, field))
+        misses.extend(_misses(g, judged, rows))
     return _report(directory, len(items), det, verdicts, misses, extra, tally, floors)
 
 
@@ -436,6 +489,8 @@ def load_floors(path: Path = BASELINE) -> dict[str, float]:
 
 
 def format_report(report: dict[str, Any], *, verbose: bool = False, heading: str = "meetings") -> str:
+    if "not_recorded" in report:
+        return f"{heading}: {report['not_recorded']}"
     if "skipped" in report:
         return f"{heading} eval skipped: {report['skipped']}"
     d = report["detection"]
@@ -526,14 +581,19 @@ def write_calibration(tally: dict[str, dict[str, int]], path: Path = CALIBRATION
 
 
 def format_comparison(new: dict[str, Any], old: dict[str, Any], heading: str) -> str:
-    """One labelled set scored by the staged extractor beside the version 11 cascade."""
-    if "skipped" in new or "skipped" in old:
+    """One labelled set scored by the staged extractor beside version 11's recorded rows; a set
+    they were not recorded for says so and names the command that records them."""
+    if "skipped" in new:
         return f"{heading}: skipped"
+    old_fields = old.get("fields") or {}
+    old_f1 = (old.get("detection") or {}).get("f1")
     lines = [heading, f"  {'':<14}{'staged':>12}{'v11':>9}",
-             f"  {'detection F1':<14}{new['detection']['f1']:>12.1%}{old['detection']['f1']:>9.1%}"]
+             f"  {'detection F1':<14}{new['detection']['f1']:>12.1%}{'-' if old_f1 is None else f'{old_f1:.1%}':>9}"]
     for field in FIELDS:
-        a, b = new["fields"].get(field), old["fields"].get(field)
+        a, b = new["fields"].get(field), old_fields.get(field)
         lines.append(f"  {field:<14}{'-' if a is None else f'{a:.1%}':>12}{'-' if b is None else f'{b:.1%}':>9}")
+    if "skipped" in old:
+        lines.append(f"  {old.get('not_recorded') or 'v11: ' + old['skipped']}")
     return "\n".join(lines)
 
 
