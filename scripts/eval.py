@@ -42,7 +42,8 @@ printed as "own blind text items", gated by the "article_text_blind" floors and 
 tests/test_extract_text_blind.py) and — printed, never gated — the title/published/author labels
 of the blind meeting sets (tests/fixtures/meetings/blind, blind2 … blind6), which carry them too.
 Every labelled meeting set is also printed scored by the staged extractor beside the version 11
-cascade it replaced (scripts/meetings_v11.py), and the measured precision per confidence bucket.
+cascade it replaced (its rows recorded by scripts/record_v11.py, scripts/evaluation/v11.py), and the
+measured precision per confidence bucket.
 
 This file is the command line; the work is in scripts/evaluation/ (corpora, scoring — the pure
 field rules —, tools, runners, floors, report). The names below are re-exported because the tests

@@ -8,6 +8,8 @@
 - report: the report as the text `make eval` prints.
 - layouts: how a labelled text item is read into title, lead, body and published time by its
   layout (`split_item`, which scripts/eval_meetings.py re-exports).
+- v11: the recorded output of meeting extractor version 11 (scripts/record_v11.py writes it,
+  the v11 column of the meeting tables reads it).
 
 scripts/eval.py is the command line over them and re-exports the names the tests use.
 """

@@ -136,7 +136,8 @@ def _realworld(directory: Path) -> dict[str, Any]:
 def _meetings(directory: Path, report: dict[str, Any]) -> None:
     """The meetings reports: the real sample (gated), each own set (printed apart, never gated
     here), every labelled set scored by the staged extractor beside the version 11 cascade it
-    replaced, and the measured precision per confidence bucket over all of them."""
+    replaced (its recorded rows; a set without them says so), and the measured precision per
+    confidence bucket over all of them."""
     module = eval_meetings
     report["meetings"] = module.run(directory)
     for own in module.OWN_SETS:
