@@ -190,6 +190,15 @@ def names_a_branch(text: str) -> bool:
     return bool(_BRANCH.match(text.lstrip()))
 
 
+_PROVINCE_UNIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _ORGS["province_units"]) + r")\s")
+
+
+def names_a_province_unit(text: str) -> bool:
+    """Whether `text` begins with a company's or sector's name that, with a province after it, names
+    the unit in that province ('Viễn thông Bình Định', 'Viettel Bình Định'; organisations.toml)."""
+    return bool(_PROVINCE_UNIT.match(text.lstrip()))
+
+
 def starts_with_org_head(text: str) -> bool:
     """Whether `text` begins like an organisation name ('Hội Nông dân', 'huyện Hà Trung',
     'CAQ Đống Đa')."""

@@ -38,3 +38,39 @@ def test_a_quote_far_from_the_honouring_verb_is_no_title() -> None:
         "Sáng 26-3, Công an phường Lê Lợi tuyên dương anh Trần Văn Tư đã trả lại chiếc ví cho người đánh rơi; "
         "phường đang phát động cuộc vận động “Nói không với rác thải nhựa”.",
         lead=None, published="2015-03-27") == []
+
+
+# --- member lists of organisations named for their provinces (failed on 41, fixed in 42) -----------------------
+
+def test_a_head_written_once_before_bare_province_names_is_each_ones() -> None:
+    # "Công ty Điện lực A, B, C và D": the province names after the first share its head
+    row = _one("Cụm thi đua số 4 sơ kết 6 tháng",
+               "Sáng 12-7, tại TP Hạ Long, Cụm thi đua số 4 gồm Công ty Điện lực Quảng Ninh, Hải Dương, Hưng Yên "
+               "và Thái Bình tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2015.",
+               published="2015-07-13")
+    assert row["members"] == ["Công ty Điện lực Quảng Ninh", "Công ty Điện lực Hải Dương",
+                              "Công ty Điện lực Hưng Yên", "Công ty Điện lực Thái Bình"]
+    assert set(row["provinces"]) == {"Quảng Ninh", "Hải Dương", "Hưng Yên", "Thái Bình"}
+
+
+def test_an_organisation_named_for_its_province_is_an_item_of_its_own() -> None:
+    # "Viễn thông Phú Yên", "Viettel Phú Yên": whole names, neither the end of the office before them
+    # nor a locality taking the head of "Bưu điện tỉnh Phú Yên"
+    row = _one("Khối thi đua doanh nghiệp Trung ương sơ kết 6 tháng",
+               "Sáng 12-7, tại TP Tuy Hòa, Khối thi đua các doanh nghiệp Trung ương tỉnh Phú Yên tổ chức hội nghị "
+               "sơ kết công tác thi đua 6 tháng đầu năm 2015.",
+               "Khối gồm 5 đơn vị: Sở Tài chính, Viễn thông Phú Yên, Bưu điện tỉnh Phú Yên, Viettel Phú Yên và "
+               "Chi nhánh MobiFone Phú Yên.",
+               published="2015-07-13")
+    assert row["members"] == ["Sở Tài chính", "Viễn thông Phú Yên", "Bưu điện tỉnh Phú Yên", "Viettel Phú Yên",
+                              "Chi nhánh MobiFone Phú Yên"]
+
+
+def test_a_field_word_after_a_comma_still_continues_the_office() -> None:
+    # "Đài Phát thanh, Truyền hình Gia Lai": "Truyền hình" names no unit of its own
+    row = _one("Khối thi đua văn hóa - xã hội sơ kết 6 tháng",
+               "Sáng 12-7, tại TP Pleiku, Khối thi đua văn hóa - xã hội tỉnh Gia Lai tổ chức hội nghị sơ kết công "
+               "tác thi đua 6 tháng đầu năm 2015.",
+               "Khối gồm 3 đơn vị: Sở Y tế, Đài Phát thanh, Truyền hình Gia Lai và Trường Cao đẳng Sư phạm Gia Lai.",
+               published="2015-07-13")
+    assert row["members"] == ["Sở Y tế", "Đài Phát thanh, Truyền hình Gia Lai", "Trường Cao đẳng Sư phạm Gia Lai"]

@@ -28,8 +28,13 @@ from archive.lexicons import pattern
 from archive.localities import districts_table
 from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, UP
 from archive.normalize import normalize_tone_marks
-from archive.organisations import PLACE_HEADS, names_a_branch, starts_with_org_head
-from archive.places import find_provinces
+from archive.organisations import (
+    PLACE_HEADS,
+    names_a_branch,
+    names_a_province_unit,
+    starts_with_org_head,
+)
+from archive.places import find_provinces, province_mentions
 
 _DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
 
@@ -170,12 +175,29 @@ def _numbered(chunk: str) -> str:
     return _NUMBERED.sub(expand, chunk)
 
 
+def _province_start(text: str) -> int | None:
+    """Where the province name that ends `text` starts ("Viễn thông Phú Yên" → 11), or None."""
+    text = text.rstrip(" .")
+    return next((start for start, end, _p in province_mentions(text) if end == len(text)), None)
+
+
+def _named_for_province(part: str) -> bool:
+    """Whether a list part is an organisation named for its province, the province its last words
+    with no locality kind before it ("Viễn thông Phú Yên", "Viettel Phú Yên"): a whole name of its own,
+    neither the rest of the name before it (as "Thể thao và Du lịch" is) nor a locality taking a head."""
+    start = _province_start(part)
+    before = part[:start].rstrip() if start else ""
+    return bool(before) and bool(re.match(UP, before)) and not re.search(rf"\bvà\b|{_KIND}$", before)
+
+
 def _shares(previous: str, part: str, chain: bool) -> bool:
     """Whether `part` is a bare place name ("Pác Nặm", "Ia H'Drai") that takes the head and
     locality kind of the named place before it ("Huyện đoàn Ba Bể", "UBND huyện A") — or of the
     chain of such names it continues — rather than continuing that organisation's name. The
     names after a plural ("Hội LHPN các huyện A, B") are the plural's own (see _walk)."""
     first = re.split(r"\s+(?:và|cùng)\s+", part)[0]
+    if _BARE_NAME.match(first) and _province_start(first) == 0 and (chain or _named_for_province(previous)):
+        return True  # "Công ty Điện lực Quảng Ninh, Hải Dương": the province names share its head
     return bool(_BARE_NAME.match(first)) and (chain or bool(_NAMED_PLACE.match(previous)) and not _PLURAL.match(previous))
 
 
@@ -192,7 +214,8 @@ def _opens_item(merged: list[str], part: str) -> bool:
     count and a kind, or a company's branch (organisations.names_a_branch) — not one more name after a plural."""
     if merged and _plural_name(merged[-1], part):
         return False
-    return bool(starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part) or names_a_branch(part))
+    return bool(starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part) or names_a_branch(part)
+                or (names_a_province_unit(part) and _named_for_province(part)))
 
 
 def _split(chunk: str) -> list[str]:
@@ -266,7 +289,9 @@ def _walk(items: list[str]) -> list[str]:
             body, kinds = head.group("body"), []
         elif named and starts_with_org_head(item) and not _AT_KIND.match(item):
             body, kinds = named.group("body"), [named.group("kind")]
-        elif not starts_with_org_head(item) and not names_a_branch(item) and body:
+        elif _named_for_province(item) and starts_with_org_head(item):  # "Công ty Điện lực A, B"
+            body, kinds = item[:_province_start(item)].strip(), []
+        elif not starts_with_org_head(item) and not names_a_branch(item) and not _named_for_province(item) and body:
             item = " ".join([body, *(_kind_of(k, item) for k in kinds[:1]), item])
         out.append(item)
     return out
