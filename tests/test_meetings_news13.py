@@ -74,3 +74,14 @@ def test_a_field_word_after_a_comma_still_continues_the_office() -> None:
                "Khối gồm 3 đơn vị: Sở Y tế, Đài Phát thanh, Truyền hình Gia Lai và Trường Cao đẳng Sư phạm Gia Lai.",
                published="2015-07-13")
     assert row["members"] == ["Sở Y tế", "Đài Phát thanh, Truyền hình Gia Lai", "Trường Cao đẳng Sư phạm Gia Lai"]
+
+
+# --- a plural head over codes, a factory's (failed on 42, fixed in 43) ---------------------------------------------
+
+def test_a_plural_of_factories_before_their_codes_gives_each_its_name() -> None:
+    row = _one("Khối thi đua các nhà máy đóng tàu quân đội sơ kết 6 tháng",
+               "Ngày 12-7, Khối thi đua các nhà máy đóng tàu thuộc Tổng cục Công nghiệp quốc phòng tổ chức hội nghị "
+               "sơ kết công tác thi đua 6 tháng đầu năm 2015.",
+               "Khối gồm các Nhà máy X51, X52 và X55.",
+               published="2015-07-13")
+    assert row["members"] == ["Nhà máy X51", "Nhà máy X52", "Nhà máy X55"]

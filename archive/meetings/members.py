@@ -140,9 +140,10 @@ def _list_text(text: str) -> str | None:
     return None
 
 
-# "các trường THPT A, B và C", "các đồn A, B": a plural of a kind of member (lexicon
-# `member_nouns`, maybe with its acronym) before bare names; each name is one of that kind.
-_ORG_PLURAL = re.compile(rf"^các\s+(?P<head>{pattern('meetings', 'words.member_nouns')}(?:\s+[{UP[1:-1]}]{{2,}})?)\s+(?={UP})")
+# "các trường THPT A, B và C", "các đồn A, B", "các Nhà máy Z111, Z113": a plural of a kind of member
+# (lexicon `member_nouns`, in either case, maybe with its acronym) before bare names; each name is one
+# of that kind.
+_ORG_PLURAL = re.compile(rf"^các\s+(?P<head>(?i:{pattern('meetings', 'words.member_nouns')})(?:\s+[{UP[1:-1]}]{{2,}})?)\s+(?={UP})")
 
 
 def _org_plural(chunk: str) -> str:
