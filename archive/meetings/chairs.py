@@ -49,6 +49,12 @@ _ON_BEHALF = re.compile(r"\bđại\s+diện\s+(?:lãnh\s+đạo\s+)?$", re.IGNOR
 _LOCALITY_UNIT = re.compile(rf"^(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)\s+{UP}")
 
 
+# "Năm 2018, tỉnh Lai Châu là Cụm trưởng", "Thị xã Điện Bàn là đơn vị Cụm trưởng": in a cluster of
+# localities a whole clause naming one, linked to the role by a word, is the unit that chairs.
+# (places.toml `kinds`)
+_LOCALITY_CLAUSE = re.compile(rf"^(?i:{pattern('places', 'kinds')})\s+{UP}\S*(?:\s+{UP}\S*){{0,3}}$")
+
+
 def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
     """The organisation a clause ends with, nearest the role: the longest tail of the clause
     that starts like an organisation and holds no verb ("… đã tổ chức hội nghị tại LĐLĐ huyện
@@ -59,6 +65,8 @@ def _unit_in(clause: str, *, worded: bool, chairs: bool) -> str | None:
     CAQ B, đơn vị Cụm trưởng, …") names no host, one speaking for it does ("đồng chí đại diện Ban
     X, đơn vị Khối trưởng, trình bày báo cáo")."""
     clause = clause.strip(" ,–—-(")
+    if worded and _LOCALITY_CLAUSE.match(clause):
+        return clause[0].lower() + clause[1:]  # "Tỉnh Lai Châu" opening its sentence is "tỉnh Lai Châu"
     for m in _WORD.finditer(clause):
         if worded and _LOCALITY_UNIT.match(clause[m.start():]) and re.search(r"\btại\s+$", clause[:m.start()]):
             return clause[m.start():]

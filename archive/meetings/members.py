@@ -61,6 +61,9 @@ _INTRO = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{0,7}}?)(?P<count>{_COUNT})\s+(
 _INTRO_NAMES = re.compile(rf"^(?P<pre>(?:[^\s,;:]+\s+){{0,7}}?){_NUMBER}\s+(?P<noun>(?:[a-zđà-ỹ]+\s+){{1,4}}?)(?={UP})")
 # What a cluster's members are counted as: "7 doanh nghiệp", "9 đơn vị", "4 huyện".
 _MEMBER_NOUN = rf"(?:{_KIND}\b|{pattern('meetings', 'words.member_nouns')})"
+# "Cụm gồm 6 đơn vị thuộc khu vực tỉnh Kiên Giang (cũ) được sắp xếp theo mô hình …: A, B": a count
+# of members whose words run on, with no comma, to the colon that opens their names.
+_INTRO_FAR = re.compile(rf"^(?P<pre>){_NUMBER}\s+(?P<noun>{_MEMBER_NOUN}[^;:.,]{{0,120}}?)\s*:\s*(?={UP}|{_KIND}\s)")
 _COUNT_QUALIFIER = re.compile(r"\b(?:thuộc|trên\s+địa\s+bàn|đóng\s+trên|của|ở|tại|trong)\b")
 # Where a list ends: a verb ("tổ chức" — not the noun "các tổ chức", as in "Liên hiệp các tổ
 # chức hữu nghị"), a full stop, another clause.
@@ -112,7 +115,7 @@ def _list_text(text: str) -> str | None:
         if start.re is _START_JOINED and not (starts_with_org_head(rest) or _PLURAL.match(rest.split(",")[0])
                                                or _ORG_PLURAL.match(rest) or _INTRO.match(rest)):
             continue  # "Tham gia Cụm có 1.200 đoàn viên": a figure
-        intro = _INTRO.match(rest) or _INTRO_NAMES.match(rest)
+        intro = _INTRO.match(rest) or _INTRO_NAMES.match(rest) or _INTRO_FAR.match(rest)
         if intro and ((re.search(r"\bvà\b", intro.group("pre")) and not _named_body(intro.group("pre")))
                       or _AT_KIND.match(intro.group("pre"))):
             intro = None  # "thị xã A và các huyện B, C": a list, not a body before a count
@@ -392,10 +395,25 @@ def delegate_members(text: str) -> list[str] | None:
     return items if len(items) >= 2 else None
 
 
+# "Cụm thi đua số 3 gồm A, B và C; Cụm thi đua số 4 gồm D, E và F" (a joint meeting of two clusters):
+# a semicolon before another cluster's own list ends the first list and opens the next.
+_NEXT_LIST = re.compile(r"\s*;\s*(?=(?:[Cc]ụm|[Kk]hối)\b[^.;:]{0,80}?\b(?:bao\s+)?gồm\b)")
+
+
 def parse_members(text: str) -> list[str] | None:
     """Organisations listed as a cluster's members, as written, each with its body (see the
     module docstring), or named as the subject that belongs to it (_SUBJECT_LIST); None when
-    the sentence lists fewer than two."""
+    the sentence lists fewer than two. Clusters listed one after another (_NEXT_LIST) give the
+    members of all of them, in order."""
+    parts = _NEXT_LIST.split(text)
+    if len(parts) == 1:
+        return _members_of(text)
+    items = [i for part in parts for i in _members_of(part) or []]
+    return list(dict.fromkeys(items)) if len(items) >= 2 else None
+
+
+def _members_of(text: str) -> list[str] | None:
+    """The one list a clause names (see parse_members)."""
     chunk = _list_text(text) or _subject_text(text) or _delegates_text(text)
     if not chunk:
         return None

@@ -433,7 +433,8 @@ def _listed_people(s: str) -> Iterator[dict[str, str | None]]:
                 break
             yield got[0]
             rest = rest[got[1]:]
-            nxt = re.match(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?:(?:đồng\s+chí|ông|bà)\s+)?", rest)
+            # "…; các đồng chí: C, title; D, title": a list of peers opened by a colon goes on
+            nxt = re.match(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)(?:các\s+)?(?:(?:đồng\s+chí|ông|bà)(?:\s*:)?\s+)?", rest)
             if not nxt:
                 break
             rest = rest[nxt.end():]

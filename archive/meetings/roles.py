@@ -143,7 +143,11 @@ def _organiser(sc: Scope, title_event: Tagged | None, out: Assignment) -> tuple[
 
 
 def _place(sc: Scope, out: Assignment) -> None:
-    span = first([sc.event, *sc.follow, *sc.restated], "place")
+    """The venue of the meeting's own sentence, the ones right after it or a restatement; else of a
+    sentence far on that describes it ("Hội nghị do X - đơn vị Khối trưởng - tổ chức tại hội
+    trường cơ quan" closing a long report: the meeting is its subject, so the venue is its)."""
+    far = [t for t in sc.owned if t is not sc.event and t not in sc.follow and _DESCRIBES.search(t.text)]
+    span = first([sc.event, *sc.follow, *sc.restated], "place") or first(far, "place")
     out.put("place", span.value if span else None, span)
 
 
