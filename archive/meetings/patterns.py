@@ -27,8 +27,10 @@ _RELATIVE_DAY = re.compile(rf"{_DAY_PART}\s+(?P<rel>nay|qua|hôm\s+qua|hôm\s+na
 
 
 # A document's number just before a day ("Kế hoạch số 12/KH-CTĐ ngày 20/01/2026", "Quyết định
-# 345/QĐ-UBND ngày 3/4/2024"): the day the document was signed, not the day of an event.
-DOCUMENT_NUMBER = re.compile(r"(?:\bsố\s+\d+[\w/.-]*|\b\d+/[\w/.-]*[A-ZĐ][\w/.-]*)\s*,?\s*$")
+# 345/QĐ-UBND ngày 3/4/2024"): the day the document was signed, not the day of an event. A
+# cluster's number ("… hội nghị sơ kết Cụm thi đua số 5 sáng 8/7") numbers no document.
+DOCUMENT_NUMBER = re.compile(r"(?:(?<!thi\sđua\s)(?<![Cc]ụm\s)(?<![Kk]hối\s)\bsố\s+\d+[\w/.-]*|"
+                             r"\b\d+/[\w/.-]*[A-ZĐ][\w/.-]*)\s*,?\s*$")
 
 
 def document_day(text: str, start: int) -> bool:

@@ -139,7 +139,26 @@ def cleaned(text: str) -> str:
     tables as cells (`columns_as_cells`): what `prepare` reads and what the found fields are
     respelled from (records.extract_meetings), computed once for the title, lead, body and
     captions both need."""
-    return repair_glued(clean_text(columns_as_cells(text)))
+    return repair_glued(clean_text(columns_as_cells(item_breaks(text))))
+
+
+def item_breaks(text: str) -> str:
+    """The text with a paragraph break before every later line that opens with a list marker or a
+    pictograph ("Hội nghị …\n- Thời gian: …\n- Địa điểm: …", "🗓 Thời gian: …\n🏢 Địa điểm: …"), and
+    after it: an aggregator joins a page's paragraphs with single line breaks, which the cleaner
+    runs together, while an item's marker is read at a paragraph's start only (`segment`)."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    out = [lines[0]]
+    item = bool(_BULLET.match(lines[0]) or pictograph_end(lines[0]))
+    for line in lines[1:]:
+        marked = bool(_BULLET.match(line) or pictograph_end(line))
+        if out[-1].strip() and line.strip() and (marked or item):
+            out.append("")  # before an item, and after one: the line after it is no part of it
+        out.append(line)
+        item = marked
+    return "\n".join(out)
 
 
 # The number of a list's item at a paragraph's start ("1. Ông Lê Văn A, …"): it ends no sentence.

@@ -42,7 +42,9 @@ _EVIDENCE = re.compile(
     r"biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+(?:kết\s+)?giao|họp)"
     rf"|\bđã\s+có\s+buổi|^{_SAME_DAY}\b"
     r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
-    r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b|\bmới\s+đây\b", _I)
+    r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b|\bmới\s+đây\b"
+    # a report told days later, opening its clause: "Cách đây ít ngày, …" (meetings.toml late_report)
+    rf"|(?:^|[,;]\s*){pattern('meetings', 'words.late_report')}\s*,", _I)
 # A record of a meeting held (meetings.toml `meeting_records`) right before the meeting's noun, or
 # before "của <who> tại" it: "BIÊN BẢN Hội nghị …", "Kết quả Hội nghị …", "Kết luận của Cụm trưởng
 # tại Hội nghị …" — evidence that it took place.
