@@ -85,3 +85,23 @@ def test_a_plural_of_factories_before_their_codes_gives_each_its_name() -> None:
                "Khối gồm các Nhà máy X51, X52 và X55.",
                published="2015-07-13")
     assert row["members"] == ["Nhà máy X51", "Nhà máy X52", "Nhà máy X55"]
+
+
+# --- guests as the subject before "dự đại hội" (failed on 45, fixed in 46) ---------------------------------------
+
+def test_guests_named_before_attending_a_congress_attend() -> None:
+    row = _one("Công an Thái Bình: Đại hội Thi đua “Vì an ninh Tổ quốc” lần thứ V",
+               "Ngày 20-8, Công an tỉnh Thái Bình tổ chức Đại hội Thi đua “Vì an ninh Tổ quốc” lần thứ V, biểu dương "
+               "90 tập thể, cá nhân điển hình tiên tiến.",
+               "Thiếu tướng Trần Văn Nam, Phó Tổng cục trưởng Tổng cục Hậu cần CAND và ông Phạm Văn Sinh, Phó Chủ "
+               "tịch UBND tỉnh dự đại hội. Đại tá Lê Hữu Thọ, Giám đốc Công an tỉnh, chủ trì.",
+               published="2010-08-21")
+    assert [a["name"] for a in row["attendees"]] == ["Trần Văn Nam", "Phạm Văn Sinh", "Lê Hữu Thọ"]
+
+
+def test_a_congress_term_in_brackets_after_its_ordinal_is_its_period() -> None:
+    row = _one("Công an Thái Bình: Đại hội Thi đua “Vì an ninh Tổ quốc” lần thứ V",
+               "Ngày 20-8, Công an tỉnh Thái Bình tổ chức Đại hội Thi đua “Vì an ninh Tổ quốc” lần thứ V (2005 - 2010), "
+               "biểu dương 90 tập thể, cá nhân điển hình tiên tiến.",
+               published="2010-08-21")
+    assert (row["period_label"], row["period_start"], row["period_end"]) == ("2005 - 2010", "2005-01-01", "2010-12-31")

@@ -41,8 +41,9 @@ _ACTION = re.compile(
     + lexicon_pattern("people", "attending") + r")\b")
 # searched on the lowered sentence (archive/caseless.py): the same answer as re.IGNORECASE, a
 # third of its cost, and this cue is asked of every sentence a meeting owns
+# ("A, title và B, title dự đại hội / dự tọa đàm": guests as the subject of the event's own noun)
 _ATTEND_CUE = Caseless(
-    r"phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|chỉ\s+đạo|đến\s+dự|tới\s+dự|tham\s+dự|dự\s+(?:hội|lễ|buổi)|"
+    r"phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|chỉ\s+đạo|đến\s+dự|tới\s+dự|tham\s+dự|dự\s+(?:hội|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)|"
     r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng|"
     # who runs the session or presents a paper is there too: "Đồng chí A, title điều hành hội
     # nghị", "Thiếu tá B, Đồn trưởng …, trình bày tham luận"

@@ -33,6 +33,10 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("months", re.compile(
         r"từ\s+(?:đầu\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y1>\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
         r"tháng\s+(?P<m2>\d{1,2})\s*(?:/|-|năm)\s*(?P<y2>\d{4})", _I)),
+    # "Đại hội Thi đua … lần thứ VI (2005 - 2010)": a congress's term in brackets after its ordinal
+    # (label: the years as printed)
+    ("term_after_ordinal", re.compile(
+        r"\blần\s+thứ\s+(?:[IVXL]{1,6}|\d{1,2})\s*\(\s*(?P<span>(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4}))\s*\)", _I)),
     ("year", re.compile(r"(?<!học\s)năm\s+(?P<y>(?:19|20)\d{2})\b", _I)),
     # "phát động đợt thi đua cao điểm 100 ngày đêm": a launched drive is named by its length,
     # which is the period it opens (label: the length only, "100 ngày đêm"; no calendar dates —
@@ -114,7 +118,7 @@ def _span_of(name: str, m: re.Match[str], year: str | None) -> tuple[date | None
         first = m.group("t").upper() in ("I", "1")
         return ((date(int(m.group("a")), 9, 1), date(int(m.group("b")), 1, 31)) if first
                 else (date(int(m.group("b")), 2, 1), date(int(m.group("b")), 8, 31)))
-    if name in ("range", "years") or (name == "nyears" and m.group("a")):
+    if name in ("range", "years", "term_after_ordinal") or (name == "nyears" and m.group("a")):
         return date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)
     return None, None
 
@@ -134,7 +138,7 @@ def parse_period(text: str, *, after: int = 0) -> dict[str, str | None] | None:
     if found is None:
         return None
     name, m = found
-    label = re.sub(r"\s+", " ", m.group("span" if name == "drive" else 0)).strip()
+    label = re.sub(r"\s+", " ", m.group("span" if name in ("drive", "term_after_ordinal") else 0)).strip()
     year = m.groupdict().get("y")
     if name in ("h1", "h2", "m9", "quarter") and not year:
         later = re.search(r"năm\s+((?:19|20)\d{2})", text[m.end():], _I)
