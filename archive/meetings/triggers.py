@@ -239,9 +239,9 @@ def _bare_meeting(text: str) -> tuple[int, int, str] | None:
 
 
 # "chào mừng / hướng tới / tiến tới / chuẩn bị Đại hội …": the congress is the occasion or a
-# later task of what is reported, not the event itself.
-_OCCASION = re.compile(r"(?:chào\s+mừng|hướng\s+(?:tới|về)|tiến\s+tới|chuẩn\s+bị\s+(?:tốt\s+)?(?:cho\s+)?|"
-                       r"trước\s+thềm|lập\s+thành\s+tích|thành\s+công|phục\s+vụ|tuyên\s+truyền)\s+(?:các\s+)?$", _I)
+# later task of what is reported, not the event itself (meetings.toml `greetings`, `occasion_tasks`).
+_OCCASION = re.compile(rf"(?:{pattern('meetings', 'words.greetings')}|{pattern('meetings', 'words.occasion_tasks')})"
+                       r"\s+(?:các\s+)?$", _I)
 
 
 _GREETING = re.compile(pattern("meetings", "words.greetings"), _I)
