@@ -105,3 +105,32 @@ def test_a_congress_term_in_brackets_after_its_ordinal_is_its_period() -> None:
                "biểu dương 90 tập thể, cá nhân điển hình tiên tiến.",
                published="2010-08-21")
     assert (row["period_label"], row["period_start"], row["period_end"]) == ("2005 - 2010", "2005-01-01", "2010-12-31")
+
+
+# --- the chair's unit when the chair is the cluster's head (failed on 47, fixed in 48) -------------------------
+
+def test_the_cluster_head_chairing_names_the_host_in_his_title() -> None:
+    row = _one("Cụm thi đua các huyện miền núi tổng kết năm 2012",
+               "Ngày 27-12, tại huyện Tân Kỳ, Cụm thi đua các huyện miền núi thấp tổ chức hội nghị tổng kết công tác "
+               "thi đua, khen thưởng năm 2012.",
+               "Ông Trần Văn Bình, Chủ tịch UBND huyện Tân Kỳ, Cụm trưởng năm 2012, chủ trì hội nghị.",
+               published="2012-12-28")
+    assert row["host"] == "UBND huyện Tân Kỳ"
+
+
+def test_a_unit_named_for_its_province_in_the_chairs_title_hosts() -> None:
+    row = _one("Khối thi đua doanh nghiệp sơ kết 6 tháng",
+               "Chiều 10-7, tại TP Tuy Hòa, Khối thi đua các doanh nghiệp Trung ương tỉnh Phú Yên tổ chức hội nghị sơ "
+               "kết công tác thi đua 6 tháng đầu năm 2015.",
+               "Ông Lê Văn Hùng, Giám đốc Viễn thông Phú Yên, Khối trưởng, chủ trì hội nghị.",
+               published="2015-07-11")
+    assert row["host"] == "Viễn thông Phú Yên"
+
+
+def test_a_cluster_head_only_speaking_names_no_host() -> None:
+    row = _one("Khối thi đua doanh nghiệp sơ kết 6 tháng",
+               "Chiều 10-7, Khối thi đua các doanh nghiệp Trung ương tỉnh Phú Yên tổ chức hội nghị sơ kết công tác "
+               "thi đua 6 tháng đầu năm 2015.",
+               "Ông Lê Văn Hùng, Giám đốc Viễn thông Phú Yên, Khối trưởng, cho biết các đơn vị đều vượt kế hoạch.",
+               published="2015-07-11")
+    assert row["host"] is None

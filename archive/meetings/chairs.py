@@ -5,9 +5,10 @@ member list: "Năm 2018, UBND tỉnh Quảng Bình là Cụm trưởng, đăng c
 năm 2023, Hội LHPN huyện An Lão là Cụm trưởng", "Liên đoàn Lao động huyện Yên Thành được phân
 công làm Cụm trưởng", "năm 2015 do Liên đoàn Lao động huyện Đô Lương làm Cụm trưởng", "Công đoàn
 ngành Y tế – Khối trưởng năm 2018 – chủ trì", "Phó Chủ tịch UBND huyện Mang Thít – đơn vị Cụm
-trưởng năm 2023 – chủ trì". Not hosts: the deputy (Cụm phó, Phó Khối trưởng), the unit elected
-for next year ("bầu X làm Cụm trưởng năm 2019"), a person whose own role is Cụm trưởng
-("Thượng tá A, Trưởng Công an huyện B, Cụm trưởng" names no unit).
+trưởng năm 2023 – chủ trì"; a person whose title makes the unit Cụm trưởng chairing the meeting
+("Thượng tá A, Trưởng Công an huyện B, Cụm trưởng, chủ trì" → Công an huyện B). Not hosts: the
+deputy (Cụm phó, Phó Khối trưởng), the unit elected for next year ("bầu X làm Cụm trưởng năm
+2019"), a Cụm trưởng who is only quoted or speaks ("…, Cụm trưởng, cho biết").
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ import re
 
 from archive.lexicons import names, pattern, phrase
 from archive.meetings.patterns import UP
-from archive.organisations import TITLE_RE, names_a_branch, starts_with_org_head
+from archive.organisations import (
+    TITLE_RE,
+    names_a_branch,
+    names_a_province_unit,
+    starts_with_org_head,
+)
 
 _CHAIRS = "|".join(phrase(p) for p in names("roles", "chairs"))
 # The rotating role, not its deputy: "Cụm trưởng", "Khối trưởng", "Trưởng cụm", "Trưởng Khối thi đua".
@@ -125,18 +131,29 @@ def names_host_by_role(text: str) -> bool:
     return bool(_ROLE_ONLY.search(text))
 
 
-def titled_role_units(text: str) -> list[tuple[str, str | None]]:
+# "…, Cụm trưởng năm 2011, chủ trì hội nghị", "…, Trưởng khối năm 2024 chủ trì": the role's holder
+# chairs the meeting (roles.toml `hosting`) right after the role.
+_CHAIRING_AFTER = re.compile(r"\s*,?\s*(?:" + "|".join(phrase(p) for p in names("roles", "hosting")) + r")\b", re.IGNORECASE)
+
+
+def titled_role_units(text: str, *, chairing: bool = False) -> list[tuple[str, str | None]]:
     """(unit, year) of each unit a person's title gives the rotating role: "bác sĩ A, Giám đốc
     Bệnh viện B, Cụm trưởng năm 2025, cho biết …" → ("Bệnh viện B", "2025"). The role in apposition
-    to the title is the unit's, which heads it; who is elected for next year is left out."""
+    to the title is the unit's, which heads it; who is elected for next year is left out. With
+    `chairing`, only where the person chairs the meeting right after the role ("Ông A, Giám đốc
+    Viễn thông B, Khối trưởng, chủ trì hội nghị" → "Viễn thông B"): the unit that heads the
+    cluster this year runs its meeting, so it hosts it."""
     found: list[tuple[str, str | None]] = []
     for m in _ROLE.finditer(text):
         before = text[:m.start()]
         if m.group("unit") or not re.search(r",\s*$", before) or _ELECTED.search(before[-80:]):
             continue
+        if chairing and not _CHAIRING_AFTER.match(text, m.end()):
+            continue
         clause = _last_clause(before.rstrip(" ,")).strip()
         title = TITLE_RE.match(clause)
         unit = clause[title.end():].strip() if title else ""
-        if unit and starts_with_org_head(unit) and not _VERB.search(f" {unit} ") and len(unit) <= 120:
+        if unit and (starts_with_org_head(unit) or names_a_province_unit(unit)) \
+                and not _VERB.search(f" {unit} ") and len(unit) <= 120:
             found.append((unit, m.group("year")))
     return found

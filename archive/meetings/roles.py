@@ -249,11 +249,16 @@ def _chair_host(sc: Scope, out: Assignment) -> None:
 def _titled_chair_host(sc: Scope, out: Assignment) -> None:
     """A host named by its role alone ("Hội nghị do đơn vị Cụm trưởng chủ trì") is the unit a
     person's title gives that role for the meeting's year ("bác sĩ A, Giám đốc Bệnh viện B, Cụm
-    trưởng năm 2025, cho biết …"): the role says which unit, the title names it."""
-    if out.values.get("host") or not any(t.first("host.role_only") for t in [sc.event, *sc.owned]):
+    trưởng năm 2025, cho biết …"): the role says which unit, the title names it. So is the unit of
+    a titled holder of the role who chairs the meeting ("Ông A, Chủ tịch UBND huyện B, Cụm trưởng
+    năm 2011, chủ trì hội nghị" → UBND huyện B)."""
+    if out.values.get("host"):
         return
+    # the role named alone ("do đơn vị Cụm trưởng chủ trì") takes any titled holder; otherwise the
+    # holder must chair it ("Ông A, Giám đốc B, Khối trưởng, chủ trì hội nghị")
+    kind = "host.titled" if any(t.first("host.role_only") for t in [sc.event, *sc.owned]) else "host.titled_chair"
     for t in [sc.event, *sc.owned]:
-        span = next((s for s in t.all("host.titled") if _role_year_fits(s.value[1], out)), None)
+        span = next((s for s in t.all(kind) if _role_year_fits(s.value[1], out)), None)
         if span is not None:
             out.put("host", span.value[0], span)
             return

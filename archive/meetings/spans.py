@@ -270,6 +270,8 @@ def _hosts(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
         yield locate("host.role_only", text, "đơn vị", True)
     for unit, year in titled_role_units(text):
         yield locate("host.titled", text, unit, (unit, year))
+    for unit, year in titled_role_units(text, chairing=True):
+        yield locate("host.titled_chair", text, unit, (unit, year))
     origin = origin_point(text)
     if origin and (starts_with_org_head(origin[1]) or names_a_branch(origin[1])):
         # the unit an online meeting is broadcast from chairs it, as a unit that "chủ trì" does
@@ -318,7 +320,7 @@ TAGGER_LABELS: dict[Callable[[str, str, date | None], Iterator[Span]], frozenset
     _organisers: frozenset({"organiser"}),
     _hosted_by: frozenset({"host.by"}),
     _hosted_by_any: frozenset({"host.by_any"}),
-    _hosts: frozenset({"host.chair", "host.role", "host.role_only", "host.titled"}),
+    _hosts: frozenset({"host.chair", "host.role", "host.role_only", "host.titled", "host.titled_chair"}),
     _places: frozenset({"place"}),
     _people: frozenset({"person"}),
     _provinces: frozenset({"province"}),
