@@ -191,6 +191,31 @@ def reparse(ids: tuple[str, ...], since: str | None, version: str | int, db_path
     click.echo(json.dumps(report, ensure_ascii=False, indent=2))
 
 
+@cli.command()
+@click.option("--vacuum", is_flag=True, help="Then VACUUM: give the freed pages back to the disk "
+                                              "(rewrites the file; needs its size free).")
+@db_option
+def pack(vacuum: bool, db_path: str) -> None:
+    """Store the article text compressed (zstd, a dictionary per source) in place; on a packed
+    archive, train the dictionaries now due. Search, Datasette and exports read the text as
+    before; a bare sqlite3 client then needs article_text() (archive/textstore.py) for `body`.
+    Run it while no crawl writes the archive.
+
+    Example:
+
+        \b
+        thidua pack --vacuum
+    """
+    from archive.store import open_archive
+    from archive.textstore import pack as run_pack
+
+    db = open_archive(existing_archive(db_path))
+    counts = run_pack(db)
+    if vacuum:
+        db.conn.execute("VACUUM")
+    click.echo(json.dumps(counts))
+
+
 def _demo_sources_for_reparse(sources: dict[str, Any]) -> None:
     """Demo sources need ${DEMO_URL} only for crawling; their rules are needed for reparse."""
     from archive.sources import DEFAULT_DIR, load_sources

@@ -346,6 +346,20 @@ def m013_links_counted_out(db: Database) -> None:
     people.rebuild(db)
 
 
+@migrations()
+def m014_text_dicts(db: Database) -> None:
+    """zstd dictionaries of article text, one per source (archive/textstore.py), for archives
+    packed with `thidua pack`: its text then lives compressed in `articles.body_z` and `body`
+    reads it back. Packing is a step of its own, not this migration: a packed archive's
+    `body` needs the archive's article_text() function, which a bare sqlite3 client lacks."""
+    db["text_dicts"].create(
+        {"id": int, "source_id": str, "created_at": str, "level": int, "samples": int,
+         "size": int, "body": bytes},
+        pk="id", if_not_exists=True,
+    )
+    db["text_dicts"].create_index(["source_id"], if_not_exists=True)
+
+
 def apply(db: Database) -> None:
     """Bring `db` to the current schema, then make sure the search index exists."""
     migrations.apply(db)

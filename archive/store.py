@@ -158,6 +158,9 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         conn = sqlite3.connect(str(path), timeout=30)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"cannot open archive {path}: {exc}") from exc
+    from archive import textstore
+
+    textstore.register(conn)   # a packed archive's `articles.body` is read through it
     db = Database(conn)
     if db.execute("PRAGMA page_count").fetchone()[0] == 0:
         # a new archive: set before its first page is written, never changed afterwards
@@ -241,7 +244,10 @@ def upsert_article(
     `duplicate_of` to the first one archived, not merged: both URLs stay citable.
     """
     seen_at = seen_at or now_iso()
+    from archive import textstore
+
     row: dict[str, Any] = {k: record.get(k) for k in ARTICLE_FIELDS}
+    row.update(textstore.stored_text(db, source_id, row.pop("body")))   # plain, or packed
     for k in ("images", "captions"):
         if not isinstance(row[k], str):
             row[k] = json.dumps(row[k] or [], ensure_ascii=False)
@@ -274,6 +280,7 @@ def upsert_article(
             row.update(url=url, first_seen_at=seen_at)
             article_id = _insert(db, "articles", row)
             outcome = "new"
+            textstore.note_stored(db, source_id)
         _link_duplicate(db, article_id, row["fingerprint"])  # search index: triggers (search.py)
     return outcome, article_id
 

@@ -11,7 +11,8 @@ into Datasette's documented hooks:
   decomposed (NFD) `thi đua` typed or pasted into the table search box hits the same index
   entries as the composed one.
 - render_cell: raw HTML shown escaped in <pre> (never
-  rendered or executed), an article URL paired with a link to its archived raw page.
+  rendered or executed), an article URL paired with a link to its archived raw page, the stored
+  (compressed) form of an article's text as its size (`body` shows the text).
 - extra_css_urls + register_routes: a small stylesheet keeping body paragraphs visible; the
   ranked search page `/<database>/search` (archive/searchpage.py).
 - filters_from_request (last, after Datasette's own): the search box of the tables listed under
@@ -188,6 +189,9 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
                 datasette: Any) -> Any:
     if table is None and column == "html" and isinstance(value, str):
         return Markup('<pre class="raw-html">{}</pre>').format(value)
+    if column == "body_z" and isinstance(value, bytes):
+        # the stored form of `body` (archive/textstore.py), which shows the text itself
+        return Markup('<span class="stored-text">{:,} bytes, zstd</span>').format(len(value))
     if column == "published_at" and table == "articles" and isinstance(value, str) and value:
         # shown as a date; the full timestamp stays in the tooltip, JSON and CSV
         return Markup('<time datetime="{}" title="{}">{}</time>').format(value, value, value[:10])

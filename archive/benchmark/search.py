@@ -14,7 +14,7 @@ from pathlib import Path
 
 from datasette.utils import escape_fts
 
-from archive import ranking
+from archive import ranking, textstore
 from archive.benchmark import index
 from archive.benchmark.report import Figure
 from archive.benchmark.runner import BenchContext
@@ -34,7 +34,9 @@ def queries(ctx: BenchContext) -> list[tuple[str, str]]:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    textstore.register(conn)   # ours reads its stored text through it; the peer never calls it
+    return conn
 
 
 def samples(ctx: BenchContext) -> int:

@@ -19,7 +19,7 @@ import hashlib
 import json
 import random
 import re
-import sqlite3
+import shutil
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -30,7 +30,7 @@ from typing import Any
 from archive.normalize import fold
 
 VOCAB_FILE = Path(__file__).with_name("synthetic_vocab.toml")
-GENERATOR_VERSION = "2"  # part of the cache key of a generated archive
+GENERATOR_VERSION = "3"  # part of the cache key of a generated archive
 RARE_HITS = 3            # articles each rare name appears in
 DUPLICATE_SHARE = 0.03   # syndicated copies
 FIRST_DAY, LAST_DAY = date(2010, 1, 1), date(2025, 12, 31)
@@ -210,23 +210,54 @@ def sources(seed: int = 1) -> list[dict[str, str]]:
 
 
 def generate(path: Path, n: int, seed: int = 1, batch: int = 5000) -> Generated:
-    """Write an archive of `n` synthetic articles to `path` (replaced), search index empty.
+    """Write an archive of `n` synthetic articles to `path` (replaced), search index empty, and
+    the same rows with the text plain to `plain_path(path)` (the peer's copy).
 
-    The schema comes from `open_archive`, so the rows are what the real archive holds.
+    The plain copy is filled with bulk inserts; `path` is that file packed in place by the
+    archive's own `pack` (archive/textstore.py: the text compressed, a dictionary per source) —
+    what `thidua pack` does to an archive — then vacuumed, so its rows are as dense as an
+    ingest writes them.
     """
-    from archive import search
-    from archive.store import open_archive
+    from archive import textstore
 
-    path = Path(path)
+    path, plain = Path(path), plain_path(Path(path))
+    total = _write_plain(plain, n, seed, batch)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = open_archive(path)
+    shutil.copyfile(plain, path)
+    db = _open(path)
+    textstore.pack(db)
+    db.conn.execute("VACUUM")
+    db.conn.execute("PRAGMA journal_mode = WAL")
     db.conn.close()
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA cache_size = -262144")  # 256 MiB: the random-keyed indexes stay in memory
-    # a rollback journal for the bulk load: WAL would write every new page twice (log, then
+    return Generated(path, n, total, list(load_vocab()["rare_names"]))
+
+
+def plain_path(path: Path) -> Path:
+    """The copy of a generated archive with the article text stored plain."""
+    return path.with_name(path.stem + "-plain" + path.suffix)
+
+
+def _open(path: Path) -> Any:
+    from archive.store import open_archive
+
+    db = open_archive(path, migrate=False)
+    db.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB: the random-keyed indexes stay in memory
+    # a rollback journal for bulk writes: WAL would write every new page twice (log, then
     # checkpoint); the archive goes back to WAL, as open_archive leaves it, at the end
-    conn.execute("PRAGMA journal_mode = DELETE")
+    db.conn.execute("PRAGMA journal_mode = DELETE")
+    return db
+
+
+def _write_plain(path: Path, n: int, seed: int, batch: int) -> int:
+    """The plain copy (see `generate`); returns the raw text bytes written."""
+    from archive import schema, search
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = _open(path)
+    schema.migrations.apply(db)   # not schema.apply: the index suite times the index build
+    conn = db.conn
     total = 0
     marks = ", ".join("?" * len(COLUMNS))
     insert = f"INSERT INTO articles ({', '.join(COLUMNS)}) VALUES ({marks})"
@@ -247,4 +278,4 @@ def generate(path: Path, n: int, seed: int = 1, batch: int = 5000) -> Generated:
         conn.executemany(insert, pending)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.close()
-    return Generated(path, n, total, list(load_vocab()["rare_names"]))
+    return total
