@@ -12,7 +12,8 @@ text of the few rows it ranks.
 
 Triggers on `articles` keep the index in step inside whatever transaction writes the article
 (insert, update of its text or date, delete), in plain SQL, so any SQLite client can write the
-table. A contentless table forgets a row only when told the values it indexed: the triggers
+table (a packed archive's, with `article_text()` registered: archive/textstore.py). A
+contentless table forgets a row only when told the values it indexed: the triggers
 have them as `old.*`.
 
 The rowid of an index row is not the article id but its *search key*,

@@ -237,3 +237,18 @@ def test_stored_forms_round_trip_and_fail_loudly() -> None:
     conn.execute("insert into text_dicts values (7, ?)", [dictionary])
     assert conn.execute("select article_text(?)", [blob]).fetchone()[0] == article_text(0)
     assert Database(conn).execute("select article_text('plain')").fetchone()[0] == "plain"
+
+
+def test_thidua_pack_packs_in_place_and_vacuums(previous: Path) -> None:
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    result = CliRunner().invoke(cli, ["pack", "--vacuum", "--db", str(previous)])
+    assert result.exit_code == 0, result.output
+    assert '"dictionaries": 1' in result.output
+    conn = sqlite3.connect(previous)
+    textstore.register(conn)
+    assert conn.execute("pragma freelist_count").fetchone()[0] == 0
+    assert conn.execute("select count(*) from articles where body like '%thi đua%'").fetchone()[0]
+    conn.close()
