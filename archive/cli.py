@@ -199,20 +199,32 @@ def pack(vacuum: bool, db_path: str) -> None:
     """Store the article text compressed (zstd, a dictionary per source) in place; on a packed
     archive, train the dictionaries now due. Search, Datasette and exports read the text as
     before; a bare sqlite3 client then needs article_text() (archive/textstore.py) for `body`.
-    Run it while no crawl writes the archive.
+    Takes the crawl lock (exit 3 while a crawl, ingester or backfill runs): a writer that opened
+    the archive before it was packed would write the text where it no longer goes.
 
     Example:
 
         \b
         thidua pack --vacuum
     """
+    from archive.lock import CrawlLock, LockedError
     from archive.store import open_archive
     from archive.textstore import pack as run_pack
 
-    db = open_archive(existing_archive(db_path))
-    counts = run_pack(db)
-    if vacuum:
-        db.conn.execute("VACUUM")
+    path = existing_archive(db_path)
+    try:
+        lock = CrawlLock(path).acquire()
+    except LockedError as exc:
+        click.echo(f"thidua pack: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    try:
+        db = open_archive(path)
+        counts = run_pack(db)
+        if vacuum:
+            db.conn.execute("VACUUM")
+        db.conn.close()
+    finally:
+        lock.release()
     click.echo(json.dumps(counts))
 
 

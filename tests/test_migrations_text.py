@@ -252,3 +252,18 @@ def test_thidua_pack_packs_in_place_and_vacuums(previous: Path) -> None:
     assert conn.execute("pragma freelist_count").fetchone()[0] == 0
     assert conn.execute("select count(*) from articles where body like '%thi đua%'").fetchone()[0]
     conn.close()
+
+
+def test_thidua_pack_waits_for_no_crawl(previous: Path) -> None:
+    from click.testing import CliRunner
+
+    from archive.cli import EXIT_LOCKED, cli
+    from archive.lock import CrawlLock
+
+    lock = CrawlLock(str(previous)).acquire()
+    try:
+        result = CliRunner().invoke(cli, ["pack", "--db", str(previous)])
+    finally:
+        lock.release()
+    assert result.exit_code == EXIT_LOCKED
+    assert not textstore.is_packed(sqlite3.connect(previous))
