@@ -21,7 +21,21 @@ from siteset_harness import SiteSet
 
 pytestmark = pytest.mark.crawl
 
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+# First run (01:21 UTC on 6863843 = main 7873520 + the set, committed labelled before any crawl), same
+# crawler on both routes; fields are on the archived articles (load 7.7-10.8 on 2 cores; 2 failed, 4 passed in 116 s):
+#   site         route    archived non-art dups  title date author body_first body_last lead  HTTP 404
+#   nuxt3        article    5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   nuxt3        home       5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   wix          article    5/5      1      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   wix          home       5/5      1      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   ee           article    5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      1
+#   ee           home       5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      1
+# `sources add`: nuxt3 generic, id vinh-long-hccb; wix generic, khanh-hoa-127 ("Liên hiệp Hội Ninh Thuận", kind other);
+# ee generic, hai-phong-ldld-2 (kind ldld; the HTTP 404 is a guessed feed address). Meetings (crawl_check): the README.
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("wix", "article"): "the builder's 'Giới thiệu' page (rich-text sections with dates in the text) stored as an article",
+    ("wix", "home"): "the builder's 'Giới thiệu' page (rich-text sections with dates in the text) stored as an article",
+}
 
 SET = SiteSet("blind14", KNOWN_MISSES)
 
