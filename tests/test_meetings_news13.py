@@ -134,3 +134,13 @@ def test_a_cluster_head_only_speaking_names_no_host() -> None:
                "Ông Lê Văn Hùng, Giám đốc Viễn thông Phú Yên, Khối trưởng, cho biết các đơn vị đều vượt kế hoạch.",
                published="2015-07-11")
     assert row["host"] is None
+
+
+# --- a role between spaced hyphens after the chairing unit (failed on 48, fixed in 49) ---------------------------
+
+def test_a_role_between_hyphens_is_no_part_of_the_chairing_unit() -> None:
+    row = _one("Khối thi đua các cơ quan tham mưu Tỉnh ủy tổng kết năm 2012",
+               "Ngày 8-1, Khối thi đua các cơ quan tham mưu, giúp việc Tỉnh ủy Hưng Yên tổng kết công tác thi đua năm "
+               "2012. Ban Tuyên giáo Tỉnh ủy - đơn vị Khối trưởng năm 2012 - chủ trì hội nghị.",
+               published="2013-01-09")
+    assert row["host"] == "Ban Tuyên giáo Tỉnh ủy"

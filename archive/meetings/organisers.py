@@ -129,6 +129,7 @@ def hosting_unit(text: str) -> str | None:
         return None
     last = re.sub(r"\s*\([^()]*\)$", "", clauses[-1]).strip()
     last = re.split(r"\s+(?:là|được\s+\S+(?:\s+\S+)?\s+làm|giữ\s+vai\s+trò)\s+", last)[0]  # "X là Cụm trưởng"
+    last = _ROLE_APPOSITION.split(last)[0]  # "X - đơn vị Khối trưởng năm 2012 -": a hyphen splits no clause
     if _is_unit(last):
         return last
     return None
