@@ -15,7 +15,12 @@ from archive.meetings.spans import Span, Tagged
 
 # Labels shown inline; the rest (period.free, cluster.numbered, host.by_any) repeat one of these.
 _SHOWN = ("trigger", "day", "period", "next_period", "cluster", "members", "organiser", "host.by",
-          "host.chair", "host.role", "place", "person", "province", "role")
+          "host.chair", "host.role", "place", "person", "province", "role", "item")
+
+
+def _name(span: Span) -> str:
+    """A span's label as shown; a labelled item's with the fields it fills ('item time+place')."""
+    return f"item {'+'.join(span.value.fields)}" if span.label == "item" else span.label
 
 
 def _marked(tagged: Tagged) -> str:
@@ -27,7 +32,7 @@ def _marked(tagged: Tagged) -> str:
     for span in spans:
         if span.start < at:
             continue
-        out += [text[at:span.start], f"[{span.label}: {text[span.start:span.end]}]"]
+        out += [text[at:span.start], f"[{_name(span)}: {text[span.start:span.end]}]"]
         at = span.end
     out.append(text[at:])
     return "".join(out)

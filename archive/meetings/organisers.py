@@ -6,6 +6,7 @@ import re
 
 from archive.lexicons import names, pattern, phrase
 from archive.meetings.clusters import parse_cluster
+from archive.meetings.labelled import labelled_item
 from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT, UP
 from archive.meetings.people import _TITLE_START
 from archive.meetings.provinces import _province_at_start
@@ -244,10 +245,10 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
 
 _PLACE = re.compile(r"(?<![\w])[Tt]ại\s+(?!(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây|đó|chỗ|các|mỗi|từng|cơ\s+sở\b)|"
                     r"(?:Hội\s+nghị|Lễ|Đại\s+hội)\b)(?P<p>(?:[^,.;:()“”\"]|" + ABBREVIATION_DOT + r"){2,90})")
-# A venue under its label in a record of the meeting ("- Địa điểm: Hội trường Ban Dân vận Tỉnh ủy"):
-# read as "tại" is, when no "tại" names one.
-_LABELLED_PLACE = re.compile(r"^(?:\d{1,2}\.\s*)?(?:[Tt]hời\s+gian\s*(?:,|và)\s*)?[Đđ]ịa\s+điểm\s*:\s*(?![Tt]ại\s)"
-                             r"(?P<p>(?:[^,.;:()“”\"]|" + ABBREVIATION_DOT + r"){2,90})")
+# A venue under its label in a record of the meeting ("- Địa điểm: Hội trường Ban Dân vận Tỉnh ủy";
+# the item is read by meetings/labelled.py): read as "tại" is, when no "tại" names one; a value
+# that opens with "tại" is left to that rule.
+_LABELLED_PLACE = re.compile(r"(?![Tt]ại\s)(?:[^,.;:()“”\"]|" + ABBREVIATION_DOT + r"){2,90}")
 _PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm|để|với|do|trong|vào|chiều|sáng|tối|trưa|ngày|"
                         # a number ends the place unless it closes the name ("Trường THPT Triệu Sơn 2")
                         r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d(?!\d?\s*$)")
@@ -303,6 +304,17 @@ def origin_point(text: str) -> tuple[int, str] | None:
     return (m.start("p"), place) if place[:1].isupper() or starts_with_org_head(place) else None
 
 
+def labelled_place(text: str) -> tuple[int, str] | None:
+    """(offset, venue) of an item labelled with the place ("2. Địa điểm: Hội trường UBND huyện,
+    số 5 …" → 'Hội trường UBND huyện'): its value up to the first comma or full stop, when
+    capitalised."""
+    item = labelled_item(text)
+    if not item or not item.fills(frozenset({"place"})):
+        return None
+    value = _LABELLED_PLACE.match(text, item.value_start)
+    return (value.start(), value.group(0).strip()) if value and value.group(0)[:1].isupper() else None
+
+
 def parse_place(text: str) -> str | None:
     """'Vừa qua, tại Liên đoàn Lao động tỉnh Thanh Hóa, …' → 'Liên đoàn Lao động tỉnh Thanh Hóa'
     (see find_place)."""
@@ -317,9 +329,9 @@ def find_place(text: str) -> tuple[int, str] | None:
     origin = origin_point(text)
     if origin:
         return origin
-    labelled = _LABELLED_PLACE.match(text)
-    if labelled and labelled.group("p")[:1].isupper():
-        return labelled.start("p"), labelled.group("p").strip()
+    labelled = labelled_place(text)
+    if labelled:
+        return labelled
     for m in _PLACE.finditer(text):
         place = m.group("p")
         end = _PLACE_END.search(place)

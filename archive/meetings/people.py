@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from archive.caseless import Caseless
 from archive.lexicons import names
 from archive.lexicons import pattern as lexicon_pattern
+from archive.meetings.labelled import COMPOSITION, labelled_item
 from archive.meetings.patterns import _I, LO, UP
 from archive.meetings.provinces import _province_at_start, known_districts
 from archive.normalize import normalize_tone_marks
@@ -479,20 +480,15 @@ def listed_item_person(item: str) -> dict[str, str | None] | None:
     return got[0] if got and got[0]["title"] else None
 
 
-# A labelled part of a meeting's composition at a list item's start (people.toml
-# `composition_labels`): "2. Đại biểu: Bà Trần Thị A, Phó Trưởng ban …", "- Thư ký: Ông B, …".
-_COMPOSITION = re.compile(rf"^(?:\d{{1,2}}\s*[.)]\s*|[-–—+•*]\s*)?{lexicon_pattern('people', 'composition_labels')}\s*:\s*",
-                          _I)
-
-
 def labelled_item_person(item: str) -> dict[str, str | None] | None:
     """The person an item of a meeting's composition names after its label ("Thư ký: Bà C, công
     chức …"): addressed (Ông, Bà, Đồng chí …) or titled; None for an item with no such label or a
-    group ("Thành viên: lãnh đạo …")."""
-    label = _COMPOSITION.match(item)
-    if not label:
+    group ("Thành viên: lãnh đạo …"). The labels of a composition ("2. Đại biểu: …", "- Thư ký:
+    …") are item_labels.toml's chair, attendee and secretary (meetings/labelled.py)."""
+    label = labelled_item(item)
+    if not label or not label.fills(COMPOSITION):
         return None
-    rest = item[label.end():]
+    rest = item[label.value_start:]
     got = _parse_person_at(rest, need_marker=False)
     return got[0] if got and (got[0]["title"] or _ADDRESSED.match(rest)) else None
 

@@ -18,6 +18,7 @@ from typing import Any
 from archive.lexicons import pattern
 from archive.meetings.clusters import headline_form
 from archive.meetings.days import occasion_year, resolve_date
+from archive.meetings.labelled import PARTICULARS
 from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY
 from archive.meetings.patterns import _I, _SAME_DAY
 from archive.meetings.people import merge_people
@@ -71,9 +72,13 @@ def first(tagged: Iterable[Tagged], label: str) -> Span | None:
     return next((span for t in tagged if (span := t.first(label))), None)
 
 
-# A particular of the meeting under its label at a list item's start (meetings.toml `particulars`):
-# "- Thời gian: …", "2. Địa điểm: …", "1. Thời gian, địa điểm: …".
-_PARTICULAR = re.compile(rf"^(?:\d{{1,2}}\.\s*|[IVX]+\.\s*)?{pattern('meetings', 'words.particulars')}\s*:", _I)
+
+def _particular(t: Tagged) -> bool:
+    """A particular of the meeting under its label at a list item's start ("- Thời gian: …", "2.
+    Địa điểm: …", "1. Thời gian, địa điểm: …"): the sentence's `item` span fills a time or place
+    (item_labels.toml, meetings/labelled.py)."""
+    span = t.first("item")
+    return bool(span and span.value.fills(PARTICULARS))
 
 
 # "Một số hình ảnh tại Hội nghị …" (meetings.toml `album_intros`): the meeting's sentence opens a
@@ -92,7 +97,7 @@ def _item_particular(t: Tagged) -> bool:
     """A sentence opening with a particular's label ("- Địa điểm: …", "📍 Địa điểm: …") right
     after a meeting's sentence describes that meeting, as an announcement's or a post's items do;
     not a time that is a run of days (`_RUN_OF_DAYS`: the drive the meeting launched)."""
-    return bool(_PARTICULAR.match(t.text)) and not _RUN_OF_DAYS.search(t.text)
+    return _particular(t) and not _RUN_OF_DAYS.search(t.text)
 
 
 def scope(event: Event, tagged: list[Tagged], owned: list[Tagged], *, primary: bool,
@@ -105,7 +110,7 @@ def scope(event: Event, tagged: list[Tagged], owned: list[Tagged], *, primary: b
     at = next(i for i, t in enumerate(tagged) if t.segment is event.sentence)
     follow = [t for t in tagged[at + 1:at + 5] if (_DESCRIBES.search(t.text) or _item_particular(t)) and t in owned]
     if _RECORD.search(event.sentence.text):
-        follow += [t for t in owned if _PARTICULAR.match(t.text) and t not in follow and t is not tagged[at]]
+        follow += [t for t in owned if _particular(t) and t not in follow and t is not tagged[at]]
     if _ALBUM.match(event.sentence.text) and not follow:
         follow += [t for t in owned if _DESCRIBES.search(t.text) and t is not tagged[at]][:1]
     headline = tagged[0] if tagged and tagged[0].segment.where == "title" else None

@@ -28,6 +28,8 @@ Labels (a tagger may leave any of them out):
   person             a person shown at the meeting (value: name, title, organisation)
   province           a province named (value: its official former name)
   role               a role phrase: Cụm trưởng, Cụm phó, Trưởng khối, đăng cai, chủ trì, dẫn đầu
+  item               the label of a labelled item at the sentence's start ("Địa điểm: …", "Chủ trì:
+                     …"; value: labelled.LabelledItem, with the fields it fills and where its value starts)
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from archive.lexicons import pattern
 from archive.meetings.chairs import names_host_by_role, role_hosts, titled_role_units
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.days import find_date
+from archive.meetings.labelled import labelled_item
 from archive.meetings.members import (
     delegate_members,
     enumerated_members,
@@ -297,6 +300,12 @@ def _provinces(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
         yield Span("province", start, end, text[start:end], target)
 
 
+def _items(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
+    item = labelled_item(text)
+    if item:
+        yield Span("item", item.start, item.end, item.label, item)
+
+
 def _roles(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
     for m in ROLE_PHRASE.finditer(text):
         yield Span("role", m.start(), m.end(), m.group(0), m.group(0).lower())
@@ -304,7 +313,8 @@ def _roles(text: str, _headline: str, _pub: date | None) -> Iterator[Span]:
 
 TAGGERS: tuple[Callable[[str, str, date | None], Iterator[Span]], ...] = (
     _triggers, _days, _periods, _free_periods, _next_periods, _clusters, _members, _listed_members,
-    _point_members, _organisers, _hosted_by, _hosted_by_any, _hosts, _places, _people, _provinces, _roles,
+    _point_members, _organisers, _hosted_by, _hosted_by_any, _hosts, _places, _people, _provinces, _items,
+    _roles,
 )
 # The labels each tagger yields (the module docstring's list); a label has one tagger.
 TAGGER_LABELS: dict[Callable[[str, str, date | None], Iterator[Span]], frozenset[str]] = {
@@ -324,6 +334,7 @@ TAGGER_LABELS: dict[Callable[[str, str, date | None], Iterator[Span]], frozenset
     _places: frozenset({"place"}),
     _people: frozenset({"person"}),
     _provinces: frozenset({"province"}),
+    _items: frozenset({"item"}),
     _roles: frozenset({"role"}),
 }
 LABELS = {label: tagger for tagger, labels in TAGGER_LABELS.items() for label in labels}
