@@ -38,7 +38,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CAPTION_CLASS = re.compile(
     r"caption|chuthich|chu[-_]?thich|image[-_]?desc|img[-_]?desc|photo[-_]?desc|pic[-_]?desc|"
     r"desc[-_]?(?:image|img|photo)|expnoedit|image[-_]?note|img[-_]?note|ghi[-_]?chu|"
-    r"photo[-_]?note|fig[-_]?desc|image[-_]?title|imagetext|img[-_]?text|pcaption|anh[-_]?mo[-_]?ta",
+    r"photo[-_]?note|fig[-_]?desc|image[-_]{0,2}title|imagetext|img[-_]?text|pcaption|anh[-_]?mo[-_]?ta",
     re.IGNORECASE)
 
 
@@ -51,6 +51,8 @@ _NESTED_BLOCKS = BLOCK_TAGS - {"br", "span", "font"}
 
 def is_caption_el(el: Any) -> bool:
     if el.tag in ("figcaption", "caption"):
+        return True
+    if (el.get("itemprop") or "").lower() == "caption":  # schema.org ImageObject's caption (AEM, many themes)
         return True
     attrs = attr_tokens(el)
     return bool(attrs and _CAPTION_CLASS.search(attrs))

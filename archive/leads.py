@@ -21,6 +21,7 @@ from archive.places import find_provinces
 from archive.textmatch import same_text, starts_with_text
 
 _SAPO_CLASS = re.compile(class_pattern("article_parts", "sapo.class_words"), re.IGNORECASE)
+_NOT_SAPO_CLASS = re.compile(class_pattern("article_parts", "sapo.not_class_words"), re.IGNORECASE)
 
 
 def _is_site_description(text: str, title: str | None, sel: parsel.Selector, sites: list[str]) -> bool:
@@ -238,7 +239,7 @@ def find_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | N
             after_title = True
         if not isinstance(el.tag, str) or el.tag.lower() in ("meta", "script", "style", "body", "html"):
             continue
-        attrs = attr_tokens(el)
+        attrs = _NOT_SAPO_CLASS.sub(" ", attr_tokens(el)).strip()
         if not attrs or is_junk(el):
             continue
         if not (_SAPO_CLASS.search(attrs) or _SAPO_CLASS.search(_CAMEL.sub(" ", attrs))) and not (
