@@ -144,3 +144,15 @@ def test_a_role_between_hyphens_is_no_part_of_the_chairing_unit() -> None:
                "2012. Ban Tuyên giáo Tỉnh ủy - đơn vị Khối trưởng năm 2012 - chủ trì hội nghị.",
                published="2013-01-09")
     assert row["host"] == "Ban Tuyên giáo Tỉnh ủy"
+
+
+# --- a cluster's periodic briefing (failed on 50, fixed in 51) ---------------------------------------------------
+
+def test_a_clusters_briefing_on_a_quarter_is_a_review() -> None:
+    # "giao ban công tác thi đua quý I": the quarter just ended reviewed, a sơ kết (none of the
+    # agenda kinds was reported before)
+    row = _one("Cụm thi đua số 5 giao ban quý I",
+               "ANTĐ - Ngày 5-4, Cụm thi đua số 5 CATP Hà Nội gồm Công an các huyện Đông Anh, Sóc Sơn, Mê Linh và "
+               "Công an thị xã Sơn Tây tổ chức giao ban công tác thi đua quý I năm 2013.",
+               published="2013-04-06")
+    assert (row["kind"], row["period_label"]) == ("sơ kết", "quý I năm 2013")

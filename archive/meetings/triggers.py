@@ -22,6 +22,7 @@ _EXPLOIT = re.compile(pattern("meetings", "words.exploits"), _I)
 _HONOUR_TITLE = re.compile(r"\s+(?:\d[\d.]*\s+)?(?:[^\s“”\"«.,;:]+\s+){0,3}[“\"«]")
 CLUSTER_WORD = re.compile(r"\b(?:Cụm|Khối|cụm|khối)\s+[Tt]hi\s+đua\b")
 _MEETING_NOUN = re.compile(pattern("meetings", "words.meeting_nouns"), _I)
+_REVIEW_NOUN = re.compile(pattern("meetings", "words.review_nouns"), _I)
 
 _CONFERENCE_OF_EXEMPLARS = "hội nghị điển hình tiên tiến"
 # (kind, pattern) in the lexicon's order; a pattern may need its sentence to pass a check (see
@@ -227,14 +228,16 @@ def _bare_meeting(text: str) -> tuple[int, int, str] | None:
     """A cluster's meeting named by its noun alone ("Cụm thi đua số 2 họp …"): the first meeting
     noun that is no part of a venue's name ("Trung tâm Hội nghị tỉnh"), when the sentence names a
     cluster outside any quoted title; none when that noun heads a training course ("hội nghị tập
-    huấn nghiệp vụ … cho các Cụm, Khối thi đua")."""
+    huấn nghiệp vụ … cho các Cụm, Khối thi đua"). A briefing ("giao ban", meetings.toml
+    `review_nouns`) reviews the period just ended: a sơ kết."""
     if not parse_cluster(unquoted(text)):
         return None
     for m in _MEETING_NOUN.finditer(text):
         if _TRAINING.match(text, m.end() + 1):
             return None  # "hội nghị tập huấn …": the noun heads a training course
         if not _VENUE_HEAD.search(text[max(0, m.start() - 20):m.start()]):
-            return m.start(), 0, "tọa đàm" if "đàm" in m.group(0) else "other"
+            kind = "sơ kết" if _REVIEW_NOUN.fullmatch(m.group(0)) else "other"
+            return m.start(), 0, "tọa đàm" if "đàm" in m.group(0) else kind
     return None
 
 
