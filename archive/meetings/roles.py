@@ -24,7 +24,6 @@ from archive.meetings.patterns import _I, _SAME_DAY
 from archive.meetings.people import merge_people
 from archive.meetings.periods import dated_next, in_year
 from archive.meetings.provinces import (
-    _is_member,
     _meeting_provinces,
     _member_provinces,
     _province_at_start,
@@ -290,15 +289,16 @@ def _members(sc: Scope, out: Assignment) -> None:
 def _hall_host(by_cluster: bool, out: Assignment) -> None:
     """A cluster meeting held AT an organisation ("tại Liên đoàn Lao động tỉnh, Cụm thi đua số 7
     … tổ chức", the seed) is hosted by it; a hall, meeting room or headquarters only says where
-    (the labelled real texts name no host for it, rw-007); a town is only a place — unless the
-    cluster is made of towns and this is one of them. A host that is a member is written as
-    the member list writes it."""
+    (the labelled real texts name no host for it, rw-007); a town, commune or ward is only a
+    place, also when the cluster is made of them and it is a member: which member hosts is then
+    a guess the text does not make ("null where the text is silent"). A host that is a member is
+    written as the member list writes it."""
     place = out.values.get("place") or ""
     members = out.values.get("members") or []
     hall = "" if _BUILDING.match(place) else place
     hall = re.sub(r"\s*\([^()]*\)$", "", hall)  # the organisation, not its address
     if not out.values.get("host") and by_cluster and hall and starts_with_org_head(hall) \
-            and (not _LOCALITY.match(hall) or _is_member(hall, members)):
+            and not _LOCALITY.match(hall):
         out.put("host", hall, *out.sources.get("place", []))
     host = out.values.get("host")
     if host:
