@@ -81,10 +81,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import tomllib
-from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -106,12 +103,34 @@ from evaluation.layouts import (
     is_document,
     split_item,
 )
+from evaluation.meeting_judging import (
+    FIELDS,
+    RECORDED,
+    ROW_KEYS,
+    Judged,
+    add_to_bucket,
+    item_misses,
+    judge,
+    norm,
+    score,
+    score_extra_rows,
+)
+from evaluation.meeting_report import (
+    CALIBRATION,
+    format_calibration,
+    format_comparison,
+    format_report,
+    merge_calibration,
+    write_calibration,
+)
 
-# the names other scripts and the tests read here (the layout readers live in evaluation/layouts.py)
-__all__ = ["BREADCRUMB", "BROADCAST", "BULLETIN", "CALIBRATION", "MAIL_FROM", "OWN_SETS", "SOCIAL", "_PAGE_DATE",
-           "_PORTAL_DATE",
-           "format_calibration", "format_comparison", "format_report", "is_document", "labels_path",
-           "merge_calibration", "norm", "run", "score", "score_extra_rows", "split_item"]
+# the names other scripts and the tests read here (the layout readers live in evaluation/layouts.py,
+# the judging in evaluation/meeting_judging.py, the reports and the confidence table in
+# evaluation/meeting_report.py)
+__all__ = ["BREADCRUMB", "BROADCAST", "BULLETIN", "CALIBRATION", "FIELDS", "MAIL_FROM", "OWN_SETS", "RECORDED",
+           "ROW_KEYS", "SOCIAL", "_PAGE_DATE", "_PORTAL_DATE",
+           "format_calibration", "format_comparison", "format_report", "is_document", "judge", "labels_path",
+           "merge_calibration", "norm", "run", "score", "score_extra_rows", "split_item", "write_calibration"]
 
 
 # ../shared/realworld beside the checkout (a worktree under /work/wt/NAME looks two levels up)
@@ -133,10 +152,10 @@ BLIND12_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind12"
 BLIND13_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind13"
 BLIND14_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind14"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
-CALIBRATION = ROOT / "archive" / "meetings" / "calibration.toml"
 # The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
 # format), so that no file of ours can be mistaken for a copy of ../shared.
 LABEL_FILES = ("gold.jsonl", "labels.jsonl")
+EXTRACTORS = ("current", "v11")  # --extractor: the staged one, or version 11 as recorded
 
 
 def labels_path(directory: Path) -> Path:
@@ -236,147 +255,6 @@ OWN_SETS = (
            "training course, a party cell's congress, a decision list, an awards council, one unit's "
            "flag, a sơ kết of administration); labelled before the extractor saw them; not the judge)"),
 )
-FIELDS = ("kind", "period", "cluster", "host", "location", "meeting_date", "provinces", "members",
-          "attendees")
-def norm(text: Any) -> str:
-    """Folded, short forms expanded, parentheses and punctuation out, spaces collapsed."""
-    from archive.normalize import fold
-    from archive.organisations import expand_abbreviations
-
-    if not text:
-        return ""
-    text = expand_abbreviations(str(text))
-    text = re.sub(r"\([^)]*\)", " ", text)
-    text = fold(text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _contains(pred: Any, gold: Any, *, need_digit: bool = False) -> bool:
-    p, g = norm(pred), norm(gold)
-    if not p and not g:
-        return True
-    if not p or not g:
-        return False
-    if need_digit and not re.search(r"\d", p):
-        return False
-    return p in g or g in p
-
-
-def _province_key(name: str) -> str:
-    return re.sub(r"^(?:tp|thanh pho|tinh)\s+", "", norm(name))
-
-
-def score(rows: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, bool]:
-    """Per-field verdicts for one gold meeting report."""
-    if not rows:
-        return {f: False for f in FIELDS}
-    m = rows[0]
-    gold_members = {norm(x) for x in gold.get("members") or []}
-    gold_people = {norm(p.get("name")) for p in gold.get("attendees") or []}
-    return {
-        "kind": m.get("kind") == gold.get("meeting_kind"),
-        "period": _contains(m.get("period_label"), gold.get("period"), need_digit=True),
-        "cluster": _contains(m.get("cluster_name"), gold.get("cluster")),
-        "host": _contains(m.get("host"), gold.get("host")),
-        "location": _contains(m.get("place"), gold.get("location")),
-        "meeting_date": (m.get("meeting_date") or None) == (gold.get("meeting_date") or None),
-        "provinces": {_province_key(p) for p in m.get("provinces") or []}
-        == {_province_key(p) for p in gold.get("provinces") or []},
-        "members": {norm(x) for x in m.get("members") or []} == gold_members,
-        "attendees": {norm(p.get("name")) for p in m.get("attendees") or []} == gold_people,
-    }
-
-
-def score_extra_rows(rows: list[dict[str, Any]], gold: dict[str, Any]) -> tuple[int, int, int]:
-    """(found, wanted, spurious) for the meetings after the headline one.
-
-    Gold may list them in `other_meetings` ({meeting_kind, host, meeting_date, …}); a returned
-    row beyond the first matches one when its kind is equal, its host matches (as for `host`
-    above) and its date is equal. Rows that match none are spurious. Gold without the key (the
-    realworld sample names extra meetings only in `notes`) is not scored.
-    """
-    wanted = gold.get("other_meetings")
-    if wanted is None:
-        return 0, 0, 0
-    extra = list(rows[1:])
-    found = 0
-    for w in wanted:
-        hit = next((r for r in extra if r.get("kind") == w.get("meeting_kind")
-                    and _contains(r.get("host"), w.get("host"))
-                    and (r.get("meeting_date") or None) == (w.get("meeting_date") or None)), None)
-        if hit is not None:
-            found += 1
-            extra.remove(hit)
-    return found, len(wanted), len(extra)
-
-
-# The row keys that fill each scored field (a filled field is one the extractor gave a value).
-ROW_KEYS = {"kind": "kind", "period": "period_label", "cluster": "cluster_name", "host": "host",
-            "location": "place", "meeting_date": "meeting_date", "provinces": "provinces",
-            "members": "members", "attendees": "attendees"}
-EXTRACTORS = ("current", "v11")
-RECORDED = "(recorded verdict)"  # what a miss shows as "got" when only the verdict was recorded
-
-
-class Judged(NamedTuple):
-    """One labelled item scored: what `run` adds up. A set kept outside the repository has its
-    version 11 items recorded in this form (no extracted text comes in)."""
-
-    found: bool  # the extractor returned a meeting
-    verdicts: dict[str, bool] | None  # per field, when the label is a meeting report
-    extra: tuple[int, int, int]  # further meetings (found, wanted, spurious)
-
-
-def judge(g: dict[str, Any], rows: list[dict[str, Any]]) -> Judged:
-    """An item's rows held against its label."""
-    if not g.get("is_meeting"):
-        return Judged(bool(rows), None, (0, 0, 0))
-    return Judged(bool(rows), score(rows, g), score_extra_rows(rows, g))
-
-
-def _miss(g: dict[str, Any], rows: list[dict[str, Any]] | None, field: str) -> dict[str, Any]:
-    got = (rows[0] if rows else {}) if rows is not None else None
-    shown = RECORDED if got is None else {
-        "period": got.get("period_label"), "cluster": got.get("cluster_name"), "location": got.get("place"),
-        "attendees": [p.get("name") for p in got.get("attendees") or []],
-        "provinces": got.get("provinces")}.get(field, got.get(field))
-    want = {"kind": g.get("meeting_kind"),
-            "attendees": [p.get("name") for p in g.get("attendees") or []]}.get(field, g.get(field))
-    return {"file": g["file"], "field": field, "got": shown, "want": want}
-
-
-def _misses(g: dict[str, Any], judged: Judged, rows: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
-    """The misses of one item (rows None: only its verdicts were recorded)."""
-    wanted = bool(g.get("is_meeting"))
-    misses = []
-    if judged.found != wanted:
-        misses.append({"file": g["file"], "field": "is_meeting", "got": judged.found, "want": wanted})
-    found, want, spurious = judged.extra
-    if found < want or spurious:
-        misses.append({"file": g["file"], "field": "extra_rows",
-                       "got": RECORDED if rows is None else
-                       [(r.get("kind"), r.get("host"), r.get("meeting_date")) for r in rows[1:]],
-                       "want": [(w.get("meeting_kind"), w.get("host"), w.get("meeting_date"))
-                                for w in g.get("other_meetings") or []]})
-    return misses + [_miss(g, rows, field) for field, ok in (judged.verdicts or {}).items() if not ok]
-
-
-def _calibrate(tally: dict[str, dict[str, int]], rows: list[dict[str, Any]], verdicts: dict[str, bool] | None) -> None:
-    """Add the headline row to its confidence bucket: how many of its filled fields were right
-    (a row where the text reports no meeting counts every filled field wrong)."""
-    from archive.meetings.records import confidence_bucket
-
-    if not rows:
-        return
-    row = rows[0]
-    filled = [f for f, key in ROW_KEYS.items() if row.get(key)]
-    cell = tally.setdefault(confidence_bucket(row), {"rows": 0, "filled": 0, "right": 0})
-    cell["rows"] += 1
-    cell["filled"] += len(filled)
-    cell["right"] += sum(bool(verdicts and verdicts[f]) for f in filled)
-
-
 def _items(directory: Path) -> list[dict[str, Any]]:
     gold_path = labels_path(directory)
     items = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
@@ -397,7 +275,7 @@ def _live(items: list[dict[str, Any]], inputs: list[dict[str, Any]], tally: dict
     for g, parts in zip(items, inputs):
         rows = extract_meetings(parts["title"], parts["body"], lead=parts["lead"], published=parts["published"])
         judged = judge(g, rows)
-        _calibrate(tally, rows, judged.verdicts if g.get("is_meeting") else None)
+        add_to_bucket(tally, rows, judged.verdicts if g.get("is_meeting") else None)
         out.append((judged, rows))
     return out
 
@@ -455,7 +333,7 @@ def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | N
         extra = [x + y for x, y in zip(extra, judged.extra)]
         for field, ok in (judged.verdicts or {}).items():
             verdicts[field].append(ok)
-        misses.extend(_misses(g, judged, rows))
+        misses.extend(item_misses(g, judged, rows))
     return _report(directory, len(items), det, verdicts, misses, extra, tally, floors)
 
 
@@ -486,115 +364,6 @@ def load_floors(path: Path = BASELINE) -> dict[str, float]:
     if not path.exists():
         return {}
     return dict(json.loads(path.read_text("utf-8")).get("meetings") or {})
-
-
-def format_report(report: dict[str, Any], *, verbose: bool = False, heading: str = "meetings") -> str:
-    if "not_recorded" in report:
-        return f"{heading}: {report['not_recorded']}"
-    if "skipped" in report:
-        return f"{heading} eval skipped: {report['skipped']}"
-    d = report["detection"]
-    lines = [f"{heading}: {report['n']} text items, {report['meeting_reports']} meeting reports",
-             (f"  detection  precision {d['precision']:.1%}  recall {d['recall']:.1%}  F1 {d['f1']:.1%}"
-              f"  (tp {d['tp']}, fp {d['fp']}, fn {d['fn']})")]
-    for field, rate in report["fields"].items():
-        lines.append(f"  {field:<13}{'-' if rate is None else f'{rate:.1%}'}")
-    extra = report.get("extra_rows") or {}
-    if extra.get("wanted") or extra.get("spurious"):
-        lines.append(f"  extra rows   {extra['found']}/{extra['wanted']} further meetings found, "
-                     f"{extra['spurious']} spurious")
-    if verbose:
-        for miss in report["misses"]:
-            lines.append(f"  miss {miss['file']} {miss['field']}: got {miss['got']!r} want {miss['want']!r}")
-    for msg in report["below_floor"]:
-        lines.append(f"  BELOW FLOOR {msg}")
-    return "\n".join(lines)
-
-
-def merge_calibration(reports: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    """The confidence buckets of several reports added up."""
-    total: dict[str, dict[str, int]] = {}
-    for report in reports:
-        for bucket, cell in (report.get("calibration") or {}).items():
-            into = total.setdefault(bucket, {"rows": 0, "filled": 0, "right": 0})
-            for key in into:
-                into[key] += cell[key]
-    return total
-
-
-def _calibration_table(path: Path = CALIBRATION) -> dict[str, Any]:
-    """calibration.toml as written (read afresh: `--calibrate` prints the table it just wrote)."""
-    return tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
-
-
-def _calibration_measured(path: Path = CALIBRATION) -> str:
-    """When, by which extractor and on which sets the given confidences were measured."""
-    if not path.exists():
-        return f"no {path.name}"
-    measured = _calibration_table(path).get("measured_on")
-    if not measured:
-        return f"{path.relative_to(ROOT)}, measured on sets it does not name"
-    return (f"{path.relative_to(ROOT)}, measured {measured['date']} by meeting extractor {measured['extractor']} "
-            f"on {len(measured['sets'])} sets ({', '.join(measured['sets'])})")
-
-
-def format_calibration(tally: dict[str, dict[str, int]]) -> str:
-    """Measured precision per confidence bucket beside the confidence the extractor gives it
-    (archive.meetings.records reads the same file)."""
-    buckets = _calibration_table().get("buckets") or {}
-    lines = [("MEETING CONFIDENCE: per bucket (key fields filled of day, period, host or cluster, place), "
-             "the share of filled fields that were right on the labelled sets (a false detection: all wrong)"),
-             f"  given: {_calibration_measured()}",
-             f"  {'bucket':<7}{'rows':>6}{'fields':>8}{'right':>7}{'measured':>10}{'given':>8}"]
-    for bucket in sorted(tally):
-        cell = tally[bucket]
-        measured = cell["right"] / cell["filled"] if cell["filled"] else 0.0
-        given = (buckets.get(bucket) or {}).get("confidence")
-        lines.append(f"  {bucket:<7}{cell['rows']:>6}{cell['filled']:>8}{cell['right']:>7}{measured:>10.1%}"
-                     f"{'-' if given is None else f'{given:.2f}':>8}")
-    return "\n".join(lines)
-
-
-def write_calibration(tally: dict[str, dict[str, int]], path: Path = CALIBRATION,
-                      sets: list[str] | None = None) -> None:
-    """archive/meetings/calibration.toml from the measured buckets: the confidence of a bucket is
-    its right/filled share smoothed towards one half ((right + 1) / (filled + 2)). The table says
-    when, by which extractor and on which sets it was measured, so that `make eval` can show a
-    table that no longer covers every labelled set."""
-    from archive.meetings.records import EXTRACTOR_VERSION
-
-    measured = (f'measured_on = {{ date = "{date.today().isoformat()}", extractor = "{EXTRACTOR_VERSION}", '
-                f'sets = [{", ".join(json.dumps(name) for name in sets or [])}] }}')
-    lines = ["# Written by `python scripts/eval_meetings.py --calibrate` — do not edit by hand.",
-             "# A meeting row's confidence is the measured precision of its bucket (how many of the key",
-             "# fields day, period, host or cluster, place it filled): the share of filled fields that",
-             "# were right on every labelled set (the real sample, the own corpus and blind sets), a false",
-             "# detection counting all its fields wrong; smoothed as (right + 1) / (filled + 2).",
-             'source = "measured by scripts/eval_meetings.py --calibrate on the labelled meeting sets"',
-             measured, "", "[buckets]"]
-    for bucket in sorted(tally):
-        cell = tally[bucket]
-        value = (cell["right"] + 1) / (cell["filled"] + 2)
-        lines.append(f'"{bucket}" = {{ confidence = {value:.3f}, rows = {cell["rows"]}, filled = {cell["filled"]}, '
-                     f'right = {cell["right"]} }}')
-    path.write_text("\n".join(lines) + "\n", "utf-8")
-
-
-def format_comparison(new: dict[str, Any], old: dict[str, Any], heading: str) -> str:
-    """One labelled set scored by the staged extractor beside version 11's recorded rows; a set
-    they were not recorded for says so and names the command that records them."""
-    if "skipped" in new:
-        return f"{heading}: skipped"
-    old_fields = old.get("fields") or {}
-    old_f1 = (old.get("detection") or {}).get("f1")
-    lines = [heading, f"  {'':<14}{'staged':>12}{'v11':>9}",
-             f"  {'detection F1':<14}{new['detection']['f1']:>12.1%}{'-' if old_f1 is None else f'{old_f1:.1%}':>9}"]
-    for field in FIELDS:
-        a, b = new["fields"].get(field), old_fields.get(field)
-        lines.append(f"  {field:<14}{'-' if a is None else f'{a:.1%}':>12}{'-' if b is None else f'{b:.1%}':>9}")
-    if "skipped" in old:
-        lines.append(f"  {old.get('not_recorded') or 'v11: ' + old['skipped']}")
-    return "\n".join(lines)
 
 
 def _parser() -> argparse.ArgumentParser:

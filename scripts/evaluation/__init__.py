@@ -8,6 +8,10 @@
 - report: the report as the text `make eval` prints.
 - layouts: how a labelled text item is read into title, lead, body and published time by its
   layout (`split_item`, which scripts/eval_meetings.py re-exports).
+- meeting_judging: a meeting set's item judged (field verdicts, further meetings, misses, the
+  confidence bucket of its row), pure functions over rows and label;
+- meeting_report: the meeting reports as scripts/eval_meetings.py prints them, and the confidence
+  table it measures and writes (archive/meetings/calibration.toml);
 - v11: the recorded output of meeting extractor version 11 (scripts/record_v11.py writes it,
   the v11 column of the meeting tables reads it).
 
