@@ -4,6 +4,9 @@ where the text is silent), pinned on texts written for these tests (no fixture t
 
 - A cluster of localities that meets in one of them names no host by that: the venue is where, not
   who (rw-007 labels a member's premises with no organiser named host null).
+- A venue is copied as the text writes it: "tại hội trường cơ quan" stays so, though the host is
+  named (realworld writes out an abbreviation inside a venue, rw-007, and points no noun back at
+  the host).
 
 Each test failed on the meeting extractor before the rule it pins.
 """
@@ -31,3 +34,17 @@ def test_a_member_locality_that_is_only_the_venue_does_not_host() -> None:
         published="2024-12-21T08:00:00+07:00")
     assert row["place"] == "xã Tả Van"
     assert row["host"] is None
+
+
+def test_a_venue_that_points_back_at_the_host_is_copied_as_written() -> None:
+    # "tổ chức tại trụ sở cơ quan": the host is named, the venue stays the phrase the text writes
+    [row] = _report(
+        "Khối thi đua các cơ quan Đảng tỉnh sơ kết 6 tháng đầu năm 2023",
+        "Chiều 14/7, Khối thi đua các cơ quan Đảng tỉnh Bình Thuận tổ chức hội nghị sơ kết công tác thi "
+        "đua 6 tháng đầu năm 2023.",
+        "Khối gồm 5 đơn vị: Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy, Ban Dân vận "
+        "Tỉnh ủy và Ủy ban Kiểm tra Tỉnh ủy.",
+        "Hội nghị do Ban Tuyên giáo Tỉnh ủy, đơn vị Khối trưởng năm 2023, tổ chức tại trụ sở cơ quan.",
+        published="2023-07-15T09:00:00+07:00")
+    assert row["host"] == "Ban Tuyên giáo Tỉnh ủy"
+    assert row["place"] == "trụ sở cơ quan"

@@ -136,4 +136,6 @@ def test_the_venue_owner_named_as_chair_and_the_hosts_own_hall() -> None:
     [own] = _rows("Cụm thi đua số 3 tổng kết", "Ngày 20/12, Đồn Biên phòng Cà Ná, đơn vị Cụm trưởng Cụm thi đua số "
                   "3, tổ chức hội nghị tổng kết phong trào thi đua năm 2024 tại hội trường đơn vị.",
                   published="2024-12-21T08:00:00+07:00")
-    assert (own["host"], own["place"]) == ("Đồn Biên phòng Cà Ná", "hội trường Đồn Biên phòng Cà Ná")
+    # the host's own hall is copied as written since meeting extractor 53 (realworld: values copied from
+    # the text; README "Meetings", label conventions)
+    assert (own["host"], own["place"]) == ("Đồn Biên phòng Cà Ná", "hội trường đơn vị")

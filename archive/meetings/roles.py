@@ -308,18 +308,6 @@ def _hall_host(by_cluster: bool, out: Assignment) -> None:
             out.values["host"] = same[0] if same else held[0][:1].upper() + held[0][1:]
 
 
-_OWN_BUILDING = re.compile(rf"^(?P<b>{pattern('places', 'buildings')})\s+(?:của\s+)?{pattern('places', 'self_references')}$", _I)
-
-
-def _own_building(out: Assignment) -> None:
-    """A building the text gives no owner but the host ("tại hội trường đơn vị", a unit hosting at
-    home) is the host's: "hội trường Ban Chỉ huy … X"."""
-    place, host = out.values.get("place") or "", out.values.get("host")
-    own = _OWN_BUILDING.match(place)
-    if own and host:
-        out.values["place"] = f"{own.group('b')} {host}"
-
-
 def _holds(member: str, host: str) -> bool:
     """Whether a member is the unit of the host's locality or office: "huyện Bảo Lâm" (Cụm
     trưởng) of "Ủy ban nhân dân huyện Bảo Lâm", "Sở Nội vụ tỉnh Vĩnh Long" (where it met) of
@@ -392,7 +380,6 @@ def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tag
         _chair_host(sc, out)
         _titled_chair_host(sc, out)
     _hall_host(by_cluster, out)
-    _own_building(out)
     _attendees(sc, out)
     _provinces(sc, pub, inherit, out)
     return out
