@@ -131,9 +131,10 @@ def names_host_by_role(text: str) -> bool:
     return bool(_ROLE_ONLY.search(text))
 
 
-# "…, Cụm trưởng năm 2011, chủ trì hội nghị", "…, Trưởng khối năm 2024 chủ trì": the role's holder
-# chairs the meeting (roles.toml `hosting`) right after the role.
-_CHAIRING_AFTER = re.compile(r"\s*,?\s*(?:" + "|".join(phrase(p) for p in names("roles", "hosting")) + r")\b", re.IGNORECASE)
+# "…, Cụm trưởng năm 2011, chủ trì hội nghị", "…, Trưởng khối năm 2024 chủ trì", "A – title,
+# Trưởng khối – chủ trì": the role's holder chairs the meeting (roles.toml `hosting`) right after the
+# role, a comma or the dash that closes the person's apposition between.
+_CHAIRING_AFTER = re.compile(r"\s*[,–—-]?\s*(?:" + "|".join(phrase(p) for p in names("roles", "hosting")) + r")\b", re.IGNORECASE)
 
 
 def titled_role_units(text: str, *, chairing: bool = False) -> list[tuple[str, str | None]]:

@@ -115,7 +115,8 @@ def _list_text(text: str) -> str | None:
         if start.re is _START_JOINED and not (starts_with_org_head(rest) or _PLURAL.match(rest.split(",")[0])
                                                or _ORG_PLURAL.match(rest) or _INTRO.match(rest)):
             continue  # "Tham gia Cụm có 1.200 đoàn viên": a figure
-        intro = _INTRO.match(rest) or _INTRO_NAMES.match(rest) or _INTRO_FAR.match(rest)
+        # a count running on to its colon first: "5 xã thuộc huyện A (cũ) sau sắp xếp: …" names no "A"
+        intro = _INTRO.match(rest) or _INTRO_FAR.match(rest) or _INTRO_NAMES.match(rest)
         if intro and ((re.search(r"\bvà\b", intro.group("pre")) and not _named_body(intro.group("pre")))
                       or _AT_KIND.match(intro.group("pre"))):
             intro = None  # "thị xã A và các huyện B, C": a list, not a body before a count
@@ -219,7 +220,15 @@ def _opens_item(merged: list[str], part: str) -> bool:
     if merged and _plural_name(merged[-1], part):
         return False
     return bool(starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part) or names_a_branch(part)
-                or (names_a_province_unit(part) and _named_for_province(part)))
+                or _province_unit(part))
+
+
+def _province_unit(part: str) -> bool:
+    """Whether a list part opens with a company's or sector's unit named by its province alone
+    ("Viettel Phú Yên", "VNPT Phú Thọ và …"; organisations.toml `province_units`): judged on the
+    words before any "và", since a later item joined by it is no part of the unit's name."""
+    first = re.split(r"\s+(?:và|cùng)\s+", part)[0]
+    return names_a_province_unit(first) and _named_for_province(first)
 
 
 def _split(chunk: str) -> list[str]:
@@ -245,7 +254,7 @@ def _split(chunk: str) -> list[str]:
             current = pieces[0]
             for piece in (_NUMBERING.sub("", p) for p in pieces[1:]):
                 if (starts_with_org_head(piece) and not _plural_name(current, piece)) or _PLURAL.match(piece) \
-                        or _COUNTED_KIND.match(piece) or names_a_branch(piece) or not headed \
+                        or _COUNTED_KIND.match(piece) or names_a_branch(piece) or _province_unit(piece) or not headed \
                         or _shares(current, piece, bool(_BARE_NAME.match(current))):
                     items.append(current)
                     current = piece

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from archive.lexicons import load, pattern, phrase
 from archive.meetings.clusters import parse_cluster
-from archive.meetings.patterns import _DAY_PART, _I, _LOCALITY_KIND, _SAME_DAY, _names_day
+from archive.meetings.patterns import _DAY_PART, _I, _LOCALITY_KIND, _SAME_DAY, UP, _names_day
 from archive.meetings.segments import Sentence
 
 # The kinds, their triggers and the word lists that allow or void them are data:
@@ -18,8 +18,9 @@ _HONOUR_OBJECT = re.compile(pattern("meetings", "words.honour_objects"), _I)
 _EXPLOIT = re.compile(pattern("meetings", "words.exploits"), _I)
 # The honoured named by an emulation title in quotes right after the verb, a count and up to three
 # words before it ("tuyên dương “Sinh viên 5 tốt”", "biểu dương 60 phụ nữ “Giỏi việc nước …”"): a
-# title is an emulation object as "điển hình" is.
-_HONOUR_TITLE = re.compile(r"\s+(?:\d[\d.]*\s+)?(?:[^\s“”\"«.,;:]+\s+){0,3}[“\"«]")
+# title is an emulation object as "điển hình" is. A title is capitalised: a phrase in quotes in lower
+# case ("biểu dương “những việc làm đẹp”") names deeds, not the honoured.
+_HONOUR_TITLE = re.compile(r"\s+(?:\d[\d.]*\s+)?(?:[^\s“”\"«.,;:]+\s+){0,3}[“\"«]\s*" + rf"(?={UP})")
 CLUSTER_WORD = re.compile(r"\b(?:Cụm|Khối|cụm|khối)\s+[Tt]hi\s+đua\b")
 _MEETING_NOUN = re.compile(pattern("meetings", "words.meeting_nouns"), _I)
 _REVIEW_NOUN = re.compile(pattern("meetings", "words.review_nouns"), _I)
