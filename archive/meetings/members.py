@@ -45,8 +45,8 @@ _NEAR_CLUSTER = r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+ph�
 _START = re.compile(_NEAR_CLUSTER + r"\b(?:(?P<gom>(?:bao\s+)?gồm)|(?P<co>(?:(?:hiện|chỉ)\s+)?(?:có|còn)))\s*:?\s*")
 # "Cụm thi đua số 3 được kiện toàn sau khi …, gồm 4 đơn vị: A, B": a count of members and a colon
 # announce the list however far the cluster stands before it in the sentence.
-_START_COUNTED = re.compile(r"(?:[Cc]ụm|[Kk]hối)\b[^.;:]*?\b(?P<gom>(?:bao\s+)?gồm)\s+(?=(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^;:.]{1,45}:)")
 _NUMBER = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_START_COUNTED = re.compile(rf"(?:[Cc]ụm|[Kk]hối)\b[^.;:]*?\b(?P<gom>(?:bao\s+)?gồm)\s+(?={_NUMBER}\s+[^;:.]{{1,45}}:)")
 # "Tham gia Cụm có …", "Thành viên của Khối thi đua số 3 có …" (meetings.toml `member_intros`): the
 # units that follow "có" are the members, an organisation or a plural of them opening the list.
 _START_JOINED = re.compile(rf"(?i:{pattern('meetings', 'words.member_intros')})\s+(?:[Cc]ụm|[Kk]hối)\b[^.;:]{{0,80}}?"
