@@ -55,3 +55,34 @@ def test_a_titled_holder_of_the_role_set_off_by_dashes_names_the_host() -> None:
                "Ngày 8/7, Khối thi đua các sở khối xã hội tỉnh Hòa Bình tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
                "Ông Bùi Văn Khánh – Giám đốc Sở Giáo dục và Đào tạo, Trưởng khối – chủ trì hội nghị.")
     assert row["host"] == "Sở Giáo dục và Đào tạo"
+
+
+def test_delegates_of_the_leadership_of_localities_are_a_clusters_members() -> None:
+    # "đại diện lãnh đạo UBND các huyện …" as "đại diện UBND các huyện …" (the leaders' delegates)
+    row = _one("Cụm thi đua các huyện vùng cao ký kết giao ước",
+               "Sáng 14/3, Cụm thi đua các huyện vùng cao tỉnh Hà Giang tổ chức ký kết giao ước thi đua năm 2024.",
+               "Tham dự có đại diện lãnh đạo UBND các huyện Đồng Văn, Mèo Vạc, Yên Minh và Quản Bạ.",
+               published="2024-03-15")
+    assert row["members"] == ["UBND huyện Đồng Văn", "UBND huyện Mèo Vạc", "UBND huyện Yên Minh", "UBND huyện Quản Bạ"]
+
+
+def test_delegates_of_localities_at_a_provincial_meeting_are_no_members() -> None:
+    row = _one("Tỉnh Hà Giang tổng kết thi đua năm 2024",
+               "Sáng 9/1, UBND tỉnh Hà Giang tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2024.",
+               "Tham dự có đại diện lãnh đạo UBND các huyện Đồng Văn, Mèo Vạc, Yên Minh và Quản Bạ.",
+               published="2025-01-10")
+    assert row["members"] == []
+
+
+def test_a_titled_holder_of_the_role_in_brackets_who_chairs_names_the_host() -> None:
+    row = _one("Cụm thi đua số 2 sơ kết",
+               "Chiều 5/7, Cụm thi đua số 2 tỉnh Hưng Yên tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
+               "Ông Đỗ Văn Hùng, Chủ tịch UBND huyện Văn Lâm (Cụm trưởng) chủ trì hội nghị.")
+    assert row["host"] == "UBND huyện Văn Lâm"
+
+
+def test_a_titled_holder_of_the_role_in_brackets_who_speaks_names_no_host() -> None:
+    row = _one("Cụm thi đua số 2 sơ kết",
+               "Chiều 5/7, Cụm thi đua số 2 tỉnh Hưng Yên tổ chức hội nghị sơ kết 6 tháng đầu năm 2024 tại huyện Yên Mỹ.",
+               "Ông Đỗ Văn Hùng, Chủ tịch UBND huyện Văn Lâm (Cụm trưởng) phát biểu tại hội nghị.")
+    assert "Văn Lâm" not in (row["host"] or "")

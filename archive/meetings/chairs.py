@@ -133,8 +133,9 @@ def names_host_by_role(text: str) -> bool:
 
 # "…, Cụm trưởng năm 2011, chủ trì hội nghị", "…, Trưởng khối năm 2024 chủ trì", "A – title,
 # Trưởng khối – chủ trì": the role's holder chairs the meeting (roles.toml `hosting`) right after the
-# role, a comma or the dash that closes the person's apposition between.
-_CHAIRING_AFTER = re.compile(r"\s*[,–—-]?\s*(?:" + "|".join(phrase(p) for p in names("roles", "hosting")) + r")\b", re.IGNORECASE)
+# role, a comma, the dash that closes the person's apposition or the bracket around the role between
+# ("A, Chủ tịch UBND huyện B (Cụm trưởng) chủ trì").
+_CHAIRING_AFTER = re.compile(r"\s*(?:\)\s*)?[,–—-]?\s*(?:" + "|".join(phrase(p) for p in names("roles", "hosting")) + r")\b", re.IGNORECASE)
 
 
 def titled_role_units(text: str, *, chairing: bool = False) -> list[tuple[str, str | None]]:
@@ -147,11 +148,13 @@ def titled_role_units(text: str, *, chairing: bool = False) -> list[tuple[str, s
     found: list[tuple[str, str | None]] = []
     for m in _ROLE.finditer(text):
         before = text[:m.start()]
-        if m.group("unit") or not re.search(r",\s*$", before) or _ELECTED.search(before[-80:]):
+        bracket = bool(re.search(r"\(\s*$", before))  # "title (Cụm trưởng)": the role of the title's unit
+        if m.group("unit") or not re.search(r"[,(]\s*$", before) or _ELECTED.search(before[-80:]) \
+                or (bracket and not re.match(r"\s*\)", text[m.end():])):
             continue
         if chairing and not _CHAIRING_AFTER.match(text, m.end()):
             continue
-        clause = _last_clause(before.rstrip(" ,")).strip()
+        clause = _last_clause(before.rstrip(" ,(")).strip()
         title = TITLE_RE.match(clause)
         unit = clause[title.end():].strip() if title else ""
         if unit and (starts_with_org_head(unit) or names_a_province_unit(unit)) \

@@ -332,7 +332,7 @@ def _subject_text(text: str) -> str | None:
 
 # "…, Cụm trưởng, chủ trì; tham dự có đại diện Hội Nông dân các tỉnh A, B và C": the members
 # named as the bodies whose delegates attend the cluster's meeting.
-_DELEGATES = re.compile(rf"\b(?:tham\s+)?dự\s+có\s+(?:đại\s+diện|lãnh\s+đạo)\s+"
+_DELEGATES = re.compile(rf"\b(?:tham\s+)?dự\s+có\s+(?:đại\s+diện(?:\s+lãnh\s+đạo)?|lãnh\s+đạo)\s+"
                         rf"(?P<list>(?:[^\s,;:.]+\s+){{1,6}}?các\s+{_KIND}\s+{UP}[^;:.]*)")
 
 
