@@ -86,3 +86,10 @@ def test_a_titled_holder_of_the_role_in_brackets_who_speaks_names_no_host() -> N
                "Chiều 5/7, Cụm thi đua số 2 tỉnh Hưng Yên tổ chức hội nghị sơ kết 6 tháng đầu năm 2024 tại huyện Yên Mỹ.",
                "Ông Đỗ Văn Hùng, Chủ tịch UBND huyện Văn Lâm (Cụm trưởng) phát biểu tại hội nghị.")
     assert "Văn Lâm" not in (row["host"] or "")
+
+
+def test_a_role_opening_the_subject_linked_by_la_names_the_unit_after_it() -> None:
+    row = _one("Khối thi đua các cơ quan tham mưu sơ kết",
+               "Ngày 9/7, đơn vị Khối trưởng năm 2024 là Văn phòng Tỉnh ủy Lạng Sơn tổ chức hội nghị sơ kết công tác thi "
+               "đua 6 tháng đầu năm 2024 Khối thi đua các cơ quan tham mưu.")
+    assert row["host"] == "Văn phòng Tỉnh ủy Lạng Sơn"

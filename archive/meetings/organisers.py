@@ -56,10 +56,11 @@ _APPOSITION_CUT = re.compile(r"\s*,\s*(?=(?:là\s+)?đơn\s+vị|cơ\s+quan\s+(?
                              r"|\s+[-–—]\s+(?=(?:là\s+)?đơn\s+vị|Trưởng|Cụm|Khối|cơ\s+quan)|\s*\(")
 _PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{RANK_RE.pattern})\s")
 # The rotating role as a clause of the subject (roles.toml `chairs`, `deputies`): "X, Cụm trưởng Cụm
-# thi đua số 3, tổ chức …" after the unit, "(Là) đơn vị Cụm trưởng năm 2024, X tổ chức …" before it.
+# thi đua số 3, tổ chức …" after the unit, "(Là) đơn vị Cụm trưởng năm 2024, X tổ chức …" or "đơn vị Khối
+# trưởng là X tổ chức …" before it.
 _ROLE_WORDS = "|".join(phrase(p) for p in (*names("roles", "deputies"), *names("roles", "chairs")))
 _ROLE_PART = re.compile(rf"^(?:[Ll]à\s+)?(?:[Đđ]ơn\s+vị\s+|[Cc]ơ\s+quan\s+)?(?i:{_ROLE_WORDS})(?!\w)")
-_LEADING_ROLE = re.compile(rf"{_ROLE_PART.pattern}(?:\s+năm(?:\s+học)?\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*")
+_LEADING_ROLE = re.compile(rf"{_ROLE_PART.pattern}(?:\s+năm(?:\s+học)?\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*(?:là\s+)?")
 
 
 def _is_unit(name: str) -> bool:
