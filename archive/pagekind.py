@@ -81,7 +81,7 @@ class PageFeatures:
     headline_words: int = 0     # words of the page's headline (h1, else the title-like h2/h3)
     headline_links_away: bool = False  # that headline is a link to another page (a teaser)
     dated_headline: bool = False  # a short line right under that headline prints a date
-    dates: int = 0              # distinct dates printed on the page
+    dates: int = 0              # distinct dates printed on the page outside its running text
     article_meta: bool = False  # og:type article, JSON-LD Article, article:published_time
     website_meta: bool = False  # og:type website, JSON-LD CollectionPage/ItemList
     pager: bool = False         # the page links a next page
@@ -159,6 +159,38 @@ def _own_text(el: Any) -> tuple[int, int]:
 
     visit(el, el.tag == "a")
     return total, linked
+
+
+def _own_words(el: Any) -> str:
+    """The text `_own_text` measures: `el`'s own and its inline children's, nested blocks left out."""
+    parts: list[str] = []
+
+    def visit(node: Any) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str) and not _skipped(child) and \
+                    not (child.tag in _BLOCKS and child.tag not in ("span", "font")):
+                visit(child)
+            parts.append(child.tail or "")
+
+    visit(el)
+    return " ".join(" ".join(parts).split())
+
+
+def _signing_dates(tree: _Tree, body: Any) -> int:
+    """Distinct dates the page prints outside its running text. A story is signed by a date on
+    a line of its own (a meta line, a dateline box, a list's date column); a date inside a
+    sentence ("được thành lập ngày 12/5/2001", "theo Quyết định … ngày 20/11/2023") is what the
+    text is about, and an introduction page is full of them."""
+    printed: dict[str, int] = {}
+    # text nodes apart: a headline ending "năm 2024" right before a "18/12/2024" line is no "202418/12/2024"
+    for d in _DATE.findall(" ".join(body.itertext())):
+        printed[d] = printed.get(d, 0) + 1
+    for el in body.iter(*_BLOCKS):
+        if el not in tree.hidden and _is_prose(el):
+            for d in _DATE.findall(_own_words(el)):
+                printed[d] = printed.get(d, 0) - 1
+    return sum(1 for n in printed.values() if n > 0)
 
 
 def _is_prose(el: Any) -> int:
@@ -468,7 +500,7 @@ def page_features(root: Any, url: str) -> PageFeatures:
     f.headline_words, f.headline_links_away, headline = _headline(tree, body, url, base)
     f.dated_headline = not f.headline_links_away and _dated_headline(headline, headlines=frozenset(biggest), base=base)
     f.site_root = is_site_root(url)
-    f.dates = len(set(_DATE.findall(tree.text(body)))) + _machine_dates(tree, root)
+    f.dates = _signing_dates(tree, body) + _machine_dates(tree, root)
     f.article_meta, f.website_meta = _meta_hints(root)
     f.pager = any(a.get("rel") == "next" or _PAGER_WORDS.match(tree.text(a) or "")
                   for a in body.iter("a")) or root.find(".//link[@rel='next']") is not None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.extract import extract_article
 from archive.pagekind import PageFeatures, classify_page, decide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -233,3 +234,37 @@ def test_a_file_link_that_opens_a_long_text_does_not_make_it_a_document_page() -
     text = '<p><a href="/files/bao-cao.pdf">Báo cáo tổng kết (PDF)</a></p>' + para * 3
     kind, features = classify_page(_dated_item(text), "https://ldld.example.vn/tin-tuc/tong-ket")
     assert features.attachment_first and kind == "article", features.reasons
+
+
+# A date inside a sentence is what the text is about, not the page's date (found by the
+# fourteenth blind site set's first run: a website builder's "Giới thiệu" page, its founding
+# decision and congress dated in the text, was stored as an article).
+_INTRO = ("<p>Hội Nông dân thành phố Cam An được thành lập theo Quyết định số 215/QĐ-UB ngày 03/9/1992 của Ủy ban "
+          "nhân dân thị xã, khi đó có 7 cơ sở Hội với hơn 2.000 hội viên.</p>"
+          "<p>Ngày 14/6/2023, Hội tổ chức Đại hội đại biểu lần thứ VIII, nhiệm kỳ 2023 - 2028, bầu Ban Chấp hành "
+          "gồm 21 ủy viên và Ban Thường vụ gồm 5 đồng chí.</p>"
+          "<p>Hiện nay Hội có 16 cơ sở Hội, 112 chi hội với 9.850 hội viên, phần lớn sản xuất rau an toàn và nuôi "
+          "trồng thủy sản ven biển.</p>")
+
+
+def _builder_page(main: str) -> str:
+    """A page as a hosted website builder serves it: nested divs of generated classes, no
+    <article>, no class that names a part, no og:type."""
+    return ('<html><head><title>Giới thiệu | Hội Nông dân Cam An</title></head><body><div id="SITE"><header>'
+            '<a href="/">Trang chủ</a> <a href="/blog">Tin tức</a></header><div id="PAGES"><div class="x7Qa1">'
+            f'<div class="_k2Zp9"><div class="Rt0vWb">{main}</div></div></div></div>'
+            '<footer><p>Hội Nông dân thành phố Cam An</p></footer></div></body></html>')
+
+
+def test_dates_written_inside_the_text_do_not_sign_an_introduction_page() -> None:
+    page = _builder_page(f'<h2 class="font_2">GIỚI THIỆU CHUNG</h2>{_INTRO}')
+    kind, features = classify_page(page, "https://hoinongdan-caman.example.vn/gioi-thieu")
+    assert features.dates == 0 and kind == "other", features.reasons
+    assert not extract_article(page, "https://hoinongdan-caman.example.vn/gioi-thieu")["is_article"]
+
+
+def test_a_date_on_a_line_of_its_own_still_signs_the_story() -> None:
+    page = _builder_page('<h1 class="font_0">Hội Nông dân thành phố Cam An tổng kết năm 2024</h1>'
+                         f'<div class="Mx1Lq"><span>18/12/2024</span></div>{_INTRO}')
+    kind, features = classify_page(page, "https://hoinongdan-caman.example.vn/post/tong-ket-nam-2024")
+    assert features.dates >= 1 and kind == "article", features.reasons
