@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from archive.numberwords import month_words
+
 VN = timezone(timedelta(hours=7))
 
 _TIME = r"(?P<h>\d{1,2})\s*(?:[:hg]|giờ)\s*(?P<mi>\d{2})(?:\s*:\s*(?P<s>\d{2}))?(?:\s*(?P<ampm>AM|PM|SA|CH|am|pm|sa|ch)\b)?"
@@ -34,8 +36,7 @@ _WORDS = re.compile(
 )
 # Month names. WordPress and other CMS locales print "15 Tháng Bảy, 2024", "Tháng Bảy 15, 2024",
 # "15 Th7 2024", "15 thg 7, 2024"; English-locale sites "July 15, 2024" / "15 Jul 2024".
-_VI_MONTHS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
-              "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_VI_MONTHS = month_words()  # "tháng Bảy", "tháng Giêng": archive/lexicons/numbers.toml
 _EN_MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _EN_NAMES = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"

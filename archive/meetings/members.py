@@ -28,6 +28,7 @@ from archive.lexicons import pattern
 from archive.localities import districts_table
 from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, UP
 from archive.normalize import normalize_tone_marks
+from archive.numberwords import spelled
 from archive.organisations import (
     PLACE_HEADS,
     names_a_branch,
@@ -45,7 +46,7 @@ _NEAR_CLUSTER = r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+ph�
 _START = re.compile(_NEAR_CLUSTER + r"\b(?:(?P<gom>(?:bao\s+)?gồm)|(?P<co>(?:(?:hiện|chỉ)\s+)?(?:có|còn)))\s*:?\s*")
 # "Cụm thi đua số 3 được kiện toàn sau khi …, gồm 4 đơn vị: A, B": a count of members and a colon
 # announce the list however far the cluster stands before it in the sentence.
-_NUMBER = r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_NUMBER = rf"(?:\d+|{spelled(range(2, 11))})"
 _START_COUNTED = re.compile(rf"(?:[Cc]ụm|[Kk]hối)\b[^.;:]*?\b(?P<gom>(?:bao\s+)?gồm)\s+(?={_NUMBER}\s+[^;:.]{{1,45}}:)")
 # "Tham gia Cụm có …", "Thành viên của Khối thi đua số 3 có …" (meetings.toml `member_intros`): the
 # units that follow "có" are the members, an organisation or a plural of them opening the list.

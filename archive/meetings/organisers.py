@@ -10,6 +10,7 @@ from archive.meetings.labelled import labelled_item
 from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT, UP
 from archive.meetings.people import _TITLE_START
 from archive.meetings.provinces import _province_at_start
+from archive.numberwords import YEAR_WORD, spelled
 from archive.organisations import RANK_RE, starts_with_org_head
 
 # --- organiser, place, date ----------------------------------------------------------------
@@ -37,8 +38,10 @@ _ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\
 _CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)\s+)?(?:các\s+đơn\s+vị\s+(?:trong|thuộc)\s+)?"
                               r"(?:[Cc]ụm|[Kk]hối)\b")
 # "Hội Nông dân các huyện A, B và C thuộc Cụm thi đua số 2 …", "bốn trường thuộc Khối thi đua …":
-# the members as the subject — the cluster organises, no one of them hosts.
-_MEMBERS_SUBJECT = re.compile(r"\b(?:các|\d+|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s.*\s(?:trực\s+)?(?:thuộc|trong)\s+"
+# the members as the subject — the cluster organises, no one of them hosts. "năm" is left out of
+# the counts: there it is the year of a unit's role ("Sở A, Cụm trưởng năm 2024 thuộc Cụm thi đua
+# số 3" names a host), not five.
+_MEMBERS_SUBJECT = re.compile(rf"\b(?:các|\d+|{spelled(range(2, 11), leave_out=(YEAR_WORD,))})\s.*\s(?:trực\s+)?(?:thuộc|trong)\s+"
                               r"(?:[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua\b")
 # A subject that ends with the meeting's own noun ("BIÊN BẢN Hội nghị | tổng kết …", "Kết quả Hội
 # nghị | sơ kết …"): the meeting's name or its record, never who organised it.

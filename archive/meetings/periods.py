@@ -8,11 +8,12 @@ from datetime import date, timedelta
 from archive.lexicons import pattern
 from archive.meetings.patterns import _I
 from archive.meetings.triggers import _plain
+from archive.numberwords import spelled
 
 _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("h1", re.compile(r"\b(?:6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
-    ("h2", re.compile(r"\b(?:6|sáu)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", _I)),
-    ("m9", re.compile(r"\b(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?", _I)),
+    ("h1", re.compile(rf"\b(?:6|{spelled((6,))})\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{{4}}))?", _I)),
+    ("h2", re.compile(rf"\b(?:6|{spelled((6,))})\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{{4}}))?", _I)),
+    ("m9", re.compile(rf"\b(?:9|{spelled((9,))})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?", _I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/-]\s*|\s+(?:năm\s+)?)(?P<y>\d{4})", _I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\b(?!\s*[/-]?\s*(?:năm\s+)?\d)", _I)),
     # "học kỳ I năm học 2023 - 2024": a term of the school year (see _span_of)
@@ -21,7 +22,7 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "sơ kết giữa nhiệm kỳ 2016 - 2021": a mid-term review (see resolve_date)
     ("range", re.compile(r"(?:giữa\s+)?" + pattern("periods", "ranges") + r"\s+(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})", _I)),
     ("years", re.compile(
-        r"(?P<n>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai|phong\s+trào|cuộc\s+vận\s+động|thi\s+đua)\s*)*"
+        rf"(?P<n>\d{{1,2}}|{spelled((2, 3, 4, 5, 10))})\s+năm\s+(?:(?:thực\s+hiện|triển\s+khai|phong\s+trào|cuộc\s+vận\s+động|thi\s+đua)\s*)*"
         r"(?:[“\"][^”\"]{1,200}[”\"]\s*)?\(\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})\s*\)", _I)),
     # "3 năm thực hiện phong trào thi đua “…” giai đoạn 2010-2013": the run printed after the
     # movement's name belongs to the label and gives its dates
@@ -58,7 +59,7 @@ _ROLE_AFTER = re.compile(r"\s*,?\s*(?:[^.;,]{1,80}?\s)?(?:là|làm|giữ\s+vai\s
                          r"(?:[Cc]ụm\s+trưởng|[Kk]hối\s+trưởng|[Tt]rưởng\s+(?:[Cc]ụm|[Kk]hối))")
 # "5 tháng đầu năm 2013, công an các phường đã giải quyết …": the span of a statistic. Reviews
 # run over a quarter, six or nine months or a year; other month counts are report dates.
-_STAT_SPAN = re.compile(r"\b(?:[1245780]|1[01]|một|hai|bốn|năm|bảy|tám|mười(?:\s+một)?)\s+tháng"
+_STAT_SPAN = re.compile(rf"\b(?:[1245780]|1[01]|{spelled((1, 2, 4, 5, 7, 8, 10, 11))})\s+tháng"
                         r"(?:\s+(?:đầu|qua|cuối))?\s*$", _I)
 
 
@@ -150,7 +151,7 @@ def parse_period(text: str, *, after: int = 0) -> dict[str, str | None] | None:
             "period_end": end.isoformat() if end else None}
 
 
-_YEARLESS = re.compile(r"(?:6|sáu|9|chín)\s+tháng|quý\s", _I)
+_YEARLESS = re.compile(rf"(?:6|9|{spelled((6, 9))})\s+tháng|quý\s", _I)
 
 
 def in_year(period: dict[str, str | None], year: int) -> dict[str, str | None]:

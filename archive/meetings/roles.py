@@ -35,6 +35,7 @@ from archive.meetings.provinces import (
 from archive.meetings.spans import Span, Tagged
 from archive.meetings.triggers import _DESCRIBES, _RECORD, Event
 from archive.normalize import normalize_tone_marks
+from archive.numberwords import spelled
 from archive.organisations import starts_with_org_head
 from archive.places import REFORM_DATE
 
@@ -199,7 +200,7 @@ def _day(sc: Scope, pub: date | None, kind: str, inherit: dict[str, Any] | None,
         # "sơ kết 6 tháng đầu năm" with no year: the year the review was held, the year
         # before for a year-end period reviewed in January or February
         held = date.fromisoformat(meeting_date)
-        late = re.search(r"cuối|quý\s+(?:IV|4)|9\s+tháng|chín\s+tháng", period["period_label"] or "", re.IGNORECASE)
+        late = re.search(rf"cuối|quý\s+(?:IV|4)|(?:9|{spelled((9,))})\s+tháng", period["period_label"] or "", re.IGNORECASE)
         period = in_year(period, held.year - (1 if late and held.month <= 2 else 0))
         out.values["period"] = period
     if period and meeting_date and period["period_start"] and \
