@@ -277,13 +277,39 @@ def _written_out(name: str, candidates: list[str]) -> str:
     forms are expanded from the lexicon (organisations.toml, archive/organisations.expand_head)."""
     expanded = expand_head(name)
     if expanded == normalize_tone_marks(name.strip()):
-        return name
+        return _spelled_in_full(name, candidates) or name
     key = _name_key(expanded)
     for text in candidates:
         for span in _org_spans(text):
             if expand_head(span) == normalize_tone_marks(span.strip()) and _name_key(span) == key:
                 return span
     return expanded
+
+
+def _spelled_in_full(name: str, candidates: list[str]) -> str | None:
+    """The page's fuller form of a short name the lexicon cannot expand: a site builder's
+    og:site_name says 'Liên hiệp Hội X' (the KH&KT union or the arts union alike) where its banner
+    writes 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh X'. A span is the fuller form when it names
+    the same place, opens with the same word, and its head holds the short head's words in order
+    among more of its own; a body of a district of X ('… huyện Y tỉnh X') names another place."""
+    short = _name_key(name).split()
+    for text in candidates:
+        for span in _org_spans(text):
+            place_at = _PLACE.search(span)
+            if place_at is None:
+                continue
+            head, place = _name_key(span[:place_at.start()]).split(), _name_key(span[place_at.start():]).split()
+            own = short[:len(short) - len(place)]
+            if head and len(short) > len(place) and short[len(own):] == place and own[0] == head[0] \
+                    and len(head) > len(own) and _in_order(own, head):
+                return span
+    return None
+
+
+def _in_order(words: list[str], among: list[str]) -> bool:
+    """`words` appear in `among` in the same order, other words between them allowed."""
+    rest = iter(among)
+    return all(w in rest for w in words)
 
 
 def _name_key(name: str) -> str:

@@ -179,11 +179,31 @@ def _short_titled_home(title: str, banner: str, footer: str) -> str:
     ("LĐLĐ huyện Lạc Sơn", "", "Liên đoàn Lao động tỉnh Vĩnh An", "Liên đoàn Lao động huyện Lạc Sơn"),
     # a name written out already stays as written
     ("Ban Thi đua - Khen thưởng tỉnh Vĩnh An", "", "Ban TĐKT tỉnh Vĩnh An", "Ban Thi đua – Khen thưởng tỉnh Vĩnh An"),
+    # a short form the lexicon cannot expand ('Liên hiệp Hội' may be either union), written out in
+    # the banner with words between its own (a site builder's og:site_name and home <title>)
+    ("Liên hiệp Hội Vĩnh An", "LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH VĨNH AN", "Trụ sở: 12 Lê Lợi",
+     "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Vĩnh An"),
+    # a footer naming a district body of the same head: another organisation, not the full form
+    ("Hội Nông dân Vĩnh An", "", "Hội Nông dân huyện Lạc Sơn tỉnh Vĩnh An", "Hội Nông dân Vĩnh An"),
 ])
 def test_a_title_that_abbreviates_the_owner_gives_its_name_written_out(
         title: str, banner: str, footer: str, expected: str) -> None:
     pages = [read_page("https://ldld.vinhan.gov.vn/", _short_titled_home(title, banner, footer).encode("utf-8"))]
     assert site_name(pages, "ldld.vinhan.gov.vn") == expected
+
+
+def test_a_site_builders_short_site_name_is_written_out_from_the_footer() -> None:
+    """A hosted builder's og:site_name and <title> are the short name its owner typed ('Liên hiệp
+    Hội Vĩnh An', which the lexicon cannot expand: either union); the footer's rich text writes it out."""
+    page = ("<html><head><title>Liên hiệp Hội Vĩnh An</title><meta property='og:site_name' content='Liên hiệp Hội Vĩnh An'>"
+            "</head><body><div id='SITE'><header><div class='kX2p'><p class='font_8'>Trang chủ</p></div></header>"
+            "<main><div class='q1Zr'><div class='Hh7w'><p class='font_8'>Chào mừng đến với trang thông tin của Liên hiệp Hội.</p>"
+            "</div></div></main><footer><div class='kX2p'><p class='font_8'>LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH VĨNH AN</p>"
+            "<p class='font_8'>Địa chỉ: 12 Lê Lợi, thành phố Vĩnh An</p></div></footer></div></body></html>")
+    pages = [read_page("https://lienhiephoi-vinhan.example.vn/", page.encode("utf-8"))]
+    name = site_name(pages, "lienhiephoi-vinhan.example.vn")
+    assert name == "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Vĩnh An"
+    assert organisation_kind(name, "lienhiephoi-vinhan.example.vn") == "lhh-khkt"
 
 
 def test_only_the_head_of_a_name_is_expanded() -> None:
