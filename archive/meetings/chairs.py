@@ -17,6 +17,7 @@ import re
 
 from archive.lexicons import names, pattern, phrase
 from archive.meetings.patterns import UP
+from archive.meetings.rotating_role import CHAIR_WORDS, role_year
 from archive.organisations import (
     TITLE_RE,
     names_a_branch,
@@ -24,10 +25,10 @@ from archive.organisations import (
     starts_with_org_head,
 )
 
-_CHAIRS = "|".join(phrase(p) for p in names("roles", "chairs"))
-# The rotating role, not its deputy: "Cụm trưởng", "Khối trưởng", "Trưởng cụm", "Trưởng Khối thi đua".
-_ROLE = re.compile(r"(?<!Phó\s)(?<!phó\s)(?P<unit>đơn\s+vị\s+)?(?i:" + _CHAIRS + r")(?!\s+phó)(?:\s+thi\s+đua)?"
-                   r"(?:\s+năm(?:\s+học)?\s+(?P<year>\d{4})(?:\s*[-–]\s*\d{4})?)?")
+# The rotating role, not its deputy: "Cụm trưởng", "Khối trưởng", "Trưởng cụm", "Trưởng Khối thi đua",
+# with the year it is held for (rotating_role.role_year).
+_ROLE = re.compile(r"(?<!Phó\s)(?<!phó\s)(?P<unit>đơn\s+vị\s+)?(?i:" + CHAIR_WORDS + r")(?!\s+phó)(?:\s+thi\s+đua)?"
+                   + role_year("year"))
 # What joins a unit to its role (lexicon "links"; "được (Giám đốc …) giao làm" may name who
 # appointed it), or an apposition ("X – đơn vị", "X, đơn vị", "X –", "X (").
 _LINK = re.compile(r"(?:,?\s+(?:" + "|".join(phrase(p) for p in names("roles", "links"))
@@ -122,7 +123,7 @@ def role_hosts(text: str) -> list[tuple[str, str | None]]:
 
 # "Hội nghị do đơn vị Cụm trưởng chủ trì", "đơn vị Khối trưởng đăng cai": the host named by its
 # role alone, the unit left to another sentence.
-_ROLE_ONLY = re.compile(r"\bdo\s+(?:đơn\s+vị|cơ\s+quan)\s+(?i:" + _CHAIRS + r")(?:\s+năm\s+\d{4})?\s+"
+_ROLE_ONLY = re.compile(r"\bdo\s+(?:đơn\s+vị|cơ\s+quan)\s+(?i:" + CHAIR_WORDS + r")(?:\s+năm\s+\d{4})?\s+"
                         + r"(?:" + "|".join(phrase(p) for p in names("roles", "hosting")) + r")", re.IGNORECASE)
 
 

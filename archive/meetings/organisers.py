@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from archive.lexicons import names, pattern, phrase
+from archive.lexicons import names, pattern
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.labelled import labelled_item
 from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT, UP
 from archive.meetings.people import _TITLE_START
 from archive.meetings.provinces import _province_at_start
+from archive.meetings.rotating_role import CHAIR_WORDS, ROLE_WORDS, role_year
 from archive.numberwords import YEAR_WORD, spelled
 from archive.organisations import RANK_RE, starts_with_org_head
 
@@ -33,8 +34,10 @@ _ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn
 # 12/2019", "Năm ngoái", "Năm 2020"): when a meeting was, opening the sentence before its subject.
 _TIME_OPENER = re.compile(r"(?:(?:[Cc]uối|[Đđ]ầu|[Gg]iữa|[Hh]ồi|[Vv]ào|(?:[Tt]hượng|[Tt]rung|[Hh]ạ)\s+tuần)\s+)?(?:[Tt]háng|[Nn]ăm|[Qq]uý|[Tt]uần)\s+"
                           r"(?:\d{1,2}(?:\s*/\s*\d{4})?|\d{4}|[IV]+|này|ngoái|trước|qua)(?:\s+(?:vừa\s+qua|qua|trước|này))?")
+# " - " before a role ("X - đơn vị Khối trưởng năm 2012 -", "X - Cụm trưởng"): the chair's words
+# (roles.toml, as written) and any "Trưởng …", which a head's title opens too ("X - Trưởng ban …").
 _ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|đơn\s+vị|cơ\s+quan|Trưởng|"
-                              r"Cụm\s+trưởng|Khối\s+trưởng|nhà\s+thầu))")
+                              rf"{CHAIR_WORDS}|nhà\s+thầu))")
 _CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)\s+)?(?:các\s+đơn\s+vị\s+(?:trong|thuộc)\s+)?"
                               r"(?:[Cc]ụm|[Kk]hối)\b")
 # "Hội Nông dân các huyện A, B và C thuộc Cụm thi đua số 2 …", "bốn trường thuộc Khối thi đua …":
@@ -61,9 +64,8 @@ _PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{RANK_RE.p
 # The rotating role as a clause of the subject (roles.toml `chairs`, `deputies`): "X, Cụm trưởng Cụm
 # thi đua số 3, tổ chức …" after the unit, "(Là) đơn vị Cụm trưởng năm 2024, X tổ chức …" or "đơn vị Khối
 # trưởng là X tổ chức …" before it.
-_ROLE_WORDS = "|".join(phrase(p) for p in (*names("roles", "deputies"), *names("roles", "chairs")))
-_ROLE_PART = re.compile(rf"^(?:[Ll]à\s+)?(?:[Đđ]ơn\s+vị\s+|[Cc]ơ\s+quan\s+)?(?i:{_ROLE_WORDS})(?!\w)")
-_LEADING_ROLE = re.compile(rf"{_ROLE_PART.pattern}(?:\s+năm(?:\s+học)?\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*(?:là\s+)?")
+_ROLE_PART = re.compile(rf"^(?:[Ll]à\s+)?(?:[Đđ]ơn\s+vị\s+|[Cc]ơ\s+quan\s+)?(?i:{ROLE_WORDS})(?!\w)")
+_LEADING_ROLE = re.compile(rf"{_ROLE_PART.pattern}{role_year()}\s*(?:là\s+)?")
 
 
 def _is_unit(name: str) -> bool:
@@ -187,8 +189,8 @@ def _province_clause(clause: str) -> bool:
 
 
 # "UBND phường Phú Xuân (đơn vị Cụm trưởng năm 2026)": the unit's role in brackets, no part of it
-_ROLE_ASIDE = re.compile(r"\s*\((?=\s*(?:là\s+)?(?:[Đđ]ơn\s+vị|[Cc]ơ\s+quan|(?:Phó\s+)?[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|"
-                         r"(?:[Kk]hối|[Cc]ụm)\s+(?:trưởng|phó)))[^()]*\)$")
+# (the chair's or deputy's words of roles.toml in any case, as _ROLE_PART reads them)
+_ROLE_ASIDE = re.compile(rf"\s*\((?=\s*(?:là\s+)?(?:[Đđ]ơn\s+vị|[Cc]ơ\s+quan|(?i:{ROLE_WORDS})))[^()]*\)$")
 
 
 def _without_role(parts: list[str]) -> list[str]:
