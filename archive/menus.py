@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from archive.lexicons import class_pattern, names
 from archive.normalize import fold
-from archive.urls import document_base
+from archive.urls import document_base, resolve_link
 
 _PAGE_EXT = re.compile(r"\.(?:s?html?|aspx?|php\d?|jsp)$", re.IGNORECASE)
 _MENU_CLASS = re.compile(class_pattern("navigation", "menu_classes"), re.IGNORECASE)
@@ -94,7 +94,7 @@ def link_places(root: Any, url: str) -> LinkPlaces:
         if el.tag == "a":
             href = (el.get("href") or "").strip()
             if href and not href.lower().startswith(_SKIP_HREF):
-                target = urljoin(base, href).split("#")[0]
+                target = resolve_link(base, href)
                 if menu:
                     first = entry is None or not entry[0]
                     if depth <= 1 and first and 0 < len(_text(el).split()) <= MENU_LABEL_WORDS:

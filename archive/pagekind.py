@@ -20,23 +20,14 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from archive.dates import parse_date
 from archive.lexicons import names, pattern
-from archive.urls import document_base
+from archive.urls import document_base, resolve_link
 from archive.urlshapes import coarse_shape, is_static, request_url, url_shape
-
-
-@lru_cache(maxsize=16384)
-def _target(url: str, href: str) -> str:
-    """`href` resolved against `url` (the page's base: archive.urls.document_base), without its
-    fragment. The finders below (teasers, the main block's summaries, entries, the headline)
-    resolve the same links of a page again and again; resolving is pure, so each (page, link)
-    is resolved once."""
-    return urljoin(url, href).split("#")[0]
 
 
 @lru_cache(maxsize=16384)
@@ -212,7 +203,7 @@ def _teaser_anchors(tree: _Tree, root: Any, url: str, base: str) -> dict[str, se
         text = tree.text(a)
         if len(text) < TEASER_MIN or len(text.split()) < 4:
             continue
-        target = _target(base, href)
+        target = resolve_link(base, href)
         if _host(target) != host or is_static(target) or target.rstrip("/") == url.rstrip("/"):
             continue
         groups.setdefault(coarse_shape(url_shape(target)), set()).add(target)
@@ -274,7 +265,7 @@ def _headline(tree: _Tree, root: Any, url: str, base: str) -> tuple[int, bool, A
             if link is not None and len(tree.text(link)) >= 0.8 * len(tree.text(h)):
                 href = (link.get("href") or "").strip()
                 # a fragment alone ("#", "#top") stays on the page whatever its <base> says
-                target = here if href.startswith("#") else _target(base, href).rstrip("/")
+                target = here if href.startswith("#") else resolve_link(base, href).rstrip("/")
                 if _is_ancestor(urlsplit(target).path, urlsplit(here).path):
                     continue  # the site's (or section's) name in a banner heading, linking up
                 return words, bool(link.get("href")) and request_url(target) != request_url(here), h
@@ -295,7 +286,7 @@ def _dated_meta_link(a: Any, headlines: frozenset[str], base: str) -> bool:
     line it sits on (its nearest block) is short and holds a date ("Thi đua - Khen thưởng
     22/03/2019 | 08:50"), and it links none of the page's headlines of one address family (a
     list of dated teasers has the same line shape, each linking one of them)."""
-    if _target(base, (a.get("href") or "").strip()) in headlines:
+    if resolve_link(base, (a.get("href") or "").strip()) in headlines:
         return False
     line = next((e for e in a.iterancestors() if e.tag not in _INLINE_TAGS), None)
     text = " ".join(_text(line).split()) if line is not None else ""
@@ -347,7 +338,7 @@ def _dated_headline(h: Any, over: bool = False, headlines: frozenset[str] = froz
 def _teasers_in(el: Any, teasers: set[str], base: str) -> int:
     """Distinct teaser headlines linked inside `el`."""
     return len({t for a in el.iter("a")
-                if (t := _target(base, (a.get("href") or "").strip())) in teasers})
+                if (t := resolve_link(base, (a.get("href") or "").strip())) in teasers})
 
 
 def _is_summary(tree: _Tree, el: Any, teasers: set[str], base: str) -> bool:
@@ -409,13 +400,13 @@ def _link_label(tree: _Tree, a: Any) -> str:
 def _entry_target(tree: _Tree, el: Any, url: str, base: str) -> str | None:
     """The page a teaser block links with a headline: a heading of three words or more (linked
     or not) and an anchor to another page of the site, or an anchor labelled like a headline."""
-    host, here = urlsplit(url).hostname, url.split("#")[0].rstrip("/")
+    host, here = _host(url), url.split("#")[0].rstrip("/")
     headed = any(len(tree.text(h).split()) >= 3 for h in el.iter("h1", "h2", "h3", "h4", "h5", "h6"))
     for a in el.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.lower().startswith(("#", "javascript:", "mailto:")):
             continue
-        target = _target(base, href)
+        target = resolve_link(base, href)
         if _host(target) != host or is_static(target) or target.rstrip("/") == here:
             continue
         if headed or len(_link_label(tree, a).split()) >= 4:
@@ -489,7 +480,7 @@ def page_features(root: Any, url: str) -> PageFeatures:
     if f.block is not None:
         hosted = set()
         for a in f.block.iter("a"):
-            target = _target(base, (a.get("href") or "").strip())
+            target = resolve_link(base, (a.get("href") or "").strip())
             if target in biggest:
                 hosted.add(target)
         f.main_teasers = len(hosted)
@@ -522,7 +513,7 @@ def _opens_with_file(block: Any, base: str) -> bool:
             stack.append((el, True))
             continue
         if el.tag == "a" and el.get("href"):
-            path = urlsplit(urljoin(base, el.get("href").strip())).path
+            path = urlsplit(resolve_link(base, el.get("href").strip())).path
             return bool(_DOCUMENT_FILE.search(path)) and before < FILE_LEAD_MAX
         if el.tag in _HEADINGS:
             stack.append((el, True))  # the headline is no text before the file

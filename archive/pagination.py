@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from archive.lexicons import load
 from archive.normalize import fold
-from archive.urls import document_base
+from archive.urls import document_base, resolve_link
 
 _POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
 _POSTBACK_OPTIONS = re.compile(r"WebForm_PostBackOptions\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]*)['\"]")
@@ -173,7 +173,7 @@ def _target(a: Any, base: str) -> NextPage | str | None:
         return script_address(script, base)
     if href.startswith("mailto:"):
         return None
-    return urljoin(base, href).split("#")[0]
+    return resolve_link(base, href)
 
 
 def _result(how: str, target: NextPage | str | None, url: str) -> NextPage | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, quote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -89,9 +90,25 @@ def host_key(url: str) -> str:
     """The host a crawl policy compares: lower-case name without `www.`, plus the port when it
     is not the scheme's default ("example.vn", "example.vn:8080"). Another port is another
     host (another server); `www.` and http/https on default ports are not (sites redirect
-    between them all the time). A bare "host" or "host:port" is read as a URL's host."""
+    between them all the time). A bare "host" or "host:port" is read as a URL's host.
+
+    Asked of every link of every fetched page: only the address's head (scheme and host,
+    up to the first `/`, `?` or `#` after `//`) decides, so the answer is memoised per head."""
     url = url.strip()
-    parts = urlsplit(url if "//" in url else f"http://{url}")
+    full = url if "//" in url else f"http://{url}"
+    start = full.find("//") + 2
+    end = len(full)
+    for stop in "/?#":
+        at = full.find(stop, start)
+        if 0 <= at < end:
+            end = at
+    return _head_host_key(full[:end])
+
+
+@lru_cache(maxsize=4096)
+def _head_host_key(head: str) -> str:
+    """`host_key` of an address's head (`scheme://netloc`)."""
+    parts = urlsplit(head)
     host = (parts.hostname or "").rstrip(".").removeprefix("www.")
     try:
         port = parts.port
@@ -100,6 +117,33 @@ def host_key(url: str) -> str:
     if port is None or port == {"http": 80, "https": 443}.get(parts.scheme):
         return host
     return f"{host}:{port}"
+
+
+# an href that starts at a host's root (`/…`) or names a host (`//host/…`, `https://host/…`)
+_ROOTED_HREF = re.compile(r"^(?:/(?!/)|(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//[^/?#])")
+# a base's scheme and host, when nothing but its path, query or fragment follows them
+_ORIGIN = re.compile(r"^https?://[^/?#\s\\]+(?=[/?#]|$)", re.IGNORECASE)
+
+
+def resolve_link(base: str, href: str) -> str:
+    """`href` resolved against `base` (the page's base: `document_base`), without its fragment:
+    what the finders of a page (classifier, menus, links, pagination) each ask of every link.
+
+    Why memoised, and keyed as it is: one page's finders resolve the same links again and
+    again, and a site's menus and boxes print the same links on every page. An href that
+    starts at a root (`/tin-tuc/a.html`, `//host/a`, `https://host/a`) resolves the same
+    against any base of one scheme and host (urljoin reads only those of the base then), so it
+    is resolved once per site, not once per page."""
+    if _ROOTED_HREF.match(href):
+        origin = _ORIGIN.match(base)
+        if origin:
+            return _resolved(origin.group(0) + "/", href)
+    return _resolved(base, href)
+
+
+@lru_cache(maxsize=32768)
+def _resolved(base: str, href: str) -> str:
+    return urljoin(base, href).split("#")[0]
 
 
 def strip_sessions(path: str) -> str:

@@ -15,7 +15,7 @@ from scrapy.http import Response
 from archive.menus import fixed_section, link_places
 from archive.pagination import NextPage, increment, next_page
 from archive.sources import Source
-from archive.urls import canonical_url, document_base, host_key
+from archive.urls import canonical_url, document_base, host_key, resolve_link
 from archive.urlshapes import (
     SiteShapes,
     is_date_archive,
@@ -42,7 +42,7 @@ def absolute_links(root: Any, url: str) -> list[str]:
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if href and not href.lower().startswith(_SKIP_HREF):
-            out.append(urljoin(base, href).split("#")[0])
+            out.append(resolve_link(base, href))
     return list(dict.fromkeys(out))
 
 
@@ -55,7 +55,7 @@ def frame_links(root: Any, url: str) -> list[str]:
     for frame in root.iter("frame", "iframe"):
         src = (frame.get("src") or "").strip()
         if src and not src.lower().startswith((*_SKIP_HREF, "about:")):
-            out.append(urljoin(base, src).split("#")[0])
+            out.append(resolve_link(base, src))
     return list(dict.fromkeys(out))
 
 

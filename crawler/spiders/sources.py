@@ -267,6 +267,10 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
         if response.status == 200:
             site.shapes.served(response.url, response.body)
         root = response.selector.root
+        # Every element's Python proxy, kept alive while the page is read: the classifier, the
+        # links' places, the links, the feeds, the pager and "Xem thêm" each walk the tree, and
+        # lxml.html builds a proxy it does not hold through a Python-level class lookup.
+        proxies = list(root.iter())
         kind, features = classify_page(root, response.url)
         site.read_places(root, response.url)
         look = first_look(site, response.url, kind, features, response.meta)
@@ -280,6 +284,7 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
             yield from self._release(source, site)
             return
         yield from self._settle(response, source, site, look, features.reasons)
+        del proxies
 
     def _settle(self, response: Response, source: Source, site: SiteState, look: FirstLook,
                 reasons: Sequence[str]) -> Iterable[Any]:
