@@ -194,7 +194,7 @@ def _is_prose(el: Any) -> int:
 def _teaser_anchors(tree: _Tree, root: Any, url: str, base: str) -> dict[str, set[str]]:
     """Linked headlines (≥ 4 words) to other pages of the site, grouped by address family
     (links resolved against the page's `base`: archive.urls.document_base)."""
-    host = urlsplit(url).hostname
+    host = _host(url)
     groups: dict[str, set[str]] = {}
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
@@ -431,8 +431,11 @@ def _entries(tree: _Tree, body: Any, url: str, base: str) -> list[Any]:
                 continue
             found, targets = [], set()
             for el in group:
-                target, size = _entry_target(tree, el, url, base), len(tree.text(el))
-                if target and target not in targets and PROSE_MIN <= size <= ENTRY_MAX:
+                # an entry's size first: its text is memoised, its link is a walk of its anchors
+                if not PROSE_MIN <= len(tree.text(el)) <= ENTRY_MAX:
+                    continue
+                target = _entry_target(tree, el, url, base)
+                if target and target not in targets:
                     found.append(el)
                     targets.add(target)
             if len(found) >= 3 and len(found) > len(best):
