@@ -65,6 +65,11 @@ _MEMBER_NOUN = rf"(?:{_KIND}\b|{pattern('meetings', 'words.member_nouns')})"
 # "Cụm gồm 6 đơn vị thuộc khu vực tỉnh Kiên Giang (cũ) được sắp xếp theo mô hình …: A, B": a count
 # of members whose words run on, with no comma, to the colon that opens their names.
 _INTRO_FAR = re.compile(rf"^(?P<pre>){_NUMBER}\s+(?P<noun>{_MEMBER_NOUN}[^;:.,]{{0,120}}?)\s*:\s*(?={UP}|{_KIND}\s)")
+# "Tham gia ký kết có 5 đơn vị trong Khối: A, B …", "Cùng ký kết có 4 đơn vị thuộc Khối: …": a count
+# of the cluster's units and the colon that opens their names ("có 4 đơn vị trong Khối tham dự", no
+# colon, is a head count).
+_START_COUNTED_OF = re.compile(rf"\b(?:có|gồm)\s+(?P<gom>)(?={_NUMBER}\s+{_MEMBER_NOUN}\s+(?:trong|của|thuộc)\s+"
+                               r"(?:[Cc]ụm|[Kk]hối)\b[^;:.]{0,60}:)")
 _COUNT_QUALIFIER = re.compile(r"\b(?:thuộc|trên\s+địa\s+bàn|đóng\s+trên|của|ở|tại|trong)\b")
 # Where a list ends: a verb ("tổ chức" — not the noun "các tổ chức", as in "Liên hiệp các tổ
 # chức hữu nghị"), a full stop, another clause.
@@ -111,7 +116,8 @@ def _named_body(pre: str) -> bool:
 def _list_text(text: str) -> str | None:
     """The list's text after its opening and count, or None when the sentence opens no list or
     only counts its members."""
-    for start in [*_START_JOINED.finditer(text), *_START.finditer(text), *_START_COUNTED.finditer(text)]:
+    for start in [*_START_JOINED.finditer(text), *_START.finditer(text), *_START_COUNTED.finditer(text),
+                  *_START_COUNTED_OF.finditer(text)]:
         rest = text[start.end():]
         if start.re is _START_JOINED and not (starts_with_org_head(rest) or _PLURAL.match(rest.split(",")[0])
                                                or _ORG_PLURAL.match(rest) or _INTRO.match(rest)):
