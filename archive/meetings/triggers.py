@@ -45,6 +45,10 @@ _EVIDENCE = re.compile(
     rf"|\bđã\s+có\s+buổi|^{_SAME_DAY}\b"
     r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
     r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b|\bmới\s+đây\b"
+    # an honouring held on the occasion opening the sentence, dated or not: "Nhân kỷ niệm …, Tỉnh
+    # Đoàn tổ chức tuyên dương 20 gương …" ("Nhân dịp này" refers back to the meeting before)
+    rf"|^\s*{pattern('meetings', 'words.occasion_openers')}(?!\s+này\b)[^.;]{{1,160}}?"
+    rf"\btổ\s+chức\s+(?:long\s+trọng\s+)?{pattern('meetings', 'words.honour_verbs')}"
     # a report told days later, opening its clause: "Cách đây ít ngày, …" (meetings.toml late_report)
     rf"|(?:^|[,;]\s*){pattern('meetings', 'words.late_report')}\s*,", _I)
 # A record of a meeting held (meetings.toml `meeting_records`) right before the meeting's noun, or
