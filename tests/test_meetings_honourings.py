@@ -57,3 +57,15 @@ def test_honourings_summed_up_over_a_term_stay_no_meeting() -> None:
             "người lao động, Công đoàn ngành Xây dựng đã tổ chức biểu dương 52 sáng kiến tiêu biểu và "
             "9 tập thể xuất sắc.\n\nNhiệm kỳ tới, ngành tiếp tục đẩy mạnh thi đua.")
     assert extract_meetings("Thi đua sáng tạo trong ngành Xây dựng", body, published="2018-05-20") == []
+
+
+def test_the_year_of_a_named_occasion_is_no_period() -> None:
+    # failed on 58: "năm 2023" of "Tháng Công nhân năm 2023" was read as the period reviewed
+    body = ("Nhân dịp Tháng Công nhân năm 2023, Công đoàn ngành Công Thương tổ chức tuyên dương 30 thợ "
+            "giỏi tiêu biểu.")
+    row = extract_meetings("Trao thưởng cho 30 thợ giỏi", body, published="2023-05-02")[0]
+    assert row["period_label"] is None
+    body = ("Nhân dịp Tháng Công nhân, Công đoàn ngành Công Thương tổ chức tuyên dương 30 thợ giỏi tiêu "
+            "biểu năm 2023.")
+    row = extract_meetings("Trao thưởng cho 30 thợ giỏi", body, published="2023-05-02")[0]
+    assert row["period_label"] == "năm 2023"

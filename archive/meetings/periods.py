@@ -68,6 +68,13 @@ _STAT_SPAN = re.compile(rf"\b(?:[1245780]|1[01]|{spelled((1, 2, 4, 5, 7, 8, 10, 
 _DATE_WORDS_BEFORE = re.compile(r"(?:\bngày\s+|\btháng\s+\d{1,2}\s+)$", _I)
 
 
+# "Nhân dịp Tháng Công nhân năm 2024, …": the year of a named occasion (a capitalised name
+# before it) in the clause that opens the sentence with an occasion word (meetings.toml
+# `occasion_openers`) dates the occasion, not a period the meeting reviews.
+_OCCASION_YEAR = re.compile(rf"^\s*{pattern('meetings', 'words.occasion_openers')}\s+[^,.;]*?"
+                            r"(?<![\w])(?-i:[A-ZĐÂĂÊÔƠƯ])[^,.;]*$", _I)
+
+
 def _not_a_period(text: str, m: re.Match[str]) -> bool:
     """A period-shaped phrase that is not the meeting's period: a rotating role's year, the
     term of office of a congress ('Đại hội Công đoàn tỉnh lần thứ XV, nhiệm kỳ 2013-2018'), the
@@ -77,6 +84,8 @@ def _not_a_period(text: str, m: re.Match[str]) -> bool:
     if _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(text, m.end()):
         return True
     if _DATE_WORDS_BEFORE.search(before):
+        return True
+    if re.match(r"năm\s+\d", m.group(0), _I) and _OCCASION_YEAR.match(text[:m.start()]):
         return True
     if re.match(r"năm\s+\d", m.group(0), _I) and _STAT_SPAN.search(before):
         return True
