@@ -37,12 +37,13 @@ def compress_zlib(body: bytes) -> tuple[str, bytes]:
     return ("zlib", blob) if len(blob) < len(body) else ("plain", body)
 
 
-def train_dictionary(samples: list[bytes], max_size: int = DICT_MAX_SIZE) -> bytes:
+def train_dictionary(samples: list[bytes], max_size: int = DICT_MAX_SIZE, *,
+                     level: int = ZSTD_LEVEL, dict_id: int = 0) -> bytes:
     """A zstd dictionary from sample bodies of one source; a tenth of the samples' size at
     most, so that a small source does not store a dictionary bigger than its pages."""
     size = max(4096, min(max_size, sum(map(len, samples)) // 10))
     try:
-        return zstandard.train_dictionary(size, samples, level=ZSTD_LEVEL).as_bytes()
+        return zstandard.train_dictionary(size, samples, dict_id=dict_id, level=level).as_bytes()
     except zstandard.ZstdError as exc:
         raise CodecError(f"cannot train a dictionary on {len(samples)} samples: {exc}") from exc
 
@@ -51,12 +52,12 @@ def dictionary_id(dictionary: bytes) -> int:
     return zstandard.ZstdCompressionDict(dictionary).dict_id()
 
 
-def compressor(dictionary: bytes | None) -> zstandard.ZstdCompressor:
+def compressor(dictionary: bytes | None, level: int = ZSTD_LEVEL) -> zstandard.ZstdCompressor:
     """A reusable compressor; the dictionary is digested once, not per page."""
     if dictionary is None:
-        return zstandard.ZstdCompressor(level=ZSTD_LEVEL)
+        return zstandard.ZstdCompressor(level=level)
     data = zstandard.ZstdCompressionDict(dictionary)
-    data.precompute_compress(level=ZSTD_LEVEL)
+    data.precompute_compress(level=level)
     return zstandard.ZstdCompressor(dict_data=data)
 
 

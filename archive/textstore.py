@@ -73,14 +73,6 @@ def _state(db: Database) -> _State:
     return state
 
 
-def _compressor(dictionary: bytes | None) -> zstandard.ZstdCompressor:
-    if dictionary is None:
-        return zstandard.ZstdCompressor(level=TEXT_LEVEL)
-    data = zstandard.ZstdCompressionDict(dictionary)
-    data.precompute_compress(level=TEXT_LEVEL)
-    return zstandard.ZstdCompressor(dict_data=data)
-
-
 def compress(text: str | None, compressor: zstandard.ZstdCompressor) -> str | bytes | None:
     """The stored form of `text`: a zstd frame, or the text itself when that is no larger."""
     if text is None:
@@ -145,7 +137,7 @@ def _source_compressor(db: Database, source_id: str | None) -> tuple[int, Any]:
         row = None if source_id is None else db.execute(
             "SELECT id, body FROM text_dicts WHERE source_id = ? ORDER BY id DESC LIMIT 1",
             [source_id]).fetchone()
-        state.compressors[source_id] = (row[0], _compressor(row[1])) if row else (0, _compressor(None))
+        state.compressors[source_id] = (row[0], rawcodec.compressor(row[1], TEXT_LEVEL)) if row else (0, rawcodec.compressor(None, TEXT_LEVEL))
     return state.compressors[source_id]
 
 
@@ -186,17 +178,16 @@ def train_source(db: Database, source_id: str, column: str = "body") -> int | No
         return None
     with transaction(db):
         dict_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM text_dicts").fetchone()[0])
-        size = max(4096, min(DICT_MAX_SIZE, sum(map(len, samples)) // 10))
         try:
-            dictionary = zstandard.train_dictionary(size, samples, dict_id=dict_id,
-                                                    level=TEXT_LEVEL).as_bytes()
-        except zstandard.ZstdError as exc:
+            dictionary = rawcodec.train_dictionary(samples, DICT_MAX_SIZE, level=TEXT_LEVEL,
+                                                   dict_id=dict_id)
+        except rawcodec.CodecError as exc:
             log.info("no text dictionary for %s yet: %s", source_id, exc)
             return None
         db.execute("INSERT INTO text_dicts (id, source_id, created_at, level, samples, size, body) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?)", [dict_id, source_id, now_iso(), TEXT_LEVEL,
                                                     len(samples), len(dictionary), dictionary])
-    _state(db).compressors[source_id] = (dict_id, _compressor(dictionary))
+    _state(db).compressors[source_id] = (dict_id, rawcodec.compressor(dictionary, TEXT_LEVEL))
     return dict_id
 
 

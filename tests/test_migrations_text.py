@@ -221,7 +221,7 @@ def test_new_articles_are_compressed_and_a_source_gets_its_dictionary(tmp_path: 
 
 
 def test_stored_forms_round_trip_and_fail_loudly() -> None:
-    plain = textstore._compressor(None)
+    plain = rawcodec.compressor(None, textstore.TEXT_LEVEL)
     for text in (None, "", "Ngắn.", "Thi đua yêu nước. " * 40, "ĐẮK LẮK\u0301 " * 30):
         stored = textstore.compress(text, plain)
         assert textstore.decompress(stored, lambda _id: rawcodec.decompressor(None)) == text
@@ -231,7 +231,7 @@ def test_stored_forms_round_trip_and_fail_loudly() -> None:
     conn.execute("create table text_dicts (id integer primary key, body blob)")
     sample = [article_text(i).encode() for i in range(60)]
     dictionary = textstore.zstandard.train_dictionary(4096, sample, dict_id=7).as_bytes()
-    blob = textstore._compressor(dictionary).compress(sample[0])
+    blob = rawcodec.compressor(dictionary, textstore.TEXT_LEVEL).compress(sample[0])
     with pytest.raises(sqlite3.OperationalError):   # its dictionary is not in the archive
         conn.execute("select article_text(?)", [blob]).fetchone()
     conn.execute("insert into text_dicts values (7, ?)", [dictionary])

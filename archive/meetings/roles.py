@@ -87,6 +87,9 @@ _ALBUM = re.compile(rf"^\s*{pattern('meetings', 'words.album_intros')}\s*:?\s+(?
                     r"(?:hội\s+nghị|lễ|buổi|tọa\s+đàm|đại\s+hội)\b", _I)
 
 
+# a period reviewed at the end of a year ("cuối năm", "quý IV", "9 tháng"): held early next year
+_LATE_PERIOD = re.compile(rf"cuối|quý\s+(?:IV|4)|(?:9|{spelled((9,))})\s+tháng", re.IGNORECASE)
+
 # "Thời gian: từ ngày 15/3 đến ngày 30/4/2025": a run of days, how long a drive or a festival
 # lasts; a meeting's time is a day (its hours may run "từ 8 giờ đến 11 giờ").
 _RUN_OF_DAYS = re.compile(r"\btừ\s+(?:ngày\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2})?\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
@@ -151,8 +154,9 @@ def _place(sc: Scope, out: Assignment) -> None:
     """The venue of the meeting's own sentence, the ones right after it or a restatement; else of a
     sentence far on that describes it ("Hội nghị do X - đơn vị Khối trưởng - tổ chức tại hội
     trường cơ quan" closing a long report: the meeting is its subject, so the venue is its)."""
-    far = [t for t in sc.owned if t is not sc.event and t not in sc.follow and _DESCRIBES.search(t.text)]
-    span = first([sc.event, *sc.follow, *sc.restated], "place") or first(far, "place")
+    span = first([sc.event, *sc.follow, *sc.restated], "place") or first(
+        (t for t in sc.owned if t is not sc.event and t not in sc.follow and _DESCRIBES.search(t.text)),
+        "place")
     out.put("place", span.value if span else None, span)
 
 
@@ -200,7 +204,7 @@ def _day(sc: Scope, pub: date | None, kind: str, inherit: dict[str, Any] | None,
         # "sơ kết 6 tháng đầu năm" with no year: the year the review was held, the year
         # before for a year-end period reviewed in January or February
         held = date.fromisoformat(meeting_date)
-        late = re.search(rf"cuối|quý\s+(?:IV|4)|(?:9|{spelled((9,))})\s+tháng", period["period_label"] or "", re.IGNORECASE)
+        late = _LATE_PERIOD.search(period["period_label"] or "")
         period = in_year(period, held.year - (1 if late and held.month <= 2 else 0))
         out.values["period"] = period
     if period and meeting_date and period["period_start"] and \
