@@ -247,7 +247,7 @@ def upsert_article(
     from archive import textstore
 
     row: dict[str, Any] = {k: record.get(k) for k in ARTICLE_FIELDS}
-    row.update(textstore.stored_text(db, source_id, row.pop("body")))   # plain, or packed
+    body = row.pop("body")   # stored (compressed in a packed archive) only when written
     for k in ("images", "captions"):
         if not isinstance(row[k], str):
             row[k] = json.dumps(row[k] or [], ensure_ascii=False)
@@ -274,10 +274,12 @@ def upsert_article(
                            "version_id = coalesce(?, version_id) where id = ?",
                            [row["last_seen_at"], page_id, version_id, article_id])
                 return "unchanged", article_id
+            row.update(textstore.stored_text(db, source_id, body))   # plain, or packed
             _update(db, "articles", article_id, row)
             outcome = "updated" if old_hash != row["content_hash"] else "unchanged"
         else:
-            row.update(url=url, first_seen_at=seen_at)
+            row.update(textstore.stored_text(db, source_id, body), url=url,
+                       first_seen_at=seen_at)
             article_id = _insert(db, "articles", row)
             outcome = "new"
             textstore.note_stored(db, source_id)

@@ -328,3 +328,24 @@ def test_datasette_shows_a_packed_archives_text(packed: Path) -> None:
     assert json.loads(stories)["rows"][0]["body"] == text
     assert "giao ước" in html and "bytes, zstd" in html
     assert text.split("\n\n")[0] in page
+
+
+def test_an_unchanged_article_is_not_compressed_again(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Re-ingesting a page whose article did not change writes only its last_seen_at: its text
+    is not compressed for a write that never happens (the usual case of a re-crawl)."""
+    db = store.open_archive(tmp_path / "archive.db")
+    textstore.pack(db)
+    db["sources"].insert({"id": "nguon-moi", "name": "Nguồn mới"})
+    record = {"url": "https://z.example/1", "title": "Bài 1", "body": article_text(1)}
+    calls: list[object] = []
+    real = textstore.compress
+    monkeypatch.setattr(textstore, "compress", lambda *a: calls.append(a) or real(*a))
+    first = store.upsert_article(db, record, source_id="nguon-moi", page_id=None,
+                                 extractor_version="test")
+    assert first[0] == "new" and len(calls) == 1
+    again = store.upsert_article(db, record, source_id="nguon-moi", page_id=None,
+                                 extractor_version="test")
+    assert again == ("unchanged", first[1]) and len(calls) == 1
+    assert db.execute("select body from articles").fetchone()[0] == article_text(1)
+    db.conn.close()
