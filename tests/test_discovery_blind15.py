@@ -24,8 +24,21 @@ from siteset_harness import SiteSet
 
 pytestmark = pytest.mark.crawl
 
-# First run: not yet made (the set is committed first).
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+# First run (03:38 UTC on bef6f0a = main 8ec1919 + the set, committed labelled before any crawl), same
+# crawler on both routes; fields are on the archived articles (load 6.0 on 2 cores; 2 failed, 4 passed in 76 s):
+#   site         route    archived non-art dups  title date author body_first body_last lead  HTTP 404
+#   astro        article    3/5      0      0    3/3   3/3  3/3    3/3        3/3       3/3      1
+#   astro        home       3/5      0      0    3/3   3/3  3/3    3/3        3/3       3/3      1
+#   magnolia     article    5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   magnolia     home       5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   spa          article    5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+#   spa          home       5/5      0      0    5/5   5/5  5/5    5/5        5/5       5/5      0
+# `sources add`: astro generic, quang-ngai-hlhpn; magnolia generic, lao-cai-btdkt ("Ban Thi đua – Khen thưởng
+# tỉnh Yên Bái"); spa generic, can-tho-tinh-doan (the HTTP 404 is the conventional /sitemap.xml probe: Astro has none).
+# Meetings (crawl_check): the set's README.
+_ISLAND = ("A01 and A02 are only behind the 'Xem thêm' button of an Astro island, whose endpoint is named in the "
+           "island's props attribute (HTML-escaped JSON), not in a data-* attribute of the button")
+KNOWN_MISSES: dict[tuple[str, str], str] = {("astro", "article"): _ISLAND, ("astro", "home"): _ISLAND}
 
 SET = SiteSet("blind15", KNOWN_MISSES)
 
