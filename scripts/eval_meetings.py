@@ -36,7 +36,9 @@ from railways, electricity, post and telecom, the Red Cross, ethnic affairs, dis
 other sectors blind9 and blind11 did not use, 9 hard negatives of close shape; blind14: 23 long
 provincial-newspaper and provincial-portal reports of 2018-2026 (long attendee paragraphs, online meetings across several points, post-merger clusters,
 a joint meeting of two clusters, hosts named only in the closing paragraph, captions between
-paragraphs); written
+paragraphs); blind15: 24 district-level texts of 2005-2012 re-posted by an aggregator (2013 and
+2017 layouts, ALL-CAPS headlines, spaced punctuation, glued source line and related links, two
+meetings in one text, district blocs of vertical-sector branches, clusters of communes); written
 and labelled before the extractor was run on them, committed first). Their first scores measured how the rules generalise; they are printed apart as "own
 blind set", "own blind set 2", "own blind set 3" and "own blind set 4", never gated here, and tests/test_meetings_blind.py pins what the fixed extractor
 achieves on each. `--corpus DIR` scores any directory in the same format (gold.jsonl or labels.jsonl + texts)
@@ -151,6 +153,7 @@ BLIND11_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind11"
 BLIND12_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind12"
 BLIND13_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind13"
 BLIND14_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind14"
+BLIND15_DIR = ROOT / "tests" / "fixtures" / "meetings" / "blind15"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 # The real corpus ships gold.jsonl; the project's own labelled sets are labels.jsonl (same
 # format), so that no file of ours can be mistaken for a copy of ../shared.
@@ -254,6 +257,12 @@ OWN_SETS = (
            "paragraph, captions between paragraphs, 8 hard negatives (a cross-inspection, a plan, a "
            "training course, a party cell's congress, a decision list, an awards council, one unit's "
            "flag, a sơ kết of administration); labelled before the extractor saw them; not the judge)"),
+    OwnSet("own_blind15", "meetings_blind15", "blind", BLIND15_DIR,
+           "OWN BLIND SET 15 (24 district-level texts of 2005-2012 re-posted by an aggregator, 2013 and "
+           "2017 layouts: clusters of communes and wards, district blocs of justice offices and of "
+           "vertical-sector branches, Red Cross chapters, cooperatives, market-surveillance teams; "
+           "ALL-CAPS headlines, spaced punctuation, glued source line and related links, two meetings "
+           "in one text; 9 hard negatives; labelled before the extractor saw them; not the judge)"),
 )
 def _items(directory: Path) -> list[dict[str, Any]]:
     gold_path = labels_path(directory)
