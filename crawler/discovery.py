@@ -86,16 +86,18 @@ def feed_entries(response: Response) -> tuple[str, list[tuple[str, str | None]]]
     return ("feed" if entries or root.tag.lower().endswith(("rss", "feed")) else "none"), entries
 
 
-def answers_a_feed(response: Response) -> bool:
-    """Whether a response fetched as a page is a feed (or a sitemap) after all. A PHP or Joomla
-    site serves every category's feed from one script (`rss.php?cat=5`,
-    `index.php?option=com_content&format=feed&type=rss`), so the address says nothing that a
-    page's does not; what came back decides: XML, by its type or its first bytes, that reads as
-    RSS, Atom or a sitemap (an XHTML page's `<?xml` head reads as none of them)."""
+def read_as_feed(response: Response) -> tuple[str, list[tuple[str, str | None]]] | None:
+    """The feed (or sitemap) a response fetched as a page turns out to be, as `feed_entries`
+    reads it, or None. A PHP or Joomla site serves every category's feed from one script
+    (`rss.php?cat=5`, `index.php?option=com_content&format=feed&type=rss`), so the address says
+    nothing that a page's does not; what came back decides: XML, by its type or its first
+    bytes, that reads as RSS, Atom or a sitemap (an XHTML page's `<?xml` head reads as none of
+    them). The entries are returned so that the caller does not parse the document again."""
     head = response.body[:256].lstrip().lower()
     if not (isinstance(response, XmlResponse) or head.startswith(_XML_HEADS)):
-        return False
-    return feed_entries(response)[0] != "none"
+        return None
+    kind, entries = feed_entries(response)
+    return None if kind == "none" else (kind, entries)
 
 
 def feed_links(root: Any, url: str) -> list[str]:

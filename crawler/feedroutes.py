@@ -44,9 +44,13 @@ class FeedRoutes:
 
     def parse_feed(self, response: Response) -> Iterable[Any]:
         """Sitemap indexes (more sitemaps), sitemaps and RSS/Atom feeds, filtered by --since."""
+        yield from self.read_feed(response, *feed_entries(response))
+
+    def read_feed(self, response: Response, kind: str,
+                  entries: list[tuple[str, str | None]]) -> Iterable[Any]:
+        """`parse_feed` on a document already parsed (`feed_entries`' kind and entries)."""
         source = self.sources_by_id[response.meta["source_id"]]
         site = self.site(source.id)
-        kind, entries = feed_entries(response)
         if kind == "none":
             self.count(source.id, "feed/not-a-feed")
             return

@@ -112,3 +112,37 @@ def test_sources_add_proposes_the_query_string_feeds_that_answer_rss(origin):
     assert add.returncode == 0, add.stdout + add.stderr
     entry = tomllib.loads(add.stdout[add.stdout.index("[[source]]"):])["source"][0]
     assert sorted(entry.get("feeds", [])) == sorted(origin + u for u in (ANNOUNCED, LINKED, LINKED_SHORT))
+
+
+def test_a_page_that_answers_a_feed_is_parsed_once(monkeypatch):
+    """A link fetched as a page that comes back RSS (`rss.php?cat=5`) is read as a feed from the
+    one parse that told it is a feed, not parsed again by the feed's reader."""
+    from scrapy.http import Request, XmlResponse
+
+    from archive.sources import Source
+    from crawler import discovery, feedroutes
+    from crawler.spiders.sources import SourcesSpider
+
+    origin = "http://ccb.example"
+    source = Source(id="ccb", name="Hội Cựu chiến binh", province="X", platform="generic",
+                    start_urls=(origin + "/cms/",), rules={})
+    spider = SourcesSpider(sources=[source])
+    counted: list[str] = []
+    spider.count = lambda source_id, key, n=1: counted.append(key)  # type: ignore[method-assign]
+    parses: list[str] = []
+    real = discovery.feed_entries
+
+    def counting(response):
+        parses.append(response.url)
+        return real(response)
+
+    monkeypatch.setattr(discovery, "feed_entries", counting)
+    monkeypatch.setattr(feedroutes, "feed_entries", counting)
+    url = origin + ANNOUNCED
+    response = XmlResponse(url, body=_rss(origin, range(2)).encode("utf-8"),
+                           request=Request(url, meta={"source_id": "ccb", "thidua_depth": 1}))
+    requests = list(spider.parse_page(response))
+    assert parses == [url]
+    assert "discovery/feed-by-answer" in counted and "feed/ok" in counted
+    assert {r.url for r in requests} == {f"{origin}/cms/tin-hoat-dong/2024/{STORIES[i][0]}.html"
+                                         for i in range(2)}

@@ -33,7 +33,7 @@ from archive.sources import Source, load_sources, select_sources
 from archive.urls import canonical_url, document_base
 from archive.urlshapes import is_static
 from crawler import walks
-from crawler.discovery import answers_a_feed, feed_links
+from crawler.discovery import feed_links, read_as_feed
 from crawler.extensions import SourceCounters
 from crawler.feedroutes import FeedRoutes
 from crawler.items import PageItem
@@ -259,10 +259,11 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
         if not isinstance(response, TextResponse):
             self._not_html(response, source)
             return
-        if answers_a_feed(response):  # a linked `rss.php?cat=5`: read as the feed it is
+        feed = read_as_feed(response)
+        if feed is not None:  # a linked `rss.php?cat=5`: read as the feed it is
             self.count(source.id, "discovery/feed-by-answer")
             site.feeds.add(response.url)
-            yield from self.parse_feed(response)
+            yield from self.read_feed(response, *feed)
             return
         if response.status == 200:
             site.shapes.served(response.url, response.body)
