@@ -113,9 +113,16 @@ def _named_body(pre: str) -> bool:
     return starts_with_org_head(pre) and not re.search(rf"\bvà(?:\s*$|\s+(?:{_COUNT}|{_KIND})\b)", pre)
 
 
-def _list_text(text: str) -> str | None:
-    """The list's text after its opening and count, or None when the sentence opens no list or
-    only counts its members."""
+# "gồm 5 phường : A , B": a count whose noun is only locality kinds, then the colon: every name after
+# it is a place's (maybe one whose first word opens organisations elsewhere, "Trường Thi").
+_PLACES_COUNTED = re.compile(rf"^{_NUMBER}\s+{_KIND}(?:\s*,\s*{_KIND})*\s*:\s*$")
+# "các Đội Quản lý thị trường số 2 , số 5 và số 7": a plural of numbered units of one capitalised head.
+_PLURAL_NUMBERED = re.compile(rf"^các\s+(?={UP}[^,;:.]*?\s(?:số\s+)?\d{{1,3}}\b)")
+
+
+def _list_text(text: str) -> tuple[str, bool] | None:
+    """The list's text after its opening and count, and whether its names are bare places (see
+    _PLACES_COUNTED); None when the sentence opens no list or only counts its members."""
     for start in [*_START_JOINED.finditer(text), *_START.finditer(text), *_START_COUNTED.finditer(text),
                   *_START_COUNTED_OF.finditer(text)]:
         rest = text[start.end():]
@@ -135,19 +142,20 @@ def _list_text(text: str) -> str | None:
         if intro is not None and re.match(rf"{_NUMBER}\s", intro.group("pre")):
             return None  # "Khối hiện có 17 tổ chức tín dụng sau khi hai tỉnh A, B hợp nhất": a head count
         among = _NAMED_AMONG.match(rest) if intro is None else None
-        if among:
-            rest = rest[among.end():]
-            end = _END.search(rest)
-            return _org_plural(rest[:end.start()] if end else rest)
-        if intro is None and re.match(rf"{_COUNT}\s", rest) and not _PLURAL.match(rest.split(",")[0]) \
+        numbered = _PLURAL_NUMBERED.match(rest) if intro is None else None
+        if among or numbered:
+            rest = rest[(among or numbered).end():]
+        elif intro is None and re.match(rf"{_COUNT}\s", rest) and not _PLURAL.match(rest.split(",")[0]) \
                 and not _ORG_PLURAL.match(rest):
             return None
+        places = False
         if intro is not None:
             if intro.re is _INTRO_NAMES and _COUNT_QUALIFIER.search(re.split(r"[,;.]", rest, maxsplit=1)[0]):
                 return None  # "7 trường THPT thuộc các huyện …": a head count
+            places = bool(_PLACES_COUNTED.match(rest[intro.end("pre"):intro.end()]))
             rest = rest[intro.end():]
         end = _END.search(rest)
-        return _org_plural(rest[:end.start()] if end else rest)
+        return _org_plural(rest[:end.start()] if end else rest), places
     return None
 
 
@@ -173,7 +181,10 @@ def _org_plural(chunk: str) -> str:
 _ORDINAL = r"(?:\d{1,3}|[IVXL]{1,5})\b"
 # "Ngân hàng Nhà nước Chi nhánh Khu vực 6, 7, 8 và 9", "Kho bạc Nhà nước khu vực IX và X": numbers
 # after a name that ends with one share the words before it (a plural, "CA các quận 4, 7", is _walk's).
-_NUMBERED = re.compile(rf"(?P<head>{UP}[^,;]*?\s)(?P<first>{_ORDINAL})(?P<more>(?:\s*,\s*{_ORDINAL})*\s+và\s+{_ORDINAL}|(?:\s*,\s*{_ORDINAL})+)")
+# "Đội QLTT số 2, số 5 và số 7": each later number may repeat "số", which the head already holds.
+_NEXT_ORDINAL = rf"(?:số\s+)?{_ORDINAL}"
+_NUMBERED = re.compile(rf"(?P<head>{UP}[^,;]*?\s)(?P<first>{_ORDINAL})(?P<more>(?:\s*,\s*{_NEXT_ORDINAL})*\s+và\s+"
+                       rf"{_NEXT_ORDINAL}|(?:\s*,\s*{_NEXT_ORDINAL})+)")
 
 
 def _numbered(chunk: str) -> str:
@@ -182,7 +193,7 @@ def _numbered(chunk: str) -> str:
         head = m.group("head")
         if re.search(r"\b(?:các|những)\s", head):
             return m.group(0)
-        numbers = [m.group("first"), *re.findall(_ORDINAL, m.group("more"))]
+        numbers = [m.group("first"), *re.findall(rf"(?<![\w]){_ORDINAL}", m.group("more"))]
         return ", ".join(f"{head}{n}" for n in numbers)
     return _NUMBERED.sub(expand, chunk)
 
@@ -295,7 +306,7 @@ def _walk(items: list[str]) -> list[str]:
             for name in re.split(r"\s*,\s*|\s+và\s+", plural.group("names")):
                 name = name.strip(" .:;–-")
                 if name:  # "các xã: A, B" → "xã A", "xã B"; "Công an các xã A, B" → "Công an xã A" …
-                    kind = "" if _AT_KIND.match(name) else _kind_of(kinds[0], name)  # ", tỉnh C": its own
+                    kind = "" if _AT_KIND.match(name) else kinds[0]  # ", tỉnh C": its own, "các huyện A": as written
                     out.append(" ".join(x for x in (body, kind, name) if x))
             continue
         at_kind = _AT_KIND.match(item)
@@ -371,6 +382,8 @@ def point_members(text: str) -> list[str] | None:
 # "(trước ngày 01/7/2025 thuộc Công an tỉnh Bình Định)", "(nay là phường X)": a member's history
 # in brackets, no part of its name.
 _HISTORY_ASIDE = re.compile(r"\s*\((?=[^()]*(?:\d|\btrước\b|\bnay\s+là\b|\bthuộc\b))[^()]*\)")
+# "Đội QLTT số 2 ( thị xã Chí Linh )": the locality a member stands in, in brackets, no part of its name.
+_ADDRESS_ASIDE = re.compile(rf"\s*\(\s*{_KIND}\s+{UP}[^()]{{0,40}}\)")
 
 
 # "… và Mèo Vạc, đều thuộc tỉnh Hà Giang trước khi hợp nhất": after the last item a lower-case
@@ -430,11 +443,16 @@ def parse_members(text: str) -> list[str] | None:
 
 def _members_of(text: str) -> list[str] | None:
     """The one list a clause names (see parse_members)."""
-    chunk = _list_text(text) or _subject_text(text) or _delegates_text(text)
+    listed = _list_text(text)
+    chunk, places = listed if listed else (_subject_text(text) or _delegates_text(text), False)
     if not chunk:
         return None
-    chunk = _HISTORY_ASIDE.sub("", _drop_address(_numbered(_close_bracket(chunk))))
-    items = [i for i in _walk(_split(chunk)) if len(i) > 2]
+    chunk = _HISTORY_ASIDE.sub("", _drop_address(_numbered(_ADDRESS_ASIDE.sub("", _close_bracket(chunk)))))
+    if places:  # "gồm 5 phường : A , B …": names of places, as written
+        items = [n.strip(" .:;–-") for n in re.split(r"\s*[,;]\s*|\s+và\s+", chunk)]
+        items = [n for n in items if len(n) > 2]
+    else:
+        items = [i for i in _walk(_split(chunk)) if len(i) > 2]
     return items if len(items) >= 2 else None
 
 

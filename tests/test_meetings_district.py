@@ -1,0 +1,66 @@
+"""Meetings in district-level news of 2005-2012 as an aggregator re-posts it (the fifteenth meeting
+set's shapes): clusters of communes and wards, a district's blocs of offices and of the branches of
+vertical sectors, the spaced punctuation of old district sites ("gồm 4 xã : A , B"), numbered teams,
+kinds of locality that have changed since the text was written.
+
+Each test reads a text written for it (no fixture text) in the 2013 crawl layout (headline, sapo, one
+body line with captions glued) and failed on meeting extractor 59, before the rule it pins.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archive.meetings import extract_meetings
+
+
+def _item(title: str, lead: str, body: str, published: str) -> list[dict[str, Any]]:
+    return extract_meetings(title, body, lead=lead, published=published)
+
+
+def test_a_place_name_that_opens_like_an_organisation_after_a_counted_kind_stays_a_name() -> None:
+    # "gồm 4 phường : A , Trường Xuân , …": the count says every name is a ward's; "Trường" opens a
+    # school's name elsewhere, here it is one more ward, and the spaced commas split the names
+    [row] = _item(
+        "CỤM THI ĐUA CÁC PHƯỜNG NỘI THỊ TỔNG KẾT NĂM 2010",
+        "Chiều 14-1 , Cụm thi đua số 1 các phường thị xã Tam Kỳ tổng kết công tác thi đua năm 2010 .",
+        "Cụm gồm 4 phường : An Mỹ , Trường Xuân , Phước Hòa và An Sơn . Phường An Mỹ là cụm trưởng .",
+        "2011-01-16T08:00:00+07:00")
+    assert row["members"] == ["An Mỹ", "Trường Xuân", "Phước Hòa", "An Sơn"]
+
+
+def test_cooperatives_counted_by_their_short_form_open_a_member_list() -> None:
+    # "có 5 HTX :" counts the members as "có 5 hợp tác xã :" does
+    [row] = _item(
+        "Cụm thi đua HTX nông nghiệp ven sông Đáy sơ kết",
+        "Ngày 6-7 , Cụm thi đua các HTX nông nghiệp ven sông Đáy huyện Ý Yên sơ kết công tác thi đua "
+        "6 tháng đầu năm 2010 .",
+        "Cụm hiện có 5 HTX : Yên Khánh , Yên Phương , Yên Lương , Yên Trung và Yên Tân .",
+        "2010-07-08T09:00:00+07:00")
+    assert row["members"] == ["Yên Khánh", "Yên Phương", "Yên Lương", "Yên Trung", "Yên Tân"]
+
+
+def test_numbered_units_after_a_plural_share_its_head_and_drop_their_address() -> None:
+    # "các Đội Kiểm lâm cơ động số 1 ( huyện A ) , số 3 ( … ) và số 4": each number is one team; the
+    # district in brackets says where it stands, no part of its name
+    [row] = _item(
+        "CỤM THI ĐUA SỐ 1 CHI CỤC KIỂM LÂM SƠ KẾT 6 THÁNG",
+        "Ngày 8-7 , Cụm thi đua số 1 thuộc Chi cục Kiểm lâm tỉnh Lào Cai sơ kết công tác thi đua 6 tháng "
+        "đầu năm 2011 .",
+        "Cụm gồm các Hạt Kiểm lâm số 1 ( huyện Bát Xát ) , số 3 ( huyện Sa Pa ) và số 4 ( huyện Bảo "
+        "Thắng ) .",
+        "2011-07-09T10:00:00+07:00")
+    assert row["members"] == ["Hạt Kiểm lâm số 1", "Hạt Kiểm lâm số 3", "Hạt Kiểm lâm số 4"]
+
+
+def test_the_kind_a_plural_gives_its_names_is_the_one_the_text_writes() -> None:
+    # a report of 2009 writes "các huyện …, Hương Thủy": the district was a huyện then (a thị xã
+    # since 2010); the member is named as the text names it, not as today's map does
+    [row] = _item(
+        "Cụm thi đua Hội Nông dân các huyện phía Nam tổng kết",
+        "Ngày 9-1 , Cụm thi đua Hội Nông dân các huyện phía Nam tỉnh Thừa Thiên Huế tổng kết công tác "
+        "thi đua năm 2008 .",
+        "Cụm gồm Hội Nông dân các huyện Phú Vang , Hương Thủy , Phú Lộc và Nam Đông .",
+        "2009-01-10T08:00:00+07:00")
+    assert row["members"] == ["Hội Nông dân huyện Phú Vang", "Hội Nông dân huyện Hương Thủy",
+                              "Hội Nông dân huyện Phú Lộc", "Hội Nông dân huyện Nam Đông"]
