@@ -206,12 +206,14 @@ KNOWN_14: set[tuple[str, str]] = set()
 # location 73.3 %, host 80 %, cluster 86.7 %, every other field 93.3 %, extra rows 0/1); the set's README
 # lists each miss by its general pattern; 60 reads place names after a counted kind and a colon as
 # names, "có 5 HTX :", numbered units after a plural with their address in brackets, and a plural's
-# kind as written (tests/test_meetings_district.py)
-FLOORS_15 = {"detection_f1": 0.933, "kind": 0.933, "period": 0.933, "cluster": 0.866, "host": 0.8,
-             "location": 0.733, "meeting_date": 0.933, "provinces": 0.933, "members": 0.933, "attendees": 0.933}
+# kind as written; 61 a locality after a time word as this year's chair ("Năm nay xã A là cụm trưởng"),
+# a Chi cục's numbered team as a unit, the venue after the event the chair runs ("chủ trì buổi ký kết
+# tại …"), a stadium or square in lower case as a venue (tests/test_meetings_district.py)
+FLOORS_15 = {"detection_f1": 0.933, "kind": 0.933, "period": 0.933, "cluster": 0.866, "host": 0.933,
+             "location": 0.866, "meeting_date": 0.933, "provinces": 0.933, "members": 0.933, "attendees": 0.933}
 KNOWN_15: set[tuple[str, str]] = {
-    ("1503.txt", "extra_rows"), ("1503.txt", "cluster"), ("1503.txt", "location"), ("1505.txt", "location"),
-    ("1506.txt", "host"), ("1511.txt", "location"), ("1514.txt", "host"), ("1518.txt", "is_meeting"),
+    ("1503.txt", "extra_rows"), ("1503.txt", "cluster"), ("1503.txt", "location"),
+    ("1518.txt", "is_meeting"),
     *(("1510.txt", f) for f in ("is_meeting", "kind", "period", "cluster", "host", "location", "meeting_date",
                                  "provinces", "members", "attendees"))}
 DETECTION_15 = {"fp": 1, "fn": 1}

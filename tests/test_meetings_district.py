@@ -64,3 +64,47 @@ def test_the_kind_a_plural_gives_its_names_is_the_one_the_text_writes() -> None:
         "2009-01-10T08:00:00+07:00")
     assert row["members"] == ["Hội Nông dân huyện Phú Vang", "Hội Nông dân huyện Hương Thủy",
                               "Hội Nông dân huyện Phú Lộc", "Hội Nông dân huyện Nam Đông"]
+
+
+def test_a_locality_named_as_this_years_chair_after_a_time_word_hosts() -> None:
+    # "Năm nay thị trấn A là đơn vị cụm trưởng , đăng cai …": the time word opens the clause, the
+    # locality is its subject; the commune named for next year ("Năm 2009 , xã B làm …") is not the host
+    [row] = _item(
+        "CỤM THI ĐUA SỐ 2 HUYỆN GIA VIỄN TỔNG KẾT NĂM 2008",
+        "Chiều 8-1 , Cụm thi đua số 2 các xã , thị trấn huyện Gia Viễn tổng kết công tác thi đua năm 2008 .",
+        "Năm nay thị trấn Me là đơn vị cụm trưởng , đăng cai tổ chức hội nghị . Các xã trong cụm đều "
+        "hoàn thành chỉ tiêu thu ngân sách . Năm 2009 , xã Gia Hòa làm cụm trưởng .",
+        "2009-01-10T08:00:00+07:00")
+    assert row["host"] == "thị trấn Me"
+
+
+def test_a_numbered_market_surveillance_team_chairs() -> None:
+    # "Đội Quản lý thị trường số 3 , đơn vị cụm trưởng , chủ trì": a team of a Chi cục is a unit
+    [row] = _item(
+        "CỤM THI ĐUA SỐ 1 CHI CỤC QLTT THANH HÓA TỔNG KẾT",
+        "Ngày 12-1 , Cụm thi đua số 1 thuộc Chi cục Quản lý thị trường tỉnh Thanh Hóa tổng kết công tác "
+        "thi đua năm 2011 .",
+        "Hội nghị do Đội Quản lý thị trường số 3 , đơn vị cụm trưởng , chủ trì .",
+        "2012-01-13T08:00:00+07:00")
+    assert row["host"] == "Đội Quản lý thị trường số 3"
+
+
+def test_the_chairs_sentence_gives_the_venue_of_the_event_it_names() -> None:
+    # "X , cụm trưởng năm 2010 , chủ trì buổi lễ tại …": the event the chair runs is the meeting
+    [row] = _item(
+        "CÁC PHƯỜNG CỤM SỐ 4 KÝ GIAO ƯỚC THI ĐUA",
+        "Sáng 2-3 , Cụm thi đua số 4 các phường thị xã Phủ Lý ký kết giao ước thi đua năm 2010 .",
+        "UBND phường Lương Khánh Thiện , cụm trưởng năm 2010 , chủ trì buổi lễ tại nhà văn hóa phường .",
+        "2010-03-03T08:00:00+07:00")
+    assert row["place"] == "nhà văn hóa phường"
+
+
+def test_a_square_written_in_lower_case_is_a_venue() -> None:
+    # "Lễ phát động được tổ chức tại quảng trường trung tâm huyện": a venue named by its kind
+    [row] = _item(
+        "HẬU LỘC PHÁT ĐỘNG THI ĐUA",
+        "Sáng 3-2 , UBND huyện Hậu Lộc tổ chức lễ phát động phong trào thi đua xây dựng nông thôn mới "
+        "giai đoạn 2011 - 2015 .",
+        "Lễ phát động được tổ chức tại quảng trường trung tâm huyện với hơn 2.000 người tham dự .",
+        "2011-02-04T08:00:00+07:00")
+    assert row["place"] == "quảng trường trung tâm huyện"

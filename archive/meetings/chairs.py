@@ -100,6 +100,11 @@ def _last_clause(head: str) -> str:
     return clause
 
 
+# The time a clause opens with, before the unit it names ("Năm 2018 UBND tỉnh A là …", "Năm nay xã B
+# là cụm trưởng", "năm 2015 do C làm …"): when, not who.
+_OPENING_TIME = re.compile(r"^(?:[Nn]ăm(?:\s+học)?\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?|nay)\s+)?(?:do\s+)?")
+
+
 def role_hosts(text: str) -> list[tuple[str, str | None]]:
     """(unit, year of the role or None) for each unit the sentence names as this year's chair."""
     found: list[tuple[str, str | None]] = []
@@ -110,7 +115,7 @@ def role_hosts(text: str) -> list[tuple[str, str | None]]:
             continue
         head = re.sub(r"\s*\([^()]*\)\s*$", "", before[:link.start()])  # "X (Khu công nghiệp Y), đơn vị": its address
         clause = _last_clause(head)
-        clause = re.sub(r"^(?:[Nn]ăm(?:\s+học)?\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?:do\s+)?", "", clause.strip())
+        clause = _OPENING_TIME.sub("", clause.strip())
         if _ELECTED.search(head.split(";")[-1][-80:]):
             continue
         worded = bool(m.group("unit") or _WORDED_LINK.search(before))

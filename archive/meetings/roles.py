@@ -273,11 +273,16 @@ def _titled_chair_host(sc: Scope, out: Assignment) -> None:
             return
 
 
+# What the host's sentence runs before the venue it names: the hosting itself or the event by its
+# noun ("đăng cai …", "chủ trì hội nghị / buổi ký kết / buổi lễ / lễ phát động / đại hội tại …").
+_HOSTED_EVENT = re.compile(r"đăng\s+cai|hội\s+nghị|\b(?:buổi|lễ|đại\s+hội|tọa\s+đàm)\b", re.IGNORECASE)
+
+
 def _hosting_place(t: Tagged, out: Assignment) -> None:
     """The sentence that says who hosts may also say where ("… đăng cai hội nghị tại huyện Yên
     Thành", "X đăng cai tổ chức hội nghị tại Hội trường Y"): the place, when none is known yet."""
     place = t.first("place")
-    if not out.values.get("place") and place and re.search(r"đăng\s+cai|hội\s+nghị", t.text[:place.start]):
+    if not out.values.get("place") and place and _HOSTED_EVENT.search(t.text[:place.start]):
         out.put("place", place.value, place)
 
 
