@@ -108,3 +108,64 @@ def test_a_square_written_in_lower_case_is_a_venue() -> None:
         "Lễ phát động được tổ chức tại quảng trường trung tâm huyện với hơn 2.000 người tham dự .",
         "2011-02-04T08:00:00+07:00")
     assert row["place"] == "quảng trường trung tâm huyện"
+
+
+def test_an_honouring_of_farmers_who_do_business_well_is_a_meeting() -> None:
+    # "nông dân sản xuất , kinh doanh giỏi" is the title of a farmers' movement, as "lao động giỏi" is
+    [row] = _item(
+        "ĐÔNG ANH TÔN VINH NÔNG DÂN GIỎI",
+        "Sáng 9-12 , Hội Nông dân huyện Đông Anh tổ chức hội nghị tôn vinh 64 nông dân kinh doanh giỏi "
+        "giai đoạn 2009 - 2011 .",
+        "Dự hội nghị có ông Lê Văn Toản , Phó Chủ tịch UBND huyện .",
+        "2011-12-10T08:00:00+07:00")
+    assert (row["kind"], row["host"], row["meeting_date"]) == (
+        "tôn vinh điển hình", "Hội Nông dân huyện Đông Anh", "2011-12-09")
+
+
+def test_a_spaced_full_stop_glued_to_a_caption_ends_the_sentence() -> None:
+    # "… đề nghị tặng Cờ cho xã .Trụ sở UBND xã hôm nay": the caption's "hôm nay" dates no meeting
+    # that a profile names in passing
+    assert _item(
+        "XÃ YÊN LÂM : HAI NĂM LIỀN DẪN ĐẦU CỤM",
+        "Xã Yên Lâm ( Yên Mô ) nay đã đổi thay nhiều , đường làng , ngõ xóm sạch đẹp .",
+        "Hội nghị tổng kết của Cụm thi đua số 2 năm 2010 họp tại xã Yên Thắng đã suy tôn xã dẫn đầu "
+        "cụm .Trụ sở UBND xã hôm nayThu nhập bình quân của xã đạt 15 triệu đồng/người .",
+        "2011-04-02T08:00:00+07:00") == []
+
+
+def test_a_number_glued_to_the_next_sentence_opens_it() -> None:
+    # "… tại hội nghị Cụm số 2Chiều cùng ngày , Cụm thi đua số 3 …": the caption ends at its number,
+    # and the second cluster's meeting is one of its own
+    rows = _item(
+        "YÊN MÔ : CÁC CỤM THI ĐUA SƠ KẾT",
+        "Sáng 11/7 , Cụm thi đua số 2 huyện Yên Mô sơ kết công tác thi đua 6 tháng đầu năm 2011 tại xã "
+        "Yên Thắng .",
+        "Hội nghị do UBND xã Yên Thắng , cụm trưởng , chủ trì .Quang cảnh hội nghị Cụm số 2Chiều cùng "
+        "ngày , tại xã Yên Phong , Cụm thi đua số 3 cũng sơ kết 6 tháng đầu năm 2011 .",
+        "2011-07-12T08:00:00+07:00")
+    assert [(r["cluster_name"], r["meeting_date"]) for r in rows] == [
+        ("Cụm thi đua số 2", "2011-07-11"), ("Cụm thi đua số 3", "2011-07-11")]
+
+
+def test_a_unit_under_whose_chair_the_meeting_is_held_hosts() -> None:
+    # "… dưới sự chủ trì của UBND xã A , cụm trưởng năm 2009": the unit chairs
+    [row] = _item(
+        "CỤM THI ĐUA SỐ 3 HUYỆN HOA LƯ TỔNG KẾT",
+        "Sáng 5-1 , Cụm thi đua số 3 các xã huyện Hoa Lư tổng kết công tác thi đua năm 2009 dưới sự chủ "
+        "trì của UBND xã Ninh Hải , cụm trưởng năm 2009 .",
+        "Các xã trong cụm đều hoàn thành chỉ tiêu .",
+        "2010-01-06T08:00:00+07:00")
+    assert row["host"] == "UBND xã Ninh Hải"
+
+
+def test_clusters_named_in_the_plural_are_no_one_cluster() -> None:
+    # "các cụm thi đua xã , phường của thị xã …" sums up several meetings: the cluster of the headline
+    # meeting is the one the report then names
+    [row, *_] = _item(
+        "BỈM SƠN : CÁC CỤM THI ĐUA XÃ , PHƯỜNG SƠ KẾT",
+        "Ngày 12/7 , các cụm thi đua xã , phường của thị xã Bỉm Sơn đồng loạt sơ kết công tác thi đua 6 "
+        "tháng đầu năm 2012 .",
+        "Cụm thi đua số 1 gồm các phường Ba Đình , Ngọc Trạo và Lam Sơn đánh giá cao phong trào xây dựng "
+        "đô thị văn minh .",
+        "2012-07-13T08:00:00+07:00")
+    assert row["cluster_name"] == "Cụm thi đua số 1"

@@ -16,7 +16,7 @@ _CLUSTER = re.compile(r"(?P<kind>[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua(?:\s+số\s
 _CLUSTER_STOP = {"đã", "vừa", "tổ", "gồm", "bao", "có", "do", "thuộc", "năm", "lần", "tại", "với", "và",
                  "trong", "là", "đến", "họp", "sơ", "tổng", "ký", "phát", "cùng", "được", "hội", "nhằm",
                  "tiếp", "đạt", "dẫn", "luôn", "thêm", "trên", "về", "cho", "của", "diễn", "mong",
-                 "nỗ", "vận", "quý", "6", "9", "giai", "triển", "chào", "thực", "để", "theo"}
+                 "nỗ", "vận", "quý", "6", "9", "giai", "triển", "chào", "thực", "để", "theo", "cũng"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _NAME_WORDS = re.compile(pattern("meetings", "words.name_words"), re.IGNORECASE)
 _CHAIR_VERB = re.compile(pattern("meetings", "words.chair_verbs"), re.IGNORECASE)
@@ -152,6 +152,9 @@ def _qualifier(rest: str, *, numbered: bool) -> str:
     return re.sub(r"^[-–—]\s*", "- ", qualifier) if len(qualifier) > 1 else qualifier.strip("-–—")
 
 
+_PLURAL_BEFORE = re.compile(r"\b(?:các|những)\s+$", re.IGNORECASE)
+
+
 def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] | None:
     """'Cụm thi đua số 7 tỉnh Thanh Hóa gồm…' → kind 'cụm', name 'Cụm thi đua số 7', number 7.
 
@@ -162,6 +165,8 @@ def parse_cluster(text: str, *, numbered_only: bool = False) -> dict[str, Any] |
     the province has its own column.
     """
     for m in _CLUSTER.finditer(text):
+        if _PLURAL_BEFORE.search(text, 0, m.start()):
+            continue  # "các cụm thi đua xã, thị trấn": several clusters, no one's name
         num = m.group("num") or m.group("num2")
         qualifier = _qualifier(text[m.end():], numbered=bool(num))
         if not num and not qualifier and m.group("kind")[0].islower():

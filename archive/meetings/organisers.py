@@ -53,6 +53,8 @@ _BY = re.compile(r"\b(?:của|do)\s+(?P<h>[^,.;]{2,90}?)\s+(?:đăng\s+cai\s+)?t
 # "Hội nghị do UBND thị xã X - đơn vị Trưởng cụm năm 2016 - đăng cai tổ chức", "… do Trường Y,
 # đơn vị Cụm trưởng, chủ trì": the unit hosting a cluster's meeting, with its role in apposition.
 _HOSTED_BY = re.compile(r"\bdo\s+(?P<h>[^.;]{2,160}?)\s*[,–—-]?\s+(?:đăng\s+cai|chủ\s+trì|đứng\s+ra|tổ\s+chức)\b")
+# "… tổng kết … dưới sự chủ trì của UBND xã A , cụm trưởng": the unit under whose chair the meeting is held.
+_CHAIRED_UNDER = re.compile(r"\bdưới\s+sự\s+(?:chủ\s+trì|điều\s+hành)\s+của\s+(?P<h>[^.;]{2,160}?)\s*(?=[.;]|$)")
 _MEETING_SUBJECT = re.compile(r"^(?:[Hh]ội\s+nghị|[Ll]ễ|[Bb]uổi\s+(?:lễ|tọa\s+đàm|họp|gặp\s+mặt)|[Đđ]ại\s+hội|"
                               r"[Tt]ọa\s+đàm|[Cc]hương\s+trình)\b[^.;]{0,60}?\bdo\s")
 # Where an organisation's name ends and its role begins: ", đơn vị Cụm trưởng …", " - là đơn vị …",
@@ -79,9 +81,9 @@ def hosted_by(text: str, *, meeting_subject: bool = True) -> str | None:
     trì/tổ chức'), without its role apposition; None for a person ('do Thượng tá A chủ trì').
     With `meeting_subject`, only sentences about the meeting itself ('Hội nghị do …', 'Lễ …
     do …') count, so that 'phong trào do X tổ chức' elsewhere in the text does not."""
-    if meeting_subject and not _MEETING_SUBJECT.match(text):
-        return None
-    m = _HOSTED_BY.search(text)
+    m = None if meeting_subject and not _MEETING_SUBJECT.match(text) else _HOSTED_BY.search(text)
+    if m is None and not meeting_subject:
+        m = _CHAIRED_UNDER.search(text)
     if not m:
         return None
     host = _APPOSITION_CUT.split(m.group("h"))[0].strip(" ,–-")

@@ -20,7 +20,12 @@ from archive.lexicons import names, pattern
 from archive.meetings.patterns import _SAME_DAY, LO, UP
 from archive.normalize import clean_text, normalize_tone_marks
 
-_GLUE_CASE = re.compile(rf"({LO}|(?<=\d{{4}}))({UP}{LO})")
+# "…yêu nướcDịp này", "…năm 2013Đại diện", "…hội nghị Cụm số 1Cùng ngày": a lower-case letter, a year
+# or a number standing as a word, glued to a capitalised word.
+_GLUE_CASE = re.compile(rf"({LO}|(?<=\d{{4}})|(?<=\s\d)|(?<=\s\d\d)|(?<=\s\d\d\d))({UP}{LO})")
+# Old district sites put a space before every full stop ("… cho xã .Một góc …", "… huyện .6 tháng
+# qua"): a spaced stop glued to a capital or a number ends the sentence as a glued one does.
+_GLUE_SPACED_STOP = re.compile(rf"(?<=\S)\s\.(?=(?:{UP}|\d))")
 _GLUE_STOP = re.compile(rf"({LO}|{UP}|[”\")]|\d)\.({UP}{LO})")
 # "…Chủ tịch Hội đồng Đội thành phố.THU HÀ": an upper-case byline glued after a full stop.
 _GLUE_CAPS = re.compile(rf"({LO})\.({UP}{UP})")
@@ -76,6 +81,7 @@ def _unglue_case(m: re.Match[str]) -> str:
 def repair_glued(text: str) -> str:
     """Put back the sentence breaks that crawls lost between captions, bylines and sentences."""
     text = _GLUE_DASH.sub(". ", text)
+    text = _GLUE_SPACED_STOP.sub(" . ", text)
     text = _GLUE_CASE.sub(_unglue_case, text)
     text = _GLUE_CAPS.sub(r"\1. \2", text)
 
