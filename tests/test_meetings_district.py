@@ -169,3 +169,16 @@ def test_clusters_named_in_the_plural_are_no_one_cluster() -> None:
         "đô thị văn minh .",
         "2012-07-13T08:00:00+07:00")
     assert row["cluster_name"] == "Cụm thi đua số 1"
+
+
+def test_the_venue_opening_the_sentence_that_names_a_round_ups_first_cluster_is_its() -> None:
+    # a round-up lead names its clusters in the plural; "Tại phường A , Cụm thi đua số 1 …" then
+    # reports the headline meeting, and its opening place is that meeting's venue
+    [row, *_] = _item(
+        "BỈM SƠN : CÁC CỤM THI ĐUA XÃ , PHƯỜNG SƠ KẾT",
+        "Ngày 12/7 , các cụm thi đua xã , phường của thị xã Bỉm Sơn đồng loạt sơ kết công tác thi đua 6 "
+        "tháng đầu năm 2012 .",
+        "Tại phường Ngọc Trạo , Cụm thi đua số 1 gồm các phường Ba Đình , Ngọc Trạo và Lam Sơn đánh giá "
+        "cao phong trào xây dựng đô thị văn minh .",
+        "2012-07-13T08:00:00+07:00")
+    assert (row["cluster_name"], row["place"]) == ("Cụm thi đua số 1", "phường Ngọc Trạo")

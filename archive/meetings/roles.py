@@ -156,8 +156,26 @@ def _place(sc: Scope, out: Assignment) -> None:
     trường cơ quan" closing a long report: the meeting is its subject, so the venue is its)."""
     span = first([sc.event, *sc.follow, *sc.restated], "place") or first(
         (t for t in sc.owned if t is not sc.event and t not in sc.follow and _DESCRIBES.search(t.text)),
-        "place")
+        "place") or _cluster_sentence_place(sc, out)
     out.put("place", span.value if span else None, span)
+
+
+_OPENING_PLACE = re.compile(r"^\s*[Tt]ại\s+$")
+
+
+def _cluster_sentence_place(sc: Scope, out: Assignment) -> Span | None:
+    """A round-up lead names its clusters in the plural ("các cụm thi đua xã, thị trấn … sơ kết"), so
+    the headline meeting's cluster comes from a later sentence (_cluster); when that sentence opens
+    with a place ("Tại xã A, Cụm thi đua số 1 gồm …"), it reports that meeting, and the place is its."""
+    cluster = (out.sources.get("cluster") or [None])[0]
+    if cluster is None or sc.event.first("cluster") is not None:
+        return None
+    for t in sc.owned:
+        if t is not sc.event and any(s is cluster for s in t.all("cluster.numbered")):
+            place = t.first("place")
+            opening = place is not None and _OPENING_PLACE.match(t.text[:place.start])
+            return place if opening and place.start < cluster.start else None
+    return None
 
 
 def _host_unit(sc: Scope, out: Assignment) -> None:
