@@ -17,7 +17,7 @@ import re
 
 from archive.lexicons import names, pattern, phrase
 from archive.meetings.patterns import UP
-from archive.meetings.rotating_role import CHAIR_WORDS, role_year
+from archive.meetings.rotating_role import CHAIR_WORDS, ROLE_LINKS, role_year
 from archive.organisations import (
     TITLE_RE,
     names_a_branch,
@@ -31,7 +31,7 @@ _ROLE = re.compile(r"(?<!Phó\s)(?<!phó\s)(?P<unit>đơn\s+vị\s+)?(?i:" + CHA
                    + role_year("year"))
 # What joins a unit to its role (lexicon "links"; "được (Giám đốc …) giao làm" may name who
 # appointed it), or an apposition ("X – đơn vị", "X, đơn vị", "X –", "X (").
-_LINK = re.compile(r"(?:,?\s+(?:" + "|".join(phrase(p) for p in names("roles", "links"))
+_LINK = re.compile(r"(?:,?\s+(?:" + ROLE_LINKS
                    + r"|được\s+(?:[^,;]{1,40}?\s+)?(?:phân\s+công|giao|chọn|cử)\s+làm)|\s*[,–—-]|\s*\()\s*$")
 _WORDED_LINK = re.compile(r"\b(?:là|làm|vai\s+trò)\s*$")
 _ELECTED = re.compile(pattern("roles", "elected"), re.IGNORECASE)
@@ -126,9 +126,9 @@ def role_hosts(text: str) -> list[tuple[str, str | None]]:
     return found
 
 
-# "Hội nghị do đơn vị Cụm trưởng chủ trì", "đơn vị Khối trưởng đăng cai": the host named by its
-# role alone, the unit left to another sentence.
-_ROLE_ONLY = re.compile(r"\bdo\s+(?:đơn\s+vị|cơ\s+quan)\s+(?i:" + CHAIR_WORDS + r")(?:\s+năm\s+\d{4})?\s+"
+# "Hội nghị do đơn vị Cụm trưởng chủ trì", "đơn vị Khối trưởng năm học 2023-2024 đăng cai": the host
+# named by its role (and its year, rotating_role.role_year) alone, the unit left to another sentence.
+_ROLE_ONLY = re.compile(r"\bdo\s+(?:đơn\s+vị|cơ\s+quan)\s+(?i:" + CHAIR_WORDS + r")" + role_year() + r"\s+"
                         + r"(?:" + "|".join(phrase(p) for p in names("roles", "hosting")) + r")", re.IGNORECASE)
 
 

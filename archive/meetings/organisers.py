@@ -10,7 +10,7 @@ from archive.meetings.labelled import labelled_item
 from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT, UP
 from archive.meetings.people import _TITLE_START
 from archive.meetings.provinces import _province_at_start
-from archive.meetings.rotating_role import CHAIR_WORDS, ROLE_WORDS, role_year
+from archive.meetings.rotating_role import ANY_ROLE, CHAIR_WORDS, ROLE_WORDS, role_year
 from archive.numberwords import YEAR_WORD, spelled
 from archive.organisations import RANK_RE, starts_with_org_head
 
@@ -58,7 +58,9 @@ _CHAIRED_UNDER = re.compile(r"\bdưới\s+sự\s+(?:chủ\s+trì|điều\s+hành
 _MEETING_SUBJECT = re.compile(r"^(?:[Hh]ội\s+nghị|[Ll]ễ|[Bb]uổi\s+(?:lễ|tọa\s+đàm|họp|gặp\s+mặt)|[Đđ]ại\s+hội|"
                               r"[Tt]ọa\s+đàm|[Cc]hương\s+trình)\b[^.;]{0,60}?\bdo\s")
 # Where an organisation's name ends and its role begins: ", đơn vị Cụm trưởng …", " - là đơn vị …",
-# ", Trưởng khối …", or a comma before a lower-case word.
+# ", Trưởng khối …", or a comma before a lower-case word. Its own spelling of the role, not
+# rotating_role.ANY_ROLE: that one cuts ", Phó Cụm trưởng" too, which changes hosts ("do Sở A,
+# Phó Cụm trưởng, chủ trì" gives "Sở A, Phó Cụm trưởng" here).
 _APPOSITION_CUT = re.compile(r"\s*,\s*(?=(?:là\s+)?đơn\s+vị|cơ\s+quan\s+(?:thường|trưởng)|Cụm\s+(?:trưởng|phó)|"
                              r"Khối\s+(?:trưởng|phó)|Trưởng\s+(?:cụm|khối|Cụm|Khối)|[a-zđ])"
                              r"|\s+[-–—]\s+(?=(?:là\s+)?đơn\s+vị|Trưởng|Cụm|Khối|cơ\s+quan)|\s*\(")
@@ -66,7 +68,7 @@ _PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{RANK_RE.p
 # The rotating role as a clause of the subject (roles.toml `chairs`, `deputies`): "X, Cụm trưởng Cụm
 # thi đua số 3, tổ chức …" after the unit, "(Là) đơn vị Cụm trưởng năm 2024, X tổ chức …" or "đơn vị Khối
 # trưởng là X tổ chức …" before it.
-_ROLE_PART = re.compile(rf"^(?:[Ll]à\s+)?(?:[Đđ]ơn\s+vị\s+|[Cc]ơ\s+quan\s+)?(?i:{ROLE_WORDS})(?!\w)")
+_ROLE_PART = re.compile(rf"^(?:[Ll]à\s+)?(?:[Đđ]ơn\s+vị\s+|[Cc]ơ\s+quan\s+)?{ANY_ROLE}")
 _LEADING_ROLE = re.compile(rf"{_ROLE_PART.pattern}{role_year()}\s*(?:là\s+)?")
 
 
@@ -95,8 +97,8 @@ def hosted_by(text: str, *, meeting_subject: bool = True) -> str | None:
 _CHAIRS = re.compile(r"\b(?:đăng\s+cai|chủ\s+trì)(?:\s+(?:tổ\s+chức|và\s+điều\s+hành))?"
                      r"(?P<what>\s+(?:hội\s+nghị|buổi|lễ|tọa\s+đàm|toạ\s+đàm)\b|\s*(?:[.;]|$))", _I)
 # an apposition after the unit: ", đơn vị Cụm trưởng năm 2024", "- là đơn vị …", ", Trưởng khối năm 2024"
-_ROLE_CLAUSE = re.compile(r"^(?:[a-zđ]|(?:Là\s+)?[Đđ]ơn\s+vị|[Cc]ơ\s+quan|(?:Phó\s+)?[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)\b|"
-                          r"(?:[Kk]hối|[Cc]ụm)\s+(?:trưởng|phó)\b)")
+# (the chair's or deputy's words, rotating_role.py)
+_ROLE_CLAUSE = re.compile(rf"^(?:[a-zđ]|(?:Là\s+)?[Đđ]ơn\s+vị|[Cc]ơ\s+quan|{ANY_ROLE})")
 _SOON = re.compile(r"\b(?:sẽ|dự\s+kiến|được\s+giao|giao\s+cho|làm)\b", _I)
 
 

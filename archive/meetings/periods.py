@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from archive.lexicons import pattern
 from archive.meetings.patterns import _I
+from archive.meetings.rotating_role import ROLE_LINKS
 from archive.meetings.triggers import _plain
 from archive.numberwords import spelled
 
@@ -48,14 +49,18 @@ _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 # "Trưởng khối năm 2017", "đơn vị Cụm trưởng năm học 2016-2017", "làm Cụm trưởng năm 2018": the
-# year someone holds a rotating role, not the period a meeting reviews.
+# year someone holds a rotating role, not the period a meeting reviews. Its own spelling of the
+# role, not rotating_role.py's: it reads the short deputy "Phó cụm"/"Phó khối", which roles.toml
+# lacks, and no role in capitals ("là CỤM TRƯỞNG năm 2018" leaves the year a period).
 _ROLE_BEFORE = re.compile(r"(?:(?:[Cc]ụm|[Kk]hối)\s+(?:trưởng|phó)|(?:[Tt]rưởng|[Pp]hó)\s+(?:[Cc]ụm|[Kk]hối)"
                           r"(?:\s+thi\s+đua)?(?:\s+số\s+\S+)?|luân\s+phiên)\s*$")
 
 
 # "Năm 2018, LĐLĐ huyện A giữ vai trò Cụm trưởng", "năm 2023, Hội LHPN huyện B là Cụm trưởng":
-# the year of the role, in the role's own clause.
-_ROLE_AFTER = re.compile(r"\s*,?\s*(?:[^.;,]{1,80}?\s)?(?:là|làm|giữ\s+vai\s+trò)\s+(?:đơn\s+vị\s+)?"
+# the year of the role, in the role's own clause. The link is rotating_role.py's; the chair is
+# spelled here as mixed case only (rotating_role.CHAIR in any case would make the year of "là CỤM
+# TRƯỞNG" no period).
+_ROLE_AFTER = re.compile(rf"\s*,?\s*(?:[^.;,]{{1,80}}?\s)?(?:{ROLE_LINKS})\s+(?:đơn\s+vị\s+)?"
                          r"(?:[Cc]ụm\s+trưởng|[Kk]hối\s+trưởng|[Tt]rưởng\s+(?:[Cc]ụm|[Kk]hối))")
 # "5 tháng đầu năm 2013, công an các phường đã giải quyết …": the span of a statistic. Reviews
 # run over a quarter, six or nine months or a year; other month counts are report dates.

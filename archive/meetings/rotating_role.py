@@ -2,21 +2,26 @@
 
 A report names the unit that heads a Cụm/Khối thi đua by that role ("Cụm trưởng", "Trưởng khối",
 "Cụm phó" …, archive/lexicons/roles.toml) and often by the year of it ("Cụm trưởng năm 2024",
-"Trưởng khối năm học 2023-2024"). The chair finder (chairs.py) and the subject's role clauses
-(organisers.py) read both from here, so that a role word added to the lexicon or a new way of
-writing the year reaches every pattern that strips or reads the role.
+"Trưởng khối năm học 2023-2024"). The chair finder (chairs.py), the subject's role clauses
+(organisers.py) and the period finder (periods.py, a role's year is no period) read both from
+here, so that a role word added to the lexicon or a new way of writing the year reaches every
+pattern that strips or reads the role.
 """
 
 from __future__ import annotations
 
 from archive.lexicons import names, phrase
 
-__all__ = ["CHAIR_WORDS", "ROLE_WORDS", "role_year"]
+__all__ = ["ANY_ROLE", "CHAIR_WORDS", "ROLE_LINKS", "ROLE_WORDS", "role_year"]
 
 # This year's chair (roles.toml `chairs`) as an alternation, no group: "Cụm trưởng|Trưởng khối|…".
 CHAIR_WORDS = "|".join(phrase(p) for p in names("roles", "chairs"))
 # The chair or its deputy (roles.toml `deputies`, then `chairs`): "Phó Trưởng khối|…|Cụm trưởng".
 ROLE_WORDS = "|".join(phrase(p) for p in (*names("roles", "deputies"), *names("roles", "chairs")))
+# The chair or its deputy as a whole word in any case ("Khối phó", "Phó Cụm trưởng", "Trưởng cụm").
+ANY_ROLE = rf"(?i:{ROLE_WORDS})(?!\w)"
+# What joins a unit to its role (roles.toml `links`): "là", "làm", "giữ vai trò", "được giao làm" …
+ROLE_LINKS = "|".join(phrase(p) for p in names("roles", "links"))
 
 
 def role_year(group: str | None = None) -> str:
