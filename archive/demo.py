@@ -95,7 +95,10 @@ def archive_summary(db_path: str | Path) -> dict[str, int]:
     from archive.store import open_archive
 
     db = open_archive(db_path)
-    return {t: db[t].count for t in ("sources", "pages", "articles", "meetings", "failures")}
+    try:
+        return {t: db[t].count for t in ("sources", "pages", "articles", "meetings", "failures")}
+    finally:
+        db.close()
 
 
 def run_demo(db_path: str | Path, *, serve: bool = True, port: int = 8001) -> int:

@@ -9,10 +9,13 @@ article without its index entry or meetings).
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import itertools
 import json
+import os
 import sqlite3
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -146,6 +149,22 @@ def now_iso() -> str:
 PAGE_SIZE = 16384
 
 
+# Archives this process opened, closed at exit. SQLite folds the WAL back into the file only
+# when the last connection closes; one left open at exit leaves the newest rows in
+# `archive.db-wal`, and whoever copies `archive.db` alone after a command has ended loses them.
+_OPENED: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_opened() -> None:
+    for db in list(_OPENED):
+        if getattr(db, "_thidua_pid", None) == os.getpid():  # never a parent's, after a fork
+            try:
+                db.conn.close()
+            except sqlite3.Error:
+                pass
+
+
 def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
     """Open (and create or upgrade) the archive in WAL mode.
 
@@ -174,6 +193,8 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         db.enable_wal()
     if migrate:
         schema.apply(db)
+    db._thidua_pid = os.getpid()  # type: ignore[attr-defined]
+    _OPENED.add(db)
     return db
 
 

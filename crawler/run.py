@@ -112,9 +112,15 @@ def run_crawl(
         recorder = None
     if recorder is not None:  # stopped before the spider could close: its rows say so
         recorder.close("shutdown")
+        # the last connection to close checkpoints the WAL into the file: one left open at
+        # exit leaves the newest pages in `archive.db-wal`, lost to whoever copies the file
+        recorder.db.close()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     run_id = stats.get("thidua/run_id")
     db = open_archive(db_path)
-    rows = list(db.query("select * from crawls where run_id = ? order by source_id", [run_id]))
+    try:
+        rows = list(db.query("select * from crawls where run_id = ? order by source_id", [run_id]))
+    finally:
+        db.close()
     return {"run_id": run_id, "sources": rows, "stats": stats,
             "finish_reason": stats.get("finish_reason")}

@@ -41,6 +41,19 @@ def test_running_the_demo_twice_rebuilds_the_same_archive(tmp_path: Path) -> Non
     assert len(articles) >= 37
 
 
+def test_the_archive_is_whole_in_its_one_file_when_the_demo_ends(tmp_path: Path) -> None:
+    """A researcher copies `data/archive.db` once the demo (or a crawl) has ended: every
+    connection must have closed, so nothing is left behind in an uncheckpointed `-wal`."""
+    db = tmp_path / "archive.db"
+    build_demo_archive(db)
+    wal = Path(f"{db}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    copy = tmp_path / "copy" / "archive.db"
+    copy.parent.mkdir()
+    shutil.copy(db, copy)
+    assert _counts(copy) == _counts(db)
+
+
 def test_demo_refuses_an_archive_with_real_sources(tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
     conn = sqlite3.connect(db)

@@ -1,8 +1,14 @@
 """The archive's write path: idempotent upserts, raw page first, failures recorded."""
 
 import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from archive import rawstore, store
 from archive.ingest import ingest_page
@@ -168,3 +174,21 @@ def test_plainer_address_is_same_site_and_less_dressed():
     assert plainer_address("https://x.vn/tin/a.html", "https://x.vn/print/tin/a.html")
     assert not plainer_address("https://x.vn/tin/a.html?id=3", "https://x.vn/tin/a.html")
     assert not plainer_address("https://y.vn/tin/a.html", "https://x.vn/tin/a.html?p=1")
+
+
+def test_a_process_that_exits_with_its_archive_open_leaves_it_whole(tmp_path: Path) -> None:
+    """Commands open the archive and exit: every connection is closed at exit, so the WAL is
+    folded back and `archive.db` copied alone holds every row written."""
+    path = tmp_path / "archive.db"
+    script = ("import sys; from archive import store\n"
+              "db = store.open_archive(sys.argv[1])\n"
+              "db.execute(\"insert into sources (id, name) values ('s', 'S')\")\n"
+              "db.conn.commit()\n")
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True, cwd=ROOT,
+                   env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert not Path(f"{path}-wal").exists()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("select name from sources").fetchall() == [("S",)]
+    finally:
+        conn.close()
