@@ -253,6 +253,19 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
     return None, bool(parse_cluster(text[:m.start()])) if m else False
 
 
+# The verbs that say only that a cluster's units met (meetings.toml `met_verbs`), as the organising
+# verb _ORGANISE finds ends.
+_MET = re.compile(rf"{pattern('meetings', 'words.met_verbs')}$", _I)
+
+
+def only_met(text: str) -> bool:
+    """Whether the sentence's verb says only that the units met ('9 đơn vị của Cụm … đã có buổi
+    tọa đàm', 'Khối … họp sơ kết'), not that anyone organised the meeting: its venue, one of the
+    cluster's units, is then no host (README "Meetings", "A cluster's own unit as the venue")."""
+    m = _ORGANISE.search(text)
+    return bool(m and _MET.search(m.group(0)))
+
+
 _PLACE = re.compile(r"(?<![\w])[Tt]ại\s+(?!(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây|đó|chỗ|các|mỗi|từng|cơ\s+sở\b)|"
                     r"(?:Hội\s+nghị|Lễ|Đại\s+hội)\b)(?P<p>(?:[^,.;:()“”\"]|" + ABBREVIATION_DOT + r"){2,90})")
 # A venue under its label in a record of the meeting ("- Địa điểm: Hội trường Ban Dân vận Tỉnh ủy";

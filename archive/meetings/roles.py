@@ -19,7 +19,7 @@ from archive.lexicons import pattern
 from archive.meetings.clusters import headline_form
 from archive.meetings.days import occasion_year, resolve_date
 from archive.meetings.labelled import PARTICULARS
-from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY
+from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY, only_met
 from archive.meetings.patterns import _I, _SAME_DAY
 from archive.meetings.people import merge_people
 from archive.meetings.periods import dated_next, in_year
@@ -141,13 +141,17 @@ def _cluster(sc: Scope, out: Assignment) -> None:
     out.put("cluster", span.value if span else None, span)
 
 
-def _organiser(sc: Scope, title_event: Tagged | None, out: Assignment) -> tuple[str | None, bool]:
-    span = sc.event.first("organiser")
+def _organiser(sc: Scope, title_event: Tagged | None, out: Assignment) -> tuple[str | None, bool, str]:
+    """The organiser the meeting's own sentence (else, for the headline meeting, the headline's)
+    names, whether it is the cluster itself, and that sentence (its verb says how it was held)."""
+    said = sc.event
+    span = said.first("organiser")
     if sc.primary and span is None and title_event is not None:
-        span = title_event.first("organiser")
+        said = title_event
+        span = said.first("organiser")
     host, by_cluster = span.value if span else (None, False)
     out.put("host", host, span if host else None)
-    return host, by_cluster
+    return host, by_cluster, said.text
 
 
 def _place(sc: Scope, out: Assignment) -> None:
@@ -314,19 +318,21 @@ def _members(sc: Scope, out: Assignment) -> None:
     out.put("members", list(span.value) if span else [], span)
 
 
-def _hall_host(by_cluster: bool, out: Assignment) -> None:
-    """A cluster meeting held AT an organisation ("tại Liên đoàn Lao động tỉnh, Cụm thi đua số 7
-    … tổ chức", the seed) is hosted by it; a hall, meeting room or headquarters only says where
-    (the labelled real texts name no host for it, rw-007); a town, commune or ward is only a
-    place, also when the cluster is made of them and it is a member: which member hosts is then
-    a guess the text does not make ("null where the text is silent"). A host that is a member is
-    written as the member list writes it."""
+def _hall_host(organised: bool, out: Assignment) -> None:
+    """A cluster meeting the cluster is said to organise AT one of its own units ("tại Liên đoàn
+    Lao động tỉnh, Cụm thi đua số 7 gồm … tổ chức", the seed) is hosted by that unit: the cluster
+    has no seat of its own. Not so where the units are only said to have met there ("đã có buổi
+    tọa đàm", rw-007: `organised` is false), nor at an organisation the member list leaves out,
+    which only lends the room; a hall, meeting room or headquarters only says where (rw-007); a
+    town, commune or ward is only a place, also when the cluster is made of them and it is a
+    member: which member hosts is then a guess the text does not make ("null where the text is
+    silent"). A host that is a member is written as the member list writes it."""
     place = out.values.get("place") or ""
     members = out.values.get("members") or []
     hall = "" if _BUILDING.match(place) else place
     hall = re.sub(r"\s*\([^()]*\)$", "", hall)  # the organisation, not its address
-    if not out.values.get("host") and by_cluster and hall and starts_with_org_head(hall) \
-            and not _LOCALITY.match(hall):
+    if not out.values.get("host") and organised and hall and starts_with_org_head(hall) \
+            and not _LOCALITY.match(hall) and (not members or _among(hall, members)):
         out.put("host", hall, *out.sources.get("place", []))
     host = out.values.get("host")
     if host:
@@ -334,6 +340,40 @@ def _hall_host(by_cluster: bool, out: Assignment) -> None:
         held = [m for m in members if _holds(m, host)] or [m for m in members if _shortens(m, host)]
         if same or len(held) == 1:
             out.values["host"] = same[0] if same else held[0][:1].upper() + held[0][1:]
+
+
+def _among(unit: str, members: list[str]) -> bool:
+    """Whether the unit is one the member list names, however either writes it: the same name with
+    or without the kind of its place or its province's name ("Liên đoàn Lao động tỉnh Thanh Hóa" /
+    "… Thanh Hoá" / "… tỉnh": one's words in order among the other's, the same first and last
+    word), the member its office or locality holds or whose short form it is (_holds, _shortens),
+    or a member written bare at the end of its name ("huyện A" of "UBND huyện A", "A Túc" of "Đồn
+    Biên phòng A Túc"). Read leniently: a unit taken for a member keeps the seed's host."""
+    keys = _spellings(unit)
+    for member in members:
+        names = _spellings(member)
+        if any(name and (_in_order(name, key) or _in_order(key, name) or key[-len(name):] == name)
+               for name in names for key in keys) or _holds(member, unit) or _shortens(member, unit):
+            return True
+    return False
+
+
+def _spellings(unit: str) -> list[list[str]]:
+    """A unit's words as written and, when it ends with its province after the kind ("Hội Cựu chiến
+    binh tỉnh Yên Bái"), without the province's name ("… tỉnh"), as a member list often writes it."""
+    words = normalize_tone_marks(unit).lower().split()
+    tail = re.search(r"\s(?:tỉnh|thành\s+phố|TP\.?)\s+(?P<p>.+)$", unit)
+    if tail and _province_at_start(tail.group("p")):
+        return [words, normalize_tone_marks(unit[:tail.start("p")]).lower().split()]
+    return [words]
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    """Whether the words of `short` stand in `long` in their order, opening and closing it."""
+    if not short or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _holds(member: str, host: str) -> bool:
@@ -398,7 +438,7 @@ def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tag
     out = Assignment()
     _period(sc, out)
     _cluster(sc, out)
-    _, by_cluster = _organiser(sc, title_event, out)
+    _, by_cluster, said = _organiser(sc, title_event, out)
     _place(sc, out)
     _host_unit(sc, out)
     _day(sc, pub, kind, inherit, out)
@@ -407,7 +447,7 @@ def assign(event: Event, kind: str, title_event: Tagged | None, tagged: list[Tag
     if by_cluster or not out.values.get("host"):
         _chair_host(sc, out)
         _titled_chair_host(sc, out)
-    _hall_host(by_cluster, out)
+    _hall_host(by_cluster and not only_met(said), out)
     _attendees(sc, out)
     _provinces(sc, pub, inherit, out)
     return out
