@@ -58,6 +58,7 @@ def _meeting_title(text: str, kind: str) -> str | None:
 
 
 _AS_WRITTEN = ("title", "period_label", "host", "place")
+_WORD = re.compile(r"\w+")
 _PERSON_AS_WRITTEN = ("name", "title", "organisation")
 
 
@@ -74,7 +75,7 @@ def _respell(rows: list[dict[str, Any]], written: str) -> list[dict[str, Any]]:
         return rows
     words: dict[str, str] = {}
     modern_seen: set[str] = set()
-    for word in re.findall(r"\w+", written):
+    for word in dict.fromkeys(_WORD.findall(written)):  # each word once, in order of first use
         modern = normalize_tone_marks(word)
         if modern != word:
             words.setdefault(modern, word)
