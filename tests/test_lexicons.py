@@ -3,11 +3,12 @@ tells CMS logins and desks from people (the byline check and the meeting extract
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 
 import pytest
 
-from archive.lexicons import is_account, load, names
+from archive.lexicons import alternation, is_account, load, names
 
 TOPICS = sorted(p.name[:-5] for p in files("archive.lexicons").iterdir() if p.name.endswith(".toml"))
 
@@ -40,3 +41,17 @@ def test_names_come_longest_first() -> None:
     listed = names("accounts", "names")
     assert list(listed) == sorted(listed, key=len, reverse=True)
     assert "bientap" in listed
+
+
+def test_alternation_joins_lists_longest_first_without_boundaries() -> None:
+    """Several lists of one lexicon as one group (places' province kinds and their short form)."""
+    group = alternation("places", "province_kinds", "province_short_kinds")
+    assert group == r"(?:thành\s+phố|TP\.?|tỉnh)"
+    assert re.fullmatch(group + r"\s+Huế", "thành phố Huế")
+    assert re.search(group, "Thành phố Huế") is None  # case as written, unless asked
+
+
+def test_alternation_either_initial_capitalises_only_lower_case_phrases() -> None:
+    group = alternation("places", "province_kinds", "province_short_kinds", either_initial=True)
+    assert group == r"(?:[Tt]hành\s+phố|TP\.?|[Tt]ỉnh)"
+    assert re.match(group, "Tỉnh Gia Lai") and not re.match(group, "tP. Huế")

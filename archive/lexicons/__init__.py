@@ -17,7 +17,7 @@ from typing import Any
 
 from archive.normalize import fold
 
-__all__ = ["class_pattern", "is_account", "load", "names", "pattern", "phrase"]
+__all__ = ["alternation", "class_pattern", "is_account", "load", "names", "pattern", "phrase"]
 
 
 @cache
@@ -72,6 +72,26 @@ def pattern(topic: str, key: str) -> str:
     ('sơ kết' … → r'(?<!\\w)(?:sơ\\s+kết|…)(?!\\w)'); compile it with re.IGNORECASE."""
     alternatives = "|".join(phrase(p) for p in names(topic, key))
     return rf"(?<!\w)(?:{alternatives})(?!\w)"
+
+
+def _either_initial(regex: str) -> str:
+    """A phrase whose first letter is lower case, that letter in either case ('hội' → '[Hh]ội'):
+    the capital a sentence opens with. A phrase written otherwise ('HỘI NGHỊ', 'TP') is kept."""
+    first = regex[:1]
+    if first.isalpha() and first.islower() and first.upper() != first:
+        return f"[{first.upper()}{first}]{regex[1:]}"
+    return regex
+
+
+def alternation(topic: str, *keys: str, either_initial: bool = False) -> str:
+    """The phrases of one or more lists of a lexicon as one non-capturing group, longest first,
+    without word boundaries (the pattern around it keeps its own: "\\b", "\\s+", a lookahead):
+    ('places', 'province_kinds') → '(?:thành\\s+phố|tỉnh)'. With `either_initial` a phrase
+    written in lower case also matches with a capital first letter ('[Hh]ội\\s+nghị'), for
+    patterns that are otherwise case-sensitive."""
+    found = sorted(dict.fromkeys(p for key in keys for p in names(topic, key)), key=len, reverse=True)
+    regexes = (phrase(p) for p in found)
+    return "(?:" + "|".join(_either_initial(r) if either_initial else r for r in regexes) + ")"
 
 
 def class_pattern(topic: str, key: str) -> str:

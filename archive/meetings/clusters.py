@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from archive.lexicons import load, names, pattern, phrase
-from archive.meetings.patterns import _DATE
+from archive.meetings.patterns import _DATE, PROVINCE_KIND
 from archive.meetings.provinces import _province_at_start
 from archive.organisations import normalise_dashes, starts_with_org_head
 
@@ -37,7 +37,7 @@ def _roman(s: str) -> int:
 
 def _province_follows(text: str) -> bool:
     """'tỉnh Thanh Hóa gồm…' → True; 'tỉnh gồm…' → False."""
-    return bool(_province_at_start(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", text, flags=re.IGNORECASE)))
+    return bool(_province_at_start(re.sub(rf"^{PROVINCE_KIND}\s*", "", text, flags=re.IGNORECASE)))
 
 
 # (words before "hội", words after it) of each phrase where "hội" names associations (meetings.toml

@@ -26,7 +26,7 @@ import re
 
 from archive.lexicons import pattern
 from archive.localities import districts_table
-from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, UP
+from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, PROVINCE_KIND, UP
 from archive.normalize import normalize_tone_marks
 from archive.numberwords import spelled
 from archive.organisations import (
@@ -329,7 +329,7 @@ def _walk(items: list[str]) -> list[str]:
 
 
 # ", tỉnh Quảng Trị" / ", thành phố Cần Thơ" closing a list after its "và" item (see _drop_address)
-_ADDRESS = re.compile(rf"\bvà\s+[^,;]+?(?P<cut>\s*,\s*)(?P<place>(?:tỉnh|thành\s+phố|TP\.?)\s*{UP}[^,;]*?)\s*$")
+_ADDRESS = re.compile(rf"\bvà\s+[^,;]+?(?P<cut>\s*,\s*)(?P<place>{PROVINCE_KIND}\s*{UP}[^,;]*?)\s*$")
 
 
 # "Hội Nông dân các huyện A, B và thành phố C thuộc Cụm thi đua số 2 đã ký kết …": the members

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import re
 
-from archive.lexicons import names, pattern
+from archive.lexicons import alternation, names, pattern
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.labelled import labelled_item
-from archive.meetings.patterns import _DATE, _DAY_PART, _I, _LOCALITY_KIND, ABBREVIATION_DOT, UP
+from archive.meetings.patterns import (
+    _DATE,
+    _DAY_PART,
+    _I,
+    _LOCALITY_KIND,
+    ABBREVIATION_DOT,
+    DISTRICT_KIND,
+    PROVINCE_KIND,
+    UP,
+    WARD_KIND,
+)
 from archive.meetings.people import _TITLE_START
 from archive.meetings.provinces import _province_at_start
 from archive.meetings.rotating_role import ANY_ROLE, CHAIR_WORDS, ROLE_WORDS, role_year
@@ -180,14 +190,14 @@ def _meeting_owner(text: str) -> str | None:
 # a commune's or district's proper name: capitalised words, a spaced dash between two of them (the
 # wards named after 1 July 2025 for the city they split: "phường Xuân Hương - Đà Lạt")
 _LOCAL_NAME = rf"{UP}\S*(?:\s+(?:[-–]\s+)?{UP}\S*){{0,4}}"
-_WARD_CLAUSE = re.compile(rf"^(?:phường|xã|thị\s+trấn)\s+{_LOCAL_NAME}$")
-_DISTRICT_CLAUSE = re.compile(rf"^(?:huyện|quận|thị\s+xã)\s+{_LOCAL_NAME}$")
+_WARD_CLAUSE = re.compile(rf"^{WARD_KIND}\s+{_LOCAL_NAME}$")
+_DISTRICT_CLAUSE = re.compile(rf"^{DISTRICT_KIND}\s+{_LOCAL_NAME}$")
 
 
 def _province_clause(clause: str) -> bool:
     """'tỉnh Quảng Trị', 'thành phố Đà Nẵng': a province named after a place, the clause as a
     whole."""
-    m = re.match(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*(?P<p>.+)$", clause)
+    m = re.match(rf"^{PROVINCE_KIND}\s*(?P<p>.+)$", clause)
     found = _province_at_start(m.group("p")) if m else None
     return bool(found) and found.end() >= len(m.group("p").rstrip())
 
@@ -280,22 +290,24 @@ _PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm
 # Venues written in lower case that still name the place (places.toml `venues`).
 _VENUES = names("places", "venues")
 _FROM_NOW = re.compile(r"\btừ\s+(?:nay|bây\s+giờ|ngày\s+phát\s+động)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm", _I)
-_BUILDING = re.compile(r"(?:hội\s+trường|phòng\s+họp|trụ\s+sở)\b", _I)
-_PLACE_ASIDE = re.compile(r"\s*(\((?:(?:thành\s+phố|TP\.?|tỉnh|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
+_BUILDING = re.compile(alternation("places", "buildings") + r"\b", _I)  # places.toml `buildings`
+_PLACE_ASIDE = re.compile(rf"\s*(\((?:(?:{PROVINCE_KIND}|{DISTRICT_KIND}|{WARD_KIND})"
                           r"\s+[^()]{1,40}|[A-ZĐ][^()]{0,40})\))")
 
 # ", tỉnh Quảng Trị" after a commune or district: the province it is in.
-_PROVINCE_AFTER = re.compile(r",\s*(?P<p>(?:tỉnh|thành\s+phố|TP\.?)\s*[^,.;:()]{2,30}?)(?=\s*[,.;:(]|$)")
+_PROVINCE_AFTER = re.compile(rf",\s*(?P<p>{PROVINCE_KIND}\s*[^,.;:()]{{2,30}}?)(?=\s*[,.;:(]|$)")
 # ", phường Quy Nhơn" after a building: the commune or ward it stands in (then maybe its province).
-_WARD_AFTER = re.compile(rf",\s*(?P<w>(?:phường|xã|thị\s+trấn|huyện|quận|thị\s+xã)\s+{UP}[^,.;:()]{{1,30}}?)"
+_WARD_AFTER = re.compile(rf",\s*(?P<w>(?:{WARD_KIND}|{DISTRICT_KIND})\s+{UP}[^,.;:()]{{1,30}}?)"
                          r"(?=\s*[,.;:(]|$)")
-_LOCALITY = re.compile(r"(?:thành\s+phố|[Tt]hành\s+phố|TP\.?|tỉnh|[Tt]ỉnh|huyện|[Hh]uyện|quận|[Qq]uận|thị\s+xã|[Tt]hị\s+xã|"
-                       r"xã|[Xx]ã|phường|[Pp]hường|thị\s+trấn|[Tt]hị\s+trấn)\s+(?!ủy|uỷ|đoàn|đội)\S")
+# a locality's kind, its first letter in either case (places.toml), before a name, not a Party or
+# youth body of it ("Huyện ủy", "Thành đoàn")
+_LOCALITY = re.compile(alternation("places", "province_kinds", "province_short_kinds", "district_kinds", "ward_kinds",
+                                   either_initial=True) + r"\s+(?!ủy|uỷ|đoàn|đội)\S")
 
 
 def _is_province(clause: str) -> bool:
     """'tỉnh Gia Lai', 'thành phố Cần Thơ': a province's name after its kind."""
-    return bool(_province_at_start(re.sub(r"^(?:tỉnh|thành\s+phố|TP\.?)\s*", "", clause)))
+    return bool(_province_at_start(re.sub(rf"^{PROVINCE_KIND}\s*", "", clause)))
 
 
 def _building_address(text: str, at: int) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from archive.lexicons import alternation
+
 _I = re.IGNORECASE
 
 # --- characters ----------------------------------------------------------------------------
@@ -11,8 +13,12 @@ _VN_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊ�
 _VN_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UP = f"[{_VN_UPPER}]"
 LO = f"[{_VN_LOWER}]"
-# The kinds of locality a name follows: "huyện Hà Trung", "thị xã Bỉm Sơn", "tỉnh Quảng Ninh".
-_LOCALITY_KIND = r"(?:huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|thành\s+phố|tỉnh)"
+# The kinds of locality a name follows (places.toml, by level): "tỉnh Quảng Ninh", "TP. Cần Thơ",
+# "huyện Hà Trung", "thị xã Bỉm Sơn", "phường Phú Xuân"; _LOCALITY_KIND is every level, no short form.
+PROVINCE_KIND = alternation("places", "province_kinds", "province_short_kinds")
+DISTRICT_KIND = alternation("places", "district_kinds")
+WARD_KIND = alternation("places", "ward_kinds")
+_LOCALITY_KIND = alternation("places", "province_kinds", "district_kinds", "ward_kinds")
 
 _SAME_DAY = r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối)\s+cùng\s+ngày|Cùng\s+ngày|Cũng\s+trong\s+(?:ngày|sáng|chiều|tối))"
 

@@ -10,7 +10,14 @@ from typing import Any
 
 from archive.lexicons import load
 from archive.localities import districts_table, localities_in, province_of
-from archive.meetings.patterns import _I, _LOCALITY_KIND, UP
+from archive.meetings.patterns import (
+    _I,
+    _LOCALITY_KIND,
+    DISTRICT_KIND,
+    PROVINCE_KIND,
+    UP,
+    WARD_KIND,
+)
 from archive.normalize import normalize_tone_marks
 from archive.organisations import PLACE_HEADS
 from archive.places import _PATTERNS as _PROVINCE_PATTERNS
@@ -171,7 +178,7 @@ def known_districts() -> tuple[str, ...]:
 # A commune, ward or district and its name, or a plural's names ("phường Bình Định", "các phường
 # An Nhơn, An Nhơn Bắc và Bình Định"): a locality named like a province is not that province.
 _LOCALITY_NAME = r"[A-ZĐÀ-Ỹ][^\s,;.:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.:]*)*"
-_LOCALITY_NAMED = re.compile(rf"\b(?:phường|xã|thị\s+trấn|quận|huyện|thị\s+xã)\s*:?\s+{_LOCALITY_NAME}"
+_LOCALITY_NAMED = re.compile(rf"\b(?:{WARD_KIND}|{DISTRICT_KIND})\s*:?\s+{_LOCALITY_NAME}"
                              rf"(?:\s*(?:,|\svà)\s+{_LOCALITY_NAME})*")
 
 
@@ -219,7 +226,7 @@ def _meeting_provinces(parts: list[str | None], whole: str, *, current_map: bool
     # title ("Phó Chủ tịch UBND tỉnh Quảng Ninh …"): the only province the article names is the
     # meeting's. A bare place name ("tượng đài … tại Hà Tĩnh") is not enough.
     if len(named) == 1 and find_provinces(" ".join(
-            m.group(0) for m in re.finditer(r"\b(?:tỉnh|thành\s+phố|TP\.?)\s+\S+(?:\s+\S+){0,3}", text))):
+            m.group(0) for m in re.finditer(rf"\b{PROVINCE_KIND}\s+\S+(?:\s+\S+){{0,3}}", text))):
         return named
     return []
 

@@ -20,7 +20,7 @@ from archive.meetings.clusters import headline_form
 from archive.meetings.days import occasion_year, resolve_date
 from archive.meetings.labelled import PARTICULARS
 from archive.meetings.organisers import _BUILDING, _FROM_NOW, _LOCALITY, only_met
-from archive.meetings.patterns import _I, _SAME_DAY
+from archive.meetings.patterns import _I, _SAME_DAY, PROVINCE_KIND
 from archive.meetings.people import merge_people
 from archive.meetings.periods import dated_next, in_year
 from archive.meetings.provinces import (
@@ -362,7 +362,7 @@ def _spellings(unit: str) -> list[list[str]]:
     """A unit's words as written and, when it ends with its province after the kind ("Hội Cựu chiến
     binh tỉnh Yên Bái"), without the province's name ("… tỉnh"), as a member list often writes it."""
     words = normalize_tone_marks(unit).lower().split()
-    tail = re.search(r"\s(?:tỉnh|thành\s+phố|TP\.?)\s+(?P<p>.+)$", unit)
+    tail = re.search(rf"\s{PROVINCE_KIND}\s+(?P<p>.+)$", unit)
     if tail and _province_at_start(tail.group("p")):
         return [words, normalize_tone_marks(unit[:tail.start("p")]).lower().split()]
     return [words]
@@ -380,7 +380,7 @@ def _holds(member: str, host: str) -> bool:
     """Whether a member is the unit of the host's locality or office: "huyện Bảo Lâm" (Cụm
     trưởng) of "Ủy ban nhân dân huyện Bảo Lâm", "Sở Nội vụ tỉnh Vĩnh Long" (where it met) of
     "công đoàn Sở Nội vụ" — the host is written as the member the cluster is made of."""
-    tail = re.search(r"\s+(?:tỉnh|thành\s+phố|TP\.?)\s+(?P<p>.+)$", host)
+    tail = re.search(rf"\s+{PROVINCE_KIND}\s+(?P<p>.+)$", host)
     if tail and _province_at_start(tail.group("p")):
         host = host[:tail.start()]  # the province has its own column
     key, name = normalize_tone_marks(host).lower(), normalize_tone_marks(member).lower()
