@@ -11,6 +11,7 @@ which one answered (`how`), so a crawl can report its routes. The words live in
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -255,17 +256,73 @@ def next_page(root: Any, url: str, current: int = 1) -> NextPage | None:
     return None
 
 
+# How far above a "Xem thêm" button the element of its component may be: the button's wrapper,
+# the island or controller element around that, the section holding both.
+_MORE_HOLDERS = 3
+# What an endpoint never is: the component's own script or stylesheet, an image or a font.
+_ASSET = re.compile(r"\.(?:m?js|css|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf)$", re.IGNORECASE)
+_ADDRESS = re.compile(r"^(?:https?://|/(?!/)|\?)[^\s<>\"']*$")
+
+
 def load_more(root: Any, url: str) -> str | None:
-    """The endpoint behind a "Xem thêm" button: a same-site address in one of its `data-*`
-    attributes (or an `href` that is not `#`)."""
+    """The endpoint behind a "Xem thêm" button: a same-site address in a `data-*` attribute of
+    the button, else of the element of the component that holds it (a Stimulus controller's
+    `data-…-url-value`), else a string inside a JSON attribute there (the props an Astro island,
+    a web component or a hydrated widget is rendered with: the button's script reads its
+    endpoint from them). Nearest first: the button's own attributes before any wrapper's."""
     words = lexicon()["load_more"]
-    for el in root.iter("a", "button", "div", "span"):
-        if _label(el) not in words and not any(w in (el.get("class") or "").lower().replace("-", " ")
-                                               for w in ("load more", "loadmore", "xem them")):
-            continue
-        for key, value in el.attrib.items():
-            if key.startswith("data-") and re.match(r"^(?:https?://|/|\?)", value.strip()):
-                target = urljoin(document_base(root, url), value.strip())
-                if urlsplit(target).hostname == urlsplit(url).hostname:
-                    return target
+    buttons = [el for el in root.iter("a", "button", "div", "span")
+               if _label(el) in words or any(w in (el.get("class") or "").lower().replace("-", " ")
+                                             for w in ("load more", "loadmore", "xem them"))]
+    base, host = document_base(root, url), urlsplit(url).hostname
+    for level in range(_MORE_HOLDERS + 1):
+        for button in buttons:
+            holder = _ancestor(button, level)
+            target = holder is not None and _endpoint_in(holder, base, host)
+            if target:
+                return target
     return None
+
+
+def _ancestor(el: Any, level: int) -> Any:
+    """`el`'s ancestor `level` steps up (`el` itself at 0); None past the body."""
+    for _ in range(level):
+        el = el.getparent()
+        if el is None or el.tag in ("body", "html"):
+            return None
+    return el
+
+
+def _endpoint_in(el: Any, base: str, host: str | None) -> str | None:
+    """The first same-site, non-asset address that `el`'s attributes name: a `data-*` value that
+    is an address, or an address string anywhere inside an attribute holding JSON."""
+    for key, value in el.attrib.items():
+        value = value.strip()
+        if key.startswith("data-") and _ADDRESS.match(value):
+            candidates = [value]
+        elif value[:1] in "{[":
+            candidates = [s.strip() for s in _json_strings(value) if _ADDRESS.match(s.strip())]
+        else:
+            continue
+        for candidate in candidates:
+            target = urljoin(base, candidate)
+            if urlsplit(target).hostname == host and not _ASSET.search(urlsplit(target).path):
+                return target
+    return None
+
+
+def _json_strings(text: str) -> list[str]:
+    """Every string value of the JSON `text` (none when it is not JSON), in document order."""
+    try:
+        stack, out = [json.loads(text)], []
+    except ValueError:
+        return []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, dict):
+            stack.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+    return out

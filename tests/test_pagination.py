@@ -88,6 +88,33 @@ def test_load_more_endpoint_from_data_attribute() -> None:
     assert load_more(root, "http://a.vn/thi-dua/") == "http://a.vn/api/loadmore?cat=td&page=2"
 
 
+def test_load_more_endpoint_named_by_the_component_that_wraps_the_button() -> None:
+    """A Stimulus controller (Rails, Symfony UX) keeps the endpoint on the element that holds the
+    button, as a `data-<controller>-url-value`; the button itself only says "Tải thêm"."""
+    root = html.fromstring('<html><body><section><div data-controller="tin-moi" '
+                           'data-tin-moi-url-value="/tin-tuc/tai-them?trang=2"><div class="cards"><a href="/tin-tuc/hoi-nghi-cum-thi-dua-so-4">Hội nghị Cụm thi đua số 4</a></div>'
+                           '<button type="button" data-action="tin-moi#load">Tải thêm</button></div></section></body></html>')
+    assert load_more(root, "http://so-tc.example/tin-tuc") == "http://so-tc.example/tin-tuc/tai-them?trang=2"
+
+
+def test_load_more_endpoint_inside_a_components_json_props() -> None:
+    """A custom element hydrated from a JSON attribute (islands, web components): the address is a
+    string inside the object, the component's own script beside it is no endpoint."""
+    props = ('{&quot;script&quot;:&quot;/static/more-news.4f1a.js&quot;,&quot;source&quot;:{&quot;api&quot;:'
+             '&quot;/ajax/tin-hoat-dong/2&quot;},&quot;label&quot;:&quot;Xem thêm tin&quot;}')
+    root = html.fromstring(f'<html><body><news-loader config="{props}" src="/static/news-loader.js">'
+                           '<button class="btn">Xem thêm tin</button></news-loader></body></html>')
+    assert load_more(root, "http://hnd.example/hoat-dong.html") == "http://hnd.example/ajax/tin-hoat-dong/2"
+
+
+def test_no_load_more_endpoint_without_an_address_near_the_button() -> None:
+    """A button whose wrappers name only their scripts, images or another site loads nothing we can follow."""
+    root = html.fromstring('<html><body><div data-src="/img/more.png" data-feed="https://other.example/api/2">'
+                           '<div data-options=\'{"bundle": "/js/app.js", "count": 6}\'>'
+                           '<button>Xem thêm</button></div></div></body></html>')
+    assert load_more(root, "http://a.vn/tin-tuc/") is None
+
+
 def test_series_key_of_a_page_is_computed_once_for_all_its_links() -> None:
     """The spider compares each link of a listing with the listing's own address: the page's
     series key is worked out once, not once per link."""
