@@ -182,3 +182,14 @@ def test_the_venue_opening_the_sentence_that_names_a_round_ups_first_cluster_is_
         "cao phong trào xây dựng đô thị văn minh .",
         "2012-07-13T08:00:00+07:00")
     assert (row["cluster_name"], row["place"]) == ("Cụm thi đua số 1", "phường Ngọc Trạo")
+
+
+def test_short_forms_of_vertical_sector_branches_open_members() -> None:
+    # a district's bloc of branches written short: "BHXH huyện", "KBNN huyện", "NHCSXH huyện" are units
+    [row] = _item(
+        "KHỐI NGÀNH DỌC HUYỆN LẠC DƯƠNG SƠ KẾT",
+        "Ngày 10-7 , Khối thi đua các cơ quan ngành dọc huyện Lạc Dương sơ kết công tác thi đua 6 tháng "
+        "đầu năm 2012 .",
+        "Khối gồm 5 đơn vị : Chi cục Thuế , Điện lực Lạc Dương , BHXH huyện , KBNN huyện và NHCSXH huyện .",
+        "2012-07-11T08:00:00+07:00")
+    assert row["members"] == ["Chi cục Thuế", "Điện lực Lạc Dương", "BHXH huyện", "KBNN huyện", "NHCSXH huyện"]
