@@ -193,3 +193,14 @@ def test_short_forms_of_vertical_sector_branches_open_members() -> None:
         "Khối gồm 5 đơn vị : Chi cục Thuế , Điện lực Lạc Dương , BHXH huyện , KBNN huyện và NHCSXH huyện .",
         "2012-07-11T08:00:00+07:00")
     assert row["members"] == ["Chi cục Thuế", "Điện lực Lạc Dương", "BHXH huyện", "KBNN huyện", "NHCSXH huyện"]
+
+
+def test_a_lower_case_role_between_dashes_is_no_part_of_the_host() -> None:
+    # "Hội nghị do Hội LHPN huyện - khối trưởng năm 2007 - chủ trì": old district sites write the
+    # rotating role in lower case; the apposition ends the unit's name as "- Khối trưởng -" does
+    [row] = _item(
+        "KHỐI ĐOÀN THỂ HUYỆN QUẢNG XƯƠNG TỔNG KẾT",
+        "Sáng 15-1 , Khối thi đua các đoàn thể huyện Quảng Xương tổng kết công tác thi đua năm 2007 .",
+        "Hội nghị do Huyện Đoàn - khối trưởng năm 2007 - chủ trì .",
+        "2008-01-16T08:00:00+07:00")
+    assert row["host"] == "Huyện Đoàn"

@@ -73,7 +73,9 @@ _MEETING_SUBJECT = re.compile(r"^(?:[Hh]ội\s+nghị|[Ll]ễ|[Bb]uổi\s+(?:l�
 # Phó Cụm trưởng, chủ trì" gives "Sở A, Phó Cụm trưởng" here).
 _APPOSITION_CUT = re.compile(r"\s*,\s*(?=(?:là\s+)?đơn\s+vị|cơ\s+quan\s+(?:thường|trưởng)|Cụm\s+(?:trưởng|phó)|"
                              r"Khối\s+(?:trưởng|phó)|Trưởng\s+(?:cụm|khối|Cụm|Khối)|[a-zđ])"
-                             r"|\s+[-–—]\s+(?=(?:là\s+)?đơn\s+vị|Trưởng|Cụm|Khối|cơ\s+quan)|\s*\(")
+                             # "X - khối trưởng năm 2007 -": old district sites write the role in lower case
+                             r"|\s+[-–—]\s+(?=(?:là\s+)?đơn\s+vị|Trưởng|Cụm|Khối|cơ\s+quan|(?:cụm|khối)\s+(?:trưởng|phó)\b|"
+                             r"trưởng\s+(?:cụm|khối)\b)|\s*\(")
 _PERSON_START = re.compile(rf"(?:[Đđ]ồng\s+chí|Ông|Bà|ông|bà|{RANK_RE.pattern})\s")
 # The rotating role as a clause of the subject (roles.toml `chairs`, `deputies`): "X, Cụm trưởng Cụm
 # thi đua số 3, tổ chức …" after the unit, "(Là) đơn vị Cụm trưởng năm 2024, X tổ chức …" or "đơn vị Khối
