@@ -299,19 +299,25 @@ def upsert_article(
             _update(db, "articles", article_id, row)
             outcome = "updated" if old_hash != row["content_hash"] else "unchanged"
         else:
+            # a new row's id is above every stored one, so its first copy is known before it is
+            # written: one write of the row, not an insert and an update of it
             row.update(textstore.stored_text(db, source_id, body), url=url,
-                       first_seen_at=seen_at)
+                       first_seen_at=seen_at, duplicate_of=_first_copy(db, row["fingerprint"]))
             article_id = _insert(db, "articles", row)
-            outcome = "new"
             textstore.note_stored(db, source_id)
-        _link_duplicate(db, article_id, row["fingerprint"])  # search index: triggers (search.py)
+            return "new", article_id  # search index: triggers (search.py)
+        _link_duplicate(db, article_id, row["fingerprint"])
     return outcome, article_id
 
 
+def _first_copy(db: Database, fingerprint: str, other_than: int = -1) -> int | None:
+    """The first archived article with this fingerprint (other than `other_than`), if any."""
+    return db.execute("select min(id) from articles where fingerprint = ? and id != ?",
+                      [fingerprint, other_than]).fetchone()[0]
+
+
 def _link_duplicate(db: Database, article_id: int, fingerprint: str) -> None:
-    first = db.execute(
-        "select min(id) from articles where fingerprint = ? and id != ?", [fingerprint, article_id]
-    ).fetchone()[0]
+    first = _first_copy(db, fingerprint, article_id)
     if first is not None and first < article_id:
         db.execute("update articles set duplicate_of = ? where id = ?", [first, article_id])
     else:
@@ -360,14 +366,17 @@ def member_orgs(meeting: Mapping[str, Any]) -> list[tuple[str, str, str | None]]
     return out
 
 
-def set_story_provinces(db: Database, article_id: int | None = None) -> None:
+def set_story_provinces(db: Database, article_id: int | None = None, *,
+                        has_meeting: bool | None = None) -> None:
     """Where a story happened (`story_province`, `story_province_former`): its first meeting's
     province (a meeting whose text names none inherits the publisher's), else the publisher's.
     A Cần Thơ meeting reported by Báo Đắk Lắk counts under Cần Thơ there, while `province`
-    stays the publisher's. All articles when `article_id` is None (the migration)."""
+    stays the publisher's. All articles when `article_id` is None (the migration).
+    `has_meeting`, when given, is set by the same statement (one write of the row, not two)."""
     first = "(select {col} from meetings m where m.article_id = articles.id order by m.seq, m.id limit 1)"
+    flag = "" if has_meeting is None else f"has_meeting = {int(has_meeting)}, "
     db.conn.execute(
-        f"update articles set story_province = coalesce({first.format(col='m.province')}, province), "
+        f"update articles set {flag}story_province = coalesce({first.format(col='m.province')}, province), "
         f"story_province_former = case when {first.format(col='m.province')} is not null "
         f"then {first.format(col='m.province_former')} else province_former end"
         + (" where id = ?" if article_id is not None else ""),
@@ -415,7 +424,5 @@ def upsert_meetings(db: Database, article_id: int, meetings: list[Mapping[str, A
                     "meeting_id": meeting_id, "name": person.get("name"),
                     "title": person.get("title"), "organisation": person.get("organisation"),
                 })
-        db.execute("update articles set has_meeting = ? where id = ?",
-                   [1 if meetings else 0, article_id])
-        set_story_provinces(db, article_id)
+        set_story_provinces(db, article_id, has_meeting=bool(meetings))
     return len(meetings)
