@@ -26,24 +26,30 @@ from archive.organisations import RANK_RE, starts_with_org_head
 
 # --- organiser, place, date ----------------------------------------------------------------
 
+
+def _org(key: str, *, either_initial: bool = False) -> str:
+    """One list of meetings.toml [organiser] as a group (lexicons.alternation)."""
+    return alternation("meetings", f"organiser.{key}", either_initial=either_initial)
+
+
 # "X (vinh dự) đăng cai Hội nghị …": hosting the meeting named right after is organising it.
+# (meetings.toml [organiser]: partners, manners, verbs, hosted)
 _ORGANISE = re.compile(
-    r"(?:\s+(?:phối\s+hợp(?:\s+với)?|cùng\s+với|cùng)\s+[^,.]{1,80}?)?\s+(?:(?:đã|vừa|cũng|chính\s+thức|long\s+trọng|vinh\s+dự|"
-    r"đăng\s+cai)\s+)*"
-    r"(?:tổ\s+chức|sơ\s+kết|tổng\s+kết|tuyên\s+dương|biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+kết|k[ýí]\s+giao|"
-    r"có\s+buổi|họp|đăng\s+cai(?=\s+(?:[Hh]ội\s+nghị|HỘI\s+NGHỊ|[Ll]ễ|[Bb]uổi|[Tt]ọa\s+đàm)\b))\b")
-_ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|[Vv]ừa\s+qua|[Mm]ới\s+đây|[Nn]hằm|[Đđ]ể|[Tt]rong\s|[Nn]hân\s|"
-                        r"[Tt]ại\s|[Hh]ôm\s|[Cc]ùng\s+ngày|[Cc]ũng\s+trong|[Tt]rước\s+đó|[Vv]ào\s|[Ss]áng|[Cc]hiều|"
-                        r"[Tt]ừ\s|[Dd]ịp\s+này|[Qq]ua\s|[Vv]ới\s|[Tt]heo\s|"
-                        # purpose phrases: "Hướng tới Đại hội …, LĐLĐ tỉnh tổ chức …"
-                        r"[Hh]ướng\s+(?:tới|về)\s|[Cc]hào\s+mừng\s|[Tt]iến\s+tới\s|[Hh]ưởng\s+ứng\s|"
-                        r"[Tt]hực\s+hiện\s|[Kk]ỷ\s+niệm\s|"
+    rf"(?:\s+{_org('partners')}\s+[^,.]{{1,80}}?)?\s+(?:{_org('manners')}\s+)*"
+    rf"(?:{_org('verbs')}|đăng\s+cai(?=\s+{_org('hosted', either_initial=True)}\b))\b")
+# (meetings.toml [organiser] opening_phrases, opening_words: "Vừa qua", "Nhằm", "Tại …", purpose
+# phrases "Hướng tới Đại hội …, LĐLĐ tỉnh tổ chức …")
+_ADVERBIAL = re.compile(rf"^(?:{_DAY_PART}\b|{_org('opening_phrases', either_initial=True)}|"
+                        rf"{_org('opening_words', either_initial=True)}\s|"
                         # a report told days later: "Tuần trước, …" (meetings.toml late_report)
                         rf"(?i:{pattern('meetings', 'words.late_report')})\s*(?:,|$))")
 # A clause that is only a month, a quarter or a year ("Tháng 9 vừa qua", "Cuối tháng 9", "Tháng
 # 12/2019", "Năm ngoái", "Năm 2020"): when a meeting was, opening the sentence before its subject.
-_TIME_OPENER = re.compile(r"(?:(?:[Cc]uối|[Đđ]ầu|[Gg]iữa|[Hh]ồi|[Vv]ào|(?:[Tt]hượng|[Tt]rung|[Hh]ạ)\s+tuần)\s+)?(?:[Tt]háng|[Nn]ăm|[Qq]uý|[Tt]uần)\s+"
-                          r"(?:\d{1,2}(?:\s*/\s*\d{4})?|\d{4}|[IV]+|này|ngoái|trước|qua)(?:\s+(?:vừa\s+qua|qua|trước|này))?")
+# (periods.toml time_positions, time_units, time_relative, time_past)
+_TIME_OPENER = re.compile(rf"(?:{alternation('periods', 'time_positions', either_initial=True)}\s+)?"
+                          rf"{alternation('periods', 'time_units', either_initial=True)}\s+"
+                          rf"(?:\d{{1,2}}(?:\s*/\s*\d{{4}})?|\d{{4}}|[IV]+|{alternation('periods', 'time_relative')})"
+                          rf"(?:\s+{alternation('periods', 'time_past')})?")
 # " - " before a role ("X - đơn vị Khối trưởng năm 2012 -", "X - Cụm trưởng"): the chair's words
 # (roles.toml, as written) and any "Trưởng …", which a head's title opens too ("X - Trưởng ban …").
 _ROLE_APPOSITION = re.compile(r"\s+[-–—]\s+(?=(?:Chủ\s+đầu\s+tư|chủ\s+đầu\s+tư|đơn\s+vị|cơ\s+quan|Trưởng|"
@@ -58,15 +64,15 @@ _MEMBERS_SUBJECT = re.compile(rf"\b(?:các|\d+|{spelled(range(2, 11), leave_out=
                               r"(?:[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua\b")
 # A subject that ends with the meeting's own noun ("BIÊN BẢN Hội nghị | tổng kết …", "Kết quả Hội
 # nghị | sơ kết …"): the meeting's name or its record, never who organised it.
-_NAMES_THE_MEETING = re.compile(r"(?:^|\s)(?:[Hh]ội\s+nghị|HỘI\s+NGHỊ|[Bb]uổi\s+lễ|[Tt]ọa\s+đàm|[Bb]uổi\s+họp)$")
+_NAMES_THE_MEETING = re.compile(rf"(?:^|\s){_org('meeting_names', either_initial=True)}$")  # [organiser] meeting_names
 _BY = re.compile(r"\b(?:của|do)\s+(?P<h>[^,.;]{2,90}?)\s+(?:đăng\s+cai\s+)?tổ\s+chức\b")
 # "Hội nghị do UBND thị xã X - đơn vị Trưởng cụm năm 2016 - đăng cai tổ chức", "… do Trường Y,
 # đơn vị Cụm trưởng, chủ trì": the unit hosting a cluster's meeting, with its role in apposition.
-_HOSTED_BY = re.compile(r"\bdo\s+(?P<h>[^.;]{2,160}?)\s*[,–—-]?\s+(?:đăng\s+cai|chủ\s+trì|đứng\s+ra|tổ\s+chức)\b")
+_HOSTED_BY = re.compile(rf"\bdo\s+(?P<h>[^.;]{{2,160}}?)\s*[,–—-]?\s+{_org('host_verbs')}\b")  # [organiser] host_verbs
 # "… tổng kết … dưới sự chủ trì của UBND xã A , cụm trưởng": the unit under whose chair the meeting is held.
 _CHAIRED_UNDER = re.compile(r"\bdưới\s+sự\s+(?:chủ\s+trì|điều\s+hành)\s+của\s+(?P<h>[^.;]{2,160}?)\s*(?=[.;]|$)")
-_MEETING_SUBJECT = re.compile(r"^(?:[Hh]ội\s+nghị|[Ll]ễ|[Bb]uổi\s+(?:lễ|tọa\s+đàm|họp|gặp\s+mặt)|[Đđ]ại\s+hội|"
-                              r"[Tt]ọa\s+đàm|[Cc]hương\s+trình)\b[^.;]{0,60}?\bdo\s")
+# ([organiser] meeting_subjects)
+_MEETING_SUBJECT = re.compile(rf"^{_org('meeting_subjects', either_initial=True)}\b[^.;]{{0,60}}?\bdo\s")
 # Where an organisation's name ends and its role begins: ", đơn vị Cụm trưởng …", " - là đơn vị …",
 # ", Trưởng khối …", or a comma before a lower-case word. Its own spelling of the role, not
 # rotating_role.ANY_ROLE: that one cuts ", Phó Cụm trưởng" too, which changes hosts ("do Sở A,
@@ -107,11 +113,11 @@ def hosted_by(text: str, *, meeting_subject: bool = True) -> str | None:
 
 
 _CHAIRS = re.compile(r"\b(?:đăng\s+cai|chủ\s+trì)(?:\s+(?:tổ\s+chức|và\s+điều\s+hành))?"
-                     r"(?P<what>\s+(?:hội\s+nghị|buổi|lễ|tọa\s+đàm|toạ\s+đàm)\b|\s*(?:[.;]|$))", _I)
+                     rf"(?P<what>\s+{_org('chaired_events')}\b|\s*(?:[.;]|$))", _I)  # [organiser] chaired_events
 # an apposition after the unit: ", đơn vị Cụm trưởng năm 2024", "- là đơn vị …", ", Trưởng khối năm 2024"
 # (the chair's or deputy's words, rotating_role.py)
 _ROLE_CLAUSE = re.compile(rf"^(?:[a-zđ]|(?:Là\s+)?[Đđ]ơn\s+vị|[Cc]ơ\s+quan|{ANY_ROLE})")
-_SOON = re.compile(r"\b(?:sẽ|dự\s+kiến|được\s+giao|giao\s+cho|làm)\b", _I)
+_SOON = re.compile(rf"\b{_org('assigned')}\b", _I)  # [organiser] assigned
 
 
 def _clauses(text: str, *, dashes: bool = True) -> list[str]:
@@ -174,10 +180,11 @@ def _complete_locality(host: str, text: str) -> str:
 # A person is the subject: "Phó Bí thư Thành ủy A dự và phát biểu tại Hội nghị tổng kết … của
 # quận B", "Đồng chí C chủ trì hội nghị sơ kết …" — the report is told from a guest's or the
 # chair's point of view, and the meeting's organiser is elsewhere.
-_ATTENDING = re.compile(r"\b(?:dự|tham\s+dự|chủ\s+trì|phát\s+biểu|trao)\b[^,.;]{0,40}?"
-                        r"\b(?:hội\s+nghị|lễ|buổi(?:\s+lễ)?|đại\s+hội|tọa\s+đàm|toạ\s+đàm)\s*$", _I)
+# ([organiser] guest_verbs, guest_events)
+_ATTENDING = re.compile(rf"\b{_org('guest_verbs')}\b[^,.;]{{0,40}}?\b{_org('guest_events')}\s*$", _I)
 # "… Hội nghị tổng kết công tác thi đua năm 2024 của quận Cầu Giấy": the meeting's owner.
-_OWNER = re.compile(r"\bcủa\s+(?P<h>(?!các\b|những\b)[^,.;()]{2,80}?)\s*(?=[,.;(]|$|\s+(?:do|tại|vào|diễn\s+ra|nhằm|với)\b)")
+# ([organiser] owner_enders)
+_OWNER = re.compile(rf"\bcủa\s+(?P<h>(?!các\b|những\b)[^,.;()]{{2,80}}?)\s*(?=[,.;(]|$|\s+{_org('owner_enders')}\b)")
 
 
 def _meeting_owner(text: str) -> str | None:
@@ -284,9 +291,9 @@ _PLACE = re.compile(r"(?<![\w])[Tt]ại\s+(?!(?:hội\s+nghị|lễ|buổi|đạ
 # the item is read by meetings/labelled.py): read as "tại" is, when no "tại" names one; a value
 # that opens with "tại" is left to that rule.
 _LABELLED_PLACE = re.compile(r"(?![Tt]ại\s)(?:[^,.;:()“”\"]|" + ABBREVIATION_DOT + r"){2,90}")
-_PLACE_END = re.compile(r"\s+(?:đã|vừa|tổ\s+chức|diễn\s+ra|về|nhằm|để|với|do|trong|vào|chiều|sáng|tối|trưa|ngày|"
-                        # a number ends the place unless it closes the name ("Trường THPT Triệu Sơn 2")
-                        r"từ|cho|và\s+(?:đã|tổ))\b|\s+\d(?!\d?\s*$)")
+# A word of the sentence ([organiser] place_enders) ends the place; so does a number, unless it
+# closes the name ("Trường THPT Triệu Sơn 2").
+_PLACE_END = re.compile(rf"\s+{_org('place_enders')}\b|\s+\d(?!\d?\s*$)")
 
 
 # Venues written in lower case that still name the place (places.toml `venues`).
