@@ -149,6 +149,8 @@ def _qualifier(rest: str, *, numbered: bool) -> str:
         if token != bare:
             break
     qualifier = "".join(words).rstrip(" -–,").strip()
+    if qualifier.endswith(".") and not re.search(r"\b[A-ZĐ]{1,4}\.$", qualifier):
+        qualifier = qualifier[:-1]  # the sentence's full stop after a continued word ("… văn hóa, xã hội."), not "TP."
     return re.sub(r"^[-–—]\s*", "- ", qualifier) if len(qualifier) > 1 else qualifier.strip("-–—")
 
 

@@ -235,10 +235,14 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
     """(organiser as written, organised-by-the-cluster) from one sentence. When a person
     attending or chairing is the subject ("Phó Bí thư Thành ủy A dự và phát biểu tại Hội nghị
     … của quận B"), the organiser is the one a "của/do X tổ chức" names, else the meeting's
-    owner ("của quận B"), never the person."""
+    owner ("của quận B"), never the person; a unit chairing is the organiser itself
+    (`hosting_unit`: "X, đơn vị Khối trưởng, chủ trì hội nghị sơ kết … của Khối thi đua …")."""
     by = _BY.search(text)
     m = _ORGANISE.search(text)
     if m and _ATTENDING.search(text[:m.start()]):
+        chair = hosting_unit(text)
+        if chair:  # a unit, not a person, chairs: "X, đơn vị Khối trưởng, chủ trì hội nghị … của Khối …"
+            return chair, False
         if by and by.group("h")[:1].isupper():
             return by.group("h").strip(), False
         return _meeting_owner(text[m.start():]), False
