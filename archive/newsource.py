@@ -38,7 +38,7 @@ from archive.pagination import next_page
 from archive.platformguess import _score, listing_links, missed_fields
 from archive.registry import _guess_kind, _guess_province, most_named_province
 from archive.sources import ORGANISATION_KINDS, SOURCE_KEYS
-from archive.urls import document_base
+from archive.urls import document_base, resolve_link
 from archive.urlshapes import article_urls, is_static
 
 USER_AGENT = "thidua-archive/0.1 (+registry: sources add; one request per second)"
@@ -429,8 +429,8 @@ def page_routes(pages: list[SitePage]) -> dict[str, Any]:
         root = page.root
         host = urlsplit(page.url).netloc
         base = document_base(root, page.url)  # <base href>: what the page's relative links mean
-        links = [urljoin(base, a.get("href")) for a in root.iter("a") if a.get("href")]
-        links = [u.split("#")[0] for u in links if urlsplit(u).netloc == host and not is_static(u)]
+        links = [resolve_link(base, a.get("href")) for a in root.iter("a") if a.get("href")]
+        links = [u for u in links if urlsplit(u).netloc == host and not is_static(u)]
         routes["links"] = max(routes["links"], len(article_urls(links)))
         found = next_page(root, page.url)
         if found and not routes["pagination"]:

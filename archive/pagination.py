@@ -159,7 +159,7 @@ def script_address(code: str, base: str) -> str | None:
     for m in _JS_STRING.finditer(code or ""):
         literal = _unescape_js(m.group(1) if m.group(1) is not None else m.group(2)).strip()
         if len(literal) > 1 and _JS_ADDRESS.match(literal):
-            return urljoin(base, literal).split("#")[0]
+            return resolve_link(base, literal)
     return None
 
 

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from scrapy.http import XmlResponse
 
 from archive.newsource import USER_AGENT, SitePage, read_page
-from archive.urls import document_base
+from archive.urls import document_base, resolve_link
 from archive.urlshapes import article_urls
 from crawler.discovery import feed_entries
 
@@ -64,7 +64,7 @@ def feed_candidates(pages: list[SitePage]) -> list[str]:
             continue
         base = document_base(page.root, page.url)
         for a in page.root.iter("a"):
-            href = urljoin(base, (a.get("href") or "").strip()).split("#")[0]
+            href = resolve_link(base, (a.get("href") or "").strip())
             parts = urlsplit(href)
             if parts.netloc == urlsplit(page.url).netloc and _FEED_WORD.search(parts.path + "?" + parts.query):
                 out.append(href)

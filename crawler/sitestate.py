@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from parsel import Selector
 from scrapy.http import Response
@@ -172,7 +172,7 @@ class SiteState:
             base = document_base(root, url)
             try:
                 for href in Selector(root=root).css(selector).css("::attr(href)").getall():
-                    self.platform_links.add(self.shapes.key(urljoin(base, href.strip())))
+                    self.platform_links.add(self.shapes.key(resolve_link(base, href.strip())))
             except ValueError:
                 pass
         links = [u for u in absolute_links(root, url) if self.allows(u) and not is_static(u)]
@@ -440,7 +440,7 @@ class SiteState:
             href = response.css(css).attrib.get("href")
             if href:
                 base = document_base(response.selector.root, response.url)
-                return NextPage("platform", url=urljoin(base, href))
+                return NextPage("platform", url=resolve_link(base, href))
         return next_page(response.selector.root, response.url, page)
 
     def first_visit(self, found: NextPage, page_url: str) -> bool:

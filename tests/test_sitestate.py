@@ -77,3 +77,20 @@ def test_what_pages_link_is_still_known_once_the_site_turns_out_case_insensitive
     assert site.shapes.caseless
     assert site.news_linked(statute) is False  # still linked, from a page that is no news
     assert site.fixed_page(statute)
+
+
+def test_a_platforms_next_page_is_addressed_without_its_fragment():
+    """A platform's `next_page` selector gives the next listing page as the generic pager does:
+    resolved against the page's base, without the fragment (`?page=2#top` is `?page=2`; the
+    fragment is never sent, and would spell the stored page's address a second way)."""
+    from scrapy.http import HtmlResponse
+
+    source = Source(id="ld", name="Liên đoàn Lao động", province="X", platform="generic",
+                    start_urls=(ORIGIN + "/",), rules={"next_page": "a.trang-sau"})
+    site = SiteState(source, {"depth": 3, "budget": 10})
+    body = ('<html><head><base href="/tin/"></head><body><a class="trang-sau" '
+            'href="hoat-dong?page=2#top">Trang sau</a></body></html>')
+    response = HtmlResponse(ORIGIN + "/tin-tuc/hoat-dong", body=body.encode("utf-8"), encoding="utf-8")
+    found = site.next_of(response, 1)
+    assert found is not None and found.how == "platform"
+    assert found.url == ORIGIN + "/tin/hoat-dong?page=2"
