@@ -15,7 +15,7 @@ from archive.blocks import Block, is_caption_el
 from archive.boilerplate import is_outlet_name, parse_byline
 from archive.furniture import attr_tokens, is_junk
 from archive.headlines import TITLE_CLASS, TITLE_SEPARATORS, names_the_site
-from archive.lexicons import class_pattern
+from archive.lexicons import class_pattern, names
 from archive.normalize import clean_line
 from archive.places import find_provinces
 from archive.textmatch import same_text, starts_with_text
@@ -40,35 +40,39 @@ def _is_site_description(text: str, title: str | None, sel: parsel.Selector, sit
     return same_text(text, html_title) and not (title and starts_with_text(html_title, title))
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # 'articleSummary' names a summary too
 # "des"/"desc" class parts ("box-des-detail", "news-desc", "cms-desc") name a sapo too — but also
 # captions ("img-desc") and teaser blurbs, so they count only after the headline and away from
 # picture words.
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # 'articleSummary' names a summary too
-
-
 _SAPO_ABBR = re.compile(r"(?:^|[\s_-])(?:des|desc)(?:$|[\s_-])", re.IGNORECASE)
 # "preview", "anons" (lexicon sapo.after_title_words): a summary right under the headline, a
 # picture's, a file's or a link's preview anywhere else
 _SAPO_AFTER_TITLE = re.compile(class_pattern("article_parts", "sapo.after_title_words"), re.IGNORECASE)
-_PREVIEW_OF = {"link", "file", "pdf", "doc", "attach", "embed", "card", "audio", "media"}
+_PICTURE_WORDS = frozenset(names("article_parts", "sapo.picture_words"))
+_PREVIEW_OF = frozenset(names("article_parts", "sapo.preview_of_words"))
 UNDER_TITLE_MAX = 250  # characters of text between the headline and a block "right under" it
 
 
-_PICTURE_WORDS = {"img", "image", "images", "photo", "pic", "picture", "fig", "figure", "anh", "hinh",
-                  "video", "thumb", "thumbnail"}
+def _class_words(attrs: str) -> set[str]:
+    """An element's class/id words, lower-case, split at spaces, "-" and "_"."""
+    return {t for t in re.split(r"[\s_-]+", attrs.lower()) if t}
+
+
+def _says(pattern: re.Pattern[str], attrs: str) -> bool:
+    """`pattern` finds its word in the class/id words as written or with camelCase split."""
+    return bool(pattern.search(attrs) or pattern.search(_CAMEL.sub(" ", attrs)))
 
 
 def _names_a_picture(attrs: str) -> bool:
-    return bool(_PICTURE_WORDS & {t for t in re.split(r"[\s_-]+", attrs.lower()) if t})
+    return bool(_PICTURE_WORDS & _class_words(attrs))
 
 
 def _weak_sapo(attrs: str) -> bool:
     """A class word that names a summary in some templates only ("preview", "anons"), and not
     as a picture's, a file's or a link's preview ('preview_picture', 'link-preview')."""
-    split = _CAMEL.sub(" ", attrs)
-    if not (_SAPO_AFTER_TITLE.search(attrs) or _SAPO_AFTER_TITLE.search(split)):
+    if not _says(_SAPO_AFTER_TITLE, attrs):
         return False
-    return not ({t for t in re.split(r"[\s_-]+", split.lower()) if t} & (_PICTURE_WORDS | _PREVIEW_OF))
+    return not (_class_words(_CAMEL.sub(" ", attrs)) & (_PICTURE_WORDS | _PREVIEW_OF))
 
 
 def _right_under(title_el: Any, el: Any) -> bool:
@@ -230,9 +234,10 @@ def _after(first: Any, el: Any) -> bool:
 def find_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | None,
                   content: Any, title: str | None = None, sites: list[str] | None = None,
                   title_el: Any = None) -> tuple[str | None, str | None, str | None]:
-    """The sapo: a visible sapo element first, then the JSON-LD/meta description; with the
-    writer's name when the sapo opens with it (`_sapo_byline`) — (lead, path, author)."""
-    # A visible sapo element outside the content area (or its first child).
+    """The sapo: a visible sapo element first (inside the body's box or out of it, not the box
+    itself), then the JSON-LD/meta description, and without either a summary printed in bold
+    right under the headline (`_bold_under_title`); with the writer's name when the sapo opens
+    with it (`_sapo_byline`) — (lead, path, author)."""
     after_title = False
     for el in sel.root.iter():
         if el is title_el:
@@ -242,7 +247,7 @@ def find_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | N
         attrs = _NOT_SAPO_CLASS.sub(" ", attr_tokens(el)).strip()
         if not attrs or is_junk(el):
             continue
-        if not (_SAPO_CLASS.search(attrs) or _SAPO_CLASS.search(_CAMEL.sub(" ", attrs))) and not (
+        if not _says(_SAPO_CLASS, attrs) and not (
                 after_title and _SAPO_ABBR.search(attrs) and not _names_a_picture(attrs)
                 and not is_caption_el(el)) and not (
                 after_title and _weak_sapo(attrs) and not is_caption_el(el) and _right_under(title_el, el)):
@@ -253,9 +258,7 @@ def find_lead(sel: parsel.Selector, meta: dict[str, str], ld: dict[str, Any] | N
             continue
         text = clean_line(" ".join(el.itertext()))
         if 40 <= len(text) <= 1200 and not any(is_junk(a) for a in el.iterancestors()):
-            if content is not None and el is not content and content in el.iterancestors():
-                # A sapo inside the content area is fine; the body drops the repeat.
-                pass
+            # a sapo inside the body's box is one too: the body drops the repeat
             author, text = _sapo_byline(el, text)
             return text, "sapo", author
     descriptions = []
