@@ -5,7 +5,8 @@ everything after the first picture was lost; the run of same-kind siblings aroun
 
 Furniture never joins the run: the tree is already cleaned of it (`clean_tree`), and a sibling
 that still looks like furniture or is mostly links stops it, and a text box joins only when it
-shares a class with the picked box (a captioned picture's box joins whatever its class).
+shares a class with the picked box (a captioned picture's box joins whatever its class, unless
+it holds running text too: then it is a text box).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _lazy_source(el: Any) -> bool:
 
 def _captioned_picture(el: Any) -> bool:
     """A picture with its caption, not a link to another page (a teaser's thumbnail is one)."""
-    has_img = el.tag == "img" or any(True for _ in el.iter("img")) or \
+    has_img = any(True for _ in el.iter("img")) or \
         any(_lazy_source(c) for c in el.iter() if isinstance(c.tag, str))
     captioned = any(is_caption_el(c) for c in el.iter() if isinstance(c.tag, str))
     linked = any(a.get("href") for a in el.iter("a"))
@@ -56,7 +57,8 @@ def _joins(el: Any, kind: set[str]) -> bool:
     if not isinstance(el.tag, str) or is_junk(el):
         return False
     if el.tag in ("figure", "div", "section") and _captioned_picture(el):
-        return not _text_box(el) or bool(kind & _classes(el))  # a picture's box, whatever its class
+        # a picture's box joins whatever its class; one that holds running text too, as a text box
+        return not _text_box(el) or bool(kind & _classes(el))
     return el.tag in ("div", "section") and bool(kind & _classes(el)) and _text_box(el)
 
 

@@ -66,8 +66,10 @@ def run_v11(tree: Path, inputs: list[dict[str, Any]]) -> list[list[dict[str, Any
     """Version 11's rows for each split item, from a subprocess that imports only `tree`."""
     given = "".join(json.dumps({k: p[k] for k in ("title", "lead", "body", "published")},
                                ensure_ascii=False) + "\n" for p in inputs)
+    # UTF-8 both ways whatever the locale: the rows carry Vietnamese text (ensure_ascii=False)
     done = subprocess.run([sys.executable, "-c", WORKER, str(tree)], input=given, capture_output=True,
-                          text=True, check=False, cwd=tree, env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"})
+                          encoding="utf-8", check=False, cwd=tree,
+                          env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"})
     if done.returncode:
         raise SystemExit(f"version 11 failed:\n{done.stderr}")
     answers = [json.loads(line) for line in done.stdout.splitlines()]
