@@ -130,8 +130,9 @@ from evaluation.meeting_report import (
 # the judging in evaluation/meeting_judging.py, the reports and the confidence table in
 # evaluation/meeting_report.py)
 __all__ = ["BREADCRUMB", "BROADCAST", "BULLETIN", "CALIBRATION", "FIELDS", "MAIL_FROM", "OWN_SETS", "RECORDED",
-           "ROW_KEYS", "SOCIAL", "_PAGE_DATE", "_PORTAL_DATE",
-           "format_calibration", "format_comparison", "format_report", "is_document", "judge", "labels_path",
+           "ROW_KEYS", "SOCIAL", "_PAGE_DATE", "_PORTAL_DATE", "all_sets",
+           "format_calibration", "format_comparison", "format_report", "is_document", "judge", "labelled_items",
+           "labels_path",
            "merge_calibration", "norm", "run", "score", "score_extra_rows", "split_item", "write_calibration"]
 
 
@@ -264,7 +265,8 @@ OWN_SETS = (
            "ALL-CAPS headlines, spaced punctuation, glued source line and related links, two meetings "
            "in one text; 9 hard negatives; labelled before the extractor saw them; not the judge)"),
 )
-def _items(directory: Path) -> list[dict[str, Any]]:
+def labelled_items(directory: Path) -> list[dict[str, Any]]:
+    """A set's labelled text items whose files exist (the rows every scorer and recorder reads)."""
     gold_path = labels_path(directory)
     items = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
     return [g for g in items if g.get("kind") == "text" and (directory / g["file"]).exists()]
@@ -324,7 +326,7 @@ def run(realworld_dir: str | Path | None = None, *, floors: dict[str, float] | N
     directory = Path(realworld_dir or DEFAULT_DIR)
     if not labels_path(directory).exists():
         return {"skipped": f"no {' or '.join(LABEL_FILES)} in {directory}", "ok": True}
-    items = _items(directory)
+    items = labelled_items(directory)
     inputs = split_items(directory, items)
     tally: dict[str, dict[str, int]] = {}
     scored = _recorded(directory, items, inputs) if extractor_name == "v11" else _live(items, inputs, tally)
@@ -395,7 +397,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _all_sets(realworld_dir: str | None) -> list[tuple[str, Path]]:
+def all_sets(realworld_dir: str | None) -> list[tuple[str, Path]]:
+    """(heading, directory) of the real sample and every own set, in report order."""
     return [("REAL SAMPLE", Path(realworld_dir or DEFAULT_DIR))] + [(s.heading, s.directory) for s in OWN_SETS]
 
 
@@ -403,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.calibrate or args.compare:
         reports = []
-        for heading, directory in _all_sets(args.realworld_dir):
+        for heading, directory in all_sets(args.realworld_dir):
             new = run(directory, floors={})
             reports.append(new)
             if args.compare:
@@ -411,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         tally = merge_calibration(reports)
         if args.calibrate:
             write_calibration(tally, sets=[directory.name for (_h, directory), report
-                                           in zip(_all_sets(args.realworld_dir), reports) if "skipped" not in report])
+                                           in zip(all_sets(args.realworld_dir), reports) if "skipped" not in report])
         print(format_calibration(tally))
         return 0
     if args.corpus:

@@ -86,7 +86,7 @@ def record_set(directory: Path, tree: Path, record_dir: Path | None = None,
                verdicts_only: bool | None = None) -> Path:
     """Run version 11 on every labelled item of one set and write its record: its rows, or
     only its verdicts for a set outside the repository (unless `verdicts_only` says)."""
-    items = eval_meetings._items(directory)
+    items = eval_meetings.labelled_items(directory)
     inputs = eval_meetings.split_items(directory, items)
     answers = run_v11(tree, inputs)
     keys = tuple(eval_meetings.ROW_KEYS.values())
@@ -113,7 +113,7 @@ def record_set(directory: Path, tree: Path, record_dir: Path | None = None,
 def chosen_sets(names: list[str], realworld_dir: str | None = None) -> list[Path]:
     """The folders asked for: every set eval_meetings scores when none is named; a name is a
     folder or a set's folder name (blind13)."""
-    known = {directory.name: directory for _heading, directory in eval_meetings._all_sets(realworld_dir)}
+    known = {directory.name: directory for _heading, directory in eval_meetings.all_sets(realworld_dir)}
     if not names:
         return list(known.values())
     chosen = []

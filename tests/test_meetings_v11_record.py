@@ -62,7 +62,7 @@ def test_a_set_without_a_record_prints_the_command_that_records_it(tmp_path, mon
 def test_recorded_rows_are_scored_against_todays_labels(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(V11, "V11_DIR", tmp_path / "rows")
     directory = _set(tmp_path)
-    items = EVAL._items(directory)
+    items = EVAL.labelled_items(directory)
     inputs = EVAL.split_items(directory, items)
     row = {"kind": "tổng kết", "period_label": "năm 2023", "cluster_name": "Cụm thi đua số 4",
            "host": None, "place": "thành phố Vị Thanh", "meeting_date": "2023-12-21",
@@ -92,7 +92,7 @@ def test_a_record_made_on_other_text_is_not_used(tmp_path, monkeypatch) -> None:
 def test_recorded_verdicts_score_a_set_whose_text_stays_outside(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(V11, "V11_DIR", tmp_path / "rows")
     directory = _set(tmp_path)
-    inputs = EVAL.split_items(directory, EVAL._items(directory))
+    inputs = EVAL.split_items(directory, EVAL.labelled_items(directory))
     verdicts = {field: field != "period" for field in EVAL.FIELDS}
     V11.write_record(V11.record_path(directory), {"commit": V11.V11_COMMIT}, [
         {"file": "901.txt", "input": V11.input_digest(inputs[0]), "gold": V11.digest(LABEL),
