@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from archive.lexicons import load, pattern, phrase
+from archive.lexicons import alternation, load, pattern, phrase
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.patterns import _DAY_PART, _I, _LOCALITY_KIND, _SAME_DAY, UP, _names_day
 from archive.meetings.segments import Sentence
@@ -39,12 +39,17 @@ _TASKS = "hội nghị triển khai nhiệm vụ"
 _FORWARD_KINDS = {"ký kết giao ước thi đua", "phát động thi đua", "hội nghị triển khai nhiệm vụ"}
 
 
+def _held(key: str, *, either_initial: bool = False) -> str:
+    """One list of meetings.toml [held] as a group (lexicons.alternation)."""
+    return alternation("meetings", f"held.{key}", either_initial=either_initial)
+
+
+# (meetings.toml [held] verbs, organised_events, attended_events)
 _EVIDENCE = re.compile(
-    r"\bvừa\s+(?:\S+\s+){0,2}?(?:tổ\s+chức|diễn\s+ra|có\s+buổi|sơ\s+kết|tổng\s+kết|tuyên\s+dương|"
-    r"biểu\s+dương|tôn\s+vinh|phát\s+động|k[ýí]\s+(?:kết\s+)?giao|họp)"
+    rf"\bvừa\s+(?:\S+\s+){{0,2}}?{_held('verbs')}"
     rf"|\bđã\s+có\s+buổi|^{_SAME_DAY}\b"
-    r"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?(?:hội\s+nghị|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)"
-    r"|\btại\s+(?:hội\s+nghị|lễ|buổi\s+lễ|đại\s+hội|buổi)\b|\bvừa\s+qua\b|\bmới\s+đây\b"
+    rf"|\bdiễn\s+ra\b|\btổ\s+chức\s+(?:long\s+trọng\s+)?{_held('organised_events')}"
+    rf"|\btại\s+{_held('attended_events')}\b|\bvừa\s+qua\b|\bmới\s+đây\b"
     # an honouring held on the occasion opening the sentence, dated or not: "Nhân kỷ niệm …, Tỉnh
     # Đoàn tổ chức tuyên dương 20 gương …" ("Nhân dịp này" refers back to the meeting before)
     rf"|^\s*{pattern('meetings', 'words.occasion_openers')}(?!\s+này\b)[^.;]{{1,160}}?"
@@ -57,8 +62,8 @@ _EVIDENCE = re.compile(
 # The record's title opens its sentence (the headline), after its document kind if any ("THÔNG
 # BÁO Kết luận …", "BÁO CÁO Kết quả …"): mid-sentence ("Thực hiện Kết luận Hội nghị Trung ương 8",
 # "kết quả Hội nghị … sẽ được thông báo") it names what is carried out or to come.
-_RECORD = re.compile(rf"^\s*(?:(?:thông\s+báo|báo\s+cáo)\s+)?{pattern('meetings', 'words.meeting_records')}\s+(?:của\s+[^.;]{{1,80}}?\s+tại\s+)?"
-                     r"(?:hội\s+nghị|buổi\s+lễ|lễ|tọa\s+đàm|đại\s+hội|buổi\s+họp|cuộc\s+họp)\b", _I)
+_RECORD = re.compile(rf"^\s*(?:{_held('record_documents')}\s+)?{pattern('meetings', 'words.meeting_records')}\s+(?:của\s+[^.;]{{1,80}}?\s+tại\s+)?"
+                     rf"{_held('recorded_events')}\b", _I)  # [held] record_documents, recorded_events
 _DISQUALIFY = re.compile(pattern("meetings", "words.disqualifiers"), _I)
 _FUTURE_AFTER = re.compile(pattern("meetings", "words.future_after"), _I)
 
@@ -70,7 +75,7 @@ def _announced(text: str, first: int) -> bool:
     return bool(_FUTURE_AFTER.search(clause[:120]))
 # A capitalised disqualifier right after an office's head word is part of its name, not a plan:
 # "Sở Kế hoạch và Đầu tư", "Phòng Tài chính – Kế hoạch" (a provincial bloc's host, very often).
-_IN_OFFICE_NAME = re.compile(r"\b(?:Sở|Bộ|Phòng|Ban|Vụ|Cục|Trung\s+tâm|Viện)\s+(?:[A-ZĐ]\S*\s+(?:[-–]\s+)?){0,3}$")
+_IN_OFFICE_NAME = re.compile(rf"\b{_held('office_heads')}\s+(?:[A-ZĐ]\S*\s+(?:[-–]\s+)?){{0,3}}$")  # [held] office_heads
 
 
 # A document named as what a meeting carries out: "Thực hiện Kế hoạch số 12/KH-CTĐ ngày …",
@@ -93,10 +98,9 @@ def _plain(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 # "từ đầu tháng 3 đến ngày 10-5, các đơn vị … đã tổ chức": many events summed up, not one meeting.
 _AGGREGATE = re.compile(r"\btừ\s+(?:đầu\s+|cuối\s+|giữa\s+)?(?:tháng|ngày|năm|quý)\s+\S+\s+(?:đến|tới)\b|"
-                        r"\btất\s+cả\s+các\s+(?:đơn\s+vị|cơ\s+quan|địa\s+phương)", _I)
+                        rf"\btất\s+cả\s+các\s+{_held('all_units')}", _I)  # [held] all_units
 _CONGRESS = re.compile(
-    r"(?:đại\s+hội|ĐH)\s+(?:đại\s+biểu\s+)?(?:công\s+đoàn|CĐ|đảng\s+bộ|đoàn\s+thanh\s+niên|đoàn\s+TNCS|"
-    r"hội\s+(?:liên\s+hiệp|nông\s+dân|cựu\s+chiến\s+binh|phụ\s+nữ)|mặt\s+trận|MTTQ|chi\s+bộ|[IVXL]+\b)"
+    rf"(?:đại\s+hội|ĐH)\s+(?:đại\s+biểu\s+)?(?:{_held('congress_bodies')}|[IVXL]+\b)"  # [held] congress_bodies
     r"|\bĐHCĐ\b|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*(?:ra\s+mắt|đã\s+bầu)"
     # "Đại hội đại biểu lần thứ X, nhiệm kỳ 2017-2022": a delegates' congress, or any congress
     # with a term of office, is an organisation's congress (an emulation congress has a period).
@@ -105,10 +109,11 @@ _CONGRESS = re.compile(
 # An executive body in session: "Hội nghị Ban Chấp hành …", "Ban Chấp hành LĐLĐ tỉnh khóa XIV
 # tổ chức Hội nghị lần thứ 8 …", "Hội nghị lần thứ 8 (khóa XIV)", "họp Tiểu ban …". A bare
 # "hội nghị lần thứ nhất năm 2013" can be a cluster's own meeting, so it needs the "khóa".
-_EXECUTIVE = re.compile(r"hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV)|"
+# ([held] executive_bodies, executive_sittings, executive_sitting_kinds)
+_EXECUTIVE = re.compile(rf"hội\s+nghị\s+(?:lần\s+thứ\s+\S+\s+)?{_held('executive_bodies')}|"
                         r"họp\s+(?:Tiểu\s+ban|Ban\s+Chấp\s+hành|BCH)|"
-                        r"(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ|BTV)\b[^.;]{0,80}?\b(?:hội\s+nghị|kỳ\s+họp|phiên\s+họp)"
-                        r"\s+(?:lần\s+thứ|thường\s+kỳ|định\s+kỳ|mở\s+rộng)|"
+                        rf"{_held('executive_bodies')}\b[^.;]{{0,80}}?\b{_held('executive_sittings')}"
+                        rf"\s+{_held('executive_sitting_kinds')}|"
                         r"hội\s+nghị\s+lần\s+thứ\s+\w+[^.;]{0,40}?\b(?:khóa|khoá)\b", _I)
 # Training courses on commendation procedures talk about sơ kết, tổng kết and biểu dương as
 # their subject matter; they are not emulation meetings.
@@ -124,11 +129,11 @@ _STATUTORY = re.compile(r"hội\s+nghị\s+(?:đại\s+biểu\s+)?(?:cán\s+bộ
 # công nhân được … biểu dương tại hội nghị …"): an award story or a profile, not the report of the
 # meeting — unless the sentence dates the meeting itself.
 _PERSONAL_HONOUR = re.compile(
-    r"(?:\bvinh\s+dự\s+được|\b(?:chị|anh|ông|bà|em|cô|thầy)\s+(?:[^\s,.;]+\s+){0,3}?(?:đã\s+)?được)\s+"
-    r"(?:\S+\s+){0,3}?(?:tuyên\s+dương|biểu\s+dương|tôn\s+vinh|vinh\s+danh|khen\s+thưởng|trao|tặng)"
+    rf"(?:\bvinh\s+dự\s+được|\b{_held('honoured_persons')}\s+(?:[^\s,.;]+\s+){{0,3}}?(?:đã\s+)?được)\s+"
+    rf"(?:\S+\s+){{0,3}}?{alternation('meetings', 'words.honour_verbs', 'held.rewards', 'held.gifts')}"
     # "anh là một trong 80 công nhân được LĐLĐ tỉnh … biểu dương": one of those honoured, by whoever
     r"|\blà\s+một\s+trong\s+(?:số\s+)?(?:\d+|những|các)\s+[^.;,]{0,40}?\bđược\s+[^.;,]{0,80}?"
-    r"(?:tuyên\s+dương|biểu\s+dương|tôn\s+vinh|vinh\s+danh|khen\s+thưởng)", _I)
+    rf"{alternation('meetings', 'words.honour_verbs', 'held.rewards')}", _I)  # [held] honoured_persons, rewards, gifts
 _PRESS = re.compile(r"họp\s+báo", _I)  # "(buổi/cuộc) họp báo": a press conference
 # An emulation congress ("Đại hội thi đua yêu nước", "Đại hội điển hình tiên tiến") is a meeting,
 # unlike an organisation's congress.
@@ -136,15 +141,15 @@ _EMULATION_CONGRESS = re.compile(r"đại\s+hội\s+(?:thi\s+đua|điển\s+hìn
 # A sentence describing the meeting reported just before: "Hội nghị diễn ra sáng 29/3 tại …",
 # "Hội nghị do X – đơn vị Trưởng cụm … – chủ trì, tổ chức tại …", an online meeting's venue
 # "(…, ) điểm cầu chính (được) đặt tại …" — at the start of the sentence or of a clause.
-_DESCRIBES = re.compile(r"(?:^|[,;]\s+)(?:(?:[Hh]ội\s+nghị|[Bb]uổi\s+lễ|Lễ|(?:[Bb]uổi\s+)?[Tt]ọa\s+đàm|Đại\s+hội|"
-                        r"[Bb]uổi\s+ký\s+kết|[Bb]uổi\s+họp|[Cc]uộc\s+họp)\s+(?:\S+\s+){0,20}?"
-                        r"(?:diễn\s+ra|được\s+tổ\s+chức|(?:tổ\s+chức|chủ\s+trì|đăng\s+cai)\s+tại|được\s+kết\s+nối\s+từ)"
+# ([held] described_events, describing_verbs)
+_DESCRIBES = re.compile(rf"(?:^|[,;]\s+)(?:(?:{_held('described_events', either_initial=True)}|(?:[Bb]uổi\s+)?[Tt]ọa\s+đàm)"
+                        rf"\s+(?:\S+\s+){{0,20}}?{_held('describing_verbs')}"
                         r"|[Đđ]iểm\s+cầu\s+(?:chính|trung\s+tâm)\s+(?:\S+\s+){0,2}?tại)")
 _NEW_EVENT = re.compile(rf"^(?:{_SAME_DAY}|Cũng\s+trong\s+dịp|Cùng\s+dịp|"
                         r"Cùng\s+thời\s+(?:gian|điểm)|Trước\s+đó|Trong\s+khi\s+đó|" + _DAY_PART + r"\s+\S+\s*,"
                         # "Tại xã Ea Drông, hội nghị … diễn ra sáng 28/12": the same kind of meeting elsewhere
                         rf"|Tại\s+{_LOCALITY_KIND}\s+[^,.;]{{1,40}},)")
-_BACK_REFERENCE = re.compile(r"^(?:Tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội|đây)|Dịp\s+này|Nhân\s+dịp\s+này|"
+_BACK_REFERENCE = re.compile(rf"^(?:Tại\s+{_held('back_references')}|Dịp\s+này|Nhân\s+dịp\s+này|"  # [held] back_references
                              r"Cũng\s+tại|Tại\s+buổi)", _I)
 
 
