@@ -17,9 +17,11 @@ def find_date(text: str, published: date | None) -> tuple[int, int, tuple[int, i
     for m in _DATE.finditer(text):
         if document_day(text, m.start()):
             continue  # "Kế hoạch số 12/KH-CTĐ ngày 20/01/2026": the document's day
-        d = int(m.group("d") or m.group("d2"))
-        mo = int(m.group("m") or m.group("m2"))
-        y = m.group("y") or m.group("y2")
+        if m.group("d3") and int(m.group("e3")) <= int(m.group("d3")):
+            continue  # "15 - 4/2021" is no range of days
+        d = int(m.group("d") or m.group("d2") or m.group("d3"))
+        mo = int(m.group("m") or m.group("m2") or m.group("m3"))
+        y = m.group("y") or m.group("y2") or m.group("y3")
         if 1 <= d <= 31 and 1 <= mo <= 12:
             year = int(y) + (2000 if len(y) == 2 else 0) if y else None
             return m.start(), m.end(), (d, mo, year)

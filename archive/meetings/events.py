@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from archive.lexicons import pattern
 from archive.meetings.clusters import parse_cluster
 from archive.meetings.organisers import parse_organiser
-from archive.meetings.patterns import _I, _names_day
+from archive.meetings.patterns import _DATE, _I, _RELATIVE_DAY, _names_day
 from archive.meetings.segments import INTERVIEW_TURN, Segment, Sentence
 from archive.meetings.triggers import (
     _AGGREGATE,
@@ -125,9 +125,15 @@ def _opens_other_event(opening: Sentence, headline: str) -> bool:
                 or _DOCUMENT.search(text) or ceremony)
 
 
+def _names_one_day(text: str) -> bool:
+    """A day of one event: a range over two days ("Trong hai ngày 12 và 13/7, các cụm … lần lượt tổ
+    chức …") is as often the span of several meetings summed up as that of one."""
+    return any(not m.group("d3") for m in _DATE.finditer(text)) or bool(_RELATIVE_DAY.search(text))
+
+
 def _concrete(text: str) -> bool:
     host, by_cluster = parse_organiser(text)
-    return bool(_names_day(text) or host or by_cluster or parse_cluster(text))
+    return bool(_names_one_day(text) or host or by_cluster or parse_cluster(text))
 
 
 def _row_key(text: str) -> str:

@@ -25,7 +25,11 @@ _SAME_DAY = r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối)\s+cùng\s+ngày|Cùng
 _DAY_PART = r"(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Nn]gày|[Hh]ôm|[Đđ]êm)"
 _DATE = re.compile(
     rf"{_DAY_PART}\s+(?:(?P<rel>nay|qua|hôm\s+qua|hôm\s+nay)\s*)?\(?\s*"
-    r"(?:(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?!\s*[-/.]?\s*\d{3}\b)(?:\s*[-/.]\s*(?P<y>\d{4}|\d{2})\b)?"
+    # a meeting over two days of one month gives its first day: "ngày 24 và 25/7/2019", "ngày 9 -
+    # 10.12.2020" (read first, or "9 - 10" would be the 9th of October)
+    r"(?:(?P<d3>\d{1,2})\s*(?:[-–]|và|đến)\s*(?P<e3>\d{1,2})[/.](?P<m3>\d{1,2})(?!\d)"
+    r"(?:\s*[/.-]\s*(?P<y3>\d{4})\b)?"
+    r"|(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?!\s*[-/.]?\s*\d{3}\b)(?:\s*[-/.]\s*(?P<y>\d{4}|\d{2})\b)?"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)",
     re.IGNORECASE,  # a headline in capitals ("SÁNG 10/7, HỘI LHPN …") names its day too
 )

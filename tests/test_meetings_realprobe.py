@@ -1,0 +1,39 @@
+"""Shapes of real reports that a probe of real article texts (issue 14; the texts are held outside
+the repository) showed the extractor missing: a meeting over two days of one month, people who only
+sent flowers, a photo's numbered label repeating the headline, a meeting announced for a day after
+the report, a headline's meeting shown held only by what was done at it.
+
+Each test reads a text written for it (no probe text) and failed before the rule it pins.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archive.meetings import extract_meetings
+
+
+def _item(title: str, lead: str, body: str, published: str) -> list[dict[str, Any]]:
+    return extract_meetings(title, body, lead=lead, published=published)
+
+
+def test_a_meeting_over_two_days_of_one_month_is_dated_by_its_first_day() -> None:
+    # "Trong hai ngày 12 và 13/9/2018, …": one meeting, held from the 12th
+    [row] = _item(
+        "Khối thi đua các trường cao đẳng sơ kết năm học",
+        "Trong hai ngày 12 và 13/9/2018, tại Đà Lạt, Khối thi đua các trường cao đẳng sư phạm đã tổ chức "
+        "hội nghị tổng kết năm học 2017 - 2018.",
+        "Các trường trong Khối đã trao đổi kinh nghiệm về công tác thi đua.",
+        "2018-09-15T08:00:00+07:00")
+    assert row["meeting_date"] == "2018-09-12"
+
+
+def test_a_range_of_days_written_with_a_dash_is_not_a_day_of_another_month() -> None:
+    # "ngày 3 - 4.11.2021" is the 3rd and 4th of November, never the 3rd of April
+    [row] = _item(
+        "Cụm thi đua số 6 tổng kết năm 2021",
+        "Ngày 3 - 4.11.2021, Cụm thi đua số 6 gồm Công an 5 tỉnh đã tổ chức hội nghị tổng kết phong trào "
+        "thi đua năm 2021.",
+        "Hội nghị suy tôn đơn vị dẫn đầu Cụm.",
+        "2021-11-06T08:00:00+07:00")
+    assert row["meeting_date"] == "2021-11-03"
