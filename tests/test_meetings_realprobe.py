@@ -37,3 +37,14 @@ def test_a_range_of_days_written_with_a_dash_is_not_a_day_of_another_month() -> 
         "Hội nghị suy tôn đơn vị dẫn đầu Cụm.",
         "2021-11-06T08:00:00+07:00")
     assert row["meeting_date"] == "2021-11-03"
+
+
+def test_leaders_who_only_sent_flowers_are_not_attendees() -> None:
+    # the guests who came are attendees; those who "đã gửi lẵng hoa chúc mừng" were not there
+    [row] = _item(
+        "Sở Tư pháp tổ chức Đại hội thi đua yêu nước lần thứ IV",
+        "Sáng 14/8/2020, Sở Tư pháp tỉnh B tổ chức Đại hội thi đua yêu nước lần thứ IV giai đoạn 2015 - 2020.",
+        "Ông Trần Văn Khải, Phó Chủ tịch UBND tỉnh đã đến dự và phát biểu tại Đại hội. "
+        "Ông Lê Minh Tâm, Bí thư Tỉnh ủy; bà Nguyễn Thị Hòa, Chủ tịch HĐND tỉnh đã gửi lẵng hoa chúc mừng Đại hội.",
+        "2020-08-15T08:00:00+07:00")
+    assert [a["name"] for a in row["attendees"]] == ["Trần Văn Khải"]

@@ -493,11 +493,23 @@ def labelled_item_person(item: str) -> dict[str, str | None] | None:
     return got[0] if got and (got[0]["title"] or _ADDRESSED.match(rest)) else None
 
 
+# people.toml `sent_greetings`: "đã gửi lẵng hoa chúc mừng" — sent from afar, not there.
+_SENT_GREETING = re.compile(lexicon_pattern("people", "sent_greetings"), _I)
+
+
+def _only_sent_greetings(s: str) -> bool:
+    """Whether the sentence's people only sent flowers or a letter: once the greeting is taken out,
+    nothing says they attended, spoke or acted at the meeting."""
+    return bool(_SENT_GREETING.search(s)) and not _ATTEND_CUE.search(_SENT_GREETING.sub(" ", s))
+
+
 def people_in(s: str) -> list[dict[str, str | None]]:
     """Every person one sentence shows at the meeting, in the order found (repeats kept; see
     `merge_people`): listed after an attendance phrase, role-first people who chair, speak or
     award ("Phó Chủ tịch UBND tỉnh A và Chủ tịch LĐLĐ tỉnh B đã trao …"), addressed or ranked
-    people who act."""
+    people who act; none in a sentence whose people only sent their congratulations."""
+    if _only_sent_greetings(s):
+        return []
     return [*_listed_people(s), *_titled_actors(s), *_addressed_people(s)]
 
 
