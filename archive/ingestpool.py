@@ -2,8 +2,9 @@
 
 Decoding, extraction, normalisation and meeting rules cost ~25 ms of CPU a page; run on
 Scrapy's reactor thread they capped a crawl at one core, and the downloads waited for them.
-`AnalysisPool` sends `archive.ingest.analyse_page` (pure: bytes in, picklable `Analysis` out)
-to a `concurrent.futures.ProcessPoolExecutor` and hands the result back to the event loop,
+`AnalysisPool` sends `archive.ingest.analyse_page` (pure: bytes in, picklable `Analysis` out),
+and the spider's reading of a page (crawler/pagereading.py), to a
+`concurrent.futures.ProcessPoolExecutor` and hands the result back to the event loop,
 where the one SQLite writer stores it. At most `max_pending` pages are in the workers at once;
 callers beyond that wait (holding their page), and Scrapy's scraper stops feeding responses
 while its items wait (`SCRAPER_SLOT_MAX_ACTIVE_SIZE`), so memory stays flat however fast the
@@ -26,14 +27,15 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import Any, TypeVar
 
 from archive.ingest import Analysis, analyse_page
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def default_workers() -> int:
@@ -45,6 +47,7 @@ def default_workers() -> int:
 def _warm() -> int:
     import archive.extract
     import archive.meetings  # noqa: F401
+    import crawler.pagereading  # noqa: F401
 
     return os.getpid()
 
@@ -92,27 +95,34 @@ class AnalysisPool:
 
     async def analyse(self, url: str, body: bytes, headers: Mapping[str, str] | None,
                       source: Any = None) -> Analysis:
+        return await self.run(analyse_page, url, body, dict(headers or {}), source)
+
+    async def run(self, function: Callable[..., T], *args: Any, counter: str = "") -> T:
+        """`function(*args)` in a worker when there are workers (a pure, picklable function of
+        picklable arguments: the page analysis, the spider's reading of a page), else here;
+        counted in `counts` as `{counter}remote` or `{counter}inline`."""
         if not self.workers:
-            self.counts["inline"] += 1
-            return analyse_page(url, body, headers, source)
+            self._count(counter + "inline")
+            return function(*args)
         if self.slots is None:
             self.slots = asyncio.Semaphore(self.max_pending)
         async with self.slots:
             await self.start()
             assert self.executor is not None
             try:
-                future = self.executor.submit(analyse_page, url, body, dict(headers or {}),
-                                              source)
-                analysis = await asyncio.wrap_future(future)
+                result = await asyncio.wrap_future(self.executor.submit(function, *args))
             except BrokenProcessPool:
                 log.warning("an analysis worker died on or near %s; restarting the pool and "
-                            "analysing this page here", url)
+                            "doing this work here", args[0] if args else function.__name__)
                 self._restart()
             else:
-                self.counts["remote"] += 1
-                return analysis
-        self.counts["inline"] += 1
-        return analyse_page(url, body, headers, source)
+                self._count(counter + "remote")
+                return result
+        self._count(counter + "inline")
+        return function(*args)
+
+    def _count(self, key: str) -> None:
+        self.counts[key] = self.counts.get(key, 0) + 1
 
     def _restart(self) -> None:
         self.counts["restarts"] += 1

@@ -3,7 +3,8 @@
 The CPU-heavy part (decode, extract, normalise, meetings: `archive.ingest.analyse_page`) runs
 in worker processes (`archive.ingestpool`, `THIDUA_INGEST_WORKERS`, default one per core
 beyond the first); the result is stored here, on the reactor thread, by the crawl's one SQLite
-writer, one transaction per page.
+writer, one transaction per page. The spider shares the same workers (`analysis_pool`) to read
+its pages (crawler/pagereading.py), so their bounded queue holds both.
 
 The pipeline never raises DropItem for a bad page: ingest stores the raw page, records the
 failure and the counters say how many; nothing disappears from the crawl without a trace.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from scrapy.crawler import Crawler
 from scrapy.utils.asyncio import is_asyncio_available
@@ -23,6 +25,13 @@ from archive.ingestpool import AnalysisPool
 from crawler.extensions import CrawlRecorder
 
 log = logging.getLogger(__name__)
+_POOLS: WeakKeyDictionary[Crawler, AnalysisPool] = WeakKeyDictionary()
+
+
+def analysis_pool(crawler: Crawler | None) -> AnalysisPool | None:
+    """The crawl's analysis workers, which the spider shares to read its pages; None when the
+    crawl has no ArchivePipeline (a distributed worker: the spider reads pages itself)."""
+    return _POOLS.get(crawler) if crawler is not None else None
 
 
 class ArchivePipeline:
@@ -31,6 +40,7 @@ class ArchivePipeline:
         workers = crawler.settings.get("THIDUA_INGEST_WORKERS")
         self.pool = AnalysisPool(None if workers in (None, "") else int(workers),
                                  crawler.settings.getint("THIDUA_INGEST_PENDING") or None)
+        _POOLS[crawler] = self.pool
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:

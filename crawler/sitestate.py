@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from parsel import Selector
 from scrapy.http import Response
 
-from archive.menus import fixed_section, link_places
+from archive.menus import LinkPlaces, fixed_section, link_places
 from archive.pagination import NextPage, increment, next_page
 from archive.sources import Source
 from archive.urls import canonical_url, document_base, host_key, resolve_link
@@ -44,6 +44,28 @@ def absolute_links(root: Any, url: str) -> list[str]:
         if href and not href.lower().startswith(_SKIP_HREF):
             out.append(resolve_link(base, href))
     return list(dict.fromkeys(out))
+
+
+def platform_links(root: Any, url: str, css: str | None) -> list[str]:
+    """The links the source's own article selector (`rules.article_links`) picks, resolved."""
+    if not css:
+        return []
+    base = document_base(root, url)
+    try:
+        return [resolve_link(base, href.strip())
+                for href in Selector(root=root).css(css).css("::attr(href)").getall()]
+    except ValueError:
+        return []
+
+
+def listing_next(selector: Selector, url: str, page: int, css: str | None) -> NextPage | None:
+    """The next page of a listing (`selector`: the page's): the source's own selector first
+    (`rules.next_page`), else archive.pagination's reading of the pager."""
+    if css:
+        href = selector.css(css).attrib.get("href")
+        if href:
+            return NextPage("platform", url=resolve_link(document_base(selector.root, url), href))
+    return next_page(selector.root, url, page)
 
 
 def frame_links(root: Any, url: str) -> list[str]:
@@ -167,22 +189,25 @@ class SiteState:
     def page_links(self, root: Any, url: str, rules: dict[str, Any]) -> list[str]:
         """The page's links worth triage, each counted under its shape (so that siblings are
         known before any of them is judged); the platform's article selector marks its own."""
-        selector = rules.get("article_links")
-        if selector:
-            base = document_base(root, url)
-            try:
-                for href in Selector(root=root).css(selector).css("::attr(href)").getall():
-                    self.platform_links.add(self.shapes.key(resolve_link(base, href.strip())))
-            except ValueError:
-                pass
-        links = [u for u in absolute_links(root, url) if self.allows(u) and not is_static(u)]
+        return self.take_links(absolute_links(root, url),
+                               platform_links(root, url, rules.get("article_links")))
+
+    def take_links(self, links: list[str], platform: list[str]) -> list[str]:
+        """`page_links` from a page's links and its platform selector's, read apart
+        (crawler/pagereading.py)."""
+        for target in platform:
+            self.platform_links.add(self.shapes.key(target))
+        links = [u for u in links if self.allows(u) and not is_static(u)]
         for u in links:
             self.shapes.see(u)
         return links
 
     def frames(self, root: Any, url: str) -> list[str]:
         """The page's frames this crawl may fetch (`frame_links`)."""
-        return [u for u in frame_links(root, url) if self.allows(u) and not is_static(u)]
+        return self.fetchable(frame_links(root, url))
+
+    def fetchable(self, urls: list[str]) -> list[str]:
+        return [u for u in urls if self.allows(u) and not is_static(u)]
 
     def fresh(self, links: list[str]) -> list[str]:
         """Links not seen on any page of this run before (and now seen)."""
@@ -294,11 +319,18 @@ class SiteState:
     def read_places(self, root: Any, url: str) -> None:
         """Count where a fetched page links other pages: items of its menu, or its content
         (archive/menus.py). Once per page, however often it is fetched."""
+        if self.places_unread(url):
+            self.count_places(url, link_places(root, url))
+
+    def places_unread(self, url: str) -> bool:
+        return self.shapes.key(url) not in self.places_read
+
+    def count_places(self, url: str, places: LinkPlaces) -> None:
+        """`read_places` from the page's places, read apart (crawler/pagereading.py)."""
         page = self.shapes.key(url)
         if page in self.places_read:
             return
         self.places_read.add(page)
-        places = link_places(root, url)
         if places.menu_items:
             self.menu_pages += 1
         self.menu_counts.update({self.shapes.key(u) for u in places.menu_items})
@@ -435,13 +467,7 @@ class SiteState:
 
     # -- pagination ------------------------------------------------------------------------
     def next_of(self, response: Response, page: int) -> NextPage | None:
-        css = self.source.rules.get("next_page")
-        if css:
-            href = response.css(css).attrib.get("href")
-            if href:
-                base = document_base(response.selector.root, response.url)
-                return NextPage("platform", url=resolve_link(base, href))
-        return next_page(response.selector.root, response.url, page)
+        return listing_next(response.selector, response.url, page, self.source.rules.get("next_page"))
 
     def first_visit(self, found: NextPage, page_url: str) -> bool:
         """Each listing page is walked once a run, whichever walk reaches it first."""

@@ -7,6 +7,7 @@ only what came back as a feed (a linked `rss.php?cat=9` that answers HTML is no 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import sqlite3
@@ -141,7 +142,10 @@ def test_a_page_that_answers_a_feed_is_parsed_once(monkeypatch):
     url = origin + ANNOUNCED
     response = XmlResponse(url, body=_rss(origin, range(2)).encode("utf-8"),
                            request=Request(url, meta={"source_id": "ccb", "thidua_depth": 1}))
-    requests = list(spider.parse_page(response))
+    async def collect() -> list:
+        return [out async for out in spider.parse_page(response)]  # reads pages in workers: async
+
+    requests = asyncio.run(collect())
     assert parses == [url]
     assert "discovery/feed-by-answer" in counted and "feed/ok" in counted
     assert {r.url for r in requests} == {f"{origin}/cms/tin-hoat-dong/2024/{STORIES[i][0]}.html"

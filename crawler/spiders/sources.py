@@ -23,22 +23,25 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import FormRequest, Request, Response, TextResponse
+from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
 from archive import store
 from archive.crawls import WalkPlan, archived_urls
-from archive.pagekind import classify_page
+from archive.menus import link_places
 from archive.pagination import deep_page, load_more, same_series, series_key
 from archive.sources import Source, load_sources, select_sources
 from archive.urls import canonical_url, document_base
 from archive.urlshapes import is_static
 from crawler import walks
-from crawler.discovery import feed_links, read_as_feed
+from crawler.discovery import read_as_feed
 from crawler.extensions import SourceCounters
 from crawler.feedroutes import FeedRoutes
 from crawler.items import PageItem
 from crawler.middlewares import offsite_message
+from crawler.pagereading import PageReading, ReadRequest, read_page, selector_type
 from crawler.pagestanding import FirstLook, first_look, speaks_against
+from crawler.pipelines import analysis_pool
 from crawler.sitestate import SiteState
 
 RELEASE = "thidua_release"  # a held page fetched again at the end: decide, hold no more
@@ -247,9 +250,11 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
             self.settings.getint("THIDUA_MAX_PAGES")
 
     # -- pages ----------------------------------------------------------------------------
-    def parse_page(self, response: Response) -> Iterable[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         """A fetched page: held while too early to tell (crawler/pagestanding.py), else sent to
-        ingest when it is an article or was expected to be one, and read for links."""
+        ingest when it is an article or was expected to be one, and read for links. What the
+        page says (its kind, links, places) is read in an analysis worker
+        (crawler/pagereading.py); what the site says of it is weighed here."""
         source = self.sources_by_id[response.meta["source_id"]]
         site = self.site(source.id)
         if response.status == 304:
@@ -263,32 +268,45 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
         if feed is not None:  # a linked `rss.php?cat=5`: read as the feed it is
             self.count(source.id, "discovery/feed-by-answer")
             site.feeds.add(response.url)
-            yield from self.read_feed(response, *feed)
+            for out in self.read_feed(response, *feed):
+                yield out
             return
         if response.status == 200:
             site.shapes.served(response.url, response.body)
-        root = response.selector.root
-        # Every element's Python proxy, kept alive while the page is read: the classifier, the
-        # links' places, the links, the feeds, the pager and "Xem thêm" each walk the tree, and
-        # lxml.html builds a proxy it does not hold through a Python-level class lookup.
-        proxies = list(root.iter())
-        kind, features = classify_page(root, response.url)
-        site.read_places(root, response.url)
-        look = first_look(site, response.url, kind, features, response.meta)
+        reading = await self._read(response, source, site)
+        if site.places_unread(response.url):
+            site.count_places(response.url, reading.places or link_places(response.selector.root, response.url))
+        look = first_look(site, response.url, reading.kind, reading.features, response.meta)
         if look.wait and not response.meta.get(RELEASE) \
                 and site.hold(response.url, self._item(response, source.id), look.route, to_idle=look.to_idle):
             # too early to tell: decided once its siblings are fetched, or when the crawl idles
             # (a page the site speaks against always then, when every page that might speak for
             # it was read: a story refused for the siblings that arrived first is a lost story)
             self.count(source.id, "discovery/held")
-            yield from self._explore(response, source, site, kind, learn=False)
-            yield from self._release(source, site)
+            for out in self._explore(response, source, site, reading, reading.kind, learn=False):
+                yield out
+            for out in self._release(source, site):
+                yield out
             return
-        yield from self._settle(response, source, site, look, features.reasons)
-        del proxies
+        for out in self._settle(response, source, site, look, reading):
+            yield out
+
+    async def _read(self, response: TextResponse, source: Source, site: SiteState) -> PageReading:
+        """The page read as Scrapy would parse it, in the crawl's analysis workers when it has
+        them (the ArchivePipeline's pool), else here."""
+        request = ReadRequest(
+            url=response.url, text=response.text, selector_type=selector_type(response),
+            base_url=get_base_url(response), places=site.places_unread(response.url),
+            links=response.meta.get("thidua_depth", 0) <= site.max_depth,
+            page=response.meta.get("page", 1), article_css=source.rules.get("article_links"),
+            next_css=source.rules.get("next_page"))
+        pool = analysis_pool(getattr(self, "crawler", None))
+        if pool is None:
+            return read_page(request)
+        return await pool.run(read_page, request, counter="read/")
 
     def _settle(self, response: Response, source: Source, site: SiteState, look: FirstLook,
-                reasons: Sequence[str]) -> Iterable[Any]:
+                reading: PageReading) -> Iterable[Any]:
         """A page not held: to ingest, or counted and logged as no article; then read for links."""
         expected = look.expected
         against = speaks_against(site, response.url, look)
@@ -300,11 +318,10 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
             yield self._accept(response.url, response.request.url, self._item(response, source.id),
                                source, site, look.route if kind == "article" else None)
         elif expected == "article" or against:
-            why = [*reasons, *([against] if against else [])]
+            why = [*reading.features.reasons, *([against] if against else [])]
             self.logger.info("%s: %s is a %s page (%s)", source.id, response.url, kind, "; ".join(why))
             self.count(source.id, "discovery/not-article")
-        yield from self._explore(response, source, site, kind)
-        yield from self._release(source, site)
+        yield from self._explore(response, source, site, reading, kind)
 
     def _accept(self, url: str, requested: str, item: PageItem, source: Source, site: SiteState,
                 route: str | None) -> PageItem:
@@ -330,20 +347,19 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
                 self.count(source.id, "discovery/other")
                 self.count(source.id, "discovery/not-article")
 
-    def _explore(self, response: Response, source: Source, site: SiteState, kind: str,
-                 learn: bool = True) -> Iterable[Any]:
+    def _explore(self, response: Response, source: Source, site: SiteState, reading: PageReading,
+                 kind: str, learn: bool = True) -> Iterable[Any]:
         meta = response.meta
         depth = meta.get("thidua_depth", 0)
-        root = response.selector.root
         if depth > site.max_depth:
             if learn:
                 site.shapes.learn(response.url, kind)
             return  # a leaf: fetched for itself, not read for links
-        links = site.page_links(root, response.url, source.rules)
+        links = site.take_links(reading.links or [], reading.platform_links or [])
         fresh = site.fresh(links)
         if learn:
             site.shapes.learn(response.url, kind, productive=bool(fresh))
-        for url in feed_links(root, response.url):
+        for url in reading.feeds or []:
             if url not in site.feeds and site.allows(url):
                 site.feeds.add(url)
                 yield self._request(source, url, self.parse_feed, kind="feed", route="feed")
@@ -351,18 +367,23 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
         yield from self.follow_all(source, [u for u in links if not same_series(response.url, u)],
                                    depth=depth + 1, route=_route_of(meta), known=known)
         # a frame is part of the page that holds it: read at that page's depth
-        yield from self.follow_all(source, site.frames(root, response.url), depth=depth, route=_route_of(meta))
+        yield from self.follow_all(source, site.fetchable(reading.frames or []), depth=depth,
+                                   route=_route_of(meta))
         if kind != "article":
-            yield from self._paginate(response, source, site, links, known)
-            endpoint = load_more(root, response.url)
+            # read in the worker unless the classifier took the page for an article and the
+            # site spoke against it: then here, from the page's own tree
+            root = None if reading.paged else response.selector.root
+            yield from self._paginate(response, source, site, links, known, reading)
+            endpoint = reading.more if root is None else load_more(root, response.url)
             if endpoint and site.allows(endpoint) and endpoint not in site.feeds:
                 site.feeds.add(endpoint)
                 yield self._request(source, endpoint, self.parse_more, kind="more", depth=depth + 1, page=2,
-                                    doc_base=document_base(root, response.url))
+                                    doc_base=reading.more_base if root is None else document_base(root, response.url))
 
     def _paginate(self, response: Response, source: Source, site: SiteState,
-                  links: list[str], known: set[str]) -> Iterable[Request]:
-        """The next page of this listing, unless the walk has gone far enough."""
+                  links: list[str], known: set[str], reading: PageReading | None = None) -> Iterable[Request]:
+        """The next page of this listing, unless the walk has gone far enough (`found`: the
+        page's pager as read in the worker, else read here)."""
         meta = response.meta
         page = meta.get("page", 1)
         series = meta.get("series") or response.url
@@ -393,7 +414,7 @@ class SourcesSpider(FeedRoutes, scrapy.Spider):
         if page >= walks.page_limit(response.request, self.max_pages(source)) or site.budget <= 0:
             walks.ended(self.recorder, response.request, "cap")
             return
-        found = site.next_of(response, page)
+        found = reading.next_page if reading is not None and reading.paged else site.next_of(response, page)
         if found is None or not site.first_visit(found, response.url):
             walks.ended(self.recorder, response.request, "end")
             return
