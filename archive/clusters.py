@@ -181,37 +181,86 @@ def _unique(values: Iterable[str | None]) -> list[str]:
     return list(seen.values())
 
 
-def _year_values(mids: list[int], meetings: Mapping[int, Mapping[str, Any]],
-                 members: Mapping[int, list[Any]], attendees: Mapping[int, list[Any]]) -> list[Any]:
-    """members, hosts, chairs, kinds, meetings, meeting_ids of one cluster's year (its meetings
-    in id order)."""
-    chairs = [f"{name} ({title})" for mid in mids for name, title in attendees.get(mid, [])
-              if _chair(title)]
-    return ["; ".join(_unique(canonical_org(n) for mid in mids for n in members.get(mid, []))),
-            "; ".join(_unique(meetings[mid]["host"] for mid in mids)), "; ".join(_unique(chairs)),
-            "; ".join(_unique(meetings[mid]["kind"] for mid in mids)), len(mids), json.dumps(mids)]
+@dataclass
+class _Year:
+    """One cluster's year as its `cluster_years` row is built: its meetings in id order and the
+    members, hosts, chairs and kinds they name, each list keyed by its folded form (kept as first
+    written), so that a later meeting's names can be added without reading the earlier ones."""
+
+    mids: list[int]
+    lists: tuple[dict[str, str], ...] = ()
+
+    def add(self, mids: list[int], meetings: Mapping[int, Mapping[str, Any]],
+            members: Mapping[int, list[Any]], attendees: Mapping[int, list[Any]]) -> _Year:
+        """This year with `mids` (later than its own, in id order) added."""
+        lists = tuple(dict(d) for d in self.lists) or ({}, {}, {}, {})
+        columns = ([canonical_org(n) for mid in mids for n in members.get(mid, [])],
+                   [meetings[mid]["host"] for mid in mids],
+                   [f"{name} ({title})" for mid in mids for name, title in attendees.get(mid, [])
+                    if _chair(title)],
+                   [meetings[mid]["kind"] for mid in mids])
+        for seen, values in zip(lists, columns, strict=True):
+            for v in values:
+                if v and fold(v) not in seen:
+                    seen[fold(v)] = v
+        return _Year(self.mids + mids, lists)
+
+    def values(self) -> list[Any]:
+        """members, hosts, chairs, kinds, meetings, meeting_ids."""
+        return [*("; ".join(seen.values()) for seen in self.lists), len(self.mids), json.dumps(self.mids)]
 
 
-def _summarise_year(db: Database, cluster_id: int, year: int | None) -> tuple[int, int]:
-    """Recompute one cluster's row for one year from that year's meetings only: a page that
-    touches a cluster reads the meetings of the years it touches, not all the cluster's.
-    Returns the year's meetings before and after."""
-    ids = [r[0] for r in db.conn.execute(
-        "select meeting_id from cluster_meetings where cluster_id = ? and year is ? "
-        "order by meeting_id", [cluster_id, year])]
+# The years this process last wrote, by connection, cluster and year: a page that adds a
+# meeting to a year adds its names to them (crawls add meetings in id order) instead of reading
+# the whole year again. Trusted only while the stored row is still the one written.
+_YEARS: dict[tuple[int, int, int | None], _Year] = {}
+_YEARS_KEPT = 4096
+
+
+def _stored_year(db: Database, cluster_id: int, year: int | None) -> list[Any] | None:
+    row = db.conn.execute("select members, hosts, chairs, kinds, meetings, meeting_ids from "
+                          "cluster_years where cluster_id = ? and year is ?", [cluster_id, year]).fetchone()
+    return list(row) if row else None
+
+
+def _year_of(db: Database, cluster_id: int, year: int | None, added: list[int] | None) -> _Year:
+    """The year's meetings and names: the year as last written plus the meetings `added` when
+    they are all later than its own (and the stored row is still that one), else read whole."""
+    kept = _YEARS.get((id(db.conn), cluster_id, year))
+    if added is not None and kept is not None and kept.mids and min(added) > kept.mids[-1] \
+            and _stored_year(db, cluster_id, year) == kept.values():
+        base, ids = kept, added
+    else:
+        base = _Year([])
+        ids = [r[0] for r in db.conn.execute(
+            "select meeting_id from cluster_meetings where cluster_id = ? and year is ? "
+            "order by meeting_id", [cluster_id, year])]
     meetings = {m["id"]: m for m in _meetings(db, f"m.id in ({','.join('?' * len(ids))})", ids)} \
         if ids else {}
     mids = [mid for mid in ids if mid in meetings]
+    return base.add(mids, meetings, _grouped(db, "members", "name", mids),
+                    _grouped(db, "attendees", "row", mids))
+
+
+def _summarise_year(db: Database, cluster_id: int, year: int | None,
+                    added: list[int] | None = None) -> tuple[int, int]:
+    """Recompute one cluster's row for one year: from that year's meetings only, or, when the
+    page only `added` meetings to it, from the row as this process last wrote it and the added
+    meetings — a page costs the same whether its cluster's year has two meetings or two hundred.
+    Returns the year's meetings before and after."""
+    summary = _year_of(db, cluster_id, year, added)
     before = db.conn.execute("select coalesce(sum(meetings), 0) from cluster_years "
                              "where cluster_id = ? and year is ?", [cluster_id, year]).fetchone()[0]
     db.conn.execute("delete from cluster_years where cluster_id = ? and year is ?", [cluster_id, year])
-    if mids:
-        values = _year_values(mids, meetings, _grouped(db, "members", "name", mids),
-                              _grouped(db, "attendees", "row", mids))
+    if len(_YEARS) >= _YEARS_KEPT:
+        _YEARS.clear()
+    _YEARS.pop((id(db.conn), cluster_id, year), None)
+    if summary.mids:
         db.conn.execute(
             "insert into cluster_years (cluster_id, year, members, hosts, chairs, kinds, meetings, "
-            "meeting_ids) values (?, ?, ?, ?, ?, ?, ?, ?)", [cluster_id, year, *values])
-    return before, len(mids)
+            "meeting_ids) values (?, ?, ?, ?, ?, ?, ?, ?)", [cluster_id, year, *summary.values()])
+        _YEARS[(id(db.conn), cluster_id, year)] = summary
+    return before, len(summary.mids)
 
 
 def _count_spellings(db: Database, cluster_id: int, names: Iterable[tuple[int, str | None]]) -> None:
@@ -268,11 +317,13 @@ def _name_and_spellings(db: Database, key: ClusterKey, cluster_id: int) -> tuple
     return max(counted, key=lambda written: counted[written]), spellings
 
 
-def _summarise(db: Database, cluster_id: int, years: Iterable[int | None], *, lost: bool = True) -> None:
+def _summarise(db: Database, cluster_id: int, years: Iterable[int | None], *, lost: bool = True,
+               added: Mapping[int | None, list[int]] | None = None) -> None:
     """Bring one cluster up to date after its links changed in `years`: those years' rows, then
     the cluster's row — its counts and first and last year moved by what those years gained or
     lost (the index asked only when a year went), its name from the spelling counts. Without
-    `lost` (links were only added) the cluster is known to keep links."""
+    `lost` (links were only added) the cluster is known to keep links. `added`: the meetings a
+    page only added to a year, by year."""
     if lost and db.conn.execute("select 1 from cluster_meetings where cluster_id = ? limit 1",
                                 [cluster_id]).fetchone() is None:
         for table, column in (("cluster_years", "cluster_id"), ("cluster_spellings", "cluster_id"),
@@ -285,7 +336,7 @@ def _summarise(db: Database, cluster_id: int, years: Iterable[int | None], *, lo
     seen = [y for y in (row[6], row[7]) if y is not None]
     gone = False
     for year in sorted(set(years), key=lambda y: (y is not None, y or 0)):
-        before, after = _summarise_year(db, cluster_id, year)
+        before, after = _summarise_year(db, cluster_id, year, (added or {}).get(year))
         meetings += after - before
         if year is not None and bool(after) != bool(before):
             held += 1 if after else -1
@@ -323,8 +374,20 @@ def refresh_article(db: Database, article_id: int) -> int:
         for cid in sorted(lost | {cid for cid, *_ in new}):
             _uncount_spellings(db, cid, [(mid, name) for c, _, mid, name in old if c == cid])
             _count_spellings(db, cid, [(mid, name) for c, _, mid, name in new if c == cid])
-            _summarise(db, cid, [y for c, y, *_ in old + new if c == cid], lost=cid in lost)
+            _summarise(db, cid, [y for c, y, *_ in old + new if c == cid], lost=cid in lost,
+                       added=_only_added(old, new, cid))
         return len(lost | {cid for cid, *_ in new})
+
+
+def _only_added(old: list[Any], new: list[Any], cluster_id: int) -> dict[int | None, list[int]]:
+    """The meetings an article's links add to each of the cluster's years where it had none
+    before (cluster_meetings rows: cluster, year, meeting, spelling; in meeting order)."""
+    had = {year for cid, year, *_ in old if cid == cluster_id}
+    added: dict[int | None, list[int]] = {}
+    for cid, year, mid, _ in new:
+        if cid == cluster_id and year not in had:
+            added.setdefault(year, []).append(mid)
+    return added
 
 
 def rebuild(db: Database) -> int:

@@ -199,6 +199,36 @@ def test_a_page_costs_the_same_in_a_large_cluster(tmp_path: Path, number: int | 
                       "from clusters").fetchall() == incremental
 
 
+def test_a_page_costs_the_same_in_a_year_of_many_meetings(tmp_path: Path) -> None:
+    """The work of storing one more meeting in a cluster's year does not grow with the meetings
+    that year already has (it used to re-read the whole year, members and attendees, on every
+    page): the 20th and the 200th meeting of one year cost the same, and the year's row (its
+    hosts in order of first mention, a host written with a semicolon among them) is the one a
+    rebuild from all the meetings gives; so is it after a meeting is taken away and put back."""
+    db = store.open_archive(tmp_path / "archive.db")
+    costs = []
+    for n in range(200):
+        article_id = _cluster_report(db, n, 2020)
+        if n == 7:
+            db.execute("update meetings set host = 'Sở A; Sở B' where article_id = ?", [article_id])
+        cost = _work(db, article_id)
+        if n in (20, 199):
+            costs.append(cost)
+    assert costs[1] <= costs[0] * 1.2, costs
+    sql = ("select c.key, y.year, y.members, y.hosts, y.chairs, y.kinds, y.meetings, y.meeting_ids "
+           "from cluster_years y join clusters c on c.id = y.cluster_id order by 1, 2")
+    incremental = db.execute(sql).fetchall()
+    assert incremental[0][3] == "Sở 0; Sở 1; Sở 2; Sở 3; Sở 4; Sở A; Sở B" and incremental[0][6] == 200
+    taken = 5
+    [meeting] = _stored_meetings(db, taken)
+    _replace(db, taken, [])
+    _replace(db, taken, [dict(meeting, host="Sở Mới")])
+    _refresh_both(db, _cluster_report(db, 200, 2020))
+    incremental = db.execute(sql).fetchall()
+    clusters.rebuild(db)
+    assert db.execute(sql).fetchall() == incremental
+
+
 def test_a_page_costs_the_same_for_a_person_of_many_meetings(tmp_path: Path) -> None:
     """The work of storing one more meeting a person attended does not grow with the meetings
     the person already has (it used to re-read all of them on every page), and the person's
