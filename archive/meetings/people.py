@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from archive.caseless import Caseless
-from archive.lexicons import names
+from archive.lexicons import alternation, names
 from archive.lexicons import pattern as lexicon_pattern
 from archive.meetings.labelled import COMPOSITION, labelled_item
 from archive.meetings.patterns import _I, LO, UP
@@ -32,27 +32,20 @@ _TITLE_START = re.compile(rf"{TITLE_RE.pattern}|{RANK_RE.pattern}"
                           r"|kiêm|nguyên|Nguyên|Anh\s+hùng|Đại\s+biểu|Thành\s+viên|Chuyên\s+viên|Cán\s+bộ", _I)
 # a degree's or rank's short form may keep its dot before the name ("ThS. Lê Thị B", "TS. Trần Văn C")
 _RANK_RE = re.compile(rf"{RANK_RE.pattern}\.?(?=\s)")
+# Where a title written after a name ends: what the person does (people.toml `actor_verbs`,
+# `title_enders`), "tại …", "đã …".
 _ACTION = re.compile(
-    r"\s*,?\s*(?:đã\s+|cũng\s+|đến\s+)?(?:phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|đánh\s+giá|cho\s+biết|"
-    r"khẳng\s+định|chúc\s+mừng|ghi\s+nhận|đề\s+nghị|yêu\s+cầu|mong\s+muốn|biểu\s+dương|chỉ\s+đạo|"
-    r"tặng|dự|tới\s+dự|đến\s+dự|tham\s+dự|cùng|tại\s|đã\s|nêu|gửi|kêu\s+gọi|phát\s+động|"
-    r"thay\s+mặt|điều\s+hành|báo\s+cáo|khai\s+mạc|bế\s+mạc|cam\s+kết|trình\s+bày|kết\s+luận|"
-    r"đồng\s+chủ\s+trì|chứng\s+kiến|dẫn\s+đầu|làm\s+trưởng\s+đoàn|mở\s+đầu|"
+    r"\s*,?\s*(?:đã\s+|cũng\s+|đến\s+)?(?:" + alternation("people", "actor_verbs", "title_enders") + r"|tại\s|đã\s|"
     # any phrase of a guest at the meeting (lexicon people.attending: "lưu ý", "gợi ý" …) ends the title
     + lexicon_pattern("people", "attending") + r")\b")
 # searched on the lowered sentence (archive/caseless.py): the same answer as re.IGNORECASE, a
 # third of its cost, and this cue is asked of every sentence a meeting owns
 # ("A, title và B, title dự đại hội / dự tọa đàm": guests as the subject of the event's own noun)
+# (people.toml `attendance_cues`: a guest speaks, attends, runs the session or presents a paper —
+# "Đồng chí A, title điều hành hội nghị", "Thiếu tá B, Đồn trưởng …, trình bày tham luận" —, opens
+# it with a speech, launches the drive or calls on the members)
 _ATTEND_CUE = Caseless(
-    r"phát\s+biểu|trao|nhấn\s+mạnh|chủ\s+trì|chỉ\s+đạo|đến\s+dự|tới\s+dự|tham\s+dự|dự\s+(?:hội|lễ|buổi|đại\s+hội|tọa\s+đàm|toạ\s+đàm)|"
-    r"tại\s+(?:hội\s+nghị|lễ|buổi|đại\s+hội)|khai\s+mạc|chúc\s+mừng|"
-    # who runs the session or presents a paper is there too: "Đồng chí A, title điều hành hội
-    # nghị", "Thiếu tá B, Đồn trưởng …, trình bày tham luận"
-    r"điều\s+hành|trình\s+bày|tham\s+luận|kết\s+luận|"
-    # who opens it with a speech: "PGS.TS A, Hiệu trưởng …, mở đầu hội nghị …"
-    r"mở\s+đầu\s+(?:hội\s+nghị|buổi|lễ)|"
-    # who launches the drive or calls on the members: "Phát động thi đua, đồng chí A … kêu gọi"
-    r"phát\s+động|kêu\s+gọi|"
+    alternation("people", "attendance_cues") + r"|"
     # a delegation's leader: "Đoàn LĐLĐ tỉnh B do đồng chí C, title dẫn đầu / làm trưởng đoàn"
     r"\bđoàn\b[^.;]{0,120}?\bdo\b[^.;]{0,160}?(?:dẫn\s+đầu|làm\s+trưởng\s+đoàn)|"
     # who attends from a bridge point or witnesses the signing (lexicon people.attending)
@@ -215,10 +208,8 @@ _HONORIFIC_WORDS = {"ông", "bà", "Ông", "Bà", "đồng", "Đồng", "chí", 
 # Words a role never contains: the role has ended ("Chủ tịch nước tặng … cho ông A").
 _NOT_IN_ROLE = {"cho", "tặng", "trao", "đã", "được", "là", "nhận", "tại", "với", "về", "khi", "đến", "tới",
                 "dự", "phát", "có", "cùng", "đề", "nhấn", "khẳng", "ghi", "chúc", "vừa", "sẽ", "đang"}
-_ACTOR_VERB = re.compile(
-    r"\s*(?:,\s*)?(?:(?:đã|cũng|đến|tới|về|đồng\s+chí)\s+)*(?:trao|phát\s+biểu|chủ\s+trì|dự|tham\s+dự|chúc\s+mừng|"
-    r"chỉ\s+đạo|khai\s+mạc|bế\s+mạc|nhấn\s+mạnh|khẳng\s+định|đánh\s+giá|ghi\s+nhận|kết\s+luận|gửi|tặng|"
-    r"biểu\s+dương|đề\s+nghị|yêu\s+cầu|phát\s+động|kêu\s+gọi|điều\s+hành|cho\s+biết|dẫn\s+đầu|làm\s+trưởng\s+đoàn)\b")
+_ACTOR_VERB = re.compile(  # people.toml `actor_verbs`
+    r"\s*(?:,\s*)?(?:(?:đã|cũng|đến|tới|về|đồng\s+chí)\s+)*" + alternation("people", "actor_verbs") + r"\b")
 _ACTOR_BEFORE = re.compile(r"(?:^|[.;]\s*)(?:[Pp]hát\s+biểu|[Tt]hay\s+mặt|[Tt]ại\s+(?:hội\s+nghị|buổi\s+lễ|lễ|đại\s+hội))"
                            r"[^.;]{0,80},\s*$")
 
