@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from archive.meetings import extract_meetings
+from archive.meetings.segments import segment
 
 
 def _item(title: str, lead: str, body: str, published: str) -> list[dict[str, Any]]:
@@ -48,3 +49,22 @@ def test_leaders_who_only_sent_flowers_are_not_attendees() -> None:
         "Ông Lê Minh Tâm, Bí thư Tỉnh ủy; bà Nguyễn Thị Hòa, Chủ tịch HĐND tỉnh đã gửi lẵng hoa chúc mừng Đại hội.",
         "2020-08-15T08:00:00+07:00")
     assert [a["name"] for a in row["attendees"]] == ["Trần Văn Khải"]
+
+
+def test_a_photos_numbered_label_is_a_caption() -> None:
+    # "<the headline again> - Ảnh 1." under a picture reports nothing of its own
+    parts = segment("Cụm thi đua số 4 sơ kết 6 tháng đầu năm 2024",
+                    "Sáng 12/7, Cụm thi đua số 4 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024.",
+                    "Cụm thi đua số 4 tổ chức hội nghị sơ kết 6 tháng đầu năm 2024 - Ảnh 1.\n\n"
+                    "Các đơn vị trong Cụm đã trao đổi kinh nghiệm.")
+    assert [s.where for s in parts if s.text.endswith("Ảnh 1.")] == ["caption"]
+
+
+def test_a_meeting_whose_day_falls_after_the_report_is_announced_not_held() -> None:
+    # published 3 February for a meeting on the 12th: the report announces it
+    assert _item(
+        "Khối thi đua các cơ quan Đảng tổ chức hội nghị tổng kết",
+        "Khối thi đua các cơ quan Đảng tỉnh B tổ chức hội nghị tổng kết công tác thi đua năm 2025 vào sáng "
+        "12/2/2026 tại hội trường Ban Tuyên giáo Tỉnh ủy.",
+        "Hội nghị có sự tham dự của lãnh đạo 8 cơ quan trong Khối.",
+        "2026-02-03T08:00:00+07:00") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -25,7 +25,7 @@ from archive.meetings.spans import Tagged, tag
 from archive.meetings.unwrap import unwrap
 from archive.normalize import normalize_tone_marks
 
-EXTRACTOR_VERSION = "69"
+EXTRACTOR_VERSION = "70"
 
 
 @dataclass
@@ -150,6 +150,14 @@ def _row(kind: str, kinds: list[str], title: str | None, got: Assignment, on: da
     }
 
 
+def _to_come(got: Assignment, pub: date | None) -> bool:
+    """Whether the meeting's day falls more than a day after the report was published: it is
+    announced ("Hội nghị dự kiến diễn ra vào ngày 29/01/2026" in a report of 21/01/2026), not held.
+    A day's slack: a stamp in another time zone, or a crawl's, may read the day before."""
+    day = got.values.get("meeting_date")
+    return bool(pub and day and date.fromisoformat(day) > pub + timedelta(days=1))
+
+
 def _meeting_kind(event_kind: str, title_kind: str | None, primary: bool) -> str:
     """A cluster's bare meeting ('tọa đàm', 'other') takes the headline's agenda when it has one."""
     if primary and title_kind and title_kind != event_kind and event_kind in ("tọa đàm", "other"):
@@ -186,6 +194,8 @@ def analyse(title: str, body: str, *, lead: str | None = None, published: str | 
                     and e.kind == event.kind]
         got = assign(event, kind, title_event if primary else None, tagged, [by_segment[id(s)] for s in owned],
                      pub, primary=primary, inherit=result.rows[0] if result.rows else None, restated=restated)
+        if _to_come(got, pub):
+            continue
         kinds = kinds_at_meeting(event, [s.text for s in owned], headline)
         name = _meeting_title(event.sentence.text, kind) or (
             found.title_event and _meeting_title(found.title_event.sentence.text, kind)) or None

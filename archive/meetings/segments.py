@@ -43,6 +43,9 @@ _SENTENCE_END = re.compile(rf"(?<=[.!?…])[\s]+(?=[“\"(]?{UP}|\d)|\n+")
 INTERVIEW_TURN = re.compile(r"(?:^|(?<=[\s.?!…”\"]))(?:PV|P\.V|Phóng\s+viên)\s*:")
 # A photo caption printed as its own paragraph ends with its credit: "… Ảnh: NGỌC MAI", "(Ảnh: TTXVN)".
 _CAPTION_CREDIT = re.compile(r"[.\s(]\s*(?:Ảnh|Ảnh\s+minh\s+họa|Nguồn\s+ảnh)\s*:\s*[^.]{1,40}\)?\.?\s*$")
+# A photo's numbered label as some sites print it under the picture, often the headline again: "Cụm
+# thi đua số 11 tổ chức Hội nghị … - Ảnh 1." — a caption, which reports nothing of its own.
+_PHOTO_NUMBER = re.compile(r"\s[-–]\s*Ảnh\s+\d{1,2}\s*\.?\s*$")
 # A byline as its own paragraph: a name in capitals ("NGỌC MAI", "TIN, ẢNH: THU HÀ").
 _BYLINE = re.compile(rf"^(?:(?:TIN|BÀI|ẢNH|TIN\s+VÀ\s+ẢNH|TIN,\s+ẢNH)\s*:\s*)?[{UP[1:-1]}\s.,-]{{3,40}}$")
 WHERES = ("title", "lead", "body", "caption", "byline")
@@ -187,10 +190,10 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _paragraph_kind(where: str, paragraph: str) -> str:
-    """A body paragraph that is a photo caption (it ends with its credit) or a byline."""
+    """A body paragraph that is a photo caption (it ends with its credit or its number) or a byline."""
     if where != "body":
         return where
-    if _CAPTION_CREDIT.search(paragraph):
+    if _CAPTION_CREDIT.search(paragraph) or _PHOTO_NUMBER.search(paragraph):
         return "caption"
     if _BYLINE.match(paragraph.strip()) and not any(ch.islower() for ch in paragraph):
         return "byline"
