@@ -68,3 +68,15 @@ def test_a_meeting_whose_day_falls_after_the_report_is_announced_not_held() -> N
         "12/2/2026 tại hội trường Ban Tuyên giáo Tỉnh ủy.",
         "Hội nghị có sự tham dự của lãnh đạo 8 cơ quan trong Khối.",
         "2026-02-03T08:00:00+07:00") == []
+
+
+def test_a_headlines_cluster_meeting_is_held_when_the_body_tells_what_was_done_at_it() -> None:
+    # no day and no verb of holding: "Tại hội nghị, … đã …" shows the meeting the headline names took place
+    [row] = _item(
+        "Tổng kết Cụm thi đua các trường THPT vùng ven biển năm học 2022 - 2023",
+        "Hội nghị tổng kết Cụm thi đua các trường THPT vùng ven biển năm học 2022 - 2023.",
+        "Năm học qua, các trường trong cụm đã duy trì tốt nền nếp dạy và học. "
+        "Tại hội nghị, đại diện các trường đã thảo luận và thống nhất kết quả bình xét thi đua của Cụm.",
+        "2023-06-10T08:00:00+07:00")
+    assert row["kind"] == "tổng kết"
+    assert row["cluster_name"].startswith("Cụm thi đua các trường THPT")

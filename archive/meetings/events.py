@@ -179,6 +179,29 @@ def kinds_at_meeting(event: Event, own: list[str], headline: str) -> list[str]:
 
 
 
+# What was done at the meeting, told in the past ("Tại hội nghị, đại diện các sở … đã thảo luận, …"):
+# the meeting was held.
+_DONE_AT = re.compile(r"^(?:Tại|Trong)\s+(?:hội\s+nghị|buổi\s+(?:lễ|họp|tọa\s+đàm|toạ\s+đàm)|lễ)\s*,[^.;]*?\bđã\b", _I)
+
+
+def _headline_held(segments: list[Segment], headline: str) -> Event | None:
+    """The headline's cluster meeting when no sentence reports it with a day or a verb of holding
+    but the body tells what was done at it ("Sơ kết Cụm thi đua 7 tỉnh … năm 2022" above "Tại hội
+    nghị, đại diện … đã thảo luận …"): a headline naming a cluster's review, signing or honouring,
+    no plan, congress, executive session, training or press conference."""
+    title = next((s for s in segments if s.where == "title"), None)
+    triggers = triggers_in(headline, headline)
+    if not title or not triggers or not parse_cluster(headline):
+        return None
+    if not any(s.where in ("lead", "body") and _DONE_AT.match(s.text) for s in segments):
+        return None
+    if _plain(_DISQUALIFY, headline) or _CONGRESS.search(headline) or _EXECUTIVE.search(headline) \
+            or _TRAINING.search(headline) or _PRESS.search(headline):
+        return None
+    kinds = primary_first(list(dict.fromkeys(kind for _pos, kind in triggers)))
+    return Event(title, kinds[0], kinds, triggers[0][0])
+
+
 def _events(segments: list[Segment], headline: str, opening: Segment | None) -> list[Event]:
     """The qualifying sentences, the lead taken as the headline's meeting when it only says
     that an event was held, less those that belong to another kind of event."""
@@ -286,6 +309,9 @@ def plan(segments: list[Segment], headline: str) -> Plan | None:
     if len(INTERVIEW_TURN.findall(body)) >= 2:
         return None  # an interview: the meetings the interviewee recalls are not reported
     events = _recalled_only(_events(segments, headline, opening))
+    if not events:
+        held = _headline_held(segments, headline)
+        events = [held] if held else []
     if not events:
         return None
     title_event = events[0] if events[0].sentence.where == "title" else None
