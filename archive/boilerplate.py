@@ -210,6 +210,9 @@ def _glue_point(word: str) -> int:
 
     "nướcDịp" → 4; "iPhone", "YouTube", "McDonald" → 0 (the run before is too short or is
     not all lower case)."""
+    inner = word[2:-1]  # where j runs
+    if not inner or inner.islower():
+        return 0  # no upper-case letter there (most words): the loop below would find none
     for j in range(2, len(word) - 1):
         if word[j].isupper() and word[j - 1].islower():
             return j if word[:j].islower() else 0

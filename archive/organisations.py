@@ -175,6 +175,21 @@ def _short_heads() -> tuple[str, ...]:
 
 
 _ALL_HEADS = ORG_HEADS + _short_heads()
+
+
+def _by_first(heads: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The heads grouped by their first character, in their order."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for head in heads:
+        groups[head[:1]] = (*groups.get(head[:1], ()), head)
+    return groups
+
+
+# A text can only start with a head that starts with its own first character (an empty head, if
+# a lexicon ever held one, starts every text): `starts_with_org_head` asks the ≤ 27 heads of one
+# letter, not all 170, and answers the same.
+_HEADS_BY_FIRST = _by_first(_ALL_HEADS)
+_HEADS_EVERYWHERE = _HEADS_BY_FIRST.pop("", ())
 # Words that open like an organisation but are none: a hall, society, a conference, a member.
 _NOT_ORG = re.compile("(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _ORGS["not_organisations"]) + r")\b")
 
@@ -205,7 +220,7 @@ def starts_with_org_head(text: str) -> bool:
     text = text.lstrip()
     if _NOT_ORG.match(text):
         return False
-    for head in _ALL_HEADS:
+    for head in _HEADS_BY_FIRST.get(text[:1], ()) + _HEADS_EVERYWHERE:
         if text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum()):
             return True
     return False
