@@ -80,3 +80,18 @@ def test_a_headlines_cluster_meeting_is_held_when_the_body_tells_what_was_done_a
         "2023-06-10T08:00:00+07:00")
     assert row["kind"] == "tổng kết"
     assert row["cluster_name"].startswith("Cụm thi đua các trường THPT")
+
+
+def test_members_written_in_title_case_or_as_a_volunteer_force_or_a_zone_each_open_a_name() -> None:
+    # "Trung Tâm …" and "Ban Quản Lý …" are the heads "Trung tâm", "Ban quản lý" capitalised as units'
+    # own sites write them; a youth volunteer force and an export zone's board are members too
+    [row] = _item(
+        "Cụm thi đua số 12 ký kết giao ước thi đua năm 2024",
+        "Sáng 8/3/2024, Cụm thi đua số 12 gồm 5 cơ quan: Ban Quản Lý Dự án giao thông, Trung Tâm Xúc tiến "
+        "Đầu tư, Lực lượng Thanh niên xung phong tỉnh, Khu Chế xuất Tân Thành và Công ty Phát triển hạ tầng "
+        "đã tổ chức hội nghị ký kết giao ước thi đua năm 2024.",
+        "Các đơn vị thống nhất nội dung giao ước.",
+        "2024-03-09T08:00:00+07:00")
+    assert row["members"] == ["Ban Quản Lý Dự án giao thông", "Trung Tâm Xúc tiến Đầu tư",
+                              "Lực lượng Thanh niên xung phong tỉnh", "Khu Chế xuất Tân Thành",
+                              "Công ty Phát triển hạ tầng"]

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 
-from archive.lexicons import pattern
+from archive.lexicons import names, pattern
 from archive.localities import districts_table
 from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, PROVINCE_KIND, UP
 from archive.normalize import normalize_tone_marks
 from archive.numberwords import spelled
 from archive.organisations import (
+    ORG_HEADS,
     PLACE_HEADS,
     names_a_branch,
     names_a_province_unit,
@@ -38,6 +39,22 @@ from archive.organisations import (
 from archive.places import find_provinces, province_mentions
 
 _DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
+
+# Heads that open a member written with every word capitalised, and the member-only heads
+# (organisations.toml `member_heads`), compared past the first letter, which must be the capital.
+_FOLDED_HEADS = tuple((h, h.lower()) for h in (*[h for h in ORG_HEADS if " " in h and h[:1].isupper()],
+                                                *names("organisations", "member_heads")))
+
+
+def _opens_org(text: str) -> bool:
+    """Whether a list item opens an organisation: a head as written (organisations.starts_with_org_head),
+    or one written with its words capitalised, or a member-only head ("Trung Tâm Khuyến Nông",
+    "Lực lượng Thanh niên Xung phong TP", "Khu Chế xuất – Khu Công nghiệp")."""
+    if starts_with_org_head(text):
+        return True
+    text = text.lstrip()
+    return any(text[:1] == head[:1] and text[:len(head)].lower() == folded
+               and (len(text) == len(head) or not text[len(head)].isalnum()) for head, folded in _FOLDED_HEADS)
 
 _NEAR_CLUSTER = r"(?:[Cc]ụm|[Kk]hối|đơn\s+vị|thành\s+viên|địa\s+phương)(?:[^.;:]|\.(?=\S)|" + ABBREVIATION_DOT + r"){0,80}?"
 # A dot with no space after it ("Công an TP.HCM gồm …") is inside an abbreviation, not the end
@@ -110,7 +127,7 @@ _NAMED_AMONG = re.compile(rf"^{_NUMBER}\s+{_MEMBER_NOUN}[^;:.]{{0,60}}?,\s*trong
 def _named_body(pre: str) -> bool:
     """Whether the words before a count are one organisation whose name holds "và" ("Sở Giáo dục
     và Đào tạo 6 tỉnh:", a head the counted names share), not a list ("thị xã A và 6 huyện")."""
-    return starts_with_org_head(pre) and not re.search(rf"\bvà(?:\s*$|\s+(?:{_COUNT}|{_KIND})\b)", pre)
+    return _opens_org(pre) and not re.search(rf"\bvà(?:\s*$|\s+(?:{_COUNT}|{_KIND})\b)", pre)
 
 
 # "gồm 5 phường : A , B": a count whose noun is only locality kinds, then the colon: every name after
@@ -126,7 +143,7 @@ def _list_text(text: str) -> tuple[str, bool] | None:
     for start in [*_START_JOINED.finditer(text), *_START.finditer(text), *_START_COUNTED.finditer(text),
                   *_START_COUNTED_OF.finditer(text)]:
         rest = text[start.end():]
-        if start.re is _START_JOINED and not (starts_with_org_head(rest) or _PLURAL.match(rest.split(",")[0])
+        if start.re is _START_JOINED and not (_opens_org(rest) or _PLURAL.match(rest.split(",")[0])
                                                or _ORG_PLURAL.match(rest) or _INTRO.match(rest)):
             continue  # "Tham gia Cụm có 1.200 đoàn viên": a figure
         # a count running on to its colon first: "5 xã thuộc huyện A (cũ) sau sắp xếp: …" names no "A"
@@ -237,7 +254,7 @@ def _opens_item(merged: list[str], part: str) -> bool:
     count and a kind, or a company's branch (organisations.names_a_branch) — not one more name after a plural."""
     if merged and _plural_name(merged[-1], part):
         return False
-    return bool(starts_with_org_head(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part) or names_a_branch(part)
+    return bool(_opens_org(part) or _PLURAL.match(part) or _COUNTED_KIND.match(part) or names_a_branch(part)
                 or _province_unit(part))
 
 
@@ -255,7 +272,7 @@ def _split(chunk: str) -> list[str]:
     unless it is a bare place name after a named place ('Huyện đoàn A, B và C', see _shares);
     'và' separates before an organisation or 'các <kind>', or everywhere when nothing is headed."""
     groups = [[_NUMBERING.sub("", p) for p in re.split(r"\s*,\s*", g) if p] for g in re.split(r"\s*;\s*", chunk.strip()) if g]
-    headed = any(starts_with_org_head(p) or _PLURAL.match(p) or names_a_branch(p) for g in groups for p in g)
+    headed = any(_opens_org(p) or _PLURAL.match(p) or names_a_branch(p) for g in groups for p in g)
     items: list[str] = []
     for group in groups:
         merged: list[str] = []
@@ -271,7 +288,7 @@ def _split(chunk: str) -> list[str]:
             pieces = re.split(r"\s+(?:và|cùng)\s+", part)
             current = pieces[0]
             for piece in (_NUMBERING.sub("", p) for p in pieces[1:]):
-                if (starts_with_org_head(piece) and not _plural_name(current, piece)) or _PLURAL.match(piece) \
+                if (_opens_org(piece) and not _plural_name(current, piece)) or _PLURAL.match(piece) \
                         or _COUNTED_KIND.match(piece) or names_a_branch(piece) or _province_unit(piece) or not headed \
                         or _shares(current, piece, bool(_BARE_NAME.match(current))):
                     items.append(current)
@@ -318,11 +335,11 @@ def _walk(items: list[str]) -> list[str]:
         head = _PLACE_HEAD.match(item)
         if head:  # "Huyện đoàn A, B": the head alone is what the bare names share
             body, kinds = head.group("body"), []
-        elif named and starts_with_org_head(item) and not _AT_KIND.match(item):
+        elif named and _opens_org(item) and not _AT_KIND.match(item):
             body, kinds = named.group("body"), [named.group("kind")]
-        elif _named_for_province(item) and starts_with_org_head(item):  # "Công ty Điện lực A, B"
+        elif _named_for_province(item) and _opens_org(item):  # "Công ty Điện lực A, B"
             body, kinds = item[:_province_start(item)].strip(), []
-        elif not starts_with_org_head(item) and not names_a_branch(item) and not _named_for_province(item) and body:
+        elif not _opens_org(item) and not names_a_branch(item) and not _named_for_province(item) and body:
             item = " ".join([body, *(_kind_of(k, item) for k in kinds[:1]), item])
         out.append(item)
     return out
@@ -345,7 +362,7 @@ def _subject_text(text: str) -> str | None:
     if not m:
         return None
     body = m.group("list").split(" các ")[0]
-    return m.group("list") if body.startswith("các") or starts_with_org_head(body) else None
+    return m.group("list") if body.startswith("các") or _opens_org(body) else None
 
 
 # "…, Cụm trưởng, chủ trì; tham dự có đại diện Hội Nông dân các tỉnh A, B và C": the members
@@ -357,7 +374,7 @@ _DELEGATES = re.compile(rf"\b(?:tham\s+)?dự\s+có\s+(?:đại\s+diện(?:\s+l�
 def _delegates_text(text: str) -> str | None:
     """The list of bodies whose delegates attend (see _DELEGATES), when an organisation heads it."""
     m = _DELEGATES.search(text)
-    if not (m and starts_with_org_head(m.group("list"))):
+    if not (m and _opens_org(m.group("list"))):
         return None
     end = _END.search(m.group("list"))
     return m.group("list")[:end.start()] if end else m.group("list")
@@ -373,7 +390,7 @@ def point_members(text: str) -> list[str] | None:
     """The units an online meeting connects (see _POINTS), when organisations stand at them,
     each with its body as in a member list; a cluster's members when no list names them."""
     m = _POINTS.search(text)
-    if not m or not (starts_with_org_head(m.group("main")) and starts_with_org_head(m.group("list"))):
+    if not m or not (_opens_org(m.group("main")) and _opens_org(m.group("list"))):
         return None
     items = [i for i in _walk(_split(f"{m.group('main')}, {_drop_address(m.group('list'))}")) if len(i) > 2]
     return items if len(items) >= 3 else None
@@ -531,6 +548,6 @@ def item_members(heading: str, items: list[str]) -> list[str] | None:
     if not MEMBER_HEADING.search(heading):
         return None
     names = [re.sub(r"\s*\([^()]*\)", "", item).strip(" .;,") for item in items]
-    names = [n for n in names if n and starts_with_org_head(n)]
+    names = [n for n in names if n and _opens_org(n)]
     return names if len(names) >= 2 and len(names) == len(items) else None
 
