@@ -22,6 +22,11 @@ range, exact accents and the score on each candidate's text, read once):
    `DF_SAMPLE` newest articles; rows tied at three decimals (words most articles hold score
    about 0) come newest first.
 
+Only the tiers that reach the first `limit` hits are scored (`_to_score`): a candidate of a lower
+tier sorts after them whatever its score, so its text is never scanned for the query's terms
+(with 50 phrase holders among 150 candidates, 100 texts fewer); every candidate's length still
+counts in the average length, so the scores are those of a full ranking.
+
 What this changes, and the page says so: an article older than the window is not ranked unless
 the window holds all matches (`Ranked.complete`).
 """
@@ -119,24 +124,53 @@ def _terms_re(terms: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{alternation})(?!\w)")
 
 
-def _features(q: _Query, row: dict[str, Any], counted: re.Pattern[str] | None) -> dict[str, Any]:
-    """Exact-accent flag, weighted frequencies of the `counted` terms and length of one
-    candidate, from its text read by C-speed regex scans (no per-word Python)."""
-    texts = [(f, composed(row[f])) for f in FIELDS if row[f]]
-    if counted is None and not q.marked_res:   # nothing to look for: the length is all
-        return {"exact": 0, "tf": {}, "length": sum(t.count(" ") + 1 for _, t in texts)}
-    lowered = [lower_case(t) for _, t in texts]
-    exact = bool(q.marked_res) and all(
-        any(word_matches(p, t, low) for (_, t), low in zip(texts, lowered)) for p in q.marked_res)
+def _texts(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, text as stored) of a candidate's non-empty fields."""
+    return [(f, row[f]) for f in FIELDS if row[f]]
+
+
+def _composed(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The texts NFC, for the regexes: checked only for the candidates they are run on."""
+    return [(f, composed(t)) for f, t in texts]
+
+
+def _length(texts: list[tuple[str, str]]) -> int:
+    """Words, as spaces + 1 a field: NFC never adds or removes a space, so the stored text
+    gives the same length as its NFC form."""
+    return sum(t.count(" ") + 1 for _, t in texts)
+
+
+def _exact(q: _Query, texts: list[tuple[str, str]], lowered: list[str]) -> int:
+    """1 when every word typed with marks is in the text as typed."""
+    return int(bool(q.marked_res) and all(
+        any(word_matches(p, t, low) for (_, t), low in zip(texts, lowered)) for p in q.marked_res))
+
+
+def _term_frequencies(texts: list[tuple[str, str]], lowered: list[str],
+                      counted: re.Pattern[str]) -> dict[str, float]:
+    """Weighted frequencies of the `counted` terms, by C-speed regex scans (no per-word
+    Python)."""
     tf: dict[str, float] = {}
-    length = 0
     for (f, text), low in zip(texts, lowered):
-        length += text.count(" ") + 1
-        if counted is not None:
-            for a, b in word_matches(counted, text, low):
-                term = fold_word(text[a:b])
-                tf[term] = tf.get(term, 0.0) + WEIGHTS[f]
-    return {"exact": int(exact), "tf": tf, "length": length}
+        for a, b in word_matches(counted, text, low):
+            term = fold_word(text[a:b])
+            tf[term] = tf.get(term, 0.0) + WEIGHTS[f]
+    return tf
+
+
+def _to_score(tiers: dict[int, tuple[int, int, int]], limit: int) -> set[int]:
+    """The keys whose tier (exact, phrase, near) can reach the first `limit` hits: whole tiers,
+    best first, until they hold `limit` keys. A key of a lower tier sorts after all of them
+    whatever its score, so its text need not be scanned for the query's terms."""
+    by_tier: dict[tuple[int, int, int], list[int]] = {}
+    for key, tier in tiers.items():
+        by_tier.setdefault(tier, []).append(key)
+    chosen: set[int] = set()
+    for tier in sorted(by_tier, reverse=True):
+        if len(chosen) >= limit:
+            break
+        chosen.update(by_tier[tier])
+    return chosen
 
 
 def _doc_frequencies(conn: Any, terms: set[str]) -> tuple[dict[str, int], int]:
@@ -157,10 +191,29 @@ def _idf(df: int, n: int) -> float:
     return max(1e-6, math.log((n - df + 0.5) / (df + 0.5)))
 
 
-def _score(features: dict[str, Any], idf: dict[str, float], avg_length: float) -> float:
-    """FTS5's bm25 formula on the weighted term frequencies (higher is better here)."""
-    norm = K1 * (1 - B + B * features["length"] / max(avg_length, 1.0))
-    return sum(idf[t] * tf * (K1 + 1) / (tf + norm) for t, tf in features["tf"].items())
+def _score(length: int, tf: dict[str, float], idf: dict[str, float], avg_length: float
+           ) -> float:
+    """FTS5's bm25 formula on the weighted term frequencies (higher is better here), rounded:
+    rows tied at three decimals come newest first."""
+    norm = K1 * (1 - B + B * length / max(avg_length, 1.0))
+    return round(sum(idf[t] * f * (K1 + 1) / (f + norm) for t, f in tf.items()), 3)
+
+
+def _tf(texts: list[tuple[str, str]], lowered: list[str] | None,
+        counted: re.Pattern[str] | None) -> dict[str, float]:
+    if counted is None:
+        return {}
+    if lowered is None:
+        texts = _composed(texts)
+        lowered = [lower_case(t) for _, t in texts]
+    return _term_frequencies(texts, lowered, counted)
+
+
+def _hit(row: dict[str, Any], tier: tuple[int, int, int], score: float) -> Hit:
+    return Hit(id=row["id"], title=row["title"] or "", date=(row["published_at"] or "")[:10],
+               province=row["province"], organisation=row["organisation"], url=row["url"],
+               exact_match=tier[0], phrase_match=tier[1], near_match=tier[2], score=score,
+               published_at=row["published_at"] or "")
 
 
 def _keys(conn: Any, match: str, low: int, limit: int | None = None) -> list[int]:
@@ -240,17 +293,17 @@ def ranked_search(conn: Any, query: str, limit: int = 50) -> Ranked:
     idf = {t: _idf(d, n) for t, d in df.items()}
     # words nearly every article holds add ~0 to every score: not worth reading the text for
     counted = _terms_re(frozenset(t for t, w in idf.items() if w > 1e-3))
-    feats = {k: _features(q, rows[k & ID_MASK], counted) for k in keys if (k & ID_MASK) in rows}
-    avg = sum(f["length"] for f in feats.values()) / max(len(feats), 1)
-    hits = []
-    for key, f in feats.items():
-        row = rows[key & ID_MASK]
-        hits.append(Hit(
-            id=row["id"], title=row["title"] or "", date=(row["published_at"] or "")[:10],
-            province=row["province"], organisation=row["organisation"], url=row["url"],
-            exact_match=f["exact"], phrase_match=int(key in in_phrase),
-            near_match=int(key in in_near), score=round(_score(f, idf, avg), 3),
-            published_at=row["published_at"] or ""))
+    texts = {k: _texts(rows[k & ID_MASK]) for k in keys if (k & ID_MASK) in rows}
+    lengths = {k: _length(ts) for k, ts in texts.items()}
+    avg = sum(lengths.values()) / max(len(lengths), 1)   # over every candidate, scored or not
+    if q.marked_res:   # the exact-accent tier reads every candidate's text
+        texts = {k: _composed(ts) for k, ts in texts.items()}
+    lowered = {k: [lower_case(t) for _, t in ts] for k, ts in texts.items()} if q.marked_res else {}
+    tiers = {k: (_exact(q, ts, lowered.get(k, [])), int(k in in_phrase), int(k in in_near))
+             for k, ts in texts.items()}
+    hits = [_hit(rows[k & ID_MASK], tiers[k],
+                 _score(lengths[k], _tf(texts[k], lowered.get(k), counted), idf, avg))
+            for k in _to_score(tiers, limit)]
     hits.sort(key=lambda h: (h.exact_match, h.phrase_match, h.near_match, h.score,
                              h.published_at, h.id), reverse=True)
     top = hits[:limit]
@@ -258,7 +311,7 @@ def ranked_search(conn: Any, query: str, limit: int = 50) -> Ranked:
         h.snippet = vi_snippet(" ".join(x for x in (rows[h.id]["lead"], rows[h.id]["body"]) if x),
                                query)
     _attach_meetings(conn, top)
-    return Ranked(query, top, len(hits), complete, len(q.terms), q.marked)
+    return Ranked(query, top, len(texts), complete, len(q.terms), q.marked)
 
 
 def _attach_meetings(conn: Any, hits: list[Hit]) -> None:
