@@ -95,3 +95,14 @@ def test_members_written_in_title_case_or_as_a_volunteer_force_or_a_zone_each_op
     assert row["members"] == ["Ban Quản Lý Dự án giao thông", "Trung Tâm Xúc tiến Đầu tư",
                               "Lực lượng Thanh niên xung phong tỉnh", "Khu Chế xuất Tân Thành",
                               "Công ty Phát triển hạ tầng"]
+
+
+def test_a_generic_plural_subject_hosts_nothing() -> None:
+    # "Các đơn vị tham gia ký kết …" (a glued photo caption) names no unit; the cluster organises
+    [row] = _item(
+        "Cụm thi đua số 3 ký kết giao ước thi đua năm 2024",
+        "Các đơn vị tham gia ký kết giao ước thi đua - Sáng 5/3/2024, Cụm thi đua số 3 gồm: Sở Y tế, Sở Tư pháp "
+        "và Sở Nội vụ đã tổ chức hội nghị ký kết giao ước thi đua năm 2024.",
+        "Các đơn vị thống nhất nội dung giao ước.",
+        "2024-03-06T08:00:00+07:00")
+    assert row["host"] is None

@@ -62,6 +62,9 @@ _CLUSTER_SUBJECT = re.compile(r"^(?:\d+\s+đơn\s+vị\s+(?:của|trong|thuộc)
 # số 3" names a host), not five.
 _MEMBERS_SUBJECT = re.compile(rf"\b(?:các|\d+|{spelled(range(2, 11), leave_out=(YEAR_WORD,))})\s.*\s(?:trực\s+)?(?:thuộc|trong)\s+"
                               r"(?:[Cc]ụm|[Kk]hối)\s+[Tt]hi\s+đua\b")
+# A generic plural as the subject ("Các đơn vị tham gia ký kết giao ước thi đua", "Những cơ quan trong
+# khối …"): it names no unit, so it hosts nothing (meetings.toml `generic_subjects`).
+_GENERIC_SUBJECT = re.compile(rf"^(?:[Cc]ác|[Nn]hững|[Tt]oàn\s+thể)\s+{pattern('meetings', 'words.generic_subjects')}")
 # A subject that ends with the meeting's own noun ("BIÊN BẢN Hội nghị | tổng kết …", "Kết quả Hội
 # nghị | sơ kết …"): the meeting's name or its record, never who organised it.
 _NAMES_THE_MEETING = re.compile(rf"(?:^|\s){_org('meeting_names', either_initial=True)}$")  # [organiser] meeting_names
@@ -263,7 +266,8 @@ def parse_organiser(text: str) -> tuple[str | None, bool]:
         host = ", ".join(parts).strip(" ,.–-")
         host = _ROLE_ASIDE.sub("", _ROLE_APPOSITION.split(host)[0].strip())
         if host and (host[0].isupper() or starts_with_org_head(host)) and len(host) <= 160 \
-                and not re.search(r"\b(?:đã|được|là)\b", host) and not _NAMES_THE_MEETING.search(host):
+                and not re.search(r"\b(?:đã|được|là)\b", host) and not _NAMES_THE_MEETING.search(host) \
+                and not _GENERIC_SUBJECT.match(host):
             if _CLUSTER_SUBJECT.match(host) or _MEMBERS_SUBJECT.search(host):
                 return None, True
             return host, False
