@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from archive.lexicons import names, pattern
+from archive.lexicons import alternation, names, pattern
 from archive.localities import districts_table
 from archive.meetings.patterns import _LOCALITY_KIND, ABBREVIATION_DOT, LO, PROVINCE_KIND, UP
 from archive.normalize import normalize_tone_marks
@@ -87,12 +87,12 @@ _INTRO_FAR = re.compile(rf"^(?P<pre>){_NUMBER}\s+(?P<noun>{_MEMBER_NOUN}[^;:.,]{
 # colon, is a head count).
 _START_COUNTED_OF = re.compile(rf"\b(?:có|gồm)\s+(?P<gom>)(?={_NUMBER}\s+{_MEMBER_NOUN}\s+(?:trong|của|thuộc)\s+"
                                r"(?:[Cc]ụm|[Kk]hối)\b[^;:.]{0,60}:)")
-_COUNT_QUALIFIER = re.compile(r"\b(?:thuộc|trên\s+địa\s+bàn|đóng\s+trên|của|ở|tại|trong)\b")
+_COUNT_QUALIFIER = re.compile(rf"\b{alternation('meetings', 'members.count_qualifiers')}\b")  # [members] count_qualifiers
 # Where a list ends: a verb ("tổ chức" — not the noun "các tổ chức", as in "Liên hiệp các tổ
 # chức hữu nghị"), a full stop, another clause.
 _END = re.compile(
-    r"\s+(?:đã|vừa|đang|cũng|cùng\s+nhau|(?<!\bcác\s)(?<!\bnhững\s)tổ\s+chức|tham\s+gia|họp|thống\s+nhất|được|sơ\s+kết|tổng\s+kết|"
-    r"k[ýí]\s+kết|phát\s+động)\b"
+    # (meetings.toml [members] list_enders)
+    rf"\s+(?:{alternation('meetings', 'members.list_enders')}|(?<!\bcác\s)(?<!\bnhững\s)tổ\s+chức)\b"
     r"|(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bQ)\.(?:\s|$)"
     # another clause: "…; năm 2018, UBND tỉnh X là Cụm trưởng", ", với tổng số gần 9.000 đoàn viên"
     r"|;\s*(?=[Nn]ăm\s+\d{4}|[^;]{0,90}?\s(?:là|làm|được|giữ)\s)|,\s+(?=(?:với|trong\s+đó|nhằm|năm\s+\d{4})\b)|$"
