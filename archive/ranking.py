@@ -26,6 +26,8 @@ Only the tiers that reach the first `limit` hits are scored (`_to_score`): a can
 tier sorts after them whatever its score, so its text is never scanned for the query's terms
 (with 50 phrase holders among 150 candidates, 100 texts fewer); every candidate's length still
 counts in the average length, so the scores are those of a full ranking.
+When no word is worth counting (every candidate holds them all) and none was typed with
+marks, every score is 0: only the candidates' dates are read, and the text of the page's hits.
 
 What this changes, and the page says so: an article older than the window is not ranked unless
 the window holds all matches (`Ranked.complete`).
@@ -265,17 +267,19 @@ def _tiers(conn: Any, query: str, found: Candidates) -> tuple[set[int], set[int]
     return in_phrase | found.phrase_holders, in_near | found.phrase_holders
 
 
-_ROW_SQL = ("SELECT id, title, lead, body, author, captions, published_at, province, organisation,"
-            " url FROM articles WHERE id IN ({})")
 _ROW_COLUMNS = ["id", *FIELDS, "published_at", "province", "organisation", "url"]
+_ORDER_COLUMNS = ["id", "published_at"]   # all the ranking reads when no text is scanned
 
 
-def _rows(conn: Any, keys: list[int]) -> dict[int, dict[str, Any]]:
+def _rows(conn: Any, keys: list[int], columns: list[str] = _ROW_COLUMNS
+          ) -> dict[int, dict[str, Any]]:
     rows: dict[int, dict[str, Any]] = {}
     for i in range(0, len(keys), 500):
         chunk = [k & ID_MASK for k in keys[i:i + 500]]
-        for r in conn.execute(_ROW_SQL.format(", ".join("?" * len(chunk))), chunk):
-            rows[r[0]] = dict(zip(_ROW_COLUMNS, r))
+        sql = (f"SELECT {', '.join(columns)} FROM articles "
+               f"WHERE id IN ({', '.join('?' * len(chunk))})")
+        for r in conn.execute(sql, chunk):
+            rows[r[0]] = dict(zip(columns, r))
     return rows
 
 
@@ -284,16 +288,38 @@ def ranked_search(conn: Any, query: str, limit: int = 50) -> Ranked:
     with their snippet and meetings."""
     q = _Query.parse(query or "")
     found = candidates(conn, query)
-    keys, complete = found.keys, found.complete
-    if not keys:
+    if not found.keys:
         return Ranked(query, [], 0, True, len(q.terms), q.marked)
-    rows = _rows(conn, keys)
     in_phrase, in_near = _tiers(conn, query, found)
     df, n = _doc_frequencies(conn, set(q.terms))
     idf = {t: _idf(d, n) for t, d in df.items()}
     # words nearly every article holds add ~0 to every score: not worth reading the text for
     counted = _terms_re(frozenset(t for t, w in idf.items() if w > 1e-3))
-    texts = {k: _texts(rows[k & ID_MASK]) for k in keys if (k & ID_MASK) in rows}
+    # no word to count and none typed with marks: every score is 0 and no text is read but
+    # the page's (a candidate's length only divides its term frequencies)
+    reads_text = counted is not None or bool(q.marked_res)
+    rows = _rows(conn, found.keys, _ROW_COLUMNS if reads_text else _ORDER_COLUMNS)
+    texts = {k: _texts(rows[k & ID_MASK]) if reads_text else []
+             for k in found.keys if (k & ID_MASK) in rows}
+    scores, tiers = _scores(q, texts, counted, idf, (in_phrase, in_near), limit)
+    order = sorted(scores, key=lambda k: (*tiers[k], scores[k], rows[k & ID_MASK]["published_at"]
+                                          or "", k & ID_MASK), reverse=True)[:limit]
+    if not reads_text:
+        rows = _rows(conn, order)
+    top = [_hit(rows[k & ID_MASK], tiers[k], scores[k]) for k in order]
+    for h in top:
+        h.snippet = vi_snippet(" ".join(x for x in (rows[h.id]["lead"], rows[h.id]["body"]) if x),
+                               query)
+    _attach_meetings(conn, top)
+    return Ranked(query, top, len(texts), found.complete, len(q.terms), q.marked)
+
+
+def _scores(q: _Query, texts: dict[int, list[tuple[str, str]]], counted: re.Pattern[str] | None,
+            idf: dict[str, float], in_tiers: tuple[set[int], set[int]], limit: int
+            ) -> tuple[dict[int, float], dict[int, tuple[int, int, int]]]:
+    """The score of each candidate that can reach the first `limit` hits, and every
+    candidate's tier (exact, phrase, near)."""
+    in_phrase, in_near = in_tiers
     lengths = {k: _length(ts) for k, ts in texts.items()}
     avg = sum(lengths.values()) / max(len(lengths), 1)   # over every candidate, scored or not
     if q.marked_res:   # the exact-accent tier reads every candidate's text
@@ -301,17 +327,9 @@ def ranked_search(conn: Any, query: str, limit: int = 50) -> Ranked:
     lowered = {k: [lower_case(t) for _, t in ts] for k, ts in texts.items()} if q.marked_res else {}
     tiers = {k: (_exact(q, ts, lowered.get(k, [])), int(k in in_phrase), int(k in in_near))
              for k, ts in texts.items()}
-    hits = [_hit(rows[k & ID_MASK], tiers[k],
-                 _score(lengths[k], _tf(texts[k], lowered.get(k), counted), idf, avg))
-            for k in _to_score(tiers, limit)]
-    hits.sort(key=lambda h: (h.exact_match, h.phrase_match, h.near_match, h.score,
-                             h.published_at, h.id), reverse=True)
-    top = hits[:limit]
-    for h in top:
-        h.snippet = vi_snippet(" ".join(x for x in (rows[h.id]["lead"], rows[h.id]["body"]) if x),
-                               query)
-    _attach_meetings(conn, top)
-    return Ranked(query, top, len(texts), complete, len(q.terms), q.marked)
+    scores = {k: _score(lengths[k], _tf(texts[k], lowered.get(k), counted), idf, avg)
+              for k in _to_score(tiers, limit)}
+    return scores, tiers
 
 
 def _attach_meetings(conn: Any, hits: list[Hit]) -> None:

@@ -117,3 +117,30 @@ def test_sqlite_work_does_not_grow_with_the_matches(
         costs.append(_steps(conn, query))
         conn.close()
     assert costs[1] <= costs[0] * 1.2, costs
+
+
+def _texts_read(conn: sqlite3.Connection, query: str, limit: int) -> int:
+    """How many articles' text (`body`) the ranked search reads, from the SQL it runs."""
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        ranking.ranked_search(conn, query, limit=limit)
+    finally:
+        conn.set_trace_callback(None)
+    reads = [s for s in statements if "body" in s and "FROM articles WHERE id IN" in s]
+    return sum(s.split("IN (", 1)[1].count(",") + 1 for s in reads)
+
+
+def test_words_every_article_holds_read_only_the_page(tmp_path: Path) -> None:
+    """When every candidate holds every word (no word is worth counting) and none was typed
+    with marks, every score is 0 and the order is the tiers, then newest first: only the
+    page's own articles are read for their text, not the whole window's."""
+    articles = [(f"Thi đua lập thành tích lần {n}", f"Phong trào thi đua của đơn vị {n}.",
+                 f"2024-{n % 12 + 1:02d}-{n % 27 + 1:02d}") for n in range(30)]
+    conn = build(tmp_path / "a.db", articles)
+    result = ranking.ranked_search(conn, "thi dua", limit=5)
+    assert result.candidates == 30 and [h.score for h in result.hits] == [0.0] * 5
+    assert [h.date for h in result.hits] == sorted((a[2] for a in articles), reverse=True)[:5]
+    assert _texts_read(conn, "thi dua", 5) == 5
+    # a word typed with marks is looked for in every candidate's text
+    assert _texts_read(conn, "thi đua", 5) == 30
