@@ -106,3 +106,20 @@ def test_a_generic_plural_subject_hosts_nothing() -> None:
         "Các đơn vị thống nhất nội dung giao ước.",
         "2024-03-06T08:00:00+07:00")
     assert row["host"] is None
+
+
+def test_emulation_congresses_of_every_level_are_no_one_meeting() -> None:
+    # a session that praises "đại hội thi đua yêu nước các cấp" reports none of those congresses
+    assert _item(
+        "Hội đồng Thi đua - Khen thưởng tỉnh họp phiên cuối năm",
+        "Chiều 12/11/2020, kết luận cuộc họp, ông Trần Văn An, Chủ tịch UBND tỉnh đánh giá cao đại hội thi đua "
+        "yêu nước các cấp đã tổ chức thời gian qua.",
+        "Ông đề nghị các ngành chuẩn bị tốt đại hội của tỉnh.",
+        "2020-11-13T08:00:00+07:00") == []
+    # "… đã hoàn thành tổ chức đại hội thi đua yêu nước cấp huyện, cấp tỉnh": the levels, many congresses
+    assert _item(
+        "Phong trào thi đua yêu nước năm 2020 có nhiều điểm mới",
+        "Theo báo cáo, đến nay các địa phương đã cơ bản hoàn thành tổ chức đại hội thi đua yêu nước cấp huyện, "
+        "cấp tỉnh.",
+        "Đại hội toàn quốc dự kiến diễn ra vào tháng 12.",
+        "2020-11-20T08:00:00+07:00") == []

@@ -319,6 +319,12 @@ def _disqualified(before: str) -> re.Match[str] | None:
     return m
 
 
+# Emulation congresses "of every level" ("đại hội thi đua yêu nước các cấp", "… cấp bộ, cấp tỉnh"): many
+# congresses summed up, none of them a meeting the text reports.
+_EVERY_LEVEL = re.compile(r"^(?:đại\s+hội\s+thi\s+đua|ĐH\s+thi\s+đua)(?:\s+yêu\s+nước)?\s+(?:ở\s+)?"
+                          r"(?:các\s+cấp\b(?!\s+(?:ủy|uỷ)\b)|cấp\s+\w+\s*(?:,|và)\s*cấp\b)", _I)
+
+
 def _qualifies(sentence: Sentence, headline: str) -> Event | None:
     text = sentence.text
     triggers = triggers_in(text, headline)
@@ -326,6 +332,8 @@ def _qualifies(sentence: Sentence, headline: str) -> Event | None:
         return None
     first = triggers[0][0]
     if not (_EVIDENCE.search(text) or _names_day(text) or _RECORD.search(text)):
+        return None
+    if all(_EVERY_LEVEL.match(text[pos:]) for pos, _kind in triggers):
         return None
     before = text[:first]
     if _disqualified(before) or _AGGREGATE.search(before) or _PRESS.search(text) \
