@@ -15,14 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from cssselect import SelectorError
 from parsel import Selector
 
 from archive.platformguess import field_hit
 from archive.sources import Source
-from archive.urls import document_base
+from archive.urls import document_base, resolve_link
 
 USER_AGENT = "thidua-archive/0.1 (+registry check; polite: one request per source)"
 
@@ -128,7 +127,7 @@ def _link_urls(html: str, base: str, rules: dict[str, Any]) -> list[str]:
     except (SelectorError, ValueError):
         hrefs = []
     base = document_base(sel.root, base)  # the page's <base href>, when it has one
-    urls = [urljoin(base, h) for h in hrefs if h and not h.startswith(("#", "javascript:"))]
+    urls = [resolve_link(base, h.strip()) for h in hrefs if h and not h.startswith(("#", "javascript:"))]
     pattern = rules.get("article_url")
     if pattern:
         try:

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 from parsel import Selector
@@ -437,7 +437,7 @@ def page_routes(pages: list[SitePage]) -> dict[str, Any]:
             routes["pagination"] = found.how
         for el in root.iter("link"):
             if "alternate" in (el.get("rel") or "") and "xml" in (el.get("type") or ""):
-                routes["feeds"].append(urljoin(base, el.get("href") or ""))
+                routes["feeds"].append(resolve_link(base, (el.get("href") or "").strip()))
     routes["feeds"] = list(dict.fromkeys(routes["feeds"]))
     return routes
 

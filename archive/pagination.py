@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from archive.lexicons import load
 from archive.normalize import fold
@@ -305,7 +305,7 @@ def _endpoint_in(el: Any, base: str, host: str | None) -> str | None:
         else:
             continue
         for candidate in candidates:
-            target = urljoin(base, candidate)
+            target = resolve_link(base, candidate)
             if urlsplit(target).hostname == host and not _ASSET.search(urlsplit(target).path):
                 return target
     return None

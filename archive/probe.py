@@ -22,14 +22,14 @@ import urllib.request
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from parsel import Selector
 
 from archive.normalize import fold
 from archive.registry import FORMER_TO_CURRENT, canonical_province, current_provinces
 from archive.sources import Source
-from archive.urls import document_base
+from archive.urls import document_base, resolve_link
 
 USER_AGENT = "thidua-archive/0.1 (+sources probe: a few requests per province)"
 PATTERNS = ("ldld.{slug}.gov.vn", "congdoan.{slug}.gov.vn")
@@ -175,7 +175,7 @@ def portal_links(html: str, base: str) -> tuple[list[tuple[str, str]], str | Non
         text = " ".join(" ".join(a.css("::text").getall()).split())
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        url = urljoin(base, href)
+        url = resolve_link(base, href)
         host = (urlsplit(url).hostname or "").lower()
         label = fold(text)
         if _UNION_TEXT.search(label) or (_UNION_HOST.search(host) and host.endswith(".vn")):

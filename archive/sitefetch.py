@@ -12,7 +12,7 @@ import time
 import urllib.error
 import urllib.request
 import urllib.robotparser
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from scrapy.http import XmlResponse
 
@@ -98,13 +98,13 @@ def fetch_site(url: str, fetcher: Fetcher) -> tuple[list[SitePage], list[str], i
     else:
         first = pages[0].root
         base = document_base(first, url)
-        links = [urljoin(base, a.get("href")) for a in first.iter("a") if a.get("href")]
+        links = [resolve_link(base, a.get("href").strip()) for a in first.iter("a") if a.get("href")]
         candidates = article_urls([u for u in links if urlsplit(u).netloc == urlsplit(url).netloc])
         if candidates:
             pages.append(_fetch(candidates[0], fetcher))
     root = home.rstrip("/")
-    sitemaps = [line.split(":", 1)[1].strip() for line in _robots_lines(root, fetcher)
-                if line.lower().startswith("sitemap:")]
+    sitemaps = list(dict.fromkeys(resolve_link(root + "/robots.txt", line.split(":", 1)[1].strip())
+                                  for line in _robots_lines(root, fetcher) if line.lower().startswith("sitemap:")))
     entries = None
     if sitemaps:
         try:

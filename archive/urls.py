@@ -129,6 +129,13 @@ def resolve_link(base: str, href: str) -> str:
     """`href` resolved against `base` (the page's base: `document_base`), without its fragment:
     what the finders of a page (classifier, menus, links, pagination) each ask of every link.
 
+    The one rule for every address a crawl (or `sources add`) requests or stores — a page's
+    links, a feed's items, a sitemap's entries, a "Xem thêm" answer's links and endpoint,
+    robots.txt's `Sitemap:` lines: a fragment names a place inside a page the server sends
+    whole (`#comments`, `#top`), so kept it would give one article or feed under two addresses.
+    Hash-bang routes (`#!/…`) are no exception: nothing here asks a server for their
+    `_escaped_fragment_` form, so `/#!/tin/5` is fetched as the page `/` is.
+
     Why memoised, and keyed as it is: one page's finders resolve the same links again and
     again, and a site's menus and boxes print the same links on every page. An href that
     starts at a root (`/tin-tuc/a.html`, `//host/a`, `https://host/a`) resolves the same

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -23,7 +23,7 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.dates import parse_date
-from archive.urls import document_base
+from archive.urls import document_base, resolve_link
 
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 
@@ -34,10 +34,11 @@ _FEED_PATH = re.compile(r"(?:/feed/?|/rss/?|\.rss|/rss\.xml|/feed\.xml|/atom\.xm
 
 
 def robots_sitemaps(response: Response) -> list[str]:
-    """The `Sitemap:` lines of a robots.txt."""
+    """The `Sitemap:` lines of a robots.txt (without fragments, as every address a crawl asks)."""
     if response.status != 200:
         return []
-    return list(dict.fromkeys(sitemap_urls_from_robots(response.body, base_url=response.url)))
+    return list(dict.fromkeys(resolve_link(response.url, u)
+                              for u in sitemap_urls_from_robots(response.body, base_url=response.url)))
 
 
 def _xml_body(response: Response) -> bytes | None:
@@ -66,7 +67,7 @@ def feed_entries(response: Response) -> tuple[str, list[tuple[str, str | None]]]
     except (etree.XMLSyntaxError, StopIteration, ValueError):
         return "none", []
     if sitemap.type in ("sitemapindex", "urlset"):
-        entries = [(urljoin(response.url, d["loc"].strip()), d.get("lastmod")) for d in sitemap
+        entries = [(resolve_link(response.url, d["loc"].strip()), d.get("lastmod")) for d in sitemap
                    if d.get("loc")]
         return sitemap.type, entries
     try:
@@ -82,7 +83,7 @@ def feed_entries(response: Response) -> tuple[str, list[tuple[str, str | None]]]
         stamp = next((el.text for el in item.iter("{*}pubDate", "{*}updated", "{*}published", "{*}date")
                       if el.text), None)
         if url:
-            entries.append((urljoin(response.url, url), stamp))
+            entries.append((resolve_link(response.url, url), stamp))
     return ("feed" if entries or root.tag.lower().endswith(("rss", "feed")) else "none"), entries
 
 
@@ -102,16 +103,17 @@ def read_as_feed(response: Response) -> tuple[str, list[tuple[str, str | None]]]
 
 def feed_links(root: Any, url: str) -> list[str]:
     """Feeds a page announces (`<link rel=alternate type=rss>`) or links (`/feed/`, `.rss`),
-    resolved against the page's `<base href>` when it has one."""
+    resolved against the page's `<base href>` when it has one, without fragments (`/feed/#top`
+    and `/feed/` are one feed)."""
     base = document_base(root, url)
     out = []
     for el in root.iter("link"):
         if "alternate" in (el.get("rel") or "").lower() and (el.get("type") or "").lower() in _FEED_TYPES:
-            out.append(urljoin(base, el.get("href") or ""))
+            out.append(resolve_link(base, (el.get("href") or "").strip()))
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if href and _FEED_PATH.search(href.split("#")[0]):
-            out.append(urljoin(base, href))
+            out.append(resolve_link(base, href))
     host = urlsplit(url).hostname
     return [u for u in dict.fromkeys(out) if urlsplit(u).hostname == host]
 
@@ -148,7 +150,8 @@ def endpoint_links(response: Response, base: str | None = None) -> list[str]:
     """Links in a "load more" answer: JSON whose strings are addresses or HTML fragments, or
     an HTML fragment itself. The listing's script puts them into the listing page, so they
     resolve against that page's base (`base`: its `<base href>` or its own address), not the
-    endpoint's address; without one, against the answer's."""
+    endpoint's address; without one, against the answer's. Without fragments: an answer that
+    links one story as `a.html#binh-luan` and `a.html` gives it once."""
     if not isinstance(response, TextResponse):
         return []
     base = base or response.url
@@ -165,7 +168,7 @@ def endpoint_links(response: Response, base: str | None = None) -> list[str]:
                 fragment = lxml_html.fragment_fromstring(s, create_parent="div")
             except (etree.ParserError, ValueError):
                 continue
-            links += [urljoin(base, a.get("href")) for a in fragment.iter("a") if a.get("href")]
+            links += [resolve_link(base, a.get("href").strip()) for a in fragment.iter("a") if a.get("href")]
         elif re.match(r"^(?:https?://\S+|/[^\s<>]*)$", s) and not s.startswith("//"):
-            links.append(urljoin(base, s))
+            links.append(resolve_link(base, s))
     return list(dict.fromkeys(links))
