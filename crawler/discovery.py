@@ -23,6 +23,7 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.dates import parse_date
+from archive.lexicons import load
 from archive.urls import document_base, resolve_link
 
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
@@ -172,3 +173,36 @@ def endpoint_links(response: Response, base: str | None = None) -> list[str]:
         elif re.match(r"^(?:https?://\S+|/[^\s<>]*)$", s) and not s.startswith("//"):
             links.append(resolve_link(base, s))
     return list(dict.fromkeys(links))
+
+
+# How deep in a JSON answer its next-batch key may sit: top level, or inside `links`/`meta`/`pagination`.
+_NEXT_DEPTH = 2
+
+
+def named_next(response: Response, base: str | None = None) -> tuple[bool, str | None]:
+    """Whether a "load more" answer names its next batch, and the address it names: a JSON
+    answer's `next` (`next_page_url`, `links.next`, …: navigation.toml `next_keys`). A cursor
+    (`?sau=MjAyNC0wMy0xNQ`) is no page number, so only the answer finds the batch after it; a
+    null there says this was the last. (False, None) when the answer names nothing: count on the
+    endpoint. Resolved against the listing page's base, as the answer's links are."""
+    if not isinstance(response, TextResponse):
+        return False, None
+    try:
+        node = json.loads(response.text)
+    except ValueError:
+        return False, None
+    keys = set(load("navigation")["next_keys"])
+    level = [node]
+    for _ in range(_NEXT_DEPTH):
+        dicts = [d for d in level if isinstance(d, dict)]
+        for d in dicts:
+            for key, value in d.items():
+                if re.sub(r"[_\-]", "", str(key).lower()) not in keys:
+                    continue
+                if value in (None, "", False):
+                    return True, None
+                if isinstance(value, str) and re.match(r"^(?:https?://|/(?!/)|\?)\S*$", value.strip()):
+                    return True, resolve_link(base or response.url, value.strip())
+        level = [v for d in dicts for v in d.values()]
+    return False, None
+

@@ -12,7 +12,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawler.discovery import endpoint_links, entry_day, feed_entries, robots_sitemaps
+from crawler.discovery import endpoint_links, entry_day, feed_entries, named_next, robots_sitemaps
 from crawler.sitestate import SiteState
 
 
@@ -76,17 +76,21 @@ class FeedRoutes:
         yield from self.follow_all(source, urls, depth=1, route=route, leaf=True)
 
     def parse_more(self, response: Response) -> Iterable[Any]:
-        """A "Xem thêm" endpoint: its links, then the next batch while batches bring new ones."""
+        """A "Xem thêm" endpoint: its links, then the next batch while batches bring new ones — the
+        batch the answer names (a cursor; none after a null), else the endpoint counted on."""
         source = self.sources_by_id[response.meta["source_id"]]
         site = self.site(source.id)
-        links = [u for u in endpoint_links(response, response.meta.get("doc_base")) if site.allows(u)]
+        named, nxt = named_next(response, response.meta.get("doc_base"))
+        if not named:
+            nxt = site.next_endpoint(response.url)
+        # the next batch is read as a batch, not fetched as one more page
+        links = [u for u in endpoint_links(response, response.meta.get("doc_base")) if site.allows(u) and u != nxt]
         fresh = site.fresh(links)
         site.listed(links, "more")
         self.count(source.id, "more/pages")
         yield from self.follow_all(source, links, depth=response.meta["thidua_depth"], route="load-more",
                                    leaf=True)
         page = response.meta.get("page", 2)
-        nxt = site.next_endpoint(response.url)
-        if fresh and nxt and page < self.max_pages(source):
+        if fresh and nxt and site.allows(nxt) and page < self.max_pages(source):
             yield self._request(source, nxt, self.parse_more, kind="more", depth=response.meta["thidua_depth"],
                                 page=page + 1, doc_base=response.meta.get("doc_base"))
