@@ -25,7 +25,7 @@ from archive.meetings.spans import Tagged, tag
 from archive.meetings.unwrap import unwrap
 from archive.normalize import normalize_tone_marks
 
-EXTRACTOR_VERSION = "74"
+EXTRACTOR_VERSION = "75"
 
 
 @dataclass
