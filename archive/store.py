@@ -247,6 +247,21 @@ def content_hash(record: Mapping[str, Any]) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+def _article_row(record: Mapping[str, Any], *, fingerprint: str | None) -> dict[str, Any]:
+    """The columns an extracted record gives, as the articles table stores them: lists as JSON,
+    the year of publication, the hashes that say whether it changed or was syndicated."""
+    row: dict[str, Any] = {k: record.get(k) for k in ARTICLE_FIELDS}
+    for k in ("images", "captions"):
+        if not isinstance(row[k], str):
+            row[k] = json.dumps(row[k] or [], ensure_ascii=False)
+    published = row.get("published_at") or ""
+    row["year"] = int(published[:4]) if published[:4].isdigit() else None
+    row["content_hash"] = content_hash(record)
+    row["fingerprint"] = fingerprint or row["content_hash"]
+    row["extraction_paths"] = json.dumps(record.get("paths") or {}, ensure_ascii=False)
+    return row
+
+
 def upsert_article(
     db: Database,
     record: Mapping[str, Any],
@@ -267,16 +282,8 @@ def upsert_article(
     seen_at = seen_at or now_iso()
     from archive import textstore
 
-    row: dict[str, Any] = {k: record.get(k) for k in ARTICLE_FIELDS}
+    row = _article_row(record, fingerprint=fingerprint)
     body = row.pop("body")   # stored (compressed in a packed archive) only when written
-    for k in ("images", "captions"):
-        if not isinstance(row[k], str):
-            row[k] = json.dumps(row[k] or [], ensure_ascii=False)
-    published = row.get("published_at") or ""
-    row["year"] = int(published[:4]) if published[:4].isdigit() else None
-    row["content_hash"] = content_hash(record)
-    row["fingerprint"] = fingerprint or row["content_hash"]
-    row["extraction_paths"] = json.dumps(record.get("paths") or {}, ensure_ascii=False)
     row.update(source_id=source_id, page_id=page_id, extractor_version=extractor_version,
                last_seen_at=seen_at)
     if version_id is not None:
