@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from localsite import respond
 from lxml import html as lxml_html
 
 from archive.extract import extract_article
@@ -222,12 +223,7 @@ class BaseHrefSite(BaseHTTPRequestHandler):
                  **{f"/cms/tin-hoat-dong/2024/{s}.html": _story_page(i) for i, (s, *_r) in enumerate(STORIES)}}
         page = pages.get(self.path)
         self.log.append((self.path, 200 if page is not None else 404))
-        body = (page or "<html><body><h1>404</h1></body></html>").encode("utf-8")
-        self.send_response(200 if page is not None else 404)
-        self.send_header("Content-Type", "text/plain" if self.path.endswith(".txt") else "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        respond(self, page, "text/plain" if self.path.endswith(".txt") else "text/html; charset=utf-8")
 
     def log_message(self, *args) -> None:
         pass

@@ -10,16 +10,13 @@ Pages, feeds, sitemaps and "Xem thêm" answers below are the test's own."""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from localsite import respond, serving, thidua
 from lxml import html as lxml_html
 from scrapy.http import TextResponse, XmlResponse
 from test_base_href import STORIES, _fixed_page, _story_page
@@ -31,7 +28,6 @@ from archive.probe import portal_links
 from archive.sitefetch import fetch_site
 from crawler.discovery import endpoint_links, feed_entries, feed_links, robots_sitemaps
 
-ROOT = Path(__file__).resolve().parent.parent
 ORIGIN = "http://hoi.example"
 
 
@@ -169,12 +165,7 @@ class FragmentSite(BaseHTTPRequestHandler):
         self.log.append(self.path)
         body, kind = (xml[self.path], "application/xml") if self.path in xml else \
             (pages.get(self.path), "text/html; charset=utf-8")
-        data = (body or "<html><body><h1>404</h1></body></html>").encode("utf-8")
-        self.send_response(200 if body is not None else 404)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        respond(self, body, kind)
 
     def log_message(self, *args) -> None:
         pass
@@ -182,17 +173,9 @@ class FragmentSite(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def origin():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FragmentSite)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     FragmentSite.log.clear()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-def _thidua(*args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("THIDUA_DB", "DEMO_URL")}
-    return subprocess.run([sys.executable, "-m", "archive", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300, env=env, check=False)
+    with serving(FragmentSite) as url:
+        yield url
 
 
 def _addresses(db: Path) -> list[str]:
@@ -215,7 +198,7 @@ def test_a_crawl_of_fragment_links_stores_each_article_once_and_no_fragment(orig
                         f'province = "Quảng Trị"\nplatform = "generic"\nstart_urls = ["{origin}/cms/"]\n'
                         "allow_local = true\n", encoding="utf-8")
     db = tmp_path / "archive.db"
-    crawl = _thidua("crawl", "--sources", str(registry), "--db", str(db), "--local", "--quiet")
+    crawl = thidua("crawl", "--sources", str(registry), "--db", str(db), "--local", "--quiet")
     assert FEED in FragmentSite.log, (FragmentSite.log, crawl.stderr[-800:])
     con = sqlite3.connect(db)
     urls = [r[0] for r in con.execute("select url from articles")]
@@ -225,6 +208,6 @@ def test_a_crawl_of_fragment_links_stores_each_article_once_and_no_fragment(orig
 
 
 def test_sources_add_online_proposes_one_feed_without_a_fragment(origin):
-    add = _thidua("sources", "add", f"{origin}/cms/")
+    add = thidua("sources", "add", f"{origin}/cms/")
     assert add.returncode == 0, add.stdout + add.stderr
     assert f'feeds = ["{origin}{FEED}"]' in add.stdout, add.stdout

@@ -8,21 +8,16 @@ only what came back as a feed (a linked `rss.php?cat=9` that answers HTML is no 
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import sqlite3
-import subprocess
-import sys
-import threading
 import tomllib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pytest
+from localsite import respond, serving, thidua
 from test_base_href import STORIES, _fixed_page, _story_page
 
-ROOT = Path(__file__).resolve().parent.parent
 ANNOUNCED = "/cms/rss.php?cat=5"
 LINKED = "/cms/index.php?option=com_content&format=feed&type=rss"
 LINKED_SHORT = "/cms/tin-hoat-dong/?format=feed&type=rss"
@@ -65,13 +60,7 @@ class QueryFeedSite(BaseHTTPRequestHandler):
         self.log.append(self.path)
         body, kind = (xml[self.path], "application/rss+xml") if self.path in xml else \
             (pages.get(self.path), "text/html; charset=utf-8")
-        status = 200 if body is not None else 404
-        data = (body or "<html><body><h1>404</h1></body></html>").encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        respond(self, body, kind)
 
     def log_message(self, *args) -> None:
         pass
@@ -79,17 +68,9 @@ class QueryFeedSite(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def origin():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), QueryFeedSite)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     QueryFeedSite.log.clear()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-def _thidua(*args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("THIDUA_DB", "DEMO_URL")}
-    return subprocess.run([sys.executable, "-m", "archive", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300, env=env, check=False)
+    with serving(QueryFeedSite) as url:
+        yield url
 
 
 @pytest.mark.crawl
@@ -99,7 +80,7 @@ def test_the_crawler_reads_feeds_whose_address_has_a_query_string(origin, tmp_pa
                         f'province = "Quảng Trị"\nplatform = "generic"\nstart_urls = ["{origin}/cms/"]\n'
                         'allow_local = true\nsitemaps = []\n', encoding="utf-8")
     db = tmp_path / "archive.db"
-    crawl = _thidua("crawl", "--sources", str(registry), "--db", str(db), "--local", "--quiet")
+    crawl = thidua("crawl", "--sources", str(registry), "--db", str(db), "--local", "--quiet")
     con = sqlite3.connect(db)
     urls = {r[0] for r in con.execute("select url from articles")}
     con.close()
@@ -109,7 +90,7 @@ def test_the_crawler_reads_feeds_whose_address_has_a_query_string(origin, tmp_pa
 
 
 def test_sources_add_proposes_the_query_string_feeds_that_answer_rss(origin):
-    add = _thidua("sources", "add", f"{origin}/cms/")
+    add = thidua("sources", "add", f"{origin}/cms/")
     assert add.returncode == 0, add.stdout + add.stderr
     entry = tomllib.loads(add.stdout[add.stdout.index("[[source]]"):])["source"][0]
     assert sorted(entry.get("feeds", [])) == sorted(origin + u for u in (ANNOUNCED, LINKED, LINKED_SHORT))
